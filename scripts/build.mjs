@@ -1,0 +1,45 @@
+// Bundles each action entry and the CLI with ncc into dist/<name>/index.js.
+// `node scripts/build.mjs [name...]` rebuilds only the named bundles.
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import ncc from "@vercel/ncc";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const entries = {
+  "build-push": "src/actions/build-push.ts",
+  "update-manifest-tag": "src/actions/update-manifest-tag.ts",
+  "promote-env": "src/actions/promote-env.ts",
+  "validate-manifests": "src/actions/validate-manifests.ts",
+  cli: "src/cli.ts",
+};
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) {
+  if (!(name in entries)) {
+    console.error(`unknown bundle '${name}'; one of: ${Object.keys(entries).join(", ")}`);
+    process.exit(2);
+  }
+}
+
+const names = wanted.length > 0 ? wanted : Object.keys(entries);
+await Promise.all(
+  names.map(async (name) => {
+    const { code, assets } = await ncc(path.join(root, entries[name]), {
+      minify: false,
+      sourceMap: false,
+      license: "licenses.txt",
+      quiet: true,
+      target: "es2022",
+    });
+    const out = path.join(root, "dist", name);
+    await rm(out, { recursive: true, force: true });
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, "index.js"), code);
+    for (const [file, asset] of Object.entries(assets ?? {})) {
+      await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+      await writeFile(path.join(out, file), asset.source);
+    }
+    console.log(`dist/${name}/index.js ${(code.length / 1024).toFixed(0)} KiB`);
+  }),
+);

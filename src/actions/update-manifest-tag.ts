@@ -1,0 +1,8 @@
+import { UserError } from "../errors.js";
+import { runAction } from "./runtime.js";
+
+await runAction(async () => {
+  throw new UserError("the update-manifest-tag action is not available in this version of gitops-pipeline", {
+    hint: "Pin a release whose README lists update-manifest-tag as available.",
+  });
+});
