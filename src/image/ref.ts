@@ -43,7 +43,6 @@ function looksLikeRegistry(component: string): boolean {
 /** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
 export function parseImageRef(input: string): ImageRef {
   if (input.length === 0) refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is being refused
   const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
   if (bad) refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
 
