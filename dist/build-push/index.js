@@ -1,15 +1,15 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 770:
+/***/ 9140:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+/* unused reexport */ __nccwpck_require__(6759);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 6759:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -281,34 +281,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 9714:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(5499)
+const Dispatcher = __nccwpck_require__(1645)
+const Pool = __nccwpck_require__(1618)
+const BalancedPool = __nccwpck_require__(3307)
+const Agent = __nccwpck_require__(8807)
+const ProxyAgent = __nccwpck_require__(4594)
+const EnvHttpProxyAgent = __nccwpck_require__(6191)
+const RetryAgent = __nccwpck_require__(516)
+const errors = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(9373)
+const buildConnector = __nccwpck_require__(8598)
+const MockClient = __nccwpck_require__(7291)
+const MockAgent = __nccwpck_require__(4295)
+const MockPool = __nccwpck_require__(6034)
+const mockErrors = __nccwpck_require__(3719)
+const RetryHandler = __nccwpck_require__(2802)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(7099)
+const DecoratorHandler = __nccwpck_require__(9273)
+const RedirectHandler = __nccwpck_require__(8740)
+const createRedirectInterceptor = __nccwpck_require__(6238)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -326,10 +326,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1816),
+  retry: __nccwpck_require__(9048),
+  dump: __nccwpck_require__(2990),
+  dns: __nccwpck_require__(8313)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -391,7 +391,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(7352).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -403,39 +403,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
+/* unused reexport */ __nccwpck_require__(5434).Headers
+/* unused reexport */ __nccwpck_require__(7009).Response
+/* unused reexport */ __nccwpck_require__(5269).Request
+/* unused reexport */ __nccwpck_require__(2396).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(909).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(417)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(8639)
+const { kConstruct } = __nccwpck_require__(4843)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9931)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(610)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(4498)
+/* unused reexport */ __nccwpck_require__(9380).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -451,18 +451,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8884)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 8124:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(6742)
+const { RequestAbortedError } = __nccwpck_require__(7397)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -522,16 +522,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 4466:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
+const { addSignal, removeSignal } = __nccwpck_require__(8124)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -637,7 +637,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 6808:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -651,10 +651,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(8124)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -895,16 +895,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4477:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(6773)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(9917)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -1116,18 +1116,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 926:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(9917)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(8124)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1343,15 +1343,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 5196:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(7397)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(6742)
+const { addSignal, removeSignal } = __nccwpck_require__(8124)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1458,21 +1458,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 9373:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4477)
+module.exports.stream = __nccwpck_require__(926)
+module.exports.pipeline = __nccwpck_require__(6808)
+module.exports.upgrade = __nccwpck_require__(5196)
+module.exports.connect = __nccwpck_require__(4466)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 6773:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1481,9 +1481,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
+const { ReadableStreamFrom } = __nccwpck_require__(6742)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1864,15 +1864,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(7397)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(6773)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1964,16 +1964,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 8598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(6742)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(7397)
+const timers = __nccwpck_require__(8461)
 
 function noop () {}
 
@@ -2211,7 +2211,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4185:
 /***/ ((module) => {
 
 
@@ -2336,7 +2336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 9160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2545,7 +2545,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 7397:
 /***/ ((module) => {
 
 
@@ -2977,7 +2977,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 5849:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2985,7 +2985,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(7397)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -3000,9 +3000,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(6742)
+const { channels } = __nccwpck_require__(9160)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4185)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3466,7 +3466,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4485:
 /***/ ((module) => {
 
 module.exports = {
@@ -3540,7 +3540,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 2666:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3548,7 +3548,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4185)
 
 class TstNode {
   /** @type {any} */
@@ -3699,13 +3699,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 6742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4485)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3713,9 +3713,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4185)
+const { tree } = __nccwpck_require__(2666)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -4425,18 +4425,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8807:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4485)
+const DispatcherBase = __nccwpck_require__(8079)
+const Pool = __nccwpck_require__(1618)
+const Client = __nccwpck_require__(5499)
+const util = __nccwpck_require__(6742)
+const createRedirectInterceptor = __nccwpck_require__(6238)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -4565,7 +4565,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 3307:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4573,7 +4573,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(7397)
 const {
   PoolBase,
   kClients,
@@ -4581,10 +4581,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(282)
+const Pool = __nccwpck_require__(1618)
+const { kUrl, kInterceptors } = __nccwpck_require__(4485)
+const { parseOrigin } = __nccwpck_require__(6742)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -4781,7 +4781,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 3223:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4789,9 +4789,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(6742)
+const { channels } = __nccwpck_require__(9160)
+const timers = __nccwpck_require__(8461)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -4804,7 +4804,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(7397)
 const {
   kUrl,
   kReset,
@@ -4837,9 +4837,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4485)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(742)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4851,11 +4851,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(6668) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(7252))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4863,7 +4863,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(6668))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -5778,7 +5778,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(2718).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -6301,7 +6301,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 8122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6309,13 +6309,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(6742)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(7397)
 const {
   kUrl,
   kReset,
@@ -6334,7 +6334,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4485)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -6740,7 +6740,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(2718).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -7100,7 +7100,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 5499:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -7110,16 +7110,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(6742)
+const { channels } = __nccwpck_require__(9160)
+const Request = __nccwpck_require__(5849)
+const DispatcherBase = __nccwpck_require__(8079)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(7397)
+const buildConnector = __nccwpck_require__(8598)
 const {
   kUrl,
   kServerName,
@@ -7161,9 +7161,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4485)
+const connectH1 = __nccwpck_require__(3223)
+const connectH2 = __nccwpck_require__(8122)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -7471,7 +7471,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6238)
 
 function onError (client, err) {
   if (
@@ -7731,19 +7731,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 8079:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(1645)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7397)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4485)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7946,7 +7946,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 1645:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8018,15 +8018,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 6191:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(8079)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4485)
+const ProxyAgent = __nccwpck_require__(4594)
+const Agent = __nccwpck_require__(8807)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -8185,7 +8185,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 1154:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -8309,15 +8309,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 282:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(8079)
+const FixedQueue = __nccwpck_require__(1154)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4485)
+const PoolStats = __nccwpck_require__(4972)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -8510,10 +8510,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 4972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4485)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -8551,7 +8551,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 1618:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8562,14 +8562,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(282)
+const Client = __nccwpck_require__(5499)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(7397)
+const util = __nccwpck_require__(6742)
+const { kUrl, kInterceptors } = __nccwpck_require__(4485)
+const buildConnector = __nccwpck_require__(8598)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -8665,19 +8665,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 4594:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4485)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8807)
+const Pool = __nccwpck_require__(1618)
+const DispatcherBase = __nccwpck_require__(8079)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(7397)
+const buildConnector = __nccwpck_require__(8598)
+const Client = __nccwpck_require__(5499)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8946,13 +8946,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(1645)
+const RetryHandler = __nccwpck_require__(2802)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -8988,7 +8988,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 7099:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8996,8 +8996,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
+const Agent = __nccwpck_require__(8807)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -9027,7 +9027,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 9273:
 /***/ ((module) => {
 
 
@@ -9078,15 +9078,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 8740:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(6742)
+const { kBodyUsed } = __nccwpck_require__(4485)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -9317,20 +9317,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 2802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4485)
+const { RequestRetryError } = __nccwpck_require__(7397)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(6742)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -9761,14 +9761,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8313:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { lookup } = __nccwpck_require__(8229)
+const DecoratorHandler = __nccwpck_require__(9273)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(7397)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -10143,14 +10143,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 2990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(6742)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(7397)
+const DecoratorHandler = __nccwpck_require__(9273)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -10273,12 +10273,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(8740)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -10301,11 +10301,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(8740)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -10332,11 +10332,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9048:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(2802)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -10358,13 +10358,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 742:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(4638);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -10642,7 +10642,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 6668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10654,7 +10654,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 7252:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10666,7 +10666,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 4638:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10687,13 +10687,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 4295:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4485)
+const Agent = __nccwpck_require__(8807)
 const {
   kAgent,
   kMockAgentSet,
@@ -10704,14 +10704,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(6927)
+const MockClient = __nccwpck_require__(7291)
+const MockPool = __nccwpck_require__(6034)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3283)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(7397)
+const Dispatcher = __nccwpck_require__(1645)
+const Pluralizer = __nccwpck_require__(907)
+const PendingInterceptorsFormatter = __nccwpck_require__(6064)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -10854,14 +10854,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 7291:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(5499)
+const { buildMockDispatch } = __nccwpck_require__(3283)
 const {
   kDispatches,
   kMockAgent,
@@ -10870,10 +10870,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(6927)
+const { MockInterceptor } = __nccwpck_require__(9789)
+const Symbols = __nccwpck_require__(4485)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -10920,12 +10920,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 3719:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(7397)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -10955,12 +10955,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 9789:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3283)
 const {
   kDispatches,
   kDispatchKey,
@@ -10968,9 +10968,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(6927)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
+const { buildURL } = __nccwpck_require__(6742)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11169,14 +11169,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 6034:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(1618)
+const { buildMockDispatch } = __nccwpck_require__(3283)
 const {
   kDispatches,
   kMockAgent,
@@ -11185,10 +11185,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(6927)
+const { MockInterceptor } = __nccwpck_require__(9789)
+const Symbols = __nccwpck_require__(4485)
+const { InvalidArgumentError } = __nccwpck_require__(7397)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -11235,7 +11235,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 6927:
 /***/ ((module) => {
 
 
@@ -11265,20 +11265,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 3283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(3719)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(6927)
+const { buildURL } = __nccwpck_require__(6742)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -11639,7 +11639,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 6064:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11689,7 +11689,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 907:
 /***/ ((module) => {
 
 
@@ -11725,7 +11725,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 8461:
 /***/ ((module) => {
 
 
@@ -12155,20 +12155,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 2160:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(4843)
+const { urlEquals, getFieldValues } = __nccwpck_require__(5200)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(6742)
+const { webidl } = __nccwpck_require__(8287)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7009)
+const { Request, fromInnerRequest } = __nccwpck_require__(5269)
+const { kState } = __nccwpck_require__(8825)
+const { fetching } = __nccwpck_require__(7352)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9154)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13021,15 +13021,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 8639:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4843)
+const { Cache } = __nccwpck_require__(2160)
+const { webidl } = __nccwpck_require__(8287)
+const { kEnumerableProperty } = __nccwpck_require__(6742)
 
 class CacheStorage {
   /**
@@ -13180,26 +13180,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 4843:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4485).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 5200:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(610)
+const { isValidHeaderName } = __nccwpck_require__(9154)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -13244,7 +13244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 6222:
 /***/ ((module) => {
 
 
@@ -13263,15 +13263,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 9931:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(3444)
+const { stringify } = __nccwpck_require__(6915)
+const { webidl } = __nccwpck_require__(8287)
+const { Headers } = __nccwpck_require__(5434)
 
 /**
  * @typedef {Object} Cookie
@@ -13454,14 +13454,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 3444:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(6222)
+const { isCTLExcludingHtab } = __nccwpck_require__(6915)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(610)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -13771,7 +13771,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 6915:
 /***/ ((module) => {
 
 
@@ -14130,13 +14130,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 8929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6157)
 
 /**
  * @type {number[]} BOM
@@ -14711,23 +14711,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(7352)
+const { makeRequest } = __nccwpck_require__(5269)
+const { webidl } = __nccwpck_require__(8287)
+const { EventSourceStream } = __nccwpck_require__(8929)
+const { parseMIMEType } = __nccwpck_require__(610)
+const { createFastMessageEvent } = __nccwpck_require__(4498)
+const { isNetworkError } = __nccwpck_require__(7009)
+const { delay } = __nccwpck_require__(6157)
+const { kEnumerableProperty } = __nccwpck_require__(6742)
+const { environmentSettingsObject } = __nccwpck_require__(9154)
+const { getGlobalDispatcher } = __nccwpck_require__(7099)
 
 let experimentalWarned = false
 
@@ -15201,7 +15201,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 6157:
 /***/ ((module) => {
 
 
@@ -15245,12 +15245,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 2718:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(6742)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -15260,16 +15260,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9154)
+const { FormData } = __nccwpck_require__(2396)
+const { kState } = __nccwpck_require__(8825)
+const { webidl } = __nccwpck_require__(8287)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(610)
+const { multipartFormDataParser } = __nccwpck_require__(2738)
 let random
 
 try {
@@ -15781,7 +15781,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6429:
 /***/ ((module) => {
 
 
@@ -15912,7 +15912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16663,12 +16663,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 1715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4485)
 
 class CompatWeakRef {
   constructor (value) {
@@ -16716,14 +16716,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 9896:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(8825)
+const { webidl } = __nccwpck_require__(8287)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -16849,16 +16849,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 2738:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(6742)
+const { utf8DecodeBytes } = __nccwpck_require__(9154)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(610)
+const { isFileLike } = __nccwpck_require__(9896)
+const { makeEntry } = __nccwpck_require__(2396)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -17330,16 +17330,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 2396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9154)
+const { kState } = __nccwpck_require__(8825)
+const { kEnumerableProperty } = __nccwpck_require__(6742)
+const { FileLike, isFileLike } = __nccwpck_require__(9896)
+const { webidl } = __nccwpck_require__(8287)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -17589,7 +17589,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 417:
 /***/ ((module) => {
 
 
@@ -17636,21 +17636,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4485)
+const { kEnumerableProperty } = __nccwpck_require__(6742)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9154)
+const { webidl } = __nccwpck_require__(8287)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -18330,7 +18330,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 7352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -18343,9 +18343,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(7009)
+const { HeadersList } = __nccwpck_require__(5434)
+const { Request, cloneRequest } = __nccwpck_require__(5269)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -18381,23 +18381,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9154)
+const { kState, kDispatcher } = __nccwpck_require__(8825)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(2718)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6429)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(6742)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(610)
+const { getGlobalDispatcher } = __nccwpck_require__(7099)
+const { webidl } = __nccwpck_require__(8287)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -20607,23 +20607,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 5269:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(2718)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5434)
+const { FinalizationRegistry } = __nccwpck_require__(1715)()
+const util = __nccwpck_require__(6742)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9154)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -20633,12 +20633,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(6429)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(8825)
+const { webidl } = __nccwpck_require__(8287)
+const { URLSerializer } = __nccwpck_require__(610)
+const { kConstruct } = __nccwpck_require__(4485)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -21651,14 +21651,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 7009:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5434)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(2718)
+const util = __nccwpck_require__(6742)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -21670,16 +21670,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9154)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6429)
+const { kState, kHeaders } = __nccwpck_require__(8825)
+const { webidl } = __nccwpck_require__(8287)
+const { FormData } = __nccwpck_require__(2396)
+const { URLSerializer } = __nccwpck_require__(610)
+const { kConstruct } = __nccwpck_require__(4485)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -22268,7 +22268,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 8825:
 /***/ ((module) => {
 
 
@@ -22284,21 +22284,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9154:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6429)
+const { getGlobalOrigin } = __nccwpck_require__(417)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(610)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(6742)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(8287)
 
 let supportedHashes = []
 
@@ -23923,14 +23923,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 8287:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(6742)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -24625,7 +24625,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 6537:
 /***/ ((module) => {
 
 
@@ -24922,7 +24922,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 909:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24931,16 +24931,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(9032)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(9795)
+const { webidl } = __nccwpck_require__(8287)
+const { kEnumerableProperty } = __nccwpck_require__(6742)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -25273,12 +25273,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 8575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(8287)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -25358,7 +25358,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 9795:
 /***/ ((module) => {
 
 
@@ -25375,7 +25375,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 9032:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -25386,10 +25386,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(9795)
+const { ProgressEvent } = __nccwpck_require__(8575)
+const { getEncoding } = __nccwpck_require__(6537)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(610)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -25773,27 +25773,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 5023:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(1958)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(6822)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(9435)
+const { channels } = __nccwpck_require__(9160)
+const { CloseEvent } = __nccwpck_require__(4498)
+const { makeRequest } = __nccwpck_require__(5269)
+const { fetching } = __nccwpck_require__(7352)
+const { Headers, getHeadersList } = __nccwpck_require__(5434)
+const { getDecodeSplit } = __nccwpck_require__(9154)
+const { WebsocketFrameSend } = __nccwpck_require__(3902)
 
 /** @type {import('crypto')} */
 let crypto
@@ -26151,7 +26151,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 1958:
 /***/ ((module) => {
 
 
@@ -26224,14 +26224,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 4498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(8287)
+const { kEnumerableProperty } = __nccwpck_require__(6742)
+const { kConstruct } = __nccwpck_require__(4485)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -26560,12 +26560,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 3902:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(1958)
 
 const BUFFER_SIZE = 16386
 
@@ -26663,14 +26663,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(9435)
+const { MessageSizeExceededError } = __nccwpck_require__(7397)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -26775,16 +26775,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 4942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(1958)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(6822)
+const { channels } = __nccwpck_require__(9160)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -26794,11 +26794,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(9435)
+const { WebsocketFrameSend } = __nccwpck_require__(3902)
+const { closeWebSocketConnection } = __nccwpck_require__(5023)
+const { PerMessageDeflate } = __nccwpck_require__(1467)
+const { MessageSizeExceededError } = __nccwpck_require__(7397)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -27309,14 +27309,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 642:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(3902)
+const { opcodes, sendHints } = __nccwpck_require__(1958)
+const FixedQueue = __nccwpck_require__(1154)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -27420,7 +27420,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 6822:
 /***/ ((module) => {
 
 
@@ -27439,16 +27439,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 9435:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(6822)
+const { states, opcodes } = __nccwpck_require__(1958)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(4498)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(610)
 
 /* globals Blob */
 
@@ -27768,15 +27768,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 9380:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(8287)
+const { URLSerializer } = __nccwpck_require__(610)
+const { environmentSettingsObject } = __nccwpck_require__(9154)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1958)
 const {
   kWebSocketURL,
   kReadyState,
@@ -27785,21 +27785,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(6822)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(9435)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5023)
+const { ByteParser } = __nccwpck_require__(4942)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(6742)
+const { getGlobalDispatcher } = __nccwpck_require__(7099)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(4498)
+const { SendQueue } = __nccwpck_require__(642)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -28370,18 +28370,111 @@ module.exports = {
 
 /***/ }),
 
-/***/ 708:
+/***/ 584:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5803);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4724);
+/* harmony import */ var _build_argv_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1588);
+/* harmony import */ var _build_build_push_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7234);
+/* harmony import */ var _build_metadata_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2351);
+/* harmony import */ var _build_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9468);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(840);
+/* harmony import */ var _registry_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4108);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6095);
 
 
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () => {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y("the build-push action is not available in this version of gitops-pipeline", {
-        hint: "Pin a release whose README lists build-push as available.",
+
+
+
+
+
+
+
+
+function githubContext(env) {
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`cannot read the event payload: ${error.message}`, {
+                file: env.GITHUB_EVENT_PATH,
+            });
+        }
+    }
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        ref: env.GITHUB_REF ?? "",
+        sha: env.GITHUB_SHA ?? "",
+        repository: env.GITHUB_REPOSITORY ?? "",
+        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        payload,
+    };
+}
+await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .runAction */ .Cs)(async () => {
+    const env = process.env;
+    const password = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getSecret */ .r6)("password");
+    const username = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getString */ .AA)("username");
+    if ((username === "") !== (password === "")) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y("inputs 'username' and 'password' go together: one of them is empty", {
+            hint: "Set both to log in to the registry, or neither to push without logging in.",
+        });
+    }
+    const context = githubContext(env);
+    const { ref: image, lowercased } = (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveImageName */ .Do)(_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4("image"));
+    if (lowercased)
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .notice */ .lm(`image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`);
+    const metadata = (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .computeMetadata */ .FT)(context, {
+        latest: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getBoolean */ .pW)("latest", false),
+        extra: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getList */ .vS)("tags"),
+        labels: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyValues */ .Hl)(_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4("labels"), "labels"),
+        created: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .createdTime */ .wO)(context, env.SOURCE_DATE_EPOCH, new Date()),
     });
+    const result = await (0,_build_build_push_js__WEBPACK_IMPORTED_MODULE_3__/* .buildAndPush */ .s)({
+        image,
+        metadata,
+        context: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getString */ .AA)("context", "."),
+        file: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getString */ .AA)("file") || undefined,
+        builder: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getChoice */ .m)("builder", ["auto", ..._build_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .BUILDERS */ .rV], "auto"),
+        platforms: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getList */ .vS)("platforms"),
+        buildArgs: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyValues */ .Hl)(_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4("build-args"), "build-args"),
+        target: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getString */ .AA)("target") || undefined,
+        cacheFrom: _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getMultilineInput */ .q3("cache-from"),
+        cacheTo: _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getMultilineInput */ .q3("cache-to"),
+        push: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getBoolean */ .pW)("push", !(0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .isPullRequest */ .r0)(context)),
+        skipExisting: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getBoolean */ .pW)("skip-existing", true),
+        insecure: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getBoolean */ .pW)("insecure", false),
+        credentials: username ? { username, password } : undefined,
+        authFiles: (0,_registry_index_js__WEBPACK_IMPORTED_MODULE_6__/* .authFileCandidates */ .bA)(env),
+        tempDir: env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(),
+        pathVariable: env.PATH ?? "",
+        env,
+    }, _runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .actionsLogger */ .MV);
+    const pinned = result.digest ? `${result.image}@${result.digest}` : "";
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("image", result.image);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("tag", result.tag);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("tags", JSON.stringify(result.tags));
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("digest", result.digest);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("image-ref", pinned);
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("image-tag-ref", result.digest ? `${result.image}:${result.tag}@${result.digest}` : "");
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("metadata", JSON.stringify({
+        tags: result.tags,
+        refs: result.refs,
+        labels: result.labels,
+        digest: result.digest,
+        builder: result.builder,
+        platforms: result.platforms,
+    }));
+    _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH("skipped", String(result.skipped));
+    if (pinned)
+        _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`pushed ${result.image}:${result.tag}@${result.digest}`);
+    await _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .summary */ .z.addRaw((0,_build_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .summaryMarkdown */ .e)(result)).write();
 });
 
 __webpack_async_result__();
@@ -28389,20 +28482,1591 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5803:
+/***/ 6095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ getString),
+/* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   MV: () => (/* binding */ actionsLogger),
+/* harmony export */   m: () => (/* binding */ getChoice),
+/* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   r6: () => (/* binding */ getSecret),
+/* harmony export */   vS: () => (/* binding */ getList)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4724);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(840);
+
+
+/** Logger for the core that writes through the runner's workflow commands. */
+const actionsLogger = {
+    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
+    warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
+};
+function getString(name, fallback = "") {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || fallback;
+}
+/** A newline- or comma-separated input as a list; blank entries and `#` comments are dropped. */
+function getList(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
+        .split(/\r?\n|,/)
+        .map((entry) => entry.replace(/\s+#.*$/, "").trim())
+        .filter((entry) => entry !== "" && !entry.startsWith("#"));
+}
+function getBoolean(name, fallback) {
+    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim().toLowerCase();
+    if (raw === "")
+        return fallback;
+    if (["true", "yes", "1", "on"].includes(raw))
+        return true;
+    if (["false", "no", "0", "off"].includes(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${name}' must be true or false, got ${JSON.stringify(raw)}`);
+}
+function getChoice(name, choices, fallback) {
+    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    if (raw === "")
+        return fallback;
+    if (choices.includes(raw))
+        return raw;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${name}' must be one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`);
+}
+/** A secret input, masked in logs before anything else can print it. */
+function getSecret(name) {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+    if (value)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    return value;
+}
+/**
+ * Runs an action body: user mistakes become one failed-step message; anything else also keeps its stack in the
+ * debug log, where a maintainer can find it without alarming the user.
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .i)(error)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.format());
+            return;
+        }
+        const err = error;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err?.stack ?? String(error));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(err?.message ?? String(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 1588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ daemonlessPush),
+/* harmony export */   NH: () => (/* binding */ buildxBuild),
+/* harmony export */   au: () => (/* binding */ daemonlessBuild),
+/* harmony export */   e6: () => (/* binding */ loginInvocation),
+/* harmony export */   qD: () => (/* binding */ reportedDigest),
+/* harmony export */   rV: () => (/* binding */ BUILDERS)
+/* harmony export */ });
+/** The builders this action drives; `auto` picks the first one present in this order. */
+const BUILDERS = ["buildx", "buildah", "podman"];
+function flagPairs(flag, values) {
+    return [...values].flatMap((value) => [flag, value]);
+}
+function keyValues(values) {
+    return Object.entries(values).map(([key, value]) => `${key}=${value}`);
+}
+/**
+ * `docker buildx build`. Provenance attestations are off: with them a single-platform image becomes an index
+ * with an `unknown/unknown` entry, and the digest people pin no longer names a runnable image.
+ */
+function buildxBuild(request, files) {
+    const args = ["buildx", "build", "--iidfile", files.iidfile, "--metadata-file", files.metadataFile];
+    args.push("--provenance=false");
+    if (request.file)
+        args.push("--file", request.file);
+    if (request.target)
+        args.push("--target", request.target);
+    args.push(...flagPairs("--tag", request.refs));
+    args.push(...flagPairs("--label", keyValues(request.labels)));
+    // BuildKit stamps the image config with SOURCE_DATE_EPOCH, as --timestamp does for buildah; the user's value wins.
+    const buildArgs = { SOURCE_DATE_EPOCH: String(request.timestamp), ...request.buildArgs };
+    args.push(...flagPairs("--build-arg", keyValues(buildArgs)));
+    if (request.platforms.length > 0)
+        args.push("--platform", request.platforms.join(","));
+    args.push(...flagPairs("--cache-from", request.cacheFrom));
+    args.push(...flagPairs("--cache-to", request.cacheTo));
+    // A multi-platform result cannot be loaded into the local engine; without push it stays in the build cache.
+    // BuildKit does not fall back to plain HTTP by itself; the image exporter takes the flag per push.
+    if (request.push && request.insecure)
+        args.push("--output", "type=image,push=true,registry.insecure=true");
+    else if (request.push)
+        args.push("--push");
+    else if (request.platforms.length <= 1)
+        args.push("--load");
+    args.push(request.context);
+    return { command: "docker", args };
+}
+function storageArgs(files) {
+    return ["--storage-driver", "vfs", "--root", files.root, "--runroot", files.runroot];
+}
+function buildArgsCommon(request) {
+    // No --iidfile: the local image id is not what the registry serves, and buildah refuses one for several platforms.
+    const args = ["--isolation", "chroot", "--timestamp", String(request.timestamp)];
+    if (request.file)
+        args.push("--file", request.file);
+    if (request.target)
+        args.push("--target", request.target);
+    args.push(...flagPairs("--label", keyValues(request.labels)));
+    args.push(...flagPairs("--build-arg", keyValues(request.buildArgs)));
+    if (request.platforms.length > 1) {
+        // Several platforms build into a manifest list named by the primary ref; pushing it pushes every image.
+        args.push("--platform", request.platforms.join(","), "--manifest", request.refs[0]);
+    }
+    else {
+        if (request.platforms.length === 1)
+            args.push("--platform", request.platforms[0]);
+        args.push(...flagPairs("--tag", request.refs));
+    }
+    return args;
+}
+/** `buildah bud` (or `podman build`) into a private vfs store with chroot isolation: no daemon, no overlay, no user namespaces. */
+function daemonlessBuild(builder, request, files) {
+    const verb = builder === "buildah" ? "bud" : "build";
+    return {
+        command: builder,
+        args: [...storageArgs(files), verb, ...buildArgsCommon(request), request.context],
+    };
+}
+/**
+ * Pushes one ref. The first push writes `--digestfile`, the digest of the manifest exactly as the registry received it
+ * (not the local image id, which differs once the registry compresses layers).
+ */
+function daemonlessPush(builder, request, files, ref, options) {
+    const multi = request.platforms.length > 1;
+    const args = [...storageArgs(files)];
+    if (multi)
+        args.push("manifest", "push", "--all");
+    else
+        args.push("push");
+    if (options.authfile)
+        args.push("--authfile", files.authfile);
+    if (request.insecure)
+        args.push("--tls-verify=false");
+    if (options.digestFile)
+        args.push("--digestfile", options.digestFile);
+    // A manifest list has one local name (the primary ref) and is pushed to every tag from it.
+    args.push(multi ? request.refs[0] : ref, `docker://${ref}`);
+    return { command: builder, args };
+}
+/** Registry login with the password on stdin: it never appears in a process listing or an argv log line. */
+function loginInvocation(builder, registry, username, password, files, insecure) {
+    if (builder === "buildx") {
+        return {
+            command: "docker",
+            args: ["login", "--username", username, "--password-stdin", registry],
+            stdin: password,
+        };
+    }
+    const args = [...storageArgs(files), "login", "--authfile", files.authfile];
+    if (insecure)
+        args.push("--tls-verify=false");
+    args.push("--username", username, "--password-stdin", registry);
+    return { command: builder, args, stdin: password };
+}
+/** The digest a builder reported after pushing, from the file it wrote. */
+function reportedDigest(builder, content) {
+    if (builder === "buildx") {
+        try {
+            const parsed = JSON.parse(content);
+            const digest = parsed["containerimage.digest"];
+            return typeof digest === "string" ? digest : "";
+        }
+        catch {
+            return "";
+        }
+    }
+    return content.trim();
+}
+
+
+/***/ }),
+
+/***/ 7234:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Cs: () => (/* binding */ runAction)
+  s: () => (/* binding */ buildAndPush)
 });
 
-// UNUSED EXPORTS: actionsLogger, getBoolean, getChoice, getList, getSecret, getString
+// UNUSED EXPORTS: verifyPushed
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(840);
+// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
+var src_image = __nccwpck_require__(9464);
+// EXTERNAL MODULE: ./src/registry/index.ts + 3 modules
+var src_registry = __nccwpck_require__(4108);
+// EXTERNAL MODULE: ./src/build/argv.ts
+var argv = __nccwpck_require__(1588);
+// EXTERNAL MODULE: ./src/build/metadata.ts
+var build_metadata = __nccwpck_require__(2351);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/logger.ts
+const silentLogger = { debug() { }, info() { }, warning() { } };
+
+;// CONCATENATED MODULE: ./src/build/process.ts
+
+
+
+
+
+
+const TAIL_LINES = 20;
+/**
+ * Runs one invocation with an argv array (never a shell), streaming its output to the log line by line and keeping
+ * the last lines of stderr for the error message.
+ */
+function run(invocation, logger, env) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(invocation.command, invocation.args, {
+            env,
+            stdio: [invocation.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+        });
+        const tail = [];
+        const lines = (emit) => {
+            let partial = "";
+            return {
+                push(chunk) {
+                    const parts = (partial + chunk.toString("utf8")).split(/\r?\n/);
+                    partial = parts.pop() ?? "";
+                    for (const line of parts)
+                        emit(line);
+                },
+                end() {
+                    if (partial !== "")
+                        emit(partial);
+                },
+            };
+        };
+        const out = lines((line) => logger.info(line));
+        const err = lines((line) => {
+            logger.info(line);
+            if (line.trim() === "")
+                return;
+            tail.push(line);
+            if (tail.length > TAIL_LINES)
+                tail.shift();
+        });
+        child.stdout.on("data", (chunk) => out.push(chunk));
+        child.stderr.on("data", (chunk) => err.push(chunk));
+        child.on("error", (error) => {
+            if (error.code === "ENOENT") {
+                reject(new errors/* UserError */.y(`${invocation.command} is not installed or not on PATH`, {
+                    hint: "Install it on the runner, or choose another 'builder'.",
+                }));
+            }
+            else
+                reject(error);
+        });
+        child.on("close", (code, signal) => {
+            out.end();
+            err.end();
+            resolve({ code: code ?? (signal ? 128 : 1), tail });
+        });
+        if (invocation.stdin !== undefined) {
+            child.stdin.on("error", () => {
+                // The program may exit before reading stdin; its exit code tells what happened.
+            });
+            child.stdin.end(invocation.stdin);
+        }
+    });
+}
+/** Runs an invocation and turns a non-zero exit into a UserError carrying the program's own last words. */
+async function runChecked(what, invocation, logger, env) {
+    const result = await run(invocation, logger, env);
+    if (result.code !== 0) {
+        const said = result.tail.length > 0 ? `:\n${result.tail.map((line) => `    ${line}`).join("\n")}` : "";
+        throw new errors/* UserError */.y(`${what} failed (exit code ${result.code})${said}`, {
+            hint: "The lines above are the builder's own; the full output is in the step log.",
+        });
+    }
+}
+async function onPath(command, pathVariable) {
+    for (const dir of pathVariable.split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        try {
+            await (0,promises_.access)(external_node_path_default().join(dir, command), promises_.constants.X_OK);
+            return true;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return false;
+}
+/**
+ * The first builder present: buildx (a Docker engine with the buildx plugin), then buildah, then podman. Looking at
+ * PATH first keeps detection free on runners without Docker; only a present `docker` is asked about buildx.
+ */
+async function detectBuilder(pathVariable, logger) {
+    for (const builder of argv/* BUILDERS */.rV) {
+        const command = builder === "buildx" ? "docker" : builder;
+        if (!(await onPath(command, pathVariable)))
+            continue;
+        if (builder === "buildx") {
+            const probe = await run({ command: "docker", args: ["buildx", "version"] }, silentLogger).catch(() => undefined);
+            if (probe?.code !== 0) {
+                logger.debug("docker is on PATH but `docker buildx version` failed; trying buildah");
+                continue;
+            }
+        }
+        return builder;
+    }
+    throw new errors/* UserError */.y("no image builder found: none of docker buildx, buildah or podman is on PATH", {
+        hint: "GitHub's ubuntu runners ship docker buildx, buildah and podman; on a self-hosted runner install one, or set 'builder'.",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/build/build-push.ts
+
+
+
+
+
+
+
+
+
+function isRemoteContext(context) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i.test(context);
+}
+/** Fails before any builder runs when the context or Dockerfile is not there, naming the path that is missing. */
+async function checkSources(context, file) {
+    if (isRemoteContext(context))
+        return;
+    const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new errors/* UserError */.y(`input 'context': ${JSON.stringify(context)} is not a directory`, {
+            file: context,
+            hint: "Check out the repository first (actions/checkout) and give a path relative to the workspace.",
+        });
+    }
+    const dockerfile = file ?? external_node_path_default().join(context, "Dockerfile");
+    const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
+    if (!fileStat?.isFile()) {
+        throw new errors/* UserError */.y(`Dockerfile not found: ${dockerfile}`, {
+            file: dockerfile,
+            hint: file
+                ? "Check the 'file' input; it is relative to the workspace, not to the context."
+                : "Add a Dockerfile to the context or point 'file' at one.",
+        });
+    }
+}
+function checkBuilderInputs(builder, options, logger) {
+    if (builder !== "buildx" && (options.cacheFrom.length > 0 || options.cacheTo.length > 0)) {
+        logger.warning(`'cache-from' and 'cache-to' are buildx options; ${builder} ignores them`);
+    }
+}
+/**
+ * Build and push, then read the digest back from the registry. The digest in the result is the registry's, checked
+ * against what the builder reported, so the next step pins something the registry really serves.
+ */
+async function buildAndPush(options, logger) {
+    const started = Date.now();
+    const { image, metadata } = options;
+    const refs = (0,build_metadata/* taggedRefs */.Lk)(image, metadata.tags);
+    const primaryRef = refs[0];
+    const result = (digest, builder, skipped) => ({
+        image: (0,src_image/* imageName */.tO)(image),
+        tag: metadata.primary,
+        tags: metadata.tags,
+        refs,
+        digest,
+        builder,
+        platforms: options.platforms,
+        labels: metadata.labels,
+        skipped,
+        pushed: options.push && !skipped && digest !== "",
+        durationMs: Date.now() - started,
+    });
+    await checkSources(options.context, options.file);
+    const repository = (0,src_registry/* apiRepository */.pl)(image);
+    // Without inputs, the login an earlier step stored (the builder finds it on its own) lets this client in too.
+    const stored = options.push && !options.credentials
+        ? await (0,src_registry/* loadStoredCredentials */.e8)(options.authFiles, (0,src_image/* normalizedRegistry */.x5)(image))
+        : undefined;
+    const registry = options.push
+        ? new src_registry/* RegistryClient */.bP((0,src_registry/* apiHost */.nz)(image), {
+            credentials: options.credentials ?? stored,
+            insecure: options.insecure,
+            fetch: options.fetch,
+        })
+        : undefined;
+    // Asking the registry before building turns a wrong password into a 2-second failure, not a post-build one.
+    if (registry && options.credentials)
+        await registry.ping();
+    if (registry && options.skipExisting) {
+        const existing = await registry.manifestDigest(repository, metadata.primary);
+        if (existing) {
+            logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
+            return result(existing, "none", true);
+        }
+    }
+    const builder = options.builder === "auto" ? await detectBuilder(options.pathVariable, logger) : options.builder;
+    checkBuilderInputs(builder, options, logger);
+    logger.info(`building ${primaryRef} with ${builder}`);
+    const stateDir = external_node_path_default().join(options.tempDir, "gitops-build");
+    await (0,promises_.mkdir)(stateDir, { recursive: true });
+    const runDir = await (0,promises_.mkdtemp)(external_node_path_default().join(stateDir, "run-"));
+    const files = {
+        root: external_node_path_default().join(stateDir, "storage"),
+        runroot: await shortRunroot(external_node_path_default().join(stateDir, "runroot")),
+        authfile: external_node_path_default().join(runDir, "auth.json"),
+        iidfile: external_node_path_default().join(runDir, "iid"),
+        metadataFile: external_node_path_default().join(runDir, "metadata.json"),
+        digestFile: external_node_path_default().join(runDir, "digest"),
+    };
+    const request = {
+        context: options.context,
+        file: options.file,
+        refs,
+        labels: metadata.labels,
+        buildArgs: options.buildArgs,
+        platforms: options.platforms,
+        target: options.target,
+        cacheFrom: options.cacheFrom,
+        cacheTo: options.cacheTo,
+        push: options.push,
+        timestamp: metadata.created,
+        insecure: options.insecure || (0,src_registry/* isLoopback */.U9)((0,src_registry/* apiHost */.nz)(image)),
+    };
+    const exec = (what, invocation) => runChecked(what, invocation, logger, options.env);
+    try {
+        const login = options.push && options.credentials !== undefined;
+        if (login) {
+            const { username, password } = options.credentials;
+            const registryHost = image.registry || "docker.io";
+            await exec(`${builder} login to ${registryHost}`, (0,argv/* loginInvocation */.e6)(builder, registryHost, username, password, files, request.insecure));
+        }
+        let reported = "";
+        if (builder === "buildx") {
+            await exec("docker buildx build", (0,argv/* buildxBuild */.NH)(request, files));
+            if (options.push)
+                reported = (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.metadataFile, "utf8").catch(() => ""));
+        }
+        else {
+            await exec(`${builder} ${builder === "buildah" ? "bud" : "build"}`, (0,argv/* daemonlessBuild */.au)(builder, request, files));
+            if (options.push) {
+                await exec(`${builder} push ${primaryRef}`, (0,argv/* daemonlessPush */.It)(builder, request, files, primaryRef, {
+                    digestFile: files.digestFile,
+                    authfile: login,
+                }));
+                reported = (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.digestFile, "utf8").catch(() => ""));
+                const others = refs.slice(1);
+                if (others.length > 0 &&
+                    !(await tagInRegistry(registry, repository, reported, metadata.tags.slice(1), logger))) {
+                    for (const ref of others) {
+                        await exec(`${builder} push ${ref}`, (0,argv/* daemonlessPush */.It)(builder, request, files, ref, { authfile: login }));
+                    }
+                }
+            }
+        }
+        if (!options.push)
+            return result("", builder, false);
+        const digest = await verifyPushed(registry, repository, metadata.tags, reported, builder, primaryRef);
+        return result(digest, builder, false);
+    }
+    finally {
+        // The auth file holds the credentials; nothing of this run stays behind but the image store.
+        await (0,promises_.rm)(runDir, { recursive: true, force: true });
+        if (!files.runroot.startsWith(stateDir))
+            await (0,promises_.rm)(files.runroot, { recursive: true, force: true });
+    }
+}
+/**
+ * Adds the other tags on the registry side, by putting the pushed manifest's bytes under each: one small request per tag
+ * instead of another builder run that re-checks every layer. False when the registry will not let this client do it
+ * (say, the builder has credentials from an earlier login step and this client has none); the caller then pushes.
+ */
+async function tagInRegistry(registry, repository, digest, tags, logger) {
+    if (!digest)
+        return false;
+    try {
+        const manifest = await registry.getManifest(repository, digest);
+        if (!manifest || manifest.digest !== digest)
+            return false;
+        await Promise.all(tags.map((tag) => registry.putManifest(repository, tag, manifest)));
+        return true;
+    }
+    catch (error) {
+        if (!(0,errors/* isUserError */.i)(error))
+            throw error;
+        logger.debug(`tagging in the registry failed (${error.message}); pushing each tag with the builder`);
+        return false;
+    }
+}
+/** podman refuses a runroot longer than 50 characters (it becomes part of socket paths). */
+const MAX_RUNROOT = 50;
+async function shortRunroot(preferred) {
+    if (preferred.length <= MAX_RUNROOT)
+        return preferred;
+    return (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "gitops-build-"));
+}
+/** Reads every pushed tag back and insists they all name the digest the builder reported. */
+async function verifyPushed(registry, repository, tags, reported, builder, primaryRef) {
+    if (!reported) {
+        throw new errors/* UserError */.y(`${builder} pushed ${primaryRef} but reported no digest`, {
+            hint: "Nothing is output rather than a digest that might be wrong; re-run the job.",
+        });
+    }
+    const found = await Promise.all(tags.map((tag) => registry.manifestDigest(repository, tag)));
+    for (const [index, digest] of found.entries()) {
+        if (digest !== reported) {
+            const ref = (0,src_image/* formatImageRef */.kL)({ registry: "", repository, tag: tags[index] });
+            throw new errors/* UserError */.y(digest === undefined
+                ? `the registry has no ${ref} after ${builder} pushed it`
+                : `the registry has ${ref} at ${digest}, but ${builder} reported ${reported}`, {
+                hint: "Another job may have pushed the same tag at the same time; re-run, and keep tags unique per commit.",
+            });
+        }
+    }
+    return reported;
+}
+
+
+/***/ }),
+
+/***/ 2351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ resolveImageName),
+/* harmony export */   FT: () => (/* binding */ computeMetadata),
+/* harmony export */   Hl: () => (/* binding */ parseKeyValues),
+/* harmony export */   Lk: () => (/* binding */ taggedRefs),
+/* harmony export */   r0: () => (/* binding */ isPullRequest),
+/* harmony export */   wO: () => (/* binding */ createdTime)
+/* harmony export */ });
+/* unused harmony exports revisionOf, sanitizeTag, computeTags */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(840);
+/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9464);
+
+
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const SEMVER_TAG_RE = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const PULL_REQUEST_EVENTS = new Set(["pull_request", "pull_request_target"]);
+function record(value) {
+    return typeof value === "object" && value !== null ? value : {};
+}
+function text(value) {
+    return typeof value === "string" && value !== "" ? value : undefined;
+}
+function isPullRequest(context) {
+    return PULL_REQUEST_EVENTS.has(context.eventName);
+}
+/**
+ * The commit the image is built from. On pull requests GITHUB_SHA is a merge commit that exists nowhere but in
+ * that run, so the PR head is the one a reviewer can find again.
+ */
+function revisionOf(context) {
+    if (isPullRequest(context)) {
+        const head = text(record(record(context.payload.pull_request).head).sha);
+        if (head)
+            return head;
+    }
+    if (!/^[0-9a-f]{40}$/.test(context.sha)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`GITHUB_SHA is ${JSON.stringify(context.sha)}, not a 40-character commit id`, {
+            hint: "Run the action inside a GitHub Actions job, or set GITHUB_SHA to the commit being built.",
+        });
+    }
+    return context.sha;
+}
+/** A git ref name made into a valid tag: anything a tag cannot hold becomes '-', and it may not start with '.' or '-'. */
+function sanitizeTag(name) {
+    const cleaned = name
+        .replace(/[^A-Za-z0-9_.-]+/g, "-")
+        .replace(/^[.-]+/, "")
+        .slice(0, 128)
+        .replace(/-+$/, "");
+    return cleaned;
+}
+function pullRequestNumber(context) {
+    const number = context.payload.number ?? record(context.payload.pull_request).number;
+    if (typeof number === "number")
+        return number;
+    const match = /^refs\/pull\/(\d+)\//.exec(context.ref);
+    return match ? Number(match[1]) : undefined;
+}
+function defaultBranch(context) {
+    return text(record(context.payload.repository).default_branch);
+}
+/** The tags a run produces, primary first. */
+function computeTags(context, options) {
+    const primary = `sha-${revisionOf(context).slice(0, 7)}`;
+    const tags = [primary];
+    if (isPullRequest(context)) {
+        const number = pullRequestNumber(context);
+        if (number !== undefined)
+            tags.push(`pr-${number}`);
+    }
+    else if (context.ref.startsWith("refs/heads/")) {
+        const branch = context.ref.slice("refs/heads/".length);
+        const tag = sanitizeTag(branch);
+        if (tag)
+            tags.push(tag);
+        if (options.latest && branch === defaultBranch(context))
+            tags.push("latest");
+    }
+    else if (context.ref.startsWith("refs/tags/")) {
+        const name = context.ref.slice("refs/tags/".length);
+        const semver = SEMVER_TAG_RE.exec(name);
+        if (semver) {
+            const [, major, minor, patch, prerelease] = semver;
+            tags.push(`${major}.${minor}.${patch}${prerelease ?? ""}`);
+            // A pre-release must not move the X.Y tag that people pin to get fixes.
+            if (!prerelease)
+                tags.push(`${major}.${minor}`);
+        }
+        else {
+            const tag = sanitizeTag(name);
+            if (tag)
+                tags.push(tag);
+        }
+    }
+    for (const extra of options.extra) {
+        if (!TAG_RE.test(extra)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input 'tags': ${JSON.stringify(extra)} is not a valid image tag`, {
+                hint: "A tag is 1–128 letters, digits, '_', '.' and '-', not starting with '.' or '-'; write tags without the image name.",
+            });
+        }
+        tags.push(extra);
+    }
+    return { primary, tags: [...new Set(tags)] };
+}
+/** The version a person would name this build by: the release, the branch, the PR, else the short commit. */
+function versionLabel(context, tags) {
+    if (context.ref.startsWith("refs/tags/") ||
+        context.ref.startsWith("refs/heads/") ||
+        isPullRequest(context)) {
+        return tags[1] ?? tags[0];
+    }
+    return tags[0];
+}
+/**
+ * The build time: SOURCE_DATE_EPOCH when the workflow sets one, else the pushed commit's time, else now. Tying it
+ * to the commit makes rebuilding the same commit give the same digest when the Dockerfile itself is reproducible.
+ */
+function createdTime(context, sourceDateEpoch, now) {
+    if (sourceDateEpoch !== undefined && sourceDateEpoch !== "") {
+        if (!/^\d+$/.test(sourceDateEpoch)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`SOURCE_DATE_EPOCH is ${JSON.stringify(sourceDateEpoch)}, not a number of seconds`, {
+                hint: "Set it to a Unix time, e.g. $(git log -1 --format=%ct).",
+            });
+        }
+        return Number(sourceDateEpoch);
+    }
+    const commitTime = text(record(context.payload.head_commit).timestamp);
+    if (commitTime && !isPullRequest(context)) {
+        const millis = Date.parse(commitTime);
+        if (!Number.isNaN(millis))
+            return Math.floor(millis / 1000);
+    }
+    return Math.floor(now.getTime() / 1000);
+}
+/** `key=value` lines (values may hold commas and '='), as build-args and labels are written. */
+function parseKeyValues(raw, input) {
+    const result = {};
+    raw.split(/\r?\n/).forEach((line, index) => {
+        const entry = line.trim();
+        if (entry === "" || entry.startsWith("#"))
+            return;
+        const eq = entry.indexOf("=");
+        if (eq <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input '${input}' line ${index + 1}: ${JSON.stringify(entry)} is not key=value`, {
+                hint: `Write one KEY=value per line in '${input}'.`,
+            });
+        }
+        result[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+    });
+    return result;
+}
+function computeMetadata(context, options) {
+    const { primary, tags } = computeTags(context, options);
+    const revision = revisionOf(context);
+    const repositoryName = context.repository.split("/").pop() ?? context.repository;
+    const labels = {
+        "org.opencontainers.image.source": `${context.serverUrl.replace(/\/+$/, "")}/${context.repository}`,
+        "org.opencontainers.image.revision": revision,
+        "org.opencontainers.image.created": new Date(options.created * 1000).toISOString(),
+        "org.opencontainers.image.version": versionLabel(context, tags),
+        "org.opencontainers.image.title": repositoryName,
+        ...options.labels,
+    };
+    return { primary, tags, labels, revision, created: options.created };
+}
+/**
+ * The `image` input as a name without tag or digest. Uppercase (as `github.repository` often has) is lowercased
+ * rather than refused, and the caller is told so it can say so.
+ */
+function resolveImageName(input) {
+    const trimmed = input.trim();
+    if (trimmed === "") {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y("input 'image' is required", {
+            hint: "Name the image without a tag, e.g. ghcr.io/acme/web.",
+        });
+    }
+    const lower = trimmed.toLowerCase();
+    const ref = (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(lower);
+    if (ref.tag !== undefined || ref.digest !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input 'image' must be a name without tag or digest, got ${JSON.stringify(trimmed)}`, {
+            hint: `Use image: ${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .imageName */ .tO)(ref)} and put extra tags in 'tags'.`,
+        });
+    }
+    return { ref, lowercased: lower !== trimmed };
+}
+/** `name:tag` for every tag. */
+function taggedRefs(image, tags) {
+    return tags.map((tag) => (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .formatImageRef */ .kL)({ ...image, tag, digest: undefined }));
+}
+
+
+/***/ }),
+
+/***/ 9468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ summaryMarkdown)
+/* harmony export */ });
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+/** The job summary: what the registry now serves, under which names, and how it got there. */
+function summaryMarkdown(result) {
+    const lines = [];
+    const heading = result.skipped
+        ? `### ${result.image}: already pushed, build skipped`
+        : result.pushed
+            ? `### ${result.image}: built and pushed`
+            : `### ${result.image}: built, not pushed`;
+    lines.push(heading, "");
+    if (result.digest) {
+        lines.push(`Digest: \`${result.digest}\``, "");
+        lines.push("| reference | pinned reference |", "| --- | --- |");
+        for (const ref of result.refs)
+            lines.push(`| \`${ref}\` | \`${ref}@${result.digest}\` |`);
+    }
+    else {
+        lines.push("No digest: the image was not pushed, so no registry holds it.", "");
+        lines.push("| reference |", "| --- |");
+        for (const ref of result.refs)
+            lines.push(`| \`${ref}\` |`);
+    }
+    lines.push("");
+    const builder = result.builder === "none" ? "none (skipped)" : result.builder;
+    const platforms = result.platforms.length > 0 ? result.platforms.join(", ") : "the runner's";
+    lines.push(`Builder: ${builder} · platforms: ${platforms} · duration: ${seconds(result.durationMs)}`, "");
+    return lines.join("\n");
+}
+
+
+/***/ }),
+
+/***/ 840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ isUserError),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
+ * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
+ */
+class UserError extends Error {
+    location;
+    hint;
+    constructor(message, options = {}) {
+        const { hint, cause, ...location } = options;
+        super(message, cause === undefined ? undefined : { cause });
+        this.name = "UserError";
+        this.location = location;
+        this.hint = hint;
+    }
+    /** `file:line:column: message` then the hint on its own line, the shape editors and CI logs link. */
+    format() {
+        const { file, line, column } = this.location;
+        let where = "";
+        if (file)
+            where = `${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: `;
+        return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ""}`;
+    }
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+
+
+/***/ }),
+
+/***/ 9464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sx: () => (/* reexport */ DEFAULT_REGISTRY),
+  kL: () => (/* reexport */ formatImageRef),
+  tO: () => (/* reexport */ imageName),
+  j8: () => (/* reexport */ normalizedName),
+  x5: () => (/* reexport */ normalizedRegistry),
+  Q: () => (/* reexport */ parseImageRef)
+});
+
+// UNUSED EXPORTS: sameImage, versionOf
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(840);
+;// CONCATENATED MODULE: ./src/image/ref.ts
+
+const DEFAULT_REGISTRY = "docker.io";
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+const MAX_NAME_LENGTH = 255;
+function refuse(input, part, why, hint) {
+    throw new errors/* UserError */.y(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
+        hint,
+    });
+}
+/** A first path component is a registry when it could not be a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return (component.includes(".") || component.includes(":") || component === "localhost" || /[A-Z]/.test(component));
+}
+/** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
+function parseImageRef(input) {
+    if (input.length === 0)
+        refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+    const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
+    if (bad)
+        refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        checkDigest(input, digest);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf("/");
+    const colon = rest.lastIndexOf(":");
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag)) {
+            refuse(input, tag, tag === "" ? "the tag after ':' is empty" : "the tag is not valid", "A tag is 1–128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
+        }
+    }
+    if (rest === "")
+        refuse(input, rest, "the name is empty");
+    const components = rest.split("/");
+    let registry = "";
+    if (components.length > 1 && looksLikeRegistry(components[0])) {
+        registry = components.shift();
+        if (!DOMAIN_RE.test(registry))
+            refuse(input, registry, "the registry host is not valid");
+    }
+    for (const component of components) {
+        if (component === "")
+            refuse(input, rest, "the name has an empty path component");
+        if (!PATH_COMPONENT_RE.test(component)) {
+            if (component.toLowerCase() !== component && PATH_COMPONENT_RE.test(component.toLowerCase())) {
+                refuse(input, component, "the repository name must be lowercase", `Use ${JSON.stringify(component.toLowerCase())}; registries refuse uppercase repository names.`);
+            }
+            refuse(input, component, "a path component is not valid", "Path components are lowercase letters and digits, separated by '.', '_', '__' or '-'.");
+        }
+    }
+    const repository = components.join("/");
+    if (rest.length > MAX_NAME_LENGTH)
+        refuse(input, rest, `the name is longer than ${MAX_NAME_LENGTH} characters`);
+    return { registry, repository, tag, digest };
+}
+function checkDigest(input, digest) {
+    if (!DIGEST_RE.test(digest)) {
+        refuse(input, digest, "the digest is not valid", "A digest looks like sha256:<64 lowercase hex characters>.");
+    }
+    const [algorithm, hex] = digest.split(":");
+    const length = KNOWN_DIGEST_LENGTHS[algorithm];
+    if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
+        refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
+    }
+}
+/** Registry as Docker resolves it: none or index.docker.io means docker.io. */
+function normalizedRegistry(ref) {
+    const registry = ref.registry.toLowerCase();
+    if (registry === "" || registry === "index.docker.io" || registry === "registry-1.docker.io") {
+        return DEFAULT_REGISTRY;
+    }
+    return registry;
+}
+/** The fully qualified name (`docker.io/library/nginx`) that decides identity. */
+function normalizedName(ref) {
+    const registry = normalizedRegistry(ref);
+    const repository = registry === DEFAULT_REGISTRY && !ref.repository.includes("/")
+        ? `library/${ref.repository}`
+        : ref.repository;
+    return `${registry}/${repository}`;
+}
+/** The name as written: registry (if any) and repository, without tag or digest. */
+function imageName(ref) {
+    return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
+}
+function formatImageRef(ref) {
+    return `${imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
+}
+/** True when both references name the same repository, whatever their tags, digests or spelling. */
+function sameImage(a, b) {
+    const left = typeof a === "string" ? parseImageRef(a) : a;
+    const right = typeof b === "string" ? parseImageRef(b) : b;
+    return normalizedName(left) === normalizedName(right);
+}
+/** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
+function versionOf(ref) {
+    return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+
+;// CONCATENATED MODULE: ./src/image/index.ts
+
+
+
+/***/ }),
+
+/***/ 4108:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bP: () => (/* reexport */ RegistryClient),
+  nz: () => (/* reexport */ apiHost),
+  pl: () => (/* reexport */ apiRepository),
+  bA: () => (/* reexport */ authFileCandidates),
+  U9: () => (/* reexport */ isLoopback),
+  e8: () => (/* reexport */ loadStoredCredentials)
+});
+
+// UNUSED EXPORTS: MANIFEST_TYPES, findStoredCredentials, parseChallenges
+
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const PARAM_RE = new RegExp(`^\\s*(${TOKEN})\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(${TOKEN}))\\s*(?:,|$)`);
+const SCHEME_RE = new RegExp(`^\\s*,?\\s*(${TOKEN})(?:\\s+|$)`);
+/**
+ * Parses a `WWW-Authenticate` header (RFC 9110 §11.6.1): `Bearer realm="…",service="…",scope="…"` or
+ * `Basic realm="…"`; several challenges may share one header.
+ */
+function parseChallenges(header) {
+    const challenges = [];
+    let rest = header;
+    while (rest.trim() !== "") {
+        const scheme = SCHEME_RE.exec(rest);
+        if (!scheme)
+            break;
+        rest = rest.slice(scheme[0].length);
+        const params = {};
+        for (;;) {
+            const param = PARAM_RE.exec(rest);
+            if (!param)
+                break;
+            params[param[1].toLowerCase()] = param[2] !== undefined ? param[2].replace(/\\(.)/g, "$1") : param[3];
+            rest = rest.slice(param[0].length);
+        }
+        challenges.push({ scheme: scheme[1].toLowerCase(), params });
+    }
+    return challenges;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(840);
+// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
+var src_image = __nccwpck_require__(9464);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+/** Media types a HEAD asks for, so the registry answers with the digest of the manifest as pushed. */
+const MANIFEST_TYPES = [
+    "application/vnd.oci.image.index.v1+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.docker.distribution.manifest.v2+json",
+];
+/** Registries on this machine speak plain HTTP unless told otherwise, as Docker treats them. */
+function isLoopback(host) {
+    const name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+    return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "::1";
+}
+/** The host the distribution API is served on: Docker Hub's API does not live at docker.io. */
+function apiHost(ref) {
+    const registry = (0,src_image/* normalizedRegistry */.x5)(ref);
+    return registry === src_image/* DEFAULT_REGISTRY */.sx ? "registry-1.docker.io" : registry;
+}
+/** The repository path in API URLs (`library/nginx` for Docker Hub's official images). */
+function apiRepository(ref) {
+    return (0,src_image/* normalizedName */.j8)(ref).slice((0,src_image/* normalizedRegistry */.x5)(ref).length + 1);
+}
+/**
+ * A small OCI distribution API client: enough to ask whether a tag exists and which digest it has, with Basic or
+ * Bearer-token auth negotiated from the registry's `WWW-Authenticate` challenge.
+ */
+class RegistryClient {
+    host;
+    baseUrl;
+    credentials;
+    fetchImpl;
+    timeoutMs;
+    /** Authorization header values by scope ("" for the /v2/ ping), so one run asks the token server once. */
+    authorizations = new Map();
+    constructor(host, options = {}) {
+        this.host = host;
+        const plain = options.insecure === true || isLoopback(host);
+        this.baseUrl = `${plain ? "http" : "https"}://${host}`;
+        this.credentials = options.credentials;
+        this.fetchImpl = options.fetch ?? fetch;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+    }
+    /** Checks the registry answers and, when credentials were given, that it accepts them. */
+    async ping() {
+        const response = await this.send("GET", "/v2/", "", {});
+        await response.body?.cancel();
+        if (response.status === 404) {
+            throw new errors/* UserError */.y(`${this.baseUrl} is not an OCI registry: GET /v2/ answered 404`, {
+                hint: "Check the registry host in the image name.",
+            });
+        }
+        if (!response.ok)
+            throw await this.failure(response, "/v2/");
+    }
+    /** The digest `repository:reference` points at, or undefined when the registry has no such tag. */
+    async manifestDigest(repository, reference) {
+        const path = `/v2/${repository}/manifests/${reference}`;
+        const scope = `repository:${repository}:pull`;
+        const headers = { Accept: MANIFEST_TYPES.join(", ") };
+        const head = await this.send("HEAD", path, scope, headers);
+        if (head.status === 404)
+            return undefined;
+        if (!head.ok)
+            throw await this.failure(head, path);
+        const digest = head.headers.get("docker-content-digest");
+        if (digest)
+            return digest;
+        // Some registries omit the header on HEAD; the digest of the exact bytes served is the same thing.
+        const get = await this.send("GET", path, scope, headers);
+        if (get.status === 404)
+            return undefined;
+        if (!get.ok)
+            throw await this.failure(get, path);
+        const body = Buffer.from(await get.arrayBuffer());
+        return (get.headers.get("docker-content-digest") ?? `sha256:${(0,external_node_crypto_.createHash)("sha256").update(body).digest("hex")}`);
+    }
+    /** The manifest `repository:reference` as stored, byte for byte, or undefined when there is none. */
+    async getManifest(repository, reference) {
+        const path = `/v2/${repository}/manifests/${reference}`;
+        const response = await this.send("GET", path, `repository:${repository}:pull`, {
+            Accept: MANIFEST_TYPES.join(", "),
+        });
+        if (response.status === 404)
+            return undefined;
+        if (!response.ok)
+            throw await this.failure(response, path);
+        const body = Buffer.from(await response.arrayBuffer());
+        const mediaType = response.headers.get("content-type") ?? MANIFEST_TYPES[1];
+        return { body, mediaType, digest: `sha256:${(0,external_node_crypto_.createHash)("sha256").update(body).digest("hex")}` };
+    }
+    /**
+     * Points `tag` at a manifest the repository already holds by uploading the same bytes: the registry stores nothing
+     * new and the digest cannot change, which is what tagging is.
+     */
+    async putManifest(repository, tag, manifest) {
+        const path = `/v2/${repository}/manifests/${tag}`;
+        const response = await this.send("PUT", path, `repository:${repository}:pull,push`, { "Content-Type": manifest.mediaType }, manifest.body);
+        await response.body?.cancel();
+        if (!response.ok)
+            throw await this.failure(response, path);
+    }
+    async send(method, path, scope, headers, body) {
+        const cached = this.authorizations.get(scope);
+        const first = await this.request(method, path, cached ? { ...headers, Authorization: cached } : headers, body);
+        if (first.status !== 401)
+            return first;
+        await first.body?.cancel();
+        const challenges = parseChallenges(first.headers.get("www-authenticate") ?? "");
+        const authorization = await this.authorize(challenges, scope);
+        if (authorization === undefined || authorization === cached)
+            return first;
+        this.authorizations.set(scope, authorization);
+        return this.request(method, path, { ...headers, Authorization: authorization }, body);
+    }
+    async request(method, path, headers, body) {
+        const url = `${this.baseUrl}${path}`;
+        try {
+            return await this.fetchImpl(url, {
+                method,
+                headers,
+                body,
+                redirect: "follow",
+                signal: AbortSignal.timeout(this.timeoutMs),
+            });
+        }
+        catch (error) {
+            throw this.unreachable(error, url);
+        }
+    }
+    /** The Authorization value a challenge asks for; undefined when there is nothing to answer it with. */
+    async authorize(challenges, scope) {
+        const bearer = challenges.find((challenge) => challenge.scheme === "bearer");
+        if (bearer?.params.realm)
+            return this.bearerToken(bearer.params, scope);
+        const basic = challenges.find((challenge) => challenge.scheme === "basic");
+        if (basic && this.credentials)
+            return basicAuthorization(this.credentials);
+        return undefined;
+    }
+    async bearerToken(params, scope) {
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set("service", params.service);
+        // The challenge names the scope the registry wants; ours is the same for a HEAD, and absent for /v2/.
+        // Registries may ask for several scopes in one challenge, space-separated; token services take one per parameter.
+        for (const wanted of (params.scope ?? scope).split(" ")) {
+            if (wanted)
+                url.searchParams.append("scope", wanted);
+        }
+        const headers = {};
+        if (this.credentials)
+            headers.Authorization = basicAuthorization(this.credentials);
+        let response;
+        try {
+            response = await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+        }
+        catch (error) {
+            throw this.unreachable(error, `${url.origin}${url.pathname}`);
+        }
+        if (response.status === 401 || response.status === 403) {
+            await response.body?.cancel();
+            throw this.refused(response.status, `${url.origin}${url.pathname}`);
+        }
+        if (!response.ok) {
+            throw new errors/* UserError */.y(`the token service of ${this.host} (${url.origin}${url.pathname}) answered ${response.status}`, { hint: "The registry may be down; try again, or check the registry host in the image name." });
+        }
+        const body = (await response.json().catch(() => ({})));
+        const token = body.token ?? body.access_token;
+        if (!token) {
+            throw new errors/* UserError */.y(`the token service of ${this.host} answered without a token`, {
+                hint: "Check that the registry host in the image name is right.",
+            });
+        }
+        return `Bearer ${token}`;
+    }
+    async failure(response, path) {
+        const detail = await errorDetail(response);
+        if (response.status === 401 || response.status === 403)
+            return this.refused(response.status, path, detail);
+        return new errors/* UserError */.y(`registry ${this.host} answered ${response.status} ${response.statusText} to ${path}${detail}`, { hint: "Check the image name and that the registry is healthy." });
+    }
+    refused(status, where, detail = "") {
+        if (!this.credentials) {
+            return new errors/* UserError */.y(`registry ${this.host} requires authentication (${status} from ${where})${detail}`, {
+                hint: "Set the 'username' and 'password' inputs (for GHCR: github.actor and secrets.GITHUB_TOKEN with permissions: packages: write).",
+            });
+        }
+        return new errors/* UserError */.y(`registry ${this.host} refused the credentials of user ${JSON.stringify(this.credentials.username)} (${status} from ${where})${detail}`, {
+            hint: "Check the 'username' and 'password' inputs; a token needs push rights on the repository (for GHCR: permissions: packages: write). Fork pull requests get no secrets.",
+        });
+    }
+    unreachable(error, url) {
+        const cause = error?.cause;
+        const code = cause?.code ?? error?.name;
+        const reason = code === "ECONNREFUSED"
+            ? "connection refused"
+            : code === "ENOTFOUND" || code === "EAI_AGAIN"
+                ? "the host name does not resolve"
+                : code === "TimeoutError"
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error?.message ?? String(error));
+        const plain = this.baseUrl.startsWith("http:");
+        return new errors/* UserError */.y(`cannot reach registry ${this.host} at ${url}: ${reason}`, {
+            cause: error,
+            hint: plain
+                ? "Check that the registry is running and listening on that host and port."
+                : "Check the registry host in the image name; a registry that speaks plain HTTP needs 'insecure: true'.",
+        });
+    }
+}
+function basicAuthorization(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+/** The registry's own words from an error body (`{"errors":[{"code","message"}]}`), when it sent one. */
+async function errorDetail(response) {
+    const text = await response.text().catch(() => "");
+    try {
+        const parsed = JSON.parse(text);
+        const first = parsed.errors?.[0];
+        if (first)
+            return `: ${first.code ?? ""}${first.message ? ` ${first.message}` : ""}`.trimEnd();
+    }
+    catch {
+        // not JSON: HEAD answers have no body at all
+    }
+    return "";
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+
+
+/**
+ * Where buildah/podman and docker read logins from, in their order: containers' auth.json first, then Docker's
+ * config.json. A login step before this action (docker/login-action, podman login) writes one of these.
+ */
+function authFileCandidates(env) {
+    const candidates = [];
+    if (env.REGISTRY_AUTH_FILE)
+        candidates.push(env.REGISTRY_AUTH_FILE);
+    if (env.XDG_RUNTIME_DIR)
+        candidates.push(external_node_path_default().join(env.XDG_RUNTIME_DIR, "containers", "auth.json"));
+    if (env.DOCKER_CONFIG)
+        candidates.push(external_node_path_default().join(env.DOCKER_CONFIG, "config.json"));
+    else if (env.HOME)
+        candidates.push(external_node_path_default().join(env.HOME, ".docker", "config.json"));
+    return candidates;
+}
+const DOCKER_HUB_KEYS = [
+    "https://index.docker.io/v1/",
+    "index.docker.io",
+    "docker.io",
+    "registry-1.docker.io",
+];
+/** The `auths` entry for a registry in an auth.json / config.json, keyed by host or by URL. */
+function findStoredCredentials(content, registry) {
+    let auths;
+    try {
+        auths = JSON.parse(content).auths ?? {};
+    }
+    catch {
+        return undefined;
+    }
+    const wanted = registry === "docker.io" ? DOCKER_HUB_KEYS : [registry];
+    for (const [key, entry] of Object.entries(auths)) {
+        const host = key.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+        if (!wanted.includes(key) && !wanted.includes(host))
+            continue;
+        if (!entry?.auth)
+            continue;
+        const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
+        const colon = decoded.indexOf(":");
+        if (colon <= 0)
+            continue;
+        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return undefined;
+}
+/** The first stored login for `registry` among the candidate files; missing or unreadable files are skipped. */
+async function loadStoredCredentials(files, registry) {
+    for (const file of files) {
+        const content = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
+        if (content === undefined)
+            continue;
+        const found = findStoredCredentials(content, registry);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/index.ts
+
+
+
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 8229:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4724:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  V4: () => (/* binding */ getInput),
+  q3: () => (/* binding */ getMultilineInput),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -28424,7 +30088,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -28438,7 +30102,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -28534,7 +30198,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28547,16 +30211,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28566,7 +30230,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -28575,7 +30239,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -28666,11 +30330,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../../../work/main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(9140);
+// EXTERNAL MODULE: ../../../work/main/node_modules/undici/index.js
+var undici = __nccwpck_require__(9714);
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -29367,7 +31031,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29443,7 +31107,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29517,7 +31181,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -29796,9 +31460,9 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -29840,7 +31504,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30020,7 +31684,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30294,7 +31958,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30882,7 +32546,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -30962,7 +32626,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31027,7 +32691,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../../../work/main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31105,7 +32769,7 @@ function exportVariable(name, val) {
  * ```
  */
 function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31188,10 +32852,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31235,7 +32899,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31243,7 +32907,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31251,7 +32915,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31345,305 +33009,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/actions/runtime.ts
-
-
-/** Logger for the core that writes through the runner's workflow commands. */
-const actionsLogger = {
-    debug: (message) => core_debug(message),
-    info: (message) => info(message),
-    warning: (message) => warning(message),
-};
-function getString(name, fallback = "") {
-    return core.getInput(name) || fallback;
-}
-/** A newline- or comma-separated input as a list; blank entries and `#` comments are dropped. */
-function getList(name) {
-    return core
-        .getInput(name)
-        .split(/\r?\n|,/)
-        .map((entry) => entry.replace(/\s+#.*$/, "").trim())
-        .filter((entry) => entry !== "" && !entry.startsWith("#"));
-}
-function getBoolean(name, fallback) {
-    const raw = core.getInput(name).trim().toLowerCase();
-    if (raw === "")
-        return fallback;
-    if (["true", "yes", "1", "on"].includes(raw))
-        return true;
-    if (["false", "no", "0", "off"].includes(raw))
-        return false;
-    throw new UserError(`input '${name}' must be true or false, got ${JSON.stringify(raw)}`);
-}
-function getChoice(name, choices, fallback) {
-    const raw = core.getInput(name).trim();
-    if (raw === "")
-        return fallback;
-    if (choices.includes(raw))
-        return raw;
-    throw new UserError(`input '${name}' must be one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`);
-}
-/** A secret input, masked in logs before anything else can print it. */
-function getSecret(name) {
-    const value = core.getInput(name);
-    if (value)
-        core.setSecret(value);
-    return value;
-}
-/**
- * Runs an action body: user mistakes become one failed-step message; anything else also keeps its stack in the
- * debug log, where a maintainer can find it without alarming the user.
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        if ((0,errors/* isUserError */.i)(error)) {
-            setFailed(error.format());
-            return;
-        }
-        const err = error;
-        core_debug(err?.stack ?? String(error));
-        setFailed(err?.message ?? String(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ isUserError),
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
-/**
- * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
- * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
- */
-class UserError extends Error {
-    location;
-    hint;
-    constructor(message, options = {}) {
-        const { hint, cause, ...location } = options;
-        super(message, cause === undefined ? undefined : { cause });
-        this.name = "UserError";
-        this.location = location;
-        this.hint = hint;
-    }
-    /** `file:line:column: message` then the hint on its own line, the shape editors and CI logs link. */
-    format() {
-        const { file, line, column } = this.location;
-        let where = "";
-        if (file)
-            where = `${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: `;
-        return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ""}`;
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -31752,6 +33117,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -31774,6 +33151,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(708);
+/******/ var __webpack_exports__ = __nccwpck_require__(584);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,11 +1,2515 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 581:
+/***/ 6728:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const pico = __nccwpck_require__(3090);
+const utils = __nccwpck_require__(1005);
+
+function picomatch(glob, options, returnState = false) {
+  // default to os.platform()
+  if (options && (options.windows === null || options.windows === undefined)) {
+    // don't mutate the original options object
+    options = { ...options, windows: utils.isWindows() };
+  }
+
+  return pico(glob, options, returnState);
+}
+
+Object.assign(picomatch, pico);
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 2473:
+/***/ ((module) => {
+
+
+
+const WIN_SLASH = '\\\\/';
+const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+/**
+ * Posix glob regex
+ */
+
+const DOT_LITERAL = '\\.';
+const PLUS_LITERAL = '\\+';
+const QMARK_LITERAL = '\\?';
+const SLASH_LITERAL = '\\/';
+const ONE_CHAR = '(?=.)';
+const QMARK = '[^/]';
+const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+const NO_DOT = `(?!${DOT_LITERAL})`;
+const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+const STAR = `${QMARK}*?`;
+const SEP = '/';
+
+const POSIX_CHARS = {
+  DOT_LITERAL,
+  PLUS_LITERAL,
+  QMARK_LITERAL,
+  SLASH_LITERAL,
+  ONE_CHAR,
+  QMARK,
+  END_ANCHOR,
+  DOTS_SLASH,
+  NO_DOT,
+  NO_DOTS,
+  NO_DOT_SLASH,
+  NO_DOTS_SLASH,
+  QMARK_NO_DOT,
+  STAR,
+  START_ANCHOR,
+  SEP
+};
+
+/**
+ * Windows glob regex
+ */
+
+const WINDOWS_CHARS = {
+  ...POSIX_CHARS,
+
+  SLASH_LITERAL: `[${WIN_SLASH}]`,
+  QMARK: WIN_NO_SLASH,
+  STAR: `${WIN_NO_SLASH}*?`,
+  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+  NO_DOT: `(?!${DOT_LITERAL})`,
+  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+  SEP: '\\'
+};
+
+/**
+ * POSIX Bracket Regex
+ */
+
+const POSIX_REGEX_SOURCE = {
+  __proto__: null,
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  ascii: '\\x00-\\x7F',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '\\x21-\\x7E',
+  lower: 'a-z',
+  print: '\\x20-\\x7E ',
+  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+  space: ' \\t\\r\\n\\v\\f',
+  upper: 'A-Z',
+  word: 'A-Za-z0-9_',
+  xdigit: 'A-Fa-f0-9'
+};
+
+module.exports = {
+  DEFAULT_MAX_EXTGLOB_RECURSION,
+  MAX_LENGTH: 1024 * 64,
+  POSIX_REGEX_SOURCE,
+
+  // regular expressions
+  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+  // Replace globs with equivalent patterns to reduce parsing time.
+  REPLACEMENTS: {
+    __proto__: null,
+    '***': '*',
+    '**/**': '**',
+    '**/**/**': '**'
+  },
+
+  // Digits
+  CHAR_0: 48, /* 0 */
+  CHAR_9: 57, /* 9 */
+
+  // Alphabet chars.
+  CHAR_UPPERCASE_A: 65, /* A */
+  CHAR_LOWERCASE_A: 97, /* a */
+  CHAR_UPPERCASE_Z: 90, /* Z */
+  CHAR_LOWERCASE_Z: 122, /* z */
+
+  CHAR_LEFT_PARENTHESES: 40, /* ( */
+  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+  CHAR_ASTERISK: 42, /* * */
+
+  // Non-alphabetic chars.
+  CHAR_AMPERSAND: 38, /* & */
+  CHAR_AT: 64, /* @ */
+  CHAR_BACKWARD_SLASH: 92, /* \ */
+  CHAR_CARRIAGE_RETURN: 13, /* \r */
+  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+  CHAR_COLON: 58, /* : */
+  CHAR_COMMA: 44, /* , */
+  CHAR_DOT: 46, /* . */
+  CHAR_DOUBLE_QUOTE: 34, /* " */
+  CHAR_EQUAL: 61, /* = */
+  CHAR_EXCLAMATION_MARK: 33, /* ! */
+  CHAR_FORM_FEED: 12, /* \f */
+  CHAR_FORWARD_SLASH: 47, /* / */
+  CHAR_GRAVE_ACCENT: 96, /* ` */
+  CHAR_HASH: 35, /* # */
+  CHAR_HYPHEN_MINUS: 45, /* - */
+  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+  CHAR_LINE_FEED: 10, /* \n */
+  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+  CHAR_PERCENT: 37, /* % */
+  CHAR_PLUS: 43, /* + */
+  CHAR_QUESTION_MARK: 63, /* ? */
+  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+  CHAR_SEMICOLON: 59, /* ; */
+  CHAR_SINGLE_QUOTE: 39, /* ' */
+  CHAR_SPACE: 32, /*   */
+  CHAR_TAB: 9, /* \t */
+  CHAR_UNDERSCORE: 95, /* _ */
+  CHAR_VERTICAL_LINE: 124, /* | */
+  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+  /**
+   * Create EXTGLOB_CHARS
+   */
+
+  extglobChars(chars) {
+    return {
+      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+      '?': { type: 'qmark', open: '(?:', close: ')?' },
+      '+': { type: 'plus', open: '(?:', close: ')+' },
+      '*': { type: 'star', open: '(?:', close: ')*' },
+      '@': { type: 'at', open: '(?:', close: ')' }
+    };
+  },
+
+  /**
+   * Create GLOB_CHARS
+   */
+
+  globChars(win32) {
+    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+  }
+};
+
+
+/***/ }),
+
+/***/ 3703:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const constants = __nccwpck_require__(2473);
+const utils = __nccwpck_require__(1005);
+
+/**
+ * Constants
+ */
+
+const {
+  MAX_LENGTH,
+  POSIX_REGEX_SOURCE,
+  REGEX_NON_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_BACKREF,
+  REPLACEMENTS
+} = constants;
+
+/**
+ * Helpers
+ */
+
+const expandRange = (args, options) => {
+  if (typeof options.expandRange === 'function') {
+    return options.expandRange(...args, options);
+  }
+
+  args.sort();
+  const value = `[${args.join('-')}]`;
+
+  try {
+    /* eslint-disable-next-line no-new */
+    new RegExp(value);
+  } catch (ex) {
+    return args.map(v => utils.escapeRegex(v)).join('..');
+  }
+
+  return value;
+};
+
+/**
+ * Create the message for a syntax error
+ */
+
+const syntaxError = (type, char) => {
+  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+};
+
+const splitTopLevel = input => {
+  const parts = [];
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let value = '';
+  let escaped = false;
+
+  for (const ch of input) {
+    if (escaped === true) {
+      value += ch;
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      value += ch;
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      value += ch;
+      continue;
+    }
+
+    if (quote === 0) {
+      if (ch === '[') {
+        bracket++;
+      } else if (ch === ']' && bracket > 0) {
+        bracket--;
+      } else if (bracket === 0) {
+        if (ch === '(') {
+          paren++;
+        } else if (ch === ')' && paren > 0) {
+          paren--;
+        } else if (ch === '|' && paren === 0) {
+          parts.push(value);
+          value = '';
+          continue;
+        }
+      }
+    }
+
+    value += ch;
+  }
+
+  parts.push(value);
+  return parts;
+};
+
+const isPlainBranch = branch => {
+  let escaped = false;
+
+  for (const ch of branch) {
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (/[?*+@!()[\]{}]/.test(ch)) {
+      return false;
+    }
+  }
+
+  return true;
+};
+
+const normalizeSimpleBranch = branch => {
+  let value = branch.trim();
+  let changed = true;
+
+  while (changed === true) {
+    changed = false;
+
+    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+      value = value.slice(2, -1);
+      changed = true;
+    }
+  }
+
+  if (!isPlainBranch(value)) {
+    return;
+  }
+
+  return value.replace(/\\(.)/g, '$1');
+};
+
+const hasRepeatedCharPrefixOverlap = branches => {
+  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      const char = a[0];
+
+      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+        continue;
+      }
+
+      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+        return true;
+      }
+    }
+  }
+
+  return false;
+};
+
+const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+    return;
+  }
+
+  let bracket = 0;
+  let paren = 0;
+  let quote = 0;
+  let escaped = false;
+
+  for (let i = 1; i < pattern.length; i++) {
+    const ch = pattern[i];
+
+    if (escaped === true) {
+      escaped = false;
+      continue;
+    }
+
+    if (ch === '\\') {
+      escaped = true;
+      continue;
+    }
+
+    if (ch === '"') {
+      quote = quote === 1 ? 0 : 1;
+      continue;
+    }
+
+    if (quote === 1) {
+      continue;
+    }
+
+    if (ch === '[') {
+      bracket++;
+      continue;
+    }
+
+    if (ch === ']' && bracket > 0) {
+      bracket--;
+      continue;
+    }
+
+    if (bracket > 0) {
+      continue;
+    }
+
+    if (ch === '(') {
+      paren++;
+      continue;
+    }
+
+    if (ch === ')') {
+      paren--;
+
+      if (paren === 0) {
+        if (requireEnd === true && i !== pattern.length - 1) {
+          return;
+        }
+
+        return {
+          type: pattern[0],
+          body: pattern.slice(2, i),
+          end: i
+        };
+      }
+    }
+  }
+};
+
+const buildCharClassStar = chars => {
+  const source = chars.length === 1
+    ? utils.escapeRegex(chars[0])
+    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+  return `${source}*`;
+};
+
+const getStarExtglobSequenceChars = pattern => {
+  let index = 0;
+  const chars = [];
+
+  while (index < pattern.length) {
+    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+    if (!match || match.type !== '*') {
+      return;
+    }
+
+    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+    if (branches.length !== 1) {
+      return;
+    }
+
+    const branch = normalizeSimpleBranch(branches[0]);
+    if (!branch || branch.length !== 1) {
+      return;
+    }
+
+    chars.push(branch);
+    index += match.end + 1;
+  }
+
+  if (chars.length < 1) {
+    return;
+  }
+
+  return chars;
+};
+
+const repeatedExtglobRecursion = pattern => {
+  let depth = 0;
+  let value = pattern.trim();
+  let match = parseRepeatedExtglob(value);
+
+  while (match) {
+    depth++;
+    value = match.body.trim();
+    match = parseRepeatedExtglob(value);
+  }
+
+  return depth;
+};
+
+const analyzeRepeatedExtglob = (body, options) => {
+  if (options.maxExtglobRecursion === false) {
+    return { risky: false };
+  }
+
+  const max =
+    typeof options.maxExtglobRecursion === 'number'
+      ? options.maxExtglobRecursion
+      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+  if (branches.length > 1) {
+    if (
+      branches.some(branch => branch === '') ||
+      branches.some(branch => /^[*?]+$/.test(branch)) ||
+      hasRepeatedCharPrefixOverlap(branches)
+    ) {
+      return { risky: true };
+    }
+  }
+
+  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+  // characters we can emit one flat, ReDoS-safe character class that preserves the
+  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+  // every branch but the first.
+  const safeChars = [];
+  let sawStarSequence = false;
+  let combinable = true;
+
+  for (const branch of branches) {
+    const chars = getStarExtglobSequenceChars(branch);
+    if (chars) {
+      sawStarSequence = true;
+      safeChars.push(...chars);
+      continue;
+    }
+
+    const literal = normalizeSimpleBranch(branch);
+    if (literal && literal.length === 1) {
+      safeChars.push(literal);
+      continue;
+    }
+
+    combinable = false;
+
+    if (repeatedExtglobRecursion(branch) > max) {
+      return { risky: true };
+    }
+  }
+
+  if (sawStarSequence) {
+    return combinable
+      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+      : { risky: true };
+  }
+
+  return { risky: false };
+};
+
+/**
+ * Parse the given input string.
+ * @param {String} input
+ * @param {Object} options
+ * @return {Object}
+ */
+
+const parse = (input, options) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected a string');
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+  let len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+  const tokens = [bos];
+
+  const capture = opts.capture ? '' : '?:';
+
+  // create constants based on platform, for windows or posix
+  const PLATFORM_CHARS = constants.globChars(opts.windows);
+  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+  const {
+    DOT_LITERAL,
+    PLUS_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOT_SLASH,
+    NO_DOTS_SLASH,
+    QMARK,
+    QMARK_NO_DOT,
+    STAR,
+    START_ANCHOR
+  } = PLATFORM_CHARS;
+
+  const globstar = opts => {
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const nodot = opts.dot ? '' : NO_DOT;
+  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+  let star = opts.bash === true ? globstar(opts) : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  // minimatch options support
+  if (typeof opts.noext === 'boolean') {
+    opts.noextglob = opts.noext;
+  }
+
+  const state = {
+    input,
+    index: -1,
+    start: 0,
+    dot: opts.dot === true,
+    consumed: '',
+    output: '',
+    prefix: '',
+    backtrack: false,
+    negated: false,
+    brackets: 0,
+    braces: 0,
+    parens: 0,
+    quotes: 0,
+    globstar: false,
+    tokens
+  };
+
+  input = utils.removePrefix(input, state);
+  len = input.length;
+
+  const extglobs = [];
+  const braces = [];
+  const stack = [];
+  let prev = bos;
+  let value;
+
+  /**
+   * Tokenizing helpers
+   */
+
+  const eos = () => state.index === len - 1;
+  const peek = state.peek = (n = 1) => input[state.index + n];
+  const advance = state.advance = () => input[++state.index] || '';
+  const remaining = () => input.slice(state.index + 1);
+  const consume = (value = '', num = 0) => {
+    state.consumed += value;
+    state.index += num;
+  };
+
+  const append = token => {
+    state.output += token.output != null ? token.output : token.value;
+    consume(token.value);
+  };
+
+  const negate = () => {
+    let count = 1;
+
+    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+      advance();
+      state.start++;
+      count++;
+    }
+
+    if (count % 2 === 0) {
+      return false;
+    }
+
+    state.negated = true;
+    state.start++;
+    return true;
+  };
+
+  const increment = type => {
+    state[type]++;
+    stack.push(type);
+  };
+
+  const decrement = type => {
+    state[type]--;
+    stack.pop();
+  };
+
+  /**
+   * Push tokens onto the tokens array. This helper speeds up
+   * tokenizing by 1) helping us avoid backtracking as much as possible,
+   * and 2) helping us avoid creating extra tokens when consecutive
+   * characters are plain text. This improves performance and simplifies
+   * lookbehinds.
+   */
+
+  const push = tok => {
+    if (prev.type === 'globstar') {
+      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+        state.output = state.output.slice(0, -prev.output.length);
+        prev.type = 'star';
+        prev.value = '*';
+        prev.output = star;
+        state.output += prev.output;
+      }
+    }
+
+    if (extglobs.length && tok.type !== 'paren') {
+      extglobs[extglobs.length - 1].inner += tok.value;
+    }
+
+    if (tok.value || tok.output) append(tok);
+    if (prev && prev.type === 'text' && tok.type === 'text') {
+      prev.output = (prev.output || prev.value) + tok.value;
+      prev.value += tok.value;
+      return;
+    }
+
+    tok.prev = prev;
+    tokens.push(tok);
+    prev = tok;
+  };
+
+  const extglobOpen = (type, value) => {
+    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+    token.prev = prev;
+    token.parens = state.parens;
+    token.output = state.output;
+    token.startIndex = state.index;
+    token.tokensIndex = tokens.length;
+    const output = (opts.capture ? '(' : '') + token.open;
+
+    increment('parens');
+    push({ type, value, output: state.output ? '' : ONE_CHAR });
+    push({ type: 'paren', extglob: true, value: advance(), output });
+    extglobs.push(token);
+  };
+
+  const extglobClose = token => {
+    const literal = input.slice(token.startIndex, state.index + 1);
+    const body = input.slice(token.startIndex + 2, state.index);
+    const analysis = analyzeRepeatedExtglob(body, opts);
+
+    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+      const safeOutput = analysis.safeOutput
+        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+        : undefined;
+      const open = tokens[token.tokensIndex];
+
+      open.type = 'text';
+      open.value = literal;
+      open.output = safeOutput || utils.escapeRegex(literal);
+
+      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+        tokens[i].value = '';
+        tokens[i].output = '';
+        delete tokens[i].suffix;
+      }
+
+      state.output = token.output + open.output;
+      state.backtrack = true;
+
+      push({ type: 'paren', extglob: true, value, output: '' });
+      decrement('parens');
+      return;
+    }
+
+    let output = token.close + (opts.capture ? ')' : '');
+    let rest;
+
+    if (token.type === 'negate') {
+      let extglobStar = star;
+
+      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+        extglobStar = globstar(opts);
+      }
+
+      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+        output = token.close = `)$))${extglobStar}`;
+      }
+
+      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+        // In this case, we need to parse the string and use it in the output of the original pattern.
+        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+        //
+        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+        output = token.close = `)${expression})${extglobStar})`;
+      }
+
+      if (token.prev.type === 'bos') {
+        state.negatedExtglob = true;
+      }
+    }
+
+    push({ type: 'paren', extglob: true, value, output });
+    decrement('parens');
+  };
+
+  /**
+   * Fast paths
+   */
+
+  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+    let backslashes = false;
+
+    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+      if (first === '\\') {
+        backslashes = true;
+        return m;
+      }
+
+      if (first === '?') {
+        if (esc) {
+          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        if (index === 0) {
+          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+        }
+        return QMARK.repeat(chars.length);
+      }
+
+      if (first === '.') {
+        return DOT_LITERAL.repeat(chars.length);
+      }
+
+      if (first === '*') {
+        if (esc) {
+          return esc + first + (rest ? star : '');
+        }
+        return star;
+      }
+      return esc ? m : `\\${m}`;
+    });
+
+    if (backslashes === true) {
+      if (opts.unescape === true) {
+        output = output.replace(/\\/g, '');
+      } else {
+        output = output.replace(/\\+/g, m => {
+          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+        });
+      }
+    }
+
+    if (output === input && opts.contains === true) {
+      state.output = input;
+      return state;
+    }
+
+    state.output = utils.wrapOutput(output, state, options);
+    return state;
+  }
+
+  /**
+   * Tokenize input until we reach end-of-string
+   */
+
+  while (!eos()) {
+    value = advance();
+
+    if (value === '\u0000') {
+      continue;
+    }
+
+    /**
+     * Escaped characters
+     */
+
+    if (value === '\\') {
+      const next = peek();
+
+      if (next === '/' && opts.bash !== true) {
+        continue;
+      }
+
+      if (next === '.' || next === ';') {
+        continue;
+      }
+
+      if (!next) {
+        value += '\\';
+        push({ type: 'text', value });
+        continue;
+      }
+
+      // collapse slashes to reduce potential for exploits
+      const match = /^\\+/.exec(remaining());
+      let slashes = 0;
+
+      if (match && match[0].length > 2) {
+        slashes = match[0].length;
+        state.index += slashes;
+        if (slashes % 2 !== 0) {
+          value += '\\';
+        }
+      }
+
+      if (opts.unescape === true) {
+        value = advance();
+      } else {
+        value += advance();
+      }
+
+      if (state.brackets === 0) {
+        push({ type: 'text', value });
+        continue;
+      }
+    }
+
+    /**
+     * If we're inside a regex character class, continue
+     * until we reach the closing bracket.
+     */
+
+    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+      if (opts.posix !== false && value === ':') {
+        const inner = prev.value.slice(1);
+        if (inner.includes('[')) {
+          prev.posix = true;
+
+          if (inner.includes(':')) {
+            const idx = prev.value.lastIndexOf('[');
+            const pre = prev.value.slice(0, idx);
+            const rest = prev.value.slice(idx + 2);
+            const posix = POSIX_REGEX_SOURCE[rest];
+            if (posix) {
+              prev.value = pre + posix;
+              state.backtrack = true;
+              advance();
+
+              if (!bos.output && tokens.indexOf(prev) === 1) {
+                bos.output = ONE_CHAR;
+              }
+              continue;
+            }
+          }
+        }
+      }
+
+      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+        value = `\\${value}`;
+      }
+
+      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+        value = `\\${value}`;
+      }
+
+      if (opts.posix === true && value === '!' && prev.value === '[') {
+        value = '^';
+      }
+
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * If we're inside a quoted string, continue
+     * until we reach the closing double quote.
+     */
+
+    if (state.quotes === 1 && value !== '"') {
+      value = utils.escapeRegex(value);
+      prev.value += value;
+      append({ value });
+      continue;
+    }
+
+    /**
+     * Double quotes
+     */
+
+    if (value === '"') {
+      state.quotes = state.quotes === 1 ? 0 : 1;
+      if (opts.keepQuotes === true) {
+        push({ type: 'text', value });
+      }
+      continue;
+    }
+
+    /**
+     * Parentheses
+     */
+
+    if (value === '(') {
+      increment('parens');
+      push({ type: 'paren', value });
+      continue;
+    }
+
+    if (value === ')') {
+      if (state.parens === 0 && opts.strictBrackets === true) {
+        throw new SyntaxError(syntaxError('opening', '('));
+      }
+
+      const extglob = extglobs[extglobs.length - 1];
+      if (extglob && state.parens === extglob.parens + 1) {
+        extglobClose(extglobs.pop());
+        continue;
+      }
+
+      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+      decrement('parens');
+      continue;
+    }
+
+    /**
+     * Square brackets
+     */
+
+    if (value === '[') {
+      if (opts.nobracket === true || !remaining().includes(']')) {
+        if (opts.nobracket !== true && opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('closing', ']'));
+        }
+
+        value = `\\${value}`;
+      } else {
+        increment('brackets');
+      }
+
+      push({ type: 'bracket', value });
+      continue;
+    }
+
+    if (value === ']') {
+      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      if (state.brackets === 0) {
+        if (opts.strictBrackets === true) {
+          throw new SyntaxError(syntaxError('opening', '['));
+        }
+
+        push({ type: 'text', value, output: `\\${value}` });
+        continue;
+      }
+
+      decrement('brackets');
+
+      const prevValue = prev.value.slice(1);
+      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+        value = `/${value}`;
+      }
+
+      prev.value += value;
+      append({ value });
+
+      // when literal brackets are explicitly disabled
+      // assume we should match with a regex character class
+      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+        continue;
+      }
+
+      const escaped = utils.escapeRegex(prev.value);
+      state.output = state.output.slice(0, -prev.value.length);
+
+      // when literal brackets are explicitly enabled
+      // assume we should escape the brackets to match literal characters
+      if (opts.literalBrackets === true) {
+        state.output += escaped;
+        prev.value = escaped;
+        continue;
+      }
+
+      // when the user specifies nothing, try to match both
+      prev.value = `(${capture}${escaped}|${prev.value})`;
+      state.output += prev.value;
+      continue;
+    }
+
+    /**
+     * Braces
+     */
+
+    if (value === '{' && opts.nobrace !== true) {
+      increment('braces');
+
+      const open = {
+        type: 'brace',
+        value,
+        output: '(',
+        outputIndex: state.output.length,
+        tokensIndex: state.tokens.length
+      };
+
+      braces.push(open);
+      push(open);
+      continue;
+    }
+
+    if (value === '}') {
+      const brace = braces[braces.length - 1];
+
+      if (opts.nobrace === true || !brace) {
+        push({ type: 'text', value, output: value });
+        continue;
+      }
+
+      let output = ')';
+
+      if (brace.dots === true) {
+        const arr = tokens.slice();
+        const range = [];
+
+        for (let i = arr.length - 1; i >= 0; i--) {
+          tokens.pop();
+          if (arr[i].type === 'brace') {
+            break;
+          }
+          if (arr[i].type !== 'dots') {
+            range.unshift(arr[i].value);
+          }
+        }
+
+        output = expandRange(range, opts);
+        state.backtrack = true;
+      }
+
+      if (brace.comma !== true && brace.dots !== true) {
+        const out = state.output.slice(0, brace.outputIndex);
+        const toks = state.tokens.slice(brace.tokensIndex);
+        brace.value = brace.output = '\\{';
+        value = output = '\\}';
+        state.output = out;
+        for (const t of toks) {
+          state.output += (t.output || t.value);
+        }
+      }
+
+      push({ type: 'brace', value, output });
+      decrement('braces');
+      braces.pop();
+      continue;
+    }
+
+    /**
+     * Pipes
+     */
+
+    if (value === '|') {
+      if (extglobs.length > 0) {
+        extglobs[extglobs.length - 1].conditions++;
+      }
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Commas
+     */
+
+    if (value === ',') {
+      let output = value;
+
+      const brace = braces[braces.length - 1];
+      if (brace && stack[stack.length - 1] === 'braces') {
+        brace.comma = true;
+        output = '|';
+      }
+
+      push({ type: 'comma', value, output });
+      continue;
+    }
+
+    /**
+     * Slashes
+     */
+
+    if (value === '/') {
+      // if the beginning of the glob is "./", advance the start
+      // to the current index, and don't add the "./" characters
+      // to the state. This greatly simplifies lookbehinds when
+      // checking for BOS characters like "!" and "." (not "./")
+      if (prev.type === 'dot' && state.index === state.start + 1) {
+        state.start = state.index + 1;
+        state.consumed = '';
+        state.output = '';
+        tokens.pop();
+        prev = bos; // reset "prev" to the first token
+        continue;
+      }
+
+      push({ type: 'slash', value, output: SLASH_LITERAL });
+      continue;
+    }
+
+    /**
+     * Dots
+     */
+
+    if (value === '.') {
+      if (state.braces > 0 && prev.type === 'dot') {
+        if (prev.value === '.') prev.output = DOT_LITERAL;
+        const brace = braces[braces.length - 1];
+        prev.type = 'dots';
+        prev.output += value;
+        prev.value += value;
+        brace.dots = true;
+        continue;
+      }
+
+      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+        push({ type: 'text', value, output: DOT_LITERAL });
+        continue;
+      }
+
+      push({ type: 'dot', value, output: DOT_LITERAL });
+      continue;
+    }
+
+    /**
+     * Question marks
+     */
+
+    if (value === '?') {
+      const isGroup = prev && prev.value === '(';
+      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('qmark', value);
+        continue;
+      }
+
+      if (prev && prev.type === 'paren') {
+        const next = peek();
+        let output = value;
+
+        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+          output = `\\${value}`;
+        }
+
+        push({ type: 'text', value, output });
+        continue;
+      }
+
+      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+        continue;
+      }
+
+      push({ type: 'qmark', value, output: QMARK });
+      continue;
+    }
+
+    /**
+     * Exclamation
+     */
+
+    if (value === '!') {
+      if (opts.noextglob !== true && peek() === '(') {
+        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+          extglobOpen('negate', value);
+          continue;
+        }
+      }
+
+      if (opts.nonegate !== true && state.index === 0) {
+        negate();
+        continue;
+      }
+    }
+
+    /**
+     * Plus
+     */
+
+    if (value === '+') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        extglobOpen('plus', value);
+        continue;
+      }
+
+      if ((prev && prev.value === '(') || opts.regex === false) {
+        push({ type: 'plus', value, output: PLUS_LITERAL });
+        continue;
+      }
+
+      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+        push({ type: 'plus', value });
+        continue;
+      }
+
+      push({ type: 'plus', value: PLUS_LITERAL });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value === '@') {
+      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+        push({ type: 'at', extglob: true, value, output: '' });
+        continue;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Plain text
+     */
+
+    if (value !== '*') {
+      if (value === '$' || value === '^') {
+        value = `\\${value}`;
+      }
+
+      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+      if (match) {
+        value += match[0];
+        state.index += match[0].length;
+      }
+
+      push({ type: 'text', value });
+      continue;
+    }
+
+    /**
+     * Stars
+     */
+
+    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+      prev.type = 'star';
+      prev.star = true;
+      prev.value += value;
+      prev.output = star;
+      state.backtrack = true;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    let rest = remaining();
+    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+      extglobOpen('star', value);
+      continue;
+    }
+
+    if (prev.type === 'star') {
+      if (opts.noglobstar === true) {
+        consume(value);
+        continue;
+      }
+
+      const prior = prev.prev;
+      const before = prior.prev;
+      const isStart = prior.type === 'slash' || prior.type === 'bos';
+      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+        push({ type: 'star', value, output: '' });
+        continue;
+      }
+
+      // strip consecutive `/**/`
+      while (rest.slice(0, 3) === '/**') {
+        const after = input[state.index + 4];
+        if (after && after !== '/') {
+          break;
+        }
+        rest = rest.slice(3);
+        consume('/**', 3);
+      }
+
+      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+      // parent path, except in negated extglobs where that would change the exclusion semantics.
+      const isEnd = eos() || (
+        state.parens > 0
+        && rest === ')'.repeat(state.parens)
+        && !extglobs.some(extglob => extglob.type === 'negate')
+      );
+
+      if (prior.type === 'bos' && eos()) {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = globstar(opts);
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+        prev.value += value;
+        state.globstar = true;
+        state.output += prior.output + prev.output;
+        consume(value);
+        continue;
+      }
+
+      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+        const end = rest[1] !== void 0 ? '|$' : '';
+
+        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+        prior.output = `(?:${prior.output}`;
+
+        prev.type = 'globstar';
+        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+        prev.value += value;
+
+        state.output += prior.output + prev.output;
+        state.globstar = true;
+
+        consume(value + advance());
+
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      if (prior.type === 'bos' && rest[0] === '/') {
+        prev.type = 'globstar';
+        prev.value += value;
+        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+        state.output = prev.output;
+        state.globstar = true;
+        consume(value + advance());
+        push({ type: 'slash', value: '/', output: '' });
+        continue;
+      }
+
+      // remove single star from output
+      state.output = state.output.slice(0, -prev.output.length);
+
+      // reset previous token to globstar
+      prev.type = 'globstar';
+      prev.output = globstar(opts);
+      prev.value += value;
+
+      // reset output with globstar
+      state.output += prev.output;
+      state.globstar = true;
+      consume(value);
+      continue;
+    }
+
+    const token = { type: 'star', value, output: star };
+
+    if (opts.bash === true) {
+      token.output = '.*?';
+      if (prev.type === 'bos' || prev.type === 'slash') {
+        token.output = nodot + token.output;
+      }
+      push(token);
+      continue;
+    }
+
+    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+      token.output = value;
+      push(token);
+      continue;
+    }
+
+    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+      if (prev.type === 'dot') {
+        state.output += NO_DOT_SLASH;
+        prev.output += NO_DOT_SLASH;
+
+      } else if (opts.dot === true) {
+        state.output += NO_DOTS_SLASH;
+        prev.output += NO_DOTS_SLASH;
+
+      } else {
+        state.output += nodot;
+        prev.output += nodot;
+      }
+
+      if (peek() !== '*') {
+        state.output += ONE_CHAR;
+        prev.output += ONE_CHAR;
+      }
+    }
+
+    push(token);
+  }
+
+  while (state.brackets > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+    state.output = utils.escapeLast(state.output, '[');
+    decrement('brackets');
+  }
+
+  while (state.parens > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+    state.output = utils.escapeLast(state.output, '(');
+    decrement('parens');
+  }
+
+  while (state.braces > 0) {
+    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+    state.output = utils.escapeLast(state.output, '{');
+    decrement('braces');
+  }
+
+  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+  }
+
+  // rebuild the output if we had to backtrack at any point
+  if (state.backtrack === true) {
+    state.output = '';
+
+    for (const token of state.tokens) {
+      state.output += token.output != null ? token.output : token.value;
+
+      if (token.suffix) {
+        state.output += token.suffix;
+      }
+    }
+  }
+
+  return state;
+};
+
+/**
+ * Fast paths for creating regular expressions for common glob patterns.
+ * This can significantly speed up processing and has very little downside
+ * impact when none of the fast paths match.
+ */
+
+parse.fastpaths = (input, options) => {
+  const opts = { ...options };
+  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+  const len = input.length;
+  if (len > max) {
+    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+  }
+
+  input = REPLACEMENTS[input] || input;
+
+  // create constants based on platform, for windows or posix
+  const {
+    DOT_LITERAL,
+    SLASH_LITERAL,
+    ONE_CHAR,
+    DOTS_SLASH,
+    NO_DOT,
+    NO_DOTS,
+    NO_DOTS_SLASH,
+    STAR,
+    START_ANCHOR
+  } = constants.globChars(opts.windows);
+
+  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+  const capture = opts.capture ? '' : '?:';
+  const state = { negated: false, prefix: '' };
+  let star = opts.bash === true ? '.*?' : STAR;
+
+  if (opts.capture) {
+    star = `(${star})`;
+  }
+
+  const globstar = opts => {
+    if (opts.noglobstar === true) return star;
+    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+  };
+
+  const create = str => {
+    switch (str) {
+      case '*':
+        return `${nodot}${ONE_CHAR}${star}`;
+
+      case '.*':
+        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*.*':
+        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '*/*':
+        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+      case '**':
+        return nodot + globstar(opts);
+
+      case '**/*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+      case '**/*.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      case '**/.*':
+        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+      default: {
+        const match = /^(.*?)\.(\w+)$/.exec(str);
+        if (!match) return;
+
+        const source = create(match[1]);
+        if (!source) return;
+
+        return source + DOT_LITERAL + match[2];
+      }
+    }
+  };
+
+  const output = utils.removePrefix(input, state);
+  let source = create(output);
+
+  if (source && opts.strictSlashes !== true) {
+    source += `${SLASH_LITERAL}?`;
+  }
+
+  return source;
+};
+
+module.exports = parse;
+
+
+/***/ }),
+
+/***/ 3090:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const scan = __nccwpck_require__(9371);
+const parse = __nccwpck_require__(3703);
+const utils = __nccwpck_require__(1005);
+const constants = __nccwpck_require__(2473);
+const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+/**
+ * Creates a matcher function from one or more glob patterns. The
+ * returned function takes a string to match as its first argument,
+ * and returns true if the string is a match. The returned matcher
+ * function also takes a boolean as the second argument that, when true,
+ * returns an object with additional information.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch(glob[, options]);
+ *
+ * const isMatch = picomatch('*.!(*a)');
+ * console.log(isMatch('a.a')); //=> false
+ * console.log(isMatch('a.b')); //=> true
+ *
+ * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+ * const picomatch = require('picomatch/posix');
+ * // the same API, defaulting to posix paths
+ * const isMatch = picomatch('a/*');
+ * console.log(isMatch('a\\b')); //=> false
+ * console.log(isMatch('a/b')); //=> true
+ *
+ * // you can still configure the matcher function to accept windows paths
+ * const isMatch = picomatch('a/*', { options: windows });
+ * console.log(isMatch('a\\b')); //=> true
+ * console.log(isMatch('a/b')); //=> true
+ * ```
+ * @name picomatch
+ * @param {String|Array} `globs` One or more glob patterns.
+ * @param {Object=} `options`
+ * @return {Function=} Returns a matcher function.
+ * @api public
+ */
+
+const picomatch = (glob, options, returnState = false) => {
+  if (Array.isArray(glob)) {
+    const fns = glob.map(input => picomatch(input, options, returnState));
+    const arrayMatcher = str => {
+      for (const isMatch of fns) {
+        const state = isMatch(str);
+        if (state) return state;
+      }
+      return false;
+    };
+    return arrayMatcher;
+  }
+
+  const isState = isObject(glob) && glob.tokens && glob.input;
+
+  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+    throw new TypeError('Expected pattern to be a non-empty string');
+  }
+
+  const opts = options || {};
+  const posix = opts.windows;
+  const regex = isState
+    ? picomatch.compileRe(glob, options)
+    : picomatch.makeRe(glob, options, false, true);
+
+  const state = regex.state;
+  delete regex.state;
+
+  let isIgnored = () => false;
+  if (opts.ignore) {
+    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+  }
+
+  const matcher = (input, returnObject = false) => {
+    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+    if (typeof opts.onResult === 'function') {
+      opts.onResult(result);
+    }
+
+    if (isMatch === false) {
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (isIgnored(input)) {
+      if (typeof opts.onIgnore === 'function') {
+        opts.onIgnore(result);
+      }
+      result.isMatch = false;
+      return returnObject ? result : false;
+    }
+
+    if (typeof opts.onMatch === 'function') {
+      opts.onMatch(result);
+    }
+    return returnObject ? result : true;
+  };
+
+  if (returnState) {
+    matcher.state = state;
+  }
+
+  return matcher;
+};
+
+/**
+ * Test `input` with the given `regex`. This is used by the main
+ * `picomatch()` function to test the input string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.test(input, regex[, options]);
+ *
+ * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+ * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp} `regex`
+ * @return {Object} Returns an object with matching info.
+ * @api public
+ */
+
+picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+  if (typeof input !== 'string') {
+    throw new TypeError('Expected input to be a string');
+  }
+
+  if (input === '') {
+    return { isMatch: false, output: '' };
+  }
+
+  const opts = options || {};
+  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+  let match = input === glob;
+  let output = (match && format) ? format(input) : input;
+
+  if (match === false) {
+    output = format ? format(input) : input;
+    match = output === glob;
+  }
+
+  if (match === false || opts.capture === true) {
+    if (opts.matchBase === true || opts.basename === true) {
+      match = picomatch.matchBase(input, regex, options, posix);
+    } else {
+      match = regex.exec(output);
+    }
+  }
+
+  return { isMatch: Boolean(match), match, output };
+};
+
+/**
+ * Match the basename of a filepath.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.matchBase(input, glob[, options]);
+ * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+ * ```
+ * @param {String} `input` String to test.
+ * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+ * @return {Boolean}
+ * @api public
+ */
+
+picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+  return regex.test(utils.basename(input, { windows: posix }));
+};
+
+/**
+ * Returns true if **any** of the given glob `patterns` match the specified `string`.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.isMatch(string, patterns[, options]);
+ *
+ * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+ * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+ * ```
+ * @param {String|Array} str The string to test.
+ * @param {String|Array} patterns One or more glob patterns to use for matching.
+ * @param {Object} [options] See available [options](#options).
+ * @return {Boolean} Returns true if any patterns match `str`
+ * @api public
+ */
+
+picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+/**
+ * Parse a glob pattern to create the source string for a regular
+ * expression.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const result = picomatch.parse(pattern[, options]);
+ * ```
+ * @param {String} `pattern`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+ * @api public
+ */
+
+picomatch.parse = (pattern, options) => {
+  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+  return parse(pattern, { ...options, fastpaths: false });
+};
+
+/**
+ * Scan a glob pattern to separate the pattern into segments.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.scan(input[, options]);
+ *
+ * const result = picomatch.scan('!./foo/*.js');
+ * console.log(result);
+ * { prefix: '!./',
+ *   input: '!./foo/*.js',
+ *   start: 3,
+ *   base: 'foo',
+ *   glob: '*.js',
+ *   isBrace: false,
+ *   isBracket: false,
+ *   isGlob: true,
+ *   isExtglob: false,
+ *   isGlobstar: false,
+ *   negated: true }
+ * ```
+ * @param {String} `input` Glob pattern to scan.
+ * @param {Object} `options`
+ * @return {Object} Returns an object with
+ * @api public
+ */
+
+picomatch.scan = (input, options) => scan(input, options);
+
+/**
+ * Compile a regular expression from the `state` object returned by the
+ * [parse()](#parse) method.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * const state = picomatch.parse('*.js');
+ * // picomatch.compileRe(state[, options]);
+ *
+ * console.log(picomatch.compileRe(state));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {Object} `state`
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+ * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+  if (returnOutput === true) {
+    return state.output;
+  }
+
+  const opts = options || {};
+  const prepend = opts.contains ? '' : '^';
+  const append = opts.contains ? '' : '$';
+
+  let source = `${prepend}(?:${state.output})${append}`;
+  if (state && state.negated === true) {
+    source = `^(?!${source}).*$`;
+  }
+
+  const regex = picomatch.toRegex(source, options);
+  if (returnState === true) {
+    regex.state = state;
+  }
+
+  return regex;
+};
+
+/**
+ * Create a regular expression from a parsed glob pattern.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.makeRe(state[, options]);
+ *
+ * const result = picomatch.makeRe('*.js');
+ * console.log(result);
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `state` The object returned from the `.parse` method.
+ * @param {Object} `options`
+ * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+ * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+ * @return {RegExp} Returns a regex created from the given pattern.
+ * @api public
+ */
+
+picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+  if (!input || typeof input !== 'string') {
+    throw new TypeError('Expected a non-empty string');
+  }
+
+  let parsed = { negated: false, fastpaths: true };
+
+  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+    parsed.output = parse.fastpaths(input, options);
+  }
+
+  if (!parsed.output) {
+    parsed = parse(input, options);
+  }
+
+  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+};
+
+/**
+ * Create a regular expression from the given regex source string.
+ *
+ * ```js
+ * const picomatch = require('picomatch');
+ * // picomatch.toRegex(source[, options]);
+ *
+ * const { output } = picomatch.parse('*.js');
+ * console.log(picomatch.toRegex(output));
+ * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+ * ```
+ * @param {String} `source` Regular expression source string.
+ * @param {Object} `options`
+ * @return {RegExp}
+ * @api public
+ */
+
+picomatch.toRegex = (source, options) => {
+  try {
+    const opts = options || {};
+    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+  } catch (err) {
+    if (options && options.debug === true) throw err;
+    return /$^/;
+  }
+};
+
+/**
+ * Picomatch constants.
+ * @return {Object}
+ */
+
+picomatch.constants = constants;
+
+/**
+ * Expose "picomatch"
+ */
+
+module.exports = picomatch;
+
+
+/***/ }),
+
+/***/ 9371:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const utils = __nccwpck_require__(1005);
+const {
+  CHAR_ASTERISK,             /* * */
+  CHAR_AT,                   /* @ */
+  CHAR_BACKWARD_SLASH,       /* \ */
+  CHAR_COMMA,                /* , */
+  CHAR_DOT,                  /* . */
+  CHAR_EXCLAMATION_MARK,     /* ! */
+  CHAR_FORWARD_SLASH,        /* / */
+  CHAR_LEFT_CURLY_BRACE,     /* { */
+  CHAR_LEFT_PARENTHESES,     /* ( */
+  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+  CHAR_PLUS,                 /* + */
+  CHAR_QUESTION_MARK,        /* ? */
+  CHAR_RIGHT_CURLY_BRACE,    /* } */
+  CHAR_RIGHT_PARENTHESES,    /* ) */
+  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+} = __nccwpck_require__(2473);
+
+const isPathSeparator = code => {
+  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+};
+
+const depth = token => {
+  if (token.isPrefix !== true) {
+    token.depth = token.isGlobstar ? Infinity : 1;
+  }
+};
+
+/**
+ * Quickly scans a glob pattern and returns an object with a handful of
+ * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+ * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+ * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+ *
+ * ```js
+ * const pm = require('picomatch');
+ * console.log(pm.scan('foo/bar/*.js'));
+ * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+ * ```
+ * @param {String} `str`
+ * @param {Object} `options`
+ * @return {Object} Returns an object with tokens and regex source string.
+ * @api public
+ */
+
+const scan = (input, options) => {
+  const opts = options || {};
+
+  const length = input.length - 1;
+  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+  const slashes = [];
+  const tokens = [];
+  const parts = [];
+
+  let str = input;
+  let index = -1;
+  let start = 0;
+  let lastIndex = 0;
+  let isBrace = false;
+  let isBracket = false;
+  let isGlob = false;
+  let isExtglob = false;
+  let isGlobstar = false;
+  let braceEscaped = false;
+  let backslashes = false;
+  let negated = false;
+  let negatedExtglob = false;
+  let finished = false;
+  let braces = 0;
+  let prev;
+  let code;
+  let token = { value: '', depth: 0, isGlob: false };
+
+  const eos = () => index >= length;
+  const peek = () => str.charCodeAt(index + 1);
+  const advance = () => {
+    prev = code;
+    return str.charCodeAt(++index);
+  };
+
+  while (index < length) {
+    code = advance();
+    let next;
+
+    if (code === CHAR_BACKWARD_SLASH) {
+      backslashes = token.backslashes = true;
+      code = advance();
+
+      if (code === CHAR_LEFT_CURLY_BRACE) {
+        braceEscaped = true;
+      }
+      continue;
+    }
+
+    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+      braces++;
+
+      while (eos() !== true && (code = advance())) {
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          continue;
+        }
+
+        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (braceEscaped !== true && code === CHAR_COMMA) {
+          isBrace = token.isBrace = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+
+          if (scanToEnd === true) {
+            continue;
+          }
+
+          break;
+        }
+
+        if (code === CHAR_RIGHT_CURLY_BRACE) {
+          braces--;
+
+          if (braces === 0) {
+            braceEscaped = false;
+            isBrace = token.isBrace = true;
+            finished = true;
+            break;
+          }
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (code === CHAR_FORWARD_SLASH) {
+      slashes.push(index);
+      tokens.push(token);
+      token = { value: '', depth: 0, isGlob: false };
+
+      if (finished === true) continue;
+      if (prev === CHAR_DOT && index === (start + 1)) {
+        start += 2;
+        continue;
+      }
+
+      lastIndex = index + 1;
+      continue;
+    }
+
+    if (opts.noext !== true) {
+      const isExtglobChar = code === CHAR_PLUS
+        || code === CHAR_AT
+        || code === CHAR_ASTERISK
+        || code === CHAR_QUESTION_MARK
+        || code === CHAR_EXCLAMATION_MARK;
+
+      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+        isGlob = token.isGlob = true;
+        isExtglob = token.isExtglob = true;
+        finished = true;
+        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+          negatedExtglob = true;
+        }
+
+        if (scanToEnd === true) {
+          let parens = 0;
+
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+
+            if (code === CHAR_LEFT_PARENTHESES) {
+              parens++;
+              continue;
+            }
+
+            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              finished = true;
+              break;
+            }
+          }
+          continue;
+        }
+        break;
+      }
+    }
+
+    if (code === CHAR_ASTERISK) {
+      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_QUESTION_MARK) {
+      isGlob = token.isGlob = true;
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+      break;
+    }
+
+    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+      while (eos() !== true && (next = advance())) {
+        if (next === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          advance();
+          continue;
+        }
+
+        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+          isBracket = token.isBracket = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          break;
+        }
+      }
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+
+    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+      negated = token.negated = true;
+      start++;
+      continue;
+    }
+
+    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+      isGlob = token.isGlob = true;
+
+      if (scanToEnd === true) {
+        let parens = 1;
+
+        while (eos() !== true && (code = advance())) {
+          if (code === CHAR_BACKWARD_SLASH) {
+            backslashes = token.backslashes = true;
+            advance();
+            continue;
+          }
+
+          if (code === CHAR_LEFT_PARENTHESES) {
+            parens++;
+            continue;
+          }
+
+          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+            finished = true;
+            break;
+          }
+        }
+        continue;
+      }
+      break;
+    }
+
+    if (isGlob === true) {
+      finished = true;
+
+      if (scanToEnd === true) {
+        continue;
+      }
+
+      break;
+    }
+  }
+
+  if (opts.noext === true) {
+    isExtglob = false;
+    isGlob = false;
+  }
+
+  let base = str;
+  let prefix = '';
+  let glob = '';
+
+  if (start > 0) {
+    prefix = str.slice(0, start);
+    str = str.slice(start);
+    lastIndex -= start;
+  }
+
+  if (base && isGlob === true && lastIndex > 0) {
+    base = str.slice(0, lastIndex);
+    glob = str.slice(lastIndex);
+  } else if (isGlob === true) {
+    base = '';
+    glob = str;
+  } else {
+    base = str;
+  }
+
+  if (base && base !== '' && base !== '/' && base !== str) {
+    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+      base = base.slice(0, -1);
+    }
+  }
+
+  if (opts.unescape === true) {
+    if (glob) glob = utils.removeBackslashes(glob);
+
+    if (base && backslashes === true) {
+      base = utils.removeBackslashes(base);
+    }
+  }
+
+  const state = {
+    prefix,
+    input,
+    start,
+    base,
+    glob,
+    isBrace,
+    isBracket,
+    isGlob,
+    isExtglob,
+    isGlobstar,
+    negated,
+    negatedExtglob
+  };
+
+  if (opts.tokens === true) {
+    state.maxDepth = 0;
+    if (!isPathSeparator(code)) {
+      tokens.push(token);
+    }
+    state.tokens = tokens;
+  }
+
+  if (opts.parts === true || opts.tokens === true) {
+    let prevIndex;
+
+    for (let idx = 0; idx < slashes.length; idx++) {
+      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+      const i = slashes[idx];
+      const value = input.slice(n, i);
+      if (opts.tokens) {
+        if (idx === 0 && start !== 0) {
+          tokens[idx].isPrefix = true;
+          tokens[idx].value = prefix;
+        } else {
+          tokens[idx].value = value;
+        }
+        depth(tokens[idx]);
+        state.maxDepth += tokens[idx].depth;
+      }
+      if (i >= start) {
+        parts.push(value);
+        prevIndex = i;
+      }
+    }
+
+    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+    const value = input.slice(n);
+    parts.push(value);
+
+    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+      tokens[tokens.length - 1].value = value;
+      depth(tokens[tokens.length - 1]);
+      state.maxDepth += tokens[tokens.length - 1].depth;
+    }
+
+    state.slashes = slashes;
+    state.parts = parts;
+  }
+
+  return state;
+};
+
+module.exports = scan;
+
+
+/***/ }),
+
+/***/ 1005:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/*global navigator*/
+
+
+const {
+  REGEX_BACKSLASH,
+  REGEX_REMOVE_BACKSLASH,
+  REGEX_SPECIAL_CHARS,
+  REGEX_SPECIAL_CHARS_GLOBAL
+} = __nccwpck_require__(2473);
+
+exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+exports.isWindows = () => {
+  if (typeof navigator !== 'undefined' && navigator.platform) {
+    const platform = navigator.platform.toLowerCase();
+    return platform === 'win32' || platform === 'windows';
+  }
+
+  if (typeof process !== 'undefined' && process.platform) {
+    return process.platform === 'win32';
+  }
+
+  return false;
+};
+
+exports.removeBackslashes = str => {
+  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+    return match === '\\' ? '' : match;
+  });
+};
+
+exports.escapeLast = (input, char, lastIdx) => {
+  const idx = input.lastIndexOf(char, lastIdx);
+  if (idx === -1) return input;
+  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+};
+
+exports.removePrefix = (input, state = {}) => {
+  let output = input;
+  if (output.startsWith('./')) {
+    output = output.slice(2);
+    state.prefix = './';
+  }
+  return output;
+};
+
+exports.wrapOutput = (input, state = {}, options = {}) => {
+  const prepend = options.contains ? '' : '^';
+  const append = options.contains ? '' : '$';
+
+  let output = `${prepend}(?:${input})${append}`;
+  if (state.negated === true) {
+    output = `(?:^(?!${output}).*$)`;
+  }
+  return output;
+};
+
+exports.basename = (path, { windows } = {}) => {
+  const segs = path.split(windows ? /[\\/]/ : '/');
+  const last = segs[segs.length - 1];
+
+  if (last === '') {
+    return segs[segs.length - 2];
+  }
+
+  return last;
+};
+
+
+/***/ }),
+
+/***/ 7817:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(660);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3286);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -20,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 660:
+/***/ 3286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36,7 +2540,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
  * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     location;
     hint;
     constructor(message, options = {}) {
@@ -56,12 +2560,2876 @@ class UserError extends Error {
     }
 }
 function isUserError(error) {
-    return error instanceof UserError;
+    return error instanceof errors_UserError;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test, so bundles need not read package.json at run time. */
 const VERSION = "0.1.0";
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ../../../work/main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8905);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/update/local.ts
+
+
+
+
+/**
+ * Normalises a repository-relative path and refuses one that leaves the repository (`..`, absolute paths),
+ * so no caller can read or write outside the root it was given.
+ */
+function repoPath(path) {
+    const slashed = path.replace(/\\/g, "/");
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path) || slashed.startsWith("/")) {
+        throw new errors_UserError(`path ${JSON.stringify(path)} is absolute`, {
+            hint: "Give paths relative to the repository root.",
+        });
+    }
+    const normal = external_node_path_namespaceObject.posix.normalize(slashed).replace(/\/+$/, "");
+    if (normal === ".." || normal.startsWith("../")) {
+        throw new errors_UserError(`path ${JSON.stringify(path)} leaves the repository through '..'`, {
+            hint: "Give paths inside the repository, relative to its root.",
+        });
+    }
+    return normal === "." ? "" : normal;
+}
+function isInside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== ".." && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** A RepoReader over a directory; symlinks are followed only while they stay inside it. */
+function localReader(root) {
+    let realRoot;
+    const base = () => {
+        realRoot ??= (0,promises_namespaceObject.realpath)(root).catch((error) => {
+            throw new errors_UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
+                hint: "Pass an existing directory with --repo.",
+            });
+        });
+        return realRoot;
+    };
+    // What listings already showed to be plain files and directories (no symlink on the way): these need no
+    // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
+    const known = new Map();
+    /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
+    function resolve(path) {
+        const rel = repoPath(path);
+        let found = known.get(rel);
+        if (!found) {
+            found = resolveUncached(rel);
+            known.set(rel, found);
+        }
+        return found;
+    }
+    async function resolveUncached(rel) {
+        const top = await base();
+        if (rel === "")
+            return { real: top, dir: true };
+        const slash = rel.lastIndexOf("/");
+        const parent = await resolve(slash < 0 ? "" : rel.slice(0, slash));
+        if (!parent?.dir)
+            return undefined;
+        const candidate = (0,external_node_path_namespaceObject.join)(parent.real, rel.slice(slash + 1));
+        let stats;
+        try {
+            stats = await (0,promises_namespaceObject.lstat)(candidate);
+        }
+        catch (error) {
+            if (error.code === "ENOENT")
+                return undefined;
+            throw error;
+        }
+        if (!stats.isSymbolicLink())
+            return { real: candidate, dir: stats.isDirectory() };
+        const real = await (0,promises_namespaceObject.realpath)(candidate).catch(() => undefined);
+        if (real === undefined)
+            return undefined;
+        if (!isInside(top, real)) {
+            throw new errors_UserError(`path ${JSON.stringify(rel)} leaves the repository through a symlink (to ${real})`, {
+                hint: "Replace the symlink with the file, or point it inside the repository.",
+            });
+        }
+        return { real, dir: (await (0,promises_namespaceObject.stat)(real)).isDirectory() };
+    }
+    return {
+        root,
+        async list(dir) {
+            const resolved = await resolve(dir);
+            if (!resolved?.dir)
+                return [];
+            const rel = repoPath(dir);
+            const found = await (0,promises_namespaceObject.readdir)(resolved.real, { withFileTypes: true });
+            return found
+                .map((entry) => {
+                const type = entry.isSymbolicLink() ? "symlink" : entry.isDirectory() ? "dir" : "file";
+                const path = rel ? `${rel}/${entry.name}` : entry.name;
+                if (type !== "symlink" && !known.has(path)) {
+                    known.set(path, Promise.resolve({ real: (0,external_node_path_namespaceObject.join)(resolved.real, entry.name), dir: type === "dir" }));
+                }
+                return { name: entry.name, type };
+            })
+                .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        },
+        async read(path) {
+            const resolved = await resolve(path);
+            if (!resolved || resolved.dir)
+                return undefined;
+            return (0,promises_namespaceObject.readFile)(resolved.real, "utf8");
+        },
+        async writeAll(files) {
+            const planned = [];
+            try {
+                for (const file of files) {
+                    const target = (await resolve(file.path))?.real ?? (0,external_node_path_namespaceObject.join)(await base(), repoPath(file.path));
+                    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
+                    planned.push({ temp, target });
+                    const mode = await (0,promises_namespaceObject.lstat)(target).then((stat) => stat.mode & 0o7777, () => 0o644);
+                    await (0,promises_namespaceObject.writeFile)(temp, file.content, { mode, flag: "wx" });
+                }
+            }
+            catch (error) {
+                await Promise.all(planned.map(({ temp }) => (0,promises_namespaceObject.rm)(temp, { force: true })));
+                throw error;
+            }
+            for (const { temp, target } of planned)
+                await (0,promises_namespaceObject.rename)(temp, target);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/document.ts
+
+
+/**
+ * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
+ * nothing is edited in a file the tools downstream could not read either.
+ */
+function parseYamlFile(path, content) {
+    const lines = new dist/* LineCounter */.HN();
+    // YAML 1.1 is not used for parsing: only ranges and structure matter here, and quoting decisions check both.
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, {
+        lineCounter: lines,
+        keepSourceTokens: true,
+        uniqueKeys: false,
+    });
+    // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
+    const documents = [...parsed];
+    for (const document of documents) {
+        const error = document.errors[0];
+        if (error) {
+            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+            const first = error.message.split("\n")[0] ?? error.message;
+            throw new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+                file: path,
+                line: at.line,
+                column: at.col,
+                hint: "Fix the YAML syntax; nothing was changed.",
+            });
+        }
+    }
+    return { path, content, documents, lines };
+}
+function positionOf(file, offset) {
+    const { line, col } = file.lines.linePos(offset);
+    return { line, column: col };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/mapping.ts
+
+function lineEnding(content, at) {
+    const newline = content.indexOf("\n", at);
+    return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
+}
+function lineStart(content, at) {
+    return content.lastIndexOf("\n", at - 1) + 1;
+}
+function keyStart(pair) {
+    return pair.key.range[0];
+}
+function valueEnd(pair) {
+    const value = pair.value;
+    if (value?.range)
+        return value.range[1];
+    return pair.key.range[1] + 1;
+}
+/**
+ * Inserts `key: text` right after `after` in the same map, in the map's own style: a new line at the key's
+ * indentation (with the file's line ending) in block maps, `, key: text` in flow maps.
+ */
+function insertPair(file, map, after, key, text) {
+    const { content } = file;
+    const end = valueEnd(after);
+    if (map.flow)
+        return { start: end, end, text: `, ${key}: ${text}` };
+    const start = keyStart(after);
+    const indent = " ".repeat(start - lineStart(content, start));
+    const eol = lineEnding(content, end - 1);
+    const newline = content.indexOf("\n", Math.max(end - 1, start));
+    if (newline < 0)
+        return { start: content.length, end: content.length, text: `${eol}${indent}${key}: ${text}` };
+    return { start: newline + 1, end: newline + 1, text: `${indent}${key}: ${text}${eol}` };
+}
+/**
+ * Removes one pair with its line (block) or its separator (flow). A pair that shares its line with a
+ * sequence dash (`- digest: …`) is removed up to the next key so the dash stays with the entry.
+ */
+function removePair(file, map, pair) {
+    const { content } = file;
+    const index = map.items.indexOf(pair);
+    const start = keyStart(pair);
+    const end = valueEnd(pair);
+    const next = map.items[index + 1];
+    const previous = map.items[index - 1];
+    if (map.flow) {
+        if (previous)
+            return { start: valueEnd(previous), end, text: "" };
+        if (next)
+            return { start, end: keyStart(next), text: "" };
+        return { start, end, text: "" };
+    }
+    const ownLine = content.slice(lineStart(content, start), start).trim() === "";
+    if (!ownLine) {
+        if (next)
+            return { start, end: keyStart(next), text: "" };
+        return { start, end, text: "" };
+    }
+    const newline = content.indexOf("\n", Math.max(end - 1, start));
+    return { start: lineStart(content, start), end: newline < 0 ? content.length : newline + 1, text: "" };
+}
+function isStringScalar(node) {
+    return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
+}
+
+;// CONCATENATED MODULE: ./src/yaml/scalar.ts
+
+
+/**
+ * Plain spellings that YAML 1.1 readers (Go's yaml.v2/v3 as used by kustomize and Helm, PyYAML) turn into
+ * something other than the same string. The `yaml` package checks cover most of them; these patterns keep the
+ * decision independent of one library's schema details.
+ */
+const YAML11_SPECIAL = [
+    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    /^(?:~|null|Null|NULL|)$/,
+    /^[-+]?(?:0b[01_]+|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|(?:0|[1-9][0-9_]*))$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
+    /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
+    /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
+    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$/,
+    /^(?:=|<<)$/,
+];
+/** True when `value` written as a plain scalar would not read back as this exact string under YAML 1.1 or 1.2. */
+function needsQuotes(value, inFlow = false) {
+    if (YAML11_SPECIAL.some((re) => re.test(value)))
+        return true;
+    if (value !== value.trim() || /[\n\r\t]/.test(value))
+        return true;
+    // Indicators that cannot start a plain scalar (some parsers only warn, Go's yaml refuses).
+    if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/.test(value) || /:\s|\s#/.test(value))
+        return true;
+    if (inFlow && /[,[\]{}]/.test(value))
+        return true;
+    for (const version of ["1.1", "1.2"]) {
+        try {
+            if ((0,dist/* parse */.qg)(`${value}\n`, { version, logLevel: "silent" }) !== value)
+                return true;
+            if ((0,dist/* parse */.qg)(`k: ${value}\n`, { version, logLevel: "silent" })?.k !== value)
+                return true;
+        }
+        catch {
+            return true;
+        }
+    }
+    return false;
+}
+function doubleQuoted(value) {
+    let out = '"';
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '"' || ch === "\\")
+            out += `\\${ch}`;
+        else if (ch === "\n")
+            out += "\\n";
+        else if (ch === "\t")
+            out += "\\t";
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, "0")}`;
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+function singleQuoted(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/**
+ * The string a scalar holds as the user sees it. Plain scalars are read from the source so `tag: 1.10` is
+ * "1.10" (what a Go template prints from the text is irrelevant: the author meant 1.10), not the number 1.1.
+ */
+function scalarText(content, node) {
+    if (!node.range)
+        return undefined;
+    if (node.type === dist/* Scalar */.X5.PLAIN) {
+        return content.slice(node.range[0], node.range[1]).trim();
+    }
+    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
+        return typeof node.value === "string" ? node.value.trim() : undefined;
+    }
+    return typeof node.value === "string" ? node.value : undefined;
+}
+/** The splice that makes `node` hold `value`, written in the node's own style. */
+function replaceScalar(content, node, value, where, inFlow = false) {
+    const [start, end] = node.range;
+    switch (node.type) {
+        case dist/* Scalar */.X5.QUOTE_SINGLE:
+            return { start, end, text: singleQuoted(value) };
+        case dist/* Scalar */.X5.QUOTE_DOUBLE:
+            return { start, end, text: doubleQuoted(value) };
+        case dist/* Scalar */.X5.BLOCK_LITERAL:
+        case dist/* Scalar */.X5.BLOCK_FOLDED:
+            return replaceBlockScalar(content, start, end, value, where);
+        default: {
+            if (start === end) {
+                // An empty value (`newTag:`): keep the separator space YAML needs on either side.
+                const text = needsQuotes(value, inFlow) ? doubleQuoted(value) : value;
+                const before = content[start - 1] === ":" ? " " : "";
+                const after = content[start] === "#" ? " " : "";
+                return { start, end, text: `${before}${text}${after}` };
+            }
+            if (content.slice(start, end).includes("\n")) {
+                // A multi-line plain scalar: rewriting it on one line keeps the value but joins its lines.
+                return { start, end, text: doubleQuoted(value) };
+            }
+            return { start, end, text: needsQuotes(value, inFlow) ? doubleQuoted(value) : value };
+        }
+    }
+}
+/** Keeps the `|`/`>` header, indentation and trailing blank lines; only a one-line body can be rewritten. */
+function replaceBlockScalar(content, start, end, value, where) {
+    const source = content.slice(start, end);
+    const headerEnd = source.indexOf("\n") + 1;
+    const body = source.slice(headerEnd);
+    const match = /^([ \t]*)(\S[^\r\n]*)(\r?\n|$)/.exec(body);
+    const restOfBody = match ? body.slice(match[0].length) : "";
+    if (!match || restOfBody.trim() !== "") {
+        throw new errors_UserError("cannot rewrite a multi-line block scalar holding an image reference", {
+            ...where,
+            hint: "Write the reference on one line (plain or quoted) and run again.",
+        });
+    }
+    return {
+        start: start + headerEnd + match[1].length,
+        end: start + headerEnd + match[1].length + match[2].length,
+        text: value,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/splice.ts
+/** Applies non-overlapping splices; identical duplicates (two finders reaching one scalar) collapse into one. */
+function applySplices(content, splices) {
+    const unique = new Map();
+    for (const splice of splices)
+        unique.set(`${splice.start}:${splice.end}:${splice.text}`, splice);
+    const ordered = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = "";
+    let cursor = 0;
+    for (const splice of ordered) {
+        if (splice.start < cursor) {
+            throw new Error(`overlapping edits at offset ${splice.start}`);
+        }
+        out += content.slice(cursor, splice.start) + splice.text;
+        cursor = splice.end;
+    }
+    return out + content.slice(cursor);
+}
+
+;// CONCATENATED MODULE: ./src/yaml/tree.ts
+
+
+/** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
+function deref(file, document, node, parent) {
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        const target = node.resolve(document);
+        if (!target)
+            return undefined;
+        if (parent?.anchor)
+            return { node: target, anchor: parent.anchor, alias: parent.alias };
+        return {
+            node: target,
+            anchor: positionOf(file, target.range?.[0] ?? 0),
+            alias: positionOf(file, node.range?.[0] ?? 0),
+        };
+    }
+    if (node === null || node === undefined)
+        return undefined;
+    return { node: node, anchor: parent?.anchor, alias: parent?.alias };
+}
+function keyOf(pair) {
+    const key = pair.key;
+    if ((0,dist/* isScalar */.jn)(key) && (typeof key.value === "string" || typeof key.value === "number"))
+        return String(key.value);
+    return undefined;
+}
+/**
+ * The entries of a map as a reader sees them: its own keys first, then keys merged in with `<<: *anchor`
+ * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
+ */
+function entries(file, document, reached) {
+    const out = [];
+    const seen = new Set();
+    const merges = [];
+    for (const pair of reached.node.items) {
+        const key = keyOf(pair);
+        if (key === undefined)
+            continue;
+        if (key === "<<" && !((0,dist/* isScalar */.jn)(pair.key) && pair.key.type !== "PLAIN")) {
+            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
+            for (const source of sources) {
+                const target = deref(file, document, source, reached);
+                if (target)
+                    merges.push(target);
+            }
+            continue;
+        }
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
+    }
+    for (const merged of merges) {
+        if (!(0,dist/* isMap */.jh)(merged.node))
+            continue;
+        for (const entry of entries(file, document, merged)) {
+            if (seen.has(entry.key))
+                continue;
+            seen.add(entry.key);
+            out.push(entry);
+        }
+    }
+    return out;
+}
+function get(file, document, map, key) {
+    return entries(file, document, map).find((entry) => entry.key === key);
+}
+function asMap(reached) {
+    return reached && (0,dist/* isMap */.jh)(reached.node) ? reached : undefined;
+}
+function items(file, document, reached) {
+    if (!reached || !(0,dist/* isSeq */.oP)(reached.node))
+        return [];
+    const out = [];
+    for (const item of reached.node.items) {
+        const target = deref(file, document, item, reached);
+        if (target)
+            out.push(target);
+    }
+    return out;
+}
+/** True when the node sits in a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` need quoting. */
+function isFlow(node) {
+    return Boolean(node && (isMap(node) || isSeq(node)) && node.flow);
+}
+/** Every anchor that is used through an alias in a document; editing inside one changes all of its uses. */
+function anchorUses(file, document) {
+    const found = new Map();
+    (0,dist/* visit */.YR)(document, {
+        Alias(_, alias) {
+            const target = alias.resolve(document);
+            if (!target?.range)
+                return;
+            let use = found.get(target);
+            if (!use) {
+                use = {
+                    name: alias.source,
+                    start: target.range[0],
+                    end: target.range[2],
+                    at: positionOf(file, target.range[0]),
+                    uses: [],
+                };
+                found.set(target, use);
+            }
+            use.uses.push(positionOf(file, alias.range?.[0] ?? 0));
+        },
+    });
+    return [...found.values()];
+}
+
+;// CONCATENATED MODULE: ./src/yaml/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/environments/config.ts
+
+
+
+
+/** Name of the pipeline configuration file at the root of a config repository. */
+const CONFIG_FILE = "gitops-pipeline.yaml";
+const TOP_LEVEL = ["environments", "promotion", "validate"];
+const ENVIRONMENT_KEYS = [
+    "paths",
+    "mode",
+    "approvals",
+    "reviewers",
+    "windows",
+    "require-status",
+    "rollback-approvals",
+];
+const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+class Reader {
+    file;
+    document;
+    constructor(file, document) {
+        this.file = file;
+        this.document = document;
+    }
+    line(node) {
+        return positionOf(this.file, node?.range?.[0] ?? 0).line;
+    }
+    fail(node, message, hint) {
+        const { line, column } = positionOf(this.file, node?.range?.[0] ?? 0);
+        throw new errors_UserError(message, { file: this.file.path, line, column, hint });
+    }
+    map(entry, what) {
+        const node = entry?.value?.node;
+        if (!(0,dist/* isMap */.jh)(node))
+            this.fail(node ?? entry?.pair.key, `${what} must be a map`);
+        return node;
+    }
+    strings(entry, what, check) {
+        const node = entry.value?.node;
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "string") {
+            check?.(node.value, node);
+            return [node.value];
+        }
+        if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+            return [];
+        if (!(0,dist/* isSeq */.oP)(node))
+            this.fail(node, `${what} must be a list of strings`);
+        return items(this.file, this.document, entry.value).map((item) => {
+            if (!(0,dist/* isScalar */.jn)(item.node) || typeof item.node.value !== "string" || item.node.value === "") {
+                this.fail(item.node, `${what} must be a list of non-empty strings`);
+            }
+            check?.(item.node.value, item.node);
+            return item.node.value;
+        });
+    }
+    count(entry, what) {
+        const node = entry.value?.node;
+        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+            this.fail(node ?? entry.pair.key, `${what} must be a whole number ≥ 0`, `For example: ${entry.key}: 1`);
+        }
+        return value;
+    }
+    unknownKeys(map, allowed, what) {
+        for (const entry of entries(this.file, this.document, { node: map })) {
+            if (!allowed.includes(entry.key)) {
+                this.fail(entry.pair.key, `unknown key '${entry.key}' in ${what}`, `Known keys: ${allowed.join(", ")}.`);
+            }
+        }
+    }
+}
+function environment(reader, entry) {
+    const where = `environment '${entry.key}'`;
+    if (!ENVIRONMENT_NAME.test(entry.key)) {
+        reader.fail(entry.pair.key, `environment name '${entry.key}' is not valid`, "Use lowercase letters, digits, '.', '_' and '-' (it becomes part of branch names and labels).");
+    }
+    const map = reader.map(entry, where);
+    reader.unknownKeys(map, ENVIRONMENT_KEYS, where);
+    const fields = entries(reader.file, reader.document, { node: map });
+    const field = (key) => fields.find((f) => f.key === key);
+    const pathsEntry = field("paths");
+    if (!pathsEntry)
+        reader.fail(entry.pair.key, `${where} has no paths`, "Add paths: [apps/*/overlays/NAME].");
+    const paths = reader.strings(pathsEntry, `paths of ${where}`, (value, node) => {
+        try {
+            repoPath(value);
+        }
+        catch (error) {
+            reader.fail(node, error.message, error.hint);
+        }
+    });
+    if (paths.length === 0)
+        reader.fail(pathsEntry.value?.node ?? pathsEntry.pair.key, `paths of ${where} is empty`);
+    const modeEntry = field("mode");
+    let mode = "pull-request";
+    if (modeEntry) {
+        const node = modeEntry.value?.node;
+        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
+        if (value !== "commit" && value !== "pull-request") {
+            reader.fail(node ?? modeEntry.pair.key, `mode of ${where} must be 'commit' or 'pull-request'`);
+        }
+        mode = value;
+    }
+    const approvalsEntry = field("approvals");
+    const rollbackEntry = field("rollback-approvals");
+    const reviewersEntry = field("reviewers");
+    const windowsEntry = field("windows");
+    const statusEntry = field("require-status");
+    return {
+        name: entry.key,
+        paths,
+        mode,
+        approvals: approvalsEntry ? reader.count(approvalsEntry, `approvals of ${where}`) : 0,
+        reviewers: reviewersEntry
+            ? reader.strings(reviewersEntry, `reviewers of ${where}`, (value, node) => {
+                if (!LOGIN.test(value) && !TEAM.test(value)) {
+                    reader.fail(node, `reviewer '${value}' of ${where} is neither a GitHub login nor a team`, "Write a login (alice) or a team as \"@org/team\" (quoted: '@' cannot start a plain YAML value).");
+                }
+            })
+            : [],
+        windows: windowsEntry ? reader.strings(windowsEntry, `windows of ${where}`) : [],
+        requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
+        ...(rollbackEntry
+            ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
+            : {}),
+        line: reader.line(entry.pair.key),
+    };
+}
+/** Parses and validates `gitops-pipeline.yaml`; every mistake is a UserError at file:line. */
+function loadConfig(text, file = CONFIG_FILE) {
+    const parsed = parseYamlFile(file, text);
+    if (parsed.documents.length !== 1) {
+        throw new errors_UserError(parsed.documents.length === 0
+            ? "the configuration file is empty"
+            : "the configuration file has more than one YAML document", { file, line: 1, hint: "Write one document with an `environments:` map." });
+    }
+    const document = parsed.documents[0];
+    const reader = new Reader(parsed, document);
+    const root = document.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        reader.fail(root ?? undefined, "the configuration must be a map with `environments:`");
+    reader.unknownKeys(root, TOP_LEVEL, "the configuration");
+    const top = entries(parsed, document, { node: root });
+    const environmentsEntry = top.find((entry) => entry.key === "environments");
+    if (!environmentsEntry) {
+        throw new errors_UserError("the configuration has no `environments:` map", {
+            file,
+            line: 1,
+            hint: "Add environments: { dev: { paths: [apps/*/overlays/dev], mode: commit } }.",
+        });
+    }
+    const environmentsMap = asMap(environmentsEntry.value);
+    if (!environmentsMap)
+        reader.map(environmentsEntry, "environments");
+    const environments = entries(parsed, document, environmentsMap).map((entry) => environment(reader, entry));
+    if (environments.length === 0)
+        reader.fail(environmentsMap.node, "environments is empty");
+    const names = environments.map((env) => env.name);
+    let promotion = names;
+    const promotionEntry = top.find((entry) => entry.key === "promotion");
+    if (promotionEntry) {
+        const seen = new Set();
+        promotion = reader.strings(promotionEntry, "promotion", (value, node) => {
+            if (!names.includes(value)) {
+                reader.fail(node, `promotion names '${value}', which is not an environment`, `Environments: ${names.join(", ")}.`);
+            }
+            if (seen.has(value))
+                reader.fail(node, `promotion lists '${value}' twice`);
+            seen.add(value);
+        });
+    }
+    const validateEntry = top.find((entry) => entry.key === "validate");
+    return {
+        file,
+        environments,
+        promotion,
+        ...(validateEntry
+            ? {
+                validate: document.toJS().validate,
+                validateLine: reader.line(validateEntry.pair.key),
+            }
+            : {}),
+    };
+}
+/** The named environment, or a UserError listing the ones the file defines. */
+function findEnvironment(config, name) {
+    const found = config.environments.find((env) => env.name === name);
+    if (!found) {
+        throw new errors_UserError(`environment '${name}' is not defined in ${config.file}`, {
+            file: config.file,
+            hint: `Defined environments: ${config.environments.map((env) => env.name).join(", ")}.`,
+        });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/environments/index.ts
+
+
+;// CONCATENATED MODULE: ./src/image/ref.ts
+
+const DEFAULT_REGISTRY = "docker.io";
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+const MAX_NAME_LENGTH = 255;
+function refuse(input, part, why, hint) {
+    throw new errors_UserError(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
+        hint,
+    });
+}
+/** A first path component is a registry when it could not be a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return (component.includes(".") || component.includes(":") || component === "localhost" || /[A-Z]/.test(component));
+}
+/** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
+function parseImageRef(input) {
+    if (input.length === 0)
+        refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+    const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
+    if (bad)
+        refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        checkDigest(input, digest);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf("/");
+    const colon = rest.lastIndexOf(":");
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag)) {
+            refuse(input, tag, tag === "" ? "the tag after ':' is empty" : "the tag is not valid", "A tag is 1–128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
+        }
+    }
+    if (rest === "")
+        refuse(input, rest, "the name is empty");
+    const components = rest.split("/");
+    let registry = "";
+    if (components.length > 1 && looksLikeRegistry(components[0])) {
+        registry = components.shift();
+        if (!DOMAIN_RE.test(registry))
+            refuse(input, registry, "the registry host is not valid");
+    }
+    for (const component of components) {
+        if (component === "")
+            refuse(input, rest, "the name has an empty path component");
+        if (!PATH_COMPONENT_RE.test(component)) {
+            if (component.toLowerCase() !== component && PATH_COMPONENT_RE.test(component.toLowerCase())) {
+                refuse(input, component, "the repository name must be lowercase", `Use ${JSON.stringify(component.toLowerCase())}; registries refuse uppercase repository names.`);
+            }
+            refuse(input, component, "a path component is not valid", "Path components are lowercase letters and digits, separated by '.', '_', '__' or '-'.");
+        }
+    }
+    const repository = components.join("/");
+    if (rest.length > MAX_NAME_LENGTH)
+        refuse(input, rest, `the name is longer than ${MAX_NAME_LENGTH} characters`);
+    return { registry, repository, tag, digest };
+}
+function checkDigest(input, digest) {
+    if (!DIGEST_RE.test(digest)) {
+        refuse(input, digest, "the digest is not valid", "A digest looks like sha256:<64 lowercase hex characters>.");
+    }
+    const [algorithm, hex] = digest.split(":");
+    const length = KNOWN_DIGEST_LENGTHS[algorithm];
+    if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
+        refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
+    }
+}
+/** Registry as Docker resolves it: none or index.docker.io means docker.io. */
+function normalizedRegistry(ref) {
+    const registry = ref.registry.toLowerCase();
+    if (registry === "" || registry === "index.docker.io" || registry === "registry-1.docker.io") {
+        return DEFAULT_REGISTRY;
+    }
+    return registry;
+}
+/** The fully qualified name (`docker.io/library/nginx`) that decides identity. */
+function normalizedName(ref) {
+    const registry = normalizedRegistry(ref);
+    const repository = registry === DEFAULT_REGISTRY && !ref.repository.includes("/")
+        ? `library/${ref.repository}`
+        : ref.repository;
+    return `${registry}/${repository}`;
+}
+/** The name as written: registry (if any) and repository, without tag or digest. */
+function imageName(ref) {
+    return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
+}
+function formatImageRef(ref) {
+    return `${imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
+}
+/** True when both references name the same repository, whatever their tags, digests or spelling. */
+function sameImage(a, b) {
+    const left = typeof a === "string" ? parseImageRef(a) : a;
+    const right = typeof b === "string" ? parseImageRef(b) : b;
+    return normalizedName(left) === normalizedName(right);
+}
+/** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
+function versionOf(ref) {
+    return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+
+;// CONCATENATED MODULE: ./src/image/index.ts
+
+
+;// CONCATENATED MODULE: ./src/manifests/context.ts
+
+
+
+
+function formatPath(path) {
+    let out = "";
+    for (const part of path)
+        out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
+    return out;
+}
+/** Parses without throwing: values like `${IMAGE}` or `{{ .Values.image }}` are simply not references. */
+function tryParseRef(text) {
+    if (!text)
+        return undefined;
+    try {
+        return parseImageRef(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function stringOf(ctx, reached) {
+    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    return scalarText(ctx.file.content, reached.node);
+}
+function located(ctx, node, reached, path, ref, kind) {
+    const at = reached.alias ?? positionOf(ctx.file, node.range?.[0] ?? 0);
+    return {
+        file: ctx.file.path,
+        line: at.line,
+        column: at.column,
+        field: formatPath(path),
+        ref,
+        kind,
+        document: ctx.index,
+        ...(reached.anchor ? { anchor: reached.anchor } : {}),
+    };
+}
+function withVersion(ref, next) {
+    return { registry: ref.registry, repository: ref.repository, tag: next.tag, digest: next.digest };
+}
+/** A scalar holding a whole reference (`image: ghcr.io/org/app:1.2`), rewritten whole in its own style. */
+function stringTarget(ctx, reached, path, kind, inFlow = false) {
+    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    const node = reached.node;
+    const ref = tryParseRef(scalarText(ctx.file.content, node));
+    if (!ref)
+        return undefined;
+    const image = located(ctx, node, reached, path, ref, kind);
+    return {
+        image,
+        names: [normalizedName(ref)],
+        write: (next) => [
+            replaceScalar(ctx.file.content, node, formatImageRef(withVersion(ref, next)), where(image), inFlow),
+        ],
+    };
+}
+function where(image) {
+    return { file: image.file, line: image.line };
+}
+function context_refuse(image, message, hint) {
+    throw new errors_UserError(message, { file: image.file, line: image.line, column: image.column, hint });
+}
+
+;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
+
+
+
+
+/** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
+const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
+const MAX_DEPTH = 64;
+/**
+ * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
+ * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
+ * and `image: "repo:tag"` strings.
+ */
+function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
+    const targets = [];
+    const visit = (reached, at, parentKey, depth) => {
+        if (depth > MAX_DEPTH)
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            const map = reached;
+            const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
+            if (target) {
+                targets.push(target);
+                return;
+            }
+            for (const entry of entries(ctx.file, ctx.document, map)) {
+                if (!entry.value)
+                    continue;
+                if (IMAGE_KEY.test(entry.key) && (0,dist/* isScalar */.jn)(entry.value.node)) {
+                    const found = stringTarget(ctx, entry.value, [...at, entry.key], kind, Boolean(map.node.flow));
+                    if (found)
+                        targets.push(found);
+                    continue;
+                }
+                visit(entry.value, [...at, entry.key], entry.key, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], undefined, depth + 1);
+            });
+        }
+    };
+    visit(root, path, undefined, 0);
+    return targets;
+}
+/** Targets at the dotted paths a user named (`backend.deploy.img`): an image map or a reference string. */
+function helmPathFinder(ctx, root, paths) {
+    const targets = [];
+    for (const dotted of paths) {
+        const keys = dotted.split(".").filter(Boolean);
+        let reached = root;
+        for (const key of keys) {
+            const map = asMap(reached);
+            reached = map
+                ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
+                : undefined;
+        }
+        if (!reached)
+            continue;
+        const map = asMap(reached);
+        const target = map
+            ? imageMapTarget(ctx, map, keys, "helm-values", true)
+            : stringTarget(ctx, reached, keys, "helm-values");
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+/**
+ * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
+ * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
+ * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
+ * would keep pinning the old image.
+ */
+function imageMapTarget(ctx, map, path, kind, imageKeyed) {
+    const fields = entries(ctx.file, ctx.document, map);
+    const field = (key) => fields.find((entry) => entry.key === key);
+    const repository = field("repository");
+    const repositoryText = stringOf(ctx, repository?.value);
+    if (!repository?.value || !repositoryText)
+        return undefined;
+    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
+    const digest = field("digest");
+    if (!tagField && !digest && !imageKeyed)
+        return undefined;
+    const registry = stringOf(ctx, field("registry")?.value);
+    const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
+    if (!nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const tag = stringOf(ctx, tagField?.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const ref = { ...nameRef, tag, digest: digestText };
+    const primary = tagField?.value?.node.range ? tagField.value : repository.value;
+    const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
+    return {
+        image,
+        names: [normalizedName(nameRef)],
+        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
+        write(next) {
+            const splices = [];
+            const flow = Boolean(map.node.flow);
+            const set = (entry, value) => {
+                if ((0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
+                    splices.push(replaceScalar(ctx.file.content, entry.value.node, value, where(image), flow));
+                }
+                else {
+                    context_refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
+                }
+            };
+            if (next.tag !== undefined && next.tag !== tag) {
+                if (tagField)
+                    set(tagField, next.tag);
+                else {
+                    const text = needsQuotes(next.tag, flow) ? doubleQuoted(next.tag) : next.tag;
+                    splices.push(insertPair(ctx.file, map.node, repository.pair, "tag", text));
+                }
+            }
+            if (digest && (next.digest ?? "") !== (digestText ?? ""))
+                set(digest, next.digest ?? "");
+            return splices;
+        },
+    };
+}
+/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
+function fitTagOnly(image, hasDigest, next, update, missing) {
+    if (hasDigest)
+        return next;
+    if (update.tag === undefined) {
+        context_refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
+    }
+    return { tag: next.tag };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/argocd.ts
+
+
+
+
+
+const IMAGE_PARAMETER = /(?:^|\.)(?:image|[a-zA-Z0-9_]+Image)$/;
+function isArgoApplication(apiVersion, kind) {
+    return Boolean(apiVersion?.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"));
+}
+/**
+ * Argo CD Application / ApplicationSet template sources: `kustomize.images` strings (`[name=]newName[:tag][@digest]`,
+ * the `kustomize edit set image` syntax), `helm.parameters` (`P.repository` + `P.tag` groups, or `P.image` holding
+ * a whole reference) and `helm.valuesObject` (read like a values file).
+ */
+function argoFinder(ctx, root, kind) {
+    const { file, document } = ctx;
+    let spec = asMap(get(file, document, root, "spec")?.value);
+    let path = ["spec"];
+    if (kind === "ApplicationSet") {
+        spec = asMap(get(file, document, asMap(get(file, document, spec, "template")?.value) ?? spec, "spec")?.value);
+        path = ["spec", "template", "spec"];
+    }
+    if (!spec)
+        return [];
+    const sources = [];
+    const single = asMap(get(file, document, spec, "source")?.value);
+    if (single)
+        sources.push([single, [...path, "source"]]);
+    items(file, document, get(file, document, spec, "sources")?.value).forEach((item, index) => {
+        const map = asMap(item);
+        if (map)
+            sources.push([map, [...path, "sources", index]]);
+    });
+    const targets = [];
+    for (const [source, at] of sources) {
+        const kustomize = asMap(get(file, document, source, "kustomize")?.value);
+        if (kustomize) {
+            items(file, document, get(file, document, kustomize, "images")?.value).forEach((item, index) => {
+                const target = kustomizeImageString(ctx, item, [...at, "kustomize", "images", index]);
+                if (target)
+                    targets.push(target);
+            });
+        }
+        const helm = asMap(get(file, document, source, "helm")?.value);
+        if (!helm)
+            continue;
+        targets.push(...helmParameters(ctx, get(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
+        const valuesObject = get(file, document, helm, "valuesObject")?.value;
+        if (valuesObject)
+            targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
+    }
+    return targets;
+}
+function kustomizeImageString(ctx, reached, path) {
+    const text = stringOf(ctx, reached);
+    if (!text || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    const node = reached.node;
+    const equals = text.indexOf("=");
+    const left = equals >= 0 ? text.slice(0, equals) : undefined;
+    const leftRef = left === undefined ? undefined : tryParseRef(left);
+    const ref = tryParseRef(text.slice(equals + 1));
+    if (!ref || (left !== undefined && !leftRef))
+        return undefined;
+    const image = located(ctx, node, reached, path, ref, "argocd");
+    return {
+        image,
+        names: [normalizedName(ref), ...(leftRef ? [normalizedName(leftRef)] : [])],
+        write: (next) => [
+            replaceScalar(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${formatImageRef(withVersion(ref, next))}`, where(image)),
+        ],
+    };
+}
+function helmParameters(ctx, list, path) {
+    const parameters = [];
+    items(ctx.file, ctx.document, list).forEach((item, index) => {
+        const map = asMap(item);
+        const name = map && stringOf(ctx, get(ctx.file, ctx.document, map, "name")?.value);
+        if (map && name)
+            parameters.push({ name, value: get(ctx.file, ctx.document, map, "value")?.value, index });
+    });
+    const targets = [];
+    const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
+    for (const parameter of parameters) {
+        if (IMAGE_PARAMETER.test(parameter.name)) {
+            const found = stringTarget(ctx, parameter.value, [...path, parameter.index, "value"], "argocd");
+            if (found)
+                targets.push(found);
+            continue;
+        }
+        if (!parameter.name.endsWith(".repository") && parameter.name !== "repository")
+            continue;
+        const prefix = parameter.name.slice(0, -"repository".length);
+        const group = (suffix) => byName.get(`${prefix}${suffix}`);
+        const target = parameterGroup(ctx, parameter, group("tag") ?? group("version"), group("digest"), group("registry"), path);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+/** A `P.repository` / `P.tag` [/ `P.registry`, `P.digest`] group, with the same digest rules as values maps. */
+function parameterGroup(ctx, repository, tag, digest, registry, path) {
+    const repositoryText = stringOf(ctx, repository.value);
+    const registryText = stringOf(ctx, registry?.value);
+    if (!repositoryText || !tag?.value || !(0,dist/* isScalar */.jn)(tag.value.node))
+        return undefined;
+    const nameRef = tryParseRef(registryText ? `${registryText}/${repositoryText}` : repositoryText);
+    if (!nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const tagText = stringOf(ctx, tag.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const ref = { ...nameRef, tag: tagText, digest: digestText };
+    const image = located(ctx, tag.value.node, tag.value, [...path, tag.index, "value"], ref, "argocd");
+    const tagNode = tag.value.node;
+    return {
+        image,
+        names: [normalizedName(nameRef)],
+        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a digest parameter the chart reads"),
+        write(next) {
+            const splices = [];
+            if (next.tag !== undefined && next.tag !== tagText) {
+                splices.push(replaceScalar(ctx.file.content, tagNode, next.tag, where(image)));
+            }
+            const digestNode = digest?.value?.node;
+            if ((0,dist/* isScalar */.jn)(digestNode) && digestNode.range && (next.digest ?? "") !== (digestText ?? "")) {
+                splices.push(replaceScalar(ctx.file.content, digestNode, next.digest ?? "", where(image)));
+            }
+            return splices;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/flux.ts
+
+
+
+
+
+const MARKER = /^[^\r\n#]*#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
+/**
+ * Flux image-automation setters: a `# {"$imagepolicy": "ns:policy"}` comment on the line of a value holding the
+ * whole reference, or `ns:policy:tag`, `:name`, `:digest` on values holding one part. Parts of one policy in a
+ * document form one reference; a `:tag` without `:name` takes its name from a sibling `repository` key.
+ */
+function fluxFinder(ctx) {
+    const { content } = ctx.file;
+    const policies = new Map();
+    const visit = (node, path, parent) => {
+        if ((0,dist/* isScalar */.jn)(node) && node.range) {
+            const end = content.indexOf("\n", node.range[1]);
+            const marker = MARKER.exec(content.slice(node.range[1], end < 0 ? undefined : end));
+            if (!marker)
+                return;
+            const parts = marker[1].split(":");
+            const part = parts.length > 2 ? parts.pop() : "full";
+            if (!["full", "name", "tag", "digest"].includes(part))
+                return;
+            const key = parts.join(":");
+            const slots = policies.get(key) ?? {};
+            slots[part] ??= { node, path, parent };
+            policies.set(key, slots);
+        }
+        else if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+                visit(pair.value, [...path, key], node);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                visit(item, [...path, index], undefined);
+            });
+        }
+    };
+    visit(ctx.document.contents, [], undefined);
+    const targets = [];
+    for (const slots of policies.values()) {
+        if (slots.full) {
+            const found = stringTarget(ctx, { node: slots.full.node }, slots.full.path, "flux-marker");
+            if (found)
+                targets.push(found);
+        }
+        const target = partsTarget(ctx, slots);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+function partsTarget(ctx, slots) {
+    const { content } = ctx.file;
+    const primary = slots.tag ?? slots.digest;
+    if (!primary)
+        return undefined;
+    const text = (slot) => (slot ? scalarText(content, slot.node) || undefined : undefined);
+    let name = text(slots.name);
+    if (!name && primary.parent) {
+        const sibling = primary.parent.get("repository", true);
+        name = (0,dist/* isScalar */.jn)(sibling) ? scalarText(content, sibling) : undefined;
+    }
+    const nameRef = tryParseRef(name);
+    if (!nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const tag = text(slots.tag);
+    const digest = text(slots.digest);
+    const ref = { ...nameRef, tag, digest };
+    const image = located(ctx, primary.node, { node: primary.node }, primary.path, ref, "flux-marker");
+    return {
+        image,
+        names: [normalizedName(nameRef)],
+        fit(next, update) {
+            if (slots.tag)
+                return fitTagOnly(image, Boolean(slots.digest), next, update, "a :digest setter");
+            if (update.digest === undefined) {
+                context_refuse(image, `${image.field} has only a :digest setter`, "Pass name@digest or name:tag@digest.");
+            }
+            return { digest: next.digest };
+        },
+        write(next) {
+            const splices = [];
+            if (slots.tag && next.tag !== undefined && next.tag !== tag) {
+                splices.push(replaceScalar(content, slots.tag.node, next.tag, where(image)));
+            }
+            if (slots.digest && (next.digest ?? "") !== (digest ?? "")) {
+                splices.push(replaceScalar(content, slots.digest.node, next.digest ?? "", where(image)));
+            }
+            else if (!slots.digest && next.digest !== undefined && next.tag === undefined) {
+                context_refuse(image, `the ${image.field} setter has no :digest part for ${next.digest}`, "Pass a tag as well.");
+            }
+            if (!slots.tag && next.tag !== undefined && next.digest === undefined) {
+                context_refuse(image, `the ${image.field} setter has no :tag part for ${next.tag}`, "Pass a digest as well.");
+            }
+            return splices;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/kustomization.ts
+
+
+
+
+/**
+ * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
+ * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
+ * after the entry's name lines when missing (same indentation, or `, newTag: …` in a flow map), and a `digest`
+ * is removed when the update names a tag only — kustomize renders `name:tag@digest`, and a stale digest would
+ * keep pinning the old image.
+ */
+function kustomizationImages(ctx, list, path) {
+    const targets = [];
+    items(ctx.file, ctx.document, list).forEach((item, index) => {
+        const map = asMap(item);
+        if (!map)
+            return;
+        const target = entryTarget(ctx, map, [...path, index]);
+        if (target)
+            targets.push(target);
+    });
+    return targets;
+}
+function entryTarget(ctx, map, path) {
+    const fields = entries(ctx.file, ctx.document, map);
+    const field = (key) => fields.find((entry) => entry.key === key);
+    const name = field("name");
+    const newName = field("newName");
+    const newTag = field("newTag");
+    const digest = field("digest");
+    const nameRef = tryParseRef(stringOf(ctx, name?.value));
+    if (!nameRef || !name)
+        return undefined;
+    const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
+    const tag = stringOf(ctx, newTag?.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const base = newNameRef ?? nameRef;
+    const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
+    const primary = newTag?.value ?? name.value;
+    const image = located(ctx, primary.node, primary, [...path, newTag ? "newTag" : "name"], ref, "kustomization");
+    const names = [normalizedName(nameRef), ...(newNameRef ? [normalizedName(newNameRef)] : [])];
+    return {
+        image,
+        names,
+        write(next) {
+            const splices = [];
+            const flow = Boolean(map.node.flow);
+            const anchorPair = (newName ?? name).pair;
+            const set = (entry, key, value, after) => {
+                if (entry && (0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
+                    splices.push(replaceScalar(ctx.file.content, entry.value.node, value, where(image), flow));
+                }
+                else {
+                    splices.push(insertPair(ctx.file, map.node, after, key, plain(value, flow)));
+                }
+            };
+            if (next.tag !== undefined && next.tag !== tag)
+                set(newTag, "newTag", next.tag, anchorPair);
+            if (next.digest !== undefined && next.digest !== digestText) {
+                set(digest, "digest", next.digest, newTag?.pair ?? anchorPair);
+            }
+            else if (next.digest === undefined && digest) {
+                splices.push(removePair(ctx.file, digest.map, digest.pair));
+            }
+            return splices;
+        },
+    };
+}
+function plain(value, flow) {
+    return needsQuotes(value, flow) ? doubleQuoted(value) : value;
+}
+/** Root `images:` of a kustomization document. */
+function kustomizationFinder(ctx, root) {
+    return kustomizationImages(ctx, get(ctx.file, ctx.document, root, "images")?.value, ["images"]);
+}
+
+;// CONCATENATED MODULE: ./src/manifests/workloads.ts
+
+
+
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const workloads_MAX_DEPTH = 64;
+/**
+ * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
+ * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
+ */
+function workloadFinder(ctx, root) {
+    const targets = [];
+    const visit = (reached, at, depth) => {
+        if (depth > workloads_MAX_DEPTH)
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            for (const entry of entries(ctx.file, ctx.document, reached)) {
+                if (!entry.value)
+                    continue;
+                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
+                    items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
+                        const container = asMap(item);
+                        if (!container)
+                            return;
+                        const image = get(ctx.file, ctx.document, container, "image");
+                        const flow = Boolean(container.node.flow);
+                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
+                        if (found)
+                            targets.push(found);
+                    });
+                    continue;
+                }
+                visit(entry.value, [...at, entry.key], depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], depth + 1);
+            });
+        }
+    };
+    visit(root, [], 0);
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/index.ts
+
+
+
+
+
+
+
+
+
+const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+const YAML_FILE = /\.ya?ml$/i;
+/** Files the finders read: YAML files and kustomization files (`Kustomization` has no extension). */
+function isManifestPath(path) {
+    return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
+}
+/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
+function isTemplated(content) {
+    return content.includes("{{");
+}
+function targetsOf(file, options) {
+    const targets = [];
+    const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
+    const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
+    file.documents.forEach((document, index) => {
+        const ctx = { file, document, index, options };
+        const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
+        if (root && !isChart) {
+            const text = (key) => {
+                const value = get(file, document, root, key)?.value?.node;
+                return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
+            };
+            const apiVersion = text("apiVersion");
+            const kind = text("kind");
+            if (isKustomizationFile || apiVersion?.startsWith("kustomize.config.k8s.io/")) {
+                targets.push(...kustomizationFinder(ctx, root));
+            }
+            else if (apiVersion && kind) {
+                if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
+                    const spec = get(file, document, root, "spec")?.value;
+                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? get(file, document, spec, "images") : undefined;
+                    targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
+                }
+                if (isArgoApplication(apiVersion, kind))
+                    targets.push(...argoFinder(ctx, root, kind));
+                targets.push(...workloadFinder(ctx, root));
+            }
+            else {
+                targets.push(...helmValuesFinder(ctx, root));
+                if (options.helmPaths?.length)
+                    targets.push(...helmPathFinder(ctx, root, options.helmPaths));
+            }
+        }
+        if (file.content.includes("$imagepolicy"))
+            targets.push(...fluxFinder(ctx));
+    });
+    // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
+    const seen = new Set();
+    return targets.filter((target) => {
+        const key = `${target.image.line}:${target.image.column}:${target.image.field}`;
+        const position = `${target.image.line}:${target.image.column}`;
+        if (seen.has(position) || seen.has(key))
+            return false;
+        seen.add(position);
+        return true;
+    });
+}
+function parse(path, content) {
+    if (isTemplated(content))
+        return undefined;
+    return parseYamlFile(path, content);
+}
+/** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
+function findImages(path, content, options = {}) {
+    const file = parse(path, content);
+    return file ? targetsOf(file, options).map((target) => target.image) : [];
+}
+/**
+ * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
+ * old image); a digest-only update keeps the tag (it usually means the tag was rebuilt), so `name:tag@digest`.
+ */
+function nextVersion(current, update) {
+    if (update.tag !== undefined)
+        return { tag: update.tag, digest: update.digest };
+    return { tag: current.tag, digest: update.digest };
+}
+function spliceKey(splice) {
+    return `${splice.start}:${splice.end}:${splice.text}`;
+}
+/**
+ * Rewrites every reference to one of `images` so it carries the requested version, changing only the bytes of
+ * those values. Pure: returns the new content and the changes. A reference that is only reached through an
+ * alias is refused (changing the anchor would change every other use of it) unless the anchor itself is
+ * being changed to the same value.
+ */
+function updateFile(path, content, images, options = {}) {
+    const file = parse(path, content);
+    if (!file)
+        return { content, changes: [], found: [] };
+    // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
+    // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
+    if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
+        return { content, changes: [], found: [] };
+    }
+    const wanted = images.map((image) => ({ image, name: normalizedName(image) }));
+    const found = new Set();
+    const splices = [];
+    const changes = [];
+    const deferred = [];
+    for (const target of targetsOf(file, options)) {
+        const match = wanted.find((w) => target.names.includes(w.name));
+        if (!match)
+            continue;
+        found.add(match.image);
+        const wantedVersion = nextVersion(target.image.ref, match.image);
+        const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
+        if (versionOf(target.image.ref) === versionOf({ ...target.image.ref, ...next }))
+            continue;
+        if (target.image.anchor) {
+            deferred.push({ target, next });
+            continue;
+        }
+        splices.push(...target.write(next));
+        changes.push(change(target.image, next));
+    }
+    const planned = new Set(splices.map(spliceKey));
+    const covered = new Set();
+    for (const { target, next } of deferred) {
+        const { image } = target;
+        if (!target.write(next).every((splice) => planned.has(spliceKey(splice)))) {
+            throw new errors_UserError(`${image.field} (at ${image.file}:${image.line}) is an alias; its value is defined by the anchor here`, {
+                file: image.file,
+                line: image.anchor.line,
+                column: image.anchor.column,
+                hint: "Change the anchored value by hand, or replace the alias with its own value, then run again.",
+            });
+        }
+        covered.add(`${image.line}:${image.column}`);
+    }
+    checkAnchors(file, splices, covered);
+    changes.sort((a, b) => a.line - b.line);
+    return { content: applySplices(content, splices), changes, found: [...found] };
+}
+/**
+ * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
+ * aliases is itself a reference being set to the same version.
+ */
+function checkAnchors(file, splices, covered) {
+    if (splices.length === 0 || !file.content.includes("*"))
+        return;
+    for (const document of file.documents) {
+        for (const anchor of anchorUses(file, document)) {
+            if (!splices.some((splice) => splice.start >= anchor.start && splice.start < anchor.end))
+                continue;
+            const others = anchor.uses.filter((use) => !covered.has(`${use.line}:${use.column}`));
+            if (others.length === 0)
+                continue;
+            throw new errors_UserError(`this value is anchored as &${anchor.name} and also used through *${anchor.name} at line ${others
+                .map((use) => use.line)
+                .join(", ")}; changing it would change those too`, {
+                file: file.path,
+                line: anchor.at.line,
+                column: anchor.at.column,
+                hint: "Give each use its own value (replace the aliases), then run again.",
+            });
+        }
+    }
+}
+function change(image, next) {
+    return {
+        file: image.file,
+        line: image.line,
+        image: imageName(image.ref),
+        from: versionOf(image.ref),
+        to: versionOf({ ...image.ref, tag: next.tag, digest: next.digest }),
+    };
+}
+
+;// CONCATENATED MODULE: ../../../work/main/node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ../../../work/main/node_modules/diff/libesm/diff/line.js
+
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+;// CONCATENATED MODULE: ../../../work/main/node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/update/diff.ts
+
+/** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
+function unifiedDiff(files) {
+    return [...files]
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+    }))
+        .join("");
+}
+
+// EXTERNAL MODULE: ../../../work/main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6728);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/update/paths.ts
+
+
+
+
+function join(dir, name) {
+    return dir ? `${dir}/${name}` : name;
+}
+/**
+ * Walks a directory for manifest files (`*.yaml`, `*.yml`, `Kustomization`). Hidden directories (`.git`,
+ * `.github`) are skipped: workflow files have `image:` keys that are not deployments. Symlinked files are
+ * included (reading them checks they stay inside the repository); symlinked directories are not followed.
+ */
+async function walk(reader, dir, out) {
+    const below = [];
+    for (const entry of await reader.list(dir)) {
+        const path = join(dir, entry.name);
+        if (entry.type === "dir") {
+            if (!entry.name.startsWith("."))
+                below.push(walk(reader, path, out));
+        }
+        else if (isManifestPath(path)) {
+            out.push(path);
+        }
+    }
+    await Promise.all(below);
+}
+async function entryType(reader, path) {
+    if (path === "")
+        return "dir";
+    const slash = path.lastIndexOf("/");
+    const parent = slash < 0 ? "" : path.slice(0, slash);
+    const name = path.slice(slash + 1);
+    return (await reader.list(parent)).find((entry) => entry.name === name)?.type;
+}
+/** All entries under `dir` (relative paths, directories included), for glob matching. */
+async function everything(reader, dir, out = []) {
+    const below = [];
+    for (const entry of await reader.list(dir)) {
+        const path = join(dir, entry.name);
+        out.push({ name: path, type: entry.type });
+        if (entry.type === "dir" && !entry.name.startsWith("."))
+            below.push(everything(reader, path, out));
+    }
+    await Promise.all(below);
+    return out;
+}
+/**
+ * Expands files, directories (recursively) and globs (picomatch syntax) relative to the repository root into a
+ * sorted, de-duplicated list of manifest files. A pattern that matches nothing is a user error: a typo in an
+ * environment's paths would otherwise look like "nothing to update".
+ */
+async function resolvePaths(reader, patterns) {
+    const files = new Set();
+    for (const pattern of patterns) {
+        const found = [];
+        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/"));
+        if (scan.isGlob) {
+            const base = repoPath(scan.base);
+            const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
+            const matches = picomatch_default()(glob, { dot: false });
+            const candidates = (await entryType(reader, base)) === "dir" ? await everything(reader, base) : [];
+            for (const entry of candidates) {
+                if (!matches(entry.name))
+                    continue;
+                if (entry.type === "dir")
+                    await walk(reader, entry.name, found);
+                else if (isManifestPath(entry.name))
+                    found.push(entry.name);
+            }
+        }
+        else {
+            const path = repoPath(pattern);
+            const type = await entryType(reader, path);
+            if (type === "dir")
+                await walk(reader, path, found);
+            else if (type === "file" || type === "symlink") {
+                // Resolving a symlink checks it stays inside the repository; a symlink to a directory is walked.
+                if ((await reader.read(path)) === undefined)
+                    await walk(reader, path, found);
+                else
+                    found.push(path);
+            }
+        }
+        if (found.length === 0) {
+            throw new errors_UserError(`path ${JSON.stringify(pattern)} matches no YAML files in the repository`, {
+                hint: "Check the path (relative to the repository root); directories are searched for *.yaml, *.yml and Kustomization.",
+            });
+        }
+        for (const path of found)
+            files.add(path);
+    }
+    return [...files].sort();
+}
+
+;// CONCATENATED MODULE: ./src/update/plan.ts
+
+
+
+
+/** Enough reads in flight to hide latency (file system thread pool, or HTTP for remote readers). */
+const READ_CONCURRENCY = 16;
+/** Requested images must carry a version and name each image once, or the plan would be ambiguous. */
+function checkImages(images) {
+    if (images.length === 0)
+        throw new errors_UserError("no image to update", { hint: "Pass --image name:tag." });
+    const seen = new Map();
+    for (const image of images) {
+        if (image.tag === undefined && image.digest === undefined) {
+            throw new errors_UserError(`image ${formatImageRef(image)} has no tag or digest to set`, {
+                hint: "Write it as name:tag, name@sha256:<digest> or name:tag@sha256:<digest>.",
+            });
+        }
+        const name = normalizedName(image);
+        const other = seen.get(name);
+        if (other && formatImageRef(other) !== formatImageRef(image)) {
+            throw new errors_UserError(`image ${name} is given twice with different versions`, {
+                hint: `Pass one of ${formatImageRef(other)} and ${formatImageRef(image)}.`,
+            });
+        }
+        seen.set(name, image);
+    }
+}
+async function readAll(reader, paths) {
+    const contents = new Array(paths.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const index = next++;
+            contents[index] = (await reader.read(paths[index])) ?? "";
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    return contents;
+}
+/**
+ * Plans an image update over the files the patterns name: pure apart from reading through `reader`, and
+ * all-or-nothing (any error — malformed YAML, an alias, a path leaving the repository — throws before a caller
+ * could write anything). Files already at the requested versions produce no change.
+ */
+async function planUpdate(reader, patterns, images, options = {}) {
+    checkImages(images);
+    const paths = (await resolvePaths(reader, patterns)).filter(isManifestPath);
+    const contents = await readAll(reader, paths);
+    const found = new Set();
+    const changes = [];
+    const files = [];
+    paths.forEach((path, index) => {
+        const before = contents[index];
+        const result = updateFile(path, before, images, options);
+        for (const image of result.found)
+            found.add(image);
+        if (result.changes.length === 0)
+            return;
+        changes.push(...result.changes);
+        files.push({ path, before, after: result.content });
+    });
+    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
+}
+
+;// CONCATENATED MODULE: ./src/update/index.ts
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/promote/pairing.ts
+/**
+ * Which app a file belongs to, read from the wildcard parts of an environment's `paths`:
+ * `apps/*\/overlays/staging` and `apps/*\/overlays/production` both name the app `web` for
+ * `apps/web/overlays/…`, and that shared name is what pairs a source app with its target.
+ */
+/** How an app is shown when an environment's paths have no wildcard: the whole environment is one app. */
+const WHOLE_ENVIRONMENT = "(all)";
+function pairing_escape(text) {
+    return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+}
+function segmentSource(segment) {
+    if (segment === "**")
+        return { source: "(.*?)", groups: 1 };
+    let source = "";
+    let groups = 0;
+    for (const char of segment) {
+        if (char === "*") {
+            source += "([^/]*)";
+            groups++;
+        }
+        else if (char === "?") {
+            source += "([^/])";
+            groups++;
+        }
+        else {
+            source += pairing_escape(char);
+        }
+    }
+    return { source, groups };
+}
+const cache = new Map();
+function compile(pattern) {
+    const cached = cache.get(pattern);
+    if (cached)
+        return cached;
+    const trimmed = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
+    const segments = trimmed.split("/").map(segmentSource);
+    const body = segments.map((s) => s.source).join("/");
+    const compiled = {
+        pattern,
+        prefix: new RegExp(`^${body}(?:/.*)?$`),
+        whole: new RegExp(`^${body}$`),
+        lastSegmentGroups: segments.at(-1)?.groups ?? 0,
+    };
+    cache.set(pattern, compiled);
+    return compiled;
+}
+/** True when `file` (repo-relative) is one of the paths, lies under one of them, or matches one of their globs. */
+function inPaths(file, patterns) {
+    return patterns.some((pattern) => compile(pattern).prefix.test(file));
+}
+/**
+ * The app `file` belongs to under `patterns`, or undefined when it lies outside all of them. Wildcards in
+ * directory segments name the app; a pattern without wildcards makes the whole environment one app.
+ */
+function appOf(file, patterns) {
+    for (const pattern of patterns) {
+        const compiled = compile(pattern);
+        const whole = compiled.whole.exec(file);
+        if (whole) {
+            const groups = whole.slice(1, whole.length - compiled.lastSegmentGroups);
+            return appName(groups);
+        }
+        const prefix = compiled.prefix.exec(file);
+        if (prefix)
+            return appName(prefix.slice(1));
+    }
+    return undefined;
+}
+function appName(groups) {
+    const parts = groups.filter((g) => g !== undefined && g !== "");
+    return parts.length === 0 ? WHOLE_ENVIRONMENT : parts.join("/");
+}
+
+;// CONCATENATED MODULE: ./src/promote/plan.ts
+
+
+
+
+
+async function readEnvironment(reader, env, options = {}) {
+    const paths = await resolvePaths(reader, [...env.paths]);
+    const contents = await Promise.all(paths.map(async (path) => (await reader.read(path)) ?? ""));
+    const apps = new Map();
+    const files = new Map();
+    paths.forEach((file, index) => {
+        const app = appOf(file, env.paths) ?? file;
+        const content = contents[index];
+        files.set(file, { app, content });
+        const images = apps.get(app) ?? [];
+        for (const located of findImages(file, content, options)) {
+            images.push({ app, file, line: located.line, ref: located.ref });
+        }
+        apps.set(app, images);
+    });
+    return { name: env.name, apps, files };
+}
+function imageMatcher(filters) {
+    if (!filters || filters.length === 0)
+        return undefined;
+    const wanted = filters.map((filter) => ({
+        filter,
+        name: filter.includes("/") ? normalizedName(parseImageRef(filter)) : undefined,
+        used: false,
+    }));
+    const matches = (ref) => {
+        let hit = false;
+        for (const w of wanted) {
+            const last = ref.repository.split("/").at(-1);
+            if (w.name === normalizedName(ref) || (w.name === undefined && w.filter === last)) {
+                w.used = true;
+                hit = true;
+            }
+        }
+        return hit;
+    };
+    return { matches, unused: () => wanted.filter((w) => !w.used).map((w) => w.filter) };
+}
+/** The source version of each image an app runs; two different versions of one image cannot be promoted. */
+function sourceVersions(env, app, images) {
+    const byName = new Map();
+    for (const image of images) {
+        if (image.ref.tag === undefined && image.ref.digest === undefined)
+            continue;
+        const name = normalizedName(image.ref);
+        byName.set(name, [...(byName.get(name) ?? []), image]);
+    }
+    const chosen = new Map();
+    for (const [name, candidates] of byName) {
+        const versions = new Set(candidates.map((c) => versionOf(c.ref)));
+        if (versions.size > 1) {
+            throw new errors_UserError(`app ${app} in ${env} runs ${name} at ${versions.size} different versions, so which one to promote is ambiguous:\n` +
+                candidates.map((c) => `    ${c.file}:${c.line}: ${formatImageRef(c.ref)}`).join("\n"), {
+                file: candidates[0].file,
+                line: candidates[0].line,
+                hint: `Make ${env} use one version of ${name} in app ${app}, or promote the other images with --image.`,
+            });
+        }
+        chosen.set(name, candidates[0]);
+    }
+    return chosen;
+}
+/**
+ * Plans a promotion: for every app both environments have, each image the target references takes the version
+ * the source runs (tag and digest). Only image references change; everything else in the target's files stays.
+ * Pure apart from reading through `reader`; throws before anything could be written.
+ */
+async function planPromotion(reader, source, target, options = {}) {
+    const [from, to] = await Promise.all([
+        readEnvironment(reader, source, options),
+        readEnvironment(reader, target, options),
+    ]);
+    return planBetween(from, to, options);
+}
+/**
+ * The same plan from environments already read, possibly at different commits: a rollback reads its "source"
+ * (the target at an earlier revision) from history.
+ */
+function planBetween(from, to, options = {}) {
+    const source = { name: from.name };
+    const target = { name: to.name };
+    const wantedApps = options.apps && options.apps.length > 0 ? new Set(options.apps) : undefined;
+    for (const app of wantedApps ?? []) {
+        if (!from.apps.has(app) || !to.apps.has(app)) {
+            const both = [...from.apps.keys()].filter((name) => to.apps.has(name));
+            throw new errors_UserError(`app ${JSON.stringify(app)} is not in both ${source.name} and ${target.name}`, {
+                hint: `Apps in both: ${both.join(", ") || "none"}. App names come from the wildcard parts of the environments' paths.`,
+            });
+        }
+    }
+    const imageFilter = imageMatcher(options.images);
+    const plan = {
+        from: source.name,
+        to: target.name,
+        source: {},
+        rows: [],
+        unreferenced: [],
+        unpaired: [],
+        changes: [],
+        files: [],
+    };
+    for (const app of [...from.apps.keys()].sort()) {
+        if (wantedApps && !wantedApps.has(app))
+            continue;
+        if (!to.apps.has(app)) {
+            plan.unpaired.push({ app, onlyIn: source.name });
+            continue;
+        }
+        const targetNames = new Set(to.apps.get(app).map((image) => normalizedName(image.ref)));
+        const refs = [];
+        for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app))) {
+            if (imageFilter && !imageFilter.matches(image.ref))
+                continue;
+            if (!targetNames.has(name)) {
+                plan.unreferenced.push({ app, image: imageName(image.ref), version: versionOf(image.ref) });
+                continue;
+            }
+            refs.push(image.ref);
+        }
+        if (refs.length === 0)
+            continue;
+        plan.source[app] = refs;
+        for (const [file, { app: fileApp, content }] of to.files) {
+            if (fileApp !== app)
+                continue;
+            const result = updateFile(file, content, refs, options);
+            if (result.changes.length === 0)
+                continue;
+            plan.changes.push(...result.changes);
+            plan.files.push({ path: file, before: content, after: result.content });
+            plan.rows.push(...rowsOf(app, result.changes, plan.rows));
+        }
+    }
+    for (const app of [...to.apps.keys()].sort()) {
+        if (!from.apps.has(app) && (!wantedApps || wantedApps.has(app))) {
+            plan.unpaired.push({ app, onlyIn: target.name });
+        }
+    }
+    const unused = imageFilter?.unused() ?? [];
+    if (unused.length > 0) {
+        throw new errors_UserError(`image filter ${unused.map((u) => JSON.stringify(u)).join(", ")} matches no image in ${source.name}`, {
+            hint: "Give the image name as the manifests write it (ghcr.io/acme/web) or its last part (web).",
+        });
+    }
+    return plan;
+}
+/** Table rows for one file's changes, skipping rows already listed (an image referenced in several files). */
+function rowsOf(app, changes, existing) {
+    const rows = [];
+    for (const change of changes) {
+        const row = { app, image: change.image, from: change.from, to: change.to };
+        const same = (r) => r.app === row.app && r.image === row.image && r.from === row.from && r.to === row.to;
+        if (!existing.some(same) && !rows.some(same))
+            rows.push(row);
+    }
+    return rows;
+}
+/** Differences in image references per app between two environments (what `diff-envs` prints). */
+async function diffEnvironments(reader, left, right, options = {}) {
+    const sides = await Promise.all([
+        readEnvironment(reader, left, options),
+        readEnvironment(reader, right, options),
+    ]);
+    const apps = [...new Set([...sides[0].apps.keys(), ...sides[1].apps.keys()])].sort();
+    const differences = [];
+    for (const app of apps) {
+        const names = new Map();
+        const versions = sides.map((side) => {
+            const byName = new Map();
+            for (const image of side.apps.get(app) ?? []) {
+                const name = normalizedName(image.ref);
+                if (!names.has(name))
+                    names.set(name, imageName(image.ref));
+                byName.set(name, (byName.get(name) ?? new Set()).add(versionOf(image.ref)));
+            }
+            return byName;
+        });
+        for (const [name, shown] of [...names].sort((a, b) => a[1].localeCompare(b[1]))) {
+            const pair = versions.map((v) => [...(v.get(name) ?? [])].sort());
+            if (pair[0].join() !== pair[1].join())
+                differences.push({ app, image: shown, versions: pair });
+        }
+    }
+    return { differences, apps: apps.length };
+}
+
+;// CONCATENATED MODULE: ./src/promote/table.ts
+/** A version for tables: digests shortened to 12 hex digits, which people compare by eye; JSON keeps them whole. */
+function shortVersion(version) {
+    if (version === "")
+        return "-";
+    return version.replace(/@([a-z0-9]+):([0-9a-f]{12})[0-9a-f]+$/, "@$1:$2");
+}
+/** Columns padded to their widest cell, two spaces apart, no trailing blanks. */
+function textTable(header, rows) {
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+    return [header, ...rows]
+        .map((row) => row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+        .join("  ")
+        .trimEnd())
+        .join("\n")
+        .concat("\n");
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+/** A GitHub-flavoured Markdown table; cells are taken as Markdown (callers escape what they interpolate). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n").concat("\n");
+}
+
+;// CONCATENATED MODULE: ./src/promote/window.ts
+
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const FORMAT_HINT = 'Write a window as "DAYS HH:MM-HH:MM ZONE", e.g. "Mon-Fri 09:00-17:00 Europe/Berlin"; DAYS is a day (Mon), a range ' +
+    "(Mon-Fri, Fri-Mon wraps over the weekend) or a comma list of those; ZONE is an IANA time zone such as UTC.";
+function dayIndex(name, window, where) {
+    const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
+    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
+            ...where,
+            hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
+        });
+    }
+    return index;
+}
+function parseDays(spec, window, where) {
+    const days = new Set();
+    for (const part of spec.split(",")) {
+        const [first, last, extra] = part.split("-");
+        if (!first || extra !== undefined || last === "") {
+            throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
+                ...where,
+                hint: FORMAT_HINT,
+            });
+        }
+        const from = dayIndex(first, window, where);
+        const to = last === undefined ? from : dayIndex(last, window, where);
+        // A range walks forward through the week, so Fri-Mon is Fri, Sat, Sun, Mon.
+        for (let day = from;; day = (day + 1) % 7) {
+            days.add(day);
+            if (day === to)
+                break;
+        }
+    }
+    return days;
+}
+function parseTime(text, window, where) {
+    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
+    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+    if (!match || minutes > 24 * 60) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
+            ...where,
+            hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
+        });
+    }
+    return minutes;
+}
+/** Parses one window; `where` points errors at the config line that holds it. */
+function parseWindow(text, where = {}) {
+    const fields = text.trim().split(/\s+/);
+    if (fields.length !== 3) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
+    }
+    const [daySpec, span, zone] = fields;
+    const days = parseDays(daySpec, text, where);
+    const times = span.split("-");
+    if (times.length !== 2) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
+            ...where,
+            hint: FORMAT_HINT,
+        });
+    }
+    const start = parseTime(times[0], text, where);
+    const end = parseTime(times[1], text, where);
+    if (start === end) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
+            ...where,
+            hint: "Use 00:00-24:00 for a whole day.",
+        });
+    }
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    }
+    catch {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
+            ...where,
+            hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
+        });
+    }
+    return { text, days, start, end, zone };
+}
+/** Weekday (0 = Sunday) and minutes after midnight of `now` on the wall clocks of `zone`. */
+function wallClock(now, zone) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+    }).formatToParts(now);
+    const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+    const weekday = part("weekday");
+    const hour = Number(part("hour"));
+    const minute = Number(part("minute"));
+    return {
+        day: DAY_NAMES.indexOf(weekday.toLowerCase()),
+        minutes: hour * 60 + minute,
+        label: `${weekday} ${part("hour")}:${part("minute")} ${zone}`,
+    };
+}
+function isWindowOpen(window, now) {
+    const { day, minutes } = wallClock(now, window.zone);
+    if (window.start < window.end) {
+        return window.days.has(day) && minutes >= window.start && minutes < window.end;
+    }
+    // An overnight span belongs to the day it starts on: "Fri 22:00-02:00" includes Saturday 01:00.
+    const yesterday = (day + 6) % 7;
+    return ((window.days.has(day) && minutes >= window.start) || (window.days.has(yesterday) && minutes < window.end));
+}
+/** Several windows are alternatives: the gate is inside when any one of them is open; none configured = always. */
+function anyWindowOpen(windows, now) {
+    return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
+}
+
+;// CONCATENATED MODULE: ./src/promote/edges.ts
+
+
+
+/**
+ * The source and target of one promotion. Without an explicit source the target receives from the environment
+ * before it in `promotion`. Windows are checked here so a typo fails at the config line, before anything is read.
+ */
+function promotionEdge(config, to, from) {
+    const target = findEnvironment(config, to);
+    for (const window of target.windows)
+        parseWindow(window, { file: config.file, line: target.line });
+    if (from) {
+        if (from === to) {
+            throw new errors_UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
+        }
+        return { source: findEnvironment(config, from), target };
+    }
+    const index = config.promotion.indexOf(to);
+    if (index <= 0) {
+        throw new errors_UserError(index < 0
+            ? `environment '${to}' is not in the promotion order, so the environment it receives from is unknown`
+            : `environment '${to}' is the first in the promotion order, so nothing is promoted to it`, {
+            file: config.file,
+            hint: `Name the source explicitly, or list it before '${to}' in promotion: [...].`,
+        });
+    }
+    return { source: findEnvironment(config, config.promotion[index - 1]), target };
+}
+/** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
+function requiredApprovals(target, kind) {
+    return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
+}
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
@@ -69,12 +5437,12 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 /** Bad command-line usage: a UserError the CLI exits 2 on, with the command's usage line as the hint. */
-class UsageError extends UserError {
+class UsageError extends errors_UserError {
 }
 /** `util.parseArgs` with strict checking, turning its errors into UsageError with the command's usage. */
 function parseCommandArgs(argv, options, usage, allowPositionals = false) {
     try {
-        return parseArgs({ args: argv, options, allowPositionals, strict: true });
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
     }
     catch (error) {
         throw new UsageError(error.message, { hint: `usage: ${usage}` });
@@ -86,47 +5454,6804 @@ function notAvailable(name) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/commands/diff-envs.ts
+;// CONCATENATED MODULE: ./src/commands/promote.ts
 
-const diffEnvsCommand = {
-    name: "diff-envs",
-    summary: "not available in this version",
-    usage: "gitops-pipeline diff-envs",
-    async run() {
-        notAvailable("diff-envs");
+
+
+
+
+
+
+
+const USAGE = "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
+    "[--dry-run] [--json]";
+const OPTIONS = {
+    repo: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    config: { type: "string" },
+    app: { type: "string", multiple: true },
+    image: { type: "string", multiple: true },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+};
+/** The pipeline config: `--config` relative to the working directory, else the file at the repository root. */
+async function readPipelineConfig(io, repo, config) {
+    const path = config ? (0,external_node_path_namespaceObject.resolve)(io.cwd, config) : (0,external_node_path_namespaceObject.resolve)(io.cwd, repo, CONFIG_FILE);
+    const shown = config ?? CONFIG_FILE;
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, "utf8");
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot read ${shown} (${error.code})`, {
+            hint: config
+                ? "Check the --config path (relative to the current directory)."
+                : `Create ${CONFIG_FILE} at the root of ${repo} (see the README), or pass --config FILE.`,
+        });
+    }
+    return loadConfig(text, shown);
+}
+/**
+ * Makes the target environment run what the source runs, on disk: only image references change, everything is
+ * planned before the first write, and the writes are all-or-nothing.
+ */
+const promoteCommand = {
+    name: "promote",
+    summary: "make one environment run the image versions of another (image references only)",
+    usage: USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, OPTIONS, USAGE);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+        if (!values.to)
+            throw new UsageError("--to is required", { hint: `usage: ${USAGE}` });
+        const config = await readPipelineConfig(io, values.repo, values.config);
+        const { source, target } = promotionEdge(config, values.to, values.from);
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        const plan = await planPromotion(repo, source, target, { apps: values.app, images: values.image });
+        for (const { app, image, version } of plan.unreferenced) {
+            const ref = `${image}${version.startsWith("@") ? "" : ":"}${version}`;
+            io.stderr(`promote: ${source.name} app ${app} runs ${ref}, which ${target.name} does not reference; not added\n`);
+        }
+        for (const { app, onlyIn } of plan.unpaired) {
+            io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);
+        }
+        if (!values["dry-run"]) {
+            await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+        }
+        if (values.json) {
+            io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
+        }
+        else if (values["dry-run"]) {
+            io.stdout(unifiedDiff(plan.files));
+            if (plan.changes.length === 0)
+                io.stderr(`promote: ${target.name} already runs what ${source.name} runs\n`);
+        }
+        else if (plan.changes.length === 0) {
+            io.stdout(`${target.name} already runs what ${source.name} runs; nothing changed\n`);
+        }
+        else {
+            for (const change of plan.changes) {
+                io.stdout(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`);
+            }
+        }
+        return 0;
     },
 };
 
-;// CONCATENATED MODULE: ./src/commands/promote.ts
+;// CONCATENATED MODULE: ./src/commands/diff-envs.ts
 
-const promoteCommand = {
-    name: "promote",
-    summary: "not available in this version",
-    usage: "gitops-pipeline promote",
-    async run() {
-        notAvailable("promote");
+
+
+
+
+
+
+const diff_envs_USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--config FILE] [--json]";
+const diff_envs_OPTIONS = {
+    repo: { type: "string" },
+    config: { type: "string" },
+    json: { type: "boolean" },
+};
+/** Prints, per app, the images two environments run at different versions. Exit 0 whether or not they differ. */
+const diffEnvsCommand = {
+    name: "diff-envs",
+    summary: "show the image versions that differ between two environments, per app",
+    usage: diff_envs_USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs(argv, diff_envs_OPTIONS, diff_envs_USAGE, true);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${diff_envs_USAGE}` });
+        if (positionals.length !== 2) {
+            throw new UsageError(`give exactly two environments, got ${positionals.length}`, {
+                hint: `usage: ${diff_envs_USAGE}`,
+            });
+        }
+        const config = await readPipelineConfig(io, values.repo, values.config);
+        const [left, right] = positionals.map((name) => findEnvironment(config, name));
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        const { differences, apps } = await diffEnvironments(repo, left, right);
+        if (values.json) {
+            const json = differences.map((d) => ({
+                app: d.app,
+                image: d.image,
+                [left.name]: d.versions[0],
+                [right.name]: d.versions[1],
+            }));
+            io.stdout(`${JSON.stringify({ differences: json }, null, 2)}\n`);
+        }
+        else if (differences.length === 0) {
+            io.stdout(`${left.name} and ${right.name} run the same image versions (${apps} app${apps === 1 ? "" : "s"})\n`);
+        }
+        else {
+            const cell = (versions) => versions.length === 0 ? "-" : versions.map(shortVersion).join(", ");
+            io.stdout(textTable(["APP", "IMAGE", left.name.toUpperCase(), right.name.toUpperCase()], differences.map((d) => [d.app, d.image, cell(d.versions[0]), cell(d.versions[1])])));
+        }
+        return 0;
     },
 };
 
 ;// CONCATENATED MODULE: ./src/commands/update-tag.ts
 
+
+
+
+
+
+const update_tag_USAGE = "gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...] " +
+    "[--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]";
+const update_tag_OPTIONS = {
+    repo: { type: "string" },
+    path: { type: "string", multiple: true },
+    env: { type: "string" },
+    image: { type: "string", multiple: true },
+    "helm-path": { type: "string", multiple: true },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    "allow-missing": { type: "boolean" },
+};
+/**
+ * Sets image versions in a config repository on disk. Everything is planned (and every file checked) before the
+ * first write, and the writes are all-or-nothing, so an error leaves the repository exactly as it was.
+ */
 const updateTagCommand = {
     name: "update-tag",
-    summary: "not available in this version",
-    usage: "gitops-pipeline update-tag",
-    async run() {
-        notAvailable("update-tag");
+    summary: "set image tags/digests in a config repo, changing only those bytes",
+    usage: update_tag_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, update_tag_OPTIONS, update_tag_USAGE);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${update_tag_USAGE}` });
+        if (!values.image?.length)
+            throw new UsageError("at least one --image is required", { hint: `usage: ${update_tag_USAGE}` });
+        if (Boolean(values.path?.length) === Boolean(values.env)) {
+            throw new UsageError("give either --path (one or more) or --env", { hint: `usage: ${update_tag_USAGE}` });
+        }
+        const images = values.image.map((text) => parseImageRef(text));
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        let patterns = values.path ?? [];
+        if (values.env) {
+            const text = await repo.read(CONFIG_FILE);
+            if (text === undefined) {
+                throw new errors_UserError(`--env needs ${CONFIG_FILE} at the root of ${values.repo}, and there is none`, {
+                    hint: "Create it (see the README), or name the files with --path.",
+                });
+            }
+            patterns = findEnvironment(loadConfig(text, CONFIG_FILE), values.env).paths;
+        }
+        const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
+        if (plan.missing.length > 0) {
+            const names = plan.missing.map(formatImageRef).join(", ");
+            if (!values["allow-missing"]) {
+                throw new errors_UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
+                    hint: "Check the image name and the paths, or pass --allow-missing to update the others anyway.",
+                });
+            }
+            io.stderr(`update-tag: not referenced (allowed): ${names}\n`);
+        }
+        if (!values["dry-run"]) {
+            await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+        }
+        if (values.json) {
+            io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
+        }
+        else if (values["dry-run"]) {
+            io.stdout(unifiedDiff(plan.files));
+            if (plan.changes.length === 0)
+                io.stderr("update-tag: already at the requested versions; nothing to change\n");
+        }
+        else if (plan.changes.length === 0) {
+            io.stdout("already at the requested versions; nothing changed\n");
+        }
+        else {
+            for (const change of plan.changes) {
+                io.stdout(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`);
+            }
+        }
+        return 0;
     },
 };
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+const reportFormats = ["text", "json", "sarif", "junit", "github"];
+/** GitHub shows at most this many error and this many warning annotations per step; the rest only in the summary. */
+const annotationCap = 10;
+function formatReport(report, format) {
+    switch (format) {
+        case "json":
+            return `${JSON.stringify(toJson(report), null, 2)}\n`;
+        case "sarif":
+            return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+        case "junit":
+            return toJunit(report);
+        case "github":
+            return report.findings.map((f) => `${workflowCommand(f)}\n`).join("") + `${summaryLine(report)}\n`;
+        default:
+            return toText(report);
+    }
+}
+function summaryLine(report) {
+    const { files, resources, errors, warnings } = report.summary;
+    return `${files} file${files === 1 ? "" : "s"}, ${resources} resource${resources === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}
+function resourceName(f) {
+    if (!f.resource)
+        return "";
+    return `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`;
+}
+function toText(report) {
+    const lines = report.findings.map((f) => {
+        const what = resourceName(f);
+        return `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${what ? `${what}: ` : ""}${f.message}`;
+    });
+    lines.push(summaryLine(report));
+    return `${lines.join("\n")}\n`;
+}
+/** The shape other checks parse: keys and order fixed by the CLI contract. */
+function toJson(report) {
+    return {
+        findings: report.findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            resource: f.resource
+                ? {
+                    apiVersion: f.resource.apiVersion,
+                    kind: f.resource.kind,
+                    name: f.resource.name,
+                    namespace: f.resource.namespace ?? null,
+                }
+                : null,
+            message: f.message,
+        })),
+        summary: { ...report.summary },
+    };
+}
+/** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations. */
+function toSarif(report) {
+    const rules = report.rules;
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "gitops-pipeline",
+                        version: VERSION,
+                        informationUri: "https://github.com/gitops-pipeline/gitops-pipeline",
+                        rules: rules.map((r) => ({
+                            id: r.id,
+                            name: r.id,
+                            shortDescription: { text: r.description },
+                            fullDescription: { text: r.description },
+                            defaultConfiguration: { level: r.defaultSeverity },
+                            properties: { tags: ["kubernetes", "gitops"] },
+                        })),
+                    },
+                },
+                columnKind: "unicodeCodePoints",
+                originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+                results: report.findings.map((f) => ({
+                    ruleId: f.rule,
+                    ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+                    level: f.severity,
+                    message: { text: resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: encodeURI(f.file), uriBaseId: "%SRCROOT%" },
+                                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
+                            },
+                        },
+                    ],
+                })),
+            },
+        ],
+    };
+}
+const xml = (s) => s
+    .replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c])
+    // Control characters are not allowed in XML 1.0 at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+/** One test case per checked file: it fails with its errors listed; warnings go to its system-out. */
+function toJunit(report) {
+    const byFile = new Map();
+    for (const file of report.files)
+        byFile.set(file, []);
+    for (const f of report.findings) {
+        if (!byFile.has(f.file))
+            byFile.set(f.file, []);
+        byFile.get(f.file)?.push(f);
+    }
+    const line = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}`;
+    let failures = 0;
+    const cases = [];
+    for (const [file, findings] of byFile) {
+        const errors = findings.filter((f) => f.severity === "error");
+        const warnings = findings.filter((f) => f.severity === "warning");
+        let body = "";
+        if (errors.length) {
+            failures++;
+            body += `      <failure message="${xml(`${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0].message}`)}" type="${xml(errors[0].rule)}">${xml(errors.map(line).join("\n"))}</failure>\n`;
+        }
+        if (warnings.length)
+            body += `      <system-out>${xml(warnings.map(line).join("\n"))}</system-out>\n`;
+        cases.push(body
+            ? `    <testcase classname="gitops-pipeline.validate" name="${xml(file)}" file="${xml(file)}">\n${body}    </testcase>\n`
+            : `    <testcase classname="gitops-pipeline.validate" name="${xml(file)}" file="${xml(file)}"/>\n`);
+    }
+    return (`<?xml version="1.0" encoding="UTF-8"?>\n` +
+        `<testsuites name="gitops-pipeline validate" tests="${cases.length}" failures="${failures}">\n` +
+        `  <testsuite name="validate-manifests" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
+        cases.join("") +
+        "  </testsuite>\n</testsuites>\n");
+}
+const escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+/** `::error file=…,line=…,col=…,title=…::message`, the runner's annotation command. */
+function workflowCommand(f) {
+    const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}`;
+    return `::${f.severity} ${props}::${escapeData(resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message)}`;
+}
+/** The findings that get an annotation: the first `annotationCap` errors and warnings; the rest stay in the summary. */
+function annotated(findings) {
+    const errors = findings.filter((f) => f.severity === "error");
+    const warnings = findings.filter((f) => f.severity === "warning");
+    const shown = [...errors.slice(0, annotationCap), ...warnings.slice(0, annotationCap)];
+    return { shown, hidden: findings.length - shown.length };
+}
+const cell = (s) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+const summaryRowCap = 1000;
+/** Markdown for the job summary: counts, then every finding (up to a size GitHub accepts). */
+function toMarkdown(report, options = {}) {
+    const { files, resources, errors, warnings } = report.summary;
+    const status = errors > 0 ? "❌" : warnings > 0 ? "⚠️" : "✅";
+    const out = [
+        `## ${status} validate-manifests`,
+        "",
+        "| Files | Resources | Errors | Warnings | Kustomizations built |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        `| ${files} | ${resources} | ${errors} | ${warnings} | ${report.rendered.length} |`,
+        "",
+    ];
+    if (options.hiddenAnnotations) {
+        out.push(`GitHub shows ${annotationCap} error and ${annotationCap} warning annotations per step; ${options.hiddenAnnotations} more finding${options.hiddenAnnotations === 1 ? " is" : "s are"} listed only here.`, "");
+    }
+    if (report.findings.length === 0) {
+        out.push("No findings.", "");
+        return out.join("\n");
+    }
+    out.push("| Severity | Rule | Location | Resource | Message |", "| --- | --- | --- | --- | --- |");
+    for (const f of report.findings.slice(0, summaryRowCap)) {
+        const where = `${f.file}:${f.line}:${f.column}`;
+        const link = options.fileUrl ? `[${cell(where)}](${options.fileUrl(f)})` : `\`${cell(where)}\``;
+        out.push(`| ${f.severity} | \`${f.rule}\` | ${link} | ${cell(resourceName(f))} | ${cell(f.message)} |`);
+    }
+    if (report.findings.length > summaryRowCap) {
+        out.push("", `${report.findings.length - summaryRowCap} more findings are in the JSON and SARIF reports.`);
+    }
+    out.push("");
+    return out.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/validate/apis.ts
+const workloads = ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"];
+const rbac = ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"];
+const flowControl = ["FlowSchema", "PriorityLevelConfiguration"];
+const changes = [
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: workloads,
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "apps/v1",
+    },
+    {
+        apiVersion: "apps/v1beta1",
+        kinds: workloads,
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "apps/v1",
+    },
+    {
+        apiVersion: "apps/v1beta2",
+        kinds: workloads,
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "apps/v1",
+    },
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: ["NetworkPolicy"],
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "networking.k8s.io/v1",
+    },
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: ["PodSecurityPolicy"],
+        deprecated: "1.11",
+        removed: "1.16",
+        replacement: "policy/v1beta1",
+    },
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: ["Ingress"],
+        deprecated: "1.14",
+        removed: "1.22",
+        replacement: "networking.k8s.io/v1",
+    },
+    {
+        apiVersion: "networking.k8s.io/v1beta1",
+        kinds: ["Ingress", "IngressClass"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "networking.k8s.io/v1",
+    },
+    {
+        apiVersion: "admissionregistration.k8s.io/v1beta1",
+        kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+        deprecated: "1.16",
+        removed: "1.22",
+        replacement: "admissionregistration.k8s.io/v1",
+    },
+    {
+        apiVersion: "apiextensions.k8s.io/v1beta1",
+        kinds: ["CustomResourceDefinition"],
+        deprecated: "1.16",
+        removed: "1.22",
+        replacement: "apiextensions.k8s.io/v1",
+    },
+    {
+        apiVersion: "apiregistration.k8s.io/v1beta1",
+        kinds: ["APIService"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "apiregistration.k8s.io/v1",
+    },
+    {
+        apiVersion: "authentication.k8s.io/v1beta1",
+        kinds: ["TokenReview"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "authentication.k8s.io/v1",
+    },
+    {
+        apiVersion: "authorization.k8s.io/v1beta1",
+        kinds: [
+            "LocalSubjectAccessReview",
+            "SelfSubjectAccessReview",
+            "SubjectAccessReview",
+            "SelfSubjectRulesReview",
+        ],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "authorization.k8s.io/v1",
+    },
+    {
+        apiVersion: "certificates.k8s.io/v1beta1",
+        kinds: ["CertificateSigningRequest"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "certificates.k8s.io/v1",
+    },
+    {
+        apiVersion: "coordination.k8s.io/v1beta1",
+        kinds: ["Lease"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "coordination.k8s.io/v1",
+    },
+    {
+        apiVersion: "rbac.authorization.k8s.io/v1beta1",
+        kinds: rbac,
+        deprecated: "1.17",
+        removed: "1.22",
+        replacement: "rbac.authorization.k8s.io/v1",
+    },
+    {
+        apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+        kinds: rbac,
+        deprecated: "1.17",
+        removed: "1.22",
+        replacement: "rbac.authorization.k8s.io/v1",
+    },
+    {
+        apiVersion: "scheduling.k8s.io/v1beta1",
+        kinds: ["PriorityClass"],
+        deprecated: "1.14",
+        removed: "1.22",
+        replacement: "scheduling.k8s.io/v1",
+    },
+    {
+        apiVersion: "storage.k8s.io/v1beta1",
+        kinds: ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "storage.k8s.io/v1",
+    },
+    {
+        apiVersion: "batch/v1beta1",
+        kinds: ["CronJob"],
+        deprecated: "1.21",
+        removed: "1.25",
+        replacement: "batch/v1",
+    },
+    {
+        apiVersion: "discovery.k8s.io/v1beta1",
+        kinds: ["EndpointSlice"],
+        deprecated: "1.21",
+        removed: "1.25",
+        replacement: "discovery.k8s.io/v1",
+    },
+    {
+        apiVersion: "events.k8s.io/v1beta1",
+        kinds: ["Event"],
+        deprecated: "1.19",
+        removed: "1.25",
+        replacement: "events.k8s.io/v1",
+    },
+    {
+        apiVersion: "autoscaling/v2beta1",
+        kinds: ["HorizontalPodAutoscaler"],
+        deprecated: "1.22",
+        removed: "1.25",
+        replacement: "autoscaling/v2",
+    },
+    {
+        apiVersion: "policy/v1beta1",
+        kinds: ["PodDisruptionBudget"],
+        deprecated: "1.21",
+        removed: "1.25",
+        replacement: "policy/v1",
+    },
+    { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.21", removed: "1.25" },
+    {
+        apiVersion: "node.k8s.io/v1beta1",
+        kinds: ["RuntimeClass"],
+        deprecated: "1.20",
+        removed: "1.25",
+        replacement: "node.k8s.io/v1",
+    },
+    {
+        apiVersion: "autoscaling/v2beta2",
+        kinds: ["HorizontalPodAutoscaler"],
+        deprecated: "1.23",
+        removed: "1.26",
+        replacement: "autoscaling/v2",
+    },
+    {
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+        kinds: flowControl,
+        deprecated: "1.23",
+        removed: "1.26",
+        replacement: "flowcontrol.apiserver.k8s.io/v1",
+    },
+    {
+        apiVersion: "storage.k8s.io/v1beta1",
+        kinds: ["CSIStorageCapacity"],
+        deprecated: "1.24",
+        removed: "1.27",
+        replacement: "storage.k8s.io/v1",
+    },
+    {
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
+        kinds: flowControl,
+        deprecated: "1.26",
+        removed: "1.29",
+        replacement: "flowcontrol.apiserver.k8s.io/v1",
+    },
+    {
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
+        kinds: flowControl,
+        deprecated: "1.29",
+        removed: "1.32",
+        replacement: "flowcontrol.apiserver.k8s.io/v1",
+    },
+];
+/** Minor version of "1.29" / "v1.29.3"; throws on anything else. */
+function parseKubernetesVersion(version) {
+    const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+    if (!match)
+        throw new Error(`not a Kubernetes version: ${JSON.stringify(version)} (expected e.g. 1.31)`);
+    return Number(match[1]);
+}
+const minor = (version) => Number(version.split(".")[1]);
+function apiStatus(apiVersion, kind, kubernetesVersion) {
+    const target = parseKubernetesVersion(kubernetesVersion);
+    const change = changes.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+    if (!change)
+        return { status: "served" };
+    const instead = change.replacement ? `use ${change.replacement}` : "it has no replacement; remove it";
+    if (target >= minor(change.removed)) {
+        return {
+            status: "removed",
+            replacement: change.replacement,
+            message: `${apiVersion} ${kind} is not served since Kubernetes ${change.removed} (target ${kubernetesVersion}): ${instead}`,
+        };
+    }
+    if (target >= minor(change.deprecated)) {
+        return {
+            status: "deprecated",
+            replacement: change.replacement,
+            message: `${apiVersion} ${kind} is deprecated since Kubernetes ${change.deprecated} and removed in ${change.removed}: ${instead}`,
+        };
+    }
+    return { status: "served" };
+}
+/** Whether the table knows this apiVersion/kind at all (an old API has no bundled schema, but is no unknown kind). */
+function isKnownOldApi(apiVersion, kind) {
+    return changes.some((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+}
+
+;// CONCATENATED MODULE: ./src/validate/config.ts
+
+
+const ignoreAnnotation = "gitops-pipeline.dev/ignore";
+const emptyValidateConfig = {
+    ignoreKinds: [],
+    skipPaths: [],
+    rules: {},
+    overrides: [],
+};
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Checks and normalises the raw section; `knownRules` catches typos in rule ids, which would otherwise do nothing. */
+function parseValidateConfig(raw, file, knownRules) {
+    if (raw === undefined || raw === null)
+        return emptyValidateConfig;
+    const fail = (what, hint) => {
+        throw new errors_UserError(`validate: ${what}`, { file, hint });
+    };
+    if (!isObject(raw))
+        fail("must be a mapping");
+    const section = raw;
+    const known = ["kubernetesVersion", "strict", "ignoreKinds", "skipPaths", "rules", "overrides"];
+    for (const key of Object.keys(section)) {
+        if (!known.includes(key))
+            fail(`unknown key "${key}"`, `known keys: ${known.join(", ")}`);
+    }
+    const strings = (value, what) => {
+        if (value === undefined)
+            return [];
+        if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
+            return fail(`${what} must be a list of strings`);
+        return value;
+    };
+    const settings = (value, what) => {
+        if (value === undefined)
+            return {};
+        if (!isObject(value))
+            return fail(`${what} must map rule ids to off, warning or error`);
+        const out = {};
+        for (const [id, setting] of Object.entries(value)) {
+            if (!knownRules.includes(id))
+                fail(`${what}: unknown rule "${id}"`, `rules: ${knownRules.join(", ")}`);
+            // YAML 1.1 readers turn a bare `off` into false; accept both spellings.
+            const normal = setting === false ? "off" : setting;
+            if (normal !== "off" && normal !== "warning" && normal !== "error") {
+                fail(`${what}.${id} must be off, warning or error, got ${JSON.stringify(setting)}`);
+            }
+            out[id] = normal;
+        }
+        return out;
+    };
+    const version = section.kubernetesVersion;
+    if (version !== undefined && typeof version !== "string" && typeof version !== "number") {
+        fail('kubernetesVersion must be a string such as "1.31"');
+    }
+    if (section.strict !== undefined && typeof section.strict !== "boolean")
+        fail("strict must be true or false");
+    const overrides = section.overrides === undefined ? [] : section.overrides;
+    if (!Array.isArray(overrides))
+        fail("overrides must be a list of {paths, rules}");
+    return {
+        kubernetesVersion: version === undefined ? undefined : String(version),
+        strict: section.strict,
+        ignoreKinds: strings(section.ignoreKinds, "ignoreKinds"),
+        skipPaths: strings(section.skipPaths, "skipPaths"),
+        rules: settings(section.rules, "rules"),
+        overrides: overrides.map((entry, i) => {
+            if (!isObject(entry))
+                return fail(`overrides[${i}] must be a mapping with paths and rules`);
+            return {
+                paths: strings(entry.paths, `overrides[${i}].paths`),
+                rules: settings(entry.rules, `overrides[${i}].rules`),
+            };
+        }),
+    };
+}
+/** Answers "what severity does rule R have for file F", with globs compiled once. */
+class RuleSettings {
+    config;
+    defaults;
+    overrides;
+    skip;
+    constructor(config, defaults) {
+        this.config = config;
+        this.defaults = defaults;
+        this.overrides = config.overrides.map((o) => ({
+            match: picomatch_default()(o.paths, { dot: true }),
+            rules: o.rules,
+        }));
+        this.skip = config.skipPaths.length ? picomatch_default()(config.skipPaths, { dot: true }) : () => false;
+    }
+    skipped(file) {
+        return this.skip(file);
+    }
+    severity(rule, file) {
+        let setting = this.config.rules[rule] ?? this.defaults.get(rule) ?? "error";
+        for (const override of this.overrides) {
+            if (override.rules[rule] !== undefined && override.match(file))
+                setting = override.rules[rule];
+        }
+        return setting;
+    }
+    ignoresKind(apiVersion, kind) {
+        return this.config.ignoreKinds.some((k) => k === kind || k === `${apiVersion}/${kind}`);
+    }
+}
+/** Rule ids a resource opts out of through its annotation. */
+function ignoredByAnnotation(object) {
+    const metadata = object.metadata;
+    if (!isObject(metadata) || !isObject(metadata.annotations))
+        return undefined;
+    const value = metadata.annotations[ignoreAnnotation];
+    if (typeof value !== "string")
+        return undefined;
+    return new Set(value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean));
+}
+
+;// CONCATENATED MODULE: ../../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+/*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
+//#region src/tag.ts
+/**
+* Returned by a scalar resolver when the source does not match its tag.
+*
+* @category Tags
+*/
+var NOT_RESOLVED = Symbol("NOT_RESOLVED");
+/**
+* Create a normalized scalar tag definition.
+*
+* @category Tags
+*/
+function defineScalarTag(tagName, options) {
+	return {
+		tagName,
+		nodeKind: "scalar",
+		implicit: options.implicit ?? false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		implicitFirstChars: options.implicitFirstChars ?? null,
+		resolve: options.resolve,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => String(data)),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized sequence tag definition.
+*
+* @category Tags
+*/
+function defineSequenceTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "sequence",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addItem: options.addItem,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+/**
+* Create a normalized mapping tag definition.
+*
+* @category Tags
+*/
+function defineMappingTag(tagName, options) {
+	const carrierIsResult = options.finalize === void 0;
+	return {
+		tagName,
+		nodeKind: "mapping",
+		implicit: false,
+		matchByTagPrefix: options.matchByTagPrefix ?? false,
+		create: options.create,
+		addPair: options.addPair,
+		has: options.has,
+		keys: options.keys,
+		get: options.get,
+		finalize: options.finalize ?? ((carrier) => carrier),
+		carrierIsResult,
+		identify: options.identify,
+		represent: options.represent ?? ((data) => data),
+		representTagName: options.representTagName ?? (() => tagName)
+	};
+}
+//#endregion
+//#region src/tag/scalar/str.ts
+/** @category Tags */
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+	resolve: (source) => source,
+	identify: (data) => typeof data === "string"
+});
+//#endregion
+//#region src/tag/scalar/null_core.ts
+var NULL_VALUES$1 = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_json.ts
+/** @category Tags */
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: ["n"],
+	resolve: (source, isExplicit) => {
+		if (source === "null" || isExplicit && source === "") return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/null_yaml11.ts
+var NULL_VALUES = [
+	"",
+	"~",
+	"null",
+	"Null",
+	"NULL"
+];
+/** @category Tags */
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+	implicit: true,
+	implicitFirstChars: [
+		"",
+		"~",
+		"n",
+		"N"
+	],
+	resolve: (source) => {
+		if (NULL_VALUES.indexOf(source) !== -1) return null;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => object === null,
+	represent: () => "null"
+});
+//#endregion
+//#region src/tag/scalar/bool_core.ts
+var TRUE_VALUES$2 = [
+	"true",
+	"True",
+	"TRUE"
+];
+var FALSE_VALUES$2 = [
+	"false",
+	"False",
+	"FALSE"
+];
+/** @category Tags */
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"t",
+		"T",
+		"f",
+		"F"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_json.ts
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+/** @category Tags */
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: ["t", "f"],
+	resolve: (source) => {
+		if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/bool_yaml11.ts
+var TRUE_VALUES = [
+	"true",
+	"True",
+	"TRUE",
+	"y",
+	"Y",
+	"yes",
+	"Yes",
+	"YES",
+	"on",
+	"On",
+	"ON"
+];
+var FALSE_VALUES = [
+	"false",
+	"False",
+	"FALSE",
+	"n",
+	"N",
+	"no",
+	"No",
+	"NO",
+	"off",
+	"Off",
+	"OFF"
+];
+/** @category Tags */
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+	implicit: true,
+	implicitFirstChars: [
+		"y",
+		"Y",
+		"n",
+		"N",
+		"t",
+		"T",
+		"f",
+		"F",
+		"o",
+		"O"
+	],
+	resolve: (source) => {
+		if (TRUE_VALUES.indexOf(source) !== -1) return true;
+		if (FALSE_VALUES.indexOf(source) !== -1) return false;
+		return NOT_RESOLVED;
+	},
+	identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+	represent: (object) => object ? "true" : "false"
+});
+//#endregion
+//#region src/tag/scalar/int_core.ts
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$2(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger$2,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_json.ts
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+	let value = source;
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	} else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger$1(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlInteger$1,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/int_yaml11.ts
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+	let value = source.replace(/_/g, "");
+	let sign = 1;
+	if (value[0] === "-" || value[0] === "+") {
+		if (value[0] === "-") sign = -1;
+		value = value.slice(1);
+	}
+	if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+	if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+	if (value.includes(":")) {
+		let result = 0;
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		return sign * result;
+	}
+	if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+	return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+	if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = parseYamlInteger(source);
+	return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+/** @category Tags */
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		..."0123456789"
+	],
+	resolve: resolveYamlInteger,
+	identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+	represent: (object) => object.toString(10)
+});
+//#endregion
+//#region src/tag/scalar/float_core.ts
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+	if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase();
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	const result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat$2,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$2
+});
+//#endregion
+//#region src/tag/scalar/float_json.ts
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+	if (isExplicit) {
+		if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+		let value = source.toLowerCase();
+		const sign = value[0] === "-" ? -1 : 1;
+		if ("+-".includes(value[0])) value = value.slice(1);
+		if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+		if (value === ".nan") return NaN;
+		const result = sign * parseFloat(value);
+		return Number.isFinite(result) ? result : NOT_RESOLVED;
+	}
+	if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+	const result = Number(source);
+	if (Number.isFinite(result)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: ["-", ..."0123456789"],
+	resolve: resolveYamlFloat$1,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat$1
+});
+//#endregion
+//#region src/tag/scalar/float_yaml11.ts
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+	if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+	let value = source.toLowerCase().replace(/_/g, "");
+	const sign = value[0] === "-" ? -1 : 1;
+	if ("+-".includes(value[0])) value = value.slice(1);
+	if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+	if (value === ".nan") return NaN;
+	let result = 0;
+	if (value.includes(":")) {
+		for (const part of value.split(":")) result = result * 60 + Number(part);
+		result *= sign;
+	} else result = sign * parseFloat(value);
+	if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+	return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+	if (isNaN(object)) return ".nan";
+	if (object === Number.POSITIVE_INFINITY) return ".inf";
+	if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+	if (Object.is(object, -0)) return "-0.0";
+	const result = object.toString(10);
+	return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+/** @category Tags */
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+	implicit: true,
+	implicitFirstChars: [
+		"-",
+		"+",
+		".",
+		..."0123456789"
+	],
+	resolve: resolveYamlFloat,
+	identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+	represent: representYamlFloat
+});
+//#endregion
+//#region src/tag/scalar/merge.ts
+/**
+* Enables merge keys in {@link CORE_SCHEMA} when added with
+* {@link Schema.withTags}.
+*
+* @category Tags
+*/
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+	implicit: true,
+	implicitFirstChars: ["<"],
+	resolve: (source, isExplicit) => {
+		if (source === "<<" || isExplicit && source === "") return "<<";
+		return NOT_RESOLVED;
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/scalar/binary.ts
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+	const input = source.replace(/\s/g, "");
+	if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+	const binary = atob(input);
+	const result = new Uint8Array(binary.length);
+	for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+	return result;
+}
+function representYamlBinary(object) {
+	let binary = "";
+	for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+	return btoa(binary);
+}
+/**
+* The `!!binary` tag, represented as a `Uint8Array`.
+*
+* @category Tags
+*/
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+	resolve: resolveYamlBinary,
+	identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+	represent: representYamlBinary
+});
+//#endregion
+//#region src/tag/scalar/timestamp.ts
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+	const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+	date.setUTCFullYear(year, month, day);
+	return date;
+}
+function resolveYamlTimestamp(source) {
+	let match = YAML_DATE_REGEXP.exec(source);
+	if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+	if (match === null) return NOT_RESOLVED;
+	const year = +match[1];
+	const month = +match[2] - 1;
+	const day = +match[3];
+	if (!match[4]) {
+		const date = makeUtcDate(year, month, day);
+		if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+		return date;
+	}
+	const hour = +match[4];
+	const minute = +match[5];
+	const second = +match[6];
+	let fraction = 0;
+	if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+	if (match[7]) {
+		let value = match[7].slice(0, 3);
+		while (value.length < 3) value += "0";
+		fraction = +value;
+	}
+	const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+	if (match[9]) {
+		const offsetHour = +match[10];
+		const offsetMinute = +(match[11] || 0);
+		if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+		const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+		date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+	}
+	return date;
+}
+/**
+* The YAML 1.1 `!!timestamp` tag, represented as a JavaScript `Date`.
+*
+* @category Tags
+*/
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+	implicit: true,
+	implicitFirstChars: [..."0123456789"],
+	resolve: resolveYamlTimestamp,
+	identify: (object) => object instanceof Date,
+	represent: (object) => object.toISOString()
+});
+//#endregion
+//#region src/tag/sequence/seq.ts
+/** @category Tags */
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+	create: () => [],
+	addItem: (container, item) => {
+		container.push(item);
+	},
+	identify: Array.isArray
+});
+//#endregion
+//#region src/common/object.ts
+function isPlainObject(data) {
+	if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+	const prototype = Object.getPrototypeOf(data);
+	return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+	const result = {};
+	for (const key of keys) if (object[key] !== void 0) result[key] = object[key];
+	return result;
+}
+//#endregion
+//#region src/tag/sequence/omap.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!omap
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   { one: 1 },
+*   { two: 2 }
+* ]
+* ```
+*
+* @category Tags
+*/
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+	create: () => ({
+		list: [],
+		seen: /* @__PURE__ */ new Set()
+	}),
+	addItem: (carrier, item) => {
+		let key;
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve an ordered map item";
+			key = item.keys().next().value;
+		} else if (isPlainObject(item)) {
+			const itemKeys = Object.keys(item);
+			if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+			key = itemKeys[0];
+		} else return "cannot resolve an ordered map item";
+		if (carrier.seen.has(key)) return "duplicate key in ordered map";
+		carrier.seen.add(key);
+		carrier.list.push(item);
+		return "";
+	},
+	finalize: (carrier) => carrier.list,
+	identify: () => false
+});
+//#endregion
+//#region src/tag/sequence/pairs.ts
+/**
+* Provided only for YAML 1.1 compatibility and supported by the loader only.
+* JavaScript has no dedicated class to represent this type, so it cannot be
+* identified and dumped.
+*
+* ```yaml
+* !!pairs
+*   - one: 1
+*   - two: 2
+* ```
+*
+* is loaded as
+*
+* ```javascript
+* [
+*   ['one', 1],
+*   ['two', 2]
+* ]
+* ```
+*
+* @category Tags
+*/
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+	create: () => [],
+	addItem: (container, item) => {
+		if (item instanceof Map) {
+			if (item.size !== 1) return "cannot resolve a pairs item";
+			container.push(item.entries().next().value);
+			return "";
+		}
+		if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+		const object = item;
+		const keys = Object.keys(object);
+		if (keys.length !== 1) return "cannot resolve a pairs item";
+		container.push([keys[0], object[keys[0]]]);
+		return "";
+	},
+	identify: () => false
+});
+//#endregion
+//#region src/tag/mapping/map.ts
+/**
+* This is the default mapping implementation. It uses `{}` objects and has only
+* partial functionality due to language limitations. This choice was made
+* because users expect to get JavaScript objects, and it was left unchanged to
+* avoid too many breaking changes in the v5 release.
+*
+* Side effects:
+*
+* - `Object.hasOwn()` checks or `for...of` loops are required for safe use (to
+*   avoid falling through to prototypes).
+* - Only scalar string keys are supported properly.
+* - Other scalar keys, such as `null` and numbers, are converted to strings.
+*   This is historical behaviour, and it can cause side effects such as
+*   problems with `!!merge`.
+*
+* Note that non-string scalar keys may be deprecated in future versions.
+*
+* Ideally, use {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+		const normalizedKey = String(key);
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		if (key !== null && typeof key === "object") return false;
+		return Object.prototype.hasOwnProperty.call(container, String(key));
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/tag/mapping/set.ts
+/**
+* The YAML 1.1 `!!set` tag, represented as a JavaScript `Set`.
+*
+* @category Tags
+*/
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+	create: () => /* @__PURE__ */ new Set(),
+	identify: (data) => data instanceof Set,
+	represent: (data) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of data) map.set(key, null);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		if (value !== null) return "cannot resolve a set item";
+		container.add(key);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: () => null
+});
+//#endregion
+//#region src/schema.ts
+function createTagDefinitionMap() {
+	return {
+		scalar: Object.create(null),
+		sequence: Object.create(null),
+		mapping: Object.create(null)
+	};
+}
+function createTagDefinitionListMap() {
+	return {
+		scalar: [],
+		sequence: [],
+		mapping: []
+	};
+}
+function compileTags(tags) {
+	const result = [];
+	for (const tag of tags) {
+		let index = result.length;
+		for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+			const previous = result[previousIndex];
+			if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+				index = previousIndex;
+				break;
+			}
+		}
+		result[index] = tag;
+	}
+	return result;
+}
+/**
+* Controls tag resolution when loading and type selection when dumping.
+*
+* @category Schemas
+*/
+var Schema = class Schema {
+	tags;
+	/** @internal */
+	implicitScalarTags;
+	/**
+	* Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+	* the resolvers that may match that key, in schema order; a key absent from
+	* the map uses
+	* {@link Schema.implicitScalarAnyFirstChar}
+	* (resolvers that declared no first-char constraint, so they apply to any
+	* first character).
+	*/
+	implicitScalarByFirstChar;
+	implicitScalarAnyFirstChar;
+	/**
+	* The default scalar tag (`!!str`), resolved once so the composer's fallback
+	* for unresolved plain scalars avoids a keyed lookup per scalar.
+	*
+	* @internal
+	*/
+	defaultScalarTag;
+	/**
+	* The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+	* value is identified by its default tag, the tag is implicit and not
+	* printed. Undefined if the schema does not define them (then such values
+	* can't be dumped).
+	*
+	* @internal
+	*/
+	defaultSequenceTag;
+	/** @internal */
+	defaultMappingTag;
+	exact;
+	prefix;
+	constructor(tags) {
+		const compiledTags = compileTags(tags);
+		const implicitScalarTags = [];
+		const exact = createTagDefinitionMap();
+		const prefix = createTagDefinitionListMap();
+		for (const tag of compiledTags) {
+			if (tag.nodeKind === "scalar" && tag.implicit) {
+				if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+				implicitScalarTags.push(tag);
+			}
+			switch (tag.nodeKind) {
+				case "scalar":
+					if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+					else exact.scalar[tag.tagName] = tag;
+					break;
+				case "sequence":
+					if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+					else exact.sequence[tag.tagName] = tag;
+					break;
+				case "mapping": if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+				else exact.mapping[tag.tagName] = tag;
+			}
+		}
+		const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+		const keys = /* @__PURE__ */ new Set();
+		for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+		const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+		for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+		const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+		if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+		this.tags = compiledTags;
+		this.implicitScalarTags = implicitScalarTags;
+		this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+		this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+		this.defaultScalarTag = defaultScalarTag;
+		this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+		this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+		this.exact = exact;
+		this.prefix = prefix;
+	}
+	/** @internal */
+	lookupScalarTag(tagName) {
+		const exactTag = this.exact.scalar[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupSequenceTag(tagName) {
+		const exactTag = this.exact.sequence[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	lookupMappingTag(tagName) {
+		const exactTag = this.exact.mapping[tagName];
+		if (exactTag) return exactTag;
+		for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+	}
+	/** @internal */
+	resolveImplicitScalarTag(source) {
+		const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+		for (const tag of candidates) {
+			const value = tag.resolve(source, false, tag.tagName);
+			if (value !== NOT_RESOLVED) return {
+				value,
+				tag
+			};
+		}
+		const tag = this.defaultScalarTag;
+		return {
+			value: tag.resolve(source, false, tag.tagName),
+			tag
+		};
+	}
+	/**
+	* Creates a new schema with the specified tags added. If a tag already
+	* exists, it is replaced by the specified tag.
+	*
+	* @example
+	*
+	* ```javascript
+	* import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+	*
+	* const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+	* ```
+	*/
+	withTags(...tags) {
+		let flatTags = [];
+		for (const tag of tags) flatTags = flatTags.concat(tag);
+		return new Schema([...this.tags, ...flatTags]);
+	}
+};
+/**
+* The YAML 1.2 Failsafe Schema: strings, sequences, and mappings.
+*
+* @category Schemas
+*/
+var FAILSAFE_SCHEMA = new Schema([
+	strTag,
+	seqTag,
+	mapTag
+]);
+/**
+* The YAML 1.2 JSON Schema. It uses JSON scalar forms while retaining YAML
+* collection syntax.
+*
+* @category Schemas
+*/
+var JSON_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullJsonTag,
+	boolJsonTag,
+	intJsonTag,
+	floatJsonTag
+]);
+/**
+* The default schema for the loaders. Note, {@link CORE_SCHEMA} comes
+* without the `!!merge` tag. You can easily enable it if needed.
+*
+* @example
+* Enable {@link mergeTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Schemas
+*/
+var CORE_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullCoreTag,
+	boolCoreTag,
+	intCoreTag,
+	floatCoreTag
+]);
+/**
+* YAML 1.1-compatible schema.
+*
+* @category Schemas
+*/
+var YAML11_SCHEMA = new Schema([
+	...FAILSAFE_SCHEMA.tags,
+	nullYaml11Tag,
+	boolYaml11Tag,
+	intYaml11Tag,
+	floatYaml11Tag,
+	timestampTag,
+	mergeTag,
+	binaryTag,
+	omapTag,
+	pairsTag,
+	setTag
+]);
+/**
+* The dumper schema for maximum compatibility. It combines all supported type
+* variants from YAML 1.1 and YAML 1.2 so strings matching any of them are
+* quoted. This makes the generated YAML more compatible with other parsers.
+*
+* The schema is based on YAML 1.1, but extends `!!int` and `!!float` to accept
+* both YAML 1.1 and Core Schema forms, since Core Schema supports some forms
+* that YAML 1.1 does not.
+*
+* @category Schemas
+*/
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+	...intYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+}, {
+	...floatYaml11Tag,
+	resolve: (source, isExplicit, tagName) => {
+		const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+		return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+	}
+});
+//#endregion
+//#region src/tag/mapping/real_map.ts
+/**
+* Recommended when non-string keys are actually needed. It uses native
+* JavaScript `Map` objects, so keys keep their constructed types instead of
+* being converted to strings.
+*
+* It is not the default to avoid widespread breaking changes in existing
+* projects. `Map` has a different access API and does not pass deep equality
+* checks against `{}`-based fixtures. Alongside the other changes in v5,
+* making it the default was considered too disruptive.
+*
+* If these differences are acceptable for your project, we recommend using
+* {@link realMapTag} to guarantee the absence of problems and side effects.
+*
+* @example
+* Enable {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Tags
+*/
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => /* @__PURE__ */ new Map(),
+	addPair: (container, key, value) => {
+		container.set(key, value);
+		return "";
+	},
+	has: (container, key) => container.has(key),
+	keys: (container) => container.keys(),
+	get: (container, key) => container.get(key),
+	identify: (data) => data instanceof Map || isPlainObject(data),
+	represent: (data) => {
+		if (data instanceof Map) return data;
+		const map = /* @__PURE__ */ new Map();
+		const obj = data;
+		for (const key of Object.keys(obj)) map.set(key, obj[key]);
+		return map;
+	}
+});
+//#endregion
+//#region src/tag/mapping/legacy_map.ts
+function normalizeKey(key) {
+	if (Array.isArray(key)) {
+		const array = Array.prototype.slice.call(key);
+		for (let index = 0; index < array.length; index++) {
+			if (Array.isArray(array[index])) return null;
+			if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+		}
+		return String(array);
+	}
+	if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+	return String(key);
+}
+/**
+* This implementation exists solely to reproduce v4 behavior exactly. Its use
+* is strongly discouraged. If complex or non-string keys are needed, use
+* {@link realMapTag} instead.
+*
+* @category Tags
+*/
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+	create: () => ({}),
+	identify: isPlainObject,
+	represent: (o) => {
+		const map = /* @__PURE__ */ new Map();
+		for (const key of Object.keys(o)) map.set(key, o[key]);
+		return map;
+	},
+	addPair: (container, key, value) => {
+		const normalizedKey = normalizeKey(key);
+		if (normalizedKey === null) return "nested arrays are not supported inside keys";
+		if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+			value,
+			enumerable: true,
+			configurable: true,
+			writable: true
+		});
+		else container[normalizedKey] = value;
+		return "";
+	},
+	has: (container, key) => {
+		const normalizedKey = normalizeKey(key);
+		return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+	},
+	keys: (container) => Object.keys(container),
+	get: (container, key) => {
+		const normalizedKey = String(key);
+		if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+		return container[normalizedKey];
+	}
+});
+//#endregion
+//#region src/common/snippet.ts
+var DEFAULT_SNIPPET_OPTIONS = {
+	maxLength: 79,
+	indent: 1,
+	linesBefore: 3,
+	linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+	let head = "";
+	let tail = "";
+	const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+	if (position - lineStart > maxHalfLength) {
+		head = " ... ";
+		lineStart = position - maxHalfLength + head.length;
+	}
+	if (lineEnd - position > maxHalfLength) {
+		tail = " ...";
+		lineEnd = position + maxHalfLength - tail.length;
+	}
+	return {
+		str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+		pos: position - lineStart + head.length
+	};
+}
+function padStart(string, max) {
+	return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+	if (!mark.buffer) return null;
+	const opts = {
+		...DEFAULT_SNIPPET_OPTIONS,
+		...options
+	};
+	const re = /\r?\n|\r|\0/g;
+	const lineStarts = [0];
+	const lineEnds = [];
+	let match;
+	let foundLineNo = -1;
+	while (match = re.exec(mark.buffer)) {
+		lineEnds.push(match.index);
+		lineStarts.push(match.index + match[0].length);
+		if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+	}
+	if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+	let result = "";
+	const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+	const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+	for (let i = 1; i <= opts.linesBefore; i++) {
+		if (foundLineNo - i < 0) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+		result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line.str}\n${result}`;
+	}
+	const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+	result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^\n`;
+	for (let i = 1; i <= opts.linesAfter; i++) {
+		if (foundLineNo + i >= lineEnds.length) break;
+		const line = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+		result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line.str}\n`;
+	}
+	return result.replace(/\n$/, "");
+}
+//#endregion
+//#region src/common/exception.ts
+function formatError(exception, compact) {
+	let where = "";
+	if (!exception.mark) return exception.reason;
+	if (exception.mark.name) where += `in "${exception.mark.name}" `;
+	where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+	if (!compact && exception.mark.snippet) where += `\n\n${exception.mark.snippet}`;
+	return `${exception.reason} ${where}`;
+}
+/**
+* A YAML error. Unlike an ordinary `Error`, it adds a source snippet showing
+* the location of the problem to the error message, when available.
+*
+* @category Main
+*/
+var YAMLException = class YAMLException extends Error {
+	reason;
+	mark;
+	/**
+	* Optional `mark` contains source snippet data. Usually, use
+	* {@link YAMLException.throwAt} instead of passing it directly.
+	*/
+	constructor(reason, mark) {
+		super();
+		this.name = "YAMLException";
+		this.reason = reason;
+		this.mark = mark;
+		this.message = formatError(this, false);
+		if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+	}
+	/**
+	* Returns the formatted error, omitting the source snippet in compact mode.
+	*/
+	toString(compact) {
+		return `${this.name}: ${formatError(this, compact)}`;
+	}
+	/**
+	* Builds a YAMLException with a source snippet and throws it. `source` is
+	* the raw input text; `position` is an offset into it.
+	*/
+	static throwAt(source, position, message, filename = "") {
+		let line = 0;
+		let lineStart = 0;
+		for (let index = 0; index < position; index++) {
+			const ch = source.charCodeAt(index);
+			if (ch === 10) {
+				line++;
+				lineStart = index + 1;
+			} else if (ch === 13) {
+				line++;
+				if (source.charCodeAt(index + 1) === 10) index++;
+				lineStart = index + 1;
+			}
+		}
+		const mark = {
+			name: filename,
+			buffer: source,
+			position,
+			line,
+			column: position - lineStart
+		};
+		mark.snippet = makeSnippet(mark);
+		throw new YAMLException(message, mark);
+	}
+};
+//#endregion
+//#region src/parser/events.ts
+/** @category Events */
+var EVENT_ID = {
+	DOCUMENT: 1,
+	SEQUENCE: 2,
+	MAPPING: 3,
+	SCALAR: 4,
+	ALIAS: 5,
+	POP: 6
+};
+/** @category Nodes */
+var SCALAR_STYLE = {
+	PLAIN: 1,
+	SINGLE_QUOTED: 2,
+	DOUBLE_QUOTED: 3,
+	LITERAL_BLOCK: 4,
+	FOLDED_BLOCK: 5
+};
+/** @category Nodes */
+var COLLECTION_STYLE = {
+	BLOCK: 1,
+	FLOW: 2
+};
+/** @category Nodes */
+var CHOMPING_MODE = {
+	CLIP: 1,
+	STRIP: 2,
+	KEEP: 3
+};
+//#endregion
+//#region src/parser/parser_scalar.ts
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+	switch (c) {
+		case 48: return "\0";
+		case 97: return "\x07";
+		case 98: return "\b";
+		case 116: return "	";
+		case 9: return "	";
+		case 110: return "\n";
+		case 118: return "\v";
+		case 102: return "\f";
+		case 114: return "\r";
+		case 101: return "\x1B";
+		case 32: return " ";
+		case 34: return "\"";
+		case 47: return "/";
+		case 92: return "\\";
+		case 78: return "";
+		case 95: return "\xA0";
+		case 76: return "\u2028";
+		case 80: return "\u2029";
+		default: return "";
+	}
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+	simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+	simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+	if (c <= 65535) return String.fromCharCode(c);
+	return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+	let breaks = 0;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10) {
+			breaks++;
+			position++;
+		} else if (ch === 13) {
+			breaks++;
+			position++;
+			if (input.charCodeAt(position) === 10) position++;
+		} else if (ch === 32 || ch === 9) position++;
+		else break;
+	}
+	return {
+		position,
+		breaks
+	};
+}
+function foldedBreaks(count) {
+	if (count === 1) return " ";
+	return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 39) {
+			result += input.slice(captureStart, position) + "'";
+			position += 2;
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+	let result = "";
+	let position = start;
+	let captureStart = start;
+	let captureEnd = start;
+	while (position < end) {
+		const ch = input.charCodeAt(position);
+		if (ch === 92) {
+			result += input.slice(captureStart, position);
+			position++;
+			const escaped = input.charCodeAt(position);
+			if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+			else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+				result += simpleEscapeMap[escaped];
+				position++;
+			} else {
+				let hexLength = escapedHexLen$1(escaped);
+				let hexResult = 0;
+				for (; hexLength > 0; hexLength--) {
+					position++;
+					const digit = fromHexCode$1(input.charCodeAt(position));
+					hexResult = (hexResult << 4) + digit;
+				}
+				result += charFromCodepoint(hexResult);
+				position++;
+			}
+			captureStart = captureEnd = position;
+		} else if (ch === 10 || ch === 13) {
+			result += input.slice(captureStart, captureEnd);
+			const fold = skipFoldedBreaks(input, position, end);
+			result += foldedBreaks(fold.breaks);
+			position = captureStart = captureEnd = fold.position;
+		} else {
+			position++;
+			if (ch !== 32 && ch !== 9) captureEnd = position;
+		}
+	}
+	return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+	const textIndent = indent < 0 ? 0 : indent;
+	const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+	const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+	let result = "";
+	let didReadContent = false;
+	let emptyLines = 0;
+	let atMoreIndented = false;
+	for (const line of lines) {
+		let column = 0;
+		while (column < textIndent && line.charCodeAt(column) === 32) column++;
+		if (indent < 0 || column >= line.length) {
+			emptyLines++;
+			continue;
+		}
+		const content = line.slice(textIndent);
+		const first = content.charCodeAt(0);
+		if (folded) {
+			if (first === 32 || first === 9) {
+				atMoreIndented = true;
+				result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+			} else if (atMoreIndented) {
+				atMoreIndented = false;
+				result += "\n".repeat(emptyLines + 1);
+			} else if (emptyLines === 0) {
+				if (didReadContent) result += " ";
+			} else result += "\n".repeat(emptyLines);
+		} else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+		result += content;
+		didReadContent = true;
+		emptyLines = 0;
+	}
+	if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+	else if (chomping !== CHOMPING_MODE.STRIP) {
+		if (didReadContent) result += "\n";
+	}
+	return result;
+}
+/**
+* Decodes the scalar referenced by event offsets in `input`.
+*
+* @category Events
+*/
+function getScalarValue(input, scalar) {
+	if (scalar.valueStart === NO_RANGE$3) return "";
+	const { valueStart, valueEnd } = scalar;
+	if (scalar.fast) return input.slice(valueStart, valueEnd);
+	switch (scalar.style) {
+		case SCALAR_STYLE.SINGLE_QUOTED: return getSingleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return getDoubleQuotedValue(input, valueStart, valueEnd);
+		case SCALAR_STYLE.LITERAL_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+		case SCALAR_STYLE.FOLDED_BLOCK: return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+		default: return getPlainValue(input, valueStart, valueEnd);
+	}
+}
+//#endregion
+//#region src/common/tagname.ts
+var DEFAULT_TAG_HANDLERS = Object.assign(Object.create(null), {
+	"!": "!",
+	"!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+	return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+	const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+	let result = "";
+	for (let index = 0; index < source.length; index++) {
+		let ch = source.charCodeAt(index);
+		if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+			result += source[index];
+			continue;
+		}
+		if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+		if (ch < 128) result += percentByte(ch);
+		else if (ch < 2048) result += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+		else if (ch < 65536) result += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+		else result += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+	}
+	return result;
+}
+function tagPercentDecode(source) {
+	let result = "";
+	let index = 0;
+	while (index < source.length) {
+		if (source.charCodeAt(index) !== 37) {
+			result += source[index++];
+			continue;
+		}
+		let ch = parseInt(source.slice(index + 1, index + 3), 16);
+		index += 3;
+		if (ch >= 192) {
+			let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
+			ch &= (1 << 6 - remaining) - 1;
+			while (remaining-- > 0) {
+				ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
+				index += 3;
+			}
+		}
+		if (ch < 65536) result += String.fromCharCode(ch);
+		else {
+			ch -= 65536;
+			result += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+		}
+	}
+	return result;
+}
+function tagNameFull(rawTag, tagHandlers) {
+	if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
+	const handleEnd = rawTag.indexOf("!", 1);
+	const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
+	return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+	let tag = fullTag;
+	if (tag.charCodeAt(0) === 33) {
+		tag = tag.slice(1);
+		return `!${tagPercentEncode(tag, true)}`;
+	}
+	if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+	return `!<${tagPercentEncode(tag, false)}>`;
+}
+//#endregion
+//#region src/parser/constructor.ts
+var NO_RANGE$2 = -1;
+var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+	filename: "",
+	schema: CORE_SCHEMA,
+	json: false,
+	maxTotalMergeKeys: 1e4,
+	maxAliases: -1
+};
+function eventPosition$1(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function throwError$1(state, message) {
+	YAMLException.throwAt(state.source, state.position, message, state.filename);
+}
+function finalizeCollection(state, position, tag, carrier) {
+	try {
+		return tag.finalize(carrier);
+	} catch (error) {
+		if (error instanceof YAMLException) throw error;
+		YAMLException.throwAt(state.source, position, error instanceof Error ? error.message : String(error), state.filename);
+	}
+}
+function constructScalar(state, event) {
+	const source = getScalarValue(state.source, event);
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	const strTag = state.schema.defaultScalarTag;
+	if (rawTag !== "") {
+		if (rawTag === "!") return {
+			value: source,
+			tag: strTag
+		};
+		const tagName = tagNameFull(rawTag, state.tagHandlers);
+		const scalarTag = state.schema.lookupScalarTag(tagName);
+		if (scalarTag) {
+			const result = scalarTag.resolve(source, true, tagName);
+			if (result === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			return {
+				value: result,
+				tag: scalarTag
+			};
+		}
+		const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+		if (collectionTagDef) {
+			if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+			const carrier = collectionTagDef.create(tagName);
+			return {
+				value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+				tag: collectionTagDef
+			};
+		}
+		throwError$1(state, `unknown scalar tag !<${tagName}>`);
+	}
+	if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+	return {
+		value: strTag.resolve(source, false, strTag.tagName),
+		tag: strTag
+	};
+}
+function collectionTagName(state, event, defaultTagName) {
+	const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+	return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+}
+function isMappingTag(tag) {
+	return tag.nodeKind === "mapping";
+}
+function chargeMergeWork(state) {
+	state.totalMergeKeys++;
+	if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+}
+function mergeKeys(state, frame, source, sourceTag) {
+	chargeMergeWork(state);
+	for (const sourceKey of sourceTag.keys(source)) {
+		chargeMergeWork(state);
+		if (frame.tag.has(frame.value, sourceKey)) continue;
+		const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+		if (err) throwError$1(state, err);
+		frame.overridable ??= /* @__PURE__ */ new Set();
+		frame.overridable.add(sourceKey);
+	}
+}
+function mergeSource(state, frame, source, sourceTag) {
+	state.position = frame.keyPosition;
+	if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+	else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
+		if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+		for (const element of source) {
+			const elementTag = state.nodeTags.get(element);
+			if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+			mergeKeys(state, frame, element, elementTag);
+		}
+	} else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+}
+function addMappingValue(state, frame, key, value, tag) {
+	state.position = frame.keyPosition;
+	if (frame.keyIsMerge) {
+		mergeSource(state, frame, value, tag);
+		return;
+	}
+	if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+	const err = frame.tag.addPair(frame.value, key, value);
+	if (err) throwError$1(state, err);
+	frame.overridable?.delete(key);
+}
+function addValue(state, value, tag) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") {
+		frame.value = value;
+		frame.hasValue = true;
+	} else if (frame.kind === "sequence") {
+		if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+		const err = frame.tag.addItem(frame.value, value, frame.index++);
+		if (err) throwError$1(state, err);
+	} else if (frame.hasKey) {
+		const key = frame.key;
+		frame.key = void 0;
+		frame.hasKey = false;
+		addMappingValue(state, frame, key, value, tag);
+	} else {
+		frame.key = value;
+		frame.keyPosition = state.position;
+		frame.hasKey = true;
+		frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+	}
+}
+function storeAnchor(state, event, value, tag, isValueFinal) {
+	if (event.anchorStart !== NO_RANGE$2) {
+		const anchor = {
+			value,
+			tag,
+			isValueFinal
+		};
+		state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+		return anchor;
+	}
+	return null;
+}
+/**
+* Constructs JavaScript documents directly from parser events, without an
+* intermediate AST.
+*
+* @category Events
+*/
+function constructFromEvents(events, options) {
+	const state = {
+		...DEFAULT_CONSTRUCTOR_OPTIONS,
+		...options,
+		events,
+		documents: [],
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		anchors: /* @__PURE__ */ new Map(),
+		nodeTags: /* @__PURE__ */ new Map(),
+		tagHandlers: Object.create(null),
+		totalMergeKeys: 0,
+		aliasCount: 0
+	};
+	while (state.eventIndex < state.events.length) {
+		const event = state.events[state.eventIndex++];
+		state.position = eventPosition$1(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT:
+				state.anchors = /* @__PURE__ */ new Map();
+				state.nodeTags = /* @__PURE__ */ new Map();
+				state.aliasCount = 0;
+				state.tagHandlers = Object.create(null);
+				for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
+				state.frames.push({
+					kind: "document",
+					position: state.position,
+					value: void 0,
+					hasValue: false
+				});
+				break;
+			case EVENT_ID.SCALAR: {
+				const { value, tag } = constructScalar(state, event);
+				storeAnchor(state, event, value, tag, true);
+				addValue(state, value, tag);
+				break;
+			}
+			case EVENT_ID.SEQUENCE: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
+				const tag = state.schema.lookupSequenceTag(tagName);
+				if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "sequence",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					index: 0
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
+				const tag = state.schema.lookupMappingTag(tagName);
+				if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+				const value = tag.create(tagName);
+				const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+				state.frames.push({
+					kind: "mapping",
+					position: state.position,
+					value,
+					tag,
+					anchor,
+					key: void 0,
+					keyPosition: state.position,
+					hasKey: false,
+					keyIsMerge: false,
+					overridable: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS: {
+				if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
+				const name = state.source.slice(event.anchorStart, event.anchorEnd);
+				const anchor = state.anchors.get(name);
+				if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
+				if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+				addValue(state, anchor.value, anchor.tag);
+				break;
+			}
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.hasKey) {
+					state.position = frame.keyPosition;
+					throwError$1(state, "incomplete mapping pair in event stream");
+				}
+				if (frame.kind === "document") state.documents.push(frame.value);
+				else {
+					const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+					if (frame.anchor) {
+						frame.anchor.value = value;
+						frame.anchor.isValueFinal = true;
+					}
+					addValue(state, value, frame.tag);
+				}
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/parser/parser.ts
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+	filename: "",
+	maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+	state.events.push({
+		type: EVENT_ID.DOCUMENT,
+		explicitStart,
+		explicitEnd,
+		directives: state.directives
+	});
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.SEQUENCE,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+	state.events.push({
+		type: EVENT_ID.MAPPING,
+		start,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style
+	});
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+	state.events.splice(snapshot.eventsLength, 0, {
+		type: EVENT_ID.MAPPING,
+		start: snapshot.position,
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1,
+		style: COLLECTION_STYLE.FLOW
+	});
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+	state.events.push({
+		type: EVENT_ID.SCALAR,
+		valueStart,
+		valueEnd,
+		anchorStart,
+		anchorEnd,
+		tagStart,
+		tagEnd,
+		style,
+		chomping,
+		indent,
+		fast
+	});
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+	state.events.push({
+		type: EVENT_ID.ALIAS,
+		anchorStart,
+		anchorEnd
+	});
+}
+function addPopEvent(state) {
+	state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+	return {
+		anchorStart: NO_RANGE$1,
+		anchorEnd: NO_RANGE$1,
+		tagStart: NO_RANGE$1,
+		tagEnd: NO_RANGE$1
+	};
+}
+function snapshotState(state) {
+	return {
+		position: state.position,
+		line: state.line,
+		lineStart: state.lineStart,
+		lineIndent: state.lineIndent,
+		firstTabInLine: state.firstTabInLine,
+		eventsLength: state.events.length
+	};
+}
+function restoreState(state, snapshot) {
+	state.position = snapshot.position;
+	state.line = snapshot.line;
+	state.lineStart = snapshot.lineStart;
+	state.lineIndent = snapshot.lineIndent;
+	state.firstTabInLine = snapshot.firstTabInLine;
+	state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+	return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+	return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+	return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+	return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+	return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+	if (c >= 48 && c <= 57) return c - 48;
+	const lc = c | 32;
+	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+	return -1;
+}
+function escapedHexLen(c) {
+	if (c === 120) return 2;
+	if (c === 117) return 4;
+	if (c === 85) return 8;
+	return 0;
+}
+function isSimpleEscape(c) {
+	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+	if (state.input.charCodeAt(state.position) === 10) state.position++;
+	else {
+		state.position++;
+		if (state.input.charCodeAt(state.position) === 10) state.position++;
+	}
+	state.line++;
+	state.lineStart = state.position;
+	state.lineIndent = 0;
+	state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+	let lineBreaks = 0;
+	let ch = state.input.charCodeAt(state.position);
+	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+	while (ch !== 0) {
+		while (isWhiteSpace(ch)) {
+			hasSeparation = true;
+			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+			ch = state.input.charCodeAt(++state.position);
+		}
+		if (allowComments && hasSeparation && ch === 35) do
+			ch = state.input.charCodeAt(++state.position);
+		while (!isEol(ch) && ch !== 0);
+		if (!isEol(ch)) break;
+		consumeLineBreak(state);
+		lineBreaks++;
+		hasSeparation = true;
+		ch = state.input.charCodeAt(state.position);
+		while (ch === 32) {
+			state.lineIndent++;
+			ch = state.input.charCodeAt(++state.position);
+		}
+	}
+	return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+	const ch = state.input.charCodeAt(position);
+	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+		const following = state.input.charCodeAt(position + 3);
+		return following === 0 || isWsOrEol(following);
+	}
+	return false;
+}
+function skipByteOrderMark(state) {
+	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+		state.position++;
+		state.lineStart = state.position;
+	}
+}
+function testDocumentBoundary(state) {
+	if (state.position !== state.lineStart) return false;
+	if (testDocumentSeparator(state)) return true;
+	if (state.input.charCodeAt(state.position) !== 65279) return false;
+	const snapshot = snapshotState(state);
+	skipByteOrderMark(state);
+	skipSeparationSpace(state, true);
+	const ch = state.input.charCodeAt(state.position);
+	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+	restoreState(state, snapshot);
+	return result;
+}
+function skipUntilLineEnd(state) {
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+	if (match !== null) {
+		state.position = start + match.index + match[0].length - 1;
+		throwError(state, "the stream contains non-printable characters");
+	}
+}
+function readTagProperty(state, props, inFlow) {
+	if (state.input.charCodeAt(state.position) !== 33) return false;
+	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+	const start = state.position;
+	let isVerbatim = false;
+	let isNamed = false;
+	let tagHandle = "!";
+	let ch = state.input.charCodeAt(++state.position);
+	if (ch === 60) {
+		isVerbatim = true;
+		ch = state.input.charCodeAt(++state.position);
+	} else if (ch === 33) {
+		isNamed = true;
+		tagHandle = "!!";
+		ch = state.input.charCodeAt(++state.position);
+	}
+	let suffixStart = state.position;
+	let tagName;
+	if (isVerbatim) {
+		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+		tagName = state.input.slice(suffixStart, state.position);
+		state.position++;
+	} else {
+		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+			if (ch === 33) {
+				if (!isNamed) {
+					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+					isNamed = true;
+					suffixStart = state.position + 1;
+				} else throwError(state, "tag suffix cannot contain exclamation marks");
+			}
+			ch = state.input.charCodeAt(++state.position);
+		}
+		tagName = state.input.slice(suffixStart, state.position);
+		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+	}
+	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+	props.tagStart = start;
+	props.tagEnd = state.position;
+	return true;
+}
+function readAnchorProperty(state, props) {
+	if (state.input.charCodeAt(state.position) !== 38) return false;
+	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+	props.anchorStart = start;
+	props.anchorEnd = state.position;
+	return true;
+}
+function readAlias(state, props) {
+	if (state.input.charCodeAt(state.position) !== 42) return false;
+	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+	state.position++;
+	const start = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+	addAliasEvent(state, start, state.position);
+	return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+	skipSeparationSpace(state, false);
+	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 39) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 39) {
+			if (state.input.charCodeAt(state.position + 1) === 39) {
+				simple = false;
+				state.position += 2;
+				continue;
+			}
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+	if (state.input.charCodeAt(state.position) !== 34) return false;
+	state.position++;
+	const start = state.position;
+	let simple = true;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const ch = state.input.charCodeAt(state.position);
+		if (ch === 34) {
+			const end = state.position;
+			state.position++;
+			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			return true;
+		}
+		if (ch === 92) {
+			simple = false;
+			const escaped = state.input.charCodeAt(++state.position);
+			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+			else if (isSimpleEscape(escaped)) state.position++;
+			else {
+				let hexLength = escapedHexLen(escaped);
+				if (hexLength === 0) throwError(state, "unknown escape sequence");
+				while (hexLength-- > 0) {
+					state.position++;
+					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+				}
+				state.position++;
+			}
+		} else if (isEol(ch)) {
+			simple = false;
+			readFlowScalarBreak(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+		else state.position++;
+	}
+	throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	let chomping = CHOMPING_MODE.CLIP;
+	let indent = -1;
+	let detectedIndent = false;
+	if (ch !== 124 && ch !== 62) return false;
+	const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const current = state.input.charCodeAt(state.position);
+		const digit = fromDecimalCode(current);
+		if (current === 43 || current === 45) {
+			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+			state.position++;
+		} else if (digit >= 0) {
+			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+			indent = parentIndent + digit - 1;
+			detectedIndent = true;
+			state.position++;
+		} else break;
+	}
+	let hadWhitespace = false;
+	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+		hadWhitespace = true;
+		state.position++;
+	}
+	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+	let contentIndent = detectedIndent ? indent : -1;
+	let maxLeadingIndent = 0;
+	const valueStart = state.position;
+	let valueEnd = state.position;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		const linePosition = state.position;
+		let column = 0;
+		while (state.input.charCodeAt(linePosition + column) === 32) column++;
+		const first = state.input.charCodeAt(linePosition + column);
+		if (first === 0) {
+			if (contentIndent >= 0) {
+				if (column > contentIndent) valueEnd = linePosition + column;
+			} else if (column > 0) valueEnd = linePosition + column;
+			break;
+		}
+		if (testDocumentBoundary(state)) break;
+		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+			if (first === 9 && column < parentIndent) {
+				state.position = linePosition + column;
+				throwError(state, "tab characters must not be used in indentation");
+			}
+			if (column >= parentIndent && column < maxLeadingIndent) {
+				state.position = linePosition + column;
+				throwError(state, "bad indentation of a mapping entry");
+			}
+		}
+		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+		if (first !== 0 && !isEol(first) && column < requiredIndent) {
+			state.lineIndent = column;
+			state.position = linePosition + column;
+			break;
+		}
+		skipUntilLineEnd(state);
+		valueEnd = state.position;
+		if (isEol(state.input.charCodeAt(state.position))) {
+			consumeLineBreak(state);
+			valueEnd = state.position;
+		}
+	}
+	checkPrintable(state, valueStart, valueEnd);
+	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+	return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+	const ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+	if (ch === 63 || ch === 45) {
+		const following = state.input.charCodeAt(state.position + 1);
+		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+	}
+	return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+	if (!canStartPlainScalar(state, nodeContext)) return false;
+	const start = state.position;
+	let end = state.position;
+	let ch = state.input.charCodeAt(state.position);
+	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	let multiline = false;
+	while (ch !== 0) {
+		if (testDocumentBoundary(state)) break;
+		if (ch === 58) {
+			const following = state.input.charCodeAt(state.position + 1);
+			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+		} else if (ch === 35) {
+			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+		} else if (inFlow && isFlowIndicator(ch)) break;
+		else if (isEol(ch)) {
+			const savedPosition = state.position;
+			const savedLine = state.line;
+			const savedLineStart = state.lineStart;
+			const savedLineIndent = state.lineIndent;
+			skipSeparationSpace(state, false);
+			if (state.lineIndent >= nodeIndent) {
+				multiline = true;
+				ch = state.input.charCodeAt(state.position);
+				continue;
+			}
+			state.position = savedPosition;
+			state.line = savedLine;
+			state.lineStart = savedLineStart;
+			state.lineIndent = savedLineIndent;
+			break;
+		}
+		if (!isWhiteSpace(ch)) end = state.position + 1;
+		ch = state.input.charCodeAt(++state.position);
+	}
+	if (end === start) return false;
+	checkPrintable(state, start, end);
+	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+	const startLine = state.line;
+	skipSeparationSpace(state, true);
+	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+	const ch = state.input.charCodeAt(state.position);
+	const isMapping = ch === 123;
+	const start = state.position;
+	let readNext = true;
+	if (ch !== 91 && ch !== 123) return false;
+	const terminator = isMapping ? 125 : 93;
+	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	state.position++;
+	while (state.input.charCodeAt(state.position) !== 0) {
+		skipFlowSeparationSpace(state, nodeIndent);
+		let ch = state.input.charCodeAt(state.position);
+		if (ch === terminator) {
+			state.position++;
+			addPopEvent(state);
+			return true;
+		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
+		else if (ch === 44) throwError(state, "expected the node content, but found ','");
+		let isPair = false;
+		let isExplicitPair = false;
+		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+			isPair = isExplicitPair = true;
+			state.position += 1;
+			skipFlowSeparationSpace(state, nodeIndent);
+		}
+		const entryLine = state.line;
+		const entryStart = snapshotState(state);
+		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+		skipFlowSeparationSpace(state, nodeIndent);
+		ch = state.input.charCodeAt(state.position);
+		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
+			isPair = true;
+			state.position++;
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) {
+				insertFlowPairMappingEvent(state, entryStart);
+				if (!keyWasRead) addEmptyScalarEvent(state);
+			} else if (!keyWasRead) addEmptyScalarEvent(state);
+			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+			skipFlowSeparationSpace(state, nodeIndent);
+			if (!isMapping) addPopEvent(state);
+		} else if (isMapping && isPair) {
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+		} else if (isMapping) addEmptyScalarEvent(state);
+		else if (isPair) {
+			insertFlowPairMappingEvent(state, entryStart);
+			if (!keyWasRead) addEmptyScalarEvent(state);
+			addEmptyScalarEvent(state);
+			addPopEvent(state);
+		}
+		ch = state.input.charCodeAt(state.position);
+		if (ch === 44) {
+			readNext = true;
+			state.position++;
+		} else readNext = false;
+	}
+	throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+		if (state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const entryLine = state.line;
+		state.position++;
+		const hadBreak = skipSeparationSpace(state, true) > 0;
+		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+		skipSeparationSpace(state, true);
+		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+	}
+	addPopEvent(state);
+	return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+	let atExplicitKey = false;
+	let detected = false;
+	let mappingOpened = false;
+	let pendingExplicitKey = false;
+	if (state.firstTabInLine !== -1) return false;
+	let ch = state.input.charCodeAt(state.position);
+	while (ch !== 0) {
+		if (!atExplicitKey && state.firstTabInLine !== -1) {
+			state.position = state.firstTabInLine;
+			throwError(state, "tab characters must not be used in indentation");
+		}
+		const following = state.input.charCodeAt(state.position + 1);
+		const entryLine = state.line;
+		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+			if (!mappingOpened) {
+				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+				mappingOpened = true;
+			}
+			if (ch === 63) {
+				if (atExplicitKey) addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = true;
+			} else if (atExplicitKey) atExplicitKey = false;
+			else {
+				addEmptyScalarEvent(state);
+				detected = true;
+				atExplicitKey = false;
+			}
+			state.position += 1;
+			pendingExplicitKey = true;
+		} else {
+			if (atExplicitKey) {
+				addEmptyScalarEvent(state);
+				atExplicitKey = false;
+			}
+			const beforeKey = snapshotState(state);
+			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+			if (state.line === entryLine) {
+				ch = state.input.charCodeAt(state.position);
+				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+				if (ch === 58) {
+					ch = state.input.charCodeAt(++state.position);
+					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+					if (!mappingOpened) {
+						state.events.splice(beforeKey.eventsLength, 0, {
+							type: EVENT_ID.MAPPING,
+							start: beforeKey.position,
+							anchorStart: props.anchorStart,
+							anchorEnd: props.anchorEnd,
+							tagStart: props.tagStart,
+							tagEnd: props.tagEnd,
+							style: COLLECTION_STYLE.BLOCK
+						});
+						mappingOpened = true;
+					}
+					detected = true;
+					atExplicitKey = false;
+					pendingExplicitKey = false;
+				} else if (detected) throwError(state, "expected ':' after a mapping key");
+				else {
+					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+						restoreState(state, beforeKey);
+						return false;
+					}
+					return true;
+				}
+			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+			else {
+				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+					restoreState(state, beforeKey);
+					return false;
+				}
+				return true;
+			}
+		}
+		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+		if (!atExplicitKey) {
+			if (pendingExplicitKey) {
+				addEmptyScalarEvent(state);
+				pendingExplicitKey = false;
+			}
+		}
+		skipSeparationSpace(state, true);
+		ch = state.input.charCodeAt(state.position);
+		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+		else if (state.lineIndent < nodeIndent) break;
+	}
+	if (!detected) return false;
+	if (atExplicitKey) addEmptyScalarEvent(state);
+	if (mappingOpened) addPopEvent(state);
+	return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+	state.depth++;
+	let indentStatus = 1;
+	let atNewLine = false;
+	let hasContent = false;
+	let propertyStart = null;
+	const props = emptyProperties();
+	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+	let allowBlockCollections = allowBlockScalars;
+	const allowBlockStyles = allowBlockScalars;
+	if (allowToSeek && skipSeparationSpace(state, true)) {
+		atNewLine = true;
+		if (state.lineIndent > parentIndent) indentStatus = 1;
+		else if (state.lineIndent === parentIndent) indentStatus = 0;
+		else indentStatus = -1;
+	}
+	if (indentStatus === 1) while (true) {
+		const ch = state.input.charCodeAt(state.position);
+		const propertyState = snapshotState(state);
+		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+			const fallbackState = snapshotState(state);
+			const flowIndent = parentIndent + 1;
+			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+				state.depth--;
+				return true;
+			}
+			restoreState(state, fallbackState);
+		}
+		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+		if (propertyStart === null) propertyStart = propertyState;
+		if (skipSeparationSpace(state, true)) {
+			atNewLine = true;
+			allowBlockCollections = allowBlockStyles;
+			if (state.lineIndent > parentIndent) indentStatus = 1;
+			else if (state.lineIndent === parentIndent) indentStatus = 0;
+			else indentStatus = -1;
+		} else allowBlockCollections = false;
+	}
+	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+		const blockIndent = state.position - state.lineStart;
+		if (indentStatus === 1) {
+			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+			else {
+				const ch = state.input.charCodeAt(state.position);
+				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+					const fallbackState = snapshotState(state);
+					const propertyIndent = propertyStart.position - propertyStart.lineStart;
+					restoreState(state, propertyStart);
+					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					else restoreState(state, fallbackState);
+				}
+				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+			}
+		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+	}
+	allowBlockScalars = allowBlockScalars && !hasContent;
+	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+		hasContent = true;
+	}
+	state.depth--;
+	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+	state.position++;
+	const nameStart = state.position;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+	const name = state.input.slice(nameStart, state.position);
+	const args = [];
+	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+		const start = state.position;
+		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+		args.push(state.input.slice(start, state.position));
+	}
+	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	if (name === "YAML") {
+		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+		state.directives.push({
+			kind: "yaml",
+			version: args[0]
+		});
+	} else if (name === "TAG") {
+		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+		const [handle, prefix] = args;
+		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+		state.tagHandlers[handle] = prefix;
+		state.directives.push({
+			kind: "tag",
+			handle,
+			prefix
+		});
+	}
+	return true;
+}
+function readDocument(state) {
+	state.directives = [];
+	state.tagHandlers = Object.create(null);
+	let hasDirectives = false;
+	skipSeparationSpace(state, true);
+	while (readDirective(state)) {
+		hasDirectives = true;
+		skipSeparationSpace(state, true);
+	}
+	let explicitStart = false;
+	let explicitEnd = false;
+	let allowCompact = true;
+	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+		explicitStart = true;
+		const markerLine = state.line;
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		allowCompact = state.line > markerLine;
+	} else if (hasDirectives) throwError(state, "directives end mark is expected");
+	const documentEventIndex = state.events.length;
+	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+		state.position += 3;
+		skipSeparationSpace(state, true);
+		return;
+	}
+	addDocumentEvent(state, explicitStart, false);
+	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+	skipSeparationSpace(state, true);
+	if (state.position === state.lineStart && testDocumentSeparator(state)) {
+		explicitEnd = state.input.charCodeAt(state.position) === 46;
+		if (explicitEnd) {
+			const markerLine = state.line;
+			state.position += 3;
+			skipSeparationSpace(state, true);
+			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+		}
+	}
+	const documentEvent = state.events[documentEventIndex];
+	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+	addPopEvent(state);
+	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+/**
+* Parses YAML into a flat event stream referencing source text by offsets.
+*
+* @category Events
+*/
+function parseEvents(input, options) {
+	const length = input.length;
+	const state = {
+		...DEFAULT_PARSER_OPTIONS,
+		...options,
+		input: `${input}\0`,
+		length,
+		position: 0,
+		line: 0,
+		lineStart: 0,
+		lineIndent: 0,
+		firstTabInLine: -1,
+		depth: 0,
+		directives: [],
+		tagHandlers: Object.create(null),
+		events: []
+	};
+	const nullpos = input.indexOf("\0");
+	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+	while (state.position < state.length) {
+		skipByteOrderMark(state);
+		skipSeparationSpace(state, true);
+		if (state.position >= state.length) break;
+		const documentStart = state.position;
+		readDocument(state);
+		if (state.position === documentStart)
+ /* c8 ignore next */
+		throwError(state, "can not read a document");
+	}
+	return state.events;
+}
+//#endregion
+//#region src/load.ts
+var DEFAULT_LOAD_OPTIONS = {
+	...DEFAULT_PARSER_OPTIONS,
+	...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+function loadDocuments(input, options = {}) {
+	const opts = {
+		...DEFAULT_LOAD_OPTIONS,
+		...options
+	};
+	const source = String(input);
+	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
+	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+		...pick(opts, CONSTRUCTOR_OPT_KEYS),
+		source
+	});
+}
+function loadAll(input, iteratorOrOptions, options) {
+	let iterator = null;
+	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
+	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
+	const documents = loadDocuments(input, options);
+	if (iterator === null) return documents;
+	for (const document of documents) iterator(document);
+}
+/**
+* Parses `string` as a single YAML document. Throws {@link YAMLException} on
+* error. This function does not understand multi-document or empty sources; it
+* throws an exception on those.
+*
+* > [!NOTE]
+* > 1. When processing untrusted input, see the
+* >    [security considerations](../docs/safety.md).
+* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
+* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
+* >    easily enable it if needed.
+* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
+* >    (see description). For full compatibility use {@link realMapTag}
+* >    instead (it uses native JS `Map`).
+*
+* @example
+* Enable {@link mergeTag} and {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Main
+*/
+function load(input, options) {
+	const documents = loadDocuments(input, options);
+	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+	if (documents.length === 1) return documents[0];
+	throw new YAMLException("expected a single document in the stream, but found more");
+}
+//#endregion
+//#region src/ast/from_js.ts
+var INVALID = Symbol("INVALID");
+function buildRepresentTypes(schema) {
+	const defaultTags = new Set([
+		schema.defaultScalarTag,
+		schema.defaultSequenceTag,
+		schema.defaultMappingTag
+	].filter((t) => t !== void 0));
+	const implicitScalars = schema.implicitScalarTags;
+	const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+	const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+	return [
+		...implicitScalars.map((tag) => ({
+			tag,
+			implicitTag: true
+		})),
+		...explicitTags.map((tag) => ({
+			tag,
+			implicitTag: false
+		})),
+		...defaultTagsLast.map((tag) => ({
+			tag,
+			implicitTag: true
+		}))
+	];
+}
+function matchTag(state, object) {
+	for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+		const { tag, implicitTag } = state.representTypes[index];
+		if (tag.identify(object)) {
+			let tagName;
+			if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+			else tagName = tag.tagName;
+			return {
+				tag,
+				tagName,
+				implicitTag
+			};
+		}
+	}
+	return null;
+}
+function build(state, object) {
+	if (!state.noRefs && object !== null && typeof object === "object") {
+		const existing = state.refs.get(object);
+		if (existing) {
+			if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+			return {
+				kind: "alias",
+				anchor: existing.anchor
+			};
+		}
+	}
+	const matched = matchTag(state, object);
+	if (!matched) {
+		if (object === void 0) return INVALID;
+		if (state.skipInvalid) return INVALID;
+		throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+	}
+	const { tag, tagName, implicitTag } = matched;
+	const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+	if (tag.nodeKind === "scalar") return {
+		kind: "scalar",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: SCALAR_STYLE.PLAIN,
+		value: tag.represent(object)
+	};
+	if (tag.nodeKind === "sequence") {
+		const container = tag.represent(object);
+		const node = {
+			kind: "sequence",
+			tag: nodeTagName,
+			tagged: !implicitTag,
+			style: COLLECTION_STYLE.BLOCK,
+			items: []
+		};
+		if (!state.noRefs) state.refs.set(object, node);
+		for (let index = 0, length = container.length; index < length; index += 1) {
+			let item = build(state, container[index]);
+			if (item === INVALID && container[index] === void 0) item = build(state, null);
+			if (item === INVALID) continue;
+			node.items.push(item);
+		}
+		return node;
+	}
+	const map = tag.represent(object);
+	const node = {
+		kind: "mapping",
+		tag: nodeTagName,
+		tagged: !implicitTag,
+		style: COLLECTION_STYLE.BLOCK,
+		items: []
+	};
+	if (!state.noRefs) state.refs.set(object, node);
+	for (const [objectKey, objectValue] of map) {
+		const key = build(state, objectKey);
+		if (key === INVALID) continue;
+		const value = build(state, objectValue);
+		if (value === INVALID) continue;
+		node.items.push({
+			key,
+			value
+		});
+	}
+	return node;
+}
+/**
+* Convert JS object to AST. A JS value is one YAML document. An unrepresentable
+* root becomes an empty document, which the presenter renders as an empty
+* string.
+*
+* @category AST
+*/
+function jsToAst(input, schema, options = {}) {
+	const root = build({
+		representTypes: buildRepresentTypes(schema),
+		noRefs: options.noRefs ?? false,
+		skipInvalid: options.skipInvalid ?? false,
+		refs: /* @__PURE__ */ new Map(),
+		refCounter: 0
+	}, input);
+	return [{
+		contents: root === INVALID ? null : root,
+		directives: []
+	}];
+}
+//#endregion
+//#region src/ast/visit.ts
+/**
+* Return from a visitor to stop the whole traversal.
+*
+* @category AST
+*/
+var VISIT_BREAK = Symbol("visit:break");
+/**
+* Return from a visitor to skip the current node's children.
+*
+* @category AST
+*/
+var VISIT_SKIP = Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+	const control = visitor(node, ctx);
+	if (control === VISIT_BREAK) return true;
+	if (control === VISIT_SKIP) return false;
+	const depth = ctx.depth + 1;
+	switch (node.kind) {
+		case "sequence":
+			for (const item of node.items) if (visitNode(item, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+			break;
+		case "mapping": for (const { key, value } of node.items) {
+			if (visitNode(key, visitor, {
+				depth,
+				parent: node,
+				isKey: true
+			})) return true;
+			if (visitNode(value, visitor, {
+				depth,
+				parent: node,
+				isKey: false
+			})) return true;
+		}
+	}
+	return false;
+}
+/**
+* Walk every node in the documents, calling {@link Visitor} once per
+* node (pre-order).
+*
+* @category AST
+*/
+function visit(documents, visitor) {
+	for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+		depth: 0,
+		parent: null,
+		isKey: false
+	})) return;
+}
+//#endregion
+//#region src/ast/styler_defaults.ts
+function hasBit(mask, bit) {
+	return (mask & 1 << bit) !== 0;
+}
+/**
+* Default scalar styling rules in application order.
+* See [Scalar styling](../../docs/scalar_styling.md) for usage details.
+*
+* @category AST
+*/
+var DEFAULT_SCALAR_STYLE_RULES = {
+	applyQuoteFlowKeysOption,
+	doubleQuoteForInvisibles,
+	doubleQuoteWhitespaceOnly,
+	applyForceQuotesOption,
+	tryLongOrMultilineAsBlock,
+	quoteInvalidPlain,
+	fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+	if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+	return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+	if (!layout.presenterOptions.quoteFlowKeys) return;
+	if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+	layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+	if (!layout.presenterOptions.forceQuotes) return;
+	if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+	if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+	layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+	if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+	const value = layout.node.value;
+	const multiline = value.indexOf("\n") !== -1;
+	if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+		if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+		return;
+	}
+	const w = layout.presenterOptions.lineWidth;
+	if (w === -1) {
+		if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+		return;
+	}
+	const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	let position = 0;
+	let shouldFold = false;
+	while (position <= value.length) {
+		let lineEnd = value.length;
+		const nextLineBreak = value.indexOf("\n", position);
+		if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+		const line = value.slice(position, lineEnd);
+		if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+		if (nextLineBreak === -1) break;
+		position = nextLineBreak + 1;
+	}
+	if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+	else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+	if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+	if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+//#endregion
+//#region src/ast/scalar_styler.ts
+function setBit(mask, bit) {
+	return mask | 1 << bit;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+	const str = layout.node.value;
+	if (str !== "") {
+		if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+		if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+		if (layout.shiftOfContent === 0) {
+			const firstLineBreak = str.indexOf("\n");
+			if (firstLineBreak !== -1) {
+				const content = str.slice(firstLineBreak + 1);
+				if (C_FORBIDDEN_CONTENT.test(content)) return false;
+			}
+		}
+	}
+	const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+	if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+	if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+	return true;
+}
+function canUseSingleQuoted(layout) {
+	const str = layout.node.value;
+	if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+	if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+	if (!layout.isKey && layout.shiftOfContent === 0) {
+		const firstLineBreak = str.indexOf("\n");
+		if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+	}
+	return true;
+}
+function canUseBlock(layout) {
+	if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+	const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+	if (contentIndent < 1) return false;
+	if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+	if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+	return true;
+}
+function detectAllowedStyles(layout) {
+	let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+	if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+	if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+	if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+	layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+	switch (layout.style) {
+		case SCALAR_STYLE.PLAIN: return renderPlain(layout);
+		case SCALAR_STYLE.SINGLE_QUOTED: return renderSingleQuoted(layout);
+		case SCALAR_STYLE.LITERAL_BLOCK: return renderLiteralBlock(layout);
+		case SCALAR_STYLE.FOLDED_BLOCK: return renderFoldedBlock(layout);
+		case SCALAR_STYLE.DOUBLE_QUOTED: return renderDoubleQuoted(layout);
+	}
+}
+function renderPlain(layout) {
+	return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+	return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+	const value = layout.node.value;
+	return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+	const value = layout.node.value;
+	const w = layout.presenterOptions.lineWidth;
+	let availableWidth = Infinity;
+	if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+	return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+	return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) return string;
+	const pad = " ".repeat(shiftOfContent);
+	let result = string.slice(0, nextLF);
+	const lineRe = /(\n+)([^\n]*)/g;
+	lineRe.lastIndex = nextLF;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const breaks = match[1].length;
+		const line = match[2];
+		result += "\n".repeat(breaks + 1) + pad + line;
+	}
+	return result;
+}
+function indentString(string, spaces) {
+	const indent = " ".repeat(spaces);
+	let position = 0;
+	let result = "";
+	const length = string.length;
+	while (position < length) {
+		let line;
+		const next = string.indexOf("\n", position);
+		if (next === -1) {
+			line = string.slice(position);
+			position = length;
+		} else {
+			line = string.slice(position, next + 1);
+			position = next + 1;
+		}
+		if (line.length && line !== "\n") result += indent;
+		result += line;
+	}
+	return result;
+}
+function needIndentIndicator(string) {
+	return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+	const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+	const clip = string[string.length - 1] === "\n";
+	return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}\n`;
+}
+function dropEndingNewline(string) {
+	return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+	return char === " " || char === "	";
+}
+function foldLine(line, width) {
+	if (line === "" || isMoreIndented(line[0])) return line;
+	const breakRe = / [^ \t]/g;
+	let match;
+	let start = 0;
+	let end;
+	let curr = 0;
+	let next = 0;
+	let result = "";
+	while (match = breakRe.exec(line)) {
+		next = match.index;
+		if (next - start > width) {
+			end = curr > start ? curr : next;
+			result += `\n${line.slice(start, end)}`;
+			start = end + 1;
+		}
+		curr = next;
+	}
+	result += "\n";
+	if (line.length - start > width && curr > start) result += `${line.slice(start, curr)}\n${line.slice(curr + 1)}`;
+	else result += line.slice(start);
+	return result.slice(1);
+}
+function foldBlockScalar(string, width) {
+	const lineRe = /(\n+)([^\n]*)/g;
+	let nextLF = string.indexOf("\n");
+	if (nextLF === -1) nextLF = string.length;
+	lineRe.lastIndex = nextLF;
+	let result = foldLine(string.slice(0, nextLF), width);
+	let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+	let moreIndented;
+	let match;
+	while (match = lineRe.exec(string)) {
+		const prefix = match[1];
+		const line = match[2];
+		moreIndented = line !== "" && isMoreIndented(line[0]);
+		result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+		prevMoreIndented = moreIndented;
+	}
+	return result;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+	switch (character) {
+		case "\0": return "\\0";
+		case "\x07": return "\\a";
+		case "\b": return "\\b";
+		case "	": return "\\t";
+		case "\n": return "\\n";
+		case "\v": return "\\v";
+		case "\f": return "\\f";
+		case "\r": return "\\r";
+		case "\x1B": return "\\e";
+		case "\"": return "\\\"";
+		case "\\": return "\\\\";
+		case "": return "\\N";
+		case "\xA0": return "\\_";
+		case "\u2028": return "\\L";
+		case "\u2029": return "\\P";
+	}
+	const code = character.charCodeAt(0);
+	const hex = code.toString(16).toUpperCase();
+	if (code <= 255) return `\\x${"0".repeat(2 - hex.length)}${hex}`;
+	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
+}
+function escapeString(string) {
+	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+//#endregion
+//#region src/ast/presenter.ts
+var CHAR_LINE_FEED = 10;
+var DEFAULT_PRESENTER_OPTIONS = {
+	indent: 2,
+	seqNoIndent: false,
+	seqInlineFirst: true,
+	lineWidth: 80,
+	flowBracketPadding: false,
+	flowSkipCommaSpace: false,
+	flowSkipColonSpace: false,
+	quoteFlowKeys: false,
+	quoteStyle: "single",
+	forceQuotes: false,
+	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+	tagBeforeAnchor: false
+};
+function nodeTagShort(node) {
+	return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+	const opts = {
+		...DEFAULT_PRESENTER_OPTIONS,
+		...options
+	};
+	if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+	return {
+		...opts,
+		defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+		openEnded: false
+	};
+}
+function generateNextLine(state, level) {
+	return `\n${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+	return {
+		node,
+		parent,
+		level,
+		isKey,
+		flowOnly,
+		shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+		shiftOfContent: state.indent * Math.max(1, level),
+		shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+		presenterOptions: state,
+		allowedStylesMask: 0,
+		style: node.style
+	};
+}
+function writeFlowSequence(state, level, node) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level, node.items[index], node, {}).text;
+		if (index > 0) result += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		result += item;
+	}
+	const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+	return `[${pad}${result}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		const item = writeNode(state, level + 1, node.items[index], node, {
+			block: true,
+			compact: state.seqInlineFirst,
+			isblockseq: true
+		}).text;
+		if (!compact || result !== "") result += generateNextLine(state, level);
+		if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result += "-";
+		else result += "- ";
+		result += item;
+	}
+	return result;
+}
+function writeFlowMapping(state, level, node) {
+	let result = "";
+	for (const { key, value } of node.items) {
+		let pairBuffer = "";
+		if (result !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+		const keyRender = writeNode(state, level, key, node, { iskey: true });
+		const keyText = keyRender.text;
+		const valueText = writeNode(state, level, value, node, {}).text;
+		const sep = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+		pairBuffer += `${keyText}${keyColonSep}:${sep}${valueText}`;
+		result += pairBuffer;
+	}
+	const pad = state.flowBracketPadding && result !== "" ? " " : "";
+	return `{${pad}${result}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+	let result = "";
+	for (let index = 0, length = node.items.length; index < length; index += 1) {
+		let pairBuffer = "";
+		if (!compact || result !== "") pairBuffer += generateNextLine(state, level);
+		const { key, value } = node.items[index];
+		const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+		const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			isblockseq: !cannotBeCompact(state, key, level + 1)
+		}) : writeNode(state, level + 1, key, node, {
+			block: true,
+			compact: true,
+			iskey: true
+		});
+		const keyText = keyRender.text;
+		const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+		const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+		const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+		if (explicitPair) {
+			if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+			else pairBuffer += "? ";
+		}
+		pairBuffer += keyText;
+		if (explicitPair) pairBuffer += generateNextLine(state, level);
+		const valueText = writeNode(state, level + 1, value, node, {
+			block: true,
+			compact: explicitPair,
+			isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+		}).text;
+		const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+		const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+		if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+		else pairBuffer += `${keyColonSep}: `;
+		pairBuffer += valueText;
+		result += pairBuffer;
+	}
+	return result;
+}
+function cannotBeCompact(state, node, level) {
+	if (node.kind === "alias") return true;
+	return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+	if (node.kind === "alias") {
+		state.openEnded = false;
+		return {
+			text: `*${node.anchor}`,
+			noBody: false
+		};
+	}
+	const { block = false, iskey = false, isblockseq = false } = ctx;
+	let compact = ctx.compact ?? false;
+	const hasAnchor = node.anchor !== void 0;
+	if (cannotBeCompact(state, node, level)) compact = false;
+	let body;
+	let shouldPrintTag = node.tagged;
+	const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+	if (node.kind === "mapping") {
+		if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+		else body = writeFlowMapping(state, level, node);
+	} else if (node.kind === "sequence") {
+		if (useBlockCollection) {
+			if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+			else body = writeBlockSequence(state, level, node, compact);
+		} else body = writeFlowSequence(state, level, node);
+	} else {
+		const layout = scalarLayout(state, node, parent, level, iskey, !block);
+		detectAllowedStyles(layout);
+		for (const rule of state.scalarStyleRules) rule(layout);
+		body = renderScalar(layout);
+		state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+		shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+	}
+	if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+	if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+	const noBody = body === "";
+	let text = body;
+	if (shouldPrintTag || hasAnchor) {
+		const props = [];
+		const tag = shouldPrintTag ? nodeTagShort(node) : null;
+		const anchor = hasAnchor ? `&${node.anchor}` : null;
+		if (state.tagBeforeAnchor) {
+			if (tag !== null) props.push(tag);
+			if (anchor !== null) props.push(anchor);
+		} else {
+			if (anchor !== null) props.push(anchor);
+			if (tag !== null) props.push(tag);
+		}
+		const sep = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+		text = `${props.join(" ")}${sep}${body}`;
+	}
+	return {
+		text,
+		noBody
+	};
+}
+function rootStartsOwnLine(node) {
+	return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+	let result = "";
+	for (const directive of doc.directives) {
+		if (directive.kind === "yaml") {
+			result += `%YAML ${directive.version}\n`;
+			continue;
+		}
+		const { handle, prefix } = directive;
+		result += `%TAG ${handle} ${prefix}\n`;
+	}
+	return result;
+}
+/**
+* Build YAML from AST.
+*
+* @category AST
+*/
+function present(documents, options) {
+	const state = createPresenterState(options);
+	let result = "";
+	let previousEnded = false;
+	for (let index = 0; index < documents.length; index += 1) {
+		const doc = documents[index];
+		state.openEnded = false;
+		const directives = writeDocumentDirectives(doc);
+		const hasDirectives = directives !== "";
+		const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+		result += directives;
+		if (doc.contents === null) {
+			if (marker) result += "---\n";
+		} else if (marker) {
+			const body = writeNode(state, 0, doc.contents, null, {
+				block: true,
+				compact: true
+			}).text;
+			const sep = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+			result += `---${sep}${body}\n`;
+		} else result += writeNode(state, 0, doc.contents, null, {
+			block: true,
+			compact: true
+		}).text + "\n";
+		previousEnded = doc.explicitEnd || state.openEnded;
+		if (previousEnded) result += "...\n";
+	}
+	return result;
+}
+//#endregion
+//#region src/dump.ts
+var DEFAULT_DUMP_OPTIONS = {
+	...DEFAULT_PRESENTER_OPTIONS,
+	schema: DUMP_SCHEMA,
+	skipInvalid: false,
+	noRefs: false,
+	flowLevel: -1,
+	sortKeys: false,
+	transform: () => {}
+};
+function defaultCompareFn(a, b) {
+	const x = String(a);
+	const y = String(b);
+	if (x < y) return -1;
+	if (x > y) return 1;
+	return 0;
+}
+/**
+* Serializes JS object as a YAML document. By default it can dump every
+* supported YAML type, so it throws an exception if you try to dump regexps or
+* functions. However, you can disable exceptions by setting the
+* {@link DumpOptions.skipInvalid} option to `true`.
+*
+* @category Main
+*/
+function dump(input, options = {}) {
+	const opts = {
+		...DEFAULT_DUMP_OPTIONS,
+		...options
+	};
+	const documents = jsToAst(input, opts.schema, {
+		noRefs: opts.noRefs,
+		skipInvalid: opts.skipInvalid
+	});
+	if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+		if (ctx.depth < opts.flowLevel) return;
+		if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+		return VISIT_SKIP;
+	});
+	if (opts.sortKeys) {
+		const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+		visit(documents, (node) => {
+			if (node.kind !== "mapping") return;
+			node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+		});
+	}
+	opts.transform(documents);
+	return present(documents, {
+		...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+		schema: opts.schema
+	});
+}
+//#endregion
+//#region src/ast/from_events.ts
+var NO_RANGE = (/* unused pure expression or super */ null && (-1));
+function eventPosition(event) {
+	if ("tagStart" in event && event.tagStart !== NO_RANGE) return event.tagStart;
+	if ("anchorStart" in event && event.anchorStart !== NO_RANGE) return event.anchorStart;
+	if ("valueStart" in event && event.valueStart !== NO_RANGE) return event.valueStart;
+	if ("start" in event) return event.start;
+	return 0;
+}
+function rawTag(state, event) {
+	return event.tagStart === NO_RANGE ? "" : state.source.slice(event.tagStart, event.tagEnd);
+}
+function anchorName(state, event) {
+	return event.anchorStart === NO_RANGE ? void 0 : state.source.slice(event.anchorStart, event.anchorEnd);
+}
+function buildScalar(state, event) {
+	const value = getScalarValue(state.source, event);
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw !== "") {
+		tagged = true;
+		tag = raw;
+	} else if (event.style === SCALAR_STYLE.PLAIN) tag = state.schema.resolveImplicitScalarTag(value).tag.tagName;
+	else tag = state.schema.defaultScalarTag.tagName;
+	return {
+		kind: "scalar",
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event),
+		value
+	};
+}
+function buildCollection(state, event, defaultTagName) {
+	const raw = rawTag(state, event);
+	let tag;
+	let tagged = false;
+	if (raw === "") tag = defaultTagName;
+	else {
+		tag = raw;
+		tagged = true;
+	}
+	return {
+		tag,
+		tagged,
+		style: event.style,
+		anchor: anchorName(state, event)
+	};
+}
+function addNode(state, node) {
+	const frame = state.frames[state.frames.length - 1];
+	if (frame.kind === "document") frame.doc.contents = node;
+	else if (frame.kind === "sequence") frame.node.items.push(node);
+	else if (frame.key) {
+		frame.node.items.push({
+			key: frame.key,
+			value: node
+		});
+		frame.key = null;
+	} else frame.key = node;
+}
+/**
+* Builds an AST from parser events
+*
+* @category AST
+*/
+function eventsToAst(events, options) {
+	const state = {
+		source: options.source,
+		schema: options.schema,
+		eventIndex: 0,
+		position: 0,
+		frames: [],
+		documents: []
+	};
+	while (state.eventIndex < events.length) {
+		const event = events[state.eventIndex++];
+		state.position = eventPosition(event);
+		switch (event.type) {
+			case EVENT_ID.DOCUMENT: {
+				const doc = {
+					contents: null,
+					explicitStart: event.explicitStart,
+					explicitEnd: event.explicitEnd,
+					directives: event.directives
+				};
+				state.frames.push({
+					kind: "document",
+					doc
+				});
+				break;
+			}
+			case EVENT_ID.SCALAR:
+				addNode(state, buildScalar(state, event));
+				break;
+			case EVENT_ID.SEQUENCE: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:seq");
+				const node = {
+					kind: "sequence",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "sequence",
+					node
+				});
+				break;
+			}
+			case EVENT_ID.MAPPING: {
+				const { tag, tagged, style, anchor } = buildCollection(state, event, "tag:yaml.org,2002:map");
+				const node = {
+					kind: "mapping",
+					tag,
+					tagged,
+					style,
+					anchor,
+					items: []
+				};
+				state.frames.push({
+					kind: "mapping",
+					node,
+					key: null
+				});
+				break;
+			}
+			case EVENT_ID.ALIAS:
+				addNode(state, {
+					kind: "alias",
+					anchor: state.source.slice(event.anchorStart, event.anchorEnd)
+				});
+				break;
+			case EVENT_ID.POP: {
+				const frame = state.frames.pop();
+				if (frame.kind === "mapping" && frame.key) throw new Error("incomplete mapping pair in event stream");
+				if (frame.kind === "document") state.documents.push(frame.doc);
+				else addNode(state, frame.node);
+				break;
+			}
+		}
+	}
+	return state.documents;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated Use `EVENT_ID.DOCUMENT` instead. @internal */
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+/** @deprecated Use `EVENT_ID.SEQUENCE` instead. @internal */
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+/** @deprecated Use `EVENT_ID.MAPPING` instead. @internal */
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+/** @deprecated Use `EVENT_ID.SCALAR` instead. @internal */
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+/** @deprecated Use `EVENT_ID.ALIAS` instead. @internal */
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+/** @deprecated Use `EVENT_ID.POP` instead. @internal */
+var EVENT_POP = EVENT_ID.POP;
+/** @deprecated Use `SCALAR_STYLE.PLAIN` instead. @internal */
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+/** @deprecated Use `SCALAR_STYLE.SINGLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.DOUBLE_QUOTED` instead. @internal */
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+/** @deprecated Use `SCALAR_STYLE.LITERAL_BLOCK` instead. @internal */
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+/** @deprecated Use `SCALAR_STYLE.FOLDED_BLOCK` instead. @internal */
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.BLOCK` instead. @internal */
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+/** @deprecated Use `COLLECTION_STYLE.FLOW` instead. @internal */
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+/** @deprecated Use `CHOMPING_MODE.CLIP` instead. @internal */
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+/** @deprecated Use `CHOMPING_MODE.STRIP` instead. @internal */
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+/** @deprecated Use `CHOMPING_MODE.KEEP` instead. @internal */
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+//#endregion
+
+
+//# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/validate/kustomize.ts
+
+
+const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+const isRemote = (ref) => /^[a-z]+:\/\/|^git@|^github\.com\/|\?ref=/.test(ref);
+/** Reads the file and directory references of a kustomization file (kustomize's own field names). */
+function parseKustomization(file, text, isDir) {
+    const dir = external_node_path_default().posix.dirname(file);
+    const inputs = {
+        dir,
+        file,
+        component: false,
+        resourceFiles: [],
+        otherFiles: [],
+        dirs: [],
+    };
+    let k;
+    try {
+        const loaded = load(text);
+        k = loaded && typeof loaded === "object" ? loaded : {};
+    }
+    catch (error) {
+        inputs.problem = error.message;
+        return inputs;
+    }
+    inputs.component = k.kind === "Component";
+    const local = (ref) => {
+        if (typeof ref !== "string" || ref.includes("\n") || isRemote(ref))
+            return undefined;
+        return external_node_path_default().posix.normalize(external_node_path_default().posix.join(dir, ref));
+    };
+    const list = (value) => (Array.isArray(value) ? value : []);
+    const addRef = (ref, asResource) => {
+        const target = local(ref);
+        if (target === undefined)
+            return;
+        if (isDir(target))
+            inputs.dirs.push(target);
+        else
+            (asResource ? inputs.resourceFiles : inputs.otherFiles).push(target);
+    };
+    for (const ref of [...list(k.resources), ...list(k.bases), ...list(k.components)])
+        addRef(ref, true);
+    for (const ref of list(k.patchesStrategicMerge))
+        addRef(ref, false);
+    for (const ref of list(k.crds))
+        addRef(ref, false);
+    for (const key of ["generators", "transformers", "validators"])
+        for (const ref of list(k[key]))
+            addRef(ref, false);
+    for (const key of ["patches", "patchesJson6902", "replacements"]) {
+        for (const entry of list(k[key])) {
+            if (entry && typeof entry === "object")
+                addRef(entry.path, false);
+        }
+    }
+    for (const key of ["configMapGenerator", "secretGenerator"]) {
+        for (const generator of list(k[key])) {
+            if (!generator || typeof generator !== "object")
+                continue;
+            const g = generator;
+            for (const entry of list(g.files))
+                addRef(typeof entry === "string" ? entry.replace(/^[^=]*=/, "") : entry, false);
+            for (const entry of [...list(g.envs), g.env])
+                addRef(entry, false);
+        }
+    }
+    return inputs;
+}
+/**
+ * The kustomizations of a repository as a graph: which to build (roots, not used by another) and, transitively,
+ * every file each root reads — so a change can be mapped to the few roots it affects.
+ */
+class KustomizationGraph {
+    byDir = new Map();
+    closure = new Map();
+    constructor(kustomizations) {
+        for (const k of kustomizations)
+            this.byDir.set(k.dir, k);
+    }
+    get all() {
+        return [...this.byDir.values()];
+    }
+    /** Kustomizations no other kustomization builds on: what Argo CD or Flux would point at. */
+    roots() {
+        const used = new Set();
+        for (const k of this.byDir.values())
+            for (const d of k.dirs)
+                used.add(d);
+        return this.all.filter((k) => !used.has(k.dir) && !k.component);
+    }
+    /** Every file a kustomization reads, through its bases and components. */
+    inputsOf(dir) {
+        const cached = this.closure.get(dir);
+        if (cached)
+            return cached;
+        const files = new Set();
+        this.closure.set(dir, files);
+        const k = this.byDir.get(dir);
+        if (!k)
+            return files;
+        files.add(k.file);
+        for (const f of k.resourceFiles)
+            files.add(f);
+        for (const f of k.otherFiles)
+            files.add(f);
+        for (const d of k.dirs)
+            for (const f of this.inputsOf(d))
+                files.add(f);
+        return files;
+    }
+    /** Files some kustomization reads: validated through a build, not on their own. */
+    memberFiles() {
+        const resources = new Set();
+        const fragments = new Set();
+        for (const k of this.byDir.values()) {
+            fragments.add(k.file);
+            for (const f of k.resourceFiles)
+                resources.add(f);
+            for (const f of k.otherFiles)
+                fragments.add(f);
+        }
+        return { resources, fragments };
+    }
+    /** Roots whose inputs include one of the changed files, or that sit under a changed directory. */
+    affectedRoots(changed) {
+        const set = new Set(changed);
+        return this.roots().filter((root) => {
+            for (const file of this.inputsOf(root.dir))
+                if (set.has(file))
+                    return true;
+            return false;
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/validate/load.ts
+
+
+/**
+ * Parses every document of a file. The common case — a well-formed file — goes through js-yaml, the fastest plain
+ * parse; only a file it rejects is parsed again with `yaml`, which keeps going after an error, so every broken
+ * document and every duplicate key gets its own finding with line and column.
+ */
+function load_parseYamlFile(file, text) {
+    const objects = [];
+    try {
+        loadAll(text, (doc) => {
+            objects.push(doc);
+        });
+    }
+    catch (error) {
+        const slow = parseSlowly(file, text);
+        // The two parsers disagree on a few edge cases; what js-yaml rejects must still be reported.
+        if (slow.findings.length === 0) {
+            const mark = error.mark;
+            slow.findings.push({
+                rule: "yaml-syntax",
+                severity: "error",
+                file,
+                line: (mark?.line ?? 0) + 1,
+                column: (mark?.column ?? 0) + 1,
+                message: error.reason ?? String(error),
+            });
+        }
+        return slow;
+    }
+    const starts = documentStartLines(text);
+    return {
+        documents: objects.map((object, index) => ({ object, index, line: starts[index] ?? 1 })),
+        findings: [],
+    };
+}
+function parseSlowly(file, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [];
+    const findings = [];
+    const documents = [];
+    const seen = new Set();
+    list.forEach((doc, index) => {
+        for (const error of doc.errors) {
+            const { line, col } = lineCounter.linePos(error.pos[0]);
+            // One finding per place: the parser often explains one mistake twice.
+            if (seen.has(`${line}:${col}`))
+                continue;
+            seen.add(`${line}:${col}`);
+            const duplicate = error.code === "DUPLICATE_KEY";
+            findings.push({
+                rule: duplicate ? "duplicate-key" : "yaml-syntax",
+                severity: "error",
+                file,
+                line,
+                column: col,
+                message: duplicate
+                    ? `duplicate key ${quoteKey(text, error.pos[0])}in one mapping: YAML keeps only one of the values; remove or rename one`
+                    : `${error.message.split(" at line")[0].replace(/:$/, "")} (document ${index + 1})`,
+            });
+        }
+        const start = doc.contents?.range?.[0] ?? doc.range[0];
+        const line = lineCounter.linePos(start).line;
+        if (doc.errors.length === 0)
+            documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
+    });
+    return { documents, findings };
+}
+function quoteKey(text, pos) {
+    const match = /^[^:\n]{1,80}/.exec(text.slice(pos));
+    return match ? `${JSON.stringify(match[0].trim().replace(/^["']|["']$/g, ""))} ` : "";
+}
+/**
+ * 1-based line of the first content line of each document, found by scanning for `---` markers (a marker in column
+ * 0 always starts a document, even inside a block scalar), so the fast path needs no position tracking.
+ */
+function documentStartLines(text) {
+    const starts = [];
+    let open = false;
+    let hasContent = false;
+    let line = 0;
+    for (let pos = 0; pos <= text.length;) {
+        let end = text.indexOf("\n", pos);
+        if (end === -1)
+            end = text.length;
+        line++;
+        if (isMarker(text, pos, end, "---")) {
+            starts.push(line);
+            open = true;
+            hasContent = isContent(text, pos + 3, end);
+        }
+        else if (isMarker(text, pos, end, "...")) {
+            open = false;
+        }
+        else if (isContent(text, pos, end)) {
+            if (!open) {
+                starts.push(line);
+                open = true;
+            }
+            else if (!hasContent)
+                starts[starts.length - 1] = line;
+            hasContent = true;
+        }
+        pos = end + 1;
+    }
+    return starts;
+}
+function isMarker(text, pos, end, marker) {
+    if (!text.startsWith(marker, pos))
+        return false;
+    const next = text.charCodeAt(pos + 3);
+    return end - pos === 3 || next === 32 || next === 9 || next === 13;
+}
+function isContent(text, pos, end) {
+    for (let i = pos; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 13)
+            continue;
+        return c !== 35 /* # */ && !(i === pos && c === 37); /* % directive */
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/validate/positions.ts
+
+/**
+ * Turns object paths into line:column by parsing a file again with full position tracking — done only for files
+ * that have findings, so a clean repository never pays for it. One parse per file, however many findings.
+ */
+class PositionIndex {
+    read;
+    files = new Map();
+    constructor(read) {
+        this.read = read;
+    }
+    /** Where `path` is in document `documentIndex` of `file`: the key of the last segment when it exists, else the
+     * deepest part of the path that does, else the document start. */
+    locate(file, documentIndex, path) {
+        const located = this.load(file);
+        if (!located)
+            return undefined;
+        const docs = Array.isArray(located.docs) ? located.docs : [];
+        const doc = docs[documentIndex];
+        if (!doc)
+            return undefined;
+        let node = doc.contents;
+        let offset = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+        for (const segment of path ?? []) {
+            if ((0,dist/* isAlias */.Vj)(node))
+                node = node.resolve(doc);
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+                if (!pair)
+                    break;
+                offset = pair.key.range?.[0] ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === "number" && node.items[segment]) {
+                node = node.items[segment];
+                offset = node.range?.[0] ?? offset;
+            }
+            else
+                break;
+        }
+        const { line, col } = located.lineCounter.linePos(offset);
+        return { line, column: col };
+    }
+    /** Documents of `file` as the position index sees them, for matching rendered resources to their source. */
+    documents(file) {
+        const located = this.load(file);
+        if (!located || !Array.isArray(located.docs))
+            return [];
+        return located.docs.map((doc) => (doc.errors.length ? undefined : doc.toJS({ maxAliasCount: -1 })));
+    }
+    load(file) {
+        let located = this.files.get(file);
+        if (!located) {
+            const text = this.read(file);
+            if (text === undefined)
+                return undefined;
+            const lineCounter = new dist/* LineCounter */.HN();
+            located = { docs: (0,dist/* parseAllDocuments */.hR)(text, { lineCounter }), lineCounter };
+            this.files.set(file, located);
+        }
+        return located;
+    }
+}
+/** `spec.template.spec.containers[0].image`: the path the way people write it in messages. */
+function positions_formatPath(path) {
+    let out = "";
+    for (const segment of path) {
+        if (typeof segment === "number")
+            out += `[${segment}]`;
+        else if (/^[A-Za-z_$][\w$-]*$/.test(segment))
+            out += out ? `.${segment}` : segment;
+        else
+            out += `[${JSON.stringify(segment)}]`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/validate/object.ts
+function isObj(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function getAt(root, path) {
+    let node = root;
+    for (const key of path) {
+        if (typeof key === "number") {
+            if (!Array.isArray(node))
+                return undefined;
+            node = node[key];
+        }
+        else {
+            if (!isObj(node))
+                return undefined;
+            node = node[key];
+        }
+    }
+    return node;
+}
+function objAt(root, path) {
+    const value = getAt(root, path);
+    return isObj(value) ? value : undefined;
+}
+function listAt(root, path) {
+    const value = getAt(root, path);
+    return Array.isArray(value) ? value : [];
+}
+function stringAt(root, path) {
+    const value = getAt(root, path);
+    return typeof value === "string" ? value : undefined;
+}
+/**
+ * The longest prefix of `path` that exists in `root`. A finding about something missing points at the closest
+ * node that is there (the container, its `resources`), which is where the fix goes.
+ */
+function existingPath(root, path) {
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+        const key = path[i];
+        const next = typeof key === "number"
+            ? Array.isArray(node)
+                ? node[key]
+                : undefined
+            : isObj(node)
+                ? node[key]
+                : undefined;
+        if (next === undefined || next === null)
+            return path.slice(0, i);
+        node = next;
+    }
+    return path;
+}
+/**
+ * Values filled in later by Flux post-build substitution (`${VAR}`), by Kubernetes dependent variables (`$(VAR)`)
+ * or by a template engine (`{{ … }}`): they are not the value that will run, so rules judge them as unknown.
+ */
+function isPlaceholder(value) {
+    return /\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\}/.test(value);
+}
+/** `apps/v1` → `apps`, `v1` → `` (the core group). */
+function apiGroup(apiVersion) {
+    const slash = apiVersion.indexOf("/");
+    return slash < 0 ? "" : apiVersion.slice(0, slash);
+}
+
+;// CONCATENATED MODULE: ./src/validate/argocd.ts
+
+/** Where an Application spec lives: the object itself, or an ApplicationSet's template. */
+function applicationSpecPath(resource) {
+    if (apiGroup(resource.id.apiVersion) !== "argoproj.io")
+        return undefined;
+    if (resource.id.kind === "Application")
+        return ["spec"];
+    if (resource.id.kind === "ApplicationSet")
+        return ["spec", "template", "spec"];
+    return undefined;
+}
+/** `spec.source` and every entry of `spec.sources` (multi-source Applications). */
+function applicationSources(resource) {
+    const specPath = applicationSpecPath(resource);
+    if (!specPath)
+        return [];
+    const found = [];
+    const single = objAt(resource.object, [...specPath, "source"]);
+    if (single)
+        found.push({ source: single, path: [...specPath, "source"] });
+    listAt(resource.object, [...specPath, "sources"]).forEach((source, index) => {
+        if (isObj(source))
+            found.push({ source, path: [...specPath, "sources", index] });
+    });
+    return found;
+}
+/**
+ * One spelling per repository: `git@github.com:acme/config.git`, `ssh://git@github.com/acme/config` and
+ * `https://github.com/acme/config.git/` are the same repo.
+ */
+function normalizeRepoUrl(url) {
+    let rest = url.trim().toLowerCase();
+    rest = rest.replace(/^[a-z][a-z0-9+.-]*:\/\//, "");
+    rest = rest.replace(/^[^@/]+@/, "");
+    const scp = /^([^/:]+):(?!\d+\/)(.*)$/.exec(rest);
+    if (scp)
+        rest = `${scp[1]}/${scp[2]}`;
+    return rest.replace(/\/+$/, "").replace(/\.git$/, "");
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/argocd-app-path.ts
+
+
+function argocd_app_path_repoPath(path) {
+    const trimmed = path.replace(/^\.\/+/, "").replace(/\/+$/, "");
+    return trimmed === "" ? "." : trimmed;
+}
+/**
+ * A source path that is not in the repository leaves the Application in ComparisonError after merge. A source
+ * is judged only when its repository is this one: its URL is one the caller names as this repository, or another
+ * source with the same URL points at a path that exists here (so the URL evidently is this repo). Helm chart
+ * sources (`chart:`) and templated paths are not paths in this repository.
+ */
+const argocdAppPath = {
+    id: "argocd-app-path",
+    defaultSeverity: "error",
+    description: "An Argo CD Application or ApplicationSet pointing at this repository must name a path that exists in it.",
+    checkAll(resources, context) {
+        const sources = [];
+        for (const resource of resources) {
+            for (const { source, path } of applicationSources(resource)) {
+                const { repoURL, path: dir, chart } = source;
+                if (typeof repoURL !== "string" || typeof dir !== "string" || chart !== undefined)
+                    continue;
+                if (isPlaceholder(repoURL) || isPlaceholder(dir))
+                    continue;
+                sources.push({
+                    resource,
+                    repo: normalizeRepoUrl(repoURL),
+                    dir: argocd_app_path_repoPath(dir),
+                    path: [...path, "path"],
+                });
+            }
+        }
+        const thisRepo = new Set((context.repositoryUrls ?? []).map(normalizeRepoUrl));
+        const exists = new Map();
+        const pathExists = (dir) => {
+            let known = exists.get(dir);
+            if (known === undefined) {
+                known = context.pathExists(dir);
+                exists.set(dir, known);
+            }
+            return known;
+        };
+        for (const source of sources)
+            if (pathExists(source.dir))
+                thisRepo.add(source.repo);
+        const violations = [];
+        for (const source of sources) {
+            if (!thisRepo.has(source.repo) || pathExists(source.dir))
+                continue;
+            violations.push({
+                message: `source path "${source.dir}" does not exist in this repository; the Application would fail to sync`,
+                path: source.path,
+                resource: source.resource,
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/argocd-sync-policy.ts
+
+
+function mentions(value, environment) {
+    if (typeof value !== "string")
+        return false;
+    const escaped = environment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?:^|[^a-z0-9])${escaped}(?:$|[^a-z0-9])`, "i").test(value);
+}
+/**
+ * Which production-like environment an Application deploys to. The environment of the file wins; Applications
+ * usually live outside the environments' paths (argocd/apps/), so otherwise the environment is read from what
+ * names it: the Application's name, label values, destination namespace and cluster name, and source paths,
+ * matched as whole words (`guestbook-production`, `overlays/production`, `environment: production`).
+ */
+function productionEnvironment(resource, context) {
+    if (resource.environment !== undefined) {
+        return context.productionEnvironments.has(resource.environment) ? resource.environment : undefined;
+    }
+    const specPath = applicationSpecPath(resource);
+    // An ApplicationSet names itself and, in its template, the Applications it makes: both can carry the env.
+    const metadataPaths = resource.id.kind === "ApplicationSet" ? [["metadata"], ["spec", "template", "metadata"]] : [["metadata"]];
+    const words = [
+        ...metadataPaths.flatMap((metadata) => {
+            const labels = getAt(resource.object, [...metadata, "labels"]);
+            return [getAt(resource.object, [...metadata, "name"]), ...(isObj(labels) ? Object.values(labels) : [])];
+        }),
+        getAt(resource.object, [...specPath, "destination", "namespace"]),
+        getAt(resource.object, [...specPath, "destination", "name"]),
+        ...applicationSources(resource).map(({ source }) => source["path"]),
+    ];
+    for (const environment of context.productionEnvironments) {
+        if (words.some((word) => mentions(word, environment)))
+            return environment;
+    }
+    return undefined;
+}
+/**
+ * Production changes when a person syncs a reviewed commit, not whenever main moves: automated sync there
+ * bypasses the promotion gate's timing (windows, someone watching). It only speaks when gitops-pipeline.yaml
+ * names a production environment; teams that auto-sync production on purpose switch it off there.
+ */
+const argocdSyncPolicy = {
+    id: "argocd-sync-policy",
+    defaultSeverity: "error",
+    description: "Argo CD Applications of production-like environments must not sync automatically.",
+    checkResource(resource, context) {
+        const specPath = applicationSpecPath(resource);
+        if (!specPath || context.productionEnvironments.size === 0)
+            return [];
+        const automatedPath = [...specPath, "syncPolicy", "automated"];
+        const automated = getAt(resource.object, automatedPath);
+        if (automated === undefined || automated === null)
+            return [];
+        if (isObj(automated) && automated["enabled"] === false)
+            return [];
+        const environment = productionEnvironment(resource, context);
+        if (environment === undefined)
+            return [];
+        return [
+            {
+                message: `${resource.id.kind} "${resource.id.name}" deploys to production environment "${environment}" with automated sync; remove syncPolicy.automated so a person syncs what the promotion merged`,
+                path: automatedPath,
+            },
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/scope.ts
+
+/**
+ * What is deployed together. A kustomize build is one unit: its output is what one Argo CD Application or Flux
+ * Kustomization applies, and a base shared by several overlays is a different object in each. Plain manifests
+ * outside any kustomization are applied a directory at a time (Argo CD directory sources, `kubectl apply -f dir`),
+ * so their unit is their directory.
+ */
+function renderUnit(resource) {
+    if (resource.renderedFrom !== undefined)
+        return `kustomize:${resource.renderedFrom}`;
+    return `dir:${external_node_path_namespaceObject.posix.dirname(resource.file.replaceAll("\\", "/"))}`;
+}
+/**
+ * Where a reference (Service selector, HPA target) may find its target. A rendered resource looks inside its own
+ * build; a plain manifest may be completed by any plain manifest of the same environment (or, with no environments
+ * configured, of the whole run), because teams split plain manifests by kind or component across directories.
+ */
+function lookupScope(resource) {
+    return resource.renderedFrom !== undefined
+        ? `kustomize:${resource.renderedFrom}`
+        : `plain:${resource.environment ?? ""}`;
+}
+/** Resources grouped by lookup scope, so a reference searches its own scope only. */
+function byLookupScope(resources, pick) {
+    const groups = new Map();
+    for (const resource of resources) {
+        const value = pick(resource);
+        if (value === undefined)
+            continue;
+        const key = lookupScope(resource);
+        const group = groups.get(key);
+        if (group)
+            group.push(value);
+        else
+            groups.set(key, [value]);
+    }
+    return (from) => groups.get(lookupScope(from)) ?? [];
+}
+/**
+ * An omitted namespace is filled in at apply time (Argo CD destination, `kubectl -n`), so it may equal any
+ * namespace; two written namespaces must be equal.
+ */
+function namespacesMayMatch(a, b) {
+    return a.id.namespace === undefined || b.id.namespace === undefined || a.id.namespace === b.id.namespace;
+}
+/** `file:line`, to name another resource in a message. */
+function whereIs(resource) {
+    return `${resource.file}:${resource.line}`;
+}
+/** Where a lookup searched, for messages; the engine itself names the build a rendered finding came from. */
+function describeScope(resource) {
+    if (resource.renderedFrom !== undefined)
+        return "in the same kustomize build";
+    return resource.environment !== undefined
+        ? `in environment "${resource.environment}"`
+        : "in the checked manifests";
+}
+
+;// CONCATENATED MODULE: ./src/validate/workloads.ts
+
+
+const TEMPLATED = { template: ["spec", "template"], selector: ["spec", "selector"] };
+const SHAPES = {
+    "/Pod": { template: [] },
+    "/ReplicationController": { ...TEMPLATED, plainSelector: true },
+    "/PodTemplate": { template: ["template"] },
+    "apps/Deployment": TEMPLATED,
+    "apps/StatefulSet": TEMPLATED,
+    "apps/DaemonSet": TEMPLATED,
+    "apps/ReplicaSet": TEMPLATED,
+    // Removed in Kubernetes 1.16 but still committed; removed-api reports them, the pod rules still apply.
+    "extensions/Deployment": TEMPLATED,
+    "extensions/DaemonSet": TEMPLATED,
+    "extensions/ReplicaSet": TEMPLATED,
+    "batch/Job": { ...TEMPLATED, runsToCompletion: true },
+    "batch/CronJob": {
+        template: ["spec", "jobTemplate", "spec", "template"],
+        selector: ["spec", "jobTemplate", "spec", "selector"],
+        runsToCompletion: true,
+    },
+    "argoproj.io/Rollout": TEMPLATED,
+};
+function workloadShape(resource) {
+    return SHAPES[`${apiGroup(resource.id.apiVersion)}/${resource.id.kind}`];
+}
+/** The pod a workload runs, or undefined for kinds that run none (or a Rollout using `workloadRef`). */
+function podOf(resource) {
+    const shape = workloadShape(resource);
+    if (!shape)
+        return undefined;
+    const specPath = [...shape.template, "spec"];
+    const spec = objAt(resource.object, specPath);
+    if (!spec)
+        return undefined;
+    const restartPolicy = spec["restartPolicy"];
+    return {
+        templatePath: shape.template,
+        specPath,
+        spec,
+        labels: stringMap(getAt(resource.object, [...shape.template, "metadata", "labels"])),
+        selectorPath: shape.selector,
+        plainSelector: shape.plainSelector ?? false,
+        longRunning: !shape.runsToCompletion &&
+            !(resource.id.kind === "Pod" && (restartPolicy === "Never" || restartPolicy === "OnFailure")),
+    };
+}
+/** Most rules walk the same containers; walk them once per resource. */
+const containerCache = new WeakMap();
+/** Every container and init container of a workload, with its path. Ephemeral containers are debug-only. */
+function containersOf(resource) {
+    let found = containerCache.get(resource);
+    if (!found) {
+        found = findContainers(resource);
+        containerCache.set(resource, found);
+    }
+    return found;
+}
+function findContainers(resource) {
+    const pod = podOf(resource);
+    if (!pod)
+        return [];
+    const found = [];
+    for (const field of ["initContainers", "containers"]) {
+        listAt(pod.spec, [field]).forEach((container, index) => {
+            if (!isObj(container))
+                return;
+            const role = field === "containers" ? "container" : container["restartPolicy"] === "Always" ? "sidecar" : "init";
+            found.push({
+                container,
+                name: typeof container["name"] === "string" ? container["name"] : `#${index}`,
+                path: [...pod.specPath, field, index],
+                role,
+                pod,
+            });
+        });
+    }
+    return found;
+}
+/** A rule's checkResource that judges each container on its own: the shape most pod rules share. */
+function eachContainer(check) {
+    return (resource, context) => containersOf(resource).flatMap((location) => check(location, resource, context) ?? []);
+}
+/** "container "app"" / "init container "migrate"", for messages. */
+function describeContainer(location) {
+    return `${location.role === "container" ? "container" : "init container"} "${location.name}"`;
+}
+/**
+ * Images of all containers that parse as references. Placeholders and malformed references are left to other
+ * checks (schema, substitution) rather than guessed at.
+ */
+function imagesOf(resource) {
+    const images = [];
+    for (const location of containersOf(resource)) {
+        const image = location.container["image"];
+        if (typeof image !== "string" || image === "" || isPlaceholder(image))
+            continue;
+        let ref;
+        try {
+            ref = parseImageRef(image);
+        }
+        catch {
+            continue;
+        }
+        images.push({ location, image, ref, path: [...location.path, "image"] });
+    }
+    return images;
+}
+function stringMap(value) {
+    const result = {};
+    if (!isObj(value))
+        return result;
+    for (const [key, entry] of Object.entries(value)) {
+        if (entry === null || entry === undefined)
+            continue;
+        result[key] = String(entry);
+    }
+    return result;
+}
+/** True when a plain label map (Service, ReplicationController selectors) selects `labels`. */
+function mapSelects(selector, labels) {
+    return Object.entries(selector).every(([key, value]) => labels[key] === value);
+}
+
+;// CONCATENATED MODULE: ./src/validate/rules/dangling-service.ts
+
+
+
+/**
+ * A Service whose selector matches no pod has no endpoints: traffic to it fails while everything looks synced.
+ * Often a label typo or a label changed on one side only. ExternalName and selector-less Services (manual
+ * Endpoints) select nothing by design.
+ */
+const danglingService = {
+    id: "dangling-service",
+    defaultSeverity: "warning",
+    description: "A Service's selector must match the pod template of some workload deployed with it.",
+    checkAll(resources) {
+        const podsFor = byLookupScope(resources, (resource) => {
+            const pod = podOf(resource);
+            return pod && { resource, labels: pod.labels };
+        });
+        const violations = [];
+        for (const service of resources) {
+            if (service.id.kind !== "Service" || service.id.apiVersion !== "v1")
+                continue;
+            if (getAt(service.object, ["spec", "type"]) === "ExternalName")
+                continue;
+            const selector = stringMap(getAt(service.object, ["spec", "selector"]));
+            if (Object.keys(selector).length === 0)
+                continue;
+            const matched = podsFor(service).some(({ resource, labels }) => namespacesMayMatch(service, resource) && mapSelects(selector, labels));
+            if (matched)
+                continue;
+            violations.push({
+                message: `Service "${service.id.name}" selects ${Object.entries(selector)
+                    .map(([key, value]) => `${key}=${value}`)
+                    .join(", ")} but no pod template ${describeScope(service)} has those labels; it will have no endpoints`,
+                path: ["spec", "selector"],
+                resource: service,
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/deprecated-api.ts
+/** Reported by the engine itself (API version table), not by a check over resources. */
+const deprecatedApi = {
+    id: "deprecated-api",
+    defaultSeverity: "warning",
+    description: "The apiVersion is deprecated in the target Kubernetes version and will be removed; move to its replacement.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/duplicate-key.ts
+/** Reported by the engine itself (the loader), not by a check over resources. */
+const duplicateKey = {
+    id: "duplicate-key",
+    defaultSeverity: "error",
+    description: "A mapping has the same key twice; YAML keeps only one of them, so the other is silently lost.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/duplicate-resource.ts
+
+
+/** Kinds whose objects live outside namespaces: a namespace written on them is ignored by the API server. */
+const CLUSTER_SCOPED = new Set([
+    "/Namespace",
+    "/Node",
+    "/PersistentVolume",
+    "rbac.authorization.k8s.io/ClusterRole",
+    "rbac.authorization.k8s.io/ClusterRoleBinding",
+    "apiextensions.k8s.io/CustomResourceDefinition",
+    "storage.k8s.io/StorageClass",
+    "storage.k8s.io/CSIDriver",
+    "storage.k8s.io/VolumeAttachment",
+    "scheduling.k8s.io/PriorityClass",
+    "networking.k8s.io/IngressClass",
+    "node.k8s.io/RuntimeClass",
+    "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
+    "admissionregistration.k8s.io/MutatingWebhookConfiguration",
+    "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
+    "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+    "apiregistration.k8s.io/APIService",
+    "cert-manager.io/ClusterIssuer",
+]);
+/**
+ * Identity as the API server sees it: the group but not the version (apps/v1 and apps/v1beta2 Deployments are
+ * one object), and no namespace for cluster-scoped kinds.
+ */
+function identity(resource) {
+    const group = apiGroup(resource.id.apiVersion);
+    const kind = `${group}/${resource.id.kind}`;
+    const namespace = CLUSTER_SCOPED.has(kind) ? "" : (resource.id.namespace ?? "");
+    return `${kind}|${namespace}|${resource.id.name}`;
+}
+/**
+ * Two definitions of one object in what is applied together: the second silently replaces the first, or the
+ * sync fails. Scope is the render unit — one kustomize build, or one directory of plain manifests — so the same
+ * base rendered into several overlays is not a duplicate.
+ */
+const duplicateResource = {
+    id: "duplicate-resource",
+    defaultSeverity: "error",
+    description: "The same object (group, kind, namespace, name) must not be defined twice in one render unit.",
+    checkAll(resources) {
+        const first = new Map();
+        const violations = [];
+        for (const resource of resources) {
+            if (!resource.id.kind || !resource.id.name)
+                continue;
+            const key = `${renderUnit(resource)}|${identity(resource)}`;
+            const earlier = first.get(key);
+            if (!earlier) {
+                first.set(key, resource);
+                continue;
+            }
+            const { kind, name, namespace } = resource.id;
+            violations.push({
+                message: `${kind} "${namespace ? `${namespace}/` : ""}${name}" is already defined at ${whereIs(earlier)}${resource.renderedFrom !== undefined ? " in the same kustomize build" : ""}; keep one definition`,
+                path: ["metadata", "name"],
+                resource,
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/host-namespace.ts
+
+const NAMESPACES = { hostNetwork: "network", hostPID: "process", hostIPC: "IPC" };
+/** Sharing the node's network, process or IPC namespace lets a pod see and reach everything on the node. */
+const hostNamespace = {
+    id: "host-namespace",
+    defaultSeverity: "error",
+    description: "Pods must not share the host's network, PID or IPC namespace.",
+    checkResource(resource) {
+        const pod = podOf(resource);
+        if (!pod)
+            return [];
+        const violations = [];
+        for (const [field, what] of Object.entries(NAMESPACES)) {
+            if (pod.spec[field] !== true)
+                continue;
+            violations.push({
+                message: `the pod shares the host's ${what} namespace (${field}: true)`,
+                path: [...pod.specPath, field],
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/host-path.ts
+
+
+/**
+ * A hostPath volume reaches the node's file system; node agents need it, applications should not. A warning
+ * because log shippers and CSI drivers legitimately use it.
+ */
+const hostPath = {
+    id: "host-path",
+    defaultSeverity: "warning",
+    description: "Pods should not mount hostPath volumes.",
+    checkResource(resource) {
+        const pod = podOf(resource);
+        if (!pod)
+            return [];
+        const violations = [];
+        listAt(pod.spec, ["volumes"]).forEach((volume, index) => {
+            if (!isObj(volume) || !isObj(volume["hostPath"]))
+                return;
+            const path = volume["hostPath"]["path"];
+            violations.push({
+                message: `volume "${String(volume["name"] ?? index)}" mounts host path ${typeof path === "string" ? `"${path}"` : "(unset)"} from the node`,
+                path: [...pod.specPath, "volumes", index, "hostPath"],
+            });
+        });
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/hpa-target.ts
+
+
+/**
+ * An autoscaler whose target is not deployed with it scales nothing, and one with minReplicas above maxReplicas
+ * is refused by the API server.
+ */
+const hpaTarget = {
+    id: "hpa-target",
+    defaultSeverity: "error",
+    description: "A HorizontalPodAutoscaler must target a workload deployed with it and have minReplicas ≤ maxReplicas.",
+    checkAll(resources) {
+        const violations = [];
+        const candidatesFor = byLookupScope(resources, (resource) => resource);
+        for (const hpa of resources) {
+            if (hpa.id.kind !== "HorizontalPodAutoscaler" || apiGroup(hpa.id.apiVersion) !== "autoscaling")
+                continue;
+            const min = getAt(hpa.object, ["spec", "minReplicas"]);
+            const max = getAt(hpa.object, ["spec", "maxReplicas"]);
+            if (typeof min === "number" && typeof max === "number" && min > max) {
+                violations.push({
+                    message: `minReplicas (${min}) is greater than maxReplicas (${max})`,
+                    path: ["spec", "minReplicas"],
+                    resource: hpa,
+                });
+            }
+            const target = objAt(hpa.object, ["spec", "scaleTargetRef"]);
+            const kind = target?.["kind"];
+            const name = target?.["name"];
+            if (typeof kind !== "string" || typeof name !== "string")
+                continue;
+            const group = typeof target?.["apiVersion"] === "string" ? apiGroup(target["apiVersion"]) : undefined;
+            const found = candidatesFor(hpa).some((candidate) => candidate.id.kind === kind &&
+                candidate.id.name === name &&
+                (group === undefined || apiGroup(candidate.id.apiVersion) === group) &&
+                namespacesMayMatch(hpa, candidate));
+            if (found)
+                continue;
+            violations.push({
+                message: `scaleTargetRef ${kind} "${name}" is not defined ${describeScope(hpa)}; the autoscaler would scale nothing`,
+                path: ["spec", "scaleTargetRef", "name"],
+                resource: hpa,
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/kustomize-build.ts
+/** Reported by the engine itself (the renderer), not by a check over resources. */
+const kustomizeBuild = {
+    id: "kustomize-build",
+    defaultSeverity: "error",
+    description: "A kustomization does not build; the message quotes kustomize's reason.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/latest-tag.ts
+
+/** An image without a tag or with `latest` changes under the same manifest: Git no longer says what runs. */
+const latestTag = {
+    id: "latest-tag",
+    defaultSeverity: "error",
+    description: "Container images must name a tag other than `latest`, or a digest.",
+    checkResource(resource) {
+        const violations = [];
+        for (const { location, image, ref, path } of imagesOf(resource)) {
+            if (ref.digest !== undefined)
+                continue;
+            if (ref.tag === undefined) {
+                violations.push({
+                    message: `${describeContainer(location)} uses image "${image}" without a tag, which means latest; pin a version tag or a digest`,
+                    path,
+                });
+            }
+            else if (ref.tag === "latest") {
+                violations.push({
+                    message: `${describeContainer(location)} uses image "${image}"; pin a version tag or a digest instead of latest`,
+                    path,
+                });
+            }
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/missing-limits.ts
+
+
+/**
+ * Only the memory limit is required: a container without one can take a node's memory and get its neighbours
+ * OOM-killed. A CPU limit is left to the team, since it throttles even when the node is idle.
+ */
+const missingLimits = {
+    id: "missing-limits",
+    defaultSeverity: "warning",
+    description: "Containers must set a memory limit.",
+    checkResource: eachContainer((location) => {
+        if (getAt(location.container, ["resources", "limits", "memory"]) != null)
+            return undefined;
+        return {
+            message: `${describeContainer(location)} has no memory limit; set resources.limits.memory`,
+            path: [...location.path, ...existingPath(location.container, ["resources", "limits"])],
+        };
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/missing-probes.ts
+
+/**
+ * A long-running container without a readiness probe gets traffic before it can serve it; without a liveness
+ * probe a hung process is never restarted. Jobs, CronJobs and plain init containers exit by design.
+ */
+const missingProbes = {
+    id: "missing-probes",
+    defaultSeverity: "warning",
+    description: "Containers of long-running workloads must have readiness and liveness probes.",
+    checkResource: eachContainer((location) => {
+        if (location.role === "init" || !location.pod.longRunning)
+            return undefined;
+        const missing = ["readinessProbe", "livenessProbe"].filter((probe) => location.container[probe] == null);
+        if (missing.length === 0)
+            return undefined;
+        return { message: `${describeContainer(location)} has no ${missing.join(" or ")}`, path: location.path };
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/missing-requests.ts
+
+
+/** Without requests the scheduler packs pods blind and the pod is first to be evicted under pressure. */
+const missingRequests = {
+    id: "missing-requests",
+    defaultSeverity: "warning",
+    description: "Containers must request CPU and memory.",
+    checkResource: eachContainer((location) => {
+        const missing = ["cpu", "memory"].filter((name) => getAt(location.container, ["resources", "requests", name]) == null);
+        if (missing.length === 0)
+            return undefined;
+        return {
+            message: `${describeContainer(location)} has no ${missing.join(" or ")} request; set resources.requests.${missing.join(" and resources.requests.")}`,
+            path: [...location.path, ...existingPath(location.container, ["resources", "requests"])],
+        };
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/mutable-tag.ts
+
+/**
+ * Tags that name one build: a full version (1.4.2, v1.4.2, 1.4.2-rc.1, 1.25.3-alpine, 2024.11.21) or a commit
+ * (sha-abc1234, abc1234def). `1.4`, `1`, `main`, `stable` are moved by every release.
+ */
+const EXACT_VERSION = /^v?\d+(?:\.\d+){2,}(?:[-+_.][0-9A-Za-z][0-9A-Za-z._+-]*)?$/;
+const PREFIXED_COMMIT = /^(?:sha|git|commit)-[0-9a-f]{7,64}$/;
+/** A bare hex tag counts only with a letter in it: all digits is more likely a date or a counter. */
+const BARE_COMMIT = /^(?=[0-9]*[a-f])[0-9a-f]{7,64}$/;
+function isExactTag(tag) {
+    return EXACT_VERSION.test(tag) || PREFIXED_COMMIT.test(tag) || BARE_COMMIT.test(tag);
+}
+/** Production runs what was tested: a tag that can be moved can deploy something nobody promoted. */
+const mutableTag = {
+    id: "mutable-tag",
+    defaultSeverity: "error",
+    description: "In production-like environments images must be pinned by digest or by an exact version tag (1.4.2, sha-abc1234).",
+    checkResource(resource, context) {
+        if (resource.environment === undefined || !context.productionEnvironments.has(resource.environment))
+            return [];
+        const violations = [];
+        for (const { location, image, ref, path } of imagesOf(resource)) {
+            if (ref.digest !== undefined || (ref.tag !== undefined && isExactTag(ref.tag)))
+                continue;
+            violations.push({
+                message: `${describeContainer(location)} uses image "${image}" in production environment "${resource.environment}"; ${ref.tag === undefined ? "it has no tag" : `tag "${ref.tag}" can be moved`}: pin a digest (@sha256:…) or an exact version tag such as 1.4.2`,
+                path,
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/plaintext-secret.ts
+
+/** SOPS leaves its values as `ENC[…]` and adds a top-level `sops` block: those Secrets are encrypted. */
+function isEncrypted(object, value) {
+    return isObj(object["sops"]) || (typeof value === "string" && value.startsWith("ENC["));
+}
+/**
+ * Argo CD reads repositories and clusters from labelled Secrets; declaring a public repository needs only these
+ * keys, and teams commit such Secrets on purpose. Their credential keys (password, sshPrivateKey, config, …) count.
+ */
+const ARGOCD_SECRET_TYPE = "argocd.argoproj.io/secret-type";
+const ARGOCD_PUBLIC_KEYS = new Set([
+    "type",
+    "url",
+    "name",
+    "project",
+    "username",
+    "server",
+    "namespaces",
+    "clusterResources",
+    "insecure",
+    "enableLfs",
+    "enableOCI",
+    "proxy",
+    "noProxy",
+    "forceHttpBasicAuth",
+    "githubAppID",
+    "githubAppInstallationID",
+    "githubAppEnterpriseBaseUrl",
+]);
+/**
+ * Base64 is not encryption: a Secret with data in Git hands the credential to everyone who can read the repo,
+ * forever (history keeps it). Empty Secrets, ones filled by substitution and SOPS-encrypted ones are fine.
+ */
+const plaintextSecret = {
+    id: "plaintext-secret",
+    defaultSeverity: "error",
+    description: "Secrets must not be committed with data: use a SealedSecret, an ExternalSecret or SOPS.",
+    checkResource(resource) {
+        const { apiVersion, kind } = resource.id;
+        if (kind !== "Secret" || apiVersion !== "v1")
+            return [];
+        const argocd = getAt(resource.object, ["metadata", "labels", ARGOCD_SECRET_TYPE]) !== undefined;
+        for (const field of ["data", "stringData"]) {
+            const entries = resource.object[field];
+            if (!isObj(entries))
+                continue;
+            const keys = Object.entries(entries).filter(([key, value]) => !(argocd && ARGOCD_PUBLIC_KEYS.has(key)) &&
+                value != null &&
+                String(value) !== "" &&
+                !(typeof value === "string" && isPlaceholder(value)) &&
+                !isEncrypted(resource.object, value));
+            if (keys.length === 0)
+                continue;
+            const names = keys.map(([key]) => key);
+            const listed = names.map((name) => `"${name}"`).join(", ");
+            const encoding = field === "data" ? "base64" : "text";
+            return [
+                {
+                    message: `Secret "${resource.id.name}" holds ${names.length === 1 ? "key" : "keys"} ${listed} in plain ${encoding}; commit a SealedSecret or an ExternalSecret (or encrypt with SOPS) instead`,
+                    path: [field, names[0]],
+                },
+            ];
+        }
+        return [];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/privilege-escalation.ts
+
+
+/**
+ * Kubernetes allows privilege escalation (setuid binaries, file capabilities) unless told otherwise, so only an
+ * explicit `false` passes. A warning: most images never use it, but it is one line to close.
+ */
+const privilegeEscalation = {
+    id: "privilege-escalation",
+    defaultSeverity: "warning",
+    description: "Containers must set securityContext.allowPrivilegeEscalation: false.",
+    checkResource: eachContainer((location) => {
+        const field = ["securityContext", "allowPrivilegeEscalation"];
+        const value = getAt(location.container, field);
+        if (value === false)
+            return undefined;
+        return {
+            message: `${describeContainer(location)} ${value === true ? "allows privilege escalation" : "does not set allowPrivilegeEscalation: false"}`,
+            path: [...location.path, ...existingPath(location.container, field)],
+        };
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/privileged.ts
+
+
+/** A privileged container has every capability and the host's devices: it is root on the node. */
+const privileged = {
+    id: "privileged",
+    defaultSeverity: "error",
+    description: "Containers must not run privileged.",
+    checkResource: eachContainer((location) => {
+        if (getAt(location.container, ["securityContext", "privileged"]) !== true)
+            return undefined;
+        return {
+            message: `${describeContainer(location)} runs privileged; grant the specific capabilities it needs instead`,
+            path: [...location.path, "securityContext", "privileged"],
+        };
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/removed-api.ts
+/** Reported by the engine itself (API version table), not by a check over resources. */
+const removedApi = {
+    id: "removed-api",
+    defaultSeverity: "error",
+    description: "The apiVersion is removed in the target Kubernetes version; the cluster rejects it.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/run-as-root.ts
+
+
+/**
+ * A container may run as root unless `runAsNonRoot: true` or a non-zero `runAsUser` holds for it; a container's
+ * securityContext overrides the pod's, so each container is judged on the effective value.
+ */
+const runAsRoot = {
+    id: "run-as-root",
+    defaultSeverity: "warning",
+    description: "Containers must not run as root: set runAsNonRoot: true (pod or container) and no runAsUser: 0.",
+    checkResource: eachContainer((location, resource) => {
+        const podContext = [...location.pod.specPath, "securityContext"];
+        const containerContext = [...location.path, "securityContext"];
+        const effective = (field) => {
+            for (const base of [containerContext, podContext]) {
+                const value = getAt(resource.object, [...base, field]);
+                if (value != null)
+                    return { value, path: [...base, field] };
+            }
+            return { value: undefined };
+        };
+        const user = effective("runAsUser");
+        if (user.value === 0) {
+            return { message: `${describeContainer(location)} runs as root (runAsUser: 0)`, path: user.path };
+        }
+        if (typeof user.value === "number" && user.value > 0)
+            return undefined;
+        const nonRoot = effective("runAsNonRoot");
+        if (nonRoot.value === true)
+            return undefined;
+        return {
+            message: `${describeContainer(location)} may run as root: ${nonRoot.value === false ? "runAsNonRoot is false" : "runAsNonRoot is not set"}; set securityContext.runAsNonRoot: true or a non-zero runAsUser`,
+            path: nonRoot.path ?? location.path,
+        };
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/schema.ts
+/** Reported by the engine itself (schema check), not by a check over resources. */
+const schema = {
+    id: "schema",
+    defaultSeverity: "error",
+    description: "A field has the wrong type, a value outside its allowed set, or a required field is missing.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/secret-in-env.ts
+
+
+const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|AUTH_?KEY/;
+/** Names that say the value is about a secret, not the secret: a file, a reference, a setting. */
+const NOT_THE_SECRET = /_(?:FILES?|PATH|DIR|NAME|REF|KEY_?ID|ID|URL|URI|ENDPOINT|HOST|PORT|TTL|TIMEOUT|EXPIRY|EXPIRATION|LENGTH|LEN|SIZE|COUNT|LIFETIME|AGE|INTERVAL|DURATION|ENABLED|DISABLED|HEADER|TYPE|KIND|MODE|FORMAT|ALGORITHM|ISSUER|AUDIENCE|PROVIDER|BACKEND|STORE|MANAGER|PROJECT|REGION|NAMESPACE|VERSION|SOURCE|LOCATION|MOUNT|POLICY|STRATEGY|METHOD)$/;
+/** `scheme://user:password@host`, with a password that is really there. */
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:([^\s/@]+)@/i;
+function looksLikeSetting(value) {
+    return /^(?:true|false|yes|no|on|off|none|null|\d+[a-z]*)$/i.test(value) || value.startsWith("/");
+}
+function credential(name, value) {
+    const url = URL_CREDENTIALS.exec(value);
+    if (url && !isPlaceholder(url[1]))
+        return "a URL with a password";
+    const upper = name.toUpperCase().replaceAll("-", "_").replaceAll(".", "_");
+    if (SECRET_NAME.test(upper) && !NOT_THE_SECRET.test(upper) && !looksLikeSetting(value))
+        return "a literal credential";
+    return undefined;
+}
+/** A credential written into `env[].value` is a plaintext secret in Git, and shows in `kubectl describe`. */
+const secretInEnv = {
+    id: "secret-in-env",
+    defaultSeverity: "error",
+    description: "Environment variables must not hold literal credentials; use valueFrom.secretKeyRef.",
+    checkResource: eachContainer((location) => listAt(location.container, ["env"]).flatMap((variable, index) => {
+        if (!isObj(variable))
+            return [];
+        const { name, value } = variable;
+        if (typeof name !== "string" || typeof value !== "string" || value.trim() === "")
+            return [];
+        if (isPlaceholder(value) && !URL_CREDENTIALS.test(value))
+            return [];
+        const what = credential(name, value);
+        if (!what)
+            return [];
+        return [
+            {
+                message: `${describeContainer(location)} sets ${name} to ${what}; move it to a Secret (SealedSecret or ExternalSecret) and use valueFrom.secretKeyRef`,
+                path: [...location.path, "env", index, "value"],
+            },
+        ];
+    })),
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/selector-mismatch.ts
+
+
+function requirementHolds(operator, key, values, labels) {
+    const has = Object.hasOwn(labels, key);
+    switch (operator) {
+        case "In":
+            return has && values.includes(labels[key]);
+        case "NotIn":
+            return !has || !values.includes(labels[key]);
+        case "Exists":
+            return has;
+        case "DoesNotExist":
+            return !has;
+        default:
+            // An unknown operator is the schema rule's finding, not a mismatch.
+            return true;
+    }
+}
+/**
+ * A controller whose selector does not match its own pod template is rejected by the API server (apps/v1) or,
+ * for older kinds, adopts or orphans the wrong pods. Each selector term that fails is reported where it is.
+ */
+const selectorMismatch = {
+    id: "selector-mismatch",
+    defaultSeverity: "error",
+    description: "A workload's selector must match the labels of its own pod template.",
+    checkResource(resource) {
+        const pod = podOf(resource);
+        const selectorPath = pod?.selectorPath;
+        if (!pod || !selectorPath)
+            return [];
+        const selector = getAt(resource.object, selectorPath);
+        if (!isObj(selector))
+            return [];
+        const labels = pod.labels;
+        const labelsPath = [...pod.templatePath, "metadata", "labels"];
+        const violations = [];
+        const mismatch = (term, path) => violations.push({
+            message: `selector ${term} does not match the pod template's labels (${Object.entries(labels)
+                .map(([key, value]) => `${key}=${value}`)
+                .join(", ") || "none"}); the controller would not own its own pods — make ${labelsPath.join(".")} carry it`,
+            path,
+        });
+        const plain = pod.plainSelector ? stringMap(selector) : stringMap(selector["matchLabels"]);
+        const plainBase = pod.plainSelector ? selectorPath : [...selectorPath, "matchLabels"];
+        for (const [key, value] of Object.entries(plain)) {
+            if (labels[key] !== value)
+                mismatch(`${key}=${value}`, [...plainBase, key]);
+        }
+        if (!pod.plainSelector) {
+            listAt(selector, ["matchExpressions"]).forEach((expression, index) => {
+                if (!isObj(expression) || typeof expression["key"] !== "string")
+                    return;
+                const values = listAt(expression, ["values"]).map(String);
+                if (requirementHolds(expression["operator"], expression["key"], values, labels))
+                    return;
+                mismatch(`"${expression["key"]} ${String(expression["operator"])}${values.length ? ` (${values.join(", ")})` : ""}"`, [...selectorPath, "matchExpressions", index]);
+            });
+        }
+        return violations;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/unknown-field.ts
+/** Reported by the engine itself (schema check), not by a check over resources. */
+const unknownField = {
+    id: "unknown-field",
+    defaultSeverity: "error",
+    description: "A field the kind's schema does not define: usually a typo or a wrong indentation, ignored by the API server.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/unknown-kind.ts
+/** Reported by the engine itself (schema check), not by a check over resources. */
+const unknownKind = {
+    id: "unknown-kind",
+    defaultSeverity: "error",
+    description: "No schema is known for this apiVersion and kind: add its CRD with `crds`, or list the kind under `validate.ignoreKinds`.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/yaml-syntax.ts
+/** Reported by the engine itself (the loader), not by a check over resources. */
+const yamlSyntax = {
+    id: "yaml-syntax",
+    defaultSeverity: "error",
+    description: "A file is not valid YAML; the message says where and what the parser expected.",
+};
+
+;// CONCATENATED MODULE: ./src/validate/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, engine rules first; ids are unique and stable because users switch rules off by id. */
+const rules_rules = [
+    yamlSyntax,
+    duplicateKey,
+    schema,
+    unknownField,
+    unknownKind,
+    removedApi,
+    deprecatedApi,
+    kustomizeBuild,
+    duplicateResource,
+    latestTag,
+    mutableTag,
+    missingRequests,
+    missingLimits,
+    missingProbes,
+    runAsRoot,
+    privileged,
+    privilegeEscalation,
+    hostNamespace,
+    hostPath,
+    plaintextSecret,
+    secretInEnv,
+    selectorMismatch,
+    danglingService,
+    hpaTarget,
+    argocdAppPath,
+    argocdSyncPolicy,
+];
+function findRule(id) {
+    return rules_rules.find((rule) => rule.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/validate/schemas/kinds.json
+const kinds_namespaceObject = /*#__PURE__*/JSON.parse('{"E":{"admissionregistration.k8s.io/v1/MutatingAdmissionPolicy":0,"admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding":15,"admissionregistration.k8s.io/v1/MutatingWebhookConfiguration":18,"admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy":23,"admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding":27,"admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration":29,"admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration":31,"admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration":36,"apiextensions.k8s.io/v1/CustomResourceDefinition":38,"apiextensions.k8s.io/v1beta1/CustomResourceDefinition":54,"apiregistration.k8s.io/v1/APIService":67,"apiregistration.k8s.io/v1beta1/APIService":70,"apps/v1/ControllerRevision":73,"apps/v1/DaemonSet":74,"apps/v1/Deployment":183,"apps/v1/ReplicaSet":187,"apps/v1/StatefulSet":189,"apps/v1beta1/ControllerRevision":199,"apps/v1beta1/Deployment":200,"apps/v1beta1/DeploymentRollback":205,"apps/v1beta1/Scale":206,"apps/v1beta1/StatefulSet":208,"apps/v1beta2/ControllerRevision":213,"apps/v1beta2/DaemonSet":214,"apps/v1beta2/Deployment":218,"apps/v1beta2/ReplicaSet":222,"apps/v1beta2/Scale":224,"apps/v1beta2/StatefulSet":226,"argoproj.io/v1alpha1/AnalysisRun":959,"argoproj.io/v1alpha1/AnalysisTemplate":994,"argoproj.io/v1alpha1/Application":649,"argoproj.io/v1alpha1/ApplicationSet":683,"argoproj.io/v1alpha1/AppProject":636,"argoproj.io/v1alpha1/ClusterAnalysisTemplate":997,"argoproj.io/v1alpha1/Experiment":998,"argoproj.io/v1alpha1/Rollout":1004,"authentication.k8s.io/v1/SelfSubjectReview":230,"authentication.k8s.io/v1/TokenRequest":231,"authentication.k8s.io/v1/TokenReview":234,"authentication.k8s.io/v1beta1/TokenReview":236,"authorization.k8s.io/v1/LocalSubjectAccessReview":238,"authorization.k8s.io/v1/SelfSubjectAccessReview":245,"authorization.k8s.io/v1/SelfSubjectRulesReview":247,"authorization.k8s.io/v1/SubjectAccessReview":249,"authorization.k8s.io/v1beta1/LocalSubjectAccessReview":250,"authorization.k8s.io/v1beta1/SelfSubjectAccessReview":254,"authorization.k8s.io/v1beta1/SelfSubjectRulesReview":256,"authorization.k8s.io/v1beta1/SubjectAccessReview":258,"autoscaling/v1/HorizontalPodAutoscaler":259,"autoscaling/v1/Scale":262,"autoscaling/v2/HorizontalPodAutoscaler":264,"autoscaling/v2beta1/HorizontalPodAutoscaler":278,"autoscaling/v2beta2/HorizontalPodAutoscaler":287,"batch/v1/CronJob":301,"batch/v1/Job":311,"batch/v1beta1/CronJob":312,"bitnami.com/v1alpha1/SealedSecret":956,"certificates.k8s.io/v1/CertificateSigningRequest":315,"certificates.k8s.io/v1beta1/CertificateSigningRequest":317,"coordination.k8s.io/v1/Lease":319,"coordination.k8s.io/v1beta1/Lease":321,"discovery.k8s.io/v1/EndpointSlice":323,"discovery.k8s.io/v1beta1/EndpointSlice":331,"events.k8s.io/v1/Event":337,"events.k8s.io/v1beta1/Event":340,"extensions/v1beta1/DaemonSet":342,"extensions/v1beta1/Deployment":346,"extensions/v1beta1/DeploymentRollback":351,"extensions/v1beta1/Ingress":352,"extensions/v1beta1/NetworkPolicy":359,"extensions/v1beta1/PodSecurityPolicy":366,"extensions/v1beta1/ReplicaSet":379,"extensions/v1beta1/Scale":381,"flowcontrol.apiserver.k8s.io/v1/FlowSchema":383,"flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration":394,"flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema":400,"flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration":411,"flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema":416,"flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration":427,"flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema":432,"flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration":443,"helm.toolkit.fluxcd.io/v2/HelmRelease":730,"helm.toolkit.fluxcd.io/v2beta1/HelmRelease":763,"helm.toolkit.fluxcd.io/v2beta2/HelmRelease":785,"image.toolkit.fluxcd.io/v1/ImagePolicy":804,"image.toolkit.fluxcd.io/v1/ImageRepository":811,"image.toolkit.fluxcd.io/v1/ImageUpdateAutomation":815,"image.toolkit.fluxcd.io/v1beta1/ImagePolicy":826,"image.toolkit.fluxcd.io/v1beta1/ImageRepository":833,"image.toolkit.fluxcd.io/v1beta1/ImageUpdateAutomation":835,"image.toolkit.fluxcd.io/v1beta2/ImagePolicy":845,"image.toolkit.fluxcd.io/v1beta2/ImageRepository":852,"image.toolkit.fluxcd.io/v1beta2/ImageUpdateAutomation":854,"kustomize.toolkit.fluxcd.io/v1/Kustomization":864,"kustomize.toolkit.fluxcd.io/v1beta1/Kustomization":873,"kustomize.toolkit.fluxcd.io/v1beta2/Kustomization":880,"networking.k8s.io/v1/Ingress":452,"networking.k8s.io/v1/IngressClass":461,"networking.k8s.io/v1/IPAddress":449,"networking.k8s.io/v1/NetworkPolicy":464,"networking.k8s.io/v1/ServiceCIDR":471,"networking.k8s.io/v1beta1/Ingress":473,"networking.k8s.io/v1beta1/IngressClass":480,"node.k8s.io/v1/RuntimeClass":483,"node.k8s.io/v1beta1/RuntimeClass":486,"notification.toolkit.fluxcd.io/v1/Receiver":887,"notification.toolkit.fluxcd.io/v1beta1/Alert":890,"notification.toolkit.fluxcd.io/v1beta1/Provider":893,"notification.toolkit.fluxcd.io/v1beta1/Receiver":895,"notification.toolkit.fluxcd.io/v1beta2/Alert":897,"notification.toolkit.fluxcd.io/v1beta2/Provider":899,"notification.toolkit.fluxcd.io/v1beta2/Receiver":901,"notification.toolkit.fluxcd.io/v1beta3/Alert":903,"notification.toolkit.fluxcd.io/v1beta3/Provider":905,"policy/v1/Eviction":489,"policy/v1/PodDisruptionBudget":492,"policy/v1beta1/Eviction":494,"policy/v1beta1/PodDisruptionBudget":495,"policy/v1beta1/PodSecurityPolicy":497,"rbac.authorization.k8s.io/v1/ClusterRole":510,"rbac.authorization.k8s.io/v1/ClusterRoleBinding":513,"rbac.authorization.k8s.io/v1/Role":516,"rbac.authorization.k8s.io/v1/RoleBinding":517,"rbac.authorization.k8s.io/v1beta1/ClusterRole":518,"rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding":521,"rbac.authorization.k8s.io/v1beta1/Role":524,"rbac.authorization.k8s.io/v1beta1/RoleBinding":525,"resource.k8s.io/v1/DeviceClass":526,"resource.k8s.io/v1/ResourceClaim":532,"resource.k8s.io/v1/ResourceClaimTemplate":542,"resource.k8s.io/v1/ResourceSlice":544,"scheduling.k8s.io/v1/PriorityClass":557,"scheduling.k8s.io/v1beta1/PriorityClass":558,"source.toolkit.fluxcd.io/v1/Bucket":907,"source.toolkit.fluxcd.io/v1/ExternalArtifact":910,"source.toolkit.fluxcd.io/v1/GitRepository":912,"source.toolkit.fluxcd.io/v1/HelmChart":916,"source.toolkit.fluxcd.io/v1/HelmRepository":921,"source.toolkit.fluxcd.io/v1/OCIRepository":923,"source.toolkit.fluxcd.io/v1beta1/Bucket":927,"source.toolkit.fluxcd.io/v1beta1/GitRepository":929,"source.toolkit.fluxcd.io/v1beta1/HelmChart":934,"source.toolkit.fluxcd.io/v1beta1/HelmRepository":937,"source.toolkit.fluxcd.io/v1beta2/Bucket":939,"source.toolkit.fluxcd.io/v1beta2/GitRepository":942,"source.toolkit.fluxcd.io/v1beta2/HelmChart":947,"source.toolkit.fluxcd.io/v1beta2/HelmRepository":950,"source.toolkit.fluxcd.io/v1beta2/OCIRepository":952,"storage.k8s.io/v1/CSIDriver":559,"storage.k8s.io/v1/CSINode":562,"storage.k8s.io/v1/CSIStorageCapacity":566,"storage.k8s.io/v1/StorageClass":567,"storage.k8s.io/v1/VolumeAttachment":570,"storage.k8s.io/v1/VolumeAttributesClass":587,"storage.k8s.io/v1beta1/CSIDriver":588,"storage.k8s.io/v1beta1/CSINode":591,"storage.k8s.io/v1beta1/CSIStorageCapacity":595,"storage.k8s.io/v1beta1/StorageClass":596,"storage.k8s.io/v1beta1/VolumeAttachment":597,"v1/Binding":600,"v1/ComponentStatus":601,"v1/ConfigMap":603,"v1/Endpoints":604,"v1/Event":608,"v1/LimitRange":610,"v1/Namespace":613,"v1/Node":615,"v1/PersistentVolume":620,"v1/PersistentVolumeClaim":212,"v1/Pod":621,"v1/PodTemplate":622,"v1/ReplicationController":623,"v1/ResourceQuota":625,"v1/Secret":629,"v1/Service":630,"v1/ServiceAccount":635},"g":[{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1"]},"kind":{"e":["MutatingAdmissionPolicy"]},"metadata":1,"spec":4},"r":["apiVersion","kind"]},{"p":{"annotations":{"m":"s"},"creationTimestamp":"s","deletionGracePeriodSeconds":"n","deletionTimestamp":"s","finalizers":{"a":"s"},"generateName":"s","generation":"n","labels":{"m":"s"},"managedFields":{"a":2},"name":"s","namespace":"s","ownerReferences":{"a":3},"resourceVersion":"s","selfLink":"s","uid":"s"}},{"p":{"apiVersion":"s","fieldsType":"s","fieldsV1":"*","manager":"s","operation":"s","subresource":"s","time":"s"}},{"p":{"apiVersion":"s","blockOwnerDeletion":"b","controller":"b","kind":"s","name":"s","uid":"s"},"r":["apiVersion","kind","name","uid"]},{"p":{"failurePolicy":{"e":["Fail","Ignore"]},"matchConditions":{"a":5},"matchConstraints":6,"mutations":{"a":10},"paramKind":13,"reinvocationPolicy":{"e":["IfNeeded","Never"]},"variables":{"a":14}}},{"p":{"expression":"s","name":"s"},"r":["expression","name"]},{"p":{"excludeResourceRules":{"a":7},"matchPolicy":{"e":["Equivalent","Exact"]},"namespaceSelector":8,"objectSelector":8,"resourceRules":{"a":7}}},{"p":{"apiGroups":{"a":"s"},"apiVersions":{"a":"s"},"operations":{"a":{"e":["*","CONNECT","CREATE","DELETE","UPDATE"]}},"resourceNames":{"a":"s"},"resources":{"a":"s"},"scope":{"e":["*","Cluster","Namespaced"]}}},{"p":{"matchExpressions":{"a":9},"matchLabels":{"m":"s"}}},{"p":{"key":"s","operator":"s","values":{"a":"s"}},"r":["key","operator"]},{"p":{"applyConfiguration":11,"jsonPatch":12,"patchType":{"e":["ApplyConfiguration","JSONPatch"]}},"r":["patchType"]},{"p":{"expression":"s"}},{"p":{"expression":"s"}},{"p":{"apiVersion":"s","kind":"s"}},{"p":{"expression":"s","name":"s"},"r":["expression","name"]},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1"]},"kind":{"e":["MutatingAdmissionPolicyBinding"]},"metadata":1,"spec":16},"r":["apiVersion","kind"]},{"p":{"matchResources":6,"paramRef":17,"policyName":"s"}},{"p":{"name":"s","namespace":"s","parameterNotFoundAction":"s","selector":8}},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1"]},"kind":{"e":["MutatingWebhookConfiguration"]},"metadata":1,"webhooks":{"a":19}},"r":["apiVersion","kind"]},{"p":{"admissionReviewVersions":{"a":"s"},"clientConfig":20,"failurePolicy":{"e":["Fail","Ignore"]},"matchConditions":{"a":5},"matchPolicy":{"e":["Equivalent","Exact"]},"name":"s","namespaceSelector":8,"objectSelector":8,"reinvocationPolicy":{"e":["IfNeeded","Never"]},"rules":{"a":22},"sideEffects":{"e":["None","NoneOnDryRun","Some","Unknown"]},"timeoutSeconds":"n"},"r":["admissionReviewVersions","clientConfig","name","sideEffects"]},{"p":{"caBundle":"s","service":21,"url":"s"}},{"p":{"name":"s","namespace":"s","path":"s","port":"n"},"r":["name","namespace"]},{"p":{"apiGroups":{"a":"s"},"apiVersions":{"a":"s"},"operations":{"a":{"e":["*","CONNECT","CREATE","DELETE","UPDATE"]}},"resources":{"a":"s"},"scope":{"e":["*","Cluster","Namespaced"]}}},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1"]},"kind":{"e":["ValidatingAdmissionPolicy"]},"metadata":1,"spec":24,"status":"*"},"r":["apiVersion","kind"]},{"p":{"auditAnnotations":{"a":25},"failurePolicy":{"e":["Fail","Ignore"]},"matchConditions":{"a":5},"matchConstraints":6,"paramKind":13,"validations":{"a":26},"variables":{"a":14}}},{"p":{"key":"s","valueExpression":"s"},"r":["key","valueExpression"]},{"p":{"expression":"s","message":"s","messageExpression":"s","reason":"s"},"r":["expression"]},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1"]},"kind":{"e":["ValidatingAdmissionPolicyBinding"]},"metadata":1,"spec":28},"r":["apiVersion","kind","spec"]},{"p":{"matchResources":6,"paramRef":17,"policyName":"s","validationActions":{"a":{"e":["Audit","Deny","Warn"]}}},"r":["policyName","validationActions"]},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1"]},"kind":{"e":["ValidatingWebhookConfiguration"]},"metadata":1,"webhooks":{"a":30}},"r":["apiVersion","kind"]},{"p":{"admissionReviewVersions":{"a":"s"},"clientConfig":20,"failurePolicy":{"e":["Fail","Ignore"]},"matchConditions":{"a":5},"matchPolicy":{"e":["Equivalent","Exact"]},"name":"s","namespaceSelector":8,"objectSelector":8,"rules":{"a":22},"sideEffects":{"e":["None","NoneOnDryRun","Some","Unknown"]},"timeoutSeconds":"n"},"r":["admissionReviewVersions","clientConfig","name","sideEffects"]},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1beta1"]},"kind":{"e":["MutatingWebhookConfiguration"]},"metadata":1,"webhooks":{"a":32}},"r":["apiVersion","kind"]},{"p":{"admissionReviewVersions":{"a":"s"},"clientConfig":33,"failurePolicy":"s","matchPolicy":"s","name":"s","namespaceSelector":8,"objectSelector":8,"reinvocationPolicy":"s","rules":{"a":35},"sideEffects":"s","timeoutSeconds":"n"},"r":["clientConfig","name"]},{"p":{"caBundle":"s","service":34,"url":"s"}},{"p":{"name":"s","namespace":"s","path":"s","port":"n"},"r":["name","namespace"]},{"p":{"apiGroups":{"a":"s"},"apiVersions":{"a":"s"},"operations":{"a":"s"},"resources":{"a":"s"},"scope":"s"}},{"p":{"apiVersion":{"e":["admissionregistration.k8s.io/v1beta1"]},"kind":{"e":["ValidatingWebhookConfiguration"]},"metadata":1,"webhooks":{"a":37}},"r":["apiVersion","kind"]},{"p":{"admissionReviewVersions":{"a":"s"},"clientConfig":33,"failurePolicy":"s","matchPolicy":"s","name":"s","namespaceSelector":8,"objectSelector":8,"rules":{"a":35},"sideEffects":"s","timeoutSeconds":"n"},"r":["clientConfig","name"]},{"p":{"apiVersion":{"e":["apiextensions.k8s.io/v1"]},"kind":{"e":["CustomResourceDefinition"]},"metadata":1,"spec":39,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"conversion":40,"group":"s","names":44,"preserveUnknownFields":"b","scope":"s","versions":{"a":45}},"r":["group","names","scope","versions"]},{"p":{"strategy":"s","webhook":41},"r":["strategy"]},{"p":{"clientConfig":42,"conversionReviewVersions":{"a":"s"}},"r":["conversionReviewVersions"]},{"p":{"caBundle":"s","service":43,"url":"s"}},{"p":{"name":"s","namespace":"s","path":"s","port":"n"},"r":["name","namespace"]},{"p":{"categories":{"a":"s"},"kind":"s","listKind":"s","plural":"s","shortNames":{"a":"s"},"singular":"s"},"r":["kind","plural"]},{"p":{"additionalPrinterColumns":{"a":46},"deprecated":"b","deprecationWarning":"s","name":"s","schema":47,"selectableFields":{"a":51},"served":"b","storage":"b","subresources":52},"r":["name","served","storage"]},{"p":{"description":"s","format":"s","jsonPath":"s","name":"s","priority":"n","type":"s"},"r":["jsonPath","name","type"]},{"p":{"openAPIV3Schema":48}},{"p":{"$ref":"s","$schema":"s","additionalItems":"*","additionalProperties":"*","allOf":{"a":48},"anyOf":{"a":48},"default":"*","definitions":{"m":48},"dependencies":{"m":"*"},"description":"s","enum":{"a":"*"},"example":"*","exclusiveMaximum":"b","exclusiveMinimum":"b","externalDocs":49,"format":"s","id":"s","items":"*","maxItems":"n","maxLength":"n","maxProperties":"n","maximum":"n","minItems":"n","minLength":"n","minProperties":"n","minimum":"n","multipleOf":"n","not":48,"nullable":"b","oneOf":{"a":48},"pattern":"s","patternProperties":{"m":48},"properties":{"m":48},"required":{"a":"s"},"title":"s","type":"s","uniqueItems":"b","x-kubernetes-embedded-resource":"b","x-kubernetes-int-or-string":"b","x-kubernetes-list-map-keys":{"a":"s"},"x-kubernetes-list-type":"s","x-kubernetes-map-type":"s","x-kubernetes-preserve-unknown-fields":"b","x-kubernetes-validations":{"a":50}}},{"p":{"description":"s","url":"s"}},{"p":{"fieldPath":"s","message":"s","messageExpression":"s","optionalOldSelf":"b","reason":{"e":["FieldValueDuplicate","FieldValueForbidden","FieldValueInvalid","FieldValueRequired"]},"rule":"s"},"r":["rule"]},{"p":{"jsonPath":"s"},"r":["jsonPath"]},{"p":{"scale":53,"status":"*"}},{"p":{"labelSelectorPath":"s","specReplicasPath":"s","statusReplicasPath":"s"},"r":["specReplicasPath","statusReplicasPath"]},{"p":{"apiVersion":{"e":["apiextensions.k8s.io/v1beta1"]},"kind":{"e":["CustomResourceDefinition"]},"metadata":1,"spec":55,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"additionalPrinterColumns":{"a":56},"conversion":57,"group":"s","names":60,"preserveUnknownFields":"b","scope":"s","subresources":61,"validation":63,"version":"s","versions":{"a":66}},"r":["group","names","scope"]},{"p":{"JSONPath":"s","description":"s","format":"s","name":"s","priority":"n","type":"s"},"r":["JSONPath","name","type"]},{"p":{"conversionReviewVersions":{"a":"s"},"strategy":"s","webhookClientConfig":58},"r":["strategy"]},{"p":{"caBundle":"s","service":59,"url":"s"}},{"p":{"name":"s","namespace":"s","path":"s","port":"n"},"r":["name","namespace"]},{"p":{"categories":{"a":"s"},"kind":"s","listKind":"s","plural":"s","shortNames":{"a":"s"},"singular":"s"},"r":["kind","plural"]},{"p":{"scale":62,"status":"*"}},{"p":{"labelSelectorPath":"s","specReplicasPath":"s","statusReplicasPath":"s"},"r":["specReplicasPath","statusReplicasPath"]},{"p":{"openAPIV3Schema":64}},{"p":{"$ref":"s","$schema":"s","additionalItems":"*","additionalProperties":"*","allOf":{"a":64},"anyOf":{"a":64},"default":"*","definitions":{"m":64},"dependencies":{"m":"*"},"description":"s","enum":{"a":"*"},"example":"*","exclusiveMaximum":"b","exclusiveMinimum":"b","externalDocs":65,"format":"s","id":"s","items":"*","maxItems":"n","maxLength":"n","maxProperties":"n","maximum":"n","minItems":"n","minLength":"n","minProperties":"n","minimum":"n","multipleOf":"n","not":64,"nullable":"b","oneOf":{"a":64},"pattern":"s","patternProperties":{"m":64},"properties":{"m":64},"required":{"a":"s"},"title":"s","type":"s","uniqueItems":"b","x-kubernetes-embedded-resource":"b","x-kubernetes-int-or-string":"b","x-kubernetes-list-map-keys":{"a":"s"},"x-kubernetes-list-type":"s","x-kubernetes-map-type":"s","x-kubernetes-preserve-unknown-fields":"b"}},{"p":{"description":"s","url":"s"}},{"p":{"additionalPrinterColumns":{"a":56},"deprecated":"b","deprecationWarning":"s","name":"s","schema":63,"served":"b","storage":"b","subresources":61},"r":["name","served","storage"]},{"p":{"apiVersion":{"e":["apiregistration.k8s.io/v1"]},"kind":{"e":["APIService"]},"metadata":1,"spec":68,"status":"*"},"r":["apiVersion","kind"]},{"p":{"caBundle":"s","group":"s","groupPriorityMinimum":"n","insecureSkipTLSVerify":"b","service":69,"version":"s","versionPriority":"n"},"r":["groupPriorityMinimum","versionPriority"]},{"p":{"name":"s","namespace":"s","port":"n"}},{"p":{"apiVersion":{"e":["apiregistration.k8s.io/v1beta1"]},"kind":{"e":["APIService"]},"metadata":1,"spec":71,"status":"*"},"r":["apiVersion","kind"]},{"p":{"caBundle":"s","group":"s","groupPriorityMinimum":"n","insecureSkipTLSVerify":"b","service":72,"version":"s","versionPriority":"n"},"r":["groupPriorityMinimum","versionPriority"]},{"p":{"name":"s","namespace":"s","port":"n"}},{"p":{"apiVersion":{"e":["apps/v1"]},"data":"*","kind":{"e":["ControllerRevision"]},"metadata":1,"revision":"n"},"r":["apiVersion","kind","revision"]},{"p":{"apiVersion":{"e":["apps/v1"]},"kind":{"e":["DaemonSet"]},"metadata":1,"spec":75,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","revisionHistoryLimit":"n","selector":8,"template":76,"updateStrategy":181},"r":["selector","template"]},{"p":{"metadata":1,"spec":77}},{"p":{"activeDeadlineSeconds":"n","affinity":78,"automountServiceAccountToken":"b","containers":{"a":88},"dnsConfig":122,"dnsPolicy":{"e":["ClusterFirst","ClusterFirstWithHostNet","Default","None"]},"enableServiceLinks":"b","ephemeralContainers":{"a":124},"hostAliases":{"a":125},"hostIPC":"b","hostNetwork":"b","hostPID":"b","hostUsers":"b","hostname":"s","hostnameOverride":"s","imagePullSecrets":{"a":126},"initContainers":{"a":88},"nodeName":"s","nodeSelector":{"m":"s"},"os":127,"overhead":{"m":"x"},"preemptionPolicy":{"e":["Never","PreemptLowerPriority"]},"priority":"n","priorityClassName":"s","readinessGates":{"a":128},"resourceClaims":{"a":129},"resources":110,"restartPolicy":{"e":["Always","Never","OnFailure"]},"runtimeClassName":"s","schedulerName":"s","schedulingGates":{"a":130},"schedulingGroup":131,"securityContext":132,"serviceAccount":"s","serviceAccountName":"s","setHostnameAsFQDN":"b","shareProcessNamespace":"b","subdomain":"s","terminationGracePeriodSeconds":"n","tolerations":{"a":134},"topologySpreadConstraints":{"a":135},"volumes":{"a":136}},"r":["containers"]},{"p":{"nodeAffinity":79,"podAffinity":84,"podAntiAffinity":87}},{"p":{"preferredDuringSchedulingIgnoredDuringExecution":{"a":80},"requiredDuringSchedulingIgnoredDuringExecution":83}},{"p":{"preference":81,"weight":"n"},"r":["preference","weight"]},{"p":{"matchExpressions":{"a":82},"matchFields":{"a":82}}},{"p":{"key":"s","operator":{"e":["DoesNotExist","Exists","Gt","In","Lt","NotIn"]},"values":{"a":"s"}},"r":["key","operator"]},{"p":{"nodeSelectorTerms":{"a":81}},"r":["nodeSelectorTerms"]},{"p":{"preferredDuringSchedulingIgnoredDuringExecution":{"a":85},"requiredDuringSchedulingIgnoredDuringExecution":{"a":86}}},{"p":{"podAffinityTerm":86,"weight":"n"},"r":["podAffinityTerm","weight"]},{"p":{"labelSelector":8,"matchLabelKeys":{"a":"s"},"mismatchLabelKeys":{"a":"s"},"namespaceSelector":8,"namespaces":{"a":"s"},"topologyKey":"s"},"r":["topologyKey"]},{"p":{"preferredDuringSchedulingIgnoredDuringExecution":{"a":85},"requiredDuringSchedulingIgnoredDuringExecution":{"a":86}}},{"p":{"args":{"a":"s"},"command":{"a":"s"},"env":{"a":89},"envFrom":{"a":96},"image":"s","imagePullPolicy":{"e":["Always","IfNotPresent","Never"]},"lifecycle":99,"livenessProbe":106,"name":"s","ports":{"a":108},"readinessProbe":106,"resizePolicy":{"a":109},"resources":110,"restartPolicy":"s","restartPolicyRules":{"a":112},"securityContext":114,"startupProbe":106,"stdin":"b","stdinOnce":"b","terminationMessagePath":"s","terminationMessagePolicy":{"e":["FallbackToLogsOnError","File"]},"tty":"b","volumeDevices":{"a":120},"volumeMounts":{"a":121},"workingDir":"s"},"r":["name"]},{"p":{"name":"s","value":"s","valueFrom":90},"r":["name"]},{"p":{"configMapKeyRef":91,"fieldRef":92,"fileKeyRef":93,"resourceFieldRef":94,"secretKeyRef":95}},{"p":{"key":"s","name":"s","optional":"b"},"r":["key"]},{"p":{"apiVersion":"s","fieldPath":"s"},"r":["fieldPath"]},{"p":{"key":"s","optional":"b","path":"s","volumeName":"s"},"r":["key","path","volumeName"]},{"p":{"containerName":"s","divisor":"x","resource":"s"},"r":["resource"]},{"p":{"key":"s","name":"s","optional":"b"},"r":["key"]},{"p":{"configMapRef":97,"prefix":"s","secretRef":98}},{"p":{"name":"s","optional":"b"}},{"p":{"name":"s","optional":"b"}},{"p":{"postStart":100,"preStop":100,"stopSignal":{"e":["SIGABRT","SIGALRM","SIGBUS","SIGCHLD","SIGCLD","SIGCONT","SIGFPE","SIGHUP","SIGILL","SIGINT","SIGIO","SIGIOT","SIGKILL","SIGPIPE","SIGPOLL","SIGPROF","SIGPWR","SIGQUIT","SIGRTMAX","SIGRTMAX-1","SIGRTMAX-10","SIGRTMAX-11","SIGRTMAX-12","SIGRTMAX-13","SIGRTMAX-14","SIGRTMAX-2","SIGRTMAX-3","SIGRTMAX-4","SIGRTMAX-5","SIGRTMAX-6","SIGRTMAX-7","SIGRTMAX-8","SIGRTMAX-9","SIGRTMIN","SIGRTMIN+1","SIGRTMIN+10","SIGRTMIN+11","SIGRTMIN+12","SIGRTMIN+13","SIGRTMIN+14","SIGRTMIN+15","SIGRTMIN+2","SIGRTMIN+3","SIGRTMIN+4","SIGRTMIN+5","SIGRTMIN+6","SIGRTMIN+7","SIGRTMIN+8","SIGRTMIN+9","SIGSEGV","SIGSTKFLT","SIGSTOP","SIGSYS","SIGTERM","SIGTRAP","SIGTSTP","SIGTTIN","SIGTTOU","SIGURG","SIGUSR1","SIGUSR2","SIGVTALRM","SIGWINCH","SIGXCPU","SIGXFSZ"]}}},{"p":{"exec":101,"httpGet":102,"sleep":104,"tcpSocket":105}},{"p":{"command":{"a":"s"}}},{"p":{"host":"s","httpHeaders":{"a":103},"path":"s","port":"x","scheme":{"e":["HTTP","HTTPS"]}},"r":["port"]},{"p":{"name":"s","value":"s"},"r":["name","value"]},{"p":{"seconds":"n"},"r":["seconds"]},{"p":{"host":"s","port":"x"},"r":["port"]},{"p":{"exec":101,"failureThreshold":"n","grpc":107,"httpGet":102,"initialDelaySeconds":"n","periodSeconds":"n","successThreshold":"n","tcpSocket":105,"terminationGracePeriodSeconds":"n","timeoutSeconds":"n"}},{"p":{"port":"n","service":"s"},"r":["port"]},{"p":{"containerPort":"n","hostIP":"s","hostPort":"n","name":"s","protocol":{"e":["SCTP","TCP","UDP"]}},"r":["containerPort"]},{"p":{"resourceName":"s","restartPolicy":"s"},"r":["resourceName","restartPolicy"]},{"p":{"claims":{"a":111},"limits":{"m":"x"},"requests":{"m":"x"}}},{"p":{"name":"s","request":"s"},"r":["name"]},{"p":{"action":"s","exitCodes":113},"r":["action"]},{"p":{"operator":"s","values":{"a":"n"}},"r":["operator"]},{"p":{"allowPrivilegeEscalation":"b","appArmorProfile":115,"capabilities":116,"privileged":"b","procMount":{"e":["Default","Unmasked"]},"readOnlyRootFilesystem":"b","runAsGroup":"n","runAsNonRoot":"b","runAsUser":"n","seLinuxOptions":117,"seccompProfile":118,"windowsOptions":119}},{"p":{"localhostProfile":"s","type":{"e":["Localhost","RuntimeDefault","Unconfined"]}},"r":["type"]},{"p":{"add":{"a":"s"},"drop":{"a":"s"}}},{"p":{"level":"s","role":"s","type":"s","user":"s"}},{"p":{"localhostProfile":"s","type":{"e":["Localhost","RuntimeDefault","Unconfined"]}},"r":["type"]},{"p":{"gmsaCredentialSpec":"s","gmsaCredentialSpecName":"s","hostProcess":"b","runAsUserName":"s"}},{"p":{"devicePath":"s","name":"s"},"r":["devicePath","name"]},{"p":{"mountPath":"s","mountPropagation":{"e":["Bidirectional","HostToContainer","None"]},"name":"s","readOnly":"b","recursiveReadOnly":"s","subPath":"s","subPathExpr":"s"},"r":["mountPath","name"]},{"p":{"nameservers":{"a":"s"},"options":{"a":123},"searches":{"a":"s"}}},{"p":{"name":"s","value":"s"}},{"p":{"args":{"a":"s"},"command":{"a":"s"},"env":{"a":89},"envFrom":{"a":96},"image":"s","imagePullPolicy":{"e":["Always","IfNotPresent","Never"]},"lifecycle":99,"livenessProbe":106,"name":"s","ports":{"a":108},"readinessProbe":106,"resizePolicy":{"a":109},"resources":110,"restartPolicy":"s","restartPolicyRules":{"a":112},"securityContext":114,"startupProbe":106,"stdin":"b","stdinOnce":"b","targetContainerName":"s","terminationMessagePath":"s","terminationMessagePolicy":{"e":["FallbackToLogsOnError","File"]},"tty":"b","volumeDevices":{"a":120},"volumeMounts":{"a":121},"workingDir":"s"},"r":["name"]},{"p":{"hostnames":{"a":"s"},"ip":"s"},"r":["ip"]},{"p":{"name":"s"}},{"p":{"name":"s"},"r":["name"]},{"p":{"conditionType":"s"},"r":["conditionType"]},{"p":{"name":"s","resourceClaimName":"s","resourceClaimTemplateName":"s"},"r":["name"]},{"p":{"name":"s"},"r":["name"]},{"p":{"podGroupName":"s"}},{"p":{"appArmorProfile":115,"fsGroup":"n","fsGroupChangePolicy":{"e":["Always","OnRootMismatch"]},"runAsGroup":"n","runAsNonRoot":"b","runAsUser":"n","seLinuxChangePolicy":"s","seLinuxOptions":117,"seccompProfile":118,"supplementalGroups":{"a":"n"},"supplementalGroupsPolicy":{"e":["Merge","Strict"]},"sysctls":{"a":133},"windowsOptions":119}},{"p":{"name":"s","value":"s"},"r":["name","value"]},{"p":{"effect":{"e":["NoExecute","NoSchedule","PreferNoSchedule"]},"key":"s","operator":{"e":["Equal","Exists","Gt","Lt"]},"tolerationSeconds":"n","value":"s"}},{"p":{"labelSelector":8,"matchLabelKeys":{"a":"s"},"maxSkew":"n","minDomains":"n","nodeAffinityPolicy":{"e":["Honor","Ignore"]},"nodeTaintsPolicy":{"e":["Honor","Ignore"]},"topologyKey":"s","whenUnsatisfiable":{"e":["DoNotSchedule","ScheduleAnyway"]}},"r":["maxSkew","topologyKey","whenUnsatisfiable"]},{"p":{"awsElasticBlockStore":137,"azureDisk":138,"azureFile":139,"cephfs":140,"cinder":141,"configMap":142,"csi":144,"downwardAPI":145,"emptyDir":147,"ephemeral":148,"fc":154,"flexVolume":155,"flocker":156,"gcePersistentDisk":157,"gitRepo":158,"glusterfs":159,"hostPath":160,"image":161,"iscsi":162,"name":"s","nfs":163,"persistentVolumeClaim":164,"photonPersistentDisk":165,"portworxVolume":166,"projected":167,"quobyte":175,"rbd":176,"scaleIO":177,"secret":178,"storageos":179,"vsphereVolume":180},"r":["name"]},{"p":{"fsType":"s","partition":"n","readOnly":"b","volumeID":"s"},"r":["volumeID"]},{"p":{"cachingMode":{"e":["None","ReadOnly","ReadWrite"]},"diskName":"s","diskURI":"s","fsType":"s","kind":{"e":["Dedicated","Managed","Shared"]},"readOnly":"b"},"r":["diskName","diskURI"]},{"p":{"readOnly":"b","secretName":"s","shareName":"s"},"r":["secretName","shareName"]},{"p":{"monitors":{"a":"s"},"path":"s","readOnly":"b","secretFile":"s","secretRef":126,"user":"s"},"r":["monitors"]},{"p":{"fsType":"s","readOnly":"b","secretRef":126,"volumeID":"s"},"r":["volumeID"]},{"p":{"defaultMode":"n","items":{"a":143},"name":"s","optional":"b"}},{"p":{"key":"s","mode":"n","path":"s"},"r":["key","path"]},{"p":{"driver":"s","fsType":"s","nodePublishSecretRef":126,"readOnly":"b","volumeAttributes":{"m":"s"}},"r":["driver"]},{"p":{"defaultMode":"n","items":{"a":146}}},{"p":{"fieldRef":92,"mode":"n","path":"s","resourceFieldRef":94},"r":["path"]},{"p":{"medium":"s","sizeLimit":"x"}},{"p":{"volumeClaimTemplate":149}},{"p":{"metadata":1,"spec":150},"r":["spec"]},{"p":{"accessModes":{"a":{"e":["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"]}},"dataSource":151,"dataSourceRef":152,"resources":153,"selector":8,"storageClassName":"s","volumeAttributesClassName":"s","volumeMode":{"e":["Block","Filesystem"]},"volumeName":"s"}},{"p":{"apiGroup":"s","kind":"s","name":"s"},"r":["kind","name"]},{"p":{"apiGroup":"s","kind":"s","name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"limits":{"m":"x"},"requests":{"m":"x"}}},{"p":{"fsType":"s","lun":"n","readOnly":"b","targetWWNs":{"a":"s"},"wwids":{"a":"s"}}},{"p":{"driver":"s","fsType":"s","options":{"m":"s"},"readOnly":"b","secretRef":126},"r":["driver"]},{"p":{"datasetName":"s","datasetUUID":"s"}},{"p":{"fsType":"s","partition":"n","pdName":"s","readOnly":"b"},"r":["pdName"]},{"p":{"directory":"s","repository":"s","revision":"s"},"r":["repository"]},{"p":{"endpoints":"s","path":"s","readOnly":"b"},"r":["endpoints","path"]},{"p":{"path":"s","type":{"e":["","BlockDevice","CharDevice","Directory","DirectoryOrCreate","File","FileOrCreate","Socket"]}},"r":["path"]},{"p":{"pullPolicy":{"e":["Always","IfNotPresent","Never"]},"reference":"s"}},{"p":{"chapAuthDiscovery":"b","chapAuthSession":"b","fsType":"s","initiatorName":"s","iqn":"s","iscsiInterface":"s","lun":"n","portals":{"a":"s"},"readOnly":"b","secretRef":126,"targetPortal":"s"},"r":["iqn","lun","targetPortal"]},{"p":{"path":"s","readOnly":"b","server":"s"},"r":["path","server"]},{"p":{"claimName":"s","readOnly":"b"},"r":["claimName"]},{"p":{"fsType":"s","pdID":"s"},"r":["pdID"]},{"p":{"fsType":"s","readOnly":"b","volumeID":"s"},"r":["volumeID"]},{"p":{"defaultMode":"n","sources":{"a":168}}},{"p":{"clusterTrustBundle":169,"configMap":170,"downwardAPI":171,"podCertificate":172,"secret":173,"serviceAccountToken":174}},{"p":{"labelSelector":8,"name":"s","optional":"b","path":"s","signerName":"s"},"r":["path"]},{"p":{"items":{"a":143},"name":"s","optional":"b"}},{"p":{"items":{"a":146}}},{"p":{"certificateChainPath":"s","credentialBundlePath":"s","keyPath":"s","keyType":"s","maxExpirationSeconds":"n","signerName":"s","userAnnotations":{"m":"s"}},"r":["keyType","signerName"]},{"p":{"items":{"a":143},"name":"s","optional":"b"}},{"p":{"audience":"s","expirationSeconds":"n","path":"s"},"r":["path"]},{"p":{"group":"s","readOnly":"b","registry":"s","tenant":"s","user":"s","volume":"s"},"r":["registry","volume"]},{"p":{"fsType":"s","image":"s","keyring":"s","monitors":{"a":"s"},"pool":"s","readOnly":"b","secretRef":126,"user":"s"},"r":["image","monitors"]},{"p":{"fsType":"s","gateway":"s","protectionDomain":"s","readOnly":"b","secretRef":126,"sslEnabled":"b","storageMode":"s","storagePool":"s","system":"s","volumeName":"s"},"r":["gateway","secretRef","system"]},{"p":{"defaultMode":"n","items":{"a":143},"optional":"b","secretName":"s"}},{"p":{"fsType":"s","readOnly":"b","secretRef":126,"volumeName":"s","volumeNamespace":"s"}},{"p":{"fsType":"s","storagePolicyID":"s","storagePolicyName":"s","volumePath":"s"},"r":["volumePath"]},{"p":{"rollingUpdate":182,"type":{"e":["OnDelete","RollingUpdate"]}}},{"p":{"maxSurge":"x","maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["apps/v1"]},"kind":{"e":["Deployment"]},"metadata":1,"spec":184,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","paused":"b","progressDeadlineSeconds":"n","replicas":"n","revisionHistoryLimit":"n","selector":8,"strategy":185,"template":76},"r":["selector","template"]},{"p":{"rollingUpdate":186,"type":{"e":["Recreate","RollingUpdate"]}}},{"p":{"maxSurge":"x","maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["apps/v1"]},"kind":{"e":["ReplicaSet"]},"metadata":1,"spec":188,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","replicas":"n","selector":8,"template":76},"r":["selector"]},{"p":{"apiVersion":{"e":["apps/v1"]},"kind":{"e":["StatefulSet"]},"metadata":1,"spec":190,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","ordinals":191,"persistentVolumeClaimRetentionPolicy":192,"podManagementPolicy":{"e":["OrderedReady","Parallel"]},"replicas":"n","revisionHistoryLimit":"n","selector":8,"serviceName":"s","template":76,"updateStrategy":193,"volumeClaimTemplates":{"a":195}},"r":["selector","template"]},{"p":{"start":"n"}},{"p":{"whenDeleted":"s","whenScaled":"s"}},{"p":{"rollingUpdate":194,"type":{"e":["OnDelete","RollingUpdate"]}}},{"p":{"maxUnavailable":"x","partition":"n"}},{"p":{"apiVersion":"s","kind":"s","metadata":1,"spec":150,"status":196}},{"p":{"accessModes":{"a":{"e":["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"]}},"allocatedResourceStatuses":{"m":{"e":["ControllerResizeInProgress","ControllerResizeInfeasible","NodeResizeInProgress","NodeResizeInfeasible","NodeResizePending"]}},"allocatedResources":{"m":"x"},"capacity":{"m":"x"},"conditions":{"a":197},"currentVolumeAttributesClassName":"s","modifyVolumeStatus":198,"phase":{"e":["Bound","Lost","Pending"]}}},{"p":{"lastProbeTime":"s","lastTransitionTime":"s","message":"s","reason":"s","status":"s","type":"s"},"r":["status","type"]},{"p":{"status":{"e":["InProgress","Infeasible","Pending"]},"targetVolumeAttributesClassName":"s"},"r":["status"]},{"p":{"apiVersion":{"e":["apps/v1beta1"]},"data":"*","kind":{"e":["ControllerRevision"]},"metadata":1,"revision":"n"},"r":["apiVersion","kind","revision"]},{"p":{"apiVersion":{"e":["apps/v1beta1"]},"kind":{"e":["Deployment"]},"metadata":1,"spec":201,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","paused":"b","progressDeadlineSeconds":"n","replicas":"n","revisionHistoryLimit":"n","rollbackTo":202,"selector":8,"strategy":203,"template":76},"r":["template"]},{"p":{"revision":"n"}},{"p":{"rollingUpdate":204,"type":"s"}},{"p":{"maxSurge":"x","maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["apps/v1beta1"]},"kind":{"e":["DeploymentRollback"]},"name":"s","rollbackTo":202,"updatedAnnotations":{"m":"s"}},"r":["apiVersion","kind","name","rollbackTo"]},{"p":{"apiVersion":{"e":["apps/v1beta1"]},"kind":{"e":["Scale"]},"metadata":1,"spec":207,"status":"*"},"r":["apiVersion","kind"]},{"p":{"replicas":"n"}},{"p":{"apiVersion":{"e":["apps/v1beta1"]},"kind":{"e":["StatefulSet"]},"metadata":1,"spec":209,"status":"*"},"r":["apiVersion","kind"]},{"p":{"podManagementPolicy":"s","replicas":"n","revisionHistoryLimit":"n","selector":8,"serviceName":"s","template":76,"updateStrategy":210,"volumeClaimTemplates":{"a":212}},"r":["serviceName","template"]},{"p":{"rollingUpdate":211,"type":"s"}},{"p":{"partition":"n"}},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["PersistentVolumeClaim"]},"metadata":1,"spec":150,"status":196},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["apps/v1beta2"]},"data":"*","kind":{"e":["ControllerRevision"]},"metadata":1,"revision":"n"},"r":["apiVersion","kind","revision"]},{"p":{"apiVersion":{"e":["apps/v1beta2"]},"kind":{"e":["DaemonSet"]},"metadata":1,"spec":215,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","revisionHistoryLimit":"n","selector":8,"template":76,"updateStrategy":216},"r":["selector","template"]},{"p":{"rollingUpdate":217,"type":"s"}},{"p":{"maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["apps/v1beta2"]},"kind":{"e":["Deployment"]},"metadata":1,"spec":219,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","paused":"b","progressDeadlineSeconds":"n","replicas":"n","revisionHistoryLimit":"n","selector":8,"strategy":220,"template":76},"r":["selector","template"]},{"p":{"rollingUpdate":221,"type":"s"}},{"p":{"maxSurge":"x","maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["apps/v1beta2"]},"kind":{"e":["ReplicaSet"]},"metadata":1,"spec":223,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","replicas":"n","selector":8,"template":76},"r":["selector"]},{"p":{"apiVersion":{"e":["apps/v1beta2"]},"kind":{"e":["Scale"]},"metadata":1,"spec":225,"status":"*"},"r":["apiVersion","kind"]},{"p":{"replicas":"n"}},{"p":{"apiVersion":{"e":["apps/v1beta2"]},"kind":{"e":["StatefulSet"]},"metadata":1,"spec":227,"status":"*"},"r":["apiVersion","kind"]},{"p":{"podManagementPolicy":"s","replicas":"n","revisionHistoryLimit":"n","selector":8,"serviceName":"s","template":76,"updateStrategy":228,"volumeClaimTemplates":{"a":212}},"r":["selector","serviceName","template"]},{"p":{"rollingUpdate":229,"type":"s"}},{"p":{"partition":"n"}},{"p":{"apiVersion":{"e":["authentication.k8s.io/v1"]},"kind":{"e":["SelfSubjectReview"]},"metadata":1,"status":"*"},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["authentication.k8s.io/v1"]},"kind":{"e":["TokenRequest"]},"metadata":1,"spec":232,"status":"*"},"r":["apiVersion","kind"]},{"p":{"audiences":{"a":"s"},"boundObjectRef":233,"expirationSeconds":"n"}},{"p":{"apiVersion":"s","kind":"s","name":"s","uid":"s"}},{"p":{"apiVersion":{"e":["authentication.k8s.io/v1"]},"kind":{"e":["TokenReview"]},"metadata":1,"spec":235,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"audiences":{"a":"s"},"token":"s"},"r":["token"]},{"p":{"apiVersion":{"e":["authentication.k8s.io/v1beta1"]},"kind":{"e":["TokenReview"]},"metadata":1,"spec":237,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"audiences":{"a":"s"},"token":"s"}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1"]},"kind":{"e":["LocalSubjectAccessReview"]},"metadata":1,"spec":239,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"extra":{"m":{"a":"s"}},"groups":{"a":"s"},"nonResourceAttributes":240,"resourceAttributes":241,"uid":"s","user":"s"}},{"p":{"path":"s","verb":"s"}},{"p":{"fieldSelector":242,"group":"s","labelSelector":244,"name":"s","namespace":"s","resource":"s","subresource":"s","verb":"s","version":"s"}},{"p":{"rawSelector":"s","requirements":{"a":243}}},{"p":{"key":"s","operator":"s","values":{"a":"s"}},"r":["key","operator"]},{"p":{"rawSelector":"s","requirements":{"a":9}}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1"]},"kind":{"e":["SelfSubjectAccessReview"]},"metadata":1,"spec":246,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"nonResourceAttributes":240,"resourceAttributes":241}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1"]},"kind":{"e":["SelfSubjectRulesReview"]},"metadata":1,"spec":248,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"namespace":"s"}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1"]},"kind":{"e":["SubjectAccessReview"]},"metadata":1,"spec":239,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1beta1"]},"kind":{"e":["LocalSubjectAccessReview"]},"metadata":1,"spec":251,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"extra":{"m":{"a":"s"}},"group":{"a":"s"},"nonResourceAttributes":252,"resourceAttributes":253,"uid":"s","user":"s"}},{"p":{"path":"s","verb":"s"}},{"p":{"group":"s","name":"s","namespace":"s","resource":"s","subresource":"s","verb":"s","version":"s"}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1beta1"]},"kind":{"e":["SelfSubjectAccessReview"]},"metadata":1,"spec":255,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"nonResourceAttributes":252,"resourceAttributes":253}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1beta1"]},"kind":{"e":["SelfSubjectRulesReview"]},"metadata":1,"spec":257,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"namespace":"s"}},{"p":{"apiVersion":{"e":["authorization.k8s.io/v1beta1"]},"kind":{"e":["SubjectAccessReview"]},"metadata":1,"spec":251,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"apiVersion":{"e":["autoscaling/v1"]},"kind":{"e":["HorizontalPodAutoscaler"]},"metadata":1,"spec":260,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"maxReplicas":"n","minReplicas":"n","scaleTargetRef":261,"targetCPUUtilizationPercentage":"n"},"r":["maxReplicas","scaleTargetRef"]},{"p":{"apiVersion":"s","kind":"s","name":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["autoscaling/v1"]},"kind":{"e":["Scale"]},"metadata":1,"spec":263,"status":"*"},"r":["apiVersion","kind"]},{"p":{"replicas":"n"}},{"p":{"apiVersion":{"e":["autoscaling/v2"]},"kind":{"e":["HorizontalPodAutoscaler"]},"metadata":1,"spec":265,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"behavior":266,"maxReplicas":"n","metrics":{"a":269},"minReplicas":"n","scaleTargetRef":275},"r":["maxReplicas","scaleTargetRef"]},{"p":{"scaleDown":267,"scaleUp":267}},{"p":{"policies":{"a":268},"selectPolicy":"s","stabilizationWindowSeconds":"n","tolerance":"x"}},{"p":{"periodSeconds":"n","type":"s","value":"n"},"r":["periodSeconds","type","value"]},{"p":{"containerResource":270,"external":272,"object":274,"pods":276,"resource":277,"type":"s"},"r":["type"]},{"p":{"container":"s","name":"s","target":271},"r":["container","name","target"]},{"p":{"averageUtilization":"n","averageValue":"x","type":"s","value":"x"},"r":["type"]},{"p":{"metric":273,"target":271},"r":["metric","target"]},{"p":{"name":"s","selector":8},"r":["name"]},{"p":{"describedObject":275,"metric":273,"target":271},"r":["describedObject","metric","target"]},{"p":{"apiVersion":"s","kind":"s","name":"s"},"r":["kind","name"]},{"p":{"metric":273,"target":271},"r":["metric","target"]},{"p":{"name":"s","target":271},"r":["name","target"]},{"p":{"apiVersion":{"e":["autoscaling/v2beta1"]},"kind":{"e":["HorizontalPodAutoscaler"]},"metadata":1,"spec":279,"status":"*"},"r":["apiVersion","kind"]},{"p":{"maxReplicas":"n","metrics":{"a":280},"minReplicas":"n","scaleTargetRef":284},"r":["maxReplicas","scaleTargetRef"]},{"p":{"containerResource":281,"external":282,"object":283,"pods":285,"resource":286,"type":"s"},"r":["type"]},{"p":{"container":"s","name":"s","targetAverageUtilization":"n","targetAverageValue":"x"},"r":["container","name"]},{"p":{"metricName":"s","metricSelector":8,"targetAverageValue":"x","targetValue":"x"},"r":["metricName"]},{"p":{"averageValue":"x","metricName":"s","selector":8,"target":284,"targetValue":"x"},"r":["metricName","target","targetValue"]},{"p":{"apiVersion":"s","kind":"s","name":"s"},"r":["kind","name"]},{"p":{"metricName":"s","selector":8,"targetAverageValue":"x"},"r":["metricName","targetAverageValue"]},{"p":{"name":"s","targetAverageUtilization":"n","targetAverageValue":"x"},"r":["name"]},{"p":{"apiVersion":{"e":["autoscaling/v2beta2"]},"kind":{"e":["HorizontalPodAutoscaler"]},"metadata":1,"spec":288,"status":"*"},"r":["apiVersion","kind"]},{"p":{"behavior":289,"maxReplicas":"n","metrics":{"a":292},"minReplicas":"n","scaleTargetRef":298},"r":["maxReplicas","scaleTargetRef"]},{"p":{"scaleDown":290,"scaleUp":290}},{"p":{"policies":{"a":291},"selectPolicy":"s","stabilizationWindowSeconds":"n"}},{"p":{"periodSeconds":"n","type":"s","value":"n"},"r":["periodSeconds","type","value"]},{"p":{"containerResource":293,"external":295,"object":297,"pods":299,"resource":300,"type":"s"},"r":["type"]},{"p":{"container":"s","name":"s","target":294},"r":["container","name","target"]},{"p":{"averageUtilization":"n","averageValue":"x","type":"s","value":"x"},"r":["type"]},{"p":{"metric":296,"target":294},"r":["metric","target"]},{"p":{"name":"s","selector":8},"r":["name"]},{"p":{"describedObject":298,"metric":296,"target":294},"r":["describedObject","metric","target"]},{"p":{"apiVersion":"s","kind":"s","name":"s"},"r":["kind","name"]},{"p":{"metric":296,"target":294},"r":["metric","target"]},{"p":{"name":"s","target":294},"r":["name","target"]},{"p":{"apiVersion":{"e":["batch/v1"]},"kind":{"e":["CronJob"]},"metadata":1,"spec":302,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"concurrencyPolicy":{"e":["Allow","Forbid","Replace"]},"failedJobsHistoryLimit":"n","jobTemplate":303,"schedule":"s","startingDeadlineSeconds":"n","successfulJobsHistoryLimit":"n","suspend":"b","timeZone":"s"},"r":["jobTemplate","schedule"]},{"p":{"metadata":1,"spec":304}},{"p":{"activeDeadlineSeconds":"n","backoffLimit":"n","backoffLimitPerIndex":"n","completionMode":{"e":["Indexed","NonIndexed"]},"completions":"n","managedBy":"s","manualSelector":"b","maxFailedIndexes":"n","parallelism":"n","podFailurePolicy":305,"podReplacementPolicy":{"e":["Failed","TerminatingOrFailed"]},"selector":8,"successPolicy":309,"suspend":"b","template":76,"ttlSecondsAfterFinished":"n"},"r":["template"]},{"p":{"rules":{"a":306}},"r":["rules"]},{"p":{"action":{"e":["Count","FailIndex","FailJob","Ignore"]},"onExitCodes":307,"onPodConditions":{"a":308}},"r":["action"]},{"p":{"containerName":"s","operator":{"e":["In","NotIn"]},"values":{"a":"n"}},"r":["operator","values"]},{"p":{"status":"s","type":"s"},"r":["type"]},{"p":{"rules":{"a":310}},"r":["rules"]},{"p":{"succeededCount":"n","succeededIndexes":"s"}},{"p":{"apiVersion":{"e":["batch/v1"]},"kind":{"e":["Job"]},"metadata":1,"spec":304,"status":"*"},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["batch/v1beta1"]},"kind":{"e":["CronJob"]},"metadata":1,"spec":313,"status":"*"},"r":["apiVersion","kind"]},{"p":{"concurrencyPolicy":"s","failedJobsHistoryLimit":"n","jobTemplate":314,"schedule":"s","startingDeadlineSeconds":"n","successfulJobsHistoryLimit":"n","suspend":"b","timeZone":"s"},"r":["jobTemplate","schedule"]},{"p":{"metadata":1,"spec":304}},{"p":{"apiVersion":{"e":["certificates.k8s.io/v1"]},"kind":{"e":["CertificateSigningRequest"]},"metadata":1,"spec":316,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"expirationSeconds":"n","extra":{"m":{"a":"s"}},"groups":{"a":"s"},"request":"s","signerName":"s","uid":"s","usages":{"a":{"e":["any","cert sign","client auth","code signing","content commitment","crl sign","data encipherment","decipher only","digital signature","email protection","encipher only","ipsec end system","ipsec tunnel","ipsec user","key agreement","key encipherment","microsoft sgc","netscape sgc","ocsp signing","s/mime","server auth","signing","timestamping"]}},"username":"s"},"r":["request","signerName"]},{"p":{"apiVersion":{"e":["certificates.k8s.io/v1beta1"]},"kind":{"e":["CertificateSigningRequest"]},"metadata":1,"spec":318,"status":"*"},"r":["apiVersion","kind"]},{"p":{"extra":{"m":{"a":"s"}},"groups":{"a":"s"},"request":"s","signerName":"s","uid":"s","usages":{"a":"s"},"username":"s"},"r":["request"]},{"p":{"apiVersion":{"e":["coordination.k8s.io/v1"]},"kind":{"e":["Lease"]},"metadata":1,"spec":320},"r":["apiVersion","kind"]},{"p":{"acquireTime":"s","holderIdentity":"s","leaseDurationSeconds":"n","leaseTransitions":"n","preferredHolder":"s","renewTime":"s","strategy":"s"}},{"p":{"apiVersion":{"e":["coordination.k8s.io/v1beta1"]},"kind":{"e":["Lease"]},"metadata":1,"spec":322},"r":["apiVersion","kind"]},{"p":{"acquireTime":"s","holderIdentity":"s","leaseDurationSeconds":"n","leaseTransitions":"n","renewTime":"s"}},{"p":{"addressType":{"e":["FQDN","IPv4","IPv6"]},"apiVersion":{"e":["discovery.k8s.io/v1"]},"endpoints":{"a":324},"kind":{"e":["EndpointSlice"]},"metadata":1,"ports":{"a":330}},"r":["addressType","apiVersion","kind"]},{"p":{"addresses":{"a":"s"},"conditions":325,"deprecatedTopology":{"m":"s"},"hints":326,"hostname":"s","nodeName":"s","targetRef":329,"zone":"s"},"r":["addresses"]},{"p":{"ready":"b","serving":"b","terminating":"b"}},{"p":{"forNodes":{"a":327},"forZones":{"a":328}}},{"p":{"name":"s"},"r":["name"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":"s","fieldPath":"s","kind":"s","name":"s","namespace":"s","resourceVersion":"s","uid":"s"}},{"p":{"appProtocol":"s","name":"s","port":"n","protocol":{"e":["SCTP","TCP","UDP"]}}},{"p":{"addressType":"s","apiVersion":{"e":["discovery.k8s.io/v1beta1"]},"endpoints":{"a":332},"kind":{"e":["EndpointSlice"]},"metadata":1,"ports":{"a":336}},"r":["addressType","apiVersion","endpoints","kind"]},{"p":{"addresses":{"a":"s"},"conditions":333,"hints":334,"hostname":"s","nodeName":"s","targetRef":329,"topology":{"m":"s"}},"r":["addresses"]},{"p":{"ready":"b","serving":"b","terminating":"b"}},{"p":{"forZones":{"a":335}}},{"p":{"name":"s"},"r":["name"]},{"p":{"appProtocol":"s","name":"s","port":"n","protocol":"s"}},{"p":{"action":"s","apiVersion":{"e":["events.k8s.io/v1"]},"deprecatedCount":"n","deprecatedFirstTimestamp":"s","deprecatedLastTimestamp":"s","deprecatedSource":338,"eventTime":"s","kind":{"e":["Event"]},"metadata":1,"note":"s","reason":"s","regarding":329,"related":329,"reportingController":"s","reportingInstance":"s","series":339,"type":"s"},"r":["apiVersion","eventTime","kind"]},{"p":{"component":"s","host":"s"}},{"p":{"count":"n","lastObservedTime":"s"},"r":["count","lastObservedTime"]},{"p":{"action":"s","apiVersion":{"e":["events.k8s.io/v1beta1"]},"deprecatedCount":"n","deprecatedFirstTimestamp":"s","deprecatedLastTimestamp":"s","deprecatedSource":338,"eventTime":"s","kind":{"e":["Event"]},"metadata":1,"note":"s","reason":"s","regarding":329,"related":329,"reportingController":"s","reportingInstance":"s","series":341,"type":"s"},"r":["apiVersion","eventTime","kind"]},{"p":{"count":"n","lastObservedTime":"s"},"r":["count","lastObservedTime"]},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["DaemonSet"]},"metadata":1,"spec":343,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","revisionHistoryLimit":"n","selector":8,"template":76,"templateGeneration":"n","updateStrategy":344},"r":["template"]},{"p":{"rollingUpdate":345,"type":"s"}},{"p":{"maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["Deployment"]},"metadata":1,"spec":347,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","paused":"b","progressDeadlineSeconds":"n","replicas":"n","revisionHistoryLimit":"n","rollbackTo":348,"selector":8,"strategy":349,"template":76},"r":["template"]},{"p":{"revision":"n"}},{"p":{"rollingUpdate":350,"type":"s"}},{"p":{"maxSurge":"x","maxUnavailable":"x"}},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["DeploymentRollback"]},"name":"s","rollbackTo":348,"updatedAnnotations":{"m":"s"}},"r":["apiVersion","kind","name","rollbackTo"]},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["Ingress"]},"metadata":1,"spec":353,"status":"*"},"r":["apiVersion","kind"]},{"p":{"backend":354,"ingressClassName":"s","rules":{"a":355},"tls":{"a":358}}},{"p":{"resource":151,"serviceName":"s","servicePort":"x"}},{"p":{"host":"s","http":356}},{"p":{"paths":{"a":357}},"r":["paths"]},{"p":{"backend":354,"path":"s","pathType":"s"},"r":["backend"]},{"p":{"hosts":{"a":"s"},"secretName":"s"}},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["NetworkPolicy"]},"metadata":1,"spec":360},"r":["apiVersion","kind"]},{"p":{"egress":{"a":361},"ingress":{"a":365},"podSelector":8,"policyTypes":{"a":"s"}},"r":["podSelector"]},{"p":{"ports":{"a":362},"to":{"a":363}}},{"p":{"port":"x","protocol":"s"}},{"p":{"ipBlock":364,"namespaceSelector":8,"podSelector":8}},{"p":{"cidr":"s","except":{"a":"s"}},"r":["cidr"]},{"p":{"from":{"a":363},"ports":{"a":362}}},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["PodSecurityPolicy"]},"metadata":1,"spec":367},"r":["apiVersion","kind"]},{"p":{"allowPrivilegeEscalation":"b","allowedCSIDrivers":{"a":368},"allowedCapabilities":{"a":"s"},"allowedFlexVolumes":{"a":369},"allowedHostPaths":{"a":370},"allowedProcMountTypes":{"a":"s"},"allowedUnsafeSysctls":{"a":"s"},"defaultAddCapabilities":{"a":"s"},"defaultAllowPrivilegeEscalation":"b","forbiddenSysctls":{"a":"s"},"fsGroup":371,"hostIPC":"b","hostNetwork":"b","hostPID":"b","hostPorts":{"a":373},"privileged":"b","readOnlyRootFilesystem":"b","requiredDropCapabilities":{"a":"s"},"runAsGroup":374,"runAsUser":375,"runtimeClass":376,"seLinux":377,"supplementalGroups":378,"volumes":{"a":"s"}},"r":["fsGroup","runAsUser","seLinux","supplementalGroups"]},{"p":{"name":"s"},"r":["name"]},{"p":{"driver":"s"},"r":["driver"]},{"p":{"pathPrefix":"s","readOnly":"b"}},{"p":{"ranges":{"a":372},"rule":"s"}},{"p":{"max":"n","min":"n"},"r":["max","min"]},{"p":{"max":"n","min":"n"},"r":["max","min"]},{"p":{"ranges":{"a":372},"rule":"s"},"r":["rule"]},{"p":{"ranges":{"a":372},"rule":"s"},"r":["rule"]},{"p":{"allowedRuntimeClassNames":{"a":"s"},"defaultRuntimeClassName":"s"},"r":["allowedRuntimeClassNames"]},{"p":{"rule":"s","seLinuxOptions":117},"r":["rule"]},{"p":{"ranges":{"a":372},"rule":"s"}},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["ReplicaSet"]},"metadata":1,"spec":380,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","replicas":"n","selector":8,"template":76}},{"p":{"apiVersion":{"e":["extensions/v1beta1"]},"kind":{"e":["Scale"]},"metadata":1,"spec":382,"status":"*"},"r":["apiVersion","kind"]},{"p":{"replicas":"n"}},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1"]},"kind":{"e":["FlowSchema"]},"metadata":1,"spec":384,"status":"*"},"r":["apiVersion","kind"]},{"p":{"distinguisherMethod":385,"matchingPrecedence":"n","priorityLevelConfiguration":386,"rules":{"a":387}},"r":["priorityLevelConfiguration"]},{"p":{"type":"s"},"r":["type"]},{"p":{"name":"s"},"r":["name"]},{"p":{"nonResourceRules":{"a":388},"resourceRules":{"a":389},"subjects":{"a":390}},"r":["subjects"]},{"p":{"nonResourceURLs":{"a":"s"},"verbs":{"a":"s"}},"r":["nonResourceURLs","verbs"]},{"p":{"apiGroups":{"a":"s"},"clusterScope":"b","namespaces":{"a":"s"},"resources":{"a":"s"},"verbs":{"a":"s"}},"r":["apiGroups","resources","verbs"]},{"p":{"group":391,"kind":"s","serviceAccount":392,"user":393},"r":["kind"]},{"p":{"name":"s"},"r":["name"]},{"p":{"name":"s","namespace":"s"},"r":["name","namespace"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1"]},"kind":{"e":["PriorityLevelConfiguration"]},"metadata":1,"spec":395,"status":"*"},"r":["apiVersion","kind"]},{"p":{"exempt":396,"limited":397,"type":"s"},"r":["type"]},{"p":{"lendablePercent":"n","nominalConcurrencyShares":"n"}},{"p":{"borrowingLimitPercent":"n","lendablePercent":"n","limitResponse":398,"nominalConcurrencyShares":"n"}},{"p":{"queuing":399,"type":"s"},"r":["type"]},{"p":{"handSize":"n","queueLengthLimit":"n","queues":"n"}},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1beta1"]},"kind":{"e":["FlowSchema"]},"metadata":1,"spec":401,"status":"*"},"r":["apiVersion","kind"]},{"p":{"distinguisherMethod":402,"matchingPrecedence":"n","priorityLevelConfiguration":403,"rules":{"a":404}},"r":["priorityLevelConfiguration"]},{"p":{"type":"s"},"r":["type"]},{"p":{"name":"s"},"r":["name"]},{"p":{"nonResourceRules":{"a":405},"resourceRules":{"a":406},"subjects":{"a":407}},"r":["subjects"]},{"p":{"nonResourceURLs":{"a":"s"},"verbs":{"a":"s"}},"r":["nonResourceURLs","verbs"]},{"p":{"apiGroups":{"a":"s"},"clusterScope":"b","namespaces":{"a":"s"},"resources":{"a":"s"},"verbs":{"a":"s"}},"r":["apiGroups","resources","verbs"]},{"p":{"group":408,"kind":"s","serviceAccount":409,"user":410},"r":["kind"]},{"p":{"name":"s"},"r":["name"]},{"p":{"name":"s","namespace":"s"},"r":["name","namespace"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1beta1"]},"kind":{"e":["PriorityLevelConfiguration"]},"metadata":1,"spec":412,"status":"*"},"r":["apiVersion","kind"]},{"p":{"limited":413,"type":"s"},"r":["type"]},{"p":{"assuredConcurrencyShares":"n","limitResponse":414}},{"p":{"queuing":415,"type":"s"},"r":["type"]},{"p":{"handSize":"n","queueLengthLimit":"n","queues":"n"}},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1beta2"]},"kind":{"e":["FlowSchema"]},"metadata":1,"spec":417,"status":"*"},"r":["apiVersion","kind"]},{"p":{"distinguisherMethod":418,"matchingPrecedence":"n","priorityLevelConfiguration":419,"rules":{"a":420}},"r":["priorityLevelConfiguration"]},{"p":{"type":"s"},"r":["type"]},{"p":{"name":"s"},"r":["name"]},{"p":{"nonResourceRules":{"a":421},"resourceRules":{"a":422},"subjects":{"a":423}},"r":["subjects"]},{"p":{"nonResourceURLs":{"a":"s"},"verbs":{"a":"s"}},"r":["nonResourceURLs","verbs"]},{"p":{"apiGroups":{"a":"s"},"clusterScope":"b","namespaces":{"a":"s"},"resources":{"a":"s"},"verbs":{"a":"s"}},"r":["apiGroups","resources","verbs"]},{"p":{"group":424,"kind":"s","serviceAccount":425,"user":426},"r":["kind"]},{"p":{"name":"s"},"r":["name"]},{"p":{"name":"s","namespace":"s"},"r":["name","namespace"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1beta2"]},"kind":{"e":["PriorityLevelConfiguration"]},"metadata":1,"spec":428,"status":"*"},"r":["apiVersion","kind"]},{"p":{"limited":429,"type":"s"},"r":["type"]},{"p":{"assuredConcurrencyShares":"n","borrowingLimitPercent":"n","lendablePercent":"n","limitResponse":430}},{"p":{"queuing":431,"type":"s"},"r":["type"]},{"p":{"handSize":"n","queueLengthLimit":"n","queues":"n"}},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1beta3"]},"kind":{"e":["FlowSchema"]},"metadata":1,"spec":433,"status":"*"},"r":["apiVersion","kind"]},{"p":{"distinguisherMethod":434,"matchingPrecedence":"n","priorityLevelConfiguration":435,"rules":{"a":436}},"r":["priorityLevelConfiguration"]},{"p":{"type":"s"},"r":["type"]},{"p":{"name":"s"},"r":["name"]},{"p":{"nonResourceRules":{"a":437},"resourceRules":{"a":438},"subjects":{"a":439}},"r":["subjects"]},{"p":{"nonResourceURLs":{"a":"s"},"verbs":{"a":"s"}},"r":["nonResourceURLs","verbs"]},{"p":{"apiGroups":{"a":"s"},"clusterScope":"b","namespaces":{"a":"s"},"resources":{"a":"s"},"verbs":{"a":"s"}},"r":["apiGroups","resources","verbs"]},{"p":{"group":440,"kind":"s","serviceAccount":441,"user":442},"r":["kind"]},{"p":{"name":"s"},"r":["name"]},{"p":{"name":"s","namespace":"s"},"r":["name","namespace"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":{"e":["flowcontrol.apiserver.k8s.io/v1beta3"]},"kind":{"e":["PriorityLevelConfiguration"]},"metadata":1,"spec":444,"status":"*"},"r":["apiVersion","kind"]},{"p":{"exempt":445,"limited":446,"type":"s"},"r":["type"]},{"p":{"lendablePercent":"n","nominalConcurrencyShares":"n"}},{"p":{"borrowingLimitPercent":"n","lendablePercent":"n","limitResponse":447,"nominalConcurrencyShares":"n"}},{"p":{"queuing":448,"type":"s"},"r":["type"]},{"p":{"handSize":"n","queueLengthLimit":"n","queues":"n"}},{"p":{"apiVersion":{"e":["networking.k8s.io/v1"]},"kind":{"e":["IPAddress"]},"metadata":1,"spec":450},"r":["apiVersion","kind","spec"]},{"p":{"parentRef":451},"r":["parentRef"]},{"p":{"group":"s","name":"s","namespace":"s","resource":"s"},"r":["name","resource"]},{"p":{"apiVersion":{"e":["networking.k8s.io/v1"]},"kind":{"e":["Ingress"]},"metadata":1,"spec":453,"status":"*"},"r":["apiVersion","kind"]},{"p":{"defaultBackend":454,"ingressClassName":"s","rules":{"a":457},"tls":{"a":460}}},{"p":{"resource":151,"service":455}},{"p":{"name":"s","port":456},"r":["name"]},{"p":{"name":"s","number":"n"}},{"p":{"host":"s","http":458}},{"p":{"paths":{"a":459}},"r":["paths"]},{"p":{"backend":454,"path":"s","pathType":{"e":["Exact","ImplementationSpecific","Prefix"]}},"r":["backend","pathType"]},{"p":{"hosts":{"a":"s"},"secretName":"s"}},{"p":{"apiVersion":{"e":["networking.k8s.io/v1"]},"kind":{"e":["IngressClass"]},"metadata":1,"spec":462},"r":["apiVersion","kind"]},{"p":{"controller":"s","parameters":463}},{"p":{"apiGroup":"s","kind":"s","name":"s","namespace":"s","scope":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["networking.k8s.io/v1"]},"kind":{"e":["NetworkPolicy"]},"metadata":1,"spec":465},"r":["apiVersion","kind"]},{"p":{"egress":{"a":466},"ingress":{"a":470},"podSelector":8,"policyTypes":{"a":{"e":["Egress","Ingress"]}}}},{"p":{"ports":{"a":467},"to":{"a":468}}},{"p":{"endPort":"n","port":"x","protocol":{"e":["SCTP","TCP","UDP"]}}},{"p":{"ipBlock":469,"namespaceSelector":8,"podSelector":8}},{"p":{"cidr":"s","except":{"a":"s"}},"r":["cidr"]},{"p":{"from":{"a":468},"ports":{"a":467}}},{"p":{"apiVersion":{"e":["networking.k8s.io/v1"]},"kind":{"e":["ServiceCIDR"]},"metadata":1,"spec":472,"status":"*"},"r":["apiVersion","kind"]},{"p":{"cidrs":{"a":"s"}}},{"p":{"apiVersion":{"e":["networking.k8s.io/v1beta1"]},"kind":{"e":["Ingress"]},"metadata":1,"spec":474,"status":"*"},"r":["apiVersion","kind"]},{"p":{"backend":475,"ingressClassName":"s","rules":{"a":476},"tls":{"a":479}}},{"p":{"resource":151,"serviceName":"s","servicePort":"x"}},{"p":{"host":"s","http":477}},{"p":{"paths":{"a":478}},"r":["paths"]},{"p":{"backend":475,"path":"s","pathType":"s"},"r":["backend"]},{"p":{"hosts":{"a":"s"},"secretName":"s"}},{"p":{"apiVersion":{"e":["networking.k8s.io/v1beta1"]},"kind":{"e":["IngressClass"]},"metadata":1,"spec":481},"r":["apiVersion","kind"]},{"p":{"controller":"s","parameters":482}},{"p":{"apiGroup":"s","kind":"s","name":"s","namespace":"s","scope":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["node.k8s.io/v1"]},"handler":"s","kind":{"e":["RuntimeClass"]},"metadata":1,"overhead":484,"scheduling":485},"r":["apiVersion","handler","kind"]},{"p":{"podFixed":{"m":"x"}}},{"p":{"nodeSelector":{"m":"s"},"tolerations":{"a":134}}},{"p":{"apiVersion":{"e":["node.k8s.io/v1beta1"]},"handler":"s","kind":{"e":["RuntimeClass"]},"metadata":1,"overhead":487,"scheduling":488},"r":["apiVersion","handler","kind"]},{"p":{"podFixed":{"m":"x"}}},{"p":{"nodeSelector":{"m":"s"},"tolerations":{"a":134}}},{"p":{"apiVersion":{"e":["policy/v1"]},"deleteOptions":490,"kind":{"e":["Eviction"]},"metadata":1},"r":["apiVersion","kind"]},{"p":{"apiVersion":"s","dryRun":{"a":"s"},"gracePeriodSeconds":"n","ignoreStoreReadErrorWithClusterBreakingPotential":"b","kind":"s","orphanDependents":"b","preconditions":491,"propagationPolicy":"s"}},{"p":{"resourceVersion":"s","uid":"s"}},{"p":{"apiVersion":{"e":["policy/v1"]},"kind":{"e":["PodDisruptionBudget"]},"metadata":1,"spec":493,"status":"*"},"r":["apiVersion","kind"]},{"p":{"maxUnavailable":"x","minAvailable":"x","selector":8,"unhealthyPodEvictionPolicy":{"e":["AlwaysAllow","IfHealthyBudget"]}}},{"p":{"apiVersion":{"e":["policy/v1beta1"]},"deleteOptions":490,"kind":{"e":["Eviction"]},"metadata":1},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["policy/v1beta1"]},"kind":{"e":["PodDisruptionBudget"]},"metadata":1,"spec":496,"status":"*"},"r":["apiVersion","kind"]},{"p":{"maxUnavailable":"x","minAvailable":"x","selector":8}},{"p":{"apiVersion":{"e":["policy/v1beta1"]},"kind":{"e":["PodSecurityPolicy"]},"metadata":1,"spec":498},"r":["apiVersion","kind"]},{"p":{"allowPrivilegeEscalation":"b","allowedCSIDrivers":{"a":499},"allowedCapabilities":{"a":"s"},"allowedFlexVolumes":{"a":500},"allowedHostPaths":{"a":501},"allowedProcMountTypes":{"a":"s"},"allowedUnsafeSysctls":{"a":"s"},"defaultAddCapabilities":{"a":"s"},"defaultAllowPrivilegeEscalation":"b","forbiddenSysctls":{"a":"s"},"fsGroup":502,"hostIPC":"b","hostNetwork":"b","hostPID":"b","hostPorts":{"a":504},"privileged":"b","readOnlyRootFilesystem":"b","requiredDropCapabilities":{"a":"s"},"runAsGroup":505,"runAsUser":506,"runtimeClass":507,"seLinux":508,"supplementalGroups":509,"volumes":{"a":"s"}},"r":["fsGroup","runAsUser","seLinux","supplementalGroups"]},{"p":{"name":"s"},"r":["name"]},{"p":{"driver":"s"},"r":["driver"]},{"p":{"pathPrefix":"s","readOnly":"b"}},{"p":{"ranges":{"a":503},"rule":"s"}},{"p":{"max":"n","min":"n"},"r":["max","min"]},{"p":{"max":"n","min":"n"},"r":["max","min"]},{"p":{"ranges":{"a":503},"rule":"s"},"r":["rule"]},{"p":{"ranges":{"a":503},"rule":"s"},"r":["rule"]},{"p":{"allowedRuntimeClassNames":{"a":"s"},"defaultRuntimeClassName":"s"},"r":["allowedRuntimeClassNames"]},{"p":{"rule":"s","seLinuxOptions":117},"r":["rule"]},{"p":{"ranges":{"a":503},"rule":"s"}},{"p":{"aggregationRule":511,"apiVersion":{"e":["rbac.authorization.k8s.io/v1"]},"kind":{"e":["ClusterRole"]},"metadata":1,"rules":{"a":512}},"r":["apiVersion","kind"]},{"p":{"clusterRoleSelectors":{"a":8}}},{"p":{"apiGroups":{"a":"s"},"nonResourceURLs":{"a":"s"},"resourceNames":{"a":"s"},"resources":{"a":"s"},"verbs":{"a":"s"}},"r":["verbs"]},{"p":{"apiVersion":{"e":["rbac.authorization.k8s.io/v1"]},"kind":{"e":["ClusterRoleBinding"]},"metadata":1,"roleRef":514,"subjects":{"a":515}},"r":["apiVersion","kind","roleRef"]},{"p":{"apiGroup":"s","kind":"s","name":"s"},"r":["kind","name"]},{"p":{"apiGroup":"s","kind":"s","name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["rbac.authorization.k8s.io/v1"]},"kind":{"e":["Role"]},"metadata":1,"rules":{"a":512}},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["rbac.authorization.k8s.io/v1"]},"kind":{"e":["RoleBinding"]},"metadata":1,"roleRef":514,"subjects":{"a":515}},"r":["apiVersion","kind","roleRef"]},{"p":{"aggregationRule":519,"apiVersion":{"e":["rbac.authorization.k8s.io/v1beta1"]},"kind":{"e":["ClusterRole"]},"metadata":1,"rules":{"a":520}},"r":["apiVersion","kind"]},{"p":{"clusterRoleSelectors":{"a":8}}},{"p":{"apiGroups":{"a":"s"},"nonResourceURLs":{"a":"s"},"resourceNames":{"a":"s"},"resources":{"a":"s"},"verbs":{"a":"s"}},"r":["verbs"]},{"p":{"apiVersion":{"e":["rbac.authorization.k8s.io/v1beta1"]},"kind":{"e":["ClusterRoleBinding"]},"metadata":1,"roleRef":522,"subjects":{"a":523}},"r":["apiVersion","kind","roleRef"]},{"p":{"apiGroup":"s","kind":"s","name":"s"},"r":["apiGroup","kind","name"]},{"p":{"apiGroup":"s","kind":"s","name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["rbac.authorization.k8s.io/v1beta1"]},"kind":{"e":["Role"]},"metadata":1,"rules":{"a":520}},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["rbac.authorization.k8s.io/v1beta1"]},"kind":{"e":["RoleBinding"]},"metadata":1,"roleRef":522,"subjects":{"a":523}},"r":["apiVersion","kind","roleRef"]},{"p":{"apiVersion":{"e":["resource.k8s.io/v1"]},"kind":{"e":["DeviceClass"]},"metadata":1,"spec":527},"r":["apiVersion","kind","spec"]},{"p":{"config":{"a":528},"extendedResourceName":"s","selectors":{"a":530}}},{"p":{"opaque":529}},{"p":{"driver":"s","parameters":"*"},"r":["driver","parameters"]},{"p":{"cel":531}},{"p":{"expression":"s"},"r":["expression"]},{"p":{"apiVersion":{"e":["resource.k8s.io/v1"]},"kind":{"e":["ResourceClaim"]},"metadata":1,"spec":533,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"devices":534}},{"p":{"config":{"a":535},"constraints":{"a":536},"requests":{"a":537}}},{"p":{"opaque":529,"requests":{"a":"s"}}},{"p":{"distinctAttribute":"s","matchAttribute":"s","requests":{"a":"s"}}},{"p":{"exactly":538,"firstAvailable":{"a":541},"name":"s"},"r":["name"]},{"p":{"adminAccess":"b","allocationMode":{"e":["All","ExactCount"]},"capacity":539,"count":"n","deviceClassName":"s","selectors":{"a":530},"tolerations":{"a":540}},"r":["deviceClassName"]},{"p":{"requests":{"m":"x"}}},{"p":{"effect":{"e":["NoExecute","NoSchedule","None"]},"key":"s","operator":{"e":["Equal","Exists"]},"tolerationSeconds":"n","value":"s"}},{"p":{"allocationMode":{"e":["All","ExactCount"]},"capacity":539,"count":"n","deviceClassName":"s","name":"s","selectors":{"a":530},"tolerations":{"a":540}},"r":["deviceClassName","name"]},{"p":{"apiVersion":{"e":["resource.k8s.io/v1"]},"kind":{"e":["ResourceClaimTemplate"]},"metadata":1,"spec":543},"r":["apiVersion","kind","spec"]},{"p":{"metadata":1,"spec":533},"r":["spec"]},{"p":{"apiVersion":{"e":["resource.k8s.io/v1"]},"kind":{"e":["ResourceSlice"]},"metadata":1,"spec":545},"r":["apiVersion","kind","spec"]},{"p":{"allNodes":"b","devices":{"a":546},"driver":"s","nodeName":"s","nodeSelector":83,"perDeviceNodeSelection":"b","pool":555,"sharedCounters":{"a":556}},"r":["driver","pool"]},{"p":{"allNodes":"b","allowMultipleAllocations":"b","attributes":{"m":547},"bindingConditions":{"a":"s"},"bindingFailureConditions":{"a":"s"},"bindsToNode":"b","capacity":{"m":548},"consumesCounters":{"a":551},"name":"s","nodeAllocatableResourceMappings":{"m":553},"nodeName":"s","nodeSelector":83,"taints":{"a":554}},"r":["name"]},{"p":{"bool":"b","bools":{"a":"b"},"int":"n","ints":{"a":"n"},"string":"s","strings":{"a":"s"},"version":"s","versions":{"a":"s"}}},{"p":{"requestPolicy":549,"value":"x"},"r":["value"]},{"p":{"default":"x","validRange":550,"validValues":{"a":"x"}}},{"p":{"max":"x","min":"x","step":"x"},"r":["min"]},{"p":{"counterSet":"s","counters":{"m":552}},"r":["counterSet","counters"]},{"p":{"value":"x"},"r":["value"]},{"p":{"allocationMultiplier":"x","capacityKey":"s"}},{"p":{"effect":{"e":["NoExecute","NoSchedule","None"]},"key":"s","timeAdded":"s","value":"s"},"r":["effect","key"]},{"p":{"generation":"n","name":"s","resourceSliceCount":"n"},"r":["generation","name","resourceSliceCount"]},{"p":{"counters":{"m":552},"name":"s"},"r":["counters","name"]},{"p":{"apiVersion":{"e":["scheduling.k8s.io/v1"]},"description":"s","globalDefault":"b","kind":{"e":["PriorityClass"]},"metadata":1,"preemptionPolicy":{"e":["Never","PreemptLowerPriority"]},"value":"n"},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["scheduling.k8s.io/v1beta1"]},"description":"s","globalDefault":"b","kind":{"e":["PriorityClass"]},"metadata":1,"preemptionPolicy":"s","value":"n"},"r":["apiVersion","kind","value"]},{"p":{"apiVersion":{"e":["storage.k8s.io/v1"]},"kind":{"e":["CSIDriver"]},"metadata":1,"spec":560},"r":["apiVersion","kind","spec"]},{"p":{"attachRequired":"b","fsGroupPolicy":"s","nodeAllocatableUpdatePeriodSeconds":"n","podInfoOnMount":"b","preventPodSchedulingIfMissing":"b","requiresRepublish":"b","seLinuxMount":"b","serviceAccountTokenInSecrets":"b","storageCapacity":"b","tokenRequests":{"a":561},"volumeLifecycleModes":{"a":"s"}}},{"p":{"audience":"s","expirationSeconds":"n"},"r":["audience"]},{"p":{"apiVersion":{"e":["storage.k8s.io/v1"]},"kind":{"e":["CSINode"]},"metadata":1,"spec":563},"r":["apiVersion","kind","spec"]},{"p":{"drivers":{"a":564}},"r":["drivers"]},{"p":{"allocatable":565,"name":"s","nodeID":"s","topologyKeys":{"a":"s"}},"r":["name","nodeID"]},{"p":{"count":"n"}},{"p":{"apiVersion":{"e":["storage.k8s.io/v1"]},"capacity":"x","kind":{"e":["CSIStorageCapacity"]},"maximumVolumeSize":"x","metadata":1,"nodeTopology":8,"storageClassName":"s"},"r":["apiVersion","kind","storageClassName"]},{"p":{"allowVolumeExpansion":"b","allowedTopologies":{"a":568},"apiVersion":{"e":["storage.k8s.io/v1"]},"kind":{"e":["StorageClass"]},"metadata":1,"mountOptions":{"a":"s"},"parameters":{"m":"s"},"provisioner":"s","reclaimPolicy":{"e":["Delete","Recycle","Retain"]},"volumeBindingMode":{"e":["Immediate","WaitForFirstConsumer"]}},"r":["apiVersion","kind","provisioner"]},{"p":{"matchLabelExpressions":{"a":569}}},{"p":{"key":"s","values":{"a":"s"}},"r":["key","values"]},{"p":{"apiVersion":{"e":["storage.k8s.io/v1"]},"kind":{"e":["VolumeAttachment"]},"metadata":1,"spec":571,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"attacher":"s","nodeName":"s","source":572},"r":["attacher","nodeName","source"]},{"p":{"inlineVolumeSpec":573,"persistentVolumeName":"s"}},{"p":{"accessModes":{"a":{"e":["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"]}},"awsElasticBlockStore":137,"azureDisk":138,"azureFile":574,"capacity":{"m":"x"},"cephfs":575,"cinder":577,"claimRef":329,"csi":578,"fc":154,"flexVolume":579,"flocker":156,"gcePersistentDisk":157,"glusterfs":580,"hostPath":160,"iscsi":581,"local":582,"mountOptions":{"a":"s"},"nfs":163,"nodeAffinity":583,"persistentVolumeReclaimPolicy":{"e":["Delete","Recycle","Retain"]},"photonPersistentDisk":165,"portworxVolume":166,"quobyte":175,"rbd":584,"scaleIO":585,"storageClassName":"s","storageos":586,"volumeAttributesClassName":"s","volumeMode":{"e":["Block","Filesystem"]},"vsphereVolume":180}},{"p":{"readOnly":"b","secretName":"s","secretNamespace":"s","shareName":"s"},"r":["secretName","shareName"]},{"p":{"monitors":{"a":"s"},"path":"s","readOnly":"b","secretFile":"s","secretRef":576,"user":"s"},"r":["monitors"]},{"p":{"name":"s","namespace":"s"}},{"p":{"fsType":"s","readOnly":"b","secretRef":576,"volumeID":"s"},"r":["volumeID"]},{"p":{"controllerExpandSecretRef":576,"controllerPublishSecretRef":576,"driver":"s","fsType":"s","nodeExpandSecretRef":576,"nodePublishSecretRef":576,"nodeStageSecretRef":576,"readOnly":"b","volumeAttributes":{"m":"s"},"volumeHandle":"s"},"r":["driver","volumeHandle"]},{"p":{"driver":"s","fsType":"s","options":{"m":"s"},"readOnly":"b","secretRef":576},"r":["driver"]},{"p":{"endpoints":"s","endpointsNamespace":"s","path":"s","readOnly":"b"},"r":["endpoints","path"]},{"p":{"chapAuthDiscovery":"b","chapAuthSession":"b","fsType":"s","initiatorName":"s","iqn":"s","iscsiInterface":"s","lun":"n","portals":{"a":"s"},"readOnly":"b","secretRef":576,"targetPortal":"s"},"r":["iqn","lun","targetPortal"]},{"p":{"fsType":"s","path":"s"},"r":["path"]},{"p":{"required":83}},{"p":{"fsType":"s","image":"s","keyring":"s","monitors":{"a":"s"},"pool":"s","readOnly":"b","secretRef":576,"user":"s"},"r":["image","monitors"]},{"p":{"fsType":"s","gateway":"s","protectionDomain":"s","readOnly":"b","secretRef":576,"sslEnabled":"b","storageMode":"s","storagePool":"s","system":"s","volumeName":"s"},"r":["gateway","secretRef","system"]},{"p":{"fsType":"s","readOnly":"b","secretRef":329,"volumeName":"s","volumeNamespace":"s"}},{"p":{"apiVersion":{"e":["storage.k8s.io/v1"]},"driverName":"s","kind":{"e":["VolumeAttributesClass"]},"metadata":1,"parameters":{"m":"s"}},"r":["apiVersion","driverName","kind"]},{"p":{"apiVersion":{"e":["storage.k8s.io/v1beta1"]},"kind":{"e":["CSIDriver"]},"metadata":1,"spec":589},"r":["apiVersion","kind","spec"]},{"p":{"attachRequired":"b","fsGroupPolicy":"s","podInfoOnMount":"b","requiresRepublish":"b","storageCapacity":"b","tokenRequests":{"a":590},"volumeLifecycleModes":{"a":"s"}}},{"p":{"audience":"s","expirationSeconds":"n"},"r":["audience"]},{"p":{"apiVersion":{"e":["storage.k8s.io/v1beta1"]},"kind":{"e":["CSINode"]},"metadata":1,"spec":592},"r":["apiVersion","kind","spec"]},{"p":{"drivers":{"a":593}},"r":["drivers"]},{"p":{"allocatable":594,"name":"s","nodeID":"s","topologyKeys":{"a":"s"}},"r":["name","nodeID"]},{"p":{"count":"n"}},{"p":{"apiVersion":{"e":["storage.k8s.io/v1beta1"]},"capacity":"x","kind":{"e":["CSIStorageCapacity"]},"maximumVolumeSize":"x","metadata":1,"nodeTopology":8,"storageClassName":"s"},"r":["apiVersion","kind","storageClassName"]},{"p":{"allowVolumeExpansion":"b","allowedTopologies":{"a":568},"apiVersion":{"e":["storage.k8s.io/v1beta1"]},"kind":{"e":["StorageClass"]},"metadata":1,"mountOptions":{"a":"s"},"parameters":{"m":"s"},"provisioner":"s","reclaimPolicy":"s","volumeBindingMode":"s"},"r":["apiVersion","kind","provisioner"]},{"p":{"apiVersion":{"e":["storage.k8s.io/v1beta1"]},"kind":{"e":["VolumeAttachment"]},"metadata":1,"spec":598,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"attacher":"s","nodeName":"s","source":599},"r":["attacher","nodeName","source"]},{"p":{"inlineVolumeSpec":573,"persistentVolumeName":"s"}},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["Binding"]},"metadata":1,"target":329},"r":["apiVersion","kind","target"]},{"p":{"apiVersion":{"e":["v1"]},"conditions":{"a":602},"kind":{"e":["ComponentStatus"]},"metadata":1},"r":["apiVersion","kind"]},{"p":{"error":"s","message":"s","status":"s","type":"s"},"r":["status","type"]},{"p":{"apiVersion":{"e":["v1"]},"binaryData":{"m":"s"},"data":{"m":"s"},"immutable":"b","kind":{"e":["ConfigMap"]},"metadata":1},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["Endpoints"]},"metadata":1,"subsets":{"a":605}},"r":["apiVersion","kind"]},{"p":{"addresses":{"a":606},"notReadyAddresses":{"a":606},"ports":{"a":607}}},{"p":{"hostname":"s","ip":"s","nodeName":"s","targetRef":329},"r":["ip"]},{"p":{"appProtocol":"s","name":"s","port":"n","protocol":{"e":["SCTP","TCP","UDP"]}},"r":["port"]},{"p":{"action":"s","apiVersion":{"e":["v1"]},"count":"n","eventTime":"s","firstTimestamp":"s","involvedObject":329,"kind":{"e":["Event"]},"lastTimestamp":"s","message":"s","metadata":1,"reason":"s","related":329,"reportingComponent":"s","reportingInstance":"s","series":609,"source":338,"type":"s"},"r":["apiVersion","involvedObject","kind","metadata"]},{"p":{"count":"n","lastObservedTime":"s"}},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["LimitRange"]},"metadata":1,"spec":611},"r":["apiVersion","kind"]},{"p":{"limits":{"a":612}},"r":["limits"]},{"p":{"default":{"m":"x"},"defaultRequest":{"m":"x"},"max":{"m":"x"},"maxLimitRequestRatio":{"m":"x"},"min":{"m":"x"},"type":"s"},"r":["type"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["Namespace"]},"metadata":1,"spec":614,"status":"*"},"r":["apiVersion","kind"]},{"p":{"finalizers":{"a":"s"}}},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["Node"]},"metadata":1,"spec":616,"status":"*"},"r":["apiVersion","kind"]},{"p":{"configSource":617,"externalID":"s","podCIDR":"s","podCIDRs":{"a":"s"},"providerID":"s","taints":{"a":619},"unschedulable":"b"}},{"p":{"configMap":618}},{"p":{"kubeletConfigKey":"s","name":"s","namespace":"s","resourceVersion":"s","uid":"s"},"r":["kubeletConfigKey","name","namespace"]},{"p":{"effect":{"e":["NoExecute","NoSchedule","PreferNoSchedule"]},"key":"s","timeAdded":"s","value":"s"},"r":["effect","key"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["PersistentVolume"]},"metadata":1,"spec":573,"status":"*"},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["Pod"]},"metadata":1,"spec":77,"status":"*"},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["PodTemplate"]},"metadata":1,"template":76},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["ReplicationController"]},"metadata":1,"spec":624,"status":"*"},"r":["apiVersion","kind"]},{"p":{"minReadySeconds":"n","replicas":"n","selector":{"m":"s"},"template":76}},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["ResourceQuota"]},"metadata":1,"spec":626,"status":"*"},"r":["apiVersion","kind"]},{"p":{"hard":{"m":"x"},"scopeSelector":627,"scopes":{"a":{"e":["BestEffort","CrossNamespacePodAffinity","NotBestEffort","NotTerminating","PriorityClass","Terminating","VolumeAttributesClass"]}}}},{"p":{"matchExpressions":{"a":628}}},{"p":{"operator":{"e":["DoesNotExist","Exists","In","NotIn"]},"scopeName":{"e":["BestEffort","CrossNamespacePodAffinity","NotBestEffort","NotTerminating","PriorityClass","Terminating","VolumeAttributesClass"]},"values":{"a":"s"}},"r":["operator","scopeName"]},{"p":{"apiVersion":{"e":["v1"]},"data":{"m":"s"},"immutable":"b","kind":{"e":["Secret"]},"metadata":1,"stringData":{"m":"s"},"type":"s"},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["v1"]},"kind":{"e":["Service"]},"metadata":1,"spec":631,"status":"*"},"r":["apiVersion","kind"]},{"p":{"allocateLoadBalancerNodePorts":"b","clusterIP":"s","clusterIPs":{"a":"s"},"externalIPs":{"a":"s"},"externalName":"s","externalTrafficPolicy":{"e":["Cluster","Local"]},"healthCheckNodePort":"n","internalTrafficPolicy":{"e":["Cluster","Local"]},"ipFamilies":{"a":{"e":["","IPv4","IPv6"]}},"ipFamilyPolicy":{"e":["PreferDualStack","RequireDualStack","SingleStack"]},"loadBalancerClass":"s","loadBalancerIP":"s","loadBalancerSourceRanges":{"a":"s"},"ports":{"a":632},"publishNotReadyAddresses":"b","selector":{"m":"s"},"sessionAffinity":{"e":["ClientIP","None"]},"sessionAffinityConfig":633,"trafficDistribution":"s","type":{"e":["ClusterIP","ExternalName","LoadBalancer","NodePort"]}}},{"p":{"appProtocol":"s","name":"s","nodePort":"n","port":"n","protocol":{"e":["SCTP","TCP","UDP"]},"targetPort":"x"},"r":["port"]},{"p":{"clientIP":634}},{"p":{"timeoutSeconds":"n"}},{"p":{"apiVersion":{"e":["v1"]},"automountServiceAccountToken":"b","imagePullSecrets":{"a":126},"kind":{"e":["ServiceAccount"]},"metadata":1,"secrets":{"a":329}},"r":["apiVersion","kind"]},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["AppProject"]},"metadata":1,"spec":637,"status":"*"},"r":["apiVersion","kind","metadata","spec"]},{"p":{"clusterResourceBlacklist":{"a":638},"clusterResourceWhitelist":{"a":638},"description":"s","destinationServiceAccounts":{"a":639},"destinations":{"a":640},"namespaceResourceBlacklist":{"a":641},"namespaceResourceWhitelist":{"a":642},"orphanedResources":643,"permitOnlyProjectScopedClusters":"b","roles":{"a":645},"signatureKeys":{"a":647},"sourceNamespaces":{"a":"s"},"sourceRepos":{"a":"s"},"syncWindows":{"a":648}}},{"p":{"group":"s","kind":"s","name":"s"},"r":["group","kind"]},{"p":{"defaultServiceAccount":"s","namespace":"s","server":"s"},"r":["defaultServiceAccount","server"]},{"p":{"name":"s","namespace":"s","server":"s"}},{"p":{"group":"s","kind":"s"},"r":["group","kind"]},{"p":{"group":"s","kind":"s"},"r":["group","kind"]},{"p":{"ignore":{"a":644},"warn":"b"}},{"p":{"group":"s","kind":"s","name":"s"}},{"p":{"description":"s","groups":{"a":"s"},"jwtTokens":{"a":646},"name":"s","policies":{"a":"s"}},"r":["name"]},{"p":{"exp":"n","iat":"n","id":"s"},"r":["iat"]},{"p":{"keyID":"s"},"r":["keyID"]},{"p":{"andOperator":"b","applications":{"a":"s"},"clusters":{"a":"s"},"description":"s","duration":"s","kind":"s","manualSync":"b","namespaces":{"a":"s"},"schedule":"s","timeZone":"s"}},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["Application"]},"metadata":1,"operation":650,"spec":674,"status":"*"},"r":["apiVersion","kind","metadata","spec"]},{"p":{"info":{"a":651},"initiatedBy":652,"retry":653,"sync":655}},{"p":{"name":"s","value":"s"},"r":["name","value"]},{"p":{"automated":"b","username":"s"}},{"p":{"backoff":654,"limit":"n","refresh":"b"}},{"p":{"duration":"s","factor":"n","maxDuration":"s"}},{"p":{"autoHealAttemptsCount":"n","dryRun":"b","manifests":{"a":"s"},"prune":"b","resources":{"a":656},"revision":"s","revisions":{"a":"s"},"source":657,"sources":{"a":657},"syncOptions":{"a":"s"},"syncStrategy":671}},{"p":{"group":"s","kind":"s","name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"chart":"s","directory":658,"helm":661,"kustomize":664,"name":"s","path":"s","plugin":668,"ref":"s","repoURL":"s","targetRevision":"s"},"r":["repoURL"]},{"p":{"exclude":"s","include":"s","jsonnet":659,"recurse":"b"}},{"p":{"extVars":{"a":660},"libs":{"a":"s"},"tlas":{"a":660}}},{"p":{"code":"b","name":"s","value":"s"},"r":["name","value"]},{"p":{"apiVersions":{"a":"s"},"fileParameters":{"a":662},"ignoreMissingValueFiles":"b","kubeVersion":"s","namespace":"s","parameters":{"a":663},"passCredentials":"b","releaseName":"s","skipCrds":"b","skipSchemaValidation":"b","skipTests":"b","valueFiles":{"a":"s"},"values":"s","valuesObject":"*","version":"s"}},{"p":{"name":"s","path":"s"}},{"p":{"forceString":"b","name":"s","value":"s"}},{"p":{"apiVersions":{"a":"s"},"commonAnnotations":{"m":"s"},"commonAnnotationsEnvsubst":"b","commonLabels":{"m":"s"},"components":{"a":"s"},"forceCommonAnnotations":"b","forceCommonLabels":"b","ignoreMissingComponents":"b","images":{"a":"s"},"kubeVersion":"s","labelIncludeTemplates":"b","labelWithoutSelector":"b","namePrefix":"s","nameSuffix":"s","namespace":"s","patches":{"a":665},"replicas":{"a":667},"version":"s"}},{"p":{"options":{"m":"b"},"patch":"s","path":"s","target":666}},{"p":{"annotationSelector":"s","labelSelector":"s","name":"s","namespace":"s","group":"s","kind":"s","version":"s"}},{"p":{"count":"x","name":"s"},"r":["count","name"]},{"p":{"env":{"a":669},"name":"s","parameters":{"a":670}}},{"p":{"name":"s","value":"s"},"r":["name","value"]},{"p":{"name":"s","string":"s","map":{"m":"s"},"array":{"a":"s"}}},{"p":{"apply":672,"hook":673}},{"p":{"force":"b"}},{"p":{"force":"b"}},{"p":{"destination":640,"ignoreDifferences":{"a":675},"info":{"a":651},"project":"s","revisionHistoryLimit":"n","source":657,"sourceHydrator":676,"sources":{"a":657},"syncPolicy":680},"r":["destination","project"]},{"p":{"group":"s","jqPathExpressions":{"a":"s"},"jsonPointers":{"a":"s"},"kind":"s","managedFieldsManagers":{"a":"s"},"name":"s","namespace":"s"},"r":["kind"]},{"p":{"drySource":677,"hydrateTo":678,"syncSource":679},"r":["drySource","syncSource"]},{"p":{"directory":658,"helm":661,"kustomize":664,"path":"s","plugin":668,"repoURL":"s","targetRevision":"s"},"r":["path","repoURL","targetRevision"]},{"p":{"targetBranch":"s"},"r":["targetBranch"]},{"p":{"path":"s","targetBranch":"s"},"r":["path","targetBranch"]},{"p":{"automated":681,"managedNamespaceMetadata":682,"retry":653,"syncOptions":{"a":"s"}}},{"p":{"allowEmpty":"b","enabled":"b","prune":"b","selfHeal":"b"}},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["ApplicationSet"]},"metadata":1,"spec":684,"status":"*"},"r":["apiVersion","kind","metadata","spec"]},{"p":{"applyNestedSelectors":"b","generators":{"a":685},"goTemplate":"b","goTemplateOptions":{"a":"s"},"ignoreApplicationDifferences":{"a":723},"preservedFields":724,"strategy":725,"syncPolicy":729,"template":687,"templatePatch":"s"},"r":["generators","template"]},{"p":{"clusterDecisionResource":686,"clusters":689,"git":690,"list":693,"matrix":694,"merge":722,"plugin":696,"pullRequest":699,"scmProvider":712,"selector":8}},{"p":{"configMapRef":"s","labelSelector":8,"name":"s","requeueAfterSeconds":"n","template":687,"values":{"m":"s"}},"r":["configMapRef"]},{"p":{"metadata":688,"spec":674},"r":["metadata","spec"]},{"p":{"annotations":{"m":"s"},"finalizers":{"a":"s"},"labels":{"m":"s"},"name":"s","namespace":"s"}},{"p":{"flatList":"b","selector":8,"template":687,"values":{"m":"s"}}},{"p":{"directories":{"a":691},"files":{"a":692},"pathParamPrefix":"s","repoURL":"s","requeueAfterSeconds":"n","revision":"s","template":687,"values":{"m":"s"}},"r":["repoURL","revision"]},{"p":{"exclude":"b","path":"s"},"r":["path"]},{"p":{"exclude":"b","path":"s"},"r":["path"]},{"p":{"elements":{"a":"*"},"elementsYaml":"s","template":687}},{"p":{"generators":{"a":695},"template":687},"r":["generators"]},{"p":{"clusterDecisionResource":686,"clusters":689,"git":690,"list":693,"matrix":"*","merge":"*","plugin":696,"pullRequest":699,"scmProvider":712,"selector":8}},{"p":{"configMapRef":697,"input":698,"requeueAfterSeconds":"n","template":687,"values":{"m":"s"}},"r":["configMapRef"]},{"p":{"name":"s"},"r":["name"]},{"p":{"parameters":{"m":"*"}}},{"p":{"azuredevops":700,"bitbucket":702,"bitbucketServer":705,"continueOnRepoNotFoundError":"b","filters":{"a":708},"gitea":709,"github":710,"gitlab":711,"requeueAfterSeconds":"n","template":687,"values":{"m":"s"}}},{"p":{"api":"s","labels":{"a":"s"},"organization":"s","project":"s","repo":"s","tokenRef":701},"r":["organization","project","repo"]},{"p":{"key":"s","secretName":"s"},"r":["key","secretName"]},{"p":{"api":"s","basicAuth":703,"bearerToken":704,"owner":"s","repo":"s"},"r":["owner","repo"]},{"p":{"passwordRef":701,"username":"s"},"r":["passwordRef","username"]},{"p":{"tokenRef":701},"r":["tokenRef"]},{"p":{"api":"s","basicAuth":703,"bearerToken":706,"caRef":707,"insecure":"b","project":"s","repo":"s"},"r":["api","project","repo"]},{"p":{"tokenRef":701},"r":["tokenRef"]},{"p":{"configMapName":"s","key":"s"},"r":["configMapName","key"]},{"p":{"branchMatch":"s","targetBranchMatch":"s","titleMatch":"s"}},{"p":{"api":"s","insecure":"b","labels":{"a":"s"},"owner":"s","repo":"s","tokenRef":701},"r":["api","owner","repo"]},{"p":{"api":"s","appSecretName":"s","labels":{"a":"s"},"owner":"s","repo":"s","tokenRef":701},"r":["owner","repo"]},{"p":{"api":"s","caRef":707,"insecure":"b","labels":{"a":"s"},"project":"s","pullRequestState":"s","tokenRef":701},"r":["project"]},{"p":{"awsCodeCommit":713,"azureDevOps":715,"bitbucket":716,"bitbucketServer":717,"cloneProtocol":"s","filters":{"a":718},"gitea":719,"github":720,"gitlab":721,"requeueAfterSeconds":"n","template":687,"values":{"m":"s"}}},{"p":{"allBranches":"b","region":"s","role":"s","tagFilters":{"a":714}}},{"p":{"key":"s","value":"s"},"r":["key"]},{"p":{"accessTokenRef":701,"allBranches":"b","api":"s","organization":"s","teamProject":"s"},"r":["accessTokenRef","organization","teamProject"]},{"p":{"allBranches":"b","appPasswordRef":701,"owner":"s","user":"s"},"r":["appPasswordRef","owner","user"]},{"p":{"allBranches":"b","api":"s","basicAuth":703,"bearerToken":706,"caRef":707,"insecure":"b","project":"s"},"r":["api","project"]},{"p":{"branchMatch":"s","labelMatch":"s","pathsDoNotExist":{"a":"s"},"pathsExist":{"a":"s"},"repositoryMatch":"s"}},{"p":{"allBranches":"b","api":"s","insecure":"b","owner":"s","tokenRef":701},"r":["api","owner"]},{"p":{"allBranches":"b","api":"s","appSecretName":"s","organization":"s","tokenRef":701},"r":["organization"]},{"p":{"allBranches":"b","api":"s","caRef":707,"group":"s","includeSharedProjects":"b","includeSubgroups":"b","insecure":"b","tokenRef":701,"topic":"s"},"r":["group"]},{"p":{"generators":{"a":695},"mergeKeys":{"a":"s"},"template":687},"r":["generators","mergeKeys"]},{"p":{"jqPathExpressions":{"a":"s"},"jsonPointers":{"a":"s"},"name":"s"}},{"p":{"annotations":{"a":"s"},"labels":{"a":"s"}}},{"p":{"deletionOrder":"s","rollingSync":726,"type":"s"}},{"p":{"steps":{"a":727}}},{"p":{"matchExpressions":{"a":728},"maxUpdate":"x"}},{"p":{"key":"s","operator":"s","values":{"a":"s"}}},{"p":{"applicationsSync":"s","preserveResourcesOnDeletion":"b"}},{"p":{"apiVersion":{"e":["helm.toolkit.fluxcd.io/v2"]},"kind":{"e":["HelmRelease"]},"metadata":1,"spec":731,"status":"*"},"r":["apiVersion","kind"]},{"p":{"chart":732,"chartRef":738,"commonMetadata":739,"dependsOn":{"a":740},"driftDetection":741,"healthCheckExprs":{"a":744},"install":745,"interval":"s","kubeConfig":748,"maxHistory":"n","persistentClient":"b","postRenderers":{"a":750},"releaseName":"s","rollback":754,"serviceAccountName":"s","storageNamespace":"s","suspend":"b","targetNamespace":"s","test":755,"timeout":"s","uninstall":757,"upgrade":758,"values":"*","valuesFrom":{"a":761},"waitStrategy":762},"r":["interval"]},{"p":{"metadata":733,"spec":734},"r":["spec"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"chart":"s","ignoreMissingValuesFiles":"b","interval":"s","reconcileStrategy":{"e":["ChartVersion","Revision"]},"sourceRef":735,"valuesFiles":{"a":"s"},"verify":736,"version":"s"},"r":["chart","sourceRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"provider":{"e":["cosign","notation"]},"secretRef":737},"r":["provider"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":"s","kind":{"e":["ExternalArtifact","HelmChart","OCIRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"name":"s","namespace":"s","readyExpr":"s"},"r":["name"]},{"p":{"ignore":{"a":742},"mode":"s"}},{"p":{"paths":{"a":"s"},"target":743},"r":["paths"]},{"p":{"annotationSelector":"s","group":"s","kind":"s","labelSelector":"s","name":"s","namespace":"s","version":"s"}},{"p":{"apiVersion":"s","kind":"s","current":"s","failed":"s","inProgress":"s"},"r":["apiVersion","kind","current"]},{"p":{"crds":"s","createNamespace":"b","disableHooks":"b","disableOpenAPIValidation":"b","disableSchemaValidation":"b","disableTakeOwnership":"b","disableWait":"b","disableWaitForJobs":"b","remediation":746,"replace":"b","serverSideApply":"b","skipCRDs":"b","strategy":747,"timeout":"s"}},{"p":{"ignoreTestFailures":"b","remediateLastFailure":"b","retries":"n"}},{"p":{"name":{"e":["RemediateOnFailure","RetryOnFailure"]},"retryInterval":"s"},"r":["name"]},{"p":{"configMapRef":737,"secretRef":749}},{"p":{"key":"s","name":"s"},"r":["name"]},{"p":{"kustomize":751}},{"p":{"images":{"a":752},"patches":{"a":753}}},{"p":{"digest":"s","name":"s","newName":"s","newTag":"s"},"r":["name"]},{"p":{"patch":"s","target":743},"r":["patch"]},{"p":{"cleanupOnFail":"b","disableHooks":"b","disableWait":"b","disableWaitForJobs":"b","force":"b","recreate":"b","serverSideApply":"s","timeout":"s"}},{"p":{"enable":"b","filters":{"a":756},"ignoreFailures":"b","timeout":"s"}},{"p":{"exclude":"b","name":"s"},"r":["name"]},{"p":{"deletionPropagation":{"e":["background","foreground","orphan"]},"disableHooks":"b","disableWait":"b","keepHistory":"b","timeout":"s"}},{"p":{"cleanupOnFail":"b","crds":"s","disableHooks":"b","disableOpenAPIValidation":"b","disableSchemaValidation":"b","disableTakeOwnership":"b","disableWait":"b","disableWaitForJobs":"b","force":"b","preserveValues":"b","remediation":759,"serverSideApply":"s","strategy":760,"timeout":"s"}},{"p":{"ignoreTestFailures":"b","remediateLastFailure":"b","retries":"n","strategy":"s"}},{"p":{"name":{"e":["RemediateOnFailure","RetryOnFailure"]},"retryInterval":"s"},"r":["name"]},{"p":{"kind":{"e":["ConfigMap","Secret"]},"name":"s","optional":"b","targetPath":"s","valuesKey":"s"},"r":["kind","name"]},{"p":{"name":"s"},"r":["name"]},{"p":{"apiVersion":{"e":["helm.toolkit.fluxcd.io/v2beta1"]},"kind":{"e":["HelmRelease"]},"metadata":1,"spec":764,"status":"*"},"r":["apiVersion","kind"]},{"p":{"chart":765,"chartRef":738,"dependsOn":{"a":770},"driftDetection":771,"install":773,"interval":"s","kubeConfig":748,"maxHistory":"n","persistentClient":"b","postRenderers":{"a":775},"releaseName":"s","rollback":779,"serviceAccountName":"s","storageNamespace":"s","suspend":"b","targetNamespace":"s","test":780,"timeout":"s","uninstall":781,"upgrade":782,"values":"*","valuesFrom":{"a":784}},"r":["chart","interval"]},{"p":{"metadata":766,"spec":767},"r":["spec"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"chart":"s","interval":"s","reconcileStrategy":{"e":["ChartVersion","Revision"]},"sourceRef":768,"valuesFile":"s","valuesFiles":{"a":"s"},"verify":769,"version":"s"},"r":["chart","sourceRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"provider":{"e":["cosign"]},"secretRef":737},"r":["provider"]},{"p":{"name":"s","namespace":"s"},"r":["name"]},{"p":{"ignore":{"a":772},"mode":"s"}},{"p":{"paths":{"a":"s"},"target":743},"r":["paths"]},{"p":{"crds":"s","createNamespace":"b","disableHooks":"b","disableOpenAPIValidation":"b","disableWait":"b","disableWaitForJobs":"b","remediation":774,"replace":"b","skipCRDs":"b","timeout":"s"}},{"p":{"ignoreTestFailures":"b","remediateLastFailure":"b","retries":"n"}},{"p":{"kustomize":776}},{"p":{"images":{"a":752},"patches":{"a":753},"patchesJson6902":{"a":777},"patchesStrategicMerge":{"a":"*"}}},{"p":{"patch":{"a":778},"target":743},"r":["patch","target"]},{"p":{"from":"s","op":{"e":["add","copy","move","remove","replace","test"]},"path":"s","value":"*"},"r":["op","path"]},{"p":{"cleanupOnFail":"b","disableHooks":"b","disableWait":"b","disableWaitForJobs":"b","force":"b","recreate":"b","timeout":"s"}},{"p":{"enable":"b","ignoreFailures":"b","timeout":"s"}},{"p":{"deletionPropagation":{"e":["background","foreground","orphan"]},"disableHooks":"b","disableWait":"b","keepHistory":"b","timeout":"s"}},{"p":{"cleanupOnFail":"b","crds":"s","disableHooks":"b","disableOpenAPIValidation":"b","disableWait":"b","disableWaitForJobs":"b","force":"b","preserveValues":"b","remediation":783,"timeout":"s"}},{"p":{"ignoreTestFailures":"b","remediateLastFailure":"b","retries":"n","strategy":"s"}},{"p":{"kind":{"e":["ConfigMap","Secret"]},"name":"s","optional":"b","targetPath":"s","valuesKey":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["helm.toolkit.fluxcd.io/v2beta2"]},"kind":{"e":["HelmRelease"]},"metadata":1,"spec":786,"status":"*"},"r":["apiVersion","kind"]},{"p":{"chart":787,"chartRef":792,"dependsOn":{"a":770},"driftDetection":771,"install":793,"interval":"s","kubeConfig":748,"maxHistory":"n","persistentClient":"b","postRenderers":{"a":795},"releaseName":"s","rollback":797,"serviceAccountName":"s","storageNamespace":"s","suspend":"b","targetNamespace":"s","test":798,"timeout":"s","uninstall":800,"upgrade":801,"values":"*","valuesFrom":{"a":803}},"r":["interval"]},{"p":{"metadata":788,"spec":789},"r":["spec"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"chart":"s","ignoreMissingValuesFiles":"b","interval":"s","reconcileStrategy":{"e":["ChartVersion","Revision"]},"sourceRef":790,"valuesFile":"s","valuesFiles":{"a":"s"},"verify":791,"version":"s"},"r":["chart","sourceRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"provider":{"e":["cosign","notation"]},"secretRef":737},"r":["provider"]},{"p":{"apiVersion":"s","kind":{"e":["HelmChart","OCIRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"crds":"s","createNamespace":"b","disableHooks":"b","disableOpenAPIValidation":"b","disableWait":"b","disableWaitForJobs":"b","remediation":794,"replace":"b","skipCRDs":"b","timeout":"s"}},{"p":{"ignoreTestFailures":"b","remediateLastFailure":"b","retries":"n"}},{"p":{"kustomize":796}},{"p":{"images":{"a":752},"patches":{"a":753},"patchesJson6902":{"a":777},"patchesStrategicMerge":{"a":"*"}}},{"p":{"cleanupOnFail":"b","disableHooks":"b","disableWait":"b","disableWaitForJobs":"b","force":"b","recreate":"b","timeout":"s"}},{"p":{"enable":"b","filters":{"a":799},"ignoreFailures":"b","timeout":"s"}},{"p":{"exclude":"b","name":"s"},"r":["name"]},{"p":{"deletionPropagation":{"e":["background","foreground","orphan"]},"disableHooks":"b","disableWait":"b","keepHistory":"b","timeout":"s"}},{"p":{"cleanupOnFail":"b","crds":"s","disableHooks":"b","disableOpenAPIValidation":"b","disableWait":"b","disableWaitForJobs":"b","force":"b","preserveValues":"b","remediation":802,"timeout":"s"}},{"p":{"ignoreTestFailures":"b","remediateLastFailure":"b","retries":"n","strategy":"s"}},{"p":{"kind":{"e":["ConfigMap","Secret"]},"name":"s","optional":"b","targetPath":"s","valuesKey":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1"]},"kind":{"e":["ImagePolicy"]},"metadata":1,"spec":805,"status":"*"},"r":["apiVersion","kind"]},{"p":{"digestReflectionPolicy":{"e":["Always","IfNotPresent","Never"]},"filterTags":806,"imageRepositoryRef":770,"interval":"s","policy":807,"suspend":"b"},"r":["imageRepositoryRef","policy"]},{"p":{"extract":"s","pattern":"s"}},{"p":{"alphabetical":808,"numerical":809,"semver":810}},{"p":{"order":{"e":["asc","desc"]}}},{"p":{"order":{"e":["asc","desc"]}}},{"p":{"range":"s"},"r":["range"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1"]},"kind":{"e":["ImageRepository"]},"metadata":1,"spec":812,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"certSecretRef":737,"exclusionList":{"a":"s"},"image":"s","insecure":"b","interval":"s","provider":{"e":["aws","azure","gcp","generic"]},"proxySecretRef":737,"secretRef":737,"serviceAccountName":"s","suspend":"b","timeout":"s"},"r":["image","interval"]},{"p":{"namespaceSelectors":{"a":814}},"r":["namespaceSelectors"]},{"p":{"matchLabels":{"m":"s"}}},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1"]},"kind":{"e":["ImageUpdateAutomation"]},"metadata":1,"spec":816,"status":"*"},"r":["apiVersion","kind"]},{"p":{"git":817,"interval":"s","policySelector":8,"sourceRef":824,"suspend":"b","update":825},"r":["interval","sourceRef"]},{"p":{"checkout":818,"commit":820,"push":823},"r":["commit"]},{"p":{"ref":819},"r":["ref"]},{"p":{"branch":"s","commit":"s","name":"s","semver":"s","tag":"s"}},{"p":{"author":821,"messageTemplate":"s","messageTemplateValues":{"m":"s"},"signingKey":822},"r":["author"]},{"p":{"email":"s","name":"s"},"r":["email"]},{"p":{"secretRef":737},"r":["secretRef"]},{"p":{"branch":"s","options":{"m":"s"},"refspec":"s"}},{"p":{"apiVersion":"s","kind":{"e":["GitRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"path":"s","strategy":{"e":["Setters"]}}},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["ImagePolicy"]},"metadata":1,"spec":827,"status":"*"},"r":["apiVersion","kind"]},{"p":{"filterTags":828,"imageRepositoryRef":770,"policy":829},"r":["imageRepositoryRef","policy"]},{"p":{"extract":"s","pattern":"s"}},{"p":{"alphabetical":830,"numerical":831,"semver":832}},{"p":{"order":{"e":["asc","desc"]}}},{"p":{"order":{"e":["asc","desc"]}}},{"p":{"range":"s"},"r":["range"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["ImageRepository"]},"metadata":1,"spec":834,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"certSecretRef":737,"exclusionList":{"a":"s"},"image":"s","interval":"s","secretRef":737,"serviceAccountName":"s","suspend":"b","timeout":"s"},"r":["image","interval"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["ImageUpdateAutomation"]},"metadata":1,"spec":836,"status":"*"},"r":["apiVersion","kind"]},{"p":{"git":837,"interval":"s","sourceRef":843,"suspend":"b","update":844},"r":["interval","sourceRef"]},{"p":{"checkout":838,"commit":839,"push":842},"r":["commit"]},{"p":{"ref":819},"r":["ref"]},{"p":{"author":840,"messageTemplate":"s","signingKey":841},"r":["author"]},{"p":{"email":"s","name":"s"},"r":["email"]},{"p":{"secretRef":737},"r":["secretRef"]},{"p":{"branch":"s","options":{"m":"s"},"refspec":"s"}},{"p":{"apiVersion":"s","kind":{"e":["GitRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"path":"s","strategy":{"e":["Setters"]}},"r":["strategy"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["ImagePolicy"]},"metadata":1,"spec":846,"status":"*"},"r":["apiVersion","kind"]},{"p":{"digestReflectionPolicy":{"e":["Always","IfNotPresent","Never"]},"filterTags":847,"imageRepositoryRef":770,"interval":"s","policy":848,"suspend":"b"},"r":["imageRepositoryRef","policy"]},{"p":{"extract":"s","pattern":"s"}},{"p":{"alphabetical":849,"numerical":850,"semver":851}},{"p":{"order":{"e":["asc","desc"]}}},{"p":{"order":{"e":["asc","desc"]}}},{"p":{"range":"s"},"r":["range"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["ImageRepository"]},"metadata":1,"spec":853,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"certSecretRef":737,"exclusionList":{"a":"s"},"image":"s","insecure":"b","interval":"s","provider":{"e":["aws","azure","gcp","generic"]},"proxySecretRef":737,"secretRef":737,"serviceAccountName":"s","suspend":"b","timeout":"s"},"r":["image","interval"]},{"p":{"apiVersion":{"e":["image.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["ImageUpdateAutomation"]},"metadata":1,"spec":855,"status":"*"},"r":["apiVersion","kind"]},{"p":{"git":856,"interval":"s","policySelector":8,"sourceRef":862,"suspend":"b","update":863},"r":["interval","sourceRef"]},{"p":{"checkout":857,"commit":858,"push":861},"r":["commit"]},{"p":{"ref":819},"r":["ref"]},{"p":{"author":859,"messageTemplate":"s","messageTemplateValues":{"m":"s"},"signingKey":860},"r":["author"]},{"p":{"email":"s","name":"s"},"r":["email"]},{"p":{"secretRef":737},"r":["secretRef"]},{"p":{"branch":"s","options":{"m":"s"},"refspec":"s"}},{"p":{"apiVersion":"s","kind":{"e":["GitRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"path":"s","strategy":{"e":["Setters"]}}},{"p":{"apiVersion":{"e":["kustomize.toolkit.fluxcd.io/v1"]},"kind":{"e":["Kustomization"]},"metadata":1,"spec":865,"status":"*"},"r":["apiVersion","kind"]},{"p":{"commonMetadata":866,"components":{"a":"s"},"decryption":867,"deletionPolicy":{"e":["Delete","MirrorPrune","Orphan","WaitForTermination"]},"dependsOn":{"a":868},"force":"b","healthCheckExprs":{"a":744},"healthChecks":{"a":869},"ignoreMissingComponents":"b","images":{"a":752},"interval":"s","kubeConfig":748,"namePrefix":"s","nameSuffix":"s","patches":{"a":753},"path":"s","postBuild":870,"prune":"b","retryInterval":"s","serviceAccountName":"s","sourceRef":872,"suspend":"b","targetNamespace":"s","timeout":"s","wait":"b"},"r":["interval","prune","sourceRef"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"provider":{"e":["sops"]},"secretRef":737,"serviceAccountName":"s"},"r":["provider"]},{"p":{"name":"s","namespace":"s","readyExpr":"s"},"r":["name"]},{"p":{"apiVersion":"s","kind":"s","name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"substitute":{"m":"s"},"substituteFrom":{"a":871}}},{"p":{"kind":{"e":["ConfigMap","Secret"]},"name":"s","optional":"b"},"r":["kind","name"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","ExternalArtifact","GitRepository","OCIRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["kustomize.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["Kustomization"]},"metadata":1,"spec":874,"status":"*"},"r":["apiVersion","kind"]},{"p":{"decryption":875,"dependsOn":{"a":770},"force":"b","healthChecks":{"a":869},"images":{"a":752},"interval":"s","kubeConfig":876,"patches":{"a":753},"patchesJson6902":{"a":777},"patchesStrategicMerge":{"a":"*"},"path":"s","postBuild":877,"prune":"b","retryInterval":"s","serviceAccountName":"s","sourceRef":879,"suspend":"b","targetNamespace":"s","timeout":"s","validation":{"e":["client","none","server"]}},"r":["interval","prune","sourceRef"]},{"p":{"provider":{"e":["sops"]},"secretRef":737},"r":["provider"]},{"p":{"secretRef":737},"r":["secretRef"]},{"p":{"substitute":{"m":"s"},"substituteFrom":{"a":878}}},{"p":{"kind":{"e":["ConfigMap","Secret"]},"name":"s"},"r":["kind","name"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["kustomize.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["Kustomization"]},"metadata":1,"spec":881,"status":"*"},"r":["apiVersion","kind"]},{"p":{"commonMetadata":882,"components":{"a":"s"},"decryption":883,"dependsOn":{"a":770},"force":"b","healthChecks":{"a":869},"images":{"a":752},"interval":"s","kubeConfig":748,"patches":{"a":753},"patchesJson6902":{"a":777},"patchesStrategicMerge":{"a":"*"},"path":"s","postBuild":884,"prune":"b","retryInterval":"s","serviceAccountName":"s","sourceRef":886,"suspend":"b","targetNamespace":"s","timeout":"s","validation":{"e":["client","none","server"]},"wait":"b"},"r":["interval","prune","sourceRef"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"provider":{"e":["sops"]},"secretRef":737},"r":["provider"]},{"p":{"substitute":{"m":"s"},"substituteFrom":{"a":885}}},{"p":{"kind":{"e":["ConfigMap","Secret"]},"name":"s","optional":"b"},"r":["kind","name"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","OCIRepository"]},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1"]},"kind":{"e":["Receiver"]},"metadata":1,"spec":888,"status":"*"},"r":["apiVersion","kind"]},{"p":{"events":{"a":"s"},"interval":"s","resourceFilter":"s","resources":{"a":889},"secretRef":737,"suspend":"b","type":{"e":["acr","bitbucket","cdevents","dockerhub","gcr","generic","generic-hmac","github","gitlab","harbor","nexus","quay"]}},"r":["resources","secretRef","type"]},{"p":{"apiVersion":"s","kind":{"e":["ArtifactGenerator","Bucket","ExternalArtifact","GitRepository","HelmChart","HelmRelease","HelmRepository","ImagePolicy","ImageRepository","ImageUpdateAutomation","Kustomization","OCIRepository"]},"matchLabels":{"m":"s"},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["Alert"]},"metadata":1,"spec":891,"status":"*"},"r":["apiVersion","kind"]},{"p":{"eventSeverity":{"e":["error","info"]},"eventSources":{"a":892},"exclusionList":{"a":"s"},"providerRef":737,"summary":"s","suspend":"b"},"r":["eventSources","providerRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmChart","HelmRelease","HelmRepository","ImagePolicy","ImageRepository","ImageUpdateAutomation","Kustomization","OCIRepository"]},"matchLabels":{"m":"s"},"name":"s","namespace":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["Provider"]},"metadata":1,"spec":894,"status":"*"},"r":["apiVersion","kind"]},{"p":{"address":"s","certSecretRef":737,"channel":"s","proxy":"s","secretRef":737,"suspend":"b","timeout":"s","type":{"e":["alertmanager","azuredevops","azureeventhub","bitbucket","discord","generic","generic-hmac","github","githubdispatch","gitlab","googlechat","grafana","lark","matrix","msteams","opsgenie","rocket","sentry","slack","telegram","webex"]},"username":"s"},"r":["type"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["Receiver"]},"metadata":1,"spec":896,"status":"*"},"r":["apiVersion","kind"]},{"p":{"events":{"a":"s"},"resources":{"a":892},"secretRef":737,"suspend":"b","type":{"e":["acr","bitbucket","dockerhub","gcr","generic","generic-hmac","github","gitlab","harbor","nexus","quay"]}},"r":["resources","secretRef","type"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["Alert"]},"metadata":1,"spec":898,"status":"*"},"r":["apiVersion","kind"]},{"p":{"eventMetadata":{"m":"s"},"eventSeverity":{"e":["error","info"]},"eventSources":{"a":889},"exclusionList":{"a":"s"},"inclusionList":{"a":"s"},"providerRef":737,"summary":"s","suspend":"b"},"r":["eventSources","providerRef"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["Provider"]},"metadata":1,"spec":900,"status":"*"},"r":["apiVersion","kind"]},{"p":{"address":"s","certSecretRef":737,"channel":"s","interval":"s","proxy":"s","secretRef":737,"suspend":"b","timeout":"s","type":{"e":["alertmanager","azuredevops","azureeventhub","bitbucket","bitbucketserver","datadog","discord","generic","generic-hmac","gitea","github","githubdispatch","gitlab","googlechat","googlepubsub","grafana","lark","matrix","msteams","opsgenie","pagerduty","rocket","sentry","slack","telegram","webex"]},"username":"s"},"r":["type"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["Receiver"]},"metadata":1,"spec":902,"status":"*"},"r":["apiVersion","kind"]},{"p":{"events":{"a":"s"},"interval":"s","resources":{"a":889},"secretRef":737,"suspend":"b","type":{"e":["acr","bitbucket","dockerhub","gcr","generic","generic-hmac","github","gitlab","harbor","nexus","quay"]}},"r":["resources","secretRef","type"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta3"]},"kind":{"e":["Alert"]},"metadata":1,"spec":904},"r":["apiVersion","kind"]},{"p":{"eventMetadata":{"m":"s"},"eventSeverity":{"e":["error","info"]},"eventSources":{"a":889},"exclusionList":{"a":"s"},"inclusionList":{"a":"s"},"providerRef":737,"summary":"s","suspend":"b"},"r":["eventSources","providerRef"]},{"p":{"apiVersion":{"e":["notification.toolkit.fluxcd.io/v1beta3"]},"kind":{"e":["Provider"]},"metadata":1,"spec":906},"r":["apiVersion","kind"]},{"p":{"address":"s","certSecretRef":737,"channel":"s","commitStatusExpr":"s","interval":"s","proxy":"s","proxySecretRef":737,"secretRef":737,"serviceAccountName":"s","suspend":"b","timeout":"s","type":{"e":["alertmanager","azuredevops","azureeventhub","bitbucket","bitbucketserver","datadog","discord","generic","generic-hmac","gitea","giteapullrequestcomment","github","githubdispatch","githubpullrequestcomment","gitlab","gitlabmergerequestcomment","googlechat","googlepubsub","grafana","lark","matrix","msteams","nats","opsgenie","otel","pagerduty","rocket","sentry","slack","telegram","webex","zulip"]},"username":"s"},"r":["type"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1"]},"kind":{"e":["Bucket"]},"metadata":1,"spec":908,"status":"*"},"r":["apiVersion","kind"]},{"p":{"bucketName":"s","certSecretRef":737,"endpoint":"s","ignore":"s","insecure":"b","interval":"s","prefix":"s","provider":{"e":["aws","azure","gcp","generic"]},"proxySecretRef":737,"region":"s","secretRef":737,"serviceAccountName":"s","sts":909,"suspend":"b","timeout":"s"},"r":["bucketName","endpoint","interval"]},{"p":{"certSecretRef":737,"endpoint":"s","provider":{"e":["aws","ldap"]},"secretRef":737},"r":["endpoint","provider"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1"]},"kind":{"e":["ExternalArtifact"]},"metadata":1,"spec":911,"status":"*"},"r":["apiVersion","kind"]},{"p":{"sourceRef":869}},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1"]},"kind":{"e":["GitRepository"]},"metadata":1,"spec":913,"status":"*"},"r":["apiVersion","kind"]},{"p":{"ignore":"s","include":{"a":914},"interval":"s","provider":{"e":["azure","generic","github"]},"proxySecretRef":737,"recurseSubmodules":"b","ref":819,"secretRef":737,"serviceAccountName":"s","sparseCheckout":{"a":"s"},"suspend":"b","timeout":"s","url":"s","verify":915},"r":["interval","url"]},{"p":{"fromPath":"s","repository":737,"toPath":"s"},"r":["repository"]},{"p":{"mode":"s","secretRef":737},"r":["secretRef"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1"]},"kind":{"e":["HelmChart"]},"metadata":1,"spec":917,"status":"*"},"r":["apiVersion","kind"]},{"p":{"chart":"s","ignoreMissingValuesFiles":"b","interval":"s","reconcileStrategy":{"e":["ChartVersion","Revision"]},"sourceRef":918,"suspend":"b","valuesFiles":{"a":"s"},"verify":919,"version":"s"},"r":["chart","interval","sourceRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmRepository"]},"name":"s"},"r":["kind","name"]},{"p":{"matchOIDCIdentity":{"a":920},"provider":{"e":["cosign","notation"]},"secretRef":737},"r":["provider"]},{"p":{"issuer":"s","subject":"s"},"r":["issuer","subject"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1"]},"kind":{"e":["HelmRepository"]},"metadata":1,"spec":922,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"certSecretRef":737,"insecure":"b","interval":"s","passCredentials":"b","provider":{"e":["aws","azure","gcp","generic"]},"secretRef":737,"suspend":"b","timeout":"s","type":{"e":["default","oci"]},"url":"s"},"r":["url"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1"]},"kind":{"e":["OCIRepository"]},"metadata":1,"spec":924,"status":"*"},"r":["apiVersion","kind"]},{"p":{"certSecretRef":737,"ignore":"s","insecure":"b","interval":"s","layerSelector":925,"provider":{"e":["aws","azure","gcp","generic"]},"proxySecretRef":737,"ref":926,"secretRef":737,"serviceAccountName":"s","suspend":"b","timeout":"s","url":"s","verify":919},"r":["interval","url"]},{"p":{"mediaType":"s","operation":{"e":["copy","extract"]}}},{"p":{"digest":"s","semver":"s","semverFilter":"s","tag":"s"}},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["Bucket"]},"metadata":1,"spec":928,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"bucketName":"s","endpoint":"s","ignore":"s","insecure":"b","interval":"s","provider":{"e":["aws","gcp","generic"]},"region":"s","secretRef":737,"suspend":"b","timeout":"s"},"r":["bucketName","endpoint","interval"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["GitRepository"]},"metadata":1,"spec":930,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"gitImplementation":{"e":["go-git","libgit2"]},"ignore":"s","include":{"a":931},"interval":"s","recurseSubmodules":"b","ref":932,"secretRef":737,"suspend":"b","timeout":"s","url":"s","verify":933},"r":["interval","url"]},{"p":{"fromPath":"s","repository":737,"toPath":"s"},"r":["repository"]},{"p":{"branch":"s","commit":"s","semver":"s","tag":"s"}},{"p":{"mode":{"e":["head"]},"secretRef":737},"r":["mode"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["HelmChart"]},"metadata":1,"spec":935,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"chart":"s","interval":"s","reconcileStrategy":{"e":["ChartVersion","Revision"]},"sourceRef":936,"suspend":"b","valuesFile":"s","valuesFiles":{"a":"s"},"version":"s"},"r":["chart","interval","sourceRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmRepository"]},"name":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta1"]},"kind":{"e":["HelmRepository"]},"metadata":1,"spec":938,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"interval":"s","passCredentials":"b","secretRef":737,"suspend":"b","timeout":"s","url":"s"},"r":["interval","url"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["Bucket"]},"metadata":1,"spec":940,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"bucketName":"s","certSecretRef":737,"endpoint":"s","ignore":"s","insecure":"b","interval":"s","prefix":"s","provider":{"e":["aws","azure","gcp","generic"]},"proxySecretRef":737,"region":"s","secretRef":737,"sts":941,"suspend":"b","timeout":"s"},"r":["bucketName","endpoint","interval"]},{"p":{"certSecretRef":737,"endpoint":"s","provider":{"e":["aws","ldap"]},"secretRef":737},"r":["endpoint","provider"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["GitRepository"]},"metadata":1,"spec":943,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"gitImplementation":{"e":["go-git","libgit2"]},"ignore":"s","include":{"a":944},"interval":"s","recurseSubmodules":"b","ref":945,"secretRef":737,"suspend":"b","timeout":"s","url":"s","verify":946},"r":["interval","url"]},{"p":{"fromPath":"s","repository":737,"toPath":"s"},"r":["repository"]},{"p":{"branch":"s","commit":"s","name":"s","semver":"s","tag":"s"}},{"p":{"mode":{"e":["head"]},"secretRef":737},"r":["mode","secretRef"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["HelmChart"]},"metadata":1,"spec":948,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"chart":"s","ignoreMissingValuesFiles":"b","interval":"s","reconcileStrategy":{"e":["ChartVersion","Revision"]},"sourceRef":949,"suspend":"b","valuesFile":"s","valuesFiles":{"a":"s"},"verify":919,"version":"s"},"r":["chart","interval","sourceRef"]},{"p":{"apiVersion":"s","kind":{"e":["Bucket","GitRepository","HelmRepository"]},"name":"s"},"r":["kind","name"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["HelmRepository"]},"metadata":1,"spec":951,"status":"*"},"r":["apiVersion","kind"]},{"p":{"accessFrom":813,"certSecretRef":737,"insecure":"b","interval":"s","passCredentials":"b","provider":{"e":["aws","azure","gcp","generic"]},"secretRef":737,"suspend":"b","timeout":"s","type":{"e":["default","oci"]},"url":"s"},"r":["url"]},{"p":{"apiVersion":{"e":["source.toolkit.fluxcd.io/v1beta2"]},"kind":{"e":["OCIRepository"]},"metadata":1,"spec":953,"status":"*"},"r":["apiVersion","kind"]},{"p":{"certSecretRef":737,"ignore":"s","insecure":"b","interval":"s","layerSelector":954,"provider":{"e":["aws","azure","gcp","generic"]},"proxySecretRef":737,"ref":955,"secretRef":737,"serviceAccountName":"s","suspend":"b","timeout":"s","url":"s","verify":919},"r":["interval","url"]},{"p":{"mediaType":"s","operation":{"e":["copy","extract"]}}},{"p":{"digest":"s","semver":"s","semverFilter":"s","tag":"s"}},{"p":{"apiVersion":{"e":["bitnami.com/v1alpha1"]},"kind":{"e":["SealedSecret"]},"metadata":1,"spec":957,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"data":"s","encryptedData":{"m":"s"},"template":958},"r":["encryptedData"]},{"p":{"data":{"m":"s"},"immutable":"b","metadata":1,"type":"s"}},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["AnalysisRun"]},"metadata":1,"spec":960,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"args":{"a":961},"dryRun":{"a":965},"measurementRetention":{"a":966},"metrics":{"a":967},"terminate":"b","ttlStrategy":993},"r":["metrics"]},{"p":{"name":"s","value":"s","valueFrom":962},"r":["name"]},{"p":{"fieldRef":963,"secretKeyRef":964}},{"p":{"fieldPath":"s"},"r":["fieldPath"]},{"p":{"key":"s","name":"s"},"r":["key","name"]},{"p":{"metricName":"s"},"r":["metricName"]},{"p":{"limit":"n","metricName":"s"},"r":["limit","metricName"]},{"p":{"consecutiveErrorLimit":"x","consecutiveSuccessLimit":"x","count":"x","failureCondition":"s","failureLimit":"x","inconclusiveLimit":"x","initialDelay":"s","interval":"s","name":"s","provider":968,"successCondition":"s"},"r":["name","provider"]},{"p":{"cloudWatch":969,"datadog":974,"graphite":976,"influxdb":977,"job":978,"kayenta":979,"newRelic":983,"plugin":"*","prometheus":984,"skywalking":990,"wavefront":991,"web":992}},{"p":{"interval":"s","metricDataQueries":{"a":970}},"r":["metricDataQueries"]},{"p":{"expression":"s","id":"s","label":"s","metricStat":971,"period":"x","returnData":"b"}},{"p":{"metric":972,"period":"x","stat":"s","unit":"s"}},{"p":{"dimensions":{"a":973},"metricName":"s","namespace":"s"}},{"p":{"name":"s","value":"s"}},{"p":{"aggregator":{"e":["area","avg","l2norm","last","max","mean","min","percentile","sum"]},"apiVersion":{"e":["v1","v2"]},"formula":"s","interval":"s","queries":{"m":"s"},"query":"s","secretRef":975}},{"p":{"name":"s","namespaced":"b"}},{"p":{"address":"s","query":"s"}},{"p":{"profile":"s","query":"s"}},{"p":{"metadata":1,"spec":304},"r":["spec"]},{"p":{"address":"s","application":"s","canaryConfigName":"s","configurationAccountName":"s","lookback":"b","metricsAccountName":"s","scopes":{"a":980},"storageAccountName":"s","threshold":982},"r":["address","application","canaryConfigName","configurationAccountName","metricsAccountName","scopes","storageAccountName","threshold"]},{"p":{"controlScope":981,"experimentScope":981,"name":"s"},"r":["controlScope","experimentScope","name"]},{"p":{"end":"s","region":"s","scope":"s","start":"s","step":"n"},"r":["region","scope","step"]},{"p":{"marginal":"n","pass":"n"},"r":["marginal","pass"]},{"p":{"profile":"s","query":"s","timeout":"n"},"r":["query"]},{"p":{"address":"s","authentication":985,"headers":{"a":988},"insecure":"b","query":"s","rangeQuery":989,"timeout":"n"}},{"p":{"oauth2":986,"sigv4":987}},{"p":{"clientId":"s","clientSecret":"s","scopes":{"a":"s"},"tokenUrl":"s"}},{"p":{"profile":"s","region":"s","roleArn":"s"}},{"p":{"key":"s","value":"s"},"r":["key","value"]},{"p":{"end":"s","start":"s","step":"s"}},{"p":{"address":"s","interval":"s","query":"s"}},{"p":{"address":"s","query":"s"}},{"p":{"authentication":985,"body":"s","headers":{"a":988},"insecure":"b","jsonBody":"*","jsonPath":"s","method":"s","timeoutSeconds":"n","url":"s"},"r":["url"]},{"p":{"secondsAfterCompletion":"n","secondsAfterFailure":"n","secondsAfterSuccess":"n"}},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["AnalysisTemplate"]},"metadata":1,"spec":995},"r":["apiVersion","kind","spec"]},{"p":{"args":{"a":961},"dryRun":{"a":965},"measurementRetention":{"a":966},"metrics":{"a":967},"templates":{"a":996}}},{"p":{"clusterScope":"b","templateName":"s"}},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["ClusterAnalysisTemplate"]},"metadata":1,"spec":995},"r":["apiVersion","kind","spec"]},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["Experiment"]},"metadata":1,"spec":999,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"analyses":{"a":1000},"analysisRunMetadata":1001,"dryRun":{"a":965},"duration":"s","measurementRetention":{"a":966},"progressDeadlineSeconds":"n","scaleDownDelaySeconds":"n","templates":{"a":1002},"terminate":"b"},"r":["templates"]},{"p":{"args":{"a":961},"clusterScope":"b","name":"s","requiredForCompletion":"b","templateName":"s"},"r":["name","templateName"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"minReadySeconds":"n","name":"s","replicas":"n","selector":8,"service":1003,"template":76},"r":["name","selector","template"]},{"p":{"name":"s"}},{"p":{"apiVersion":{"e":["argoproj.io/v1alpha1"]},"kind":{"e":["Rollout"]},"metadata":1,"spec":1005,"status":"*"},"r":["apiVersion","kind","spec"]},{"p":{"analysis":1006,"minReadySeconds":"n","paused":"b","progressDeadlineAbort":"b","progressDeadlineSeconds":"n","replicas":"n","restartAt":"s","revisionHistoryLimit":"n","rollbackWindow":1007,"selector":8,"strategy":1008,"template":76,"workloadRef":1051}},{"p":{"successfulRunHistoryLimit":"n","unsuccessfulRunHistoryLimit":"n"}},{"p":{"revisions":"n"}},{"p":{"blueGreen":1009,"canary":1016}},{"p":{"abortScaleDownDelaySeconds":"n","activeMetadata":1010,"activeService":"s","antiAffinity":1011,"autoPromotionEnabled":"b","autoPromotionSeconds":"n","maxUnavailable":"x","postPromotionAnalysis":1013,"prePromotionAnalysis":1013,"previewMetadata":1010,"previewReplicaCount":"n","previewService":"s","scaleDownDelayRevisionLimit":"n","scaleDownDelaySeconds":"n"},"r":["activeService"]},{"p":{"annotations":{"m":"s"},"labels":{"m":"s"}}},{"p":{"preferredDuringSchedulingIgnoredDuringExecution":1012,"requiredDuringSchedulingIgnoredDuringExecution":"*"}},{"p":{"weight":"n"},"r":["weight"]},{"p":{"analysisRunMetadata":1001,"args":{"a":1014},"dryRun":{"a":965},"measurementRetention":{"a":966},"templates":{"a":996}}},{"p":{"name":"s","value":"s","valueFrom":1015},"r":["name"]},{"p":{"fieldRef":963,"podTemplateHashValue":"s"}},{"p":{"abortScaleDownDelaySeconds":"n","analysis":1017,"antiAffinity":1011,"canaryMetadata":1010,"canaryService":"s","dynamicStableScale":"b","maxSurge":"x","maxUnavailable":"x","minPodsPerReplicaSet":"n","pingPong":1018,"replicaProgressThreshold":1019,"scaleDownDelayRevisionLimit":"n","scaleDownDelaySeconds":"n","stableMetadata":1010,"stableService":"s","steps":{"a":1020},"trafficRouting":1032}},{"p":{"startingStep":"n","analysisRunMetadata":1001,"args":{"a":1014},"dryRun":{"a":965},"measurementRetention":{"a":966},"templates":{"a":996}}},{"p":{"pingService":"s","pongService":"s"},"r":["pingService","pongService"]},{"p":{"type":"s","value":"n"},"r":["type","value"]},{"p":{"analysis":1013,"experiment":1021,"pause":1024,"plugin":1025,"setCanaryScale":1026,"setHeaderRoute":1027,"setMirrorRoute":1030,"setWeight":"n"}},{"p":{"analyses":{"a":1022},"analysisRunMetadata":1001,"dryRun":{"a":965},"duration":"s","scaleDownDelaySeconds":"n","templates":{"a":1023}},"r":["templates"]},{"p":{"args":{"a":1014},"clusterScope":"b","name":"s","requiredForCompletion":"b","templateName":"s"},"r":["name","templateName"]},{"p":{"metadata":1010,"name":"s","replicas":"n","selector":8,"service":1003,"specRef":"s","weight":"n"},"r":["name","specRef"]},{"p":{"duration":"x"}},{"p":{"config":"*","name":"s"},"r":["name"]},{"p":{"matchTrafficWeight":"b","replicas":"n","weight":"n"}},{"p":{"match":{"a":1028},"name":"s"}},{"p":{"headerName":"s","headerValue":1029},"r":["headerName","headerValue"]},{"p":{"exact":"s","prefix":"s","regex":"s"}},{"p":{"match":{"a":1031},"name":"s","percentage":"n"},"r":["name"]},{"p":{"headers":{"m":1029},"method":1029,"path":1029}},{"p":{"alb":1033,"ambassador":1035,"apisix":1036,"appMesh":1038,"istio":1042,"managedRoutes":{"a":1047},"maxTrafficWeight":"n","nginx":1048,"plugins":"*","smi":1049,"traefik":1050}},{"p":{"annotationPrefix":"s","ingress":"s","ingresses":{"a":"s"},"rootService":"s","servicePort":"n","stickinessConfig":1034},"r":["servicePort"]},{"p":{"durationSeconds":"n","enabled":"b"},"r":["durationSeconds","enabled"]},{"p":{"mappings":{"a":"s"}},"r":["mappings"]},{"p":{"route":1037}},{"p":{"name":"s","rules":{"a":"s"}},"r":["name"]},{"p":{"virtualNodeGroup":1039,"virtualService":1041}},{"p":{"canaryVirtualNodeRef":1040,"stableVirtualNodeRef":1040},"r":["canaryVirtualNodeRef","stableVirtualNodeRef"]},{"p":{"name":"s"},"r":["name"]},{"p":{"name":"s","routes":{"a":"s"}},"r":["name"]},{"p":{"destinationRule":1043,"virtualService":1044,"virtualServices":{"a":1044}}},{"p":{"additionalSubsetNames":{"a":"s"},"canarySubsetName":"s","name":"s","stableSubsetName":"s"},"r":["canarySubsetName","name","stableSubsetName"]},{"p":{"name":"s","routes":{"a":"s"},"tcpRoutes":{"a":1045},"tlsRoutes":{"a":1046}},"r":["name"]},{"p":{"port":"n"}},{"p":{"port":"n","sniHosts":{"a":"s"}}},{"p":{"name":"s"},"r":["name"]},{"p":{"additionalIngressAnnotations":{"m":"s"},"annotationPrefix":"s","canaryIngressAnnotations":{"m":"s"},"stableIngress":"s","stableIngresses":{"a":"s"}}},{"p":{"rootService":"s","trafficSplitName":"s"}},{"p":{"weightedTraefikServiceName":"s"},"r":["weightedTraefikServiceName"]},{"p":{"apiVersion":"s","kind":"s","name":"s","scaleDown":"s"}}]}');
+;// CONCATENATED MODULE: ./src/validate/schema.ts
+
+class SchemaSet {
+    types;
+    kinds;
+    constructor() {
+        this.types = [...kinds_namespaceObject.g];
+        this.kinds = new Map(Object.entries(kinds_namespaceObject.E));
+    }
+    has(apiVersion, kind) {
+        return this.kinds.has(`${apiVersion}/${kind}`);
+    }
+    /** Registers a kind from a CustomResourceDefinition's openAPIV3Schema; replaces a bundled one of the same name. */
+    addOpenApi(apiVersion, kind, schema) {
+        this.kinds.set(`${apiVersion}/${kind}`, this.fromOpenApi(schema, true));
+    }
+    check(object, strict) {
+        const root = this.kinds.get(`${object.apiVersion}/${object.kind}`);
+        const issues = [];
+        if (root !== undefined)
+            this.walk(object, root, [], strict, issues);
+        return issues;
+    }
+    walk(value, ref, path, strict, out) {
+        // null means "unset" to the API server (kubectl writes `creationTimestamp: null`).
+        if (value === null || value === undefined || ref === "*")
+            return;
+        if (typeof ref === "number") {
+            if (!schema_isObject(value))
+                return mismatch(value, "an object", path, out);
+            const type = this.types[ref];
+            for (const key in value) {
+                const field = type.p[key];
+                if (field === undefined) {
+                    if (strict && !type.open)
+                        out.push(schema_unknownField(key, type, path));
+                    continue;
+                }
+                path.push(key);
+                this.walk(value[key], field, path, strict, out);
+                path.pop();
+            }
+            if (type.r) {
+                for (const key of type.r) {
+                    if (value[key] === undefined) {
+                        out.push({
+                            rule: "schema",
+                            path: [...path],
+                            message: `${schema_where(path, "object")} is missing required field "${key}"`,
+                        });
+                    }
+                }
+            }
+            return;
+        }
+        if (typeof ref === "string") {
+            if (placeholder(value))
+                return;
+            switch (ref) {
+                case "s":
+                    if (typeof value !== "string")
+                        mismatch(value, "a string", path, out);
+                    return;
+                case "n":
+                    if (typeof value !== "number")
+                        mismatch(value, "a number", path, out);
+                    return;
+                case "b":
+                    if (typeof value !== "boolean")
+                        mismatch(value, "true or false", path, out);
+                    return;
+                case "x":
+                    if (typeof value !== "string" && typeof value !== "number")
+                        mismatch(value, "a number or a string", path, out);
+                    return;
+            }
+            return;
+        }
+        if ("a" in ref) {
+            if (!Array.isArray(value))
+                return mismatch(value, "a list", path, out);
+            for (let i = 0; i < value.length; i++) {
+                path.push(i);
+                this.walk(value[i], ref.a, path, strict, out);
+                path.pop();
+            }
+            return;
+        }
+        if ("m" in ref) {
+            if (!schema_isObject(value))
+                return mismatch(value, "a map", path, out);
+            for (const key in value) {
+                path.push(key);
+                this.walk(value[key], ref.m, path, strict, out);
+                path.pop();
+            }
+            return;
+        }
+        if (typeof value !== "string")
+            return mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+        if (!ref.e.includes(value) && !placeholder(value)) {
+            out.push({
+                rule: "schema",
+                path: [...path],
+                message: `${schema_where(path, "value")} must be one of ${ref.e.map((e) => JSON.stringify(e)).join(", ")}, got ${JSON.stringify(value)}`,
+            });
+        }
+    }
+    fromOpenApi(schema, topLevel = false) {
+        if (!schema_isObject(schema))
+            return "*";
+        if (schema["x-kubernetes-int-or-string"] === true)
+            return "x";
+        if (schema["x-kubernetes-preserve-unknown-fields"] === true && !schema_isObject(schema.properties))
+            return "*";
+        const type = schema.type;
+        if (Array.isArray(schema.enum) && schema.enum.every((e) => typeof e === "string"))
+            return { e: schema.enum };
+        if (type === "string")
+            return "s";
+        if (type === "integer" || type === "number")
+            return "n";
+        if (type === "boolean")
+            return "b";
+        if (type === "array")
+            return { a: this.fromOpenApi(schema.items) };
+        if (schema_isObject(schema.properties)) {
+            const at = this.types.length;
+            const entry = { p: {} };
+            this.types.push(entry);
+            for (const [key, sub] of Object.entries(schema.properties))
+                entry.p[key] = this.fromOpenApi(sub);
+            if (topLevel) {
+                entry.p.apiVersion ??= "s";
+                entry.p.kind ??= "s";
+                entry.p.metadata = this.metadataRef();
+                if (entry.p.status !== undefined)
+                    entry.p.status = "*";
+            }
+            if (Array.isArray(schema.required))
+                entry.r = schema.required.filter((r) => typeof r === "string");
+            if (schema["x-kubernetes-preserve-unknown-fields"] === true)
+                entry.open = true;
+            if (schema_isObject(schema.additionalProperties) || schema.additionalProperties === true)
+                entry.open = true;
+            return at;
+        }
+        if (schema_isObject(schema.additionalProperties))
+            return { m: this.fromOpenApi(schema.additionalProperties) };
+        return "*";
+    }
+    metadataRef() {
+        const configMap = this.types[this.kinds.get("v1/ConfigMap")];
+        return configMap.p.metadata;
+    }
+}
+function schema_isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** Flux post-build substitution (`${VAR}`, `${VAR:=default}`) fills any field type at apply time. */
+function placeholder(value) {
+    return typeof value === "string" && value.includes("${");
+}
+function schema_where(path, what) {
+    return path.length ? formatPathShort(path) : `the ${what}`;
+}
+function formatPathShort(path) {
+    let out = "";
+    for (const segment of path) {
+        if (typeof segment === "number")
+            out += `[${segment}]`;
+        else
+            out += out ? `.${segment}` : segment;
+    }
+    return out;
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return "a list";
+    if (schema_isObject(value))
+        return "a map";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+function mismatch(value, expected, path, out) {
+    out.push({
+        rule: "schema",
+        path: [...path],
+        message: `${schema_where(path, "value")} must be ${expected}, got ${describe(value)}`,
+    });
+}
+function schema_unknownField(key, type, path) {
+    const known = Object.keys(type.p);
+    const close = known.find((k) => k.toLowerCase() === key.toLowerCase()) ?? known.find((k) => editDistance(k, key) <= 2);
+    const field = formatPathShort([...path, key]);
+    return {
+        rule: "unknown-field",
+        path: [...path, key],
+        message: `unknown field "${field}"${close ? `: did you mean "${close}"?` : ""} (the API server would drop it)`,
+    };
+}
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const saved = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = saved;
+        }
+    }
+    return row[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/validate/engine.ts
+
+
+
+
+
+
+
+
+
+
+
+const defaultKubernetesVersion = "1.33";
+const originAnnotation = "config.kubernetes.io/origin";
+const yamlFile = /\.ya?ml$/i;
+/** load → render → schema → rules → findings; the whole check of a config repository. */
+async function validateManifests(options, source, renderer) {
+    const rules = options.rules ?? rules_rules;
+    const config = options.config;
+    const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
+    parseKubernetesVersion(kubernetesVersion);
+    const strict = options.strict ?? config.strict ?? true;
+    const settings = new RuleSettings(config, new Map(rules.map((r) => [r.id, r.defaultSeverity])));
+    const findings = [];
+    const positions = new PositionIndex((file) => source.read(file));
+    const schemas = new SchemaSet();
+    const parsed = new Map();
+    const files = collectFiles(options.paths, source).filter((f) => !settings.skipped(f));
+    const texts = new Map();
+    const readText = (file) => {
+        let text = texts.get(file);
+        if (text === undefined) {
+            text = source.read(file);
+            if (text !== undefined)
+                texts.set(file, text);
+        }
+        return text;
+    };
+    const parse = (file) => {
+        let docs = parsed.get(file);
+        if (!docs) {
+            const text = readText(file);
+            const result = text === undefined ? { documents: [], findings: [] } : load_parseYamlFile(file, text);
+            docs = result.documents;
+            parsed.set(file, docs);
+            findings.push(...result.findings);
+        }
+        return docs;
+    };
+    // Kustomizations: every one under the checked paths, so files they read are checked through them.
+    const kustomizations = [];
+    for (const file of files) {
+        if (!kustomizationNames.includes(external_node_path_default().posix.basename(file)))
+            continue;
+        const text = readText(file) ?? "";
+        kustomizations.push(parseKustomization(file, text, (p) => source.isDir(p)));
+    }
+    const graph = new KustomizationGraph(kustomizations);
+    const members = graph.memberFiles();
+    for (const crd of options.crdFiles ?? [])
+        registerCrds(crd, parse(crd), schemas);
+    const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+    const resources = [];
+    const checkedFiles = [];
+    const environmentOf = environmentMatcher(options.environments ?? []);
+    for (const file of files) {
+        if (changed && !changed.has(file))
+            continue;
+        const text = readText(file);
+        if (text === undefined)
+            continue;
+        checkedFiles.push(file);
+        // Go templates (Helm chart templates) are not YAML until rendered.
+        if (text.includes("{{"))
+            continue;
+        const docs = parse(file);
+        if (members.fragments.has(file))
+            continue;
+        if (options.render === "auto" && members.resources.has(file))
+            continue;
+        docs.forEach((doc) => {
+            const resource = toResource(doc, file);
+            if (resource) {
+                resource.environment = environmentOf(file);
+                resources.push(resource);
+            }
+        });
+    }
+    // CRDs committed alongside their custom resources define those kinds too.
+    for (const resource of resources) {
+        if (resource.id.kind === "CustomResourceDefinition")
+            registerCrds(resource.file, [{ object: resource.object, index: 0, line: 1 }], schemas);
+    }
+    const rendered = [];
+    if (options.render === "auto" && renderer) {
+        const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
+        const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
+            root,
+            result: await renderer(root.dir),
+        }));
+        for (const { root, result } of results) {
+            rendered.push(root.dir);
+            if (!result.ok) {
+                findings.push({
+                    rule: "kustomize-build",
+                    severity: "error",
+                    file: root.file,
+                    line: 1,
+                    column: 1,
+                    message: `kustomize build ${root.dir} failed: ${result.error}`,
+                });
+                continue;
+            }
+            for (const resource of renderedResources(root, result.output, result.origin, parse)) {
+                resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
+                resources.push(resource);
+            }
+        }
+    }
+    const context = {
+        kubernetesVersion,
+        repoRoot: ".",
+        pathExists: (p) => source.exists(external_node_path_default().posix.normalize(p.replace(/^\/+/, ""))),
+        productionEnvironments: new Set(options.productionEnvironments ?? []),
+    };
+    const raw = [];
+    for (const resource of resources) {
+        checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, raw);
+    }
+    for (const group of deploymentUnits(resources)) {
+        for (const rule of rules) {
+            if (!rule.checkAll)
+                continue;
+            for (const v of rule.checkAll(group, context)) {
+                const at = v.resource ?? group[0];
+                if (at)
+                    raw.push({ rule: rule.id, resource: at, path: v.path, message: v.message });
+            }
+        }
+    }
+    for (const f of raw) {
+        if (ignoredByAnnotation(f.resource.object)?.has(f.rule) ||
+            ignoredByAnnotation(f.resource.object)?.has("all"))
+            continue;
+        const position = positions.locate(f.resource.file, f.resource.documentIndex, f.path) ?? {
+            line: f.resource.line,
+            column: 1,
+        };
+        findings.push({
+            rule: f.rule,
+            severity: "error",
+            file: f.resource.file,
+            line: f.path ? position.line : f.resource.line,
+            column: f.path ? position.column : 1,
+            resource: f.resource.id,
+            message: f.resource.renderedFrom
+                ? `${f.message} (in the build of ${f.resource.renderedFrom})`
+                : f.message,
+        });
+    }
+    const final = settle(findings, settings);
+    return {
+        findings: final,
+        summary: {
+            files: checkedFiles.length,
+            resources: resources.length,
+            errors: final.filter((f) => f.severity === "error").length,
+            warnings: final.filter((f) => f.severity === "warning").length,
+        },
+        rules,
+        files: checkedFiles,
+        rendered,
+    };
+}
+function checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, out) {
+    const { apiVersion, kind } = resource.id;
+    const api = apiStatus(apiVersion, kind, kubernetesVersion);
+    if (api.status !== "served") {
+        out.push({
+            rule: api.status === "removed" ? "removed-api" : "deprecated-api",
+            resource,
+            path: ["apiVersion"],
+            message: api.message,
+        });
+    }
+    if (schemas.has(apiVersion, kind)) {
+        for (const issue of schemas.check(resource.object, strict)) {
+            out.push({ rule: issue.rule, resource, path: issue.path, message: issue.message });
+        }
+    }
+    else if (!settings.ignoresKind(apiVersion, kind) && !isKnownOldApi(apiVersion, kind)) {
+        out.push({
+            rule: "unknown-kind",
+            resource,
+            path: ["kind"],
+            message: `no schema for ${apiVersion} ${kind}: point \`crds\` at its CustomResourceDefinition, or list "${kind}" under validate.ignoreKinds`,
+        });
+    }
+    for (const rule of rules) {
+        if (!rule.checkResource)
+            continue;
+        for (const v of rule.checkResource(resource, context)) {
+            out.push({ rule: rule.id, resource: v.resource ?? resource, path: v.path, message: v.message });
+        }
+    }
+}
+/** Applies configured severities and path overrides, drops repeats (a base seen through several builds), sorts. */
+function settle(findings, settings) {
+    const seen = new Set();
+    const out = [];
+    for (const finding of findings) {
+        const setting = settings.severity(finding.rule, finding.file);
+        if (setting === "off")
+            continue;
+        const key = `${finding.rule}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message.replace(/ \(in the build of [^)]*\)$/, "")}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ ...finding, severity: setting });
+    }
+    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+function engine_isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** A document that names an apiVersion and a kind; anything else (Helm values, tool config) is not a resource. */
+function toResource(doc, file) {
+    const object = doc.object;
+    if (!engine_isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
+        return undefined;
+    // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
+    if (object.apiVersion.startsWith("kustomize.config.k8s.io/"))
+        return undefined;
+    return { id: idOf(object), object, file, line: doc.line, documentIndex: doc.index };
+}
+function idOf(object) {
+    const metadata = engine_isObject(object.metadata) ? object.metadata : {};
+    const id = {
+        apiVersion: String(object.apiVersion),
+        kind: String(object.kind),
+        name: typeof metadata.name === "string" ? metadata.name : "",
+    };
+    if (typeof metadata.namespace === "string")
+        id.namespace = metadata.namespace;
+    return id;
+}
+/**
+ * Resources of one build, each traced back to the document it came from: kustomize's origin annotation names the
+ * file (or, for generated objects, the kustomization that configured them), and the document is the one of the
+ * same kind whose name the rendered name contains (prefixes and suffixes are kustomize's doing).
+ */
+function renderedResources(root, output, resolve, parse) {
+    const resources = [];
+    const objects = [];
+    loadAll(output, (doc) => {
+        objects.push(doc);
+    });
+    for (const object of objects) {
+        if (!engine_isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
+            continue;
+        const metadata = engine_isObject(object.metadata) ? object.metadata : undefined;
+        const annotations = metadata && engine_isObject(metadata.annotations) ? metadata.annotations : undefined;
+        let origin = {};
+        if (annotations && typeof annotations[originAnnotation] === "string") {
+            try {
+                origin = load(annotations[originAnnotation]) ?? {};
+            }
+            catch {
+                origin = {};
+            }
+            delete annotations[originAnnotation];
+            if (Object.keys(annotations).length === 0 && metadata)
+                delete metadata.annotations;
+        }
+        const id = idOf(object);
+        const from = origin.path ?? origin.configuredIn;
+        let file = from ? resolve(from) : root.file;
+        let documentIndex = 0;
+        let line = 1;
+        const docs = origin.path ? parse(file) : [];
+        if (origin.path && docs.length === 0)
+            file = root.file;
+        const match = bestMatch(docs, id);
+        if (match) {
+            documentIndex = match.index;
+            line = match.line;
+        }
+        resources.push({ id, object, file, line, documentIndex, renderedFrom: root.dir });
+    }
+    return resources;
+}
+function bestMatch(docs, id) {
+    const sameKind = docs.filter((d) => engine_isObject(d.object) && d.object.kind === id.kind);
+    const nameOf = (d) => {
+        const m = d.object.metadata;
+        return engine_isObject(m) && typeof m.name === "string" ? m.name : "";
+    };
+    return (sameKind.find((d) => nameOf(d) === id.name) ??
+        sameKind.find((d) => nameOf(d) !== "" && id.name.includes(nameOf(d))) ??
+        sameKind[0] ??
+        docs[0]);
+}
+function registerCrds(file, docs, schemas) {
+    for (const doc of docs) {
+        const crd = doc.object;
+        if (!engine_isObject(crd) || crd.kind !== "CustomResourceDefinition" || !engine_isObject(crd.spec))
+            continue;
+        const spec = crd.spec;
+        const group = typeof spec.group === "string" ? spec.group : "";
+        const kind = engine_isObject(spec.names) && typeof spec.names.kind === "string" ? spec.names.kind : undefined;
+        if (!kind || !Array.isArray(spec.versions))
+            continue;
+        for (const version of spec.versions) {
+            if (!engine_isObject(version) || typeof version.name !== "string")
+                continue;
+            const schema = engine_isObject(version.schema) ? version.schema.openAPIV3Schema : undefined;
+            schemas.addOpenApi(`${group}/${version.name}`, kind, schema ?? { "x-kubernetes-preserve-unknown-fields": true });
+        }
+    }
+    void file;
+}
+/**
+ * Resources that are applied together — one kustomize build, or one directory of plain manifests — are what
+ * cross-resource rules (duplicates, selectors, services) compare; two overlays legitimately define the same names.
+ */
+function deploymentUnits(resources) {
+    const groups = new Map();
+    for (const resource of resources) {
+        const key = resource.renderedFrom
+            ? `build:${resource.renderedFrom}`
+            : `dir:${external_node_path_default().posix.dirname(resource.file)}`;
+        let group = groups.get(key);
+        if (!group)
+            groups.set(key, (group = []));
+        group.push(resource);
+    }
+    return [...groups.values()];
+}
+function environmentMatcher(environments) {
+    const matchers = environments.flatMap((env) => env.paths.map((p) => {
+        const pattern = external_node_path_default().posix.normalize(p).replace(/\/+$/, "");
+        const glob = picomatch_default()(pattern, { dot: true });
+        return {
+            name: env.name,
+            test: (file) => pattern === "." || file === pattern || file.startsWith(`${pattern}/`) || glob(file),
+        };
+    }));
+    return (file) => matchers.find((m) => m.test(file))?.name;
+}
+/** Files to check under the given paths: YAML files and kustomization files, dot-directories skipped. */
+function collectFiles(paths, source) {
+    const out = new Set();
+    const walk = (dir) => {
+        for (const entry of source.list(dir)) {
+            if (entry.name.startsWith(".") || entry.name === "node_modules")
+                continue;
+            const full = dir === "." ? entry.name : `${dir}/${entry.name}`;
+            if (entry.dir)
+                walk(full);
+            else if (yamlFile.test(entry.name) || entry.name === "Kustomization")
+                out.add(full);
+        }
+    };
+    for (const raw of paths.length ? paths : ["."]) {
+        const p = external_node_path_default().posix.normalize(raw.replace(/\\/g, "/")).replace(/\/+$/, "") || ".";
+        if (source.isDir(p))
+            walk(p);
+        else if (source.exists(p))
+            out.add(p);
+        else
+            throw new errors_UserError(`path not found: ${raw}`, {
+                hint: "Give files or directories of the config repository.",
+            });
+    }
+    return [...out].sort();
+}
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/validate/local.ts
+
+
+
+
+/** The working tree on disk, paths relative to `cwd`. */
+function localSource(cwd) {
+    const abs = (p) => external_node_path_default().resolve(cwd, p);
+    return {
+        read(file) {
+            try {
+                return (0,external_node_fs_namespaceObject.readFileSync)(abs(file), "utf8");
+            }
+            catch {
+                return undefined;
+            }
+        },
+        list(dir) {
+            try {
+                return (0,external_node_fs_namespaceObject.readdirSync)(abs(dir), { withFileTypes: true }).map((e) => ({
+                    name: e.name,
+                    dir: e.isDirectory() || (e.isSymbolicLink() && isDirectory(external_node_path_default().join(abs(dir), e.name))),
+                }));
+            }
+            catch {
+                return [];
+            }
+        },
+        isDir: (p) => isDirectory(abs(p)),
+        exists: (p) => (0,external_node_fs_namespaceObject.existsSync)(abs(p)),
+    };
+}
+function isDirectory(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(p).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function run(file, args) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === "number" ? error.code : 127) : 0;
+            resolve({ code, stdout, stderr: stderr || (error && code === 127 ? error.message : "") });
+        });
+    });
+}
+/** `kustomize build` when installed, else `kubectl kustomize`; undefined when neither exists. */
+async function findKustomize() {
+    if ((await run("kustomize", ["version"])).code === 0)
+        return { file: "kustomize", args: ["build"] };
+    if ((await run("kubectl", ["version", "--client"])).code === 0)
+        return { file: "kubectl", args: ["kustomize"] };
+    return undefined;
+}
+/**
+ * Builds through a throw-away kustomization outside the repository that only adds
+ * `buildMetadata: [originAnnotations]`, so every rendered object names the file it came from without touching the
+ * user's tree. kustomize refuses absolute resource paths, hence the relative one.
+ */
+function kustomizeRenderer(cwd, tool) {
+    return async (dir) => {
+        const wrapper = (0,external_node_fs_namespaceObject.mkdtempSync)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-pipeline-build-"));
+        try {
+            const target = external_node_path_default().relative(wrapper, external_node_path_default().resolve(cwd, dir));
+            (0,external_node_fs_namespaceObject.writeFileSync)(external_node_path_default().join(wrapper, "kustomization.yaml"), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
+            const result = await run(tool.file, [...tool.args, wrapper]);
+            if (result.code !== 0)
+                return { ok: false, error: reason(result.stderr, target, dir, wrapper) };
+            return {
+                ok: true,
+                output: result.stdout,
+                origin: (p) => external_node_path_default().relative(cwd, external_node_path_default().resolve(wrapper, p)).split((external_node_path_default()).sep).join("/"),
+            };
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(wrapper, { recursive: true, force: true });
+        }
+    };
+}
+/** kustomize's own words, without kubectl's log prefix or the wrapper's paths. */
+function reason(stderr, target, dir, wrapper) {
+    const text = stderr.trim();
+    const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(text);
+    let message = quoted ? quoted[1].replace(/\\"/g, '"').replace(/\\n/g, " ") : text.replace(/^Error: /, "");
+    message = message.split(wrapper).join("<build>").split(target).join(dir);
+    message = message.replace(/^accumulating resources: accumulation err='accumulating resources from '[^']*': /, "");
+    return message || "kustomize exited without saying why";
+}
+/**
+ * Files changed between two commits (`git diff --name-only base...head`, relative to `cwd`); undefined when git
+ * cannot answer — typically a shallow clone without the base commit — so the caller can check everything instead.
+ */
+async function changedFilesFromGit(cwd, base, head) {
+    const result = await new Promise((resolve) => {
+        execFile("git", ["-C", cwd, "diff", "--name-only", "--relative", "--no-renames", `${base}...${head}`], (error, stdout) => resolve({ code: error ? 1 : 0, stdout }));
+    });
+    if (result.code !== 0)
+        return undefined;
+    return result.stdout.split("\n").filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/validate/run.ts
+
+
+
+
+
+
+
+/** A config file that cannot be read or understood: the CLI exits 2 on it, like on bad usage. */
+class ConfigFileError extends errors_UserError {
+}
+/**
+ * What validation needs from gitops-pipeline.yaml: the `validate:` section, and which paths belong to which
+ * environment (the last of the promotion order counts as production).
+ */
+function run_readPipelineConfig(text, file) {
+    let config;
+    let validate;
+    try {
+        config = loadConfig(text, file);
+        validate = parseValidateConfig(config.validate, file, rules_rules.map((r) => r.id));
+    }
+    catch (error) {
+        if (error instanceof errors_UserError) {
+            const where = error.location.line
+                ? error.location
+                : { file, line: (error.location.line ?? 0) || undefined };
+            throw new ConfigFileError(error.message, { ...where, file, hint: error.hint });
+        }
+        throw error;
+    }
+    const last = config.promotion[config.promotion.length - 1];
+    return {
+        validate,
+        environments: config.environments.map((e) => ({ name: e.name, paths: e.paths })),
+        productionEnvironments: last ? [last] : [],
+    };
+}
+async function runValidation(inputs, readFile) {
+    const configFile = inputs.configFile ?? "gitops-pipeline.yaml";
+    const text = readFile(external_node_path_default().resolve(inputs.cwd, configFile));
+    if (text === undefined && inputs.configFile) {
+        throw new ConfigFileError(`cannot read the config file ${inputs.configFile}`, {
+            hint: "Pass an existing gitops-pipeline.yaml, or leave the option out to use the defaults.",
+        });
+    }
+    const config = text === undefined
+        ? { validate: emptyValidateConfig, environments: [], productionEnvironments: [] }
+        : run_readPipelineConfig(text, configFile);
+    const source = localSource(inputs.cwd);
+    for (const crd of inputs.crds) {
+        if (!source.exists(crd))
+            throw new errors_UserError(`CRD file not found: ${crd}`, {
+                hint: "`crds` takes files of CustomResourceDefinitions.",
+            });
+    }
+    let renderer;
+    if (inputs.render === "auto") {
+        const tool = await findKustomize();
+        if (!tool) {
+            throw new errors_UserError("neither kustomize nor kubectl is on PATH, so kustomizations cannot be rendered", {
+                hint: "Install kubectl or kustomize, or set render to never.",
+            });
+        }
+        renderer = kustomizeRenderer(inputs.cwd, tool);
+    }
+    return validateManifests({
+        paths: inputs.paths,
+        kubernetesVersion: inputs.kubernetesVersion,
+        strict: inputs.strict,
+        render: inputs.render,
+        changedFiles: inputs.changedFiles,
+        config: config.validate,
+        crdFiles: inputs.crds,
+        environments: config.environments,
+        productionEnvironments: config.productionEnvironments,
+    }, source, renderer);
+}
+function failed(report, failOn) {
+    if (failOn === "never")
+        return false;
+    return report.summary.errors > 0 || (failOn === "warning" && report.summary.warnings > 0);
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 
+
+
+
+
+
+const validate_USAGE = "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
+    "[--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE]";
+const validate_OPTIONS = {
+    format: { type: "string" },
+    "kubernetes-version": { type: "string" },
+    "no-strict": { type: "boolean" },
+    render: { type: "string" },
+    "fail-on": { type: "string" },
+    config: { type: "string" },
+    crds: { type: "string", multiple: true },
+    "changed-files": { type: "string" },
+};
+function choice(name, value, choices, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    throw new UsageError(`--${name} must be one of ${choices.join(", ")}, got ${JSON.stringify(value)}`, {
+        hint: `usage: ${validate_USAGE}`,
+    });
+}
+const readText = (file) => {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+};
+/** Checks manifests offline; exit 0 clean, 1 when a finding reaches --fail-on, 2 on bad usage or config. */
 const validateCommand = {
     name: "validate",
-    summary: "not available in this version",
-    usage: "gitops-pipeline validate",
-    async run() {
-        notAvailable("validate");
+    summary: "check manifests offline: YAML, schemas, kustomize builds, policy rules",
+    usage: validate_USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs(argv, validate_OPTIONS, validate_USAGE, true);
+        const format = choice("format", values.format, reportFormats, "text");
+        const render = choice("render", values.render, ["auto", "never"], "auto");
+        const failOn = choice("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
+        const kubernetesVersion = values["kubernetes-version"];
+        if (kubernetesVersion !== undefined) {
+            try {
+                parseKubernetesVersion(kubernetesVersion);
+            }
+            catch (error) {
+                throw new UsageError(error.message, { hint: `usage: ${validate_USAGE}` });
+            }
+        }
+        // A list from `git diff --name-only base...head`: only what those files can affect is checked.
+        let changedFiles;
+        if (values["changed-files"] !== undefined) {
+            const list = readText((0,external_node_path_namespaceObject.resolve)(io.cwd, values["changed-files"]));
+            if (list === undefined)
+                throw new UsageError(`cannot read --changed-files ${values["changed-files"]}`, {
+                    hint: `usage: ${validate_USAGE}`,
+                });
+            changedFiles = list
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter(Boolean);
+        }
+        let report;
+        try {
+            report = await runValidation({
+                cwd: io.cwd,
+                paths: positionals,
+                kubernetesVersion,
+                strict: values["no-strict"] ? false : undefined,
+                render,
+                configFile: values.config,
+                crds: values.crds ?? [],
+                changedFiles,
+            }, readText);
+        }
+        catch (error) {
+            if (error instanceof ConfigFileError) {
+                io.stderr(`gitops-pipeline validate: ${error.format()}\n`);
+                return 2;
+            }
+            if (error instanceof Error && error.message.startsWith("path not found")) {
+                throw new UsageError(error.message, { hint: `usage: ${validate_USAGE}` });
+            }
+            throw error;
+        }
+        io.stdout(formatReport(report, format));
+        return failed(report, failOn) ? 1 : 0;
     },
 };
 
@@ -183,6 +12308,8587 @@ async function runCli(argv, io) {
         return 1;
     }
 }
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2215:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Scalar = __nccwpck_require__(1987);
+var YAMLMap = __nccwpck_require__(4628);
+var YAMLSeq = __nccwpck_require__(5145);
+var resolveBlockMap = __nccwpck_require__(3809);
+var resolveBlockSeq = __nccwpck_require__(5100);
+var resolveFlowCollection = __nccwpck_require__(3088);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 6429:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(7927);
+var composeNode = __nccwpck_require__(9943);
+var resolveEnd = __nccwpck_require__(6202);
+var resolveProps = __nccwpck_require__(9877);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 9943:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(9051);
+var identity = __nccwpck_require__(3989);
+var composeCollection = __nccwpck_require__(2215);
+var composeScalar = __nccwpck_require__(7175);
+var resolveEnd = __nccwpck_require__(6202);
+var utilEmptyScalarPosition = __nccwpck_require__(4289);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 7175:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Scalar = __nccwpck_require__(1987);
+var resolveBlockScalar = __nccwpck_require__(9179);
+var resolveFlowScalar = __nccwpck_require__(7532);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 8082:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(156);
+var Document = __nccwpck_require__(7927);
+var errors = __nccwpck_require__(8718);
+var identity = __nccwpck_require__(3989);
+var composeDoc = __nccwpck_require__(6429);
+var resolveEnd = __nccwpck_require__(6202);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 3809:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(1363);
+var YAMLMap = __nccwpck_require__(4628);
+var resolveProps = __nccwpck_require__(9877);
+var utilContainsNewline = __nccwpck_require__(589);
+var utilFlowIndentCheck = __nccwpck_require__(1161);
+var utilMapIncludes = __nccwpck_require__(4769);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 9179:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 5100:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(5145);
+var resolveProps = __nccwpck_require__(9877);
+var utilFlowIndentCheck = __nccwpck_require__(1161);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 6202:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3088:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Pair = __nccwpck_require__(1363);
+var YAMLMap = __nccwpck_require__(4628);
+var YAMLSeq = __nccwpck_require__(5145);
+var resolveEnd = __nccwpck_require__(6202);
+var resolveProps = __nccwpck_require__(9877);
+var utilContainsNewline = __nccwpck_require__(589);
+var utilMapIncludes = __nccwpck_require__(4769);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 7532:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+var resolveEnd = __nccwpck_require__(6202);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 9877:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 589:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 4289:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 1161:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(589);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 4769:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 7927:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(9051);
+var Collection = __nccwpck_require__(1347);
+var identity = __nccwpck_require__(3989);
+var Pair = __nccwpck_require__(1363);
+var toJS = __nccwpck_require__(3953);
+var Schema = __nccwpck_require__(9922);
+var stringifyDocument = __nccwpck_require__(6203);
+var anchors = __nccwpck_require__(9010);
+var applyReviver = __nccwpck_require__(9067);
+var createNode = __nccwpck_require__(4466);
+var directives = __nccwpck_require__(156);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 9010:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var visit = __nccwpck_require__(2130);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 9067:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 4466:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(9051);
+var identity = __nccwpck_require__(3989);
+var Scalar = __nccwpck_require__(1987);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 156:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var visit = __nccwpck_require__(2130);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 8718:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8905:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(8082);
+var Document = __nccwpck_require__(7927);
+var Schema = __nccwpck_require__(9922);
+var errors = __nccwpck_require__(8718);
+var Alias = __nccwpck_require__(9051);
+var identity = __nccwpck_require__(3989);
+var Pair = __nccwpck_require__(1363);
+var Scalar = __nccwpck_require__(1987);
+var YAMLMap = __nccwpck_require__(4628);
+var YAMLSeq = __nccwpck_require__(5145);
+var cst = __nccwpck_require__(4975);
+var lexer = __nccwpck_require__(5463);
+var lineCounter = __nccwpck_require__(6222);
+var parser = __nccwpck_require__(5522);
+var publicApi = __nccwpck_require__(8721);
+var visit = __nccwpck_require__(2130);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+exports.X5 = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+exports.qg = publicApi.parse;
+exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+exports.YR = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 9051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(9010);
+var visit = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(3989);
+var Node = __nccwpck_require__(1867);
+var toJS = __nccwpck_require__(3953);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 1347:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(4466);
+var identity = __nccwpck_require__(3989);
+var Node = __nccwpck_require__(1867);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 1867:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(9067);
+var identity = __nccwpck_require__(3989);
+var toJS = __nccwpck_require__(3953);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 1363:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(4466);
+var stringifyPair = __nccwpck_require__(738);
+var addPairToJSMap = __nccwpck_require__(3202);
+var identity = __nccwpck_require__(3989);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 1987:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Node = __nccwpck_require__(1867);
+var toJS = __nccwpck_require__(3953);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4628:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(4618);
+var addPairToJSMap = __nccwpck_require__(3202);
+var Collection = __nccwpck_require__(1347);
+var identity = __nccwpck_require__(3989);
+var Pair = __nccwpck_require__(1363);
+var Scalar = __nccwpck_require__(1987);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 5145:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(4466);
+var stringifyCollection = __nccwpck_require__(4618);
+var Collection = __nccwpck_require__(1347);
+var identity = __nccwpck_require__(3989);
+var Scalar = __nccwpck_require__(1987);
+var toJS = __nccwpck_require__(3953);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 3202:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(9023);
+var merge = __nccwpck_require__(8534);
+var stringify = __nccwpck_require__(2014);
+var identity = __nccwpck_require__(3989);
+var toJS = __nccwpck_require__(3953);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 3989:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 3953:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 3640:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(9179);
+var resolveFlowScalar = __nccwpck_require__(7532);
+var errors = __nccwpck_require__(8718);
+var stringifyString = __nccwpck_require__(3591);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 4867:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 2629:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 4975:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(3640);
+var cstStringify = __nccwpck_require__(4867);
+var cstVisit = __nccwpck_require__(2629);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 5463:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(4975);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6222:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 5522:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(4975);
+var lexer = __nccwpck_require__(5463);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 8721:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(8082);
+var Document = __nccwpck_require__(7927);
+var errors = __nccwpck_require__(8718);
+var log = __nccwpck_require__(9023);
+var identity = __nccwpck_require__(3989);
+var lineCounter = __nccwpck_require__(6222);
+var parser = __nccwpck_require__(5522);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 9922:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var map = __nccwpck_require__(4169);
+var seq = __nccwpck_require__(2708);
+var string = __nccwpck_require__(6706);
+var tags = __nccwpck_require__(5108);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 4169:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var YAMLMap = __nccwpck_require__(4628);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 1654:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 2708:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var YAMLSeq = __nccwpck_require__(5145);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3591);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 8777:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 5359:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+var stringifyNumber = __nccwpck_require__(5767);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 2336:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(5767);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 4230:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(4169);
+var _null = __nccwpck_require__(1654);
+var seq = __nccwpck_require__(2708);
+var string = __nccwpck_require__(6706);
+var bool = __nccwpck_require__(8777);
+var float = __nccwpck_require__(5359);
+var int = __nccwpck_require__(2336);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 6145:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+var map = __nccwpck_require__(4169);
+var seq = __nccwpck_require__(2708);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(4169);
+var _null = __nccwpck_require__(1654);
+var seq = __nccwpck_require__(2708);
+var string = __nccwpck_require__(6706);
+var bool = __nccwpck_require__(8777);
+var float = __nccwpck_require__(5359);
+var int = __nccwpck_require__(2336);
+var schema = __nccwpck_require__(4230);
+var schema$1 = __nccwpck_require__(6145);
+var binary = __nccwpck_require__(1717);
+var merge = __nccwpck_require__(8534);
+var omap = __nccwpck_require__(9465);
+var pairs = __nccwpck_require__(8635);
+var schema$2 = __nccwpck_require__(3879);
+var set = __nccwpck_require__(9542);
+var timestamp = __nccwpck_require__(5222);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 1717:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(1987);
+var stringifyString = __nccwpck_require__(3591);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 5760:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 1328:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+var stringifyNumber = __nccwpck_require__(5767);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 1135:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(5767);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 8534:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Scalar = __nccwpck_require__(1987);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 9465:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var toJS = __nccwpck_require__(3953);
+var YAMLMap = __nccwpck_require__(4628);
+var YAMLSeq = __nccwpck_require__(5145);
+var pairs = __nccwpck_require__(8635);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8635:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Pair = __nccwpck_require__(1363);
+var Scalar = __nccwpck_require__(1987);
+var YAMLSeq = __nccwpck_require__(5145);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 3879:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(4169);
+var _null = __nccwpck_require__(1654);
+var seq = __nccwpck_require__(2708);
+var string = __nccwpck_require__(6706);
+var binary = __nccwpck_require__(1717);
+var bool = __nccwpck_require__(5760);
+var float = __nccwpck_require__(1328);
+var int = __nccwpck_require__(1135);
+var merge = __nccwpck_require__(8534);
+var omap = __nccwpck_require__(9465);
+var pairs = __nccwpck_require__(8635);
+var set = __nccwpck_require__(9542);
+var timestamp = __nccwpck_require__(5222);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 9542:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Pair = __nccwpck_require__(1363);
+var YAMLMap = __nccwpck_require__(4628);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 5222:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(5767);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 117:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2014:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(9010);
+var identity = __nccwpck_require__(3989);
+var stringifyComment = __nccwpck_require__(7001);
+var stringifyString = __nccwpck_require__(3591);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 4618:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var stringify = __nccwpck_require__(2014);
+var stringifyComment = __nccwpck_require__(7001);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 7001:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6203:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var stringify = __nccwpck_require__(2014);
+var stringifyComment = __nccwpck_require__(7001);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 5767:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 738:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+var Scalar = __nccwpck_require__(1987);
+var stringify = __nccwpck_require__(2014);
+var stringifyComment = __nccwpck_require__(7001);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3591:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(1987);
+var foldFlowLines = __nccwpck_require__(117);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 2130:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(3989);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
 
 
 /***/ })
@@ -292,6 +20998,18 @@ async function runCli(argv, io) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -314,6 +21032,6 @@ async function runCli(argv, io) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(7817);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

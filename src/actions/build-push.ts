@@ -1,8 +1,108 @@
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import * as core from "@actions/core";
+import { BUILDERS } from "../build/argv.js";
+import { buildAndPush } from "../build/build-push.js";
+import {
+  computeMetadata,
+  createdTime,
+  type GitHubContext,
+  isPullRequest,
+  parseKeyValues,
+  resolveImageName,
+} from "../build/metadata.js";
+import { summaryMarkdown } from "../build/summary.js";
 import { UserError } from "../errors.js";
-import { runAction } from "./runtime.js";
+import { authFileCandidates } from "../registry/index.js";
+import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
+
+function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
+  let payload: Record<string, unknown> = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) as Record<string, unknown>;
+    } catch (error) {
+      throw new UserError(`cannot read the event payload: ${(error as Error).message}`, {
+        file: env.GITHUB_EVENT_PATH,
+      });
+    }
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    ref: env.GITHUB_REF ?? "",
+    sha: env.GITHUB_SHA ?? "",
+    repository: env.GITHUB_REPOSITORY ?? "",
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    payload,
+  };
+}
 
 await runAction(async () => {
-  throw new UserError("the build-push action is not available in this version of gitops-pipeline", {
-    hint: "Pin a release whose README lists build-push as available.",
+  const env = process.env;
+  const password = getSecret("password");
+  const username = getString("username");
+  if ((username === "") !== (password === "")) {
+    throw new UserError("inputs 'username' and 'password' go together: one of them is empty", {
+      hint: "Set both to log in to the registry, or neither to push without logging in.",
+    });
+  }
+  const context = githubContext(env);
+  const { ref: image, lowercased } = resolveImageName(core.getInput("image"));
+  if (lowercased)
+    core.notice(
+      `image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`,
+    );
+
+  const metadata = computeMetadata(context, {
+    latest: getBoolean("latest", false),
+    extra: getList("tags"),
+    labels: parseKeyValues(core.getInput("labels"), "labels"),
+    created: createdTime(context, env.SOURCE_DATE_EPOCH, new Date()),
   });
+  const result = await buildAndPush(
+    {
+      image,
+      metadata,
+      context: getString("context", "."),
+      file: getString("file") || undefined,
+      builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
+      platforms: getList("platforms"),
+      buildArgs: parseKeyValues(core.getInput("build-args"), "build-args"),
+      target: getString("target") || undefined,
+      cacheFrom: core.getMultilineInput("cache-from"),
+      cacheTo: core.getMultilineInput("cache-to"),
+      push: getBoolean("push", !isPullRequest(context)),
+      skipExisting: getBoolean("skip-existing", true),
+      insecure: getBoolean("insecure", false),
+      credentials: username ? { username, password } : undefined,
+      authFiles: authFileCandidates(env),
+      tempDir: env.RUNNER_TEMP || os.tmpdir(),
+      pathVariable: env.PATH ?? "",
+      // The builders get the job's environment but not the action's inputs: the password stays in this process.
+      env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_"))),
+    },
+    actionsLogger,
+  );
+
+  const pinned = result.digest ? `${result.image}@${result.digest}` : "";
+  core.setOutput("image", result.image);
+  core.setOutput("tag", result.tag);
+  core.setOutput("tags", JSON.stringify(result.tags));
+  core.setOutput("digest", result.digest);
+  core.setOutput("image-ref", pinned);
+  core.setOutput("image-tag-ref", result.digest ? `${result.image}:${result.tag}@${result.digest}` : "");
+  core.setOutput(
+    "metadata",
+    JSON.stringify({
+      tags: result.tags,
+      refs: result.refs,
+      labels: result.labels,
+      digest: result.digest,
+      builder: result.builder,
+      platforms: result.platforms,
+    }),
+  );
+  core.setOutput("skipped", String(result.skipped));
+  if (pinned) core.info(`pushed ${result.image}:${result.tag}@${result.digest}`);
+  await core.summary.addRaw(summaryMarkdown(result)).write();
 });

@@ -1,8 +1,172 @@
+import { readFile } from "node:fs/promises";
+import * as core from "@actions/core";
+import {
+  evaluatePullRequest,
+  type GateEvaluation,
+  mergePullRequest,
+  openPromotions,
+  type PromotionContext,
+  propose,
+  recordDeployment,
+  setGateStatus,
+} from "../delivery/promotion.js";
+import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { runAction } from "./runtime.js";
+import { createGitHubClient, parseRepository } from "../github/client.js";
+import { formatImageRef } from "../image/index.js";
+import type { Change } from "../manifests/index.js";
+import { changedRef, gateDescription } from "../promote/gate.js";
+import { gateSummary, promotionTable } from "../promote/texts.js";
+import { unifiedDiff } from "../update/index.js";
+import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
+
+const changesJson = (changes: readonly Change[]) =>
+  JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
+const imagesOf = (changes: readonly Change[]) => [...new Set(changes.map((c) => formatImageRef(changedRef(c))))];
+
+/** The pull request an event is about, if any. */
+async function eventPullRequest(): Promise<number | undefined> {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return undefined;
+  const payload = JSON.parse(await readFile(path, "utf8").catch(() => "{}")) as {
+    pull_request?: { number?: number };
+  };
+  return payload.pull_request?.number;
+}
 
 await runAction(async () => {
-  throw new UserError("the promote-env action is not available in this version of gitops-pipeline", {
-    hint: "Pin a release whose README lists promote-env as available.",
-  });
+  const env = process.env;
+  const token = getSecret("token");
+  if (!token) throw new UserError("input 'token' is empty", { hint: "Leave it at its default (github.token) or pass a secret." });
+  const to = getString("to").trim();
+  if (!to) throw new UserError("input 'to' is required", { hint: "Name the environment to promote to, e.g. production." });
+  const mode = getChoice("mode", ["propose", "gate", "rollback"] as const, "propose");
+  const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"] as const, "merge");
+  const merge = getBoolean("merge", false);
+  const record = getBoolean("record-deployment", false);
+  const dryRun = getBoolean("dry-run", false);
+  const client = (writeSpacingMs?: number) =>
+    createGitHubClient({
+      token,
+      baseUrl: env.GITHUB_API_URL,
+      graphqlUrl: env.GITHUB_GRAPHQL_URL,
+      logger: actionsLogger,
+      writeSpacingMs,
+    });
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const ctx: PromotionContext = {
+    clients: { read: client(0), write: client() },
+    repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
+    base: getString("base").trim() || undefined,
+    config: getString("config").trim() || CONFIG_FILE,
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    runUrl,
+    logger: actionsLogger,
+  };
+
+  const outputs: Record<string, string> = {
+    "pull-request-number": "",
+    "pull-request-url": "",
+    operation: "unchanged",
+    changes: "[]",
+    gate: "",
+    "gate-reasons": "[]",
+    "approved-by": "[]",
+  };
+  const summary: string[] = [];
+
+  /** Evaluates one pull request, sets its status, merges when asked and open; fills the outputs once. */
+  const gate = async (number: number, final: boolean): Promise<GateEvaluation | undefined> => {
+    const evaluation = await evaluatePullRequest(ctx, number, { now: new Date(), to });
+    if (!evaluation) {
+      core.info(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
+      return undefined;
+    }
+    const { result, pullRequest } = evaluation;
+    const description = gateDescription(result);
+    for (const reason of result.reasons) core.info(`#${number} blocked: ${reason}`);
+    if (!dryRun) {
+      await setGateStatus(ctx, pullRequest.headSha, result.open ? "success" : final ? "failure" : "pending", description);
+    }
+    summary.push(gateSummary(pullRequest, result));
+    if (outputs.gate === "") {
+      Object.assign(outputs, {
+        "pull-request-number": String(number),
+        "pull-request-url": pullRequest.url,
+        gate: result.open ? "open" : "blocked",
+        "gate-reasons": JSON.stringify(result.reasons),
+        "approved-by": JSON.stringify(result.approvedBy),
+        changes: changesJson(result.changes),
+      });
+    }
+    if (result.open && merge && !dryRun) {
+      const sha = await mergePullRequest(ctx, pullRequest, mergeMethod);
+      if (outputs["pull-request-number"] === String(number)) outputs.operation = "merged";
+      summary.push(`Merged #${number} as ${sha.slice(0, 7)}.\n`);
+      if (record) {
+        await recordDeployment(ctx, {
+          sha,
+          environment: evaluation.target.name,
+          images: imagesOf(result.changes),
+          description: `${evaluation.marker.kind} #${number}`,
+          pullRequest: number,
+        });
+      }
+    }
+    return evaluation;
+  };
+
+  if (mode === "gate") {
+    const input = getString("pull-request").trim();
+    if (input && !/^\d+$/.test(input)) throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`);
+    const single = input ? Number(input) : await eventPullRequest();
+    const numbers = single !== undefined ? [single] : await openPromotions(ctx, to);
+    if (numbers.length === 0) core.info(`no open promotion pull request to ${to}`);
+    for (const number of numbers) await gate(number, true);
+  } else {
+    const result = await propose(ctx, {
+      kind: mode === "rollback" ? "rollback" : "promotion",
+      to,
+      from: getString("from").trim() || undefined,
+      revision: getString("revision").trim() || undefined,
+      apps: getList("apps"),
+      images: getList("images"),
+      dryRun,
+    });
+    const { delivery, plan } = result;
+    if (dryRun && plan.files.length > 0) core.info(unifiedDiff(plan.files));
+    for (const change of plan.changes) {
+      core.info(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
+    }
+    Object.assign(outputs, {
+      operation: delivery.operation,
+      changes: changesJson(plan.changes),
+      "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
+      "pull-request-url": delivery.pullRequest?.url ?? "",
+    });
+    const title =
+      result.marker.kind === "rollback"
+        ? `Rollback of ${to} to ${result.marker.revision?.slice(0, 7)}`
+        : `Promotion ${result.marker.from} → ${to}`;
+    summary.push(
+      `### ${title}: ${delivery.operation}${delivery.pullRequest ? ` ([#${delivery.pullRequest.number}](${delivery.pullRequest.url}))` : ""}\n`,
+      plan.rows.length > 0 ? promotionTable(plan, ctx.serverUrl) : `${to} already runs these versions.\n`,
+    );
+    if (delivery.operation === "committed" && record && delivery.commit) {
+      await recordDeployment(ctx, {
+        sha: delivery.commit.oid,
+        environment: to,
+        images: imagesOf(plan.changes),
+        description: `${result.marker.kind} committed`,
+      });
+    }
+    if (delivery.pullRequest && !dryRun) await gate(delivery.pullRequest.number, false);
+  }
+
+  core.info(`operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  if (summary.length > 0) await core.summary.addRaw(summary.join("\n")).write();
 });

@@ -1,8 +1,97 @@
+import * as core from "@actions/core";
+import { updateInWorkingDirectory } from "../delivery/git.js";
+import type { AutoMerge, DeliveryMode } from "../delivery/github.js";
+import { type UpdateRequest, updateThroughGitHub } from "../delivery/run.js";
+import { type Outcome, outputsOf, summaryOf } from "../delivery/summary.js";
+import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { runAction } from "./runtime.js";
+import { createGitHubClient, parseRepository } from "../github/client.js";
+import { parseImageRef } from "../image/index.js";
+import { unifiedDiff } from "../update/index.js";
+import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
 
 await runAction(async () => {
-  throw new UserError("the update-manifest-tag action is not available in this version of gitops-pipeline", {
-    hint: "Pin a release whose README lists update-manifest-tag as available.",
-  });
+  const env = process.env;
+  const token = getSecret("token");
+  const images = getList("images").map((text) => parseImageRef(text));
+  if (images.length === 0)
+    throw new UserError("input 'images' is empty", {
+      hint: "List one image reference per line, e.g. ghcr.io/acme/web:1.4.2.",
+    });
+  const environment = getString("environment").trim() || undefined;
+  const paths = getList("paths");
+  if (Boolean(environment) === paths.length > 0) {
+    throw new UserError("give exactly one of the inputs 'environment' and 'paths'", {
+      hint: "environment names an entry of gitops-pipeline.yaml; paths lists files, directories or globs.",
+    });
+  }
+  const repositoryInput = getString("repository").trim() || env.GITHUB_REPOSITORY || "";
+  const mode = getString("mode").trim();
+  if (mode && mode !== "commit" && mode !== "pull-request") {
+    throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
+  }
+  const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"] as const, "false");
+  const request: UpdateRequest = {
+    images,
+    environment,
+    paths,
+    repository: parseRepository(repositoryInput),
+    base: getString("base").trim() || undefined,
+    config: getString("config").trim() || CONFIG_FILE,
+    mode: (mode || undefined) as DeliveryMode | undefined,
+    branch: getString("branch").trim() || undefined,
+    title: getString("title").trim() || undefined,
+    commitMessage: getString("commit-message").trim() || undefined,
+    labels: getList("labels"),
+    reviewers: getList("reviewers"),
+    teamReviewers: getList("team-reviewers"),
+    draft: getBoolean("draft", false),
+    autoMerge: autoMerge === "false" ? false : (autoMerge as AutoMerge),
+    allowMissing: getBoolean("allow-missing", false),
+    dryRun: getBoolean("dry-run", false),
+    runUrl:
+      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
+  };
+  const workingDirectory = getString("working-directory").trim();
+  if (!token && !workingDirectory) {
+    throw new UserError("input 'token' is empty", {
+      hint: "Leave it at its default (github.token) or pass a secret.",
+    });
+  }
+  const client = (writeSpacingMs?: number) =>
+    createGitHubClient({
+      token,
+      baseUrl: env.GITHUB_API_URL,
+      graphqlUrl: env.GITHUB_GRAPHQL_URL,
+      logger: actionsLogger,
+      writeSpacingMs,
+    });
+  const clients = token ? { read: client(0), write: client() } : undefined;
+
+  let outcome: Outcome;
+  if (workingDirectory) {
+    outcome = await updateInWorkingDirectory(request, workingDirectory, {
+      logger: actionsLogger,
+      serverUrl: env.GITHUB_SERVER_URL,
+      clients,
+    });
+  } else {
+    const result = await updateThroughGitHub(request, clients!, actionsLogger);
+    outcome = {
+      ...result,
+      repository: result.repository,
+      dryRun: request.dryRun,
+    };
+    core.info(`${result.requests} GitHub API request(s)`);
+  }
+
+  if (request.dryRun && outcome.plan.files.length > 0) core.info(unifiedDiff(outcome.plan.files));
+  for (const change of outcome.plan.changes) {
+    core.info(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
+  }
+  core.info(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
+  for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value);
+  await core.summary.addRaw(summaryOf(outcome)).write();
 });

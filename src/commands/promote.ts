@@ -1,11 +1,93 @@
-import type { Command } from "./types.js";
-import { notAvailable } from "./usage.js";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
+import { UserError } from "../errors.js";
+import { promotionEdge } from "../promote/edges.js";
+import { planPromotion } from "../promote/plan.js";
+import { localReader, unifiedDiff } from "../update/index.js";
+import type { Command, CommandIO } from "./types.js";
+import { parseCommandArgs, UsageError } from "./usage.js";
 
+const USAGE =
+  "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
+  "[--dry-run] [--json]";
+
+const OPTIONS = {
+  repo: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  config: { type: "string" },
+  app: { type: "string", multiple: true },
+  image: { type: "string", multiple: true },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+} as const;
+
+/** The pipeline config: `--config` relative to the working directory, else the file at the repository root. */
+export async function readPipelineConfig(
+  io: CommandIO,
+  repo: string,
+  config?: string,
+): Promise<PipelineConfig> {
+  const path = config ? resolve(io.cwd, config) : resolve(io.cwd, repo, CONFIG_FILE);
+  const shown = config ?? CONFIG_FILE;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new UserError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code})`, {
+      hint: config
+        ? "Check the --config path (relative to the current directory)."
+        : `Create ${CONFIG_FILE} at the root of ${repo} (see the README), or pass --config FILE.`,
+    });
+  }
+  return loadConfig(text, shown);
+}
+
+/**
+ * Makes the target environment run what the source runs, on disk: only image references change, everything is
+ * planned before the first write, and the writes are all-or-nothing.
+ */
 export const promoteCommand: Command = {
   name: "promote",
-  summary: "not available in this version",
-  usage: "gitops-pipeline promote",
-  async run() {
-    notAvailable("promote");
+  summary: "make one environment run the image versions of another (image references only)",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, OPTIONS, USAGE);
+    if (!values.repo) throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+    if (!values.to) throw new UsageError("--to is required", { hint: `usage: ${USAGE}` });
+    const config = await readPipelineConfig(io, values.repo, values.config);
+    const { source, target } = promotionEdge(config, values.to, values.from);
+    const repo = localReader(resolve(io.cwd, values.repo));
+    const plan = await planPromotion(repo, source, target, { apps: values.app, images: values.image });
+
+    for (const { app, image, version } of plan.unreferenced) {
+      const ref = `${image}${version.startsWith("@") ? "" : ":"}${version}`;
+      io.stderr(
+        `promote: ${source.name} app ${app} runs ${ref}, which ${target.name} does not reference; not added\n`,
+      );
+    }
+    for (const { app, onlyIn } of plan.unpaired) {
+      io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);
+    }
+    if (!values["dry-run"]) {
+      await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+    }
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
+    } else if (values["dry-run"]) {
+      io.stdout(unifiedDiff(plan.files));
+      if (plan.changes.length === 0)
+        io.stderr(`promote: ${target.name} already runs what ${source.name} runs\n`);
+    } else if (plan.changes.length === 0) {
+      io.stdout(`${target.name} already runs what ${source.name} runs; nothing changed\n`);
+    } else {
+      for (const change of plan.changes) {
+        io.stdout(
+          `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`,
+        );
+      }
+    }
+    return 0;
   },
 };

@@ -1,11 +1,85 @@
+import { resolve } from "node:path";
+import { CONFIG_FILE, findEnvironment, loadConfig } from "../environments/index.js";
+import { UserError } from "../errors.js";
+import { formatImageRef, parseImageRef } from "../image/index.js";
+import { localReader, planUpdate, unifiedDiff } from "../update/index.js";
 import type { Command } from "./types.js";
-import { notAvailable } from "./usage.js";
+import { parseCommandArgs, UsageError } from "./usage.js";
 
+const USAGE =
+  "gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...] " +
+  "[--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]";
+
+const OPTIONS = {
+  repo: { type: "string" },
+  path: { type: "string", multiple: true },
+  env: { type: "string" },
+  image: { type: "string", multiple: true },
+  "helm-path": { type: "string", multiple: true },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  "allow-missing": { type: "boolean" },
+} as const;
+
+/**
+ * Sets image versions in a config repository on disk. Everything is planned (and every file checked) before the
+ * first write, and the writes are all-or-nothing, so an error leaves the repository exactly as it was.
+ */
 export const updateTagCommand: Command = {
   name: "update-tag",
-  summary: "not available in this version",
-  usage: "gitops-pipeline update-tag",
-  async run() {
-    notAvailable("update-tag");
+  summary: "set image tags/digests in a config repo, changing only those bytes",
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, OPTIONS, USAGE);
+    if (!values.repo) throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+    if (!values.image?.length)
+      throw new UsageError("at least one --image is required", { hint: `usage: ${USAGE}` });
+    if (Boolean(values.path?.length) === Boolean(values.env)) {
+      throw new UsageError("give either --path (one or more) or --env", { hint: `usage: ${USAGE}` });
+    }
+    const images = values.image.map((text) => parseImageRef(text));
+    const repo = localReader(resolve(io.cwd, values.repo));
+
+    let patterns = values.path ?? [];
+    if (values.env) {
+      const text = await repo.read(CONFIG_FILE);
+      if (text === undefined) {
+        throw new UserError(`--env needs ${CONFIG_FILE} at the root of ${values.repo}, and there is none`, {
+          hint: "Create it (see the README), or name the files with --path.",
+        });
+      }
+      patterns = findEnvironment(loadConfig(text, CONFIG_FILE), values.env).paths;
+    }
+
+    const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
+    if (plan.missing.length > 0) {
+      const names = plan.missing.map(formatImageRef).join(", ");
+      if (!values["allow-missing"]) {
+        throw new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
+          hint: "Check the image name and the paths, or pass --allow-missing to update the others anyway.",
+        });
+      }
+      io.stderr(`update-tag: not referenced (allowed): ${names}\n`);
+    }
+
+    if (!values["dry-run"]) {
+      await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+    }
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
+    } else if (values["dry-run"]) {
+      io.stdout(unifiedDiff(plan.files));
+      if (plan.changes.length === 0)
+        io.stderr("update-tag: already at the requested versions; nothing to change\n");
+    } else if (plan.changes.length === 0) {
+      io.stdout("already at the requested versions; nothing changed\n");
+    } else {
+      for (const change of plan.changes) {
+        io.stdout(
+          `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`,
+        );
+      }
+    }
+    return 0;
   },
 };

@@ -57,6 +57,11 @@ export interface RuleContext {
   repoRoot: string;
   /** True when a path relative to repoRoot exists in the repository. */
   pathExists(relativePath: string): boolean;
+  /**
+   * Clone URLs of the config repo when the caller knows them (the action: the server URL and GITHUB_REPOSITORY),
+   * so argocd-app-path can tell this repo's Application sources from other repositories'.
+   */
+  repositoryUrls?: readonly string[];
   /** Names of environments whose promotion position makes them production-like (the last in `promotion`). */
   productionEnvironments: ReadonlySet<string>;
 }

@@ -1,0 +1,174 @@
+/** The builders this action drives; `auto` picks the first one present in this order. */
+export const BUILDERS = ["buildx", "buildah", "podman"] as const;
+export type BuilderName = (typeof BUILDERS)[number];
+
+/** Everything a builder needs for one build, already validated; paths are absolute or relative to the cwd. */
+export interface BuildRequest {
+  context: string;
+  /** The Dockerfile; undefined means `<context>/Dockerfile`, the builders' own default. */
+  file?: string;
+  /** Full `name:tag` references, primary first. */
+  refs: string[];
+  labels: Record<string, string>;
+  buildArgs: Record<string, string>;
+  platforms: string[];
+  target?: string;
+  cacheFrom: string[];
+  cacheTo: string[];
+  push: boolean;
+  /** Seconds since the epoch stamped into the image config. */
+  timestamp: number;
+  /** Registry reached over plain HTTP / without certificate checks. */
+  insecure: boolean;
+}
+
+/** Where a builder keeps its state and writes what it reports; all under RUNNER_TEMP. */
+export interface BuilderFiles {
+  /** buildah/podman image store (vfs driver). */
+  root: string;
+  runroot: string;
+  /** containers-auth.json written by `login`, read by `push`. */
+  authfile: string;
+  iidfile: string;
+  /** buildx: JSON whose `containerimage.digest` is the pushed manifest digest. */
+  metadataFile: string;
+  /** buildah/podman push: the digest of the manifest as pushed. */
+  digestFile: string;
+}
+
+/** One process to run: program and arguments, never a shell string. `stdin` carries secrets. */
+export interface Invocation {
+  command: string;
+  args: string[];
+  stdin?: string;
+}
+
+function flagPairs(flag: string, values: Iterable<string>): string[] {
+  return [...values].flatMap((value) => [flag, value]);
+}
+
+function keyValues(values: Record<string, string>): string[] {
+  return Object.entries(values).map(([key, value]) => `${key}=${value}`);
+}
+
+/**
+ * `docker buildx build`. Provenance attestations are off: with them a single-platform image becomes an index
+ * with an `unknown/unknown` entry, and the digest people pin no longer names a runnable image.
+ */
+export function buildxBuild(request: BuildRequest, files: BuilderFiles): Invocation {
+  const args = ["buildx", "build", "--iidfile", files.iidfile, "--metadata-file", files.metadataFile];
+  args.push("--provenance=false");
+  if (request.file) args.push("--file", request.file);
+  if (request.target) args.push("--target", request.target);
+  args.push(...flagPairs("--tag", request.refs));
+  args.push(...flagPairs("--label", keyValues(request.labels)));
+  // BuildKit stamps the image config with SOURCE_DATE_EPOCH, as --timestamp does for buildah; the user's value wins.
+  const buildArgs = { SOURCE_DATE_EPOCH: String(request.timestamp), ...request.buildArgs };
+  args.push(...flagPairs("--build-arg", keyValues(buildArgs)));
+  if (request.platforms.length > 0) args.push("--platform", request.platforms.join(","));
+  args.push(...flagPairs("--cache-from", request.cacheFrom));
+  args.push(...flagPairs("--cache-to", request.cacheTo));
+  // A multi-platform result cannot be loaded into the local engine; without push it stays in the build cache.
+  // BuildKit does not fall back to plain HTTP by itself; the image exporter takes the flag per push.
+  if (request.push && request.insecure) args.push("--output", "type=image,push=true,registry.insecure=true");
+  else if (request.push) args.push("--push");
+  else if (request.platforms.length <= 1) args.push("--load");
+  args.push(request.context);
+  return { command: "docker", args };
+}
+
+function storageArgs(files: BuilderFiles): string[] {
+  return ["--storage-driver", "vfs", "--root", files.root, "--runroot", files.runroot];
+}
+
+function buildArgsCommon(request: BuildRequest): string[] {
+  // No --iidfile: the local image id is not what the registry serves, and buildah refuses one for several platforms.
+  const args = ["--isolation", "chroot", "--timestamp", String(request.timestamp)];
+  if (request.file) args.push("--file", request.file);
+  if (request.target) args.push("--target", request.target);
+  args.push(...flagPairs("--label", keyValues(request.labels)));
+  args.push(...flagPairs("--build-arg", keyValues(request.buildArgs)));
+  if (request.platforms.length > 1) {
+    // Several platforms build into a manifest list named by the primary ref; pushing it pushes every image.
+    args.push("--platform", request.platforms.join(","), "--manifest", request.refs[0]!);
+  } else {
+    if (request.platforms.length === 1) args.push("--platform", request.platforms[0]!);
+    args.push(...flagPairs("--tag", request.refs));
+  }
+  return args;
+}
+
+/** `buildah bud` (or `podman build`) into a private vfs store with chroot isolation: no daemon, no overlay, no user namespaces. */
+export function daemonlessBuild(
+  builder: "buildah" | "podman",
+  request: BuildRequest,
+  files: BuilderFiles,
+  options: { authfile: boolean } = { authfile: false },
+): Invocation {
+  const verb = builder === "buildah" ? "bud" : "build";
+  // The login also serves pulling a private base image.
+  const auth = options.authfile ? ["--authfile", files.authfile] : [];
+  return {
+    command: builder,
+    args: [...storageArgs(files), verb, ...auth, ...buildArgsCommon(request), request.context],
+  };
+}
+
+/**
+ * Pushes one ref. The first push writes `--digestfile`, the digest of the manifest exactly as the registry received it
+ * (not the local image id, which differs once the registry compresses layers).
+ */
+export function daemonlessPush(
+  builder: "buildah" | "podman",
+  request: BuildRequest,
+  files: BuilderFiles,
+  ref: string,
+  options: { digestFile?: string; authfile: boolean },
+): Invocation {
+  const multi = request.platforms.length > 1;
+  const args = [...storageArgs(files)];
+  if (multi) args.push("manifest", "push", "--all");
+  else args.push("push");
+  if (options.authfile) args.push("--authfile", files.authfile);
+  if (request.insecure) args.push("--tls-verify=false");
+  if (options.digestFile) args.push("--digestfile", options.digestFile);
+  // A manifest list has one local name (the primary ref) and is pushed to every tag from it.
+  args.push(multi ? request.refs[0]! : ref, `docker://${ref}`);
+  return { command: builder, args };
+}
+
+/** Registry login with the password on stdin: it never appears in a process listing or an argv log line. */
+export function loginInvocation(
+  builder: BuilderName,
+  registry: string,
+  username: string,
+  password: string,
+  files: BuilderFiles,
+  insecure: boolean,
+): Invocation {
+  if (builder === "buildx") {
+    return {
+      command: "docker",
+      args: ["login", "--username", username, "--password-stdin", registry],
+      stdin: password,
+    };
+  }
+  const args = [...storageArgs(files), "login", "--authfile", files.authfile];
+  if (insecure) args.push("--tls-verify=false");
+  args.push("--username", username, "--password-stdin", registry);
+  return { command: builder, args, stdin: password };
+}
+
+/** The digest a builder reported after pushing, from the file it wrote. */
+export function reportedDigest(builder: BuilderName, content: string): string {
+  if (builder === "buildx") {
+    try {
+      const parsed = JSON.parse(content) as Record<string, unknown>;
+      const digest = parsed["containerimage.digest"];
+      return typeof digest === "string" ? digest : "";
+    } catch {
+      return "";
+    }
+  }
+  return content.trim();
+}

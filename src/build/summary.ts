@@ -1,0 +1,30 @@
+import type { BuildPushResult } from "./build-push.js";
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The job summary: what the registry now serves, under which names, and how it got there. */
+export function summaryMarkdown(result: BuildPushResult): string {
+  const lines: string[] = [];
+  const heading = result.skipped
+    ? `### ${result.image}: already pushed, build skipped`
+    : result.pushed
+      ? `### ${result.image}: built and pushed`
+      : `### ${result.image}: built, not pushed`;
+  lines.push(heading, "");
+  if (result.digest) {
+    lines.push(`Digest: \`${result.digest}\``, "");
+    lines.push("| reference | pinned reference |", "| --- | --- |");
+    for (const ref of result.refs) lines.push(`| \`${ref}\` | \`${ref}@${result.digest}\` |`);
+  } else {
+    lines.push("No digest: the image was not pushed, so no registry holds it.", "");
+    lines.push("| reference |", "| --- |");
+    for (const ref of result.refs) lines.push(`| \`${ref}\` |`);
+  }
+  lines.push("");
+  const builder = result.builder === "none" ? "none (skipped)" : result.builder;
+  const platforms = result.platforms.length > 0 ? result.platforms.join(", ") : "the runner's";
+  lines.push(`Builder: ${builder} · platforms: ${platforms} · duration: ${seconds(result.durationMs)}`, "");
+  return lines.join("\n");
+}

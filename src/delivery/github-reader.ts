@@ -1,0 +1,356 @@
+import picomatch from "picomatch";
+import { UserError } from "../errors.js";
+import type { GitHub } from "../github/client.js";
+import { type RepoEntry, type RepoReader, repoPath } from "../update/index.js";
+
+/** How much of a path a round needs: its git object id, its entries, or its entries with their files' text. */
+export type Want = "oid" | "list" | "read";
+const RANK: Record<Want, number> = { oid: 0, list: 1, read: 2 };
+
+const BLOB = "... on Blob { text isBinary isTruncated }";
+const SYMLINK_MODE = 0o120000;
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+
+/**
+ * The GraphQL field answering one path of a Commit: its object id (`oid`), its entries (`list`), or its entries
+ * with the text of its files (`read`). The root has no TreeEntry: it is the commit's `tree`, seeded alike.
+ */
+export function pathField(alias: string, variable: string, path: string, want: Want): string {
+  const entries =
+    want === "read" ? `entries { name type mode oid object { ${BLOB} } }` : "entries { name type mode }";
+  if (path === "") return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
+  if (want === "oid") return `${alias}: file(path: ${variable}) { type mode oid }`;
+  return `${alias}: file(path: ${variable}) { type mode oid object { ... on Tree { ${entries} } ${want === "read" ? BLOB : ""} } }`;
+}
+
+interface RawBlob {
+  text?: string | null;
+  isBinary?: boolean | null;
+  isTruncated?: boolean;
+}
+interface RawEntry {
+  name?: string;
+  type: string;
+  mode: number;
+  oid?: string;
+  object?: (RawBlob & { entries?: RawEntry[] }) | null;
+}
+
+function kindOf(entry: RawEntry): RepoEntry["type"] | undefined {
+  if (entry.type === "tree") return "dir";
+  if (entry.type === "blob") return entry.mode === SYMLINK_MODE ? "symlink" : "file";
+  return undefined; // a submodule is another repository: nothing here to edit
+}
+
+/** The root answers as a Tree, every other path as a TreeEntry: one shape for `seed`. */
+function asEntry(path: string, raw: unknown): RawEntry | null | undefined {
+  if (path !== "" || !raw) return raw as RawEntry | null | undefined;
+  const tree = raw as { oid: string; entries?: RawEntry[] };
+  return { type: "tree", mode: 0o40000, oid: tree.oid, object: { entries: tree.entries } };
+}
+
+function join(dir: string, name: string): string {
+  return dir === "" ? name : `${dir}/${name}`;
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+/** A pattern split into per-segment matchers; `open` is the first segment from which anything may match. */
+interface Scope {
+  segments: string[];
+  matchers: ((name: string) => boolean)[];
+  /** Index of the first glob segment, or `segments.length` for a plain path. */
+  glob: number;
+  open: number;
+}
+
+function scopeOf(pattern: string): Scope {
+  const scan = picomatch.scan(pattern.replace(/\\/g, "/"));
+  const base = repoPath(scan.isGlob ? scan.base : pattern);
+  const baseSegments = base === "" ? [] : base.split("/");
+  const globSegments = scan.isGlob ? scan.glob.split("/").filter(Boolean) : [];
+  const segments = [...baseSegments, ...globSegments];
+  let open = segments.length;
+  // `**` crosses directories and a brace may hide a `/`: from there on, resolution cannot be pruned.
+  const unsplittable = globSegments.findIndex((s) => s.includes("**") || /[{(]/.test(s));
+  if (unsplittable >= 0 || /\{[^}]*\/[^}]*\}/.test(scan.glob)) {
+    open = baseSegments.length + (unsplittable >= 0 ? unsplittable : 0);
+  }
+  return {
+    segments,
+    matchers: segments.map((segment) => picomatch(segment, { dot: false })),
+    glob: scan.isGlob ? baseSegments.length : segments.length,
+    open,
+  };
+}
+
+/**
+ * A read-only view of one commit through GraphQL that fetches only what the patterns need. Each round asks for
+ * every directory and file known to be needed in one aliased query, so the number of requests follows the depth
+ * of the patterns and the bytes follow the directories they select, never the size of the repository.
+ *
+ * Listings are the patterns' view: an entry that cannot lead to a match is left out, so a resolver that walks
+ * everything below a glob's base (as the core's does) only walks what can match.
+ */
+export class GitHubSnapshot implements RepoReader {
+  private readonly dirs = new Map<string, RepoEntry[] | null>();
+  private readonly texts = new Map<string, string | null>();
+  private readonly oids = new Map<string, string | null>();
+  private readonly readDone = new Set<string>();
+  /** Symlink targets (a symlink's blob is the path it points to). */
+  private readonly links = new Map<string, string>();
+  private scopes: Scope[];
+  private queue = new Map<string, Want>();
+  private flushing?: Promise<void>;
+  /** The commit read; set once the first query has answered. */
+  commit = "";
+  /** Requests this snapshot made itself, for the caller's accounting. */
+  requests = 0;
+
+  constructor(
+    private readonly github: GitHub,
+    private readonly repository: { owner: string; repo: string },
+    patterns: string[],
+  ) {
+    this.scopes = patterns.map(scopeOf);
+  }
+
+  /** The patterns path resolution will follow; known only after the config file has been read. */
+  setPatterns(patterns: string[]): void {
+    this.scopes = patterns.map(scopeOf);
+  }
+
+  /** Records the answer to a `pathField` query, whichever request carried it. */
+  seed(path: string, answer: unknown, want: Want): void {
+    const key = repoPath(path);
+    const raw = asEntry(key, answer);
+    if (want === "oid") {
+      this.oids.set(key, raw?.oid ?? null);
+      return;
+    }
+    if (!raw) {
+      this.oids.set(key, null);
+      this.dirs.set(key, null);
+      this.texts.set(key, null);
+      this.readDone.add(key);
+      return;
+    }
+    if (raw.oid) this.oids.set(key, raw.oid);
+    const kind = kindOf(raw);
+    if (kind === "dir") {
+      this.texts.set(key, null);
+      const entries: RepoEntry[] = [];
+      for (const child of raw.object?.entries ?? []) {
+        const childKind = kindOf(child);
+        if (!childKind || child.name === undefined) continue;
+        entries.push({ name: child.name, type: childKind });
+        const childPath = join(key, child.name);
+        if (child.oid) this.oids.set(childPath, child.oid);
+        if (childKind !== "dir") this.dirs.set(childPath, null);
+        if (childKind !== "dir" && want === "read" && child.object)
+          this.seedBlob(childPath, child.object, childKind);
+      }
+      this.dirs.set(key, entries);
+    } else {
+      this.dirs.set(key, null);
+      if (kind !== undefined && want === "read" && raw.object) this.seedBlob(key, raw.object, kind);
+    }
+    if (want === "read") this.readDone.add(key);
+  }
+
+  private seedBlob(path: string, blob: RawBlob, kind: RepoEntry["type"]): void {
+    if (kind === "symlink" && typeof blob.text === "string") {
+      this.links.set(path, blob.text);
+      return;
+    }
+    if (blob.isBinary) {
+      this.texts.set(path, null);
+      return;
+    }
+    // A truncated blob stays unknown: `read` fetches it whole through REST if the core asks for it.
+    if (blob.isTruncated || typeof blob.text !== "string") return;
+    this.texts.set(path, blob.text);
+  }
+
+  /** Whether `path` can lead to (or lies below) a match of any pattern. */
+  private visible(path: string): boolean {
+    const parts = path.split("/");
+    return this.scopes.some((scope) => {
+      for (let index = 0; index < parts.length; index++) {
+        if (index >= scope.open || index >= scope.segments.length) return true;
+        if (!scope.matchers[index]!(parts[index]!)) return false;
+      }
+      return true;
+    });
+  }
+
+  async list(dir: string): Promise<RepoEntry[]> {
+    const key = repoPath(dir);
+    if (!this.dirs.has(key)) await this.fetch(new Map([[key, "list"]]));
+    return (this.dirs.get(key) ?? []).filter((entry) => this.visible(join(key, entry.name)));
+  }
+
+  async read(path: string, hops = 0): Promise<string | undefined> {
+    const key = repoPath(path);
+    if (this.dirs.get(key)) return undefined;
+    if (!this.texts.has(key) && !this.readDone.has(key)) await this.fetch(new Map([[key, "read"]]));
+    const link = this.links.get(key);
+    if (link !== undefined) {
+      // Followed like the file system would, and refused the same way when it leads outside the repository.
+      if (hops >= 8 || link.startsWith("/")) {
+        throw new UserError(`path ${JSON.stringify(key)} is a symlink that leaves the repository or loops`, {
+          hint: "Replace the symlink with the file, or point it inside the repository.",
+        });
+      }
+      return this.read(join(parentOf(key), link), hops + 1);
+    }
+    const oid = this.oids.get(key);
+    if (!this.texts.has(key) && oid) await this.readBlob(key, oid);
+    return this.texts.get(key) ?? undefined;
+  }
+
+  /** Git blob ids of paths in this commit (undefined when absent), one request for all unknown ones. */
+  async blobOids(paths: string[]): Promise<Map<string, string | undefined>> {
+    const keys = paths.map(repoPath);
+    const unknown = keys.filter((key) => !this.oids.has(key));
+    if (unknown.length > 0) await this.fetch(new Map(unknown.map((key): [string, Want] => [key, "oid"])));
+    return new Map(keys.map((key) => [key, this.oids.get(key) ?? undefined]));
+  }
+
+  /**
+   * What the patterns need next, given what is known: for a plain path its parent's listing and its content;
+   * for a glob the listings along every directory that can still match, one level per round. Empty when path
+   * resolution can run from what is cached.
+   */
+  plan(): Map<string, Want> {
+    const wants = new Map<string, Want>();
+    const need = (path: string, want: Want) => {
+      const satisfied = want === "read" ? this.readDone.has(path) : this.dirs.has(path);
+      if (satisfied) return;
+      const queued = wants.get(path);
+      if (queued === undefined || RANK[want] > RANK[queued]) wants.set(path, want);
+    };
+    for (const scope of this.scopes) {
+      const base = scope.segments.slice(0, scope.glob).join("/");
+      if (scope.glob === scope.segments.length) {
+        need(parentOf(base), "list");
+        need(base, "read");
+        continue;
+      }
+      if (base !== "") need(parentOf(base), "list");
+      need(base, "list");
+      const descend = (dir: string, index: number): void => {
+        if (index >= scope.open) return; // resolved on demand by the core's own walk
+        const segment = scope.segments[index]!;
+        if (!GLOB_CHARS.test(segment)) {
+          // A plain name below a glob needs no listing to be addressed: ask for it in the same round as its parent.
+          const child = join(dir, segment);
+          need(dir, "list");
+          if (this.dirs.get(dir) === null) return;
+          if (index === scope.segments.length - 1) need(child, "read");
+          else {
+            need(child, "list");
+            descend(child, index + 1);
+          }
+          return;
+        }
+        for (const entry of this.dirs.get(dir) ?? []) {
+          if (!scope.matchers[index]!(entry.name)) continue;
+          const child = join(dir, entry.name);
+          if (index === scope.segments.length - 1) {
+            if (entry.type !== "symlink") need(child, "read");
+          } else if (entry.type === "dir") {
+            need(child, "list");
+            descend(child, index + 1);
+          }
+        }
+      };
+      descend(base, scope.glob);
+    }
+    return wants;
+  }
+
+  /** Runs `plan` rounds until path resolution needs nothing more (bounded: a round per glob level). */
+  async prefetch(rounds = 6): Promise<void> {
+    for (let round = 0; round < rounds; round++) {
+      const wants = this.plan();
+      if (wants.size === 0) return;
+      await this.fetch(wants);
+    }
+  }
+
+  /** Queues paths for the next aliased query; callers in the same turn of the event loop share it. */
+  private async fetch(wants: Map<string, Want>): Promise<void> {
+    for (const [path, want] of wants) {
+      const queued = this.queue.get(path);
+      if (queued === undefined || RANK[want] > RANK[queued]) this.queue.set(path, want);
+    }
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+    await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = new Map();
+    this.flushing = undefined;
+    const { query, variables, paths } = buildPathQuery(batch, {
+      owner: this.repository.owner,
+      name: this.repository.repo,
+      oid: this.commit,
+    });
+    this.requests++;
+    const data = await this.github.graphql<{
+      repository: { object: Record<string, unknown> | null } | null;
+    }>(query, variables);
+    const commit = data.repository?.object;
+    paths.forEach((path, index) => {
+      this.seed(path, commit?.[`f${index}`], batch.get(path)!);
+    });
+  }
+
+  /** Blobs GraphQL gives no text for (truncated): fetched whole, once. */
+  private async readBlob(path: string, oid: string): Promise<void> {
+    this.requests++;
+    const { data } = await this.github.rest.git.getBlob({
+      owner: this.repository.owner,
+      repo: this.repository.repo,
+      file_sha: oid,
+    });
+    const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
+    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+    this.texts.set(path, text.includes("\uFFFD") || bytes.includes(0) ? null : text);
+  }
+}
+
+/** The aliased fields and variables for a set of paths, placed in a Commit selection by the caller. */
+export function pathFields(
+  wants: Map<string, Want>,
+  prefix = "f",
+): { fields: string; declarations: string[]; variables: Record<string, string>; paths: string[] } {
+  const paths = [...wants.keys()];
+  const declarations: string[] = [];
+  const variables: Record<string, string> = {};
+  const fields = paths.map((path, index) => {
+    const variable = `$${prefix}${index}`;
+    if (path !== "") {
+      variables[`${prefix}${index}`] = path;
+      declarations.push(`${variable}: String!`);
+    }
+    return pathField(`${prefix}${index}`, variable, path, wants.get(path)!);
+  });
+  return { fields: fields.join(" "), declarations, variables, paths };
+}
+
+function buildPathQuery(
+  wants: Map<string, Want>,
+  where: { owner: string; name: string; oid: string },
+): { query: string; variables: Record<string, string>; paths: string[] } {
+  const { fields, declarations, variables, paths } = pathFields(wants);
+  const query =
+    `query(${["$owner: String!", "$name: String!", "$oid: GitObjectID!", ...declarations].join(", ")}) ` +
+    `{ repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } } }`;
+  return { query, variables: { ...variables, ...where }, paths };
+}

@@ -1,0 +1,521 @@
+import { createHash } from "node:crypto";
+import { UserError } from "../errors.js";
+import type { GitHub } from "../github/client.js";
+import {
+  gitHubMessage,
+  isPullRequestExists,
+  isReferenceExists,
+  isStaleHead,
+  onGitHub,
+  translateGitHubError,
+} from "../github/errors.js";
+import type { Logger } from "../logger.js";
+import type { RepoReader, UpdatePlan } from "../update/index.js";
+import { GitHubSnapshot, pathFields } from "./github-reader.js";
+
+export type DeliveryMode = "commit" | "pull-request";
+export type Operation = "created" | "updated" | "unchanged" | "committed";
+export type AutoMerge = false | "merge" | "squash" | "rebase";
+
+export interface PullRequestOptions {
+  labels: string[];
+  reviewers: string[];
+  teamReviewers: string[];
+  draft: boolean;
+  autoMerge: AutoMerge;
+}
+
+export interface Texts {
+  headline: string;
+  body: string;
+  title: string;
+  pullRequestBody: string;
+}
+
+export interface GitHubDeliveryOptions {
+  /** Client for reads (no write spacing) and for writes (spaced as GitHub asks); may be the same. */
+  clients: { read: GitHub; write: GitHub };
+  repository: { owner: string; repo: string };
+  /** Branch to change or to open the pull request against; the default branch when empty. */
+  base?: string;
+  /** Undefined: the environment's mode from the config file. */
+  mode?: DeliveryMode;
+  /**
+   * What to update: paths, or a config file (read in the first query) that turns into paths and a mode. The
+   * snapshot fetches what the paths need before the planner asks.
+   */
+  target: { patterns: string[] } | { config: string; resolve: (text: string | undefined) => Target };
+  /** The core's planner over a reader (planUpdate with the images bound). */
+  plan: (reader: RepoReader, patterns: string[]) => Promise<UpdatePlan>;
+  /** Head branch in pull-request mode. */
+  branch: string;
+  texts: (plan: UpdatePlan, base: string) => Texts;
+  pullRequest: PullRequestOptions;
+  dryRun: boolean;
+  logger: Logger;
+  /** Attempts when the branch moves between read and write. */
+  attempts?: number;
+  backoffMs?: number;
+}
+
+export interface Target {
+  patterns: string[];
+  mode?: DeliveryMode;
+}
+
+export interface PullRequestRef {
+  number: number;
+  url: string;
+  id: string;
+}
+
+export interface DeliveryResult {
+  operation: Operation;
+  mode: DeliveryMode;
+  plan: UpdatePlan;
+  base: string;
+  baseOid: string;
+  /** `owner/name` as GitHub spells it. */
+  repository: string;
+  repositoryUrl: string;
+  commit?: { oid: string; url: string };
+  pullRequest?: PullRequestRef;
+  /** Requests this delivery sent (reads, writes, retries not included). */
+  requests: number;
+  warnings: string[];
+}
+
+interface RepositoryState {
+  mode: DeliveryMode;
+  patterns: string[];
+  id: string;
+  nameWithOwner: string;
+  url: string;
+  base: { name: string; oid: string };
+  head?: { oid: string; pullRequest?: PullRequestRef & { baseRefName: string } };
+  snapshot: GitHubSnapshot;
+}
+
+interface RawPullRequest {
+  id: string;
+  number: number;
+  url: string;
+  baseRefName: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Jittered exponential back-off: concurrent runs that collided spread out instead of colliding again. */
+function backoff(attempt: number, baseMs: number): number {
+  return Math.min(10_000, baseMs * 2 ** (attempt - 1)) * (0.5 + Math.random());
+}
+
+/** Git's object id for a blob with this content: compares a branch's file to ours without fetching it. */
+export function gitBlobOid(content: string): string {
+  const bytes = Buffer.from(content, "utf8");
+  return createHash("sha1")
+    .update(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]))
+    .digest("hex");
+}
+
+/**
+ * Updates image references in a repository on GitHub without a clone: reads only what the paths need, writes
+ * every changed file as one `createCommitOnBranch` guarded by `expectedHeadOid`. When the branch moved in
+ * between, it reads again, plans again on the new head and retries after a jittered back-off, a bounded number
+ * of times. A base branch is never force-moved; only the pull request's own head branch is.
+ */
+export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Promise<DeliveryResult> {
+  const attempts = options.attempts ?? 8;
+  const full = `${options.repository.owner}/${options.repository.repo}`;
+  let requests = 0;
+  const count = <T>(promise: Promise<T>) => {
+    requests++;
+    return promise;
+  };
+  const warnings: string[] = [];
+
+  for (let attempt = 1; ; attempt++) {
+    const state = await readState(options);
+    requests += 1 + state.snapshot.requests;
+    const before = state.snapshot.requests;
+    const plan = await options.plan(state.snapshot, state.patterns);
+    requests += state.snapshot.requests - before;
+    const mode = state.mode;
+    const result = (operation: Operation, extra: Partial<DeliveryResult> = {}): DeliveryResult => ({
+      operation,
+      mode,
+      plan,
+      base: state.base.name,
+      baseOid: state.base.oid,
+      repository: state.nameWithOwner,
+      repositoryUrl: state.url,
+      requests,
+      warnings,
+      ...extra,
+    });
+    if (mode === "pull-request" && state.base.name === options.branch) {
+      throw new UserError(`the pull request branch ${options.branch} is the base branch itself`, {
+        hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
+      });
+    }
+    if (plan.changes.length === 0 || options.dryRun) {
+      return result("unchanged", { pullRequest: state.head?.pullRequest });
+    }
+    const texts = options.texts(plan, state.base.name);
+
+    try {
+      if (mode === "commit") {
+        const commit = await count(commitFiles(options, state, state.base.name, state.base.oid, plan, texts));
+        return result("committed", { commit });
+      }
+
+      // Pull-request mode: is the head branch already exactly base + these edits?
+      let headMatches = false;
+      if (state.head) {
+        const headSnapshot = new GitHubSnapshot(options.clients.read, options.repository, []);
+        headSnapshot.commit = state.head.oid;
+        const oids = await headSnapshot.blobOids(plan.files.map((file) => file.path));
+        requests += headSnapshot.requests;
+        headMatches = plan.files.every((file) => oids.get(file.path) === gitBlobOid(file.after));
+      }
+      let commit: DeliveryResult["commit"];
+      if (!headMatches) {
+        await count(moveHeadBranch(options, state));
+        commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts));
+      }
+      const existing =
+        state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
+      if (existing && !commit) return result("unchanged", { pullRequest: existing });
+      const target: PullRequestTarget = { ...options, base: state.base.name, texts };
+      const { pullRequest, created } = await openOrUpdatePullRequest(target, existing, () => requests++).catch(
+        async (error: unknown) => {
+          // A branch this run created for a pull request that could not be opened is removed again: a refused
+          // run leaves the repository as it found it.
+          if (!state.head && commit) await deleteHeadBranch(options).catch(() => {});
+          throw error;
+        },
+      );
+      if (!created && !commit) return result("unchanged", { pullRequest });
+      warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
+      return result(created ? "created" : "updated", { commit, pullRequest });
+    } catch (error) {
+      if (!isStaleHead(error) && !isReferenceExists(error)) throw error;
+      if (attempt >= attempts) {
+        throw new UserError(
+          `${mode === "commit" ? state.base.name : options.branch} in ${full} kept moving while updating it; ` +
+            `gave up after ${attempts} attempts and wrote nothing`,
+          {
+            hint: "Other jobs are committing to the same branch at a high rate; re-run the job.",
+            cause: error,
+          },
+        );
+      }
+      const wait = backoff(attempt, options.backoffMs ?? 500);
+      options.logger.info(
+        `${mode === "commit" ? state.base.name : options.branch} moved since it was read; reading it again in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${attempts})`,
+      );
+      await sleep(wait);
+    }
+  }
+}
+
+/**
+ * One query for everything a run decides on: the base branch's commit, the head branch and its open pull
+ * request, and the first round of the paths. Contents are always read through the commit id, so a base that
+ * moves during the run is caught by `expectedHeadOid`, never half-read.
+ */
+async function readState(options: GitHubDeliveryOptions): Promise<RepositoryState> {
+  const { owner, repo } = options.repository;
+  const full = `${owner}/${repo}`;
+  const known = "patterns" in options.target ? options.target.patterns : undefined;
+  const snapshot = new GitHubSnapshot(options.clients.read, options.repository, known ?? []);
+  const wants = snapshot.plan();
+  if (!known && "config" in options.target) wants.set(options.target.config, "read");
+  // The head branch is asked for whenever pull-request mode is possible: a missing ref costs nothing.
+  const head = options.mode === "commit" ? undefined : options.branch;
+  const first = pathFields(wants);
+  const declarations = ["$owner: String!", "$name: String!", ...first.declarations];
+  const variables: Record<string, unknown> = { owner, name: repo, ...first.variables };
+  if (options.base) {
+    declarations.push("$base: String!");
+    variables.base = `refs/heads/${options.base}`;
+  }
+  if (head) {
+    declarations.push("$head: String!");
+    variables.head = `refs/heads/${head}`;
+  }
+  const query =
+    `query(${declarations.join(", ")}) { repository(owner: $owner, name: $name) { id nameWithOwner url ` +
+    `base: ${options.base ? "ref(qualifiedName: $base)" : "defaultBranchRef"} { name target { oid ... on Commit { ${first.fields} } } } ` +
+    (head
+      ? "head: ref(qualifiedName: $head) { target { oid } associatedPullRequests(states: [OPEN], first: 5) { nodes { id number url baseRefName } } } "
+      : "") +
+    "} }";
+
+  type Answer = {
+    repository: {
+      id: string;
+      nameWithOwner: string;
+      url: string;
+      base: { name: string; target: Record<string, unknown> & { oid: string } } | null;
+      head?: { target: { oid: string }; associatedPullRequests: { nodes: RawPullRequest[] } } | null;
+    } | null;
+  };
+  const data = await onGitHub({ operation: "read the repository", repository: full }, () =>
+    options.clients.read.graphql<Answer>(query, variables),
+  );
+  const repository = data.repository;
+  if (!repository) {
+    throw translateGitHubError(
+      { name: "GraphqlResponseError", errors: [{ type: "NOT_FOUND" }], message: "" },
+      {
+        operation: "read the repository",
+        repository: full,
+      },
+    );
+  }
+  if (!repository.base) {
+    throw new UserError(
+      options.base
+        ? `branch ${options.base} does not exist in ${repository.nameWithOwner}`
+        : `${repository.nameWithOwner} has no default branch (is it empty?)`,
+      { hint: "Set `base` to an existing branch of the config repository." },
+    );
+  }
+  snapshot.commit = repository.base.target.oid;
+  first.paths.forEach((path, index) => {
+    snapshot.seed(path, repository.base!.target[`f${index}`], wants.get(path)!);
+  });
+  let target: Target = { patterns: known ?? [] };
+  if (!known && "config" in options.target) {
+    target = options.target.resolve(await snapshot.read(options.target.config));
+    snapshot.setPatterns(target.patterns);
+  }
+  await onGitHub({ operation: "read the paths", repository: full }, () => snapshot.prefetch());
+  const headRef = repository.head;
+  const open = headRef?.associatedPullRequests.nodes ?? [];
+  const pr = open.find((node) => node.baseRefName === repository.base!.name) ?? open[0];
+  return {
+    mode: options.mode ?? target.mode ?? "pull-request",
+    patterns: target.patterns,
+    id: repository.id,
+    nameWithOwner: repository.nameWithOwner,
+    url: repository.url,
+    base: { name: repository.base.name, oid: repository.base.target.oid },
+    head: headRef ? { oid: headRef.target.oid, pullRequest: pr } : undefined,
+    snapshot,
+  };
+}
+
+/** The single write that changes files: one commit, all files, only if the branch is still where we read it. */
+async function commitFiles(
+  options: GitHubDeliveryOptions,
+  state: RepositoryState,
+  branch: string,
+  expectedHeadOid: string,
+  plan: UpdatePlan,
+  texts: Texts,
+): Promise<{ oid: string; url: string }> {
+  const message: Record<string, string> = { headline: texts.headline };
+  if (texts.body) message.body = texts.body;
+  // Empty lists must be left out, not sent as null: GitHub rejects a null `additions`/`deletions`.
+  const input = {
+    branch: { repositoryNameWithOwner: state.nameWithOwner, branchName: branch },
+    expectedHeadOid,
+    message,
+    fileChanges: {
+      additions: plan.files.map((file) => ({
+        path: file.path,
+        contents: Buffer.from(file.after, "utf8").toString("base64"),
+      })),
+    },
+  };
+  try {
+    const data = await options.clients.write.graphql<{
+      createCommitOnBranch: { commit: { oid: string; url: string } | null } | null;
+    }>(
+      "mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid url } } }",
+      { input },
+    );
+    const commit = data.createCommitOnBranch?.commit;
+    if (!commit) throw new UserError(`GitHub accepted the commit to ${branch} but returned no commit`);
+    options.logger.info(`Committed ${plan.files.length} file(s) to ${branch}: ${commit.url}`);
+    return commit;
+  } catch (error) {
+    if (isStaleHead(error)) throw error;
+    throw translateGitHubError(error, {
+      operation: `commit to ${branch}`,
+      repository: state.nameWithOwner,
+      pullRequests: state.mode === "pull-request",
+    });
+  }
+}
+
+/**
+ * Puts the pull request's head branch at the base commit, ready for the one new commit: created when missing,
+ * force-moved when it exists. Only ever the head branch: the base branch is only appended to.
+ */
+async function moveHeadBranch(options: GitHubDeliveryOptions, state: RepositoryState): Promise<void> {
+  const { owner, repo } = options.repository;
+  const context = { operation: `create branch ${options.branch}`, repository: state.nameWithOwner };
+  if (options.branch === state.base.name) throw new UserError("refusing to rewrite the base branch");
+  const force = () =>
+    onGitHub(context, () =>
+      options.clients.write.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${options.branch}`,
+        sha: state.base.oid,
+        force: true,
+      }),
+    );
+  if (state.head) {
+    await force();
+    return;
+  }
+  try {
+    await options.clients.write.rest.git.createRef({
+      owner,
+      repo,
+      ref: `refs/heads/${options.branch}`,
+      sha: state.base.oid,
+    });
+  } catch (error) {
+    // Another run created it between our read and this write: start over from a fresh read.
+    if (isReferenceExists(error)) throw error;
+    throw translateGitHubError(error, context);
+  }
+}
+
+async function deleteHeadBranch(options: GitHubDeliveryOptions): Promise<void> {
+  const { owner, repo } = options.repository;
+  await options.clients.write.rest.git.deleteRef({ owner, repo, ref: `heads/${options.branch}` });
+  options.logger.info(`Deleted branch ${options.branch} again: the pull request could not be opened`);
+}
+
+/** Where a pull request goes and what it says; shared by API mode and working-directory mode. */
+export interface PullRequestTarget {
+  clients: { read: GitHub; write: GitHub };
+  repository: { owner: string; repo: string };
+  branch: string;
+  base: string;
+  texts: Texts;
+  pullRequest: PullRequestOptions;
+  logger: Logger;
+}
+
+/** The open pull request from `branch` into `base`, if any (REST, for callers that did not read it by GraphQL). */
+export async function findPullRequest(target: PullRequestTarget): Promise<PullRequestRef | undefined> {
+  const { owner, repo } = target.repository;
+  const { data: open } = await onGitHub(
+    { operation: "find the open pull request", repository: `${owner}/${repo}`, pullRequests: true },
+    () =>
+      target.clients.read.rest.pulls.list({ owner, repo, head: `${owner}:${target.branch}`, state: "open" }),
+  );
+  const found = open.find((pr) => pr.base.ref === target.base);
+  return found ? { number: found.number, url: found.html_url, id: found.node_id } : undefined;
+}
+
+/**
+ * Opens the pull request, or updates the open one in place (title, body), so there is exactly one per head
+ * branch even when runs race: a 422 "already exists" means another run won, and its pull request is updated.
+ */
+export async function openOrUpdatePullRequest(
+  target: PullRequestTarget,
+  existing: PullRequestRef | undefined,
+  counted: () => void = () => {},
+): Promise<{ pullRequest: PullRequestRef; created: boolean }> {
+  const { owner, repo } = target.repository;
+  const context = { operation: "open the pull request", repository: `${owner}/${repo}`, pullRequests: true };
+  const update = async (number: number) => {
+    counted();
+    const { data } = await onGitHub({ ...context, operation: `update pull request #${number}` }, () =>
+      target.clients.write.rest.pulls.update({
+        owner,
+        repo,
+        pull_number: number,
+        title: target.texts.title,
+        body: target.texts.pullRequestBody,
+      }),
+    );
+    target.logger.info(`Updated pull request #${data.number}: ${data.html_url}`);
+    return { number: data.number, url: data.html_url, id: data.node_id };
+  };
+  if (existing) return { pullRequest: await update(existing.number), created: false };
+  try {
+    counted();
+    const { data } = await target.clients.write.rest.pulls.create({
+      owner,
+      repo,
+      title: target.texts.title,
+      head: target.branch,
+      base: target.base,
+      body: target.texts.pullRequestBody,
+      draft: target.pullRequest.draft,
+    });
+    target.logger.info(`Opened pull request #${data.number}: ${data.html_url}`);
+    return { pullRequest: { number: data.number, url: data.html_url, id: data.node_id }, created: true };
+  } catch (error) {
+    if (!isPullRequestExists(error)) throw translateGitHubError(error, context);
+  }
+  counted();
+  const found = await findPullRequest(target);
+  if (!found)
+    throw new UserError(`GitHub says a pull request from ${target.branch} exists but lists none open`);
+  return { pullRequest: await update(found.number), created: false };
+}
+
+/**
+ * Labels, reviewers and auto-merge: the update itself has landed by now, so a refusal here is a warning that
+ * names the permission or setting, never a failed run.
+ */
+export async function applyMetadata(
+  options: PullRequestTarget,
+  pullRequest: PullRequestRef,
+  counted: () => void = () => {},
+): Promise<string[]> {
+  const { owner, repo } = options.repository;
+  const { labels, reviewers, teamReviewers, autoMerge } = options.pullRequest;
+  const warnings: string[] = [];
+  const attempt = async (what: string, hint: string, call: () => Promise<unknown>) => {
+    counted();
+    try {
+      await call();
+    } catch (error) {
+      const message = `could not ${what} on pull request #${pullRequest.number}: ${gitHubMessage(error)}. ${hint}`;
+      options.logger.warning(message);
+      warnings.push(message);
+    }
+  };
+  if (labels.length > 0) {
+    await attempt("add labels", "The token needs `issues: write` or `pull-requests: write`.", () =>
+      options.clients.write.rest.issues.addLabels({ owner, repo, issue_number: pullRequest.number, labels }),
+    );
+  }
+  if (reviewers.length > 0 || teamReviewers.length > 0) {
+    await attempt(
+      "request reviewers",
+      "Reviewers must be collaborators other than the token's user; team reviewers need a token that can read the organisation's teams (a GitHub App or PAT, not GITHUB_TOKEN).",
+      () =>
+        options.clients.write.rest.pulls.requestReviewers({
+          owner,
+          repo,
+          pull_number: pullRequest.number,
+          reviewers,
+          team_reviewers: teamReviewers,
+        }),
+    );
+  }
+  if (autoMerge) {
+    await attempt(
+      "enable auto-merge",
+      "Enable Settings → General → 'Allow auto-merge' and protect the base branch with a required check or review; the token needs `pull-requests: write` and `contents: write`.",
+      () =>
+        options.clients.write.graphql(
+          "mutation($input: EnablePullRequestAutoMergeInput!) { enablePullRequestAutoMerge(input: $input) { pullRequest { number } } }",
+          { input: { pullRequestId: pullRequest.id, mergeMethod: autoMerge.toUpperCase() } },
+        ),
+    );
+  }
+  return warnings;
+}

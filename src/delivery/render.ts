@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import { type ImageRef, imageName, normalizedName, versionOf } from "../image/index.js";
+import type { Change } from "../manifests/index.js";
+
+/** Marks pull requests this project opened, so people and tools can tell them apart. */
+export const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
+
+function shortHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 8);
+}
+
+/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
+export function sanitizeRefPart(text: string): string {
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/\.{2,}/g, ".")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[.-]+|[.-]+$/g, "")
+    .replace(/\.lock$/, "-lock");
+  return cleaned || "x";
+}
+
+/**
+ * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
+ * image updates the open pull request instead of opening another. The image part is the repository path
+ * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
+ * normalised names so the order of the input does not matter. Paths instead of an environment become
+ * `paths-<hash>` of the sorted paths.
+ */
+export function headBranchName(
+  scope: { environment?: string; paths?: string[] },
+  images: ImageRef[],
+): string {
+  const scopePart = scope.environment
+    ? sanitizeRefPart(scope.environment)
+    : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
+  const names = [...new Set(images.map(normalizedName))].sort();
+  const first = images.find((image) => normalizedName(image) === names[0]);
+  const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
+  const imagePart =
+    names.length <= 1
+      ? firstPart
+      : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
+  return `gitops/${scopePart}/${imagePart}`;
+}
+
+function targetOf(images: ImageRef[]): string {
+  if (images.length === 1) return `${imageName(images[0]!)} to ${versionOf(images[0]!)}`;
+  return `${images.length} images`;
+}
+
+/** Default commit headline and pull request title. */
+export function defaultTitle(images: ImageRef[], scope: { environment?: string }): string {
+  return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
+}
+
+/** Markdown-safe table cell. */
+function cell(text: string | number): string {
+  return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function code(text: string): string {
+  return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
+}
+
+/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
+export function changeTable(changes: Change[], fileUrl?: (file: string, line: number) => string): string {
+  const rows = changes.map((change) => {
+    const where = `${change.file}:${change.line}`;
+    const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
+    return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
+  });
+  return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/** Commit body: one line per change, readable in `git log`. */
+export function commitBody(changes: Change[]): string {
+  return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
+}
+
+/** Pull request body: what changes and where, plus the marker. */
+export function pullRequestBody(
+  changes: Change[],
+  context: { environment?: string; base: string; run?: string },
+): string {
+  const files = new Set(changes.map((c) => c.file)).size;
+  const lines = [
+    `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
+      `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
+    "",
+    changeTable(changes),
+    "",
+    "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
+  ];
+  if (context.run) lines.push("", `Triggered by ${context.run}.`);
+  lines.push("", PR_MARKER);
+  return lines.join("\n");
+}

@@ -1,0 +1,97 @@
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import Bottleneck from "bottleneck";
+import { UserError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { VERSION } from "../version.js";
+
+const GitOpsOctokit = Octokit.plugin(retry, throttling);
+
+/** An Octokit with the retry and throttling plugins, its GraphQL calls aimed at the configured endpoint. */
+export type GitHub = InstanceType<typeof GitOpsOctokit>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST root: `https://api.github.com`, or `https://<host>/api/v3` on GitHub Enterprise Server. */
+  baseUrl?: string;
+  /** GraphQL endpoint; on GitHub Enterprise Server it is `https://<host>/api/graphql`, not below the REST root. */
+  graphqlUrl?: string;
+  logger: Logger;
+  /** Retries of a failed request (5xx, network) before giving up. */
+  retries?: number;
+  /** Rate-limit waits longer than this (seconds) fail instead: a job should not sleep for an hour. */
+  maxRateLimitWait?: number;
+  /** Retries after a rate-limit answer. */
+  rateLimitRetries?: number;
+  /** Distinguishes the throttling queues of clients with different identities in one process. */
+  id?: string;
+  /**
+   * Minimum time between writes (and GraphQL documents, which the throttling plugin counts as writes). GitHub asks
+   * for one second between content-creating requests; a client that only reads can pass 0.
+   */
+  writeSpacingMs?: number;
+}
+
+export const DEFAULT_API_URL = "https://api.github.com";
+
+/**
+ * The one place GitHub clients are made. Transient failures (5xx, rate limits with `retry-after`) are retried a
+ * bounded number of times, so a job either lands its change or fails with the cause instead of hanging.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHub {
+  const { token, logger } = options;
+  const redact = (message: string) => (token ? message.split(token).join("***") : message);
+  const retries = options.retries ?? 3;
+  const maxWait = options.maxRateLimitWait ?? 120;
+  const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const where = `${request.method} ${request.url}`;
+      if (retryCount >= rateLimitRetries || retryAfter > maxWait) {
+        logger.warning(
+          `GitHub ${kind} rate limit on ${where}: not retrying (retry ${retryCount + 1}, wait ${retryAfter}s)`,
+        );
+        return false;
+      }
+      logger.info(`GitHub ${kind} rate limit on ${where}: retrying in ${retryAfter}s`);
+      return true;
+    };
+
+  const octokit = new GitOpsOctokit({
+    auth: token || undefined,
+    baseUrl,
+    userAgent: `gitops-pipeline/${VERSION}`,
+    log: {
+      debug: (message: string) => logger.debug(redact(message)),
+      info: (message: string) => logger.debug(redact(message)),
+      warn: (message: string) => logger.warning(redact(message)),
+      error: (message: string) => logger.warning(redact(message)),
+    },
+    retry: { retries },
+    throttle: {
+      id: options.id ?? "gitops-pipeline",
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeSpacingMs ?? 1000 }),
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+    },
+  });
+  if (options.graphqlUrl) {
+    octokit.graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
+  }
+  return octokit;
+}
+
+/** `owner/name` split and checked, so a typo fails before any request. */
+export function parseRepository(value: string): { owner: string; repo: string } {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+  if (!match) {
+    throw new UserError(`repository must be written owner/name, got ${JSON.stringify(value)}`, {
+      hint: "Set the repository input to the config repository, e.g. acme/deploy.",
+    });
+  }
+  return { owner: match[1]!, repo: match[2]! };
+}

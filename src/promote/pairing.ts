@@ -1,0 +1,85 @@
+/**
+ * Which app a file belongs to, read from the wildcard parts of an environment's `paths`:
+ * `apps/*\/overlays/staging` and `apps/*\/overlays/production` both name the app `web` for
+ * `apps/web/overlays/…`, and that shared name is what pairs a source app with its target.
+ */
+
+/** How an app is shown when an environment's paths have no wildcard: the whole environment is one app. */
+export const WHOLE_ENVIRONMENT = "(all)";
+
+interface CompiledPattern {
+  pattern: string;
+  /** Matches the pattern as a directory prefix of a path (or the path itself). */
+  prefix: RegExp;
+  /** Matches the pattern as a whole path (a file glob); captures from its last segment name a file, not an app. */
+  whole: RegExp;
+  lastSegmentGroups: number;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+}
+
+function segmentSource(segment: string): { source: string; groups: number } {
+  if (segment === "**") return { source: "(.*?)", groups: 1 };
+  let source = "";
+  let groups = 0;
+  for (const char of segment) {
+    if (char === "*") {
+      source += "([^/]*)";
+      groups++;
+    } else if (char === "?") {
+      source += "([^/])";
+      groups++;
+    } else {
+      source += escape(char);
+    }
+  }
+  return { source, groups };
+}
+
+const cache = new Map<string, CompiledPattern>();
+
+function compile(pattern: string): CompiledPattern {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  const trimmed = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
+  const segments = trimmed.split("/").map(segmentSource);
+  const body = segments.map((s) => s.source).join("/");
+  const compiled = {
+    pattern,
+    prefix: new RegExp(`^${body}(?:/.*)?$`),
+    whole: new RegExp(`^${body}$`),
+    lastSegmentGroups: segments.at(-1)?.groups ?? 0,
+  };
+  cache.set(pattern, compiled);
+  return compiled;
+}
+
+/** True when `file` (repo-relative) is one of the paths, lies under one of them, or matches one of their globs. */
+export function inPaths(file: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => compile(pattern).prefix.test(file));
+}
+
+/**
+ * The app `file` belongs to under `patterns`, or undefined when it lies outside all of them. Wildcards in
+ * directory segments name the app; a pattern without wildcards makes the whole environment one app.
+ */
+export function appOf(file: string, patterns: readonly string[]): string | undefined {
+  for (const pattern of patterns) {
+    const compiled = compile(pattern);
+    const whole = compiled.whole.exec(file);
+    if (whole) {
+      const groups = whole.slice(1, whole.length - compiled.lastSegmentGroups);
+      return appName(groups);
+    }
+    const prefix = compiled.prefix.exec(file);
+    if (prefix) return appName(prefix.slice(1));
+  }
+  return undefined;
+}
+
+function appName(groups: (string | undefined)[]): string {
+  const parts = groups.filter((g): g is string => g !== undefined && g !== "");
+  return parts.length === 0 ? WHOLE_ENVIRONMENT : parts.join("/");
+}

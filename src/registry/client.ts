@@ -1,0 +1,287 @@
+import { createHash } from "node:crypto";
+import { UserError } from "../errors.js";
+import { DEFAULT_REGISTRY, type ImageRef, normalizedName, normalizedRegistry } from "../image/index.js";
+import { type Challenge, parseChallenges } from "./challenge.js";
+
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+}
+
+export interface RegistryOptions {
+  credentials?: RegistryCredentials;
+  /** Plain HTTP even when the registry is not on loopback. */
+  insecure?: boolean;
+  /** Injected for the bench and for callers with their own dispatcher; defaults to the global fetch. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface StoredManifest {
+  body: Buffer;
+  mediaType: string;
+  /** sha256 of `body`: the digest the registry files it under. */
+  digest: string;
+}
+
+/** Media types a HEAD asks for, so the registry answers with the digest of the manifest as pushed. */
+export const MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json",
+];
+
+/** Registries on this machine speak plain HTTP unless told otherwise, as Docker treats them. */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "::1";
+}
+
+/** The host the distribution API is served on: Docker Hub's API does not live at docker.io. */
+export function apiHost(ref: ImageRef): string {
+  const registry = normalizedRegistry(ref);
+  return registry === DEFAULT_REGISTRY ? "registry-1.docker.io" : registry;
+}
+
+/** The repository path in API URLs (`library/nginx` for Docker Hub's official images). */
+export function apiRepository(ref: ImageRef): string {
+  return normalizedName(ref).slice(normalizedRegistry(ref).length + 1);
+}
+
+/**
+ * A small OCI distribution API client: enough to ask whether a tag exists and which digest it has, with Basic or
+ * Bearer-token auth negotiated from the registry's `WWW-Authenticate` challenge.
+ */
+export class RegistryClient {
+  readonly host: string;
+  readonly baseUrl: string;
+  private readonly credentials?: RegistryCredentials;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  /** Authorization header values by scope ("" for the /v2/ ping), so one run asks the token server once. */
+  private readonly authorizations = new Map<string, string>();
+
+  constructor(host: string, options: RegistryOptions = {}) {
+    this.host = host;
+    const plain = options.insecure === true || isLoopback(host);
+    this.baseUrl = `${plain ? "http" : "https"}://${host}`;
+    this.credentials = options.credentials;
+    this.fetchImpl = options.fetch ?? fetch;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  /** Checks the registry answers and, when credentials were given, that it accepts them. */
+  async ping(): Promise<void> {
+    const response = await this.send("GET", "/v2/", "", {});
+    await response.body?.cancel();
+    if (response.status === 404) {
+      throw new UserError(`${this.baseUrl} is not an OCI registry: GET /v2/ answered 404`, {
+        hint: "Check the registry host in the image name.",
+      });
+    }
+    if (!response.ok) throw await this.failure(response, "/v2/");
+  }
+
+  /** The digest `repository:reference` points at, or undefined when the registry has no such tag. */
+  async manifestDigest(repository: string, reference: string): Promise<string | undefined> {
+    const path = `/v2/${repository}/manifests/${reference}`;
+    const scope = `repository:${repository}:pull`;
+    const headers = { Accept: MANIFEST_TYPES.join(", ") };
+    const head = await this.send("HEAD", path, scope, headers);
+    if (head.status === 404) return undefined;
+    if (!head.ok) throw await this.failure(head, path);
+    const digest = head.headers.get("docker-content-digest");
+    if (digest) return digest;
+    // Some registries omit the header on HEAD; the digest of the exact bytes served is the same thing.
+    const get = await this.send("GET", path, scope, headers);
+    if (get.status === 404) return undefined;
+    if (!get.ok) throw await this.failure(get, path);
+    const body = Buffer.from(await get.arrayBuffer());
+    return (
+      get.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(body).digest("hex")}`
+    );
+  }
+
+  /** The manifest `repository:reference` as stored, byte for byte, or undefined when there is none. */
+  async getManifest(repository: string, reference: string): Promise<StoredManifest | undefined> {
+    const path = `/v2/${repository}/manifests/${reference}`;
+    const response = await this.send("GET", path, `repository:${repository}:pull`, {
+      Accept: MANIFEST_TYPES.join(", "),
+    });
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw await this.failure(response, path);
+    const body = Buffer.from(await response.arrayBuffer());
+    const mediaType = response.headers.get("content-type") ?? MANIFEST_TYPES[1]!;
+    return { body, mediaType, digest: `sha256:${createHash("sha256").update(body).digest("hex")}` };
+  }
+
+  /**
+   * Points `tag` at a manifest the repository already holds by uploading the same bytes: the registry stores nothing
+   * new and the digest cannot change, which is what tagging is.
+   */
+  async putManifest(repository: string, tag: string, manifest: StoredManifest): Promise<void> {
+    const path = `/v2/${repository}/manifests/${tag}`;
+    const response = await this.send(
+      "PUT",
+      path,
+      `repository:${repository}:pull,push`,
+      { "Content-Type": manifest.mediaType },
+      manifest.body,
+    );
+    await response.body?.cancel();
+    if (!response.ok) throw await this.failure(response, path);
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    scope: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<Response> {
+    const cached = this.authorizations.get(scope);
+    const first = await this.request(
+      method,
+      path,
+      cached ? { ...headers, Authorization: cached } : headers,
+      body,
+    );
+    if (first.status !== 401) return first;
+    await first.body?.cancel();
+    const challenges = parseChallenges(first.headers.get("www-authenticate") ?? "");
+    const authorization = await this.authorize(challenges, scope);
+    if (authorization === undefined || authorization === cached) return first;
+    this.authorizations.set(scope, authorization);
+    return this.request(method, path, { ...headers, Authorization: authorization }, body);
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: Buffer,
+  ): Promise<Response> {
+    const url = `${this.baseUrl}${path}`;
+    try {
+      return await this.fetchImpl(url, {
+        method,
+        headers,
+        body,
+        redirect: "follow",
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw this.unreachable(error, url);
+    }
+  }
+
+  /** The Authorization value a challenge asks for; undefined when there is nothing to answer it with. */
+  private async authorize(challenges: Challenge[], scope: string): Promise<string | undefined> {
+    const bearer = challenges.find((challenge) => challenge.scheme === "bearer");
+    if (bearer?.params.realm) return this.bearerToken(bearer.params, scope);
+    const basic = challenges.find((challenge) => challenge.scheme === "basic");
+    if (basic && this.credentials) return basicAuthorization(this.credentials);
+    return undefined;
+  }
+
+  private async bearerToken(params: Record<string, string>, scope: string): Promise<string> {
+    const url = new URL(params.realm!);
+    if (params.service) url.searchParams.set("service", params.service);
+    // The challenge names the scope the registry wants; ours is the same for a HEAD, and absent for /v2/.
+    // Registries may ask for several scopes in one challenge, space-separated; token services take one per parameter.
+    for (const wanted of (params.scope ?? scope).split(" ")) {
+      if (wanted) url.searchParams.append("scope", wanted);
+    }
+    const headers: Record<string, string> = {};
+    if (this.credentials) headers.Authorization = basicAuthorization(this.credentials);
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { headers, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw this.unreachable(error, `${url.origin}${url.pathname}`);
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw this.refused(response.status, `${url.origin}${url.pathname}`);
+    }
+    if (!response.ok) {
+      throw new UserError(
+        `the token service of ${this.host} (${url.origin}${url.pathname}) answered ${response.status}`,
+        { hint: "The registry may be down; try again, or check the registry host in the image name." },
+      );
+    }
+    const body = (await response.json().catch(() => ({}))) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    if (!token) {
+      throw new UserError(`the token service of ${this.host} answered without a token`, {
+        hint: "Check that the registry host in the image name is right.",
+      });
+    }
+    return `Bearer ${token}`;
+  }
+
+  private async failure(response: Response, path: string): Promise<UserError> {
+    const detail = await errorDetail(response);
+    if (response.status === 401 || response.status === 403)
+      return this.refused(response.status, path, detail);
+    return new UserError(
+      `registry ${this.host} answered ${response.status} ${response.statusText} to ${path}${detail}`,
+      { hint: "Check the image name and that the registry is healthy." },
+    );
+  }
+
+  private refused(status: number, where: string, detail = ""): UserError {
+    if (!this.credentials) {
+      return new UserError(
+        `registry ${this.host} requires authentication (${status} from ${where})${detail}`,
+        {
+          hint: "Set the 'username' and 'password' inputs (for GHCR: github.actor and secrets.GITHUB_TOKEN with permissions: packages: write).",
+        },
+      );
+    }
+    return new UserError(
+      `registry ${this.host} refused the credentials of user ${JSON.stringify(this.credentials.username)} (${status} from ${where})${detail}`,
+      {
+        hint: "Check the 'username' and 'password' inputs; a token needs push rights on the repository (for GHCR: permissions: packages: write). Fork pull requests get no secrets.",
+      },
+    );
+  }
+
+  private unreachable(error: unknown, url: string): UserError {
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+    const code = cause?.code ?? (error as Error)?.name;
+    const reason =
+      code === "ECONNREFUSED"
+        ? "connection refused"
+        : code === "ENOTFOUND" || code === "EAI_AGAIN"
+          ? "the host name does not resolve"
+          : code === "TimeoutError"
+            ? `no answer within ${this.timeoutMs / 1000} s`
+            : (cause?.message ?? (error as Error)?.message ?? String(error));
+    const plain = this.baseUrl.startsWith("http:");
+    return new UserError(`cannot reach registry ${this.host} at ${url}: ${reason}`, {
+      cause: error,
+      hint: plain
+        ? "Check that the registry is running and listening on that host and port."
+        : "Check the registry host in the image name; a registry that speaks plain HTTP needs 'insecure: true'.",
+    });
+  }
+}
+
+function basicAuthorization(credentials: RegistryCredentials): string {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+
+/** The registry's own words from an error body (`{"errors":[{"code","message"}]}`), when it sent one. */
+async function errorDetail(response: Response): Promise<string> {
+  const text = await response.text().catch(() => "");
+  try {
+    const parsed = JSON.parse(text) as { errors?: { code?: string; message?: string }[] };
+    const first = parsed.errors?.[0];
+    if (first) return `: ${first.code ?? ""}${first.message ? ` ${first.message}` : ""}`.trimEnd();
+  } catch {
+    // not JSON: HEAD answers have no body at all
+  }
+  return "";
+}

@@ -1,0 +1,3 @@
+export * from "./challenge.js";
+export * from "./client.js";
+export * from "./credentials.js";

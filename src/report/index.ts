@@ -1,0 +1,216 @@
+import type { ValidateReport } from "../validate/engine.js";
+import type { Finding, Rule } from "../validate/types.js";
+import { VERSION } from "../version.js";
+
+export type ReportFormat = "text" | "json" | "sarif" | "junit" | "github";
+export const reportFormats: readonly ReportFormat[] = ["text", "json", "sarif", "junit", "github"];
+
+/** GitHub shows at most this many error and this many warning annotations per step; the rest only in the summary. */
+export const annotationCap = 10;
+
+export function formatReport(report: ValidateReport, format: ReportFormat): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(toJson(report), null, 2)}\n`;
+    case "sarif":
+      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+    case "junit":
+      return toJunit(report);
+    case "github":
+      return report.findings.map((f) => `${workflowCommand(f)}\n`).join("") + `${summaryLine(report)}\n`;
+    default:
+      return toText(report);
+  }
+}
+
+export function summaryLine(report: ValidateReport): string {
+  const { files, resources, errors, warnings } = report.summary;
+  return `${files} file${files === 1 ? "" : "s"}, ${resources} resource${resources === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}
+
+function resourceName(f: Finding): string {
+  if (!f.resource) return "";
+  return `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`;
+}
+
+export function toText(report: ValidateReport): string {
+  const lines = report.findings.map((f) => {
+    const what = resourceName(f);
+    return `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${what ? `${what}: ` : ""}${f.message}`;
+  });
+  lines.push(summaryLine(report));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The shape other checks parse: keys and order fixed by the CLI contract. */
+export function toJson(report: ValidateReport) {
+  return {
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      resource: f.resource
+        ? {
+            apiVersion: f.resource.apiVersion,
+            kind: f.resource.kind,
+            name: f.resource.name,
+            namespace: f.resource.namespace ?? null,
+          }
+        : null,
+      message: f.message,
+    })),
+    summary: { ...report.summary },
+  };
+}
+
+/** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations. */
+export function toSarif(report: ValidateReport) {
+  const rules: readonly Rule[] = report.rules;
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "gitops-pipeline",
+            version: VERSION,
+            informationUri: "https://github.com/gitops-pipeline/gitops-pipeline",
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.id,
+              shortDescription: { text: r.description },
+              fullDescription: { text: r.description },
+              defaultConfiguration: { level: r.defaultSeverity },
+              properties: { tags: ["kubernetes", "gitops"] },
+            })),
+          },
+        },
+        columnKind: "unicodeCodePoints",
+        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+        results: report.findings.map((f) => ({
+          ruleId: f.rule,
+          ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+          level: f.severity,
+          message: { text: resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(f.file), uriBaseId: "%SRCROOT%" },
+                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}
+
+const xml = (s: string) =>
+  s
+    .replace(
+      /[<>&"']/g,
+      (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] as string,
+    )
+    // Control characters are not allowed in XML 1.0 at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+
+/** One test case per checked file: it fails with its errors listed; warnings go to its system-out. */
+export function toJunit(report: ValidateReport): string {
+  const byFile = new Map<string, Finding[]>();
+  for (const file of report.files) byFile.set(file, []);
+  for (const f of report.findings) {
+    if (!byFile.has(f.file)) byFile.set(f.file, []);
+    byFile.get(f.file)?.push(f);
+  }
+  const line = (f: Finding) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}`;
+  let failures = 0;
+  const cases: string[] = [];
+  for (const [file, findings] of byFile) {
+    const errors = findings.filter((f) => f.severity === "error");
+    const warnings = findings.filter((f) => f.severity === "warning");
+    let body = "";
+    if (errors.length) {
+      failures++;
+      body += `      <failure message="${xml(`${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0].message}`)}" type="${xml(errors[0].rule)}">${xml(errors.map(line).join("\n"))}</failure>\n`;
+    }
+    if (warnings.length) body += `      <system-out>${xml(warnings.map(line).join("\n"))}</system-out>\n`;
+    cases.push(
+      body
+        ? `    <testcase classname="gitops-pipeline.validate" name="${xml(file)}" file="${xml(file)}">\n${body}    </testcase>\n`
+        : `    <testcase classname="gitops-pipeline.validate" name="${xml(file)}" file="${xml(file)}"/>\n`,
+    );
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="gitops-pipeline validate" tests="${cases.length}" failures="${failures}">\n` +
+    `  <testsuite name="validate-manifests" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
+    cases.join("") +
+    "  </testsuite>\n</testsuites>\n"
+  );
+}
+
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** `::error file=…,line=…,col=…,title=…::message`, the runner's annotation command. */
+export function workflowCommand(f: Finding): string {
+  const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}`;
+  return `::${f.severity} ${props}::${escapeData(resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message)}`;
+}
+
+/** The findings that get an annotation: the first `annotationCap` errors and warnings; the rest stay in the summary. */
+export function annotated(findings: readonly Finding[]): { shown: Finding[]; hidden: number } {
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const shown = [...errors.slice(0, annotationCap), ...warnings.slice(0, annotationCap)];
+  return { shown, hidden: findings.length - shown.length };
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+const summaryRowCap = 1000;
+
+/** Markdown for the job summary: counts, then every finding (up to a size GitHub accepts). */
+export function toMarkdown(
+  report: ValidateReport,
+  options: { hiddenAnnotations?: number; fileUrl?: (f: Finding) => string } = {},
+): string {
+  const { files, resources, errors, warnings } = report.summary;
+  const status = errors > 0 ? "❌" : warnings > 0 ? "⚠️" : "✅";
+  const out = [
+    `## ${status} validate-manifests`,
+    "",
+    "| Files | Resources | Errors | Warnings | Kustomizations built |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    `| ${files} | ${resources} | ${errors} | ${warnings} | ${report.rendered.length} |`,
+    "",
+  ];
+  if (options.hiddenAnnotations) {
+    out.push(
+      `GitHub shows ${annotationCap} error and ${annotationCap} warning annotations per step; ${options.hiddenAnnotations} more finding${options.hiddenAnnotations === 1 ? " is" : "s are"} listed only here.`,
+      "",
+    );
+  }
+  if (report.findings.length === 0) {
+    out.push("No findings.", "");
+    return out.join("\n");
+  }
+  out.push("| Severity | Rule | Location | Resource | Message |", "| --- | --- | --- | --- | --- |");
+  for (const f of report.findings.slice(0, summaryRowCap)) {
+    const where = `${f.file}:${f.line}:${f.column}`;
+    const link = options.fileUrl ? `[${cell(where)}](${options.fileUrl(f)})` : `\`${cell(where)}\``;
+    out.push(`| ${f.severity} | \`${f.rule}\` | ${link} | ${cell(resourceName(f))} | ${cell(f.message)} |`);
+  }
+  if (report.findings.length > summaryRowCap) {
+    out.push(
+      "",
+      `${report.findings.length - summaryRowCap} more findings are in the JSON and SARIF reports.`,
+    );
+  }
+  out.push("");
+  return out.join("\n");
+}

@@ -1,0 +1,14 @@
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+import type { ChangeSet } from "../manifests/index.js";
+
+/** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
+export function unifiedDiff(files: ChangeSet["files"]): string {
+  return [...files]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((file) =>
+      createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+      }),
+    )
+    .join("");
+}

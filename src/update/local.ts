@@ -1,0 +1,141 @@
+import { randomBytes } from "node:crypto";
+import type { Stats } from "node:fs";
+import { lstat, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, posix, relative, sep } from "node:path";
+import { UserError } from "../errors.js";
+import type { RepoEntry, RepoReader } from "./reader.js";
+
+/**
+ * Normalises a repository-relative path and refuses one that leaves the repository (`..`, absolute paths),
+ * so no caller can read or write outside the root it was given.
+ */
+export function repoPath(path: string): string {
+  const slashed = path.replace(/\\/g, "/");
+  if (isAbsolute(path) || slashed.startsWith("/")) {
+    throw new UserError(`path ${JSON.stringify(path)} is absolute`, {
+      hint: "Give paths relative to the repository root.",
+    });
+  }
+  const normal = posix.normalize(slashed).replace(/\/+$/, "");
+  if (normal === ".." || normal.startsWith("../")) {
+    throw new UserError(`path ${JSON.stringify(path)} leaves the repository through '..'`, {
+      hint: "Give paths inside the repository, relative to its root.",
+    });
+  }
+  return normal === "." ? "" : normal;
+}
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+
+export interface LocalRepo extends RepoReader {
+  root: string;
+  /**
+   * Writes every file or none: all contents go to temporary files next to their targets first, then each is
+   * renamed over its target (atomic per file on POSIX), so a failure leaves no half-written file behind.
+   */
+  writeAll(files: { path: string; content: string }[]): Promise<void>;
+}
+
+/** A RepoReader over a directory; symlinks are followed only while they stay inside it. */
+export function localReader(root: string): LocalRepo {
+  let realRoot: Promise<string> | undefined;
+  const base = () => {
+    realRoot ??= realpath(root).catch((error: NodeJS.ErrnoException) => {
+      throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
+        hint: "Pass an existing directory with --repo.",
+      });
+    });
+    return realRoot;
+  };
+  // What listings already showed to be plain files and directories (no symlink on the way): these need no
+  // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
+  const known = new Map<string, Promise<Resolved | undefined>>();
+
+  interface Resolved {
+    real: string;
+    dir: boolean;
+  }
+
+  /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
+  function resolve(path: string): Promise<Resolved | undefined> {
+    const rel = repoPath(path);
+    let found = known.get(rel);
+    if (!found) {
+      found = resolveUncached(rel);
+      known.set(rel, found);
+    }
+    return found;
+  }
+
+  async function resolveUncached(rel: string): Promise<Resolved | undefined> {
+    const top = await base();
+    if (rel === "") return { real: top, dir: true };
+    const slash = rel.lastIndexOf("/");
+    const parent = await resolve(slash < 0 ? "" : rel.slice(0, slash));
+    if (!parent?.dir) return undefined;
+    const candidate = join(parent.real, rel.slice(slash + 1));
+    let stats: Stats;
+    try {
+      stats = await lstat(candidate);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+    if (!stats.isSymbolicLink()) return { real: candidate, dir: stats.isDirectory() };
+    const real = await realpath(candidate).catch(() => undefined);
+    if (real === undefined) return undefined;
+    if (!isInside(top, real)) {
+      throw new UserError(`path ${JSON.stringify(rel)} leaves the repository through a symlink (to ${real})`, {
+        hint: "Replace the symlink with the file, or point it inside the repository.",
+      });
+    }
+    return { real, dir: (await stat(real)).isDirectory() };
+  }
+
+  return {
+    root,
+    async list(dir: string): Promise<RepoEntry[]> {
+      const resolved = await resolve(dir);
+      if (!resolved?.dir) return [];
+      const rel = repoPath(dir);
+      const found = await readdir(resolved.real, { withFileTypes: true });
+      return found
+        .map((entry): RepoEntry => {
+          const type = entry.isSymbolicLink() ? "symlink" : entry.isDirectory() ? "dir" : "file";
+          const path = rel ? `${rel}/${entry.name}` : entry.name;
+          if (type !== "symlink" && !known.has(path)) {
+            known.set(path, Promise.resolve({ real: join(resolved.real, entry.name), dir: type === "dir" }));
+          }
+          return { name: entry.name, type };
+        })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    async read(path: string): Promise<string | undefined> {
+      const resolved = await resolve(path);
+      if (!resolved || resolved.dir) return undefined;
+      return readFile(resolved.real, "utf8");
+    },
+    async writeAll(files) {
+      const planned: { temp: string; target: string }[] = [];
+      try {
+        for (const file of files) {
+          const target = (await resolve(file.path))?.real ?? join(await base(), repoPath(file.path));
+          const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
+          planned.push({ temp, target });
+          const mode = await lstat(target).then(
+            (stat) => stat.mode & 0o7777,
+            () => 0o644,
+          );
+          await writeFile(temp, file.content, { mode, flag: "wx" });
+        }
+      } catch (error) {
+        await Promise.all(planned.map(({ temp }) => rm(temp, { force: true })));
+        throw error;
+      }
+      for (const { temp, target } of planned) await rename(temp, target);
+    },
+  };
+}

@@ -1,0 +1,479 @@
+import path from "node:path";
+import { loadAll, load as loadYaml } from "js-yaml";
+import picomatch from "picomatch";
+import { UserError } from "../errors.js";
+import { apiStatus, isKnownOldApi, parseKubernetesVersion } from "./apis.js";
+import { ignoredByAnnotation, RuleSettings, type ValidateConfig } from "./config.js";
+import {
+  KustomizationGraph,
+  type KustomizationInputs,
+  kustomizationNames,
+  parseKustomization,
+} from "./kustomize.js";
+import { type ParsedDocument, parseYamlFile } from "./load.js";
+import { PositionIndex } from "./positions.js";
+import { rules as registeredRules } from "./rules/index.js";
+import { SchemaSet } from "./schema.js";
+import type { Finding, ObjectPath, Resource, ResourceId, Rule, RuleContext, Severity } from "./types.js";
+
+export const defaultKubernetesVersion = "1.33";
+export const originAnnotation = "config.kubernetes.io/origin";
+
+/** Read access to the checked-out repository, paths relative to the working directory (POSIX separators). */
+export interface ManifestSource {
+  read(file: string): string | undefined;
+  /** Entries of a directory; names only. */
+  list(dir: string): { name: string; dir: boolean }[];
+  isDir(p: string): boolean;
+  exists(p: string): boolean;
+}
+
+export type RenderResult =
+  | {
+      ok: true;
+      output: string /** Turns an origin annotation's path into a working-directory-relative one. */;
+      origin(p: string): string;
+    }
+  | { ok: false; error: string };
+/** Builds a kustomization directory with kustomize's origin annotations switched on. */
+export type Renderer = (dir: string) => Promise<RenderResult>;
+
+export interface ValidateOptions {
+  /** Files and directories to check, relative to the working directory. */
+  paths: string[];
+  kubernetesVersion?: string;
+  strict?: boolean;
+  render: "auto" | "never";
+  /** When set, only these files (and the kustomizations that read them) are checked. */
+  changedFiles?: string[];
+  config: ValidateConfig;
+  /** CRD files whose kinds are validated like the built-in ones. */
+  crdFiles?: string[];
+  environments?: { name: string; paths: string[] }[];
+  productionEnvironments?: string[];
+  rules?: readonly Rule[];
+  /** How many kustomize builds run at once. */
+  concurrency?: number;
+}
+
+export interface ValidateReport {
+  findings: Finding[];
+  summary: { files: number; resources: number; errors: number; warnings: number };
+  rules: readonly Rule[];
+  /** Files read, in order (JUnit lists one test case per file). */
+  files: string[];
+  /** Kustomizations built, for the job summary. */
+  rendered: string[];
+}
+
+const yamlFile = /\.ya?ml$/i;
+
+/** load → render → schema → rules → findings; the whole check of a config repository. */
+export async function validateManifests(
+  options: ValidateOptions,
+  source: ManifestSource,
+  renderer?: Renderer,
+): Promise<ValidateReport> {
+  const rules = options.rules ?? registeredRules;
+  const config = options.config;
+  const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
+  parseKubernetesVersion(kubernetesVersion);
+  const strict = options.strict ?? config.strict ?? true;
+  const settings = new RuleSettings(config, new Map(rules.map((r) => [r.id, r.defaultSeverity])));
+  const findings: Finding[] = [];
+  const positions = new PositionIndex((file) => source.read(file));
+  const schemas = new SchemaSet();
+  const parsed = new Map<string, ParsedDocument[]>();
+
+  const files = collectFiles(options.paths, source).filter((f) => !settings.skipped(f));
+  const texts = new Map<string, string>();
+  const readText = (file: string) => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = source.read(file);
+      if (text !== undefined) texts.set(file, text);
+    }
+    return text;
+  };
+  const parse = (file: string): ParsedDocument[] => {
+    let docs = parsed.get(file);
+    if (!docs) {
+      const text = readText(file);
+      const result = text === undefined ? { documents: [], findings: [] } : parseYamlFile(file, text);
+      docs = result.documents;
+      parsed.set(file, docs);
+      findings.push(...result.findings);
+    }
+    return docs;
+  };
+
+  // Kustomizations: every one under the checked paths, so files they read are checked through them.
+  const kustomizations: KustomizationInputs[] = [];
+  for (const file of files) {
+    if (!kustomizationNames.includes(path.posix.basename(file))) continue;
+    const text = readText(file) ?? "";
+    kustomizations.push(parseKustomization(file, text, (p) => source.isDir(p)));
+  }
+  const graph = new KustomizationGraph(kustomizations);
+  const members = graph.memberFiles();
+
+  for (const crd of options.crdFiles ?? []) registerCrds(crd, parse(crd), schemas);
+
+  const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+  const resources: Resource[] = [];
+  const checkedFiles: string[] = [];
+  const environmentOf = environmentMatcher(options.environments ?? []);
+
+  for (const file of files) {
+    if (changed && !changed.has(file)) continue;
+    const text = readText(file);
+    if (text === undefined) continue;
+    checkedFiles.push(file);
+    // Go templates (Helm chart templates) are not YAML until rendered.
+    if (text.includes("{{")) continue;
+    const docs = parse(file);
+    if (members.fragments.has(file)) continue;
+    if (options.render === "auto" && members.resources.has(file)) continue;
+    docs.forEach((doc) => {
+      const resource = toResource(doc, file);
+      if (resource) {
+        resource.environment = environmentOf(file);
+        resources.push(resource);
+      }
+    });
+  }
+  // CRDs committed alongside their custom resources define those kinds too.
+  for (const resource of resources) {
+    if (resource.id.kind === "CustomResourceDefinition")
+      registerCrds(resource.file, [{ object: resource.object, index: 0, line: 1 }], schemas);
+  }
+
+  const rendered: string[] = [];
+  if (options.render === "auto" && renderer) {
+    const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
+    const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
+      root,
+      result: await renderer(root.dir),
+    }));
+    for (const { root, result } of results) {
+      rendered.push(root.dir);
+      if (!result.ok) {
+        findings.push({
+          rule: "kustomize-build",
+          severity: "error",
+          file: root.file,
+          line: 1,
+          column: 1,
+          message: `kustomize build ${root.dir} failed: ${result.error}`,
+        });
+        continue;
+      }
+      for (const resource of renderedResources(root, result.output, result.origin, parse)) {
+        resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
+        resources.push(resource);
+      }
+    }
+  }
+
+  const context: RuleContext = {
+    kubernetesVersion,
+    repoRoot: ".",
+    pathExists: (p) => source.exists(path.posix.normalize(p.replace(/^\/+/, ""))),
+    productionEnvironments: new Set(options.productionEnvironments ?? []),
+  };
+  const raw: RawFinding[] = [];
+  for (const resource of resources) {
+    checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, raw);
+  }
+  for (const group of deploymentUnits(resources)) {
+    for (const rule of rules) {
+      if (!rule.checkAll) continue;
+      for (const v of rule.checkAll(group, context)) {
+        const at = v.resource ?? group[0];
+        if (at) raw.push({ rule: rule.id, resource: at, path: v.path, message: v.message });
+      }
+    }
+  }
+
+  for (const f of raw) {
+    if (
+      ignoredByAnnotation(f.resource.object)?.has(f.rule) ||
+      ignoredByAnnotation(f.resource.object)?.has("all")
+    )
+      continue;
+    const position = positions.locate(f.resource.file, f.resource.documentIndex, f.path) ?? {
+      line: f.resource.line,
+      column: 1,
+    };
+    findings.push({
+      rule: f.rule,
+      severity: "error",
+      file: f.resource.file,
+      line: f.path ? position.line : f.resource.line,
+      column: f.path ? position.column : 1,
+      resource: f.resource.id,
+      message: f.resource.renderedFrom
+        ? `${f.message} (in the build of ${f.resource.renderedFrom})`
+        : f.message,
+    });
+  }
+
+  const final = settle(findings, settings);
+  return {
+    findings: final,
+    summary: {
+      files: checkedFiles.length,
+      resources: resources.length,
+      errors: final.filter((f) => f.severity === "error").length,
+      warnings: final.filter((f) => f.severity === "warning").length,
+    },
+    rules,
+    files: checkedFiles,
+    rendered,
+  };
+}
+
+interface RawFinding {
+  rule: string;
+  resource: Resource;
+  path?: ObjectPath;
+  message: string;
+}
+
+function checkResource(
+  resource: Resource,
+  schemas: SchemaSet,
+  settings: RuleSettings,
+  strict: boolean,
+  kubernetesVersion: string,
+  rules: readonly Rule[],
+  context: RuleContext,
+  out: RawFinding[],
+): void {
+  const { apiVersion, kind } = resource.id;
+  const api = apiStatus(apiVersion, kind, kubernetesVersion);
+  if (api.status !== "served") {
+    out.push({
+      rule: api.status === "removed" ? "removed-api" : "deprecated-api",
+      resource,
+      path: ["apiVersion"],
+      message: api.message,
+    });
+  }
+  if (schemas.has(apiVersion, kind)) {
+    for (const issue of schemas.check(resource.object, strict)) {
+      out.push({ rule: issue.rule, resource, path: issue.path, message: issue.message });
+    }
+  } else if (!settings.ignoresKind(apiVersion, kind) && !isKnownOldApi(apiVersion, kind)) {
+    out.push({
+      rule: "unknown-kind",
+      resource,
+      path: ["kind"],
+      message: `no schema for ${apiVersion} ${kind}: point \`crds\` at its CustomResourceDefinition, or list "${kind}" under validate.ignoreKinds`,
+    });
+  }
+  for (const rule of rules) {
+    if (!rule.checkResource) continue;
+    for (const v of rule.checkResource(resource, context)) {
+      out.push({ rule: rule.id, resource: v.resource ?? resource, path: v.path, message: v.message });
+    }
+  }
+}
+
+/** Applies configured severities and path overrides, drops repeats (a base seen through several builds), sorts. */
+function settle(findings: Finding[], settings: RuleSettings): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settings.severity(finding.rule, finding.file);
+    if (setting === "off") continue;
+    const key = `${finding.rule}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message.replace(/ \(in the build of [^)]*\)$/, "")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...finding, severity: setting });
+  }
+  return out.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A document that names an apiVersion and a kind; anything else (Helm values, tool config) is not a resource. */
+function toResource(doc: ParsedDocument, file: string): Resource | undefined {
+  const object = doc.object;
+  if (!isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
+    return undefined;
+  // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
+  if (object.apiVersion.startsWith("kustomize.config.k8s.io/")) return undefined;
+  return { id: idOf(object), object, file, line: doc.line, documentIndex: doc.index };
+}
+
+function idOf(object: Record<string, unknown>): ResourceId {
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const id: ResourceId = {
+    apiVersion: String(object.apiVersion),
+    kind: String(object.kind),
+    name: typeof metadata.name === "string" ? metadata.name : "",
+  };
+  if (typeof metadata.namespace === "string") id.namespace = metadata.namespace;
+  return id;
+}
+
+/**
+ * Resources of one build, each traced back to the document it came from: kustomize's origin annotation names the
+ * file (or, for generated objects, the kustomization that configured them), and the document is the one of the
+ * same kind whose name the rendered name contains (prefixes and suffixes are kustomize's doing).
+ */
+function renderedResources(
+  root: KustomizationInputs,
+  output: string,
+  resolve: (p: string) => string,
+  parse: (file: string) => ParsedDocument[],
+): Resource[] {
+  const resources: Resource[] = [];
+  const objects: unknown[] = [];
+  loadAll(output, (doc) => {
+    objects.push(doc);
+  });
+  for (const object of objects) {
+    if (!isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
+      continue;
+    const metadata = isObject(object.metadata) ? object.metadata : undefined;
+    const annotations = metadata && isObject(metadata.annotations) ? metadata.annotations : undefined;
+    let origin: { path?: string; configuredIn?: string } = {};
+    if (annotations && typeof annotations[originAnnotation] === "string") {
+      try {
+        origin = (loadYaml(annotations[originAnnotation] as string) as typeof origin) ?? {};
+      } catch {
+        origin = {};
+      }
+      delete annotations[originAnnotation];
+      if (Object.keys(annotations).length === 0 && metadata) delete metadata.annotations;
+    }
+    const id = idOf(object);
+    const from = origin.path ?? origin.configuredIn;
+    let file = from ? resolve(from) : root.file;
+    let documentIndex = 0;
+    let line = 1;
+    const docs = origin.path ? parse(file) : [];
+    if (origin.path && docs.length === 0) file = root.file;
+    const match = bestMatch(docs, id);
+    if (match) {
+      documentIndex = match.index;
+      line = match.line;
+    }
+    resources.push({ id, object, file, line, documentIndex, renderedFrom: root.dir });
+  }
+  return resources;
+}
+
+function bestMatch(docs: ParsedDocument[], id: ResourceId): ParsedDocument | undefined {
+  const sameKind = docs.filter((d) => isObject(d.object) && d.object.kind === id.kind);
+  const nameOf = (d: ParsedDocument) => {
+    const m = (d.object as Record<string, unknown>).metadata;
+    return isObject(m) && typeof m.name === "string" ? m.name : "";
+  };
+  return (
+    sameKind.find((d) => nameOf(d) === id.name) ??
+    sameKind.find((d) => nameOf(d) !== "" && id.name.includes(nameOf(d))) ??
+    sameKind[0] ??
+    docs[0]
+  );
+}
+
+function registerCrds(file: string, docs: ParsedDocument[], schemas: SchemaSet): void {
+  for (const doc of docs) {
+    const crd = doc.object;
+    if (!isObject(crd) || crd.kind !== "CustomResourceDefinition" || !isObject(crd.spec)) continue;
+    const spec = crd.spec;
+    const group = typeof spec.group === "string" ? spec.group : "";
+    const kind = isObject(spec.names) && typeof spec.names.kind === "string" ? spec.names.kind : undefined;
+    if (!kind || !Array.isArray(spec.versions)) continue;
+    for (const version of spec.versions) {
+      if (!isObject(version) || typeof version.name !== "string") continue;
+      const schema = isObject(version.schema) ? version.schema.openAPIV3Schema : undefined;
+      schemas.addOpenApi(
+        `${group}/${version.name}`,
+        kind,
+        schema ?? { "x-kubernetes-preserve-unknown-fields": true },
+      );
+    }
+  }
+  void file;
+}
+
+/**
+ * Resources that are applied together — one kustomize build, or one directory of plain manifests — are what
+ * cross-resource rules (duplicates, selectors, services) compare; two overlays legitimately define the same names.
+ */
+function deploymentUnits(resources: Resource[]): Resource[][] {
+  const groups = new Map<string, Resource[]>();
+  for (const resource of resources) {
+    const key = resource.renderedFrom
+      ? `build:${resource.renderedFrom}`
+      : `dir:${path.posix.dirname(resource.file)}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(resource);
+  }
+  return [...groups.values()];
+}
+
+function environmentMatcher(
+  environments: { name: string; paths: string[] }[],
+): (file: string) => string | undefined {
+  const matchers = environments.flatMap((env) =>
+    env.paths.map((p) => {
+      const pattern = path.posix.normalize(p).replace(/\/+$/, "");
+      const glob = picomatch(pattern, { dot: true });
+      return {
+        name: env.name,
+        test: (file: string) =>
+          pattern === "." || file === pattern || file.startsWith(`${pattern}/`) || glob(file),
+      };
+    }),
+  );
+  return (file) => matchers.find((m) => m.test(file))?.name;
+}
+
+/** Files to check under the given paths: YAML files and kustomization files, dot-directories skipped. */
+export function collectFiles(paths: string[], source: ManifestSource): string[] {
+  const out = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of source.list(dir)) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const full = dir === "." ? entry.name : `${dir}/${entry.name}`;
+      if (entry.dir) walk(full);
+      else if (yamlFile.test(entry.name) || entry.name === "Kustomization") out.add(full);
+    }
+  };
+  for (const raw of paths.length ? paths : ["."]) {
+    const p = path.posix.normalize(raw.replace(/\\/g, "/")).replace(/\/+$/, "") || ".";
+    if (source.isDir(p)) walk(p);
+    else if (source.exists(p)) out.add(p);
+    else
+      throw new UserError(`path not found: ${raw}`, {
+        hint: "Give files or directories of the config repository.",
+      });
+  }
+  return [...out].sort();
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export type { Severity };

@@ -1,0 +1,8 @@
+import type { Rule } from "../types.js";
+
+/** Reported by the engine itself (API version table), not by a check over resources. */
+export const removedApi: Rule = {
+  id: "removed-api",
+  defaultSeverity: "error",
+  description: "The apiVersion is removed in the target Kubernetes version; the cluster rejects it.",
+};

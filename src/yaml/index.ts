@@ -1,0 +1,5 @@
+export * from "./document.js";
+export * from "./mapping.js";
+export * from "./scalar.js";
+export * from "./splice.js";
+export * from "./tree.js";

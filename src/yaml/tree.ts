@@ -1,0 +1,152 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  visit,
+  type YAMLMap,
+} from "yaml";
+import { type Position, positionOf, type YamlFile } from "./document.js";
+
+/** A node reached while walking a document; `anchor` is set when the way there went through an alias. */
+export interface Reached<T = Node> {
+  node: T;
+  /** Where the anchored node starts. */
+  anchor?: Position;
+  /** Where the first alias on the way (`*name`, or a `<<` merge) was used. */
+  alias?: Position;
+}
+
+/** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
+export function deref(
+  file: YamlFile,
+  document: Document.Parsed,
+  node: unknown,
+  parent?: Pick<Reached, "anchor" | "alias">,
+): Reached | undefined {
+  if (isAlias(node)) {
+    const target = node.resolve(document) as Node | undefined;
+    if (!target) return undefined;
+    if (parent?.anchor) return { node: target, anchor: parent.anchor, alias: parent.alias };
+    return {
+      node: target,
+      anchor: positionOf(file, target.range?.[0] ?? 0),
+      alias: positionOf(file, node.range?.[0] ?? 0),
+    };
+  }
+  if (node === null || node === undefined) return undefined;
+  return { node: node as Node, anchor: parent?.anchor, alias: parent?.alias };
+}
+
+export interface Entry {
+  key: string;
+  pair: Pair;
+  value: Reached | undefined;
+  /** The map the pair lives in (a merged map when reached through `<<`). */
+  map: YAMLMap;
+}
+
+export function keyOf(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key) && (typeof key.value === "string" || typeof key.value === "number"))
+    return String(key.value);
+  return undefined;
+}
+
+/**
+ * The entries of a map as a reader sees them: its own keys first, then keys merged in with `<<: *anchor`
+ * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
+ */
+export function entries(file: YamlFile, document: Document.Parsed, reached: Reached<YAMLMap>): Entry[] {
+  const out: Entry[] = [];
+  const seen = new Set<string>();
+  const merges: Reached[] = [];
+  for (const pair of reached.node.items) {
+    const key = keyOf(pair);
+    if (key === undefined) continue;
+    if (key === "<<" && !(isScalar(pair.key) && pair.key.type !== "PLAIN")) {
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const target = deref(file, document, source, reached);
+        if (target) merges.push(target);
+      }
+      continue;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
+  }
+  for (const merged of merges) {
+    if (!isMap(merged.node)) continue;
+    for (const entry of entries(file, document, merged as Reached<YAMLMap>)) {
+      if (seen.has(entry.key)) continue;
+      seen.add(entry.key);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+export function get(
+  file: YamlFile,
+  document: Document.Parsed,
+  map: Reached<YAMLMap>,
+  key: string,
+): Entry | undefined {
+  return entries(file, document, map).find((entry) => entry.key === key);
+}
+
+export function asMap(reached: Reached | undefined): Reached<YAMLMap> | undefined {
+  return reached && isMap(reached.node) ? (reached as Reached<YAMLMap>) : undefined;
+}
+
+export function items(file: YamlFile, document: Document.Parsed, reached: Reached | undefined): Reached[] {
+  if (!reached || !isSeq(reached.node)) return [];
+  const out: Reached[] = [];
+  for (const item of reached.node.items) {
+    const target = deref(file, document, item, reached);
+    if (target) out.push(target);
+  }
+  return out;
+}
+
+/** True when the node sits in a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` need quoting. */
+export function isFlow(node: Node | undefined): boolean {
+  return Boolean(node && (isMap(node) || isSeq(node)) && node.flow);
+}
+
+/** An anchored node that aliases point at, with where each alias (or `<<` merge) uses it. */
+export interface AnchorUse {
+  name: string;
+  start: number;
+  end: number;
+  at: Position;
+  uses: Position[];
+}
+
+/** Every anchor that is used through an alias in a document; editing inside one changes all of its uses. */
+export function anchorUses(file: YamlFile, document: Document.Parsed): AnchorUse[] {
+  const found = new Map<Node, AnchorUse>();
+  visit(document, {
+    Alias(_, alias) {
+      const target = alias.resolve(document) as Node | undefined;
+      if (!target?.range) return;
+      let use = found.get(target);
+      if (!use) {
+        use = {
+          name: alias.source,
+          start: target.range[0],
+          end: target.range[2],
+          at: positionOf(file, target.range[0]),
+          uses: [],
+        };
+        found.set(target, use);
+      }
+      use.uses.push(positionOf(file, alias.range?.[0] ?? 0));
+    },
+  });
+  return [...found.values()];
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import {
+  type BuilderFiles,
+  type BuildRequest,
+  buildxBuild,
+  daemonlessBuild,
+  daemonlessPush,
+  loginInvocation,
+  reportedDigest,
+} from "../../src/build/argv.js";
+
+const files: BuilderFiles = {
+  root: "/t/storage",
+  runroot: "/t/runroot",
+  authfile: "/t/run/auth.json",
+  iidfile: "/t/run/iid",
+  metadataFile: "/t/run/metadata.json",
+  digestFile: "/t/run/digest",
+};
+
+function request(overrides: Partial<BuildRequest> = {}): BuildRequest {
+  return {
+    context: ".",
+    refs: ["ghcr.io/acme/web:sha-0123456", "ghcr.io/acme/web:main"],
+    labels: { "org.opencontainers.image.revision": "0123456" },
+    buildArgs: {},
+    platforms: [],
+    cacheFrom: [],
+    cacheTo: [],
+    push: true,
+    timestamp: 1_700_000_000,
+    insecure: false,
+    ...overrides,
+  };
+}
+
+describe("buildxBuild argv", () => {
+  const head = [
+    "buildx",
+    "build",
+    "--iidfile",
+    files.iidfile,
+    "--metadata-file",
+    files.metadataFile,
+    "--provenance=false",
+  ];
+  it.each([
+    [
+      "push with tags and labels",
+      request(),
+      [
+        ...head,
+        "--tag",
+        "ghcr.io/acme/web:sha-0123456",
+        "--tag",
+        "ghcr.io/acme/web:main",
+        "--label",
+        "org.opencontainers.image.revision=0123456",
+        "--build-arg",
+        "SOURCE_DATE_EPOCH=1700000000",
+        "--push",
+        ".",
+      ],
+    ],
+    [
+      "no push on one platform loads into the engine",
+      request({ push: false, refs: ["r:t"], labels: {} }),
+      [...head, "--tag", "r:t", "--build-arg", "SOURCE_DATE_EPOCH=1700000000", "--load", "."],
+    ],
+    [
+      "no push on several platforms neither pushes nor loads",
+      request({ push: false, refs: ["r:t"], labels: {}, platforms: ["linux/amd64", "linux/arm64"] }),
+      [
+        ...head,
+        "--tag",
+        "r:t",
+        "--build-arg",
+        "SOURCE_DATE_EPOCH=1700000000",
+        "--platform",
+        "linux/amd64,linux/arm64",
+        ".",
+      ],
+    ],
+    [
+      "file, target, build args, caches",
+      request({
+        refs: ["r:t"],
+        labels: {},
+        file: "docker/Dockerfile.prod",
+        target: "runtime",
+        buildArgs: { NODE_VERSION: "24", LIST: "a,b", SOURCE_DATE_EPOCH: "42" },
+        cacheFrom: ["type=gha"],
+        cacheTo: ["type=gha,mode=max"],
+        context: "app",
+      }),
+      [
+        ...head,
+        "--file",
+        "docker/Dockerfile.prod",
+        "--target",
+        "runtime",
+        "--tag",
+        "r:t",
+        "--build-arg",
+        "SOURCE_DATE_EPOCH=42",
+        "--build-arg",
+        "NODE_VERSION=24",
+        "--build-arg",
+        "LIST=a,b",
+        "--cache-from",
+        "type=gha",
+        "--cache-to",
+        "type=gha,mode=max",
+        "--push",
+        "app",
+      ],
+    ],
+    [
+      "push to a plain-HTTP registry",
+      request({ refs: ["r:t"], labels: {}, insecure: true }),
+      [
+        ...head,
+        "--tag",
+        "r:t",
+        "--build-arg",
+        "SOURCE_DATE_EPOCH=1700000000",
+        "--output",
+        "type=image,push=true,registry.insecure=true",
+        ".",
+      ],
+    ],
+  ])("%s", (_name, req, expected) => {
+    expect(buildxBuild(req, files)).toEqual({ command: "docker", args: expected });
+  });
+});
+
+describe("buildah and podman argv", () => {
+  const storage = ["--storage-driver", "vfs", "--root", files.root, "--runroot", files.runroot];
+  it("builds into a private vfs store with chroot isolation and the commit's timestamp", () => {
+    expect(daemonlessBuild("buildah", request({ target: "app" }), files)).toEqual({
+      command: "buildah",
+      args: [
+        ...storage,
+        "bud",
+        "--isolation",
+        "chroot",
+        "--timestamp",
+        "1700000000",
+        "--target",
+        "app",
+        "--label",
+        "org.opencontainers.image.revision=0123456",
+        "--tag",
+        "ghcr.io/acme/web:sha-0123456",
+        "--tag",
+        "ghcr.io/acme/web:main",
+        ".",
+      ],
+    });
+    expect(daemonlessBuild("podman", request(), files).args[storage.length]).toBe("build");
+    const withLogin = daemonlessBuild("podman", request(), files, { authfile: true }).args;
+    expect(withLogin.slice(storage.length, storage.length + 3)).toEqual([
+      "build",
+      "--authfile",
+      files.authfile,
+    ]);
+  });
+
+  it("builds several platforms into a manifest list and pushes it whole", () => {
+    const req = request({ platforms: ["linux/amd64", "linux/arm64"] });
+    const build = daemonlessBuild("buildah", req, files).args;
+    expect(build).toContain("--manifest");
+    expect(build).not.toContain("--tag");
+    expect(daemonlessPush("buildah", req, files, req.refs[1]!, { authfile: false }).args).toEqual([
+      ...storage,
+      "manifest",
+      "push",
+      "--all",
+      "ghcr.io/acme/web:sha-0123456",
+      "docker://ghcr.io/acme/web:main",
+    ]);
+  });
+
+  it("pushes with the auth file, the digest file, and plain HTTP only when insecure", () => {
+    const req = request({ insecure: true });
+    expect(
+      daemonlessPush("podman", req, files, req.refs[0]!, { digestFile: files.digestFile, authfile: true }),
+    ).toEqual({
+      command: "podman",
+      args: [
+        ...storage,
+        "push",
+        "--authfile",
+        files.authfile,
+        "--tls-verify=false",
+        "--digestfile",
+        files.digestFile,
+        "ghcr.io/acme/web:sha-0123456",
+        "docker://ghcr.io/acme/web:sha-0123456",
+      ],
+    });
+  });
+});
+
+describe("login", () => {
+  it.each([
+    "buildx",
+    "buildah",
+    "podman",
+  ] as const)("%s reads the password from stdin, never argv", (builder) => {
+    const invocation = loginInvocation(builder, "ghcr.io", "bot", "hunter2-secret", files, false);
+    expect(invocation.stdin).toBe("hunter2-secret");
+    expect(invocation.args.join(" ")).not.toContain("hunter2-secret");
+    expect(invocation.args).toContain("--password-stdin");
+    if (builder !== "buildx") expect(invocation.args).toContain(files.authfile);
+  });
+});
+
+describe("reportedDigest", () => {
+  const digest = `sha256:${"b".repeat(64)}`;
+  it("reads buildx's metadata file and buildah's digest file", () => {
+    expect(reportedDigest("buildx", JSON.stringify({ "containerimage.digest": digest }))).toBe(digest);
+    expect(reportedDigest("buildah", `${digest}\n`)).toBe(digest);
+  });
+  it("gives nothing rather than a guess when the report is missing or broken", () => {
+    expect(reportedDigest("buildx", "{not json")).toBe("");
+    expect(reportedDigest("buildx", "{}")).toBe("");
+    expect(reportedDigest("podman", "")).toBe("");
+  });
+});

@@ -1,0 +1,203 @@
+import { execFile } from "node:child_process";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { copyFixture } from "../update/repo.js";
+
+const CLI = fileURLToPath(new URL("../../dist/cli/index.js", import.meta.url));
+const D1 = `sha256:${"1".repeat(64)}`;
+const D9 = `sha256:${"9".repeat(64)}`;
+
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("node", [CLI, "update-tag", ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (at: string) => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.set(relative(dir, path), await readFile(path, "latin1"));
+    }
+  };
+  await walk(dir);
+  return files;
+}
+
+describe("gitops-pipeline update-tag (built bundle)", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let before: Map<string, string>;
+  beforeEach(async () => {
+    ({ dir, cleanup } = await copyFixture());
+    before = await snapshot(dir);
+  });
+  afterEach(() => cleanup());
+
+  const changed = async () => {
+    const after = await snapshot(dir);
+    return [...after.keys()].filter((path) => after.get(path) !== before.get(path)).sort();
+  };
+
+  it("--env edits the environment's files in place and prints where", async () => {
+    const result = await run(["--repo", dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toBe(
+      "apps/web/overlays/dev/kustomization.yaml:11: ghcr.io/acme/web 1.4.2 -> 1.5.0\n",
+    );
+    expect(await changed()).toEqual(["apps/web/overlays/dev/kustomization.yaml"]);
+    expect(await readFile(join(dir, "apps/web/overlays/dev/kustomization.yaml"), "utf8")).toBe(
+      before.get("apps/web/overlays/dev/kustomization.yaml")!.replace("newTag: 1.4.2 ", "newTag: 1.5.0 "),
+    );
+  });
+
+  it("--json prints the changes with file relative to --repo and 1-based lines (relative --repo)", async () => {
+    const result = await run(
+      [
+        "--repo",
+        "repo",
+        "--path",
+        "apps/web/overlays/production",
+        "--path",
+        "apps/api/overlays/production/values.yaml",
+        "--image",
+        `ghcr.io/acme/web:1.5.0@${D9}`,
+        "--image",
+        "ghcr.io/acme/api:2.4.0",
+        "--json",
+      ],
+      join(dir, ".."),
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      changes: [
+        {
+          file: "apps/api/overlays/production/values.yaml",
+          line: 6,
+          image: "ghcr.io/acme/api",
+          from: "2.3.1",
+          to: "2.4.0",
+        },
+        {
+          file: "apps/web/overlays/production/kustomization.yaml",
+          line: 8,
+          image: "ghcr.io/acme/web",
+          from: `1.4.0@${D1}`,
+          to: `1.5.0@${D9}`,
+        },
+      ],
+    });
+    // CRLF kept, quoting kept, only the two values changed.
+    expect(await readFile(join(dir, "apps/web/overlays/production/kustomization.yaml"), "utf8")).toBe(
+      before
+        .get("apps/web/overlays/production/kustomization.yaml")!
+        .replace('"1.4.0"', '"1.5.0"')
+        .replace(D1, D9),
+    );
+  });
+
+  it("--dry-run prints a unified diff and writes nothing", async () => {
+    const result = await run(
+      ["--repo", dir, "--env", "dev", "--image", "ghcr.io/acme/worker:1.0.0", "--dry-run"],
+      "/",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "--- a/apps/worker/overlays/dev/cronjob.yaml",
+        "+++ b/apps/worker/overlays/dev/cronjob.yaml",
+        "@@ -11,9 +11,9 @@",
+        "         spec:",
+        "           restartPolicy: OnFailure",
+        "           containers:",
+        "             - name: worker",
+        "-              image: ghcr.io/acme/worker:0.9.0",
+        "+              image: ghcr.io/acme/worker:1.0.0",
+        " ---",
+        " apiVersion: v1",
+        " kind: ConfigMap",
+        " metadata:",
+        "",
+      ].join("\n"),
+    );
+    expect(await changed()).toEqual([]);
+  });
+
+  it("exits 0 with no changes when already at that version", async () => {
+    const result = await run(
+      ["--repo", dir, "--env", "staging", "--image", "ghcr.io/acme/web:1.4.2", "--json"],
+      "/",
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ changes: [] });
+    expect(await changed()).toEqual([]);
+  });
+
+  it("exits 1 and writes nothing when an image is referenced nowhere, unless --allow-missing", async () => {
+    const args = [
+      "--repo",
+      dir,
+      "--env",
+      "dev",
+      "--image",
+      "ghcr.io/acme/web:1.5.0",
+      "--image",
+      "ghcr.io/acme/ghost:1",
+    ];
+    const refused = await run(args, "/");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("not referenced under apps/*/overlays/dev: ghcr.io/acme/ghost:1");
+    expect(await changed()).toEqual([]);
+    const allowed = await run([...args, "--allow-missing", "--json"], "/");
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout).changes).toHaveLength(1);
+    expect(await changed()).toEqual(["apps/web/overlays/dev/kustomization.yaml"]);
+  });
+
+  it("exits 1 with file:line on malformed YAML, leaving the valid files untouched too", async () => {
+    await writeFile(join(dir, "apps/web/overlays/dev/patch.yaml"), "spec:\n  replicas: [2\n");
+    before = await snapshot(dir);
+    const result = await run(["--repo", dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^gitops-pipeline update-tag: apps\/web\/overlays\/dev\/patch\.yaml:3:\d+: malformed YAML/,
+    );
+    expect(await changed()).toEqual([]);
+  });
+
+  it("exits 1 on a path escaping the repository and on an invalid reference", async () => {
+    const escaping = await run(["--repo", dir, "--path", "../", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    expect(escaping.code).toBe(1);
+    expect(escaping.stderr).toContain("leaves the repository through '..'");
+    const invalid = await run(["--repo", dir, "--env", "dev", "--image", "ghcr.io/Acme/web:1.5.0"], "/");
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("the repository name must be lowercase");
+    const unknownEnv = await run(["--repo", dir, "--env", "qa", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    expect(unknownEnv.code).toBe(1);
+    expect(unknownEnv.stderr).toContain("Defined environments: dev, staging, production.");
+    expect(await changed()).toEqual([]);
+  });
+
+  it("exits 2 on bad usage", async () => {
+    for (const args of [
+      ["--repo", dir, "--env", "dev"],
+      ["--repo", dir, "--image", "a:1"],
+      ["--repo", dir, "--env", "dev", "--path", "apps", "--image", "a:1"],
+      ["--repo", dir, "--env", "dev", "--image", "a:1", "--bogus"],
+      ["--env", "dev", "--image", "a:1"],
+    ]) {
+      const result = await run(args, "/");
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr).toContain("usage: gitops-pipeline update-tag");
+    }
+  });
+});

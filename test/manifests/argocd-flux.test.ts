@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { parseImageRef } from "../../src/image/index.js";
+import { findImages, updateFile } from "../../src/manifests/index.js";
+import { expectUnchangedOutside } from "../support/exact.js";
+
+const D1 = `sha256:${"e".repeat(64)}`;
+
+const APP = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: shop-staging
+  namespace: argocd
+spec:
+  project: default
+  sources:
+    - repoURL: https://github.com/acme/config
+      path: apps/shop/overlays/staging
+      kustomize:
+        images:
+          - ghcr.io/acme/web=ghcr.io/acme/web-mirror:1.4.2
+          - 'ghcr.io/acme/api:2.0.0'
+    - repoURL: https://charts.acme.dev
+      chart: worker
+      targetRevision: 1.2.3
+      helm:
+        parameters:
+          - name: image.repository
+            value: ghcr.io/acme/worker
+          - name: image.tag
+            value: "0.9.0"
+          - name: sidecar.image
+            value: ghcr.io/acme/sidecar:1.0
+        valuesObject:
+          cache:
+            image:
+              repository: redis
+              tag: 7.2.4
+  destination:
+    server: https://kubernetes.default.svc
+    namespace: shop
+`;
+
+const APPSET = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+  name: shop
+spec:
+  generators:
+    - list:
+        elements: [{env: dev}]
+  template:
+    metadata:
+      name: 'shop-{{env}}'
+    spec:
+      source:
+        repoURL: https://github.com/acme/config
+        kustomize:
+          images: ["ghcr.io/acme/web:1.0.0"]
+`;
+
+describe("Argo CD Application", () => {
+  const cases = [
+    {
+      name: "kustomize.images name=newName:tag, matched by the new name",
+      image: "ghcr.io/acme/web-mirror:1.5.0",
+      line: 13,
+      expected: APP.replace("web-mirror:1.4.2", "web-mirror:1.5.0"),
+    },
+    {
+      name: "kustomize.images name=newName:tag, matched by the original name",
+      image: "ghcr.io/acme/web:1.5.0",
+      line: 13,
+      expected: APP.replace("web-mirror:1.4.2", "web-mirror:1.5.0"),
+    },
+    {
+      name: "kustomize.images quoted name:tag",
+      image: `ghcr.io/acme/api:2.1.0@${D1}`,
+      line: 14,
+      expected: APP.replace("'ghcr.io/acme/api:2.0.0'", `'ghcr.io/acme/api:2.1.0@${D1}'`),
+    },
+    {
+      name: "helm.parameters repository + tag group",
+      image: "ghcr.io/acme/worker:0.10.0",
+      line: 23,
+      expected: APP.replace('value: "0.9.0"', 'value: "0.10.0"'),
+    },
+    {
+      name: "helm.parameters *.image holding a whole reference",
+      image: "ghcr.io/acme/sidecar:1.1",
+      line: 25,
+      expected: APP.replace("sidecar:1.0", "sidecar:1.1"),
+    },
+    {
+      name: "helm.valuesObject read like a values file",
+      image: "redis:7.4.0",
+      line: 30,
+      expected: APP.replace("tag: 7.2.4", "tag: 7.4.0"),
+    },
+  ];
+  it.each(cases)("$name", ({ image, line, expected }) => {
+    const result = updateFile("argocd/shop-staging.yaml", APP, [parseImageRef(image)]);
+    expect(result.content).toBe(expected);
+    expectUnchangedOutside(APP, result.content, line);
+    expect(result.changes).toEqual([expect.objectContaining({ line })]);
+  });
+
+  it("reads ApplicationSet templates (flow sequences, Go templates in other fields are not `{{` blocks)", () => {
+    // The `{{env}}` makes the file a template: it is skipped as a whole, like Helm templates.
+    expect(findImages("appset.yaml", APPSET)).toEqual([]);
+    const plain = APPSET.replace("'shop-{{env}}'", "shop-dev");
+    const result = updateFile("appset.yaml", plain, [parseImageRef("ghcr.io/acme/web:1.1.0")]);
+    expect(result.content).toBe(plain.replace('["ghcr.io/acme/web:1.0.0"]', '["ghcr.io/acme/web:1.1.0"]'));
+  });
+
+  it("finds all references with kind argocd", () => {
+    expect(findImages("app.yaml", APP).map((f) => [f.line, f.kind])).toEqual([
+      [13, "argocd"],
+      [14, "argocd"],
+      [23, "argocd"],
+      [25, "argocd"],
+      [30, "argocd"],
+    ]);
+  });
+});
+
+const FLUX = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: podinfo
+spec:
+  template:
+    spec:
+      containers:
+        - name: podinfo
+          image: ghcr.io/stefanprodan/podinfo:6.5.0 # {"$imagepolicy": "flux-system:podinfo"}
+`;
+
+const FLUX_VALUES = `podinfo:
+  image:
+    repository: ghcr.io/stefanprodan/podinfo # {"$imagepolicy": "flux-system:podinfo:name"}
+    tag: 6.5.0 # {"$imagepolicy": "flux-system:podinfo:tag"}
+    digest: "" # {"$imagepolicy": "flux-system:podinfo:digest"}
+worker:
+  imageTag: "1.0" # {"$imagepolicy": "flux-system:worker:tag"}
+  imageRepo: ghcr.io/acme/worker # {"$imagepolicy": "flux-system:worker:name"}
+`;
+
+describe("Flux $imagepolicy markers", () => {
+  it("full reference marker on a workload image: edited once, marker kept", () => {
+    const result = updateFile("podinfo.yaml", FLUX, [parseImageRef("ghcr.io/stefanprodan/podinfo:6.6.0")]);
+    expect(result.content).toBe(FLUX.replace("podinfo:6.5.0", "podinfo:6.6.0"));
+    expect(result.changes).toHaveLength(1);
+  });
+
+  it(":name/:tag/:digest parts", () => {
+    const result = updateFile("values.yaml", FLUX_VALUES, [
+      parseImageRef(`ghcr.io/stefanprodan/podinfo:6.6.0@${D1}`),
+    ]);
+    expect(result.content).toBe(
+      FLUX_VALUES.replace("tag: 6.5.0", "tag: 6.6.0").replace('digest: ""', `digest: "${D1}"`),
+    );
+    expectUnchangedOutside(FLUX_VALUES, result.content, 4, 5);
+  });
+
+  it("parts spread over keys the Helm conventions do not know", () => {
+    const result = updateFile("values.yaml", FLUX_VALUES, [parseImageRef("ghcr.io/acme/worker:1.10")]);
+    expect(result.content).toBe(FLUX_VALUES.replace('imageTag: "1.0"', 'imageTag: "1.10"'));
+    expect(findImages("values.yaml", FLUX_VALUES).map((f) => [f.line, f.kind])).toEqual([
+      [4, "helm-values"],
+      [7, "flux-marker"],
+    ]);
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { parseImageRef } from "../../src/image/index.js";
+import { findImages, updateFile } from "../../src/manifests/index.js";
+import { expectUnchangedOutside } from "../support/exact.js";
+
+const D1 = `sha256:${"a".repeat(64)}`;
+const D2 = `sha256:${"b".repeat(64)}`;
+
+const VALUES = `# Values for the shop chart (production)
+global:
+  imageRegistry: ghcr.io
+
+defaults: &defaults
+  pullPolicy: IfNotPresent
+
+frontend:
+  replicaCount: 3
+  image:
+    registry: ghcr.io
+    repository: acme/frontend
+    tag: "1.4.2"   # keep in sync with the API
+    digest: ""
+    <<: *defaults
+
+backend:
+  coreImage: ghcr.io/acme/backend:2.0.0
+  sidecars:
+    - name: proxy
+      image: 'docker.io/envoyproxy/envoy:v1.30.1'
+  db:
+    image: {repository: postgres, tag: 16.2}
+
+monitoring:
+  exporter:
+    image:
+      repository: quay.io/prometheus/node-exporter
+      version: v1.8.0
+
+deploy:
+  img:
+    repository: ghcr.io/acme/legacy
+    release: "5"
+  custom: ghcr.io/acme/custom:1.0
+`;
+
+interface Case {
+  name: string;
+  image: string;
+  lines: [number, number];
+  expected: string;
+  helmPaths?: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: "registry + repository + quoted tag; comment and trailing spaces kept",
+    image: "ghcr.io/acme/frontend:1.5.0",
+    lines: [13, 13],
+    expected: VALUES.replace('tag: "1.4.2"   # keep', 'tag: "1.5.0"   # keep'),
+  },
+  {
+    name: "tag@digest fills the chart's digest field",
+    image: `ghcr.io/acme/frontend:1.5.0@${D1}`,
+    lines: [13, 14],
+    expected: VALUES.replace('tag: "1.4.2"', 'tag: "1.5.0"').replace('digest: ""', `digest: "${D1}"`),
+  },
+  {
+    name: "a string under a *Image key",
+    image: "ghcr.io/acme/backend:2.1.0",
+    lines: [18, 18],
+    expected: VALUES.replace("backend:2.0.0", "backend:2.1.0"),
+  },
+  {
+    name: "single-quoted string in a list",
+    image: "envoyproxy/envoy:v1.31.0",
+    lines: [21, 21],
+    expected: VALUES.replace("envoy:v1.30.1'", "envoy:v1.31.0'"),
+  },
+  {
+    name: "flow map with a number-looking tag",
+    image: "postgres:16.10",
+    lines: [23, 23],
+    expected: VALUES.replace("tag: 16.2}", 'tag: "16.10"}'),
+  },
+  {
+    name: "{repository, version} under an image key",
+    image: "quay.io/prometheus/node-exporter:v1.8.2",
+    lines: [29, 29],
+    expected: VALUES.replace("version: v1.8.0", "version: v1.8.2"),
+  },
+  {
+    name: "an explicit dotted path to a reference string",
+    image: "ghcr.io/acme/custom:1.1",
+    lines: [35, 35],
+    helmPaths: ["deploy.custom"],
+    expected: VALUES.replace("custom:1.0", "custom:1.1"),
+  },
+];
+
+describe("Helm values", () => {
+  it.each(cases)("$name", ({ image, lines, expected, helmPaths }) => {
+    const result = updateFile("charts/shop/values-prod.yaml", VALUES, [parseImageRef(image)], { helmPaths });
+    expect(result.content).toBe(expected);
+    expectUnchangedOutside(VALUES, result.content, lines[0], lines[1]);
+    expect(result.changes).toHaveLength(1);
+  });
+
+  it("empties an existing digest when only a tag is given", () => {
+    const withDigest = VALUES.replace('digest: ""', `digest: ${D1}`);
+    const result = updateFile("values.yaml", withDigest, [parseImageRef("ghcr.io/acme/frontend:1.6.0")]);
+    expect(result.content).toBe(
+      withDigest.replace('"1.4.2"', '"1.6.0"').replace(`digest: ${D1}`, 'digest: ""'),
+    );
+    expect(result.changes[0]).toMatchObject({ line: 13, from: `1.4.2@${D1}`, to: "1.6.0" });
+  });
+
+  it("writes the tag alone where the map has no digest field, and refuses a digest-only update there", () => {
+    const result = updateFile("values.yaml", VALUES, [parseImageRef(`postgres:17@${D2}`)]);
+    expect(result.content).toBe(VALUES.replace("tag: 16.2}", 'tag: "17"}'));
+    expect(() => updateFile("values.yaml", VALUES, [parseImageRef(`postgres@${D2}`)])).toThrow(
+      /has no place for the digest/,
+    );
+  });
+
+  it("finds the images of a values tree with their fields", () => {
+    const found = findImages("values.yaml", VALUES);
+    expect(found.map((f) => [f.field, f.line, f.kind])).toEqual([
+      ["frontend.image.tag", 13, "helm-values"],
+      ["backend.coreImage", 18, "helm-values"],
+      ["backend.sidecars[0].image", 21, "helm-values"],
+      ["backend.db.image.tag", 23, "helm-values"],
+      ["monitoring.exporter.image.version", 29, "helm-values"],
+    ]);
+    expect(found[0]!.ref).toEqual({
+      registry: "ghcr.io",
+      repository: "acme/frontend",
+      tag: "1.4.2",
+      digest: undefined,
+    });
+  });
+
+  it("refuses a tag reached through an alias, at the anchor's line", () => {
+    const aliased = `shared:
+  release: &v 1.0.0
+web:
+  image:
+    repository: ghcr.io/acme/app
+    tag: *v
+`;
+    expect(() => updateFile("values.yaml", aliased, [parseImageRef("ghcr.io/acme/app:1.0.1")])).toThrow(
+      expect.objectContaining({ location: expect.objectContaining({ file: "values.yaml", line: 2 }) }),
+    );
+  });
+
+  it("edits a merged image map once, at its anchor, when the anchored map is itself the same image", () => {
+    const merged = `base: &base
+  repository: ghcr.io/acme/app
+  tag: 1.0.0
+web:
+  image:
+    <<: *base
+`;
+    const result = updateFile("values.yaml", merged, [parseImageRef("ghcr.io/acme/app:1.0.1")]);
+    expect(result.content).toBe(merged.replace("1.0.0", "1.0.1"));
+  });
+
+  it("does not parse Helm templates", () => {
+    const template =
+      "image: {{ .Values.image.repository }}:{{ .Values.image.tag }}\nother: ghcr.io/acme/app:1\n";
+    expect(findImages("templates/deploy.yaml", template)).toEqual([]);
+    expect(updateFile("templates/deploy.yaml", template, [parseImageRef("ghcr.io/acme/app:2")]).content).toBe(
+      template,
+    );
+  });
+});

@@ -1,0 +1,145 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseImageRef } from "../../src/image/index.js";
+import {
+  apiHost,
+  apiRepository,
+  isLoopback,
+  parseChallenges,
+  RegistryClient,
+} from "../../src/registry/index.js";
+import { hasComponent } from "../support/components.js";
+import {
+  freePort,
+  pushMinimalImage,
+  REGISTRY_BINARY,
+  sha256,
+  startRegistry,
+  type TestRegistry,
+} from "../support/registry.js";
+
+const haveRegistry = hasComponent(REGISTRY_BINARY, ["--version"]) && hasComponent("htpasswd", ["-h"]);
+const credentials = { username: "robot", password: "pa55-w0rd-for-tests" };
+
+describe("parseChallenges", () => {
+  it.each([
+    [
+      'Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:acme/web:pull"',
+      [
+        {
+          scheme: "bearer",
+          params: { realm: "https://ghcr.io/token", service: "ghcr.io", scope: "repository:acme/web:pull" },
+        },
+      ],
+    ],
+    ['Basic realm="Registry Realm"', [{ scheme: "basic", params: { realm: "Registry Realm" } }]],
+    [
+      'Basic realm="a, b", Bearer realm="https://t/x",service=reg',
+      [
+        { scheme: "basic", params: { realm: "a, b" } },
+        { scheme: "bearer", params: { realm: "https://t/x", service: "reg" } },
+      ],
+    ],
+    ['Bearer realm="with \\"quotes\\""', [{ scheme: "bearer", params: { realm: 'with "quotes"' } }]],
+    ["", []],
+  ])("%s", (header, expected) => {
+    expect(parseChallenges(header)).toEqual(expected);
+  });
+});
+
+describe("where the API lives", () => {
+  it.each([
+    ["nginx", "registry-1.docker.io", "library/nginx"],
+    ["acme/web", "registry-1.docker.io", "acme/web"],
+    ["ghcr.io/acme/web", "ghcr.io", "acme/web"],
+    ["localhost:5000/web", "localhost:5000", "web"],
+  ])("%s → %s /v2/%s", (name, host, repository) => {
+    const ref = parseImageRef(name);
+    expect(apiHost(ref)).toBe(host);
+    expect(apiRepository(ref)).toBe(repository);
+  });
+
+  it("speaks plain HTTP to loopback registries and when insecure, HTTPS elsewhere", () => {
+    expect(isLoopback("127.0.0.1:5000")).toBe(true);
+    expect(isLoopback("localhost")).toBe(true);
+    expect(isLoopback("[::1]:5000")).toBe(true);
+    expect(isLoopback("registry.local:5000")).toBe(false);
+    expect(new RegistryClient("localhost:5000").baseUrl).toBe("http://localhost:5000");
+    expect(new RegistryClient("ghcr.io").baseUrl).toBe("https://ghcr.io");
+    expect(new RegistryClient("registry.lan:5000", { insecure: true }).baseUrl).toBe(
+      "http://registry.lan:5000",
+    );
+  });
+});
+
+describe.skipIf(!haveRegistry)("RegistryClient against docker-registry", () => {
+  let open: TestRegistry;
+  let basic: TestRegistry;
+  let bearer: TestRegistry;
+  beforeAll(async () => {
+    [open, basic, bearer] = await Promise.all([
+      startRegistry(),
+      startRegistry({ credentials, auth: "basic" }),
+      startRegistry({ credentials, auth: "bearer" }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([open?.stop(), basic?.stop(), bearer?.stop()]);
+  });
+
+  it("reads the digest of a pushed tag and nothing for a missing one", async () => {
+    const digest = await pushMinimalImage(open.host, "team/app", "v1");
+    const client = new RegistryClient(open.host);
+    await client.ping();
+    expect(await client.manifestDigest("team/app", "v1")).toBe(digest);
+    expect(await client.manifestDigest("team/app", "v2")).toBeUndefined();
+    expect(await client.manifestDigest("team/never-pushed", "v1")).toBeUndefined();
+  });
+
+  it.each([
+    "basic",
+    "bearer",
+  ] as const)("authenticates with %s and verifies the credentials on ping", async (auth) => {
+    const registry = auth === "basic" ? basic : bearer;
+    const client = new RegistryClient(registry.host, { credentials });
+    await client.ping();
+    expect(await client.manifestDigest("team/app", "missing")).toBeUndefined();
+
+    const wrong = new RegistryClient(registry.host, {
+      credentials: { ...credentials, password: "nope-nope" },
+    });
+    const error = await wrong.ping().catch((caught: Error) => caught);
+    expect(String(error)).toContain(`registry ${registry.host} refused the credentials of user "robot"`);
+    expect(String(error)).not.toContain("nope-nope");
+  });
+
+  it("asks for credentials when a Basic registry gets none", async () => {
+    const client = new RegistryClient(basic.host);
+    await expect(client.manifestDigest("team/app", "v1")).rejects.toThrow(/requires authentication/);
+  });
+
+  it("says connection refused for a port nobody listens on", async () => {
+    const host = `127.0.0.1:${await freePort()}`;
+    await expect(new RegistryClient(host).manifestDigest("a/b", "c")).rejects.toThrow(
+      `cannot reach registry ${host} at http://${host}/v2/a/b/manifests/c: connection refused`,
+    );
+  });
+});
+
+describe("RegistryClient when a registry leaves Docker-Content-Digest out", () => {
+  it("hashes the manifest bytes it serves", async () => {
+    const manifest = '{"schemaVersion":2,"layers":[]}';
+    const server = createServer((request, response) => {
+      response.writeHead(200, { "Content-Type": "application/vnd.oci.image.manifest.v1+json" });
+      response.end(request.method === "HEAD" ? undefined : manifest);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      expect(await new RegistryClient(host).manifestDigest("a/b", "t")).toBe(sha256(manifest));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

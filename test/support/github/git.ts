@@ -1,0 +1,426 @@
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+/** Plumbing over one bare repository. Every call is an argv array; nothing goes through a shell. */
+export const ZERO_OID = "0000000000000000000000000000000000000000";
+
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly code: number | null,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(" ")} failed (${code}): ${stderr.trim()}`);
+  }
+}
+
+export interface GitRunOptions {
+  input?: string | Buffer;
+  env?: Record<string, string>;
+  allowFailure?: boolean;
+}
+
+export interface GitResult {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+export function runGit(gitDir: string, args: string[], options: GitRunOptions = {}): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", [`--git-dir=${gitDir}`, ...args], {
+      env: {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: "1",
+        GIT_TERMINAL_PROMPT: "0",
+        LC_ALL: "C",
+        ...options.env,
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const result = { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
+      if (code !== 0 && !options.allowFailure) reject(new GitError(args, code, result.stderr));
+      else resolve(result);
+    });
+    child.stdin.on("error", () => {});
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+export interface TreeEntry {
+  mode: string;
+  type: "blob" | "tree" | "commit";
+  oid: string;
+  size: number | undefined;
+  path: string;
+}
+
+export interface CommitInfo {
+  oid: string;
+  tree: string;
+  parents: string[];
+  author: Signature;
+  committer: Signature;
+  message: string;
+}
+
+export interface Signature {
+  name: string;
+  email: string;
+  date: string;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+export interface FileChange {
+  path: string;
+  /** New content; `null` deletes the file. */
+  content: Buffer | string | null;
+}
+
+export class BareRepo {
+  constructor(readonly path: string) {}
+
+  async git(args: string[], options?: GitRunOptions): Promise<string> {
+    return (await runGit(this.path, args, options)).stdout.toString("utf8");
+  }
+
+  static async init(path: string, defaultBranch: string): Promise<BareRepo> {
+    await mkdir(path, { recursive: true });
+    await runGit(path, ["init", "--bare", "--quiet", `--initial-branch=${defaultBranch}`]);
+    const repo = new BareRepo(path);
+    await repo.git(["config", "http.receivepack", "true"]);
+    await repo.git(["config", "uploadpack.allowAnySHA1InWant", "true"]);
+    return repo;
+  }
+
+  /** Commit oid a ref name (`main`, `refs/heads/main`, `heads/main`) or an oid resolves to; undefined if none. */
+  async resolveCommit(rev: string): Promise<string | undefined> {
+    const candidates = /^[0-9a-f]{40}$/.test(rev)
+      ? [rev]
+      : rev.startsWith("refs/")
+        ? [rev]
+        : rev.startsWith("heads/") || rev.startsWith("tags/")
+          ? [`refs/${rev}`]
+          : [`refs/heads/${rev}`, `refs/tags/${rev}`, rev];
+    for (const candidate of candidates) {
+      const result = await runGit(this.path, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`], {
+        allowFailure: true,
+      });
+      if (result.code === 0) return result.stdout.toString("utf8").trim();
+    }
+    return undefined;
+  }
+
+  async objectType(oid: string): Promise<string | undefined> {
+    const result = await runGit(this.path, ["cat-file", "-t", oid], { allowFailure: true });
+    return result.code === 0 ? result.stdout.toString("utf8").trim() : undefined;
+  }
+
+  async readRef(ref: string): Promise<string | undefined> {
+    const result = await runGit(this.path, ["rev-parse", "--verify", "--quiet", ref], { allowFailure: true });
+    return result.code === 0 ? result.stdout.toString("utf8").trim() : undefined;
+  }
+
+  /** All refs as `refs/...` → oid. */
+  async listRefs(): Promise<Map<string, string>> {
+    const out = await this.git(["for-each-ref", "--format=%(objectname) %(refname)"]);
+    const refs = new Map<string, string>();
+    for (const line of out.split("\n")) {
+      if (!line) continue;
+      const space = line.indexOf(" ");
+      refs.set(line.slice(space + 1), line.slice(0, space));
+    }
+    return refs;
+  }
+
+  /** Compare-and-swap: moves `ref` to `next` only if it still points at `expected` (ZERO_OID: must not exist). */
+  async casRef(ref: string, next: string, expected: string): Promise<boolean> {
+    const result = await runGit(this.path, ["update-ref", ref, next, expected], { allowFailure: true });
+    return result.code === 0;
+  }
+
+  async deleteRef(ref: string, expected: string): Promise<boolean> {
+    const result = await runGit(this.path, ["update-ref", "-d", ref, expected], { allowFailure: true });
+    return result.code === 0;
+  }
+
+  async readCommit(oid: string): Promise<CommitInfo> {
+    const raw = await this.git(["cat-file", "commit", oid]);
+    const split = raw.indexOf("\n\n");
+    const header = raw.slice(0, split);
+    const info: CommitInfo = {
+      oid,
+      tree: "",
+      parents: [],
+      author: { name: "", email: "", date: "" },
+      committer: { name: "", email: "", date: "" },
+      message: split >= 0 ? raw.slice(split + 2) : "",
+    };
+    for (const line of header.split("\n")) {
+      const [key, ...rest] = line.split(" ");
+      const value = rest.join(" ");
+      if (key === "tree") info.tree = value;
+      else if (key === "parent") info.parents.push(value);
+      else if (key === "author") info.author = parseSignature(value);
+      else if (key === "committer") info.committer = parseSignature(value);
+    }
+    return info;
+  }
+
+  /** `git ls-tree -l` of a tree-ish (`<commit>`, `<commit>:<dir>`, `<tree>`); recursive lists blobs with trees. */
+  async lsTree(treeish: string, recursive = false): Promise<TreeEntry[] | undefined> {
+    const args = ["ls-tree", "-l", "-z", "--full-tree"];
+    if (recursive) args.push("-r", "-t");
+    const result = await runGit(this.path, [...args, treeish], { allowFailure: true });
+    if (result.code !== 0) return undefined;
+    return parseLsTree(result.stdout.toString("utf8"));
+  }
+
+  /** The entry at `path` in `commit`, or the root tree entry when path is empty. */
+  async entryAt(commit: string, path: string): Promise<TreeEntry | undefined> {
+    const clean = path.replace(/^\/+|\/+$/g, "");
+    if (clean === "") {
+      const tree = (await this.readCommit(commit)).tree;
+      return { mode: "040000", type: "tree", oid: tree, size: undefined, path: "" };
+    }
+    const result = await runGit(this.path, ["ls-tree", "-l", "-z", "--full-tree", commit, "--", clean], {
+      allowFailure: true,
+    });
+    if (result.code !== 0) return undefined;
+    return parseLsTree(result.stdout.toString("utf8")).find((e) => e.path === clean);
+  }
+
+  async readBlob(oid: string): Promise<Buffer> {
+    return (await runGit(this.path, ["cat-file", "blob", oid])).stdout;
+  }
+
+  async hashBlob(content: Buffer | string): Promise<string> {
+    return (await this.git(["hash-object", "-w", "--stdin"], { input: content })).trim();
+  }
+
+  /**
+   * A new tree: `base` with `changes` applied, built in a private index file so concurrent writers never share
+   * state. Deleting a path that is absent is reported, as GitHub does for createCommitOnBranch.
+   */
+  async applyChanges(baseTree: string | undefined, changes: FileChange[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "gh-index-"));
+    const env = { GIT_INDEX_FILE: join(dir, "index") };
+    try {
+      if (baseTree) await this.git(["read-tree", baseTree], { env });
+      else await this.git(["read-tree", "--empty"], { env });
+      const lines: string[] = [];
+      for (const change of changes) {
+        if (change.content === null) {
+          lines.push(`0 ${ZERO_OID}\t${change.path}`);
+        } else {
+          const oid = await this.hashBlob(change.content);
+          lines.push(`100644 ${oid}\t${change.path}`);
+        }
+      }
+      if (lines.length > 0)
+        await this.git(["update-index", "--index-info"], { env, input: `${lines.join("\n")}\n` });
+      return (await this.git(["write-tree"], { env })).trim();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** A tree holding exactly the files of a directory (or of a map written to a scratch directory). */
+  async treeFromFiles(files: Record<string, string | Buffer> | undefined, fromDir?: string): Promise<string> {
+    const scratch = await mkdtemp(join(tmpdir(), "gh-tree-"));
+    try {
+      let workTree = fromDir;
+      if (!workTree) {
+        workTree = join(scratch, "work");
+        await mkdir(workTree);
+        for (const [path, content] of Object.entries(files ?? {})) {
+          const target = join(workTree, path);
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, content);
+        }
+      }
+      const env = { GIT_INDEX_FILE: join(scratch, "index") };
+      await this.git(["--work-tree", workTree, "add", "-A", "--", "."], { env });
+      return (await this.git(["write-tree"], { env })).trim();
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  async commitTree(
+    tree: string,
+    parents: string[],
+    message: string,
+    author: Identity,
+    committer: Identity,
+    date?: Date,
+  ): Promise<string> {
+    const when = `${Math.floor((date ?? new Date()).getTime() / 1000)} +0000`;
+    const args = ["commit-tree", tree];
+    for (const parent of parents) args.push("-p", parent);
+    const out = await this.git(args, {
+      input: message,
+      env: {
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_AUTHOR_DATE: when,
+        GIT_COMMITTER_NAME: committer.name,
+        GIT_COMMITTER_EMAIL: committer.email,
+        GIT_COMMITTER_DATE: when,
+      },
+    });
+    return out.trim();
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    const result = await runGit(this.path, ["merge-base", a, b], { allowFailure: true });
+    return result.code === 0 ? result.stdout.toString("utf8").trim() : undefined;
+  }
+
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const result = await runGit(this.path, ["merge-base", "--is-ancestor", ancestor, descendant], {
+      allowFailure: true,
+    });
+    return result.code === 0;
+  }
+
+  /** Commits reachable from `head` but not from `base`, oldest first. */
+  async commitsBetween(base: string, head: string): Promise<string[]> {
+    const out = await this.git(["rev-list", "--reverse", head, `^${base}`]);
+    return out.split("\n").filter(Boolean);
+  }
+
+  /** The tree of merging two commits (from their merge base); undefined on conflict. */
+  async mergeTrees(ours: string, theirs: string): Promise<string | undefined> {
+    const result = await runGit(this.path, ["merge-tree", "--write-tree", "--no-messages", ours, theirs], {
+      allowFailure: true,
+    });
+    if (result.code !== 0) return undefined;
+    return result.stdout.toString("utf8").split("\n")[0]?.trim();
+  }
+
+  /**
+   * The tree of `commit` replayed onto `onto`. git 2.39's merge-tree has no --merge-base, so this merges from the
+   * fork point; for the linear branches a rebase merge replays, each step adds exactly that commit's change.
+   */
+  async pickTree(commit: string, onto: string): Promise<string | undefined> {
+    return this.mergeTrees(onto, commit);
+  }
+
+  /** Changed files between two commits with GitHub's status words, line counts and a unified patch. */
+  async diff(base: string, head: string): Promise<DiffFile[]> {
+    const raw = await this.git([
+      "diff-tree",
+      "-r",
+      "-z",
+      "--no-commit-id",
+      "--no-renames",
+      "--raw",
+      base,
+      head,
+    ]);
+    const numstat = await this.git([
+      "diff-tree",
+      "-r",
+      "-z",
+      "--no-commit-id",
+      "--no-renames",
+      "--numstat",
+      base,
+      head,
+    ]);
+    const patchText = await this.git([
+      "diff-tree",
+      "-r",
+      "-p",
+      "--no-color",
+      "--no-renames",
+      "--full-index",
+      base,
+      head,
+    ]);
+    const files: DiffFile[] = [];
+    const rawParts = raw.split("\0");
+    for (let i = 0; i + 1 < rawParts.length; i += 2) {
+      const meta = rawParts[i] as string;
+      const path = rawParts[i + 1] as string;
+      if (!meta.startsWith(":")) continue;
+      const [, , oldOid, newOid, letter] = meta.slice(1).split(" ");
+      const status = letter === "A" ? "added" : letter === "D" ? "removed" : "modified";
+      files.push({
+        path,
+        status,
+        oid: status === "removed" ? (oldOid as string) : (newOid as string),
+        additions: 0,
+        deletions: 0,
+        patch: undefined,
+      });
+    }
+    const numParts = numstat.split("\0");
+    for (const part of numParts) {
+      const match = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(part);
+      if (!match) continue;
+      const file = files.find((f) => f.path === match[3]);
+      if (file) {
+        file.additions = match[1] === "-" ? 0 : Number(match[1]);
+        file.deletions = match[2] === "-" ? 0 : Number(match[2]);
+      }
+    }
+    const chunks = patchText.split(/^diff --git /m).slice(1);
+    for (const chunk of chunks) {
+      const hunk = chunk.indexOf("\n@@");
+      const nameLine = chunk.slice(0, chunk.indexOf("\n"));
+      const file = files.find((f) => nameLine.endsWith(` b/${f.path}`));
+      if (file && hunk >= 0) file.patch = chunk.slice(hunk + 1).replace(/\n$/, "");
+    }
+    return files;
+  }
+}
+
+export interface DiffFile {
+  path: string;
+  status: "added" | "removed" | "modified";
+  oid: string;
+  additions: number;
+  deletions: number;
+  patch: string | undefined;
+}
+
+function parseSignature(value: string): Signature {
+  const match = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(value);
+  if (!match) return { name: value, email: "", date: new Date(0).toISOString() };
+  return {
+    name: match[1] as string,
+    email: match[2] as string,
+    date: new Date(Number(match[3]) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+  };
+}
+
+function parseLsTree(out: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const record of out.split("\0")) {
+    if (!record) continue;
+    const tab = record.indexOf("\t");
+    const [mode, type, oid, size] = record.slice(0, tab).split(/\s+/);
+    entries.push({
+      mode: mode as string,
+      type: type as TreeEntry["type"],
+      oid: oid as string,
+      size: size === "-" || size === undefined ? undefined : Number(size),
+      path: record.slice(tab + 1),
+    });
+  }
+  return entries;
+}
