@@ -5,11 +5,25 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { registerHooks } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { runBundledAction } from "../test/support/action.ts";
-import { startRegistry } from "../test/support/registry.ts";
+
+// The shared test starters are TypeScript importing each other as `./x.js` (NodeNext style); Node strips their types
+// but resolves specifiers literally, so point a missing `.js` imported from a `.ts` file at its `.ts` source.
+registerHooks({
+  resolve(specifier, context, next) {
+    try {
+      return next(specifier, context);
+    } catch (error) {
+      if (!specifier.endsWith(".js") || !context.parentURL?.endsWith(".ts")) throw error;
+      return next(`${specifier.slice(0, -3)}.ts`, context);
+    }
+  },
+});
+const { runBundledAction } = await import("../test/support/action.ts");
+const { startRegistry } = await import("../test/support/registry.ts");
 
 const execFileAsync = promisify(execFile);
 const arg = (name, fallback) => {
@@ -127,6 +141,10 @@ try {
   const s = median(skipTimes);
   console.log(
     `context: ${MEGABYTES} MiB in ${files} files, FROM scratch; tags: ${tags.join(", ")}; runs: ${RUNS}`,
+  );
+  const list = (values) => values.map((value) => value.toFixed(0)).join(", ");
+  console.log(
+    `samples (ms): raw [${list(rawTimes)}], action [${list(actionTimes)}], skip [${list(skipTimes)}]`,
   );
   console.log(`raw buildah bud + push ×${tags.length}: median ${r.toFixed(0)} ms`);
   console.log(

@@ -19,7 +19,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist", "cli", "index.js");
 const FILES = Number(process.env.BENCH_FILES ?? 5000);
 const YQ_SAMPLE = Number(process.env.BENCH_YQ_SAMPLE ?? 250);
-const FILES_PER_APP = 8;
 const TARGET = "ghcr.io/acme/app-0042";
 const OLD = "1.4.2";
 const NEW = "1.5.0";
@@ -96,8 +95,15 @@ metadata:
   name: ${name}
 `,
     [`apps/${name}/overlays/dev/kustomization.yaml`]: overlay("dev", OLD),
-    [`apps/${name}/overlays/staging/kustomization.yaml`]: overlay("staging", OLD, "patches:\n  - path: replicas.yaml\n"),
-    [`apps/${name}/overlays/production/kustomization.yaml`]: overlay("production", "'1.4.1'").replace(/\n/g, "\r\n"),
+    [`apps/${name}/overlays/staging/kustomization.yaml`]: overlay(
+      "staging",
+      OLD,
+      "patches:\n  - path: replicas.yaml\n",
+    ),
+    [`apps/${name}/overlays/production/kustomization.yaml`]: overlay("production", "'1.4.1'").replace(
+      /\n/g,
+      "\r\n",
+    ),
     [`apps/${name}/helm/values.yaml`]: `# Default values for ${name}.
 replicaCount: 1
 
@@ -150,7 +156,12 @@ function changedBytes(before, after) {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before.at(-1 - end) === after.at(-1 - end)) end++;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before.at(-1 - end) === after.at(-1 - end)
+  )
+    end++;
   return Math.max(before.length - start - end, after.length - start - end);
 }
 
@@ -275,17 +286,39 @@ try {
   const results = [];
   const record = async (approach, dir, time, scope = paths) => {
     const scale = paths.length / scope.length;
-    results.push({ approach, wall: time.wall * scale, cpu: time.cpu * scale, scope: scope.length, ...(await measure(dir, scope, originals)) });
+    results.push({
+      approach,
+      wall: time.wall * scale,
+      cpu: time.cpu * scale,
+      scope: scope.length,
+      ...(await measure(dir, scope, originals)),
+    });
   };
 
   const ours = await fresh("update-tag");
   await record(
     "gitops-pipeline update-tag (built CLI, incl. node start)",
     ours,
-    await timed(() => run("node", [CLI, "update-tag", "--repo", ours, "--path", ".", "--image", `${TARGET}:${NEW}`, "--json"])),
+    await timed(() =>
+      run("node", [
+        CLI,
+        "update-tag",
+        "--repo",
+        ours,
+        "--path",
+        ".",
+        "--image",
+        `${TARGET}:${NEW}`,
+        "--json",
+      ]),
+    ),
   );
   const yamlDir = await fresh("yaml");
-  await record("yaml parseAllDocuments + toString", yamlDir, await timed(() => roundTripYaml(yamlDir, paths)));
+  await record(
+    "yaml parseAllDocuments + toString",
+    yamlDir,
+    await timed(() => roundTripYaml(yamlDir, paths)),
+  );
   const jsDir = await fresh("js-yaml");
   await record("js-yaml loadAll + dump", jsDir, await timed(() => roundTripJsYaml(jsDir, paths)));
 

@@ -21,7 +21,7 @@ const { values } = parseArgs({
   },
 });
 const work = path.join(root, "bench/.work/validate");
-const cli = path.join(root, "dist/cli/index.js");
+const cli = process.env.VALIDATE_CLI ?? path.join(root, "dist/cli/index.js");
 rmSync(work, { recursive: true, force: true });
 
 // ---- corpus --------------------------------------------------------------------------------------------------
@@ -112,12 +112,6 @@ spec:
       volumes:
         - name: tmp
           emptyDir: {}
-      topologySpreadConstraints:
-        - maxSkew: 1
-          topologyKey: topology.kubernetes.io/zone
-          whenUnsatisfiable: ScheduleAnyway
-          labelSelector:
-            matchLabels: {app.kubernetes.io/name: ${app}}
 `;
 }
 const service = (app, ns) => `apiVersion: v1
@@ -248,7 +242,74 @@ spec:
     ingress: {enabled: true, hosts: ["${app}.\${CLUSTER_DOMAIN}"]}
 `;
 
-const kinds = [deployment, service, configMap, serviceAccount, hpa, ingress, pdb, application, helmRelease];
+const role = (app, ns) => `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: ${app}
+  namespace: ${ns}
+rules:
+  - apiGroups: [""]
+    resources: [configmaps, secrets]
+    verbs: [get, list, watch]
+`;
+const roleBinding = (app, ns) => `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: ${app}
+  namespace: ${ns}
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: ${app}
+subjects:
+  - kind: ServiceAccount
+    name: ${app}
+    namespace: ${ns}
+`;
+const networkPolicy = (app, ns) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${app}
+  namespace: ${ns}
+spec:
+  podSelector:
+    matchLabels: {app.kubernetes.io/name: ${app}}
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        - namespaceSelector:
+            matchLabels: {kubernetes.io/metadata.name: ingress-nginx}
+      ports:
+        - {protocol: TCP, port: 8080}
+`;
+const sealedSecret = (app, ns) => `apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata:
+  name: ${app}-db
+  namespace: ${ns}
+spec:
+  encryptedData:
+    password: AgB${"x".repeat(40 + rand(40))}==
+  template:
+    metadata: {name: ${app}-db, namespace: ${ns}}
+`;
+const fluxKustomization = (app, ns) => `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata:
+  name: ${app}
+  namespace: flux-system
+spec:
+  interval: 10m
+  path: ./apps/${ns}/${app}
+  prune: true
+  sourceRef: {kind: GitRepository, name: config}
+  postBuild:
+    substitute: {cluster_env: production}
+`;
+
+// Shaped like a real config repo: a few large workload documents among many small ones (RBAC, policies,
+// secrets, Flux and Argo CD objects) — about 400 bytes per document on average.
+const kinds = [deployment, service, configMap, serviceAccount, hpa, ingress, pdb, application, helmRelease, role, roleBinding, networkPolicy, sealedSecret, fluxKustomization];
 const target = Number(values.docs);
 const corpus = path.join(work, "corpus");
 let docs = 0;

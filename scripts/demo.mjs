@@ -304,8 +304,10 @@ async function buildImage(work) {
 // ── The production gate ──
 
 /**
- * The gate a production PR meets on GitHub, evaluated here for a PR nobody has reviewed yet. Asks the CLI when
- * it offers a gate command; otherwise reads the conditions from gitops-pipeline.yaml.
+ * The conditions of promote-env's gate that a pull request nobody has reviewed yet cannot meet, read from
+ * gitops-pipeline.yaml: approvals, the deployment window now, and required statuses (nothing reports statuses to a
+ * local repository). The gate's other checks — the PR changes only image references in the target's paths, and the
+ * source still runs what it promotes — hold by construction here: the PR is exactly what `promote` wrote.
  */
 function evaluateGate(repo, target, source, head) {
   const config = parse(readFileSync(path.join(repo, "gitops-pipeline.yaml"), "utf8"));
@@ -327,8 +329,9 @@ function evaluateGate(repo, target, source, head) {
       reasons.push(`outside the deployment window ${windows.join(" or ")} (now ${clocks})`);
     }
   }
+  const sourceCommit = git(repo, "rev-parse", "--short", "main").trim();
   for (const context of environment["require-status"] ?? []) {
-    reasons.push(`required status ${context} not reported on ${source} commit (no CI runs in this demo)`);
+    reasons.push(`required status ${context} not reported on ${source} commit ${sourceCommit}`);
   }
   return { open: reasons.length === 0, reasons };
 }
@@ -368,7 +371,9 @@ function windowOpen(text, date) {
   }
   const [start, end] = span.split("-").map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
   const { day, minutes } = wallClock(date, zone);
-  return days.has(day) && minutes >= start && minutes < end;
+  if (start < end) return days.has(day) && minutes >= start && minutes < end;
+  // A span past midnight (22:00-06:00) belongs to the day it starts on.
+  return (days.has(day) && minutes >= start) || (days.has((day + 6) % 7) && minutes < end);
 }
 
 // ── The pipeline ──

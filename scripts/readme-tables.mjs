@@ -98,8 +98,11 @@ export function renderCli(cli = path.join(here, "dist/cli/index.js")) {
   const commands = [...help(["--help"]).matchAll(/^ {2}(\S+)\s{2,}(.+)$/gm)].map(([, name, summary]) => ({
     name,
     summary,
+    // The usage line(s) only, up to the first blank line; option lists stay in `--help`.
     usage: help([name, "--help"])
+      .split(/\n\s*\n/)[0]
       .replace(/^usage:\s*/, "")
+      .replace(/\s+/g, " ")
       .trim(),
   }));
   return [

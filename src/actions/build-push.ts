@@ -37,16 +37,33 @@ function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   };
 }
 
+/**
+ * Both or neither. A fork's pull request gets no secrets, so a lone username there must not fail a build that does not
+ * push anyway; when pushing it is a mistake to name.
+ */
+function loginCredentials(username: string, password: string, push: boolean) {
+  if (username !== "" && password !== "") return { username, password };
+  if (username === "" && password === "") return undefined;
+  const missing = username === "" ? "username" : "password";
+  if (!push) {
+    core.warning(`input '${missing}' is empty, so the build runs without a registry login`);
+    return undefined;
+  }
+  throw new UserError(
+    `input '${missing}' is empty but '${missing === "username" ? "password" : "username"}' is set`,
+    {
+      hint: "Set both to log in. Secrets are empty in pull requests from forks and in repositories that lack them.",
+    },
+  );
+}
+
 await runAction(async () => {
   const env = process.env;
   const password = getSecret("password");
   const username = getString("username");
-  if ((username === "") !== (password === "")) {
-    throw new UserError("inputs 'username' and 'password' go together: one of them is empty", {
-      hint: "Set both to log in to the registry, or neither to push without logging in.",
-    });
-  }
   const context = githubContext(env);
+  const push = getBoolean("push", !isPullRequest(context));
+  const credentials = loginCredentials(username, password, push);
   const { ref: image, lowercased } = resolveImageName(core.getInput("image"));
   if (lowercased)
     core.notice(
@@ -71,10 +88,10 @@ await runAction(async () => {
       target: getString("target") || undefined,
       cacheFrom: core.getMultilineInput("cache-from"),
       cacheTo: core.getMultilineInput("cache-to"),
-      push: getBoolean("push", !isPullRequest(context)),
+      push,
       skipExisting: getBoolean("skip-existing", true),
       insecure: getBoolean("insecure", false),
-      credentials: username ? { username, password } : undefined,
+      credentials,
       authFiles: authFileCandidates(env),
       tempDir: env.RUNNER_TEMP || os.tmpdir(),
       pathVariable: env.PATH ?? "",

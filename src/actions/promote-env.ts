@@ -22,7 +22,9 @@ import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, ru
 
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
-const imagesOf = (changes: readonly Change[]) => [...new Set(changes.map((c) => formatImageRef(changedRef(c))))];
+const imagesOf = (changes: readonly Change[]) => [
+  ...new Set(changes.map((c) => formatImageRef(changedRef(c)))),
+];
 
 /** The pull request an event is about, if any. */
 async function eventPullRequest(): Promise<number | undefined> {
@@ -37,9 +39,15 @@ async function eventPullRequest(): Promise<number | undefined> {
 await runAction(async () => {
   const env = process.env;
   const token = getSecret("token");
-  if (!token) throw new UserError("input 'token' is empty", { hint: "Leave it at its default (github.token) or pass a secret." });
+  if (!token)
+    throw new UserError("input 'token' is empty", {
+      hint: "Leave it at its default (github.token) or pass a secret.",
+    });
   const to = getString("to").trim();
-  if (!to) throw new UserError("input 'to' is required", { hint: "Name the environment to promote to, e.g. production." });
+  if (!to)
+    throw new UserError("input 'to' is required", {
+      hint: "Name the environment to promote to, e.g. production.",
+    });
   const mode = getChoice("mode", ["propose", "gate", "rollback"] as const, "propose");
   const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"] as const, "merge");
   const merge = getBoolean("merge", false);
@@ -89,7 +97,12 @@ await runAction(async () => {
     const description = gateDescription(result);
     for (const reason of result.reasons) core.info(`#${number} blocked: ${reason}`);
     if (!dryRun) {
-      await setGateStatus(ctx, pullRequest.headSha, result.open ? "success" : final ? "failure" : "pending", description);
+      await setGateStatus(
+        ctx,
+        pullRequest.headSha,
+        result.open ? "success" : final ? "failure" : "pending",
+        description,
+      );
     }
     summary.push(gateSummary(pullRequest, result));
     if (outputs.gate === "") {
@@ -121,7 +134,8 @@ await runAction(async () => {
 
   if (mode === "gate") {
     const input = getString("pull-request").trim();
-    if (input && !/^\d+$/.test(input)) throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`);
+    if (input && !/^\d+$/.test(input))
+      throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`);
     const single = input ? Number(input) : await eventPullRequest();
     const numbers = single !== undefined ? [single] : await openPromotions(ctx, to);
     if (numbers.length === 0) core.info(`no open promotion pull request to ${to}`);
@@ -166,7 +180,9 @@ await runAction(async () => {
     if (delivery.pullRequest && !dryRun) await gate(delivery.pullRequest.number, false);
   }
 
-  core.info(`operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`);
+  core.info(
+    `operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`,
+  );
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   if (summary.length > 0) await core.summary.addRaw(summary.join("\n")).write();
 });

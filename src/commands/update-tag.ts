@@ -6,9 +6,22 @@ import { localReader, planUpdate, unifiedDiff } from "../update/index.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
-const USAGE =
-  "gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...] " +
-  "[--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]";
+const SYNOPSIS = `gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...]
+                           [--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]`;
+
+const USAGE = `${SYNOPSIS}
+
+  --repo DIR          the config repository (a directory); files are edited in place
+  --path P            a file, directory or glob under DIR (repeatable)
+  --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
+  --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
+  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag" (repeatable)
+  --dry-run           print a unified diff instead of writing
+  --json              print {"changes":[{"file","line","image","from","to"}]}
+  --allow-missing     do not fail when an image is referenced nowhere under the paths
+
+Exit status: 0 done (also when already at those versions), 1 a problem with the input (nothing written), 2 bad usage.
+`;
 
 const OPTIONS = {
   repo: { type: "string" },
@@ -30,12 +43,12 @@ export const updateTagCommand: Command = {
   summary: "set image tags/digests in a config repo, changing only those bytes",
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, OPTIONS, USAGE);
-    if (!values.repo) throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+    const { values } = parseCommandArgs(argv, OPTIONS, SYNOPSIS);
+    if (!values.repo) throw new UsageError("--repo is required", { hint: `usage: ${SYNOPSIS}` });
     if (!values.image?.length)
-      throw new UsageError("at least one --image is required", { hint: `usage: ${USAGE}` });
+      throw new UsageError("at least one --image is required", { hint: `usage: ${SYNOPSIS}` });
     if (Boolean(values.path?.length) === Boolean(values.env)) {
-      throw new UsageError("give either --path (one or more) or --env", { hint: `usage: ${USAGE}` });
+      throw new UsageError("give either --path (one or more) or --env", { hint: `usage: ${SYNOPSIS}` });
     }
     const images = values.image.map((text) => parseImageRef(text));
     const repo = localReader(resolve(io.cwd, values.repo));

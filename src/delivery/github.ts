@@ -3,6 +3,7 @@ import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
 import {
   gitHubMessage,
+  isNoCommitsBetween,
   isPullRequestExists,
   isReferenceExists,
   isStaleHead,
@@ -105,9 +106,13 @@ interface RawPullRequest {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Jittered exponential back-off: concurrent runs that collided spread out instead of colliding again. */
+/**
+ * Jittered exponential back-off: concurrent runs that collided spread out instead of colliding again. It never
+ * waits less than a second, the spacing GitHub asks between writes, so the re-read happens right before the
+ * retried write may go and the window for the next collision stays short.
+ */
 function backoff(attempt: number, baseMs: number): number {
-  return Math.min(10_000, baseMs * 2 ** (attempt - 1)) * (0.5 + Math.random());
+  return 1000 + Math.random() * Math.min(8000, baseMs * 2 ** (attempt - 1));
 }
 
 /** Git's object id for a blob with this content: compares a branch's file to ours without fetching it. */
@@ -125,7 +130,7 @@ export function gitBlobOid(content: string): string {
  * of times. A base branch is never force-moved; only the pull request's own head branch is.
  */
 export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Promise<DeliveryResult> {
-  const attempts = options.attempts ?? 8;
+  const attempts = options.attempts ?? 10;
   const full = `${options.repository.owner}/${options.repository.repo}`;
   let requests = 0;
   const count = <T>(promise: Promise<T>) => {
@@ -134,12 +139,19 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
   };
   const warnings: string[] = [];
 
+  // Kept across a lost compare-and-swap when the files we change did not change: no need to read them again.
+  let kept: { state: RepositoryState; plan: UpdatePlan } | undefined;
   for (let attempt = 1; ; attempt++) {
-    const state = await readState(options);
-    requests += 1 + state.snapshot.requests;
-    const before = state.snapshot.requests;
-    const plan = await options.plan(state.snapshot, state.patterns);
-    requests += state.snapshot.requests - before;
+    let state: RepositoryState;
+    let plan: UpdatePlan;
+    if (kept) ({ state, plan } = kept);
+    else {
+      state = await readState(options);
+      requests += 1 + state.snapshot.requests;
+      const before = state.snapshot.requests;
+      plan = await options.plan(state.snapshot, state.patterns);
+      requests += state.snapshot.requests - before;
+    }
     const mode = state.mode;
     const result = (operation: Operation, extra: Partial<DeliveryResult> = {}): DeliveryResult => ({
       operation,
@@ -191,7 +203,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         async (error: unknown) => {
           // A branch this run created for a pull request that could not be opened is removed again: a refused
           // run leaves the repository as it found it.
-          if (!state.head && commit) await deleteHeadBranch(options).catch(() => {});
+          if (!state.head && commit && !isNoCommitsBetween(error)) await deleteHeadBranch(options).catch(() => {});
           throw error;
         },
       );
@@ -199,7 +211,8 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
       return result(created ? "created" : "updated", { commit, pullRequest });
     } catch (error) {
-      if (!isStaleHead(error) && !isReferenceExists(error)) throw error;
+      // Lost races: the branch moved, another run created the head branch, or reset it just as we opened the PR.
+      if (!isStaleHead(error) && !isReferenceExists(error) && !isNoCommitsBetween(error)) throw error;
       if (attempt >= attempts) {
         throw new UserError(
           `${mode === "commit" ? state.base.name : options.branch} in ${full} kept moving while updating it; ` +
@@ -215,6 +228,9 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         `${mode === "commit" ? state.base.name : options.branch} moved since it was read; reading it again in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${attempts})`,
       );
       await sleep(wait);
+      const moved = mode === "commit" && isStaleHead(error) ? await rebaseIfUntouched(options, state, plan) : undefined;
+      requests += moved ? 1 : 0;
+      kept = moved ? { state: moved, plan } : undefined;
     }
   }
 }
@@ -305,6 +321,40 @@ async function readState(options: GitHubDeliveryOptions): Promise<RepositoryStat
     head: headRef ? { oid: headRef.target.oid, pullRequest: pr } : undefined,
     snapshot,
   };
+}
+
+/**
+ * After a lost compare-and-swap in commit mode: one small query for the new head and the ids of the files we
+ * change. When none of them changed, planning again would read the same bytes and produce the same edits, so
+ * the same files are committed on the new head; otherwise (undefined) everything is read and planned again.
+ */
+async function rebaseIfUntouched(
+  options: GitHubDeliveryOptions,
+  state: RepositoryState,
+  plan: UpdatePlan,
+): Promise<RepositoryState | undefined> {
+  const paths = plan.files.map((file) => file.path);
+  const before = await state.snapshot.blobOids(paths);
+  const wants = new Map(paths.map((path): [string, "oid"] => [path, "oid"]));
+  const fields = pathFields(wants);
+  const query =
+    `query(${["$owner: String!", "$name: String!", "$branch: String!", ...fields.declarations].join(", ")}) ` +
+    `{ repository(owner: $owner, name: $name) { ref(qualifiedName: $branch) { target { oid ... on Commit { ${fields.fields} } } } } }`;
+  const data = await onGitHub({ operation: "read the branch", repository: state.nameWithOwner }, () =>
+    options.clients.read.graphql<{
+      repository: { ref: { target: Record<string, { oid?: string } | null> & { oid: string } } | null } | null;
+    }>(query, {
+      owner: options.repository.owner,
+      name: options.repository.repo,
+      branch: `refs/heads/${state.base.name}`,
+      ...fields.variables,
+    }),
+  );
+  const target = data.repository?.ref?.target;
+  if (!target) return undefined;
+  const untouched = fields.paths.every((path, index) => (target[`f${index}`]?.oid ?? undefined) === before.get(path));
+  if (!untouched) return undefined;
+  return { ...state, base: { ...state.base, oid: target.oid } };
 }
 
 /** The single write that changes files: one commit, all files, only if the branch is still where we read it. */
@@ -456,6 +506,7 @@ export async function openOrUpdatePullRequest(
     target.logger.info(`Opened pull request #${data.number}: ${data.html_url}`);
     return { pullRequest: { number: data.number, url: data.html_url, id: data.node_id }, created: true };
   } catch (error) {
+    if (isNoCommitsBetween(error)) throw error;
     if (!isPullRequestExists(error)) throw translateGitHubError(error, context);
   }
   counted();

@@ -69,7 +69,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
       debug: (message: string) => logger.debug(redact(message)),
       info: (message: string) => logger.debug(redact(message)),
       warn: (message: string) => logger.warning(redact(message)),
-      error: (message: string) => logger.warning(redact(message)),
+      // Failed requests are reported by whoever handles them (many, like a lost race, are expected).
+      error: (message: string) => logger.debug(redact(message)),
     },
     retry: { retries },
     throttle: {

@@ -57,6 +57,11 @@ export function isPullRequestExists(error: unknown): boolean {
   return httpStatus(error) === 422 && /pull request already exists/i.test(gitHubMessage(error));
 }
 
+/** 422 "No commits between main and branch": the head branch was reset by a concurrent run at that moment. */
+export function isNoCommitsBetween(error: unknown): boolean {
+  return httpStatus(error) === 422 && /no commits between/i.test(gitHubMessage(error));
+}
+
 /** createCommitOnBranch's compare-and-swap failure: someone else moved the branch after we read it. */
 export function isStaleHead(error: unknown): boolean {
   const gql = graphqlErrors(error);

@@ -76,9 +76,8 @@ function targetsOf(file: YamlFile, options: FindOptions): Target[] {
   // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
   const seen = new Set<string>();
   return targets.filter((target) => {
-    const key = `${target.image.line}:${target.image.column}:${target.image.field}`;
     const position = `${target.image.line}:${target.image.column}`;
-    if (seen.has(position) || seen.has(key)) return false;
+    if (seen.has(position)) return false;
     seen.add(position);
     return true;
   });
@@ -124,7 +123,9 @@ export function updateFile(
   if (!file) return { content, changes: [], found: [] };
   // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
   // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
-  if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
+  if (
+    !images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))
+  ) {
     return { content, changes: [], found: [] };
   }
   const wanted = images.map((image) => ({ image, name: normalizedName(image) }));

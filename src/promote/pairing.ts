@@ -16,7 +16,7 @@ interface CompiledPattern {
   lastSegmentGroups: number;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -32,7 +32,7 @@ function segmentSource(segment: string): { source: string; groups: number } {
       source += "([^/])";
       groups++;
     } else {
-      source += escape(char);
+      source += escapeRegExp(char);
     }
   }
   return { source, groups };

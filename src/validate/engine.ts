@@ -86,15 +86,7 @@ export async function validateManifests(
   const parsed = new Map<string, ParsedDocument[]>();
 
   const files = collectFiles(options.paths, source).filter((f) => !settings.skipped(f));
-  const texts = new Map<string, string>();
-  const readText = (file: string) => {
-    let text = texts.get(file);
-    if (text === undefined) {
-      text = source.read(file);
-      if (text !== undefined) texts.set(file, text);
-    }
-    return text;
-  };
+  const readText = (file: string) => source.read(file);
   const parse = (file: string): ParsedDocument[] => {
     let docs = parsed.get(file);
     if (!docs) {
@@ -134,13 +126,13 @@ export async function validateManifests(
     const docs = parse(file);
     if (members.fragments.has(file)) continue;
     if (options.render === "auto" && members.resources.has(file)) continue;
-    docs.forEach((doc) => {
+    const environment = environmentOf(file);
+    for (const doc of docs) {
       const resource = toResource(doc, file);
-      if (resource) {
-        resource.environment = environmentOf(file);
-        resources.push(resource);
-      }
-    });
+      if (!resource) continue;
+      if (environment) resource.environment = environment;
+      resources.push(resource);
+    }
   }
   // CRDs committed alongside their custom resources define those kinds too.
   for (const resource of resources) {
@@ -309,7 +301,15 @@ function toResource(doc: ParsedDocument, file: string): Resource | undefined {
     return undefined;
   // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
   if (object.apiVersion.startsWith("kustomize.config.k8s.io/")) return undefined;
-  return { id: idOf(object), object, file, line: doc.line, documentIndex: doc.index };
+  return {
+    id: idOf(object),
+    object,
+    file,
+    get line() {
+      return doc.line;
+    },
+    documentIndex: doc.index,
+  };
 }
 
 function idOf(object: Record<string, unknown>): ResourceId {

@@ -42,9 +42,20 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     }
     return slow;
   }
-  const starts = documentStartLines(text);
+  // Start lines are needed only for findings without a path; scanning for them waits until one asks.
+  let starts: number[] | undefined;
+  const lineOf = (index: number) => {
+    starts ??= documentStartLines(text);
+    return starts[index] ?? 1;
+  };
   return {
-    documents: objects.map((object, index) => ({ object, index, line: starts[index] ?? 1 })),
+    documents: objects.map((object, index) => ({
+      object,
+      index,
+      get line() {
+        return lineOf(index);
+      },
+    })),
     findings: [],
   };
 }

@@ -32,11 +32,6 @@ export function listAt(root: unknown, path: ObjectPath): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function stringAt(root: unknown, path: ObjectPath): string | undefined {
-  const value = getAt(root, path);
-  return typeof value === "string" ? value : undefined;
-}
-
 /**
  * The longest prefix of `path` that exists in `root`. A finding about something missing points at the closest
  * node that is there (the container, its `resources`), which is where the fix goes.

@@ -1,4 +1,5 @@
 import { type ImageRef, parseImageRef } from "../image/ref.js";
+import { applicationImageOverrides } from "./argocd.js";
 import { apiGroup, getAt, isObj, isPlaceholder, listAt, type Obj, objAt } from "./object.js";
 import type { ObjectPath, Resource, Rule, RuleContext, Violation } from "./types.js";
 
@@ -53,7 +54,7 @@ export interface PodLocation {
   longRunning: boolean;
 }
 
-export function workloadShape(resource: Resource): WorkloadShape | undefined {
+function workloadShape(resource: Resource): WorkloadShape | undefined {
   return SHAPES[`${apiGroup(resource.id.apiVersion)}/${resource.id.kind}`];
 }
 
@@ -140,31 +141,39 @@ export function describeContainer(location: ContainerLocation): string {
   return `${location.role === "container" ? "container" : "init container"} "${location.name}"`;
 }
 
-export interface ContainerImage {
-  location: ContainerLocation;
+export interface LocatedImage {
+  /** Who runs it, for messages: `container "web"`, `Application kustomize image override`. */
+  owner: string;
   image: string;
   ref: ImageRef;
   path: ObjectPath;
 }
 
 /**
- * Images of all containers that parse as references. Placeholders and malformed references are left to other
- * checks (schema, substitution) rather than guessed at.
+ * Images of all containers, and an Argo CD Application's kustomize overrides, that parse as references.
+ * Placeholders and malformed references are left to other checks (schema, substitution) rather than guessed at.
  */
-export function imagesOf(resource: Resource): ContainerImage[] {
-  const images: ContainerImage[] = [];
-  for (const location of containersOf(resource)) {
-    const image = location.container["image"];
-    if (typeof image !== "string" || image === "" || isPlaceholder(image)) continue;
-    let ref: ImageRef;
+export function imagesOf(resource: Resource): LocatedImage[] {
+  const written = [
+    ...containersOf(resource).map((location) => ({
+      owner: describeContainer(location),
+      image: location.container["image"],
+      path: [...location.path, "image"],
+    })),
+    ...applicationImageOverrides(resource).map(({ image, path }) => ({
+      owner: `${resource.id.kind} kustomize image override`,
+      image,
+      path,
+    })),
+  ];
+  return written.flatMap(({ owner, image, path }) => {
+    if (typeof image !== "string" || image === "" || isPlaceholder(image)) return [];
     try {
-      ref = parseImageRef(image);
+      return [{ owner, image, ref: parseImageRef(image), path }];
     } catch {
-      continue;
+      return [];
     }
-    images.push({ location, image, ref, path: [...location.path, "image"] });
-  }
-  return images;
+  });
 }
 
 export function stringMap(value: unknown): Record<string, string> {

@@ -20,12 +20,9 @@ export interface Position {
  */
 export function parseYamlFile(path: string, content: string): YamlFile {
   const lines = new LineCounter();
-  // YAML 1.1 is not used for parsing: only ranges and structure matter here, and quoting decisions check both.
-  const parsed = parseAllDocuments(content, {
-    lineCounter: lines,
-    keepSourceTokens: true,
-    uniqueKeys: false,
-  });
+  // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
+  // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
+  const parsed = parseAllDocuments(content, { lineCounter: lines, keepSourceTokens: true });
   // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
   const documents = [...parsed];
   for (const document of documents) {

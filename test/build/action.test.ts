@@ -4,9 +4,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, runBundledAction } from "../support/action.js";
 import { hasComponent } from "../support/components.js";
-import { freePort, REGISTRY_BINARY, startRegistry, type TestRegistry } from "../support/registry.js";
+import {
+  freePort,
+  registryComponentsPresent,
+  startRegistry,
+  type TestRegistry,
+} from "../support/registry.js";
 
-const haveRegistry = hasComponent(REGISTRY_BINARY, ["--version"]) && hasComponent("htpasswd", ["-h"]);
+const haveRegistry = registryComponentsPresent();
 const haveBuildah = hasComponent("buildah");
 const havePodman = hasComponent("podman");
 
@@ -182,10 +187,16 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(JSON.parse(run.outputs.metadata!).builder).toBe("podman");
   });
 
-  it("builds a pull request at its head commit without pushing", async () => {
+  it("builds a pull request at its head commit without pushing, even when a fork's secret is empty", async () => {
     const head = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     const run = await runBundledAction("build-push", {
-      inputs: { image: `${registry.host}/acme/pr`, context, builder: "buildah" },
+      inputs: {
+        image: `${registry.host}/acme/pr`,
+        context,
+        builder: "buildah",
+        username: "octocat",
+        password: "",
+      },
       event: {
         name: "pull_request",
         ref: "refs/pull/42/merge",
@@ -198,6 +209,9 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(run.outputs.digest).toBe("");
     expect(run.outputs["image-ref"]).toBe("");
     expect(run.summary).toContain("not pushed");
+    expect(run.stdout).toContain(
+      "::warning::input 'password' is empty, so the build runs without a registry login",
+    );
     expect(await registry.digest("acme/pr", "sha-a1b2c3d")).toBeUndefined();
   });
 
@@ -226,6 +240,16 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(message).toMatch(/buildah bud failed \(exit code \d+\)/);
     expect(message).toContain("missing-file.txt");
     expect(await registry.digest("acme/broken", `sha-${SHORT}`)).toBeUndefined();
+  });
+
+  it("refuses to push with a username but no password", async () => {
+    const run = await runBundledAction("build-push", {
+      inputs: { image: `${registry.host}/acme/half`, context, builder: "buildah", username: "octocat" },
+      event: pushEvent(),
+    });
+    expect(run.code).toBe(1);
+    expect(failure(run)).toContain("input 'password' is empty but 'username' is set");
+    expect(await registry.digest("acme/half", `sha-${SHORT}`)).toBeUndefined();
   });
 
   it("refuses an image name with a tag, and an unknown builder", async () => {

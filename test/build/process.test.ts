@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,10 @@ import { hasComponent } from "../support/components.js";
 const haveBuildah = hasComponent("buildah");
 const havePodman = hasComponent("podman");
 const node = process.execPath;
+/** A docker CLI without the buildx plugin, as this machine has; the test that needs one is skipped elsewhere. */
+const dockerCli = ["/usr/local/bin/docker", "/usr/bin/docker"].find(
+  (candidate) => spawnSync(candidate, ["buildx", "version"]).status === 1,
+);
 
 describe("detectBuilder", () => {
   let dir: string;
@@ -25,6 +30,16 @@ describe("detectBuilder", () => {
     await mkdir(only);
     await symlink("/usr/bin/podman", path.join(only, "podman"));
     expect(await detectBuilder(only, silentLogger)).toBe("podman");
+  });
+
+  it.skipIf(!haveBuildah || !dockerCli)("passes over a docker CLI that has no buildx plugin", async () => {
+    const both = path.join(dir, "docker-and-buildah");
+    await mkdir(both);
+    await symlink(dockerCli!, path.join(both, "docker"));
+    await symlink("/usr/bin/buildah", path.join(both, "buildah"));
+    const debug: string[] = [];
+    expect(await detectBuilder(both, { ...silentLogger, debug: (line) => debug.push(line) })).toBe("buildah");
+    expect(debug.join("\n")).toContain("`docker buildx version` failed");
   });
 
   it.skipIf(!haveBuildah || !havePodman)("prefers buildah over podman", async () => {

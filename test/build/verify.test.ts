@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPushed } from "../../src/build/build-push.js";
 import { RegistryClient } from "../../src/registry/index.js";
-import { hasComponent } from "../support/components.js";
-import { pushMinimalImage, REGISTRY_BINARY, startRegistry, type TestRegistry } from "../support/registry.js";
+import {
+  pushMinimalImage,
+  registryComponentsPresent,
+  startRegistry,
+  type TestRegistry,
+} from "../support/registry.js";
 
 const OTHER = `sha256:${"0".repeat(64)}`;
 
-describe.skipIf(!hasComponent(REGISTRY_BINARY, ["--version"]))("verifyPushed against docker-registry", () => {
+describe.skipIf(!registryComponentsPresent())("verifyPushed against docker-registry", () => {
   let registry: TestRegistry;
   let client: RegistryClient;
   let digest: string;

@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyFixture } from "../update/repo.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useFixtureRepo } from "../update/repo.js";
 
 const CLI = fileURLToPath(new URL("../../dist/cli/index.js", import.meta.url));
 const D1 = `sha256:${"1".repeat(64)}`;
@@ -34,28 +34,25 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 }
 
 describe("gitops-pipeline update-tag (built bundle)", () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
+  const repo = useFixtureRepo();
   let before: Map<string, string>;
   beforeEach(async () => {
-    ({ dir, cleanup } = await copyFixture());
-    before = await snapshot(dir);
+    before = await snapshot(repo.dir);
   });
-  afterEach(() => cleanup());
 
   const changed = async () => {
-    const after = await snapshot(dir);
+    const after = await snapshot(repo.dir);
     return [...after.keys()].filter((path) => after.get(path) !== before.get(path)).sort();
   };
 
   it("--env edits the environment's files in place and prints where", async () => {
-    const result = await run(["--repo", dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    const result = await run(["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(result.stdout).toBe(
       "apps/web/overlays/dev/kustomization.yaml:11: ghcr.io/acme/web 1.4.2 -> 1.5.0\n",
     );
     expect(await changed()).toEqual(["apps/web/overlays/dev/kustomization.yaml"]);
-    expect(await readFile(join(dir, "apps/web/overlays/dev/kustomization.yaml"), "utf8")).toBe(
+    expect(await readFile(join(repo.dir, "apps/web/overlays/dev/kustomization.yaml"), "utf8")).toBe(
       before.get("apps/web/overlays/dev/kustomization.yaml")!.replace("newTag: 1.4.2 ", "newTag: 1.5.0 "),
     );
   });
@@ -75,7 +72,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
         "ghcr.io/acme/api:2.4.0",
         "--json",
       ],
-      join(dir, ".."),
+      join(repo.dir, ".."),
     );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -97,7 +94,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
       ],
     });
     // CRLF kept, quoting kept, only the two values changed.
-    expect(await readFile(join(dir, "apps/web/overlays/production/kustomization.yaml"), "utf8")).toBe(
+    expect(await readFile(join(repo.dir, "apps/web/overlays/production/kustomization.yaml"), "utf8")).toBe(
       before
         .get("apps/web/overlays/production/kustomization.yaml")!
         .replace('"1.4.0"', '"1.5.0"')
@@ -107,7 +104,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
 
   it("--dry-run prints a unified diff and writes nothing", async () => {
     const result = await run(
-      ["--repo", dir, "--env", "dev", "--image", "ghcr.io/acme/worker:1.0.0", "--dry-run"],
+      ["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/worker:1.0.0", "--dry-run"],
       "/",
     );
     expect(result.code).toBe(0);
@@ -134,7 +131,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
 
   it("exits 0 with no changes when already at that version", async () => {
     const result = await run(
-      ["--repo", dir, "--env", "staging", "--image", "ghcr.io/acme/web:1.4.2", "--json"],
+      ["--repo", repo.dir, "--env", "staging", "--image", "ghcr.io/acme/web:1.4.2", "--json"],
       "/",
     );
     expect(result.code).toBe(0);
@@ -145,7 +142,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
   it("exits 1 and writes nothing when an image is referenced nowhere, unless --allow-missing", async () => {
     const args = [
       "--repo",
-      dir,
+      repo.dir,
       "--env",
       "dev",
       "--image",
@@ -164,9 +161,9 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
   });
 
   it("exits 1 with file:line on malformed YAML, leaving the valid files untouched too", async () => {
-    await writeFile(join(dir, "apps/web/overlays/dev/patch.yaml"), "spec:\n  replicas: [2\n");
-    before = await snapshot(dir);
-    const result = await run(["--repo", dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    await writeFile(join(repo.dir, "apps/web/overlays/dev/patch.yaml"), "spec:\n  replicas: [2\n");
+    before = await snapshot(repo.dir);
+    const result = await run(["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^gitops-pipeline update-tag: apps\/web\/overlays\/dev\/patch\.yaml:3:\d+: malformed YAML/,
@@ -175,13 +172,19 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
   });
 
   it("exits 1 on a path escaping the repository and on an invalid reference", async () => {
-    const escaping = await run(["--repo", dir, "--path", "../", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    const escaping = await run(
+      ["--repo", repo.dir, "--path", "../", "--image", "ghcr.io/acme/web:1.5.0"],
+      "/",
+    );
     expect(escaping.code).toBe(1);
     expect(escaping.stderr).toContain("leaves the repository through '..'");
-    const invalid = await run(["--repo", dir, "--env", "dev", "--image", "ghcr.io/Acme/web:1.5.0"], "/");
+    const invalid = await run(["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/Acme/web:1.5.0"], "/");
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain("the repository name must be lowercase");
-    const unknownEnv = await run(["--repo", dir, "--env", "qa", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    const unknownEnv = await run(
+      ["--repo", repo.dir, "--env", "qa", "--image", "ghcr.io/acme/web:1.5.0"],
+      "/",
+    );
     expect(unknownEnv.code).toBe(1);
     expect(unknownEnv.stderr).toContain("Defined environments: dev, staging, production.");
     expect(await changed()).toEqual([]);
@@ -189,15 +192,38 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
 
   it("exits 2 on bad usage", async () => {
     for (const args of [
-      ["--repo", dir, "--env", "dev"],
-      ["--repo", dir, "--image", "a:1"],
-      ["--repo", dir, "--env", "dev", "--path", "apps", "--image", "a:1"],
-      ["--repo", dir, "--env", "dev", "--image", "a:1", "--bogus"],
+      ["--repo", repo.dir, "--env", "dev"],
+      ["--repo", repo.dir, "--image", "a:1"],
+      ["--repo", repo.dir, "--env", "dev", "--path", "apps", "--image", "a:1"],
+      ["--repo", repo.dir, "--env", "dev", "--image", "a:1", "--bogus"],
       ["--env", "dev", "--image", "a:1"],
     ]) {
       const result = await run(args, "/");
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("usage: gitops-pipeline update-tag");
     }
+  });
+});
+
+// The machine's own Node (20) runs the CLI through bin/, as `npx gitops-pipeline` does after `npm ci`.
+const SYSTEM_NODE = "/usr/bin/node";
+const systemNode20 = spawnSync(SYSTEM_NODE, ["--version"], { encoding: "utf8" }).stdout?.startsWith("v20.");
+
+describe.skipIf(!systemNode20)("bin/gitops-pipeline.js on Node 20", () => {
+  const repo = useFixtureRepo();
+  it("runs update-tag --dry-run", async () => {
+    const bin = fileURLToPath(new URL("../../bin/gitops-pipeline.js", import.meta.url));
+    const { stdout } = await promisify(execFile)(SYSTEM_NODE, [
+      bin,
+      "update-tag",
+      "--repo",
+      repo.dir,
+      "--env",
+      "staging",
+      "--image",
+      "ghcr.io/acme/api:2.4.0",
+      "--dry-run",
+    ]);
+    expect(stdout).toContain("-  tag: '2.3.1'\n+  tag: '2.4.0'\n");
   });
 });

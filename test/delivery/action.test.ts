@@ -151,7 +151,7 @@ describe("update-manifest-tag bundle", () => {
         kustomization(`ghcr.io/acme/${service}`, `3.${service.slice(3)}.0`),
       );
     }
-  });
+  }, 240_000);
 
   it("opens exactly one pull request for 5 concurrent runs bumping one service", async () => {
     const repo = await newRepo();
@@ -166,5 +166,5 @@ describe("update-manifest-tag bundle", () => {
     expect(await server.readFile("acme", repo, "gitops/production/acme-worker", OVERLAY("worker", "production"))).toBe(
       kustomization("ghcr.io/acme/worker", "7.0.0"),
     );
-  });
+  }, 120_000);
 });

@@ -205,7 +205,7 @@ describe("pull requests", () => {
       octokit.rest.pulls.create({ ...repo, head: "gitops/dev/web", base: "main", title: "web 1.4.2" }),
     );
     expect(again.status).toBe(422);
-    expect(again.response.data.errors[0].message).toBe(
+    expect(again.response.data.errors?.[0]?.message).toBe(
       "A pull request already exists for acme:gitops/dev/web.",
     );
 

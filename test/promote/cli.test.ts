@@ -38,8 +38,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-const expectedApi = (before: string) => before.replace("'ghcr.io/acme/api:2.2.1'", "'ghcr.io/acme/api:2.3.0'");
-const expectedWeb = (before: string) => before.replace('newTag: "1.9"', 'newTag: "1.10"').replace(WEB_OLD, WEB_NEW);
+const expectedApi = (before: string) =>
+  before.replace("'ghcr.io/acme/api:2.2.1'", "'ghcr.io/acme/api:2.3.0'");
+const expectedWeb = (before: string) =>
+  before.replace('newTag: "1.9"', 'newTag: "1.10"').replace(WEB_OLD, WEB_NEW);
 
 describe("gitops-pipeline promote", () => {
   it("edits only the target's image references, byte for byte, and reports each change", async () => {
@@ -80,7 +82,16 @@ describe("gitops-pipeline promote", () => {
     expect(JSON.parse(json.stdout)).toEqual({
       changes: [{ file: API, line: 11, image: "ghcr.io/acme/api", from: "2.2.1", to: "2.3.0" }],
     });
-    const dry = cli("promote", "--repo", ".", "--to", "production", "--dry-run", "--image", "ghcr.io/acme/web");
+    const dry = cli(
+      "promote",
+      "--repo",
+      ".",
+      "--to",
+      "production",
+      "--dry-run",
+      "--image",
+      "ghcr.io/acme/web",
+    );
     expect(dry.code).toBe(0);
     expect(dry.stdout).toBe(
       [
@@ -107,7 +118,11 @@ describe("gitops-pipeline promote", () => {
   it.each([
     [["--repo", ".", "--to", "staging"], 1, /environment 'staging' is the first in the promotion order/],
     [["--repo", ".", "--to", "qa"], 1, /environment 'qa' is not defined in gitops-pipeline.yaml/],
-    [["--repo", ".", "--to", "production", "--app", "cart"], 1, /app "cart" is not in both staging and production/],
+    [
+      ["--repo", ".", "--to", "production", "--app", "cart"],
+      1,
+      /app "cart" is not in both staging and production/,
+    ],
     [["--repo", ".", "--from", "production", "--to", "production"], 1, /cannot promote production to itself/],
     [["--repo", "."], 2, /--to is required/],
     [["--repo", ".", "--to", "production", "--bogus"], 2, /Unknown option '--bogus'/],
@@ -122,9 +137,14 @@ describe("gitops-pipeline promote", () => {
 
   it("points a bad deployment window at its environment in the config file", async () => {
     const config = path.join(repo, "gitops-pipeline.yaml");
-    await writeFile(config, (await readFile(config, "utf8")).replace("Mon-Fri 09:00-17:00", "Mon-Fri 9am-5pm"));
+    await writeFile(
+      config,
+      (await readFile(config, "utf8")).replace("Mon-Fri 09:00-17:00", "Mon-Fri 9am-5pm"),
+    );
     const run = cli("promote", "--repo", ".", "--to", "production");
-    expect(run.stderr).toMatch(/^gitops-pipeline promote: gitops-pipeline\.yaml:6: deployment window .* bad time "9am"/);
+    expect(run.stderr).toMatch(
+      /^gitops-pipeline promote: gitops-pipeline\.yaml:6: deployment window .* bad time "9am"/,
+    );
     expect(run.code).toBe(1);
   });
 

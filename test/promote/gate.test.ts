@@ -157,17 +157,26 @@ describe("evaluateGate", () => {
       (i) => {
         i.source.images = { web: [parseImageRef(`ghcr.io/acme/web:1.4.1@${OLD_DIGEST}`)] };
       },
-      [/^staging does not run ghcr\.io\/acme\/web:1\.4\.2@sha256:1{64} \(.*kustomization\.yaml:11\); app web runs 1\.4\.1@sha256:2{64} there now$/],
+      [
+        /^staging does not run ghcr\.io\/acme\/web:1\.4\.2@sha256:1{64} \(.*kustomization\.yaml:11\); app web runs 1\.4\.1@sha256:2{64} there now$/,
+      ],
     ],
     [
       "the PR edited to touch another file",
       (i) => {
         i.pullRequest.files = [
           promotionFile,
-          { path: "apps/web/overlays/staging/kustomization.yaml", status: "modified", base: "a: 1\n", head: "a: 2\n" },
+          {
+            path: "apps/web/overlays/staging/kustomization.yaml",
+            status: "modified",
+            base: "a: 1\n",
+            head: "a: 2\n",
+          },
         ];
       },
-      [/^apps\/web\/overlays\/staging\/kustomization\.yaml is outside production's paths \(apps\/\*\/overlays\/production\)$/],
+      [
+        /^apps\/web\/overlays\/staging\/kustomization\.yaml is outside production's paths \(apps\/\*\/overlays\/production\)$/,
+      ],
     ],
     [
       "the PR edited to change more than an image reference in a target file",

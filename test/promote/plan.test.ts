@@ -36,8 +36,20 @@ describe("planPromotion", () => {
       { app: "web", image: "ghcr.io/acme/web", from: `1.9@${WEB_OLD}`, to: `1.10@${WEB_NEW}` },
     ]);
     expect(plan.changes).toEqual([
-      { file: "apps/api/overlays/production/deployment-patch.yaml", line: 11, image: "ghcr.io/acme/api", from: "2.2.1", to: "2.3.0" },
-      { file: "apps/web/overlays/production/kustomization.yaml", line: 16, image: "ghcr.io/acme/web", from: `1.9@${WEB_OLD}`, to: `1.10@${WEB_NEW}` },
+      {
+        file: "apps/api/overlays/production/deployment-patch.yaml",
+        line: 11,
+        image: "ghcr.io/acme/api",
+        from: "2.2.1",
+        to: "2.3.0",
+      },
+      {
+        file: "apps/web/overlays/production/kustomization.yaml",
+        line: 16,
+        image: "ghcr.io/acme/web",
+        from: `1.9@${WEB_OLD}`,
+        to: `1.10@${WEB_NEW}`,
+      },
     ]);
     const api = "apps/api/overlays/production/deployment-patch.yaml";
     const web = "apps/web/overlays/production/kustomization.yaml";
@@ -72,9 +84,9 @@ describe("planPromotion", () => {
     await expect(planPromotion(reader, staging, production, { apps: ["worker"] })).rejects.toThrow(
       /app "worker" is not in both staging and production/,
     );
-    await expect(planPromotion(reader, staging, production, { images: ["ghcr.io/acme/cart"] })).rejects.toThrow(
-      /image filter "ghcr.io\/acme\/cart" matches no image in staging/,
-    );
+    await expect(
+      planPromotion(reader, staging, production, { images: ["ghcr.io/acme/cart"] }),
+    ).rejects.toThrow(/image filter "ghcr.io\/acme\/cart" matches no image in staging/);
   });
 
   it("is a no-op when the target already runs the source's versions", async () => {
@@ -107,7 +119,8 @@ describe("planPromotion", () => {
   it("pairs environments whose paths have no wildcard as one app", async () => {
     const dir = await repo({
       "staging/values.yaml": "frontend:\n  image:\n    repository: ghcr.io/acme/web\n    tag: 2.0.0\n",
-      "production/values.yaml": "frontend:\n  replicas: 3\n  image:\n    repository: ghcr.io/acme/web\n    tag: 1.0.0\n",
+      "production/values.yaml":
+        "frontend:\n  replicas: 3\n  image:\n    repository: ghcr.io/acme/web\n    tag: 1.0.0\n",
     });
     const plan = await planPromotion(
       localReader(dir),

@@ -9,17 +9,16 @@ import {
   parseChallenges,
   RegistryClient,
 } from "../../src/registry/index.js";
-import { hasComponent } from "../support/components.js";
 import {
   freePort,
   pushMinimalImage,
-  REGISTRY_BINARY,
+  registryComponentsPresent,
   sha256,
   startRegistry,
   type TestRegistry,
 } from "../support/registry.js";
 
-const haveRegistry = hasComponent(REGISTRY_BINARY, ["--version"]) && hasComponent("htpasswd", ["-h"]);
+const haveRegistry = registryComponentsPresent();
 const credentials = { username: "robot", password: "pa55-w0rd-for-tests" };
 
 describe("parseChallenges", () => {

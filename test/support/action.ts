@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { collect } from "./spawn.js";
+import { promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -77,10 +80,21 @@ export async function runBundledAction(
       env[`INPUT_${input.replace(/ /g, "_").toUpperCase()}`] = value;
     }
     const started = performance.now();
-    const { code, stdout, stderr } = await collect("node", [path.join(ROOT, "dist", name, "index.js")], {
-      cwd: options.cwd ?? ROOT,
-      env,
-    });
+    const { code, stdout, stderr } = await execFileAsync(
+      "node",
+      [path.join(ROOT, "dist", name, "index.js")],
+      {
+        cwd: options.cwd ?? ROOT,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ).then(
+      (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+      (failed: { code?: number | string; stdout?: string; stderr?: string }) => {
+        if (typeof failed.code !== "number") throw failed;
+        return { code: failed.code, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+      },
+    );
     const durationMs = performance.now() - started;
     return {
       code,

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { createHash, createSign, randomUUID, X509Certificate } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -6,7 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { collect } from "./spawn.js";
+import { hasComponent } from "./components.js";
 
 const execFileAsync = promisify(execFile);
 
@@ -27,6 +27,15 @@ export interface TestRegistry {
 
 export const REGISTRY_BINARY = "/usr/bin/docker-registry";
 
+/** docker-registry itself, htpasswd for the Basic-auth registry, openssl for the token service's certificate. */
+export function registryComponentsPresent(): boolean {
+  return (
+    hasComponent(REGISTRY_BINARY, ["--version"]) &&
+    hasComponent("htpasswd", ["-h"]) &&
+    hasComponent("openssl", ["version"])
+  );
+}
+
 /** A port nobody listens on right now: bind port 0, read what the kernel chose, release it. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,10 +48,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function htpasswdLine(credentials: Credentials): Promise<string> {
+function htpasswdLine(credentials: Credentials): string {
   // -i reads the password from stdin, so it is in no process listing even in tests.
-  const result = await collect("htpasswd", ["-niB", credentials.username], { stdin: credentials.password });
-  if (result.code !== 0) throw new Error(`htpasswd failed: ${result.stderr.trim()}`);
+  const result = spawnSync("htpasswd", ["-niB", credentials.username], {
+    input: credentials.password,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`htpasswd failed: ${result.error ?? result.stderr.trim()}`);
   return result.stdout.trim();
 }
 
@@ -142,7 +154,7 @@ export async function startRegistry(
   let token: Awaited<ReturnType<typeof startTokenServer>> | undefined;
   const authConfig: string[] = [];
   if (options.credentials && auth === "basic") {
-    await writeFile(path.join(dir, "htpasswd"), `${await htpasswdLine(options.credentials)}\n`);
+    await writeFile(path.join(dir, "htpasswd"), `${htpasswdLine(options.credentials)}\n`);
     authConfig.push(
       "auth:",
       "  htpasswd:",

@@ -2,6 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
 
 export const FIXTURE = fileURLToPath(new URL("../fixtures/config-repo", import.meta.url));
 
@@ -11,4 +12,20 @@ export async function copyFixture(): Promise<{ dir: string; cleanup: () => Promi
   const dir = join(base, "repo");
   await cp(FIXTURE, dir, { recursive: true });
   return { dir, cleanup: () => rm(base, { recursive: true, force: true }) };
+}
+
+/** Gives each test of the calling `describe` a fresh copy of the fixture repository (`repo.dir`). */
+export function useFixtureRepo(): { readonly dir: string } {
+  const state = { dir: "", cleanup: async () => {} };
+  beforeEach(async () => {
+    const copy = await copyFixture();
+    state.dir = copy.dir;
+    state.cleanup = copy.cleanup;
+  });
+  afterEach(() => state.cleanup());
+  return {
+    get dir() {
+      return state.dir;
+    },
+  };
 }

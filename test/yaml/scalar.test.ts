@@ -132,3 +132,14 @@ describe("parseYamlFile", () => {
     expect(parseYamlFile("empty.yaml", "").documents).toEqual([]);
   });
 });
+
+describe("parseYamlFile refuses what Go's YAML readers refuse", () => {
+  it("duplicate keys, at the second one", () => {
+    expect(() => parseYamlFile("k.yaml", "images:\n  - name: a\n    newTag: 1\n    newTag: 2\n")).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/unique/),
+        location: expect.objectContaining({ line: 4 }),
+      }),
+    );
+  });
+});

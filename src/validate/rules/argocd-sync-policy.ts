@@ -1,41 +1,6 @@
-import { applicationSources, applicationSpecPath } from "../argocd.js";
+import { applicationSpecPath, productionEnvironmentOf } from "../argocd.js";
 import { getAt, isObj } from "../object.js";
-import type { Resource, Rule, RuleContext } from "../types.js";
-
-function mentions(value: unknown, environment: string): boolean {
-  if (typeof value !== "string") return false;
-  const escaped = environment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?:^|[^a-z0-9])${escaped}(?:$|[^a-z0-9])`, "i").test(value);
-}
-
-/**
- * Which production-like environment an Application deploys to. The environment of the file wins; Applications
- * usually live outside the environments' paths (argocd/apps/), so otherwise the environment is read from what
- * names it: the Application's name, label values, destination namespace and cluster name, and source paths,
- * matched as whole words (`guestbook-production`, `overlays/production`, `environment: production`).
- */
-function productionEnvironment(resource: Resource, context: RuleContext): string | undefined {
-  if (resource.environment !== undefined) {
-    return context.productionEnvironments.has(resource.environment) ? resource.environment : undefined;
-  }
-  const specPath = applicationSpecPath(resource)!;
-  // An ApplicationSet names itself and, in its template, the Applications it makes: both can carry the env.
-  const metadataPaths =
-    resource.id.kind === "ApplicationSet" ? [["metadata"], ["spec", "template", "metadata"]] : [["metadata"]];
-  const words: unknown[] = [
-    ...metadataPaths.flatMap((metadata) => {
-      const labels = getAt(resource.object, [...metadata, "labels"]);
-      return [getAt(resource.object, [...metadata, "name"]), ...(isObj(labels) ? Object.values(labels) : [])];
-    }),
-    getAt(resource.object, [...specPath, "destination", "namespace"]),
-    getAt(resource.object, [...specPath, "destination", "name"]),
-    ...applicationSources(resource).map(({ source }) => source["path"]),
-  ];
-  for (const environment of context.productionEnvironments) {
-    if (words.some((word) => mentions(word, environment))) return environment;
-  }
-  return undefined;
-}
+import type { Rule } from "../types.js";
 
 /**
  * Production changes when a person syncs a reviewed commit, not whenever main moves: automated sync there
@@ -53,7 +18,7 @@ export const argocdSyncPolicy: Rule = {
     const automated = getAt(resource.object, automatedPath);
     if (automated === undefined || automated === null) return [];
     if (isObj(automated) && automated["enabled"] === false) return [];
-    const environment = productionEnvironment(resource, context);
+    const environment = productionEnvironmentOf(resource, context);
     if (environment === undefined) return [];
     return [
       {

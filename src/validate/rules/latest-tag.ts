@@ -1,5 +1,5 @@
 import type { Rule, Violation } from "../types.js";
-import { describeContainer, imagesOf } from "../workloads.js";
+import { imagesOf } from "../workloads.js";
 
 /** An image without a tag or with `latest` changes under the same manifest: Git no longer says what runs. */
 export const latestTag: Rule = {
@@ -8,16 +8,16 @@ export const latestTag: Rule = {
   description: "Container images must name a tag other than `latest`, or a digest.",
   checkResource(resource) {
     const violations: Violation[] = [];
-    for (const { location, image, ref, path } of imagesOf(resource)) {
+    for (const { owner, image, ref, path } of imagesOf(resource)) {
       if (ref.digest !== undefined) continue;
       if (ref.tag === undefined) {
         violations.push({
-          message: `${describeContainer(location)} uses image "${image}" without a tag, which means latest; pin a version tag or a digest`,
+          message: `${owner} uses image "${image}" without a tag, which means latest; pin a version tag or a digest`,
           path,
         });
       } else if (ref.tag === "latest") {
         violations.push({
-          message: `${describeContainer(location)} uses image "${image}"; pin a version tag or a digest instead of latest`,
+          message: `${owner} uses image "${image}"; pin a version tag or a digest instead of latest`,
           path,
         });
       }

@@ -1,5 +1,6 @@
+import { productionEnvironmentOf } from "../argocd.js";
 import type { Rule, Violation } from "../types.js";
-import { describeContainer, imagesOf } from "../workloads.js";
+import { imagesOf } from "../workloads.js";
 
 /**
  * Tags that name one build: a full version (1.4.2, v1.4.2, 1.4.2-rc.1, 1.25.3-alpine, 2024.11.21) or a commit
@@ -21,13 +22,13 @@ export const mutableTag: Rule = {
   description:
     "In production-like environments images must be pinned by digest or by an exact version tag (1.4.2, sha-abc1234).",
   checkResource(resource, context) {
-    if (resource.environment === undefined || !context.productionEnvironments.has(resource.environment))
-      return [];
+    const environment = productionEnvironmentOf(resource, context);
+    if (environment === undefined) return [];
     const violations: Violation[] = [];
-    for (const { location, image, ref, path } of imagesOf(resource)) {
+    for (const { owner, image, ref, path } of imagesOf(resource)) {
       if (ref.digest !== undefined || (ref.tag !== undefined && isExactTag(ref.tag))) continue;
       violations.push({
-        message: `${describeContainer(location)} uses image "${image}" in production environment "${resource.environment}"; ${
+        message: `${owner} uses image "${image}" in production environment "${environment}"; ${
           ref.tag === undefined ? "it has no tag" : `tag "${ref.tag}" can be moved`
         }: pin a digest (@sha256:…) or an exact version tag such as 1.4.2`,
         path,

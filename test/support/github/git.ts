@@ -89,8 +89,103 @@ export interface FileChange {
   content: Buffer | string | null;
 }
 
+interface Pending {
+  resolve: (value: { oid: string; type: string; size: number; content?: Buffer } | undefined) => void;
+  reject: (error: Error) => void;
+  withContent: boolean;
+}
+
+/**
+ * One long-lived `git cat-file --batch-command` per repository for object reads: a request costs a line on a pipe
+ * instead of a process, which keeps the server fast when many clients read at once. Writes still go through
+ * separate plumbing commands; the reader sees new objects because git re-scans packs on a miss.
+ */
+class ObjectReader {
+  private child: ReturnType<typeof spawn> | undefined;
+  private queue: Pending[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly gitDir: string) {}
+
+  read(spec: string, withContent: boolean): Promise<{ oid: string; type: string; size: number; content?: Buffer } | undefined> {
+    if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
+    const child = this.start();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject, withContent });
+      child.stdin?.write(`${withContent ? "contents" : "info"} ${spec}\n`);
+    });
+  }
+
+  close(): void {
+    this.child?.stdin?.end();
+    this.child?.kill();
+    this.child = undefined;
+  }
+
+  private start(): ReturnType<typeof spawn> {
+    if (this.child) return this.child;
+    const child = spawn("git", [`--git-dir=${this.gitDir}`, "cat-file", "--batch-command"], {
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C" },
+      stdio: ["pipe", "pipe", "ignore"],
+    });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    const fail = () => {
+      if (this.child === child) this.child = undefined;
+      const pending = this.queue;
+      this.queue = [];
+      this.buffer = Buffer.alloc(0);
+      for (const p of pending) p.reject(new Error("git cat-file --batch-command ended"));
+    };
+    child.on("exit", fail);
+    child.on("error", fail);
+    child.stdin?.on("error", () => {});
+    this.child = child;
+    return child;
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0) {
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString("utf8");
+      const pending = this.queue[0] as Pending;
+      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.queue.shift();
+        pending.resolve(undefined);
+        continue;
+      }
+      const [oid, type, sizeText] = header.split(" ");
+      const size = Number(sizeText);
+      if (!pending.withContent) {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.queue.shift();
+        pending.resolve({ oid: oid as string, type: type as string, size });
+        continue;
+      }
+      if (this.buffer.length < newline + 1 + size + 1) return;
+      const content = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+      this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+      this.queue.shift();
+      pending.resolve({ oid: oid as string, type: type as string, size, content });
+    }
+  }
+}
+
 export class BareRepo {
-  constructor(readonly path: string) {}
+  private readonly reader: ObjectReader;
+
+  constructor(readonly path: string) {
+    this.reader = new ObjectReader(path);
+  }
+
+  /** Stops the object reader process. */
+  close(): void {
+    this.reader.close();
+  }
 
   async git(args: string[], options?: GitRunOptions): Promise<string> {
     return (await runGit(this.path, args, options)).stdout.toString("utf8");
@@ -115,22 +210,21 @@ export class BareRepo {
           ? [`refs/${rev}`]
           : [`refs/heads/${rev}`, `refs/tags/${rev}`, rev];
     for (const candidate of candidates) {
-      const result = await runGit(this.path, ["rev-parse", "--verify", "--quiet", `${candidate}^{commit}`], {
-        allowFailure: true,
-      });
-      if (result.code === 0) return result.stdout.toString("utf8").trim();
+      if (candidate.startsWith("-")) continue;
+      const found = await this.reader.read(`${candidate}^{commit}`, false);
+      if (found) return found.oid;
     }
     return undefined;
   }
 
   async objectType(oid: string): Promise<string | undefined> {
-    const result = await runGit(this.path, ["cat-file", "-t", oid], { allowFailure: true });
-    return result.code === 0 ? result.stdout.toString("utf8").trim() : undefined;
+    if (oid.startsWith("-")) return undefined;
+    return (await this.reader.read(oid, false))?.type;
   }
 
   async readRef(ref: string): Promise<string | undefined> {
-    const result = await runGit(this.path, ["rev-parse", "--verify", "--quiet", ref], { allowFailure: true });
-    return result.code === 0 ? result.stdout.toString("utf8").trim() : undefined;
+    if (ref.startsWith("-")) return undefined;
+    return (await this.reader.read(ref, false))?.oid;
   }
 
   /** All refs as `refs/...` → oid. */
@@ -157,7 +251,9 @@ export class BareRepo {
   }
 
   async readCommit(oid: string): Promise<CommitInfo> {
-    const raw = await this.git(["cat-file", "commit", oid]);
+    const object = await this.reader.read(oid, true);
+    if (object?.type !== "commit" || !object.content) throw new Error(`${oid} is not a commit`);
+    const raw = object.content.toString("utf8");
     const split = raw.indexOf("\n\n");
     const header = raw.slice(0, split);
     const info: CommitInfo = {
@@ -179,13 +275,26 @@ export class BareRepo {
     return info;
   }
 
-  /** `git ls-tree -l` of a tree-ish (`<commit>`, `<commit>:<dir>`, `<tree>`); recursive lists blobs with trees. */
+  /**
+   * Entries of a tree-ish (`<commit>`, `<commit>:<dir>`, `<tree>`) with blob sizes, like `git ls-tree -l`;
+   * recursive lists blobs and trees below it (one `ls-tree` process).
+   */
   async lsTree(treeish: string, recursive = false): Promise<TreeEntry[] | undefined> {
-    const args = ["ls-tree", "-l", "-z", "--full-tree"];
-    if (recursive) args.push("-r", "-t");
-    const result = await runGit(this.path, [...args, treeish], { allowFailure: true });
-    if (result.code !== 0) return undefined;
-    return parseLsTree(result.stdout.toString("utf8"));
+    if (recursive) {
+      const result = await runGit(this.path, ["ls-tree", "-l", "-z", "--full-tree", "-r", "-t", treeish], { allowFailure: true });
+      if (result.code !== 0) return undefined;
+      return parseLsTree(result.stdout.toString("utf8"));
+    }
+    if (treeish.startsWith("-")) return undefined;
+    // After `<rev>:<path>` a `^{tree}` suffix would be read as part of the path.
+    const tree = await this.reader.read(treeish.includes(":") ? treeish : `${treeish}^{tree}`, true);
+    if (tree?.type !== "tree" || !tree.content) return undefined;
+    const entries = parseTreeObject(tree.content);
+    const sizes = await Promise.all(entries.map((e) => (e.type === "blob" ? this.reader.read(e.oid, false) : undefined)));
+    entries.forEach((entry, index) => {
+      entry.size = sizes[index]?.size;
+    });
+    return entries;
   }
 
   /** The entry at `path` in `commit`, or the root tree entry when path is empty. */
@@ -195,15 +304,16 @@ export class BareRepo {
       const tree = (await this.readCommit(commit)).tree;
       return { mode: "040000", type: "tree", oid: tree, size: undefined, path: "" };
     }
-    const result = await runGit(this.path, ["ls-tree", "-l", "-z", "--full-tree", commit, "--", clean], {
-      allowFailure: true,
-    });
-    if (result.code !== 0) return undefined;
-    return parseLsTree(result.stdout.toString("utf8")).find((e) => e.path === clean);
+    const slash = clean.lastIndexOf("/");
+    const parent = await this.lsTree(slash < 0 ? commit : `${commit}:${clean.slice(0, slash)}`);
+    const found = parent?.find((e) => e.path === clean.slice(slash + 1));
+    return found ? { ...found, path: clean } : undefined;
   }
 
   async readBlob(oid: string): Promise<Buffer> {
-    return (await runGit(this.path, ["cat-file", "blob", oid])).stdout;
+    const object = await this.reader.read(oid, true);
+    if (object?.type !== "blob" || !object.content) throw new Error(`${oid} is not a blob`);
+    return object.content;
   }
 
   async hashBlob(content: Buffer | string): Promise<string> {
@@ -406,6 +516,23 @@ function parseSignature(value: string): Signature {
     email: match[2] as string,
     date: new Date(Number(match[3]) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
   };
+}
+
+/** A raw tree object: `<mode> <name>\0<20-byte oid>` repeated. */
+function parseTreeObject(raw: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  let offset = 0;
+  while (offset < raw.length) {
+    const space = raw.indexOf(32, offset);
+    const nul = raw.indexOf(0, space);
+    const mode = raw.subarray(offset, space).toString("latin1").padStart(6, "0");
+    const name = raw.subarray(space + 1, nul).toString("utf8");
+    const oid = raw.subarray(nul + 1, nul + 21).toString("hex");
+    offset = nul + 21;
+    const type = mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob";
+    entries.push({ mode, type, oid, size: undefined, path: name });
+  }
+  return entries;
 }
 
 function parseLsTree(out: string): TreeEntry[] {

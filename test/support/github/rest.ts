@@ -322,22 +322,25 @@ export const REST_HANDLERS: Record<string, Handler> = {
     const ref = qualify(ctx.params.ref as string);
     const sha = ctx.body.sha as string;
     const force = ctx.body.force === true;
-    const current = await ctx.repo.git.readRef(ref);
-    if (!current || !(await ctx.repo.git.listRefs()).has(ref))
-      throw validationFailed("Reference does not exist");
     if (!(await ctx.repo.git.objectType(sha))) throw validationFailed("Object does not exist");
     const branch = branchOf(ref);
     const rule = branch ? ctx.repo.protection.get(branch) : undefined;
     if (rule?.requirePullRequest) throw validationFailed(`Protected branch update failed for ${ref}.`);
-    const fastForward = await ctx.repo.git.isAncestor(current, sha);
-    if (!fastForward) {
-      if (!force) throw validationFailed("Update is not a fast forward");
-      if (rule && !rule.allowForcePushes) throw validationFailed("Cannot force-push to this branch");
+    // Each attempt judges the ref as it is now; a concurrent writer only makes the check run again, as GitHub
+    // serialises ref updates rather than failing a forced one.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const current = (await ctx.repo.git.listRefs()).get(ref);
+      if (!current) throw validationFailed("Reference does not exist");
+      if (!(await ctx.repo.git.isAncestor(current, sha))) {
+        if (!force) throw validationFailed("Update is not a fast forward");
+        if (rule && !rule.allowForcePushes) throw validationFailed("Cannot force-push to this branch");
+      }
+      if (await ctx.repo.git.casRef(ref, sha, current)) {
+        ctx.repo.pushedAt = timestamp();
+        return { status: 200, body: await refBody(ctx, ref, sha) };
+      }
     }
-    if (!(await ctx.repo.git.casRef(ref, sha, current)))
-      throw validationFailed("Update is not a fast forward");
-    ctx.repo.pushedAt = timestamp();
-    return { status: 200, body: await refBody(ctx, ref, sha) };
+    throw new HttpError(409, "Reference update failed");
   },
 
   "git/delete-ref": async (ctx) => {

@@ -148,6 +148,7 @@ export class GitHubTestServer {
   }
 
   async close(): Promise<void> {
+    for (const repo of this.repos.values()) repo.git.close();
     const server = this.server;
     if (server) {
       server.closeAllConnections();

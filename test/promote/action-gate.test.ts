@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import {
+  ALWAYS,
+  API,
+  closedWindow,
+  deployment,
+  gateStatus,
+  newRepo,
+  proposed,
+  pull,
+  reviewEvent,
+  run,
+  server,
+  setArgoStatus,
+  useServer,
+} from "./action-support.js";
+
+useServer();
+
+describe("promote-env gate", () => {
+  it("blocks on each unmet condition and names it", async () => {
+    const repo = await newRepo(closedWindow());
+    const { number, head, source } = await proposed(repo);
+    await setArgoStatus(repo, source, "failure");
+    await server.addReview("acme", repo, number, "alice", "APPROVED", { commitId: source }); // stale: before the push
+    await server.addReview("acme", repo, number, "carol", "APPROVED");
+    await server.addReview("acme", repo, number, "erin", "CHANGES_REQUESTED");
+    // Someone edits the promotion to touch another file, and staging is rolled back meanwhile.
+    await server.commitFiles("acme", repo, "promote/staging-to-production", {
+      "README.md": "# config (edited)\n",
+    });
+    await server.commitFiles("acme", repo, "main", { [API("staging")]: deployment("2.2.9", "100m") });
+    const newHead = (await server.headOf("acme", repo, "promote/staging-to-production"))!;
+    const run1 = await run(repo, { mode: "gate", merge: "true" }, reviewEvent(number));
+    expect(run1.code, run1.stdout).toBe(0);
+    const reasons = JSON.parse(run1.outputs["gate-reasons"]!) as string[];
+    expect(reasons).toHaveLength(6);
+    expect(reasons[0]).toBe(
+      `0 of 2 approvals by alice, @acme/platform on the latest commit ${newHead.slice(0, 7)}; ` +
+        `alice approved an older commit ${source.slice(0, 7)}; carol approved an older commit ${head.slice(0, 7)}`,
+    );
+    expect(reasons[1]).toBe("erin requested changes");
+    expect(reasons[2]).toMatch(
+      /^outside the deployment window \w{3} 00:00-24:00 Pacific\/Kiritimati \(now \w{3} \d\d:\d\d Pacific\/Kiritimati\)$/,
+    );
+    expect(reasons[3]).toBe(
+      `required status argocd/staging is failure on staging commit ${source.slice(0, 7)}`,
+    );
+    expect(reasons[4]).toBe("README.md is outside production's paths (apps/*/overlays/production)");
+    expect(reasons[5]).toBe(
+      `staging does not run ghcr.io/acme/api:2.3.0 (${API("production")}:10); app api runs 2.2.9 there now`,
+    );
+    expect(run1.outputs.operation).toBe("unchanged");
+    expect(pull(repo, number).state).toBe("open");
+    expect(await gateStatus(repo, newHead)).toMatchObject({
+      state: "failure",
+      description:
+        "blocked: approvals 0/2; changes requested; outside window; status argocd/staging; unexpected changes; source moved",
+    });
+  });
+
+  it("on schedule evaluates every open promotion to the environment, with reviewers from write access", async () => {
+    const repo = await newRepo(ALWAYS, "[]");
+    const { number, source } = await proposed(repo);
+    await setArgoStatus(repo, source, "success");
+    server.setPermission("acme", repo, "bob", "read");
+    await server.addReview("acme", repo, number, "bob", "APPROVED");
+    await server.addReview("acme", repo, number, "alice", "APPROVED");
+    await server.addReview("acme", repo, number, "erin", "APPROVED");
+    const scheduled = await run(
+      repo,
+      { mode: "gate" },
+      { name: "schedule", payload: { schedule: "*/15 * * * *" } },
+    );
+    expect(scheduled.code, scheduled.stdout).toBe(0);
+    expect(scheduled.outputs).toMatchObject({ gate: "open", "pull-request-number": String(number) });
+    expect(JSON.parse(scheduled.outputs["approved-by"]!)).toEqual(["alice", "erin"]);
+  });
+});
