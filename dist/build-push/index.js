@@ -28451,7 +28451,7 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .runAction */ .Cs)(async () 
         labels: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyValues */ .Hl)(_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4("labels"), "labels"),
         created: (0,_build_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .createdTime */ .wO)(context, env.SOURCE_DATE_EPOCH, new Date()),
     });
-    const result = await (0,_build_build_push_js__WEBPACK_IMPORTED_MODULE_3__/* .buildAndPush */ .s)({
+    const result = await (0,_build_build_push_js__WEBPACK_IMPORTED_MODULE_3__/* .buildAndPush */ .sf)({
         image,
         metadata,
         context: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_7__/* .getString */ .AA)("context", "."),
@@ -28616,12 +28616,12 @@ function buildxBuild(request, files) {
         args.push("--platform", request.platforms.join(","));
     args.push(...flagPairs("--cache-from", request.cacheFrom));
     args.push(...flagPairs("--cache-to", request.cacheTo));
-    // A multi-platform result cannot be loaded into the local engine; without push it stays in the build cache.
     // BuildKit does not fall back to plain HTTP by itself; the image exporter takes the flag per push.
     if (request.push && request.insecure)
         args.push("--output", "type=image,push=true,registry.insecure=true");
     else if (request.push)
         args.push("--push");
+    // A multi-platform result cannot be loaded into the local engine; without push it stays in the build cache.
     else if (request.platforms.length <= 1)
         args.push("--load");
     args.push(request.context);
@@ -28720,10 +28720,10 @@ function reportedDigest(builder, content) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ buildAndPush)
+  sf: () => (/* binding */ buildAndPush)
 });
 
-// UNUSED EXPORTS: verifyPushed
+// UNUSED EXPORTS: tagInRegistry, verifyPushed
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -28984,26 +28984,13 @@ async function buildAndPush(options, logger) {
             const registryHost = image.registry || "docker.io";
             await exec(`${builder} login to ${registryHost}`, (0,argv/* loginInvocation */.e6)(builder, registryHost, username, password, files, request.insecure));
         }
-        let reported = "";
-        if (builder === "buildx") {
-            await exec("docker buildx build", (0,argv/* buildxBuild */.NH)(request, files));
-            if (options.push)
-                reported = (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.metadataFile, "utf8").catch(() => ""));
-        }
-        else {
-            await exec(`${builder} ${builder === "buildah" ? "bud" : "build"}`, (0,argv/* daemonlessBuild */.au)(builder, request, files, { authfile: login }));
-            if (options.push) {
-                await exec(`${builder} push ${primaryRef}`, (0,argv/* daemonlessPush */.It)(builder, request, files, primaryRef, {
-                    digestFile: files.digestFile,
-                    authfile: login,
-                }));
-                reported = (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.digestFile, "utf8").catch(() => ""));
-                const others = refs.slice(1);
-                if (others.length > 0 &&
-                    !(await tagInRegistry(registry, repository, reported, metadata.tags.slice(1), logger))) {
-                    for (const ref of others) {
-                        await exec(`${builder} push ${ref}`, (0,argv/* daemonlessPush */.It)(builder, request, files, ref, { authfile: login }));
-                    }
+        const reported = await buildAndReport(builder, request, files, login, exec);
+        // Extra tags cost one manifest PUT each instead of another builder push that re-checks every layer.
+        const others = refs.slice(1);
+        if (builder !== "buildx" && options.push && others.length > 0) {
+            if (!(await tagInRegistry(registry, repository, reported, metadata.tags.slice(1), logger))) {
+                for (const ref of others) {
+                    await exec(`${builder} push ${ref}`, (0,argv/* daemonlessPush */.It)(builder, request, files, ref, { authfile: login }));
                 }
             }
         }
@@ -29018,6 +29005,25 @@ async function buildAndPush(options, logger) {
         if (!files.runroot.startsWith(stateDir))
             await (0,promises_.rm)(files.runroot, { recursive: true, force: true });
     }
+}
+/**
+ * Runs the build (and for buildx the push of every tag; for buildah/podman the push of the primary ref) and returns
+ * the digest the builder reports for what it pushed, "" when it did not push.
+ */
+async function buildAndReport(builder, request, files, login, exec) {
+    if (builder === "buildx") {
+        await exec("docker buildx build", (0,argv/* buildxBuild */.NH)(request, files));
+        if (!request.push)
+            return "";
+        return (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.metadataFile, "utf8").catch(() => ""));
+    }
+    const verb = builder === "buildah" ? "bud" : "build";
+    await exec(`${builder} ${verb}`, (0,argv/* daemonlessBuild */.au)(builder, request, files, { authfile: login }));
+    if (!request.push)
+        return "";
+    const primary = request.refs[0];
+    await exec(`${builder} push ${primary}`, (0,argv/* daemonlessPush */.It)(builder, request, files, primary, { digestFile: files.digestFile, authfile: login }));
+    return (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.digestFile, "utf8").catch(() => ""));
 }
 /**
  * Adds the other tags on the registry side, by putting the pushed manifest's bytes under each: one small request per tag

@@ -1,13 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6728:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(3090);
-const utils = __nccwpck_require__(1005);
+const pico = __nccwpck_require__(8016);
+const utils = __nccwpck_require__(4059);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -25,7 +25,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 2473:
+/***/ 5595:
 /***/ ((module) => {
 
 
@@ -216,13 +216,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3703:
+/***/ 8265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(2473);
-const utils = __nccwpck_require__(1005);
+const constants = __nccwpck_require__(5595);
+const utils = __nccwpck_require__(4059);
 
 /**
  * Constants
@@ -1648,15 +1648,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 3090:
+/***/ 8016:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(9371);
-const parse = __nccwpck_require__(3703);
-const utils = __nccwpck_require__(1005);
-const constants = __nccwpck_require__(2473);
+const scan = __nccwpck_require__(1781);
+const parse = __nccwpck_require__(8265);
+const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(5595);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -2016,12 +2016,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 9371:
+/***/ 1781:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(1005);
+const utils = __nccwpck_require__(4059);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -2038,7 +2038,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(2473);
+} = __nccwpck_require__(5595);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -2426,7 +2426,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 1005:
+/***/ 4059:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -2437,7 +2437,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(2473);
+} = __nccwpck_require__(5595);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -2505,11 +2505,11 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 7817:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3286);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7554);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3286:
+/***/ 7554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2570,8 +2570,123 @@ const VERSION = "0.1.0";
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ../../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8905);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/promote/window.ts
+
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const FORMAT_HINT = 'Write a window as "DAYS HH:MM-HH:MM ZONE", e.g. "Mon-Fri 09:00-17:00 Europe/Berlin"; DAYS is a day (Mon), a range ' +
+    "(Mon-Fri, Fri-Mon wraps over the weekend) or a comma list of those; ZONE is an IANA time zone such as UTC.";
+function dayIndex(name, window, where) {
+    const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
+    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
+            ...where,
+            hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
+        });
+    }
+    return index;
+}
+function parseDays(spec, window, where) {
+    const days = new Set();
+    for (const part of spec.split(",")) {
+        const [first, last, extra] = part.split("-");
+        if (!first || extra !== undefined || last === "") {
+            throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
+                ...where,
+                hint: FORMAT_HINT,
+            });
+        }
+        const from = dayIndex(first, window, where);
+        const to = last === undefined ? from : dayIndex(last, window, where);
+        // A range walks forward through the week, so Fri-Mon is Fri, Sat, Sun, Mon.
+        for (let day = from;; day = (day + 1) % 7) {
+            days.add(day);
+            if (day === to)
+                break;
+        }
+    }
+    return days;
+}
+function parseTime(text, window, where) {
+    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
+    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+    if (!match || minutes > 24 * 60) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
+            ...where,
+            hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
+        });
+    }
+    return minutes;
+}
+/** Parses one window; `where` points errors at the config line that holds it. */
+function parseWindow(text, where = {}) {
+    const fields = text.trim().split(/\s+/);
+    if (fields.length !== 3) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
+    }
+    const [daySpec, span, zone] = fields;
+    const days = parseDays(daySpec, text, where);
+    const times = span.split("-");
+    if (times.length !== 2) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
+            ...where,
+            hint: FORMAT_HINT,
+        });
+    }
+    const start = parseTime(times[0], text, where);
+    const end = parseTime(times[1], text, where);
+    if (start === end) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
+            ...where,
+            hint: "Use 00:00-24:00 for a whole day.",
+        });
+    }
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    }
+    catch {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
+            ...where,
+            hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
+        });
+    }
+    return { text, days, start, end, zone };
+}
+/** Weekday (0 = Sunday) and minutes after midnight of `now` on the wall clocks of `zone`. */
+function wallClock(now, zone) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+    }).formatToParts(now);
+    const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+    const weekday = part("weekday");
+    const hour = Number(part("hour"));
+    const minute = Number(part("minute"));
+    return {
+        day: DAY_NAMES.indexOf(weekday.toLowerCase()),
+        minutes: hour * 60 + minute,
+        label: `${weekday} ${part("hour")}:${part("minute")} ${zone}`,
+    };
+}
+function isWindowOpen(window, now) {
+    const { day, minutes } = wallClock(now, window.zone);
+    if (window.start < window.end) {
+        return window.days.has(day) && minutes >= window.start && minutes < window.end;
+    }
+    // An overnight span belongs to the day it starts on: "Fri 22:00-02:00" includes Saturday 01:00.
+    const yesterday = (day + 6) % 7;
+    return ((window.days.has(day) && minutes >= window.start) || (window.days.has(yesterday) && minutes < window.end));
+}
+/** Several windows are alternatives: the gate is inside when any one of them is open; none configured = always. */
+function anyWindowOpen(windows, now) {
+    return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -3080,6 +3195,7 @@ function anchorUses(file, document) {
 
 
 
+
 /** Name of the pipeline configuration file at the root of a config repository. */
 const CONFIG_FILE = "gitops-pipeline.yaml";
 const TOP_LEVEL = ["environments", "promotion", "validate"];
@@ -3198,7 +3314,12 @@ function environment(reader, entry) {
                 }
             })
             : [],
-        windows: windowsEntry ? reader.strings(windowsEntry, `windows of ${where}`) : [],
+        // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
+        windows: windowsEntry
+            ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
+                parseWindow(value, { file: reader.file.path, ...positionOf(reader.file, node.range?.[0] ?? 0) });
+            })
+            : [],
         requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
         ...(rollbackEntry
             ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
@@ -3459,7 +3580,62 @@ function context_refuse(image, message, hint) {
     throw new errors_UserError(message, { file: image.file, line: image.line, column: image.column, hint });
 }
 
+;// CONCATENATED MODULE: ./src/manifests/parts.ts
+
+
+
+/**
+ * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
+ * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
+ * tag@digest update writes the tag; a digest-only update needs a digest part.
+ */
+function partsTarget(ctx, name, parts, kind, digestPlace) {
+    const { content } = ctx.file;
+    const primary = parts.tag ?? parts.digest;
+    const nameRef = tryParseRef(name);
+    if (!primary || !nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const text = (part) => (part ? scalarText(content, part.node) || undefined : undefined);
+    const tag = text(parts.tag);
+    const digest = text(parts.digest);
+    const ref = { ...nameRef, tag, digest };
+    const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
+    return {
+        image,
+        names: [normalizedName(nameRef)],
+        fit(next, update) {
+            if (parts.tag)
+                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
+            if (update.digest === undefined) {
+                context_refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
+            }
+            return { digest: next.digest };
+        },
+        write(next) {
+            const splices = [];
+            if (parts.tag && next.tag !== undefined && next.tag !== tag) {
+                splices.push(replaceScalar(content, parts.tag.node, next.tag, where(image)));
+            }
+            if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
+                splices.push(replaceScalar(content, parts.digest.node, next.digest ?? "", where(image)));
+            }
+            return splices;
+        },
+    };
+}
+/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
+function fitTagOnly(image, hasDigest, next, update, missing) {
+    if (hasDigest)
+        return next;
+    if (update.tag === undefined) {
+        context_refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
+    }
+    return { tag: next.tag };
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
+
+
 
 
 
@@ -3505,28 +3681,68 @@ function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
     visit(root, path, undefined, 0);
     return targets;
 }
-/** Targets at the dotted paths a user named (`backend.deploy.img`): an image map or a reference string. */
+function valueAt(ctx, root, keys) {
+    let reached = root;
+    for (const key of keys) {
+        const map = asMap(reached);
+        reached = map
+            ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
+            : undefined;
+    }
+    return reached;
+}
+const PART_KEYS = ["registry", "repository", "tag", "digest"];
+/**
+ * Targets at the paths a user named: `backend.deploy.img` (an image map or a `repo:tag` string), or the parts
+ * of one image in separate values, `repository=app.imageRepo,tag=app.imageTag[,digest=…][,registry=…]`.
+ */
 function helmPathFinder(ctx, root, paths) {
     const targets = [];
     for (const dotted of paths) {
-        const keys = dotted.split(".").filter(Boolean);
-        let reached = root;
-        for (const key of keys) {
-            const map = asMap(reached);
-            reached = map
-                ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
-                : undefined;
-        }
-        if (!reached)
-            continue;
-        const map = asMap(reached);
-        const target = map
-            ? imageMapTarget(ctx, map, keys, "helm-values", true)
-            : stringTarget(ctx, reached, keys, "helm-values");
+        const target = dotted.includes("=") ? partsAt(ctx, root, dotted) : wholeAt(ctx, root, dotted);
         if (target)
             targets.push(target);
     }
     return targets;
+}
+function wholeAt(ctx, root, dotted) {
+    const keys = dotted.split(".").filter(Boolean);
+    const reached = valueAt(ctx, root, keys);
+    if (!reached)
+        return undefined;
+    const map = asMap(reached);
+    return map
+        ? imageMapTarget(ctx, map, keys, "helm-values", true)
+        : stringTarget(ctx, reached, keys, "helm-values");
+}
+function partsAt(ctx, root, spec) {
+    const fields = new Map();
+    for (const item of spec.split(",")) {
+        const [key = "", path = ""] = item.split("=").map((text) => text.trim());
+        if (!PART_KEYS.includes(key) || path === "") {
+            throw new errors_UserError(`the values path ${JSON.stringify(spec)} is not understood at ${JSON.stringify(item)}`, {
+                hint: "Write repository=a.b,tag=a.c (optionally digest=… and registry=…), or one dotted path.",
+            });
+        }
+        fields.set(key, path.split(".").filter(Boolean));
+    }
+    const text = (key) => {
+        const keys = fields.get(key);
+        return keys ? stringOf(ctx, valueAt(ctx, root, keys)) : undefined;
+    };
+    const part = (key) => {
+        const keys = fields.get(key);
+        const reached = keys && valueAt(ctx, root, keys);
+        return reached && (0,dist/* isScalar */.jn)(reached.node) && reached.node.range
+            ? { node: reached.node, reached, path: keys }
+            : undefined;
+    };
+    const repository = text("repository");
+    const registry = text("registry");
+    if (!repository)
+        return undefined;
+    const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
+    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
 }
 /**
  * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
@@ -3583,17 +3799,9 @@ function imageMapTarget(ctx, map, path, kind, imageKeyed) {
         },
     };
 }
-/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
-function fitTagOnly(image, hasDigest, next, update, missing) {
-    if (hasDigest)
-        return next;
-    if (update.tag === undefined) {
-        context_refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
-    }
-    return { tag: next.tag };
-}
 
 ;// CONCATENATED MODULE: ./src/manifests/argocd.ts
+
 
 
 
@@ -3698,36 +3906,23 @@ function helmParameters(ctx, list, path) {
 function parameterGroup(ctx, repository, tag, digest, registry, path) {
     const repositoryText = stringOf(ctx, repository.value);
     const registryText = stringOf(ctx, registry?.value);
-    if (!repositoryText || !tag?.value || !(0,dist/* isScalar */.jn)(tag.value.node))
+    if (!repositoryText)
         return undefined;
-    const nameRef = tryParseRef(registryText ? `${registryText}/${repositoryText}` : repositoryText);
-    if (!nameRef || nameRef.tag || nameRef.digest)
+    const part = (parameter) => parameter?.value && (0,dist/* isScalar */.jn)(parameter.value.node) && parameter.value.node.range
+        ? {
+            node: parameter.value.node,
+            reached: parameter.value,
+            path: [...path, parameter.index, "value"],
+        }
+        : undefined;
+    const tagPart = part(tag);
+    if (!tagPart)
         return undefined;
-    const tagText = stringOf(ctx, tag.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
-    const ref = { ...nameRef, tag: tagText, digest: digestText };
-    const image = located(ctx, tag.value.node, tag.value, [...path, tag.index, "value"], ref, "argocd");
-    const tagNode = tag.value.node;
-    return {
-        image,
-        names: [normalizedName(nameRef)],
-        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a digest parameter the chart reads"),
-        write(next) {
-            const splices = [];
-            if (next.tag !== undefined && next.tag !== tagText) {
-                splices.push(replaceScalar(ctx.file.content, tagNode, next.tag, where(image)));
-            }
-            const digestNode = digest?.value?.node;
-            if ((0,dist/* isScalar */.jn)(digestNode) && digestNode.range && (next.digest ?? "") !== (digestText ?? "")) {
-                splices.push(replaceScalar(ctx.file.content, digestNode, next.digest ?? "", where(image)));
-            }
-            return splices;
-        },
-    };
+    const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
+    return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/flux.ts
-
 
 
 
@@ -3778,58 +3973,23 @@ function fluxFinder(ctx) {
             if (found)
                 targets.push(found);
         }
-        const target = partsTarget(ctx, slots);
+        const target = fluxParts(ctx, slots);
         if (target)
             targets.push(target);
     }
     return targets;
 }
-function partsTarget(ctx, slots) {
+function fluxParts(ctx, slots) {
     const { content } = ctx.file;
     const primary = slots.tag ?? slots.digest;
     if (!primary)
         return undefined;
-    const text = (slot) => (slot ? scalarText(content, slot.node) || undefined : undefined);
-    let name = text(slots.name);
+    let name = slots.name ? scalarText(content, slots.name.node) : undefined;
     if (!name && primary.parent) {
         const sibling = primary.parent.get("repository", true);
         name = (0,dist/* isScalar */.jn)(sibling) ? scalarText(content, sibling) : undefined;
     }
-    const nameRef = tryParseRef(name);
-    if (!nameRef || nameRef.tag || nameRef.digest)
-        return undefined;
-    const tag = text(slots.tag);
-    const digest = text(slots.digest);
-    const ref = { ...nameRef, tag, digest };
-    const image = located(ctx, primary.node, { node: primary.node }, primary.path, ref, "flux-marker");
-    return {
-        image,
-        names: [normalizedName(nameRef)],
-        fit(next, update) {
-            if (slots.tag)
-                return fitTagOnly(image, Boolean(slots.digest), next, update, "a :digest setter");
-            if (update.digest === undefined) {
-                context_refuse(image, `${image.field} has only a :digest setter`, "Pass name@digest or name:tag@digest.");
-            }
-            return { digest: next.digest };
-        },
-        write(next) {
-            const splices = [];
-            if (slots.tag && next.tag !== undefined && next.tag !== tag) {
-                splices.push(replaceScalar(content, slots.tag.node, next.tag, where(image)));
-            }
-            if (slots.digest && (next.digest ?? "") !== (digest ?? "")) {
-                splices.push(replaceScalar(content, slots.digest.node, next.digest ?? "", where(image)));
-            }
-            else if (!slots.digest && next.digest !== undefined && next.tag === undefined) {
-                context_refuse(image, `the ${image.field} setter has no :digest part for ${next.digest}`, "Pass a tag as well.");
-            }
-            if (!slots.tag && next.tag !== undefined && next.digest === undefined) {
-                context_refuse(image, `the ${image.field} setter has no :tag part for ${next.tag}`, "Pass a digest as well.");
-            }
-            return splices;
-        },
-    };
+    return partsTarget(ctx, name, { tag: slots.tag, digest: slots.digest }, "flux-marker", "a :digest setter");
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/kustomization.ts
@@ -4013,9 +4173,8 @@ function targetsOf(file, options) {
     // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
     const seen = new Set();
     return targets.filter((target) => {
-        const key = `${target.image.line}:${target.image.column}:${target.image.field}`;
         const position = `${target.image.line}:${target.image.column}`;
-        if (seen.has(position) || seen.has(key))
+        if (seen.has(position))
             return false;
         seen.add(position);
         return true;
@@ -4132,7 +4291,7 @@ function change(image, next) {
     };
 }
 
-;// CONCATENATED MODULE: ../../../work/main/node_modules/diff/libesm/diff/base.js
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
 class Diff {
     diff(oldStr, newStr, 
     // Type below is not accurate/complete - see above for full possibilities - but it compiles
@@ -4387,7 +4546,7 @@ class Diff {
     }
 }
 
-;// CONCATENATED MODULE: ../../../work/main/node_modules/diff/libesm/diff/line.js
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
 
 
 class LineDiff extends Diff {
@@ -4454,7 +4613,7 @@ function tokenize(value, options) {
     return retLines;
 }
 
-;// CONCATENATED MODULE: ../../../work/main/node_modules/diff/libesm/patch/create.js
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
 
 /**
  * Returns true if the filename contains characters that require C-style
@@ -4825,8 +4984,8 @@ function unifiedDiff(files) {
         .join("");
 }
 
-// EXTERNAL MODULE: ../../../work/main/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6728);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/update/paths.ts
 
@@ -5288,121 +5447,6 @@ function markdownTable(header, rows) {
     return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n").concat("\n");
 }
 
-;// CONCATENATED MODULE: ./src/promote/window.ts
-
-const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const FORMAT_HINT = 'Write a window as "DAYS HH:MM-HH:MM ZONE", e.g. "Mon-Fri 09:00-17:00 Europe/Berlin"; DAYS is a day (Mon), a range ' +
-    "(Mon-Fri, Fri-Mon wraps over the weekend) or a comma list of those; ZONE is an IANA time zone such as UTC.";
-function dayIndex(name, window, where) {
-    const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
-    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-    if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
-        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
-            ...where,
-            hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
-        });
-    }
-    return index;
-}
-function parseDays(spec, window, where) {
-    const days = new Set();
-    for (const part of spec.split(",")) {
-        const [first, last, extra] = part.split("-");
-        if (!first || extra !== undefined || last === "") {
-            throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
-                ...where,
-                hint: FORMAT_HINT,
-            });
-        }
-        const from = dayIndex(first, window, where);
-        const to = last === undefined ? from : dayIndex(last, window, where);
-        // A range walks forward through the week, so Fri-Mon is Fri, Sat, Sun, Mon.
-        for (let day = from;; day = (day + 1) % 7) {
-            days.add(day);
-            if (day === to)
-                break;
-        }
-    }
-    return days;
-}
-function parseTime(text, window, where) {
-    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
-    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-    if (!match || minutes > 24 * 60) {
-        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
-            ...where,
-            hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
-        });
-    }
-    return minutes;
-}
-/** Parses one window; `where` points errors at the config line that holds it. */
-function parseWindow(text, where = {}) {
-    const fields = text.trim().split(/\s+/);
-    if (fields.length !== 3) {
-        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
-    }
-    const [daySpec, span, zone] = fields;
-    const days = parseDays(daySpec, text, where);
-    const times = span.split("-");
-    if (times.length !== 2) {
-        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
-            ...where,
-            hint: FORMAT_HINT,
-        });
-    }
-    const start = parseTime(times[0], text, where);
-    const end = parseTime(times[1], text, where);
-    if (start === end) {
-        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
-            ...where,
-            hint: "Use 00:00-24:00 for a whole day.",
-        });
-    }
-    try {
-        new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    }
-    catch {
-        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
-            ...where,
-            hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
-        });
-    }
-    return { text, days, start, end, zone };
-}
-/** Weekday (0 = Sunday) and minutes after midnight of `now` on the wall clocks of `zone`. */
-function wallClock(now, zone) {
-    const parts = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone,
-        weekday: "short",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-    }).formatToParts(now);
-    const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
-    const weekday = part("weekday");
-    const hour = Number(part("hour"));
-    const minute = Number(part("minute"));
-    return {
-        day: DAY_NAMES.indexOf(weekday.toLowerCase()),
-        minutes: hour * 60 + minute,
-        label: `${weekday} ${part("hour")}:${part("minute")} ${zone}`,
-    };
-}
-function isWindowOpen(window, now) {
-    const { day, minutes } = wallClock(now, window.zone);
-    if (window.start < window.end) {
-        return window.days.has(day) && minutes >= window.start && minutes < window.end;
-    }
-    // An overnight span belongs to the day it starts on: "Fri 22:00-02:00" includes Saturday 01:00.
-    const yesterday = (day + 6) % 7;
-    return ((window.days.has(day) && minutes >= window.start) || (window.days.has(yesterday) && minutes < window.end));
-}
-/** Several windows are alternatives: the gate is inside when any one of them is open; none configured = always. */
-function anyWindowOpen(windows, now) {
-    return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
-}
-
 ;// CONCATENATED MODULE: ./src/promote/edges.ts
 
 
@@ -5413,8 +5457,7 @@ function anyWindowOpen(windows, now) {
  */
 function promotionEdge(config, to, from) {
     const target = findEnvironment(config, to);
-    for (const window of target.windows)
-        parseWindow(window, { file: config.file, line: target.line });
+    checkWindows(config, target);
     if (from) {
         if (from === to) {
             throw new errors_UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
@@ -5431,6 +5474,11 @@ function promotionEdge(config, to, from) {
         });
     }
     return { source: findEnvironment(config, config.promotion[index - 1]), target };
+}
+/** Parses an environment's windows so a typo fails at its environment's line in the config file. */
+function checkWindows(config, env) {
+    for (const window of env.windows)
+        parseWindow(window, { file: config.file, line: env.line });
 }
 /** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
 function requiredApprovals(target, kind) {
@@ -5611,7 +5659,8 @@ const update_tag_USAGE = `${SYNOPSIS}
   --path P            a file, directory or glob under DIR (repeatable)
   --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
   --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
-  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag" (repeatable)
+  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
+                      image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
   --dry-run           print a unified diff instead of writing
   --json              print {"changes":[{"file","line","image","from","to"}]}
   --allow-missing     do not fail when an image is referenced nowhere under the paths
@@ -6247,7 +6296,7 @@ function ignoredByAnnotation(object) {
         .filter(Boolean));
 }
 
-;// CONCATENATED MODULE: ../../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -10356,6 +10405,55 @@ function normalizeRepoUrl(url) {
         rest = `${scp[1]}/${scp[2]}`;
     return rest.replace(/\/+$/, "").replace(/\.git$/, "");
 }
+/**
+ * Image overrides an Application sets on its kustomize source (`spec.source.kustomize.images`, the field Argo CD
+ * Image Updater writes): `name:tag`, `name@digest` or `old=new:tag`. They replace what the repo's manifests say.
+ */
+function applicationImageOverrides(resource) {
+    return applicationSources(resource).flatMap(({ source, path }) => listAt(source, ["kustomize", "images"]).flatMap((entry, index) => {
+        if (typeof entry !== "string" || isPlaceholder(entry))
+            return [];
+        const image = entry.slice(entry.indexOf("=") + 1);
+        return [{ image, path: [...path, "kustomize", "images", index] }];
+    }));
+}
+function mentions(value, environment) {
+    if (typeof value !== "string")
+        return false;
+    const escaped = environment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?:^|[^a-z0-9])${escaped}(?:$|[^a-z0-9])`, "i").test(value);
+}
+/**
+ * The production-like environment a resource belongs to, if any. The environment of the file wins; Argo CD
+ * Applications usually live outside the environments' paths (argocd/apps/), so for them the environment is
+ * otherwise read from what names it: the Application's name, label values, destination namespace and cluster
+ * name, and source paths, matched as whole words (`guestbook-production`, `overlays/production`,
+ * `environment: production`).
+ */
+function productionEnvironmentOf(resource, context) {
+    if (resource.environment !== undefined) {
+        return context.productionEnvironments.has(resource.environment) ? resource.environment : undefined;
+    }
+    const specPath = applicationSpecPath(resource);
+    if (!specPath)
+        return undefined;
+    // An ApplicationSet names itself and, in its template, the Applications it makes: both can carry the env.
+    const metadataPaths = resource.id.kind === "ApplicationSet" ? [["metadata"], ["spec", "template", "metadata"]] : [["metadata"]];
+    const words = [
+        ...metadataPaths.flatMap((metadata) => {
+            const labels = getAt(resource.object, [...metadata, "labels"]);
+            return [getAt(resource.object, [...metadata, "name"]), ...(isObj(labels) ? Object.values(labels) : [])];
+        }),
+        getAt(resource.object, [...specPath, "destination", "namespace"]),
+        getAt(resource.object, [...specPath, "destination", "name"]),
+        ...applicationSources(resource).map(({ source }) => source["path"]),
+    ];
+    for (const environment of context.productionEnvironments) {
+        if (words.some((word) => mentions(word, environment)))
+            return environment;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/validate/rules/argocd-app-path.ts
 
@@ -10421,40 +10519,6 @@ const argocdAppPath = {
 ;// CONCATENATED MODULE: ./src/validate/rules/argocd-sync-policy.ts
 
 
-function mentions(value, environment) {
-    if (typeof value !== "string")
-        return false;
-    const escaped = environment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(?:^|[^a-z0-9])${escaped}(?:$|[^a-z0-9])`, "i").test(value);
-}
-/**
- * Which production-like environment an Application deploys to. The environment of the file wins; Applications
- * usually live outside the environments' paths (argocd/apps/), so otherwise the environment is read from what
- * names it: the Application's name, label values, destination namespace and cluster name, and source paths,
- * matched as whole words (`guestbook-production`, `overlays/production`, `environment: production`).
- */
-function productionEnvironment(resource, context) {
-    if (resource.environment !== undefined) {
-        return context.productionEnvironments.has(resource.environment) ? resource.environment : undefined;
-    }
-    const specPath = applicationSpecPath(resource);
-    // An ApplicationSet names itself and, in its template, the Applications it makes: both can carry the env.
-    const metadataPaths = resource.id.kind === "ApplicationSet" ? [["metadata"], ["spec", "template", "metadata"]] : [["metadata"]];
-    const words = [
-        ...metadataPaths.flatMap((metadata) => {
-            const labels = getAt(resource.object, [...metadata, "labels"]);
-            return [getAt(resource.object, [...metadata, "name"]), ...(isObj(labels) ? Object.values(labels) : [])];
-        }),
-        getAt(resource.object, [...specPath, "destination", "namespace"]),
-        getAt(resource.object, [...specPath, "destination", "name"]),
-        ...applicationSources(resource).map(({ source }) => source["path"]),
-    ];
-    for (const environment of context.productionEnvironments) {
-        if (words.some((word) => mentions(word, environment)))
-            return environment;
-    }
-    return undefined;
-}
 /**
  * Production changes when a person syncs a reviewed commit, not whenever main moves: automated sync there
  * bypasses the promotion gate's timing (windows, someone watching). It only speaks when gitops-pipeline.yaml
@@ -10474,7 +10538,7 @@ const argocdSyncPolicy = {
             return [];
         if (isObj(automated) && automated["enabled"] === false)
             return [];
-        const environment = productionEnvironment(resource, context);
+        const environment = productionEnvironmentOf(resource, context);
         if (environment === undefined)
             return [];
         return [
@@ -10546,6 +10610,7 @@ function describeScope(resource) {
 }
 
 ;// CONCATENATED MODULE: ./src/validate/workloads.ts
+
 
 
 const TEMPLATED = { template: ["spec", "template"], selector: ["spec", "selector"] };
@@ -10634,25 +10699,32 @@ function describeContainer(location) {
     return `${location.role === "container" ? "container" : "init container"} "${location.name}"`;
 }
 /**
- * Images of all containers that parse as references. Placeholders and malformed references are left to other
- * checks (schema, substitution) rather than guessed at.
+ * Images of all containers, and an Argo CD Application's kustomize overrides, that parse as references.
+ * Placeholders and malformed references are left to other checks (schema, substitution) rather than guessed at.
  */
 function imagesOf(resource) {
-    const images = [];
-    for (const location of containersOf(resource)) {
-        const image = location.container["image"];
+    const written = [
+        ...containersOf(resource).map((location) => ({
+            owner: describeContainer(location),
+            image: location.container["image"],
+            path: [...location.path, "image"],
+        })),
+        ...applicationImageOverrides(resource).map(({ image, path }) => ({
+            owner: `${resource.id.kind} kustomize image override`,
+            image,
+            path,
+        })),
+    ];
+    return written.flatMap(({ owner, image, path }) => {
         if (typeof image !== "string" || image === "" || isPlaceholder(image))
-            continue;
-        let ref;
+            return [];
         try {
-            ref = parseImageRef(image);
+            return [{ owner, image, ref: parseImageRef(image), path }];
         }
         catch {
-            continue;
+            return [];
         }
-        images.push({ location, image, ref, path: [...location.path, "image"] });
-    }
-    return images;
+    });
 }
 function stringMap(value) {
     const result = {};
@@ -10697,7 +10769,12 @@ const danglingService = {
             const selector = stringMap(getAt(service.object, ["spec", "selector"]));
             if (Object.keys(selector).length === 0)
                 continue;
-            const matched = podsFor(service).some(({ resource, labels }) => namespacesMayMatch(service, resource) && mapSelects(selector, labels));
+            const pods = podsFor(service);
+            // Plain manifests in view with no workload at all: the pods come from elsewhere (another directory or app,
+            // an operator), so there is nothing to judge against. A kustomize build is complete by itself.
+            if (pods.length === 0 && service.renderedFrom === undefined)
+                continue;
+            const matched = pods.some(({ resource, labels }) => namespacesMayMatch(service, resource) && mapSelects(selector, labels));
             if (matched)
                 continue;
             violations.push({
@@ -10851,6 +10928,7 @@ const hostPath = {
 ;// CONCATENATED MODULE: ./src/validate/rules/hpa-target.ts
 
 
+
 /**
  * An autoscaler whose target is not deployed with it scales nothing, and one with minReplicas above maxReplicas
  * is refused by the API server.
@@ -10862,6 +10940,7 @@ const hpaTarget = {
     checkAll(resources) {
         const violations = [];
         const candidatesFor = byLookupScope(resources, (resource) => resource);
+        const workloadsFor = byLookupScope(resources, (resource) => podOf(resource));
         for (const hpa of resources) {
             if (hpa.id.kind !== "HorizontalPodAutoscaler" || apiGroup(hpa.id.apiVersion) !== "autoscaling")
                 continue;
@@ -10880,6 +10959,9 @@ const hpaTarget = {
             if (typeof kind !== "string" || typeof name !== "string")
                 continue;
             const group = typeof target?.["apiVersion"] === "string" ? apiGroup(target["apiVersion"]) : undefined;
+            // As for Services: plain manifests with no workload in view say nothing about where the target lives.
+            if (hpa.renderedFrom === undefined && workloadsFor(hpa).length === 0)
+                continue;
             const found = candidatesFor(hpa).some((candidate) => candidate.id.kind === kind &&
                 candidate.id.name === name &&
                 (group === undefined || apiGroup(candidate.id.apiVersion) === group) &&
@@ -10913,18 +10995,18 @@ const latestTag = {
     description: "Container images must name a tag other than `latest`, or a digest.",
     checkResource(resource) {
         const violations = [];
-        for (const { location, image, ref, path } of imagesOf(resource)) {
+        for (const { owner, image, ref, path } of imagesOf(resource)) {
             if (ref.digest !== undefined)
                 continue;
             if (ref.tag === undefined) {
                 violations.push({
-                    message: `${describeContainer(location)} uses image "${image}" without a tag, which means latest; pin a version tag or a digest`,
+                    message: `${owner} uses image "${image}" without a tag, which means latest; pin a version tag or a digest`,
                     path,
                 });
             }
             else if (ref.tag === "latest") {
                 violations.push({
-                    message: `${describeContainer(location)} uses image "${image}"; pin a version tag or a digest instead of latest`,
+                    message: `${owner} uses image "${image}"; pin a version tag or a digest instead of latest`,
                     path,
                 });
             }
@@ -10995,6 +11077,7 @@ const missingRequests = {
 
 ;// CONCATENATED MODULE: ./src/validate/rules/mutable-tag.ts
 
+
 /**
  * Tags that name one build: a full version (1.4.2, v1.4.2, 1.4.2-rc.1, 1.25.3-alpine, 2024.11.21) or a commit
  * (sha-abc1234, abc1234def). `1.4`, `1`, `main`, `stable` are moved by every release.
@@ -11012,14 +11095,15 @@ const mutableTag = {
     defaultSeverity: "error",
     description: "In production-like environments images must be pinned by digest or by an exact version tag (1.4.2, sha-abc1234).",
     checkResource(resource, context) {
-        if (resource.environment === undefined || !context.productionEnvironments.has(resource.environment))
+        const environment = productionEnvironmentOf(resource, context);
+        if (environment === undefined)
             return [];
         const violations = [];
-        for (const { location, image, ref, path } of imagesOf(resource)) {
+        for (const { owner, image, ref, path } of imagesOf(resource)) {
             if (ref.digest !== undefined || (ref.tag !== undefined && isExactTag(ref.tag)))
                 continue;
             violations.push({
-                message: `${describeContainer(location)} uses image "${image}" in production environment "${resource.environment}"; ${ref.tag === undefined ? "it has no tag" : `tag "${ref.tag}" can be moved`}: pin a digest (@sha256:…) or an exact version tag such as 1.4.2`,
+                message: `${owner} uses image "${image}" in production environment "${environment}"; ${ref.tag === undefined ? "it has no tag" : `tag "${ref.tag}" can be moved`}: pin a digest (@sha256:…) or an exact version tag such as 1.4.2`,
                 path,
             });
         }
@@ -12349,18 +12433,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 2215:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Scalar = __nccwpck_require__(1987);
-var YAMLMap = __nccwpck_require__(4628);
-var YAMLSeq = __nccwpck_require__(5145);
-var resolveBlockMap = __nccwpck_require__(3809);
-var resolveBlockSeq = __nccwpck_require__(5100);
-var resolveFlowCollection = __nccwpck_require__(3088);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -12446,15 +12530,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 6429:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(7927);
-var composeNode = __nccwpck_require__(9943);
-var resolveEnd = __nccwpck_require__(6202);
-var resolveProps = __nccwpck_require__(9877);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -12498,17 +12582,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 9943:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9051);
-var identity = __nccwpck_require__(3989);
-var composeCollection = __nccwpck_require__(2215);
-var composeScalar = __nccwpck_require__(7175);
-var resolveEnd = __nccwpck_require__(6202);
-var utilEmptyScalarPosition = __nccwpck_require__(4289);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -12617,15 +12701,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 7175:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Scalar = __nccwpck_require__(1987);
-var resolveBlockScalar = __nccwpck_require__(9179);
-var resolveFlowScalar = __nccwpck_require__(7532);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -12712,18 +12796,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 8082:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(156);
-var Document = __nccwpck_require__(7927);
-var errors = __nccwpck_require__(8718);
-var identity = __nccwpck_require__(3989);
-var composeDoc = __nccwpck_require__(6429);
-var resolveEnd = __nccwpck_require__(6202);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -12943,17 +13027,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 3809:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(1363);
-var YAMLMap = __nccwpck_require__(4628);
-var resolveProps = __nccwpck_require__(9877);
-var utilContainsNewline = __nccwpck_require__(589);
-var utilFlowIndentCheck = __nccwpck_require__(1161);
-var utilMapIncludes = __nccwpck_require__(4769);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -13067,12 +13151,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 9179:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -13274,14 +13358,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 5100:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(5145);
-var resolveProps = __nccwpck_require__(9877);
-var utilFlowIndentCheck = __nccwpck_require__(1161);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -13332,7 +13416,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 6202:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13378,19 +13462,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3088:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Pair = __nccwpck_require__(1363);
-var YAMLMap = __nccwpck_require__(4628);
-var YAMLSeq = __nccwpck_require__(5145);
-var resolveEnd = __nccwpck_require__(6202);
-var resolveProps = __nccwpck_require__(9877);
-var utilContainsNewline = __nccwpck_require__(589);
-var utilMapIncludes = __nccwpck_require__(4769);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -13594,13 +13678,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 7532:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
-var resolveEnd = __nccwpck_require__(6202);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -13829,7 +13913,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 9877:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13984,7 +14068,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 589:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14027,7 +14111,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4289:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14062,12 +14146,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 1161:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(589);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -14086,12 +14170,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 4769:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -14108,22 +14192,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 7927:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9051);
-var Collection = __nccwpck_require__(1347);
-var identity = __nccwpck_require__(3989);
-var Pair = __nccwpck_require__(1363);
-var toJS = __nccwpck_require__(3953);
-var Schema = __nccwpck_require__(9922);
-var stringifyDocument = __nccwpck_require__(6203);
-var anchors = __nccwpck_require__(9010);
-var applyReviver = __nccwpck_require__(9067);
-var createNode = __nccwpck_require__(4466);
-var directives = __nccwpck_require__(156);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -14452,13 +14536,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 9010:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var visit = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -14535,7 +14619,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 9067:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14599,14 +14683,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 4466:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9051);
-var identity = __nccwpck_require__(3989);
-var Scalar = __nccwpck_require__(1987);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -14696,13 +14780,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 156:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var visit = __nccwpck_require__(2130);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -14881,7 +14965,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 8718:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14950,28 +15034,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8905:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(8082);
-var Document = __nccwpck_require__(7927);
-var Schema = __nccwpck_require__(9922);
-var errors = __nccwpck_require__(8718);
-var Alias = __nccwpck_require__(9051);
-var identity = __nccwpck_require__(3989);
-var Pair = __nccwpck_require__(1363);
-var Scalar = __nccwpck_require__(1987);
-var YAMLMap = __nccwpck_require__(4628);
-var YAMLSeq = __nccwpck_require__(5145);
-var cst = __nccwpck_require__(4975);
-var lexer = __nccwpck_require__(5463);
-var lineCounter = __nccwpck_require__(6222);
-var parser = __nccwpck_require__(5522);
-var publicApi = __nccwpck_require__(8721);
-var visit = __nccwpck_require__(2130);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -15008,7 +15092,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 9023:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15034,16 +15118,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9051:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(9010);
-var visit = __nccwpck_require__(2130);
-var identity = __nccwpck_require__(3989);
-var Node = __nccwpck_require__(1867);
-var toJS = __nccwpck_require__(3953);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -15161,14 +15245,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 1347:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4466);
-var identity = __nccwpck_require__(3989);
-var Node = __nccwpck_require__(1867);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -15319,14 +15403,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 1867:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(9067);
-var identity = __nccwpck_require__(3989);
-var toJS = __nccwpck_require__(3953);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -15366,15 +15450,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 1363:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4466);
-var stringifyPair = __nccwpck_require__(738);
-var addPairToJSMap = __nccwpck_require__(3202);
-var identity = __nccwpck_require__(3989);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -15412,14 +15496,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 1987:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Node = __nccwpck_require__(1867);
-var toJS = __nccwpck_require__(3953);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -15446,17 +15530,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4628:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(4618);
-var addPairToJSMap = __nccwpck_require__(3202);
-var Collection = __nccwpck_require__(1347);
-var identity = __nccwpck_require__(3989);
-var Pair = __nccwpck_require__(1363);
-var Scalar = __nccwpck_require__(1987);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -15600,17 +15684,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 5145:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4466);
-var stringifyCollection = __nccwpck_require__(4618);
-var Collection = __nccwpck_require__(1347);
-var identity = __nccwpck_require__(3989);
-var Scalar = __nccwpck_require__(1987);
-var toJS = __nccwpck_require__(3953);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -15722,16 +15806,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 3202:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(9023);
-var merge = __nccwpck_require__(8534);
-var stringify = __nccwpck_require__(2014);
-var identity = __nccwpck_require__(3989);
-var toJS = __nccwpck_require__(3953);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -15794,7 +15878,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 3989:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15854,12 +15938,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3953:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -15900,15 +15984,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 3640:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(9179);
-var resolveFlowScalar = __nccwpck_require__(7532);
-var errors = __nccwpck_require__(8718);
-var stringifyString = __nccwpck_require__(3591);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -16125,7 +16209,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 4867:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16195,7 +16279,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 2629:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16301,14 +16385,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 4975:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(3640);
-var cstStringify = __nccwpck_require__(4867);
-var cstVisit = __nccwpck_require__(2629);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -16420,12 +16504,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 5463:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(4975);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -17150,7 +17234,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6222:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17198,14 +17282,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 5522:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(4975);
-var lexer = __nccwpck_require__(5463);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -18185,18 +18269,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8721:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(8082);
-var Document = __nccwpck_require__(7927);
-var errors = __nccwpck_require__(8718);
-var log = __nccwpck_require__(9023);
-var identity = __nccwpck_require__(3989);
-var lineCounter = __nccwpck_require__(6222);
-var parser = __nccwpck_require__(5522);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -18299,16 +18383,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 9922:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var map = __nccwpck_require__(4169);
-var seq = __nccwpck_require__(2708);
-var string = __nccwpck_require__(6706);
-var tags = __nccwpck_require__(5108);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -18345,13 +18429,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 4169:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var YAMLMap = __nccwpck_require__(4628);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -18371,12 +18455,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1654:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -18395,13 +18479,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 2708:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var YAMLSeq = __nccwpck_require__(5145);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -18421,12 +18505,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6706:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3591);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -18444,12 +18528,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 8777:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -18472,13 +18556,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 5359:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
-var stringifyNumber = __nccwpck_require__(5767);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -18526,12 +18610,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 2336:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(5767);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -18575,18 +18659,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 4230:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(4169);
-var _null = __nccwpck_require__(1654);
-var seq = __nccwpck_require__(2708);
-var string = __nccwpck_require__(6706);
-var bool = __nccwpck_require__(8777);
-var float = __nccwpck_require__(5359);
-var int = __nccwpck_require__(2336);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -18607,14 +18691,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 6145:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
-var map = __nccwpck_require__(4169);
-var seq = __nccwpck_require__(2708);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -18678,27 +18762,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 5108:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(4169);
-var _null = __nccwpck_require__(1654);
-var seq = __nccwpck_require__(2708);
-var string = __nccwpck_require__(6706);
-var bool = __nccwpck_require__(8777);
-var float = __nccwpck_require__(5359);
-var int = __nccwpck_require__(2336);
-var schema = __nccwpck_require__(4230);
-var schema$1 = __nccwpck_require__(6145);
-var binary = __nccwpck_require__(1717);
-var merge = __nccwpck_require__(8534);
-var omap = __nccwpck_require__(9465);
-var pairs = __nccwpck_require__(8635);
-var schema$2 = __nccwpck_require__(3879);
-var set = __nccwpck_require__(9542);
-var timestamp = __nccwpck_require__(5222);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -18784,14 +18868,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 1717:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(1987);
-var stringifyString = __nccwpck_require__(3591);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -18861,12 +18945,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 5760:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -18897,13 +18981,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 1328:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
-var stringifyNumber = __nccwpck_require__(5767);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -18954,12 +19038,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 1135:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(5767);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -19037,13 +19121,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 8534:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Scalar = __nccwpck_require__(1987);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -19115,16 +19199,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 9465:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var toJS = __nccwpck_require__(3953);
-var YAMLMap = __nccwpck_require__(4628);
-var YAMLSeq = __nccwpck_require__(5145);
-var pairs = __nccwpck_require__(8635);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -19199,15 +19283,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8635:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Pair = __nccwpck_require__(1363);
-var Scalar = __nccwpck_require__(1987);
-var YAMLSeq = __nccwpck_require__(5145);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -19288,24 +19372,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 3879:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(4169);
-var _null = __nccwpck_require__(1654);
-var seq = __nccwpck_require__(2708);
-var string = __nccwpck_require__(6706);
-var binary = __nccwpck_require__(1717);
-var bool = __nccwpck_require__(5760);
-var float = __nccwpck_require__(1328);
-var int = __nccwpck_require__(1135);
-var merge = __nccwpck_require__(8534);
-var omap = __nccwpck_require__(9465);
-var pairs = __nccwpck_require__(8635);
-var set = __nccwpck_require__(9542);
-var timestamp = __nccwpck_require__(5222);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -19336,14 +19420,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9542:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Pair = __nccwpck_require__(1363);
-var YAMLMap = __nccwpck_require__(4628);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -19439,12 +19523,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 5222:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(5767);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -19551,7 +19635,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 117:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19709,15 +19793,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2014:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(9010);
-var identity = __nccwpck_require__(3989);
-var stringifyComment = __nccwpck_require__(7001);
-var stringifyString = __nccwpck_require__(3591);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -19848,14 +19932,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4618:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var stringify = __nccwpck_require__(2014);
-var stringifyComment = __nccwpck_require__(7001);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -20010,7 +20094,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 7001:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20041,14 +20125,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6203:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var stringify = __nccwpck_require__(2014);
-var stringifyComment = __nccwpck_require__(7001);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -20135,7 +20219,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 5767:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -20169,15 +20253,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 738:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
-var Scalar = __nccwpck_require__(1987);
-var stringify = __nccwpck_require__(2014);
-var stringifyComment = __nccwpck_require__(7001);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -20328,13 +20412,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3591:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(1987);
-var foldFlowLines = __nccwpck_require__(117);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -20673,12 +20757,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 2130:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3989);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -21055,6 +21139,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(7817);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

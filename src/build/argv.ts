@@ -29,6 +29,7 @@ export interface BuilderFiles {
   runroot: string;
   /** containers-auth.json written by `login`, read by `push`. */
   authfile: string;
+  /** buildx: the local image id (not a registry digest, so only kept for the log). */
   iidfile: string;
   /** buildx: JSON whose `containerimage.digest` is the pushed manifest digest. */
   metadataFile: string;
@@ -68,10 +69,10 @@ export function buildxBuild(request: BuildRequest, files: BuilderFiles): Invocat
   if (request.platforms.length > 0) args.push("--platform", request.platforms.join(","));
   args.push(...flagPairs("--cache-from", request.cacheFrom));
   args.push(...flagPairs("--cache-to", request.cacheTo));
-  // A multi-platform result cannot be loaded into the local engine; without push it stays in the build cache.
   // BuildKit does not fall back to plain HTTP by itself; the image exporter takes the flag per push.
   if (request.push && request.insecure) args.push("--output", "type=image,push=true,registry.insecure=true");
   else if (request.push) args.push("--push");
+  // A multi-platform result cannot be loaded into the local engine; without push it stays in the build cache.
   else if (request.platforms.length <= 1) args.push("--load");
   args.push(request.context);
   return { command: "docker", args };

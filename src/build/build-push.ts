@@ -193,36 +193,16 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
         loginInvocation(builder, registryHost, username, password, files, request.insecure),
       );
     }
-    let reported = "";
-    if (builder === "buildx") {
-      await exec("docker buildx build", buildxBuild(request, files));
-      if (options.push)
-        reported = reportedDigest(builder, await readFile(files.metadataFile, "utf8").catch(() => ""));
-    } else {
-      await exec(
-        `${builder} ${builder === "buildah" ? "bud" : "build"}`,
-        daemonlessBuild(builder, request, files, { authfile: login }),
-      );
-      if (options.push) {
-        await exec(
-          `${builder} push ${primaryRef}`,
-          daemonlessPush(builder, request, files, primaryRef, {
-            digestFile: files.digestFile,
-            authfile: login,
-          }),
-        );
-        reported = reportedDigest(builder, await readFile(files.digestFile, "utf8").catch(() => ""));
-        const others = refs.slice(1);
-        if (
-          others.length > 0 &&
-          !(await tagInRegistry(registry!, repository, reported, metadata.tags.slice(1), logger))
-        ) {
-          for (const ref of others) {
-            await exec(
-              `${builder} push ${ref}`,
-              daemonlessPush(builder, request, files, ref, { authfile: login }),
-            );
-          }
+    const reported = await buildAndReport(builder, request, files, login, exec);
+    // Extra tags cost one manifest PUT each instead of another builder push that re-checks every layer.
+    const others = refs.slice(1);
+    if (builder !== "buildx" && options.push && others.length > 0) {
+      if (!(await tagInRegistry(registry!, repository, reported, metadata.tags.slice(1), logger))) {
+        for (const ref of others) {
+          await exec(
+            `${builder} push ${ref}`,
+            daemonlessPush(builder, request, files, ref, { authfile: login }),
+          );
         }
       }
     }
@@ -238,11 +218,38 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
 }
 
 /**
+ * Runs the build (and for buildx the push of every tag; for buildah/podman the push of the primary ref) and returns
+ * the digest the builder reports for what it pushed, "" when it did not push.
+ */
+async function buildAndReport(
+  builder: BuilderName,
+  request: BuildRequest,
+  files: BuilderFiles,
+  login: boolean,
+  exec: (what: string, invocation: Invocation) => Promise<void>,
+): Promise<string> {
+  if (builder === "buildx") {
+    await exec("docker buildx build", buildxBuild(request, files));
+    if (!request.push) return "";
+    return reportedDigest(builder, await readFile(files.metadataFile, "utf8").catch(() => ""));
+  }
+  const verb = builder === "buildah" ? "bud" : "build";
+  await exec(`${builder} ${verb}`, daemonlessBuild(builder, request, files, { authfile: login }));
+  if (!request.push) return "";
+  const primary = request.refs[0]!;
+  await exec(
+    `${builder} push ${primary}`,
+    daemonlessPush(builder, request, files, primary, { digestFile: files.digestFile, authfile: login }),
+  );
+  return reportedDigest(builder, await readFile(files.digestFile, "utf8").catch(() => ""));
+}
+
+/**
  * Adds the other tags on the registry side, by putting the pushed manifest's bytes under each: one small request per tag
  * instead of another builder run that re-checks every layer. False when the registry will not let this client do it
  * (say, the builder has credentials from an earlier login step and this client has none); the caller then pushes.
  */
-async function tagInRegistry(
+export async function tagInRegistry(
   registry: RegistryClient,
   repository: string,
   digest: string,

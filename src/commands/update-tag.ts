@@ -15,7 +15,8 @@ const USAGE = `${SYNOPSIS}
   --path P            a file, directory or glob under DIR (repeatable)
   --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
   --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
-  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag" (repeatable)
+  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
+                      image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
   --dry-run           print a unified diff instead of writing
   --json              print {"changes":[{"file","line","image","from","to"}]}
   --allow-missing     do not fail when an image is referenced nowhere under the paths

@@ -54,8 +54,9 @@ async function must(cwd: string, args: string[], what: string): Promise<string> 
 
 /** The remote refused a push because it moved on (not a permission or hook refusal). */
 function isRejectedAsStale(result: GitResult): boolean {
+  // With --porcelain the per-ref verdict ("[rejected] (fetch first)") is on stdout.
   return /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(
-    result.stderr,
+    `${result.stdout}\n${result.stderr}`,
   );
 }
 
@@ -186,7 +187,7 @@ export async function updateInWorkingDirectory(
       const pushed = await git(cwd, ["push", "--porcelain", remote, `HEAD:refs/heads/${base}`]);
       if (pushed.code === 0) break;
       if (!isRejectedAsStale(pushed) || attempt >= attempts) {
-        throw new UserError(`git push to ${base} failed: ${pushed.stderr.trim()}`, {
+        throw new UserError(`git push to ${base} failed: ${`${pushed.stdout}\n${pushed.stderr}`.trim()}`, {
           hint: isRejectedAsStale(pushed)
             ? "The branch kept moving; re-run the job."
             : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.",

@@ -1,5 +1,6 @@
 import { type Document, isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import { UserError } from "../errors.js";
+import { parseWindow } from "../promote/window.js";
 import { repoPath } from "../update/local.js";
 import {
   asMap,
@@ -186,7 +187,12 @@ function environment(reader: Reader, entry: Entry): Environment {
           }
         })
       : [],
-    windows: windowsEntry ? reader.strings(windowsEntry, `windows of ${where}`) : [],
+    // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
+    windows: windowsEntry
+      ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
+          parseWindow(value, { file: reader.file.path, ...positionOf(reader.file, node.range?.[0] ?? 0) });
+        })
+      : [],
     requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
     ...(rollbackEntry
       ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }

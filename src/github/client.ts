@@ -42,7 +42,7 @@ export const DEFAULT_API_URL = "https://api.github.com";
 export function createGitHubClient(options: GitHubClientOptions): GitHub {
   const { token, logger } = options;
   const redact = (message: string) => (token ? message.split(token).join("***") : message);
-  const retries = options.retries ?? 3;
+  const retries = options.retries ?? 2;
   const maxWait = options.maxRateLimitWait ?? 120;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
   const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");

@@ -1,7 +1,7 @@
 import type { Scalar, YAMLMap } from "yaml";
-import { isScalar } from "yaml";
-import { formatImageRef, type ImageRef, normalizedName } from "../image/index.js";
-import { asMap, get, items, type Reached, replaceScalar, type Splice } from "../yaml/index.js";
+import { isMap, isScalar } from "yaml";
+import { formatImageRef, normalizedName } from "../image/index.js";
+import { asMap, embeddedYaml, get, items, type Reached, replaceScalar } from "../yaml/index.js";
 import {
   type FinderContext,
   located,
@@ -12,7 +12,8 @@ import {
   where,
   withVersion,
 } from "./context.js";
-import { fitTagOnly, helmValuesFinder } from "./helm-values.js";
+import { helmValuesFinder } from "./helm-values.js";
+import { type Part, partsTarget } from "./parts.js";
 import type { Target, Version } from "./types.js";
 
 const IMAGE_PARAMETER = /(?:^|\.)(?:image|[a-zA-Z0-9_]+Image)$/;
@@ -59,6 +60,9 @@ export function argoFinder(ctx: FinderContext, root: Reached<YAMLMap>, kind: str
     if (!helm) continue;
     targets.push(
       ...helmParameters(ctx, get(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]),
+    );
+    targets.push(
+      ...embeddedValues(ctx, get(file, document, helm, "values")?.value, [...at, "helm", "values"]),
     );
     const valuesObject = get(file, document, helm, "valuesObject")?.value;
     if (valuesObject)
@@ -140,29 +144,45 @@ function parameterGroup(
 ): Target | undefined {
   const repositoryText = stringOf(ctx, repository.value);
   const registryText = stringOf(ctx, registry?.value);
-  if (!repositoryText || !tag?.value || !isScalar(tag.value.node)) return undefined;
-  const nameRef = tryParseRef(registryText ? `${registryText}/${repositoryText}` : repositoryText);
-  if (!nameRef || nameRef.tag || nameRef.digest) return undefined;
-  const tagText = stringOf(ctx, tag.value) || undefined;
-  const digestText = stringOf(ctx, digest?.value) || undefined;
-  const ref: ImageRef = { ...nameRef, tag: tagText, digest: digestText };
-  const image = located(ctx, tag.value.node, tag.value, [...path, tag.index, "value"], ref, "argocd");
-  const tagNode = tag.value.node as Scalar;
-  return {
-    image,
-    names: [normalizedName(nameRef)],
-    fit: (next, update) =>
-      fitTagOnly(image, Boolean(digest), next, update, "a digest parameter the chart reads"),
-    write(next: Version): Splice[] {
-      const splices: Splice[] = [];
-      if (next.tag !== undefined && next.tag !== tagText) {
-        splices.push(replaceScalar(ctx.file.content, tagNode, next.tag, where(image)));
-      }
-      const digestNode = digest?.value?.node;
-      if (isScalar(digestNode) && digestNode.range && (next.digest ?? "") !== (digestText ?? "")) {
-        splices.push(replaceScalar(ctx.file.content, digestNode as Scalar, next.digest ?? "", where(image)));
-      }
-      return splices;
-    },
-  };
+  if (!repositoryText) return undefined;
+  const part = (parameter: Parameter | undefined): Part | undefined =>
+    parameter?.value && isScalar(parameter.value.node) && parameter.value.node.range
+      ? {
+          node: parameter.value.node as Scalar,
+          reached: parameter.value,
+          path: [...path, parameter.index, "value"],
+        }
+      : undefined;
+  const tagPart = part(tag);
+  if (!tagPart) return undefined;
+  const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
+  return partsTarget(
+    ctx,
+    name,
+    { tag: tagPart, digest: part(digest) },
+    "argocd",
+    "a digest parameter the chart reads",
+  );
+}
+
+/**
+ * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
+ * the block's indentation. Other spellings (folded, quoted) are not edited.
+ */
+function embeddedValues(ctx: FinderContext, reached: Reached | undefined, path: Path): Target[] {
+  if (!reached || reached.anchor || !isScalar(reached.node)) return [];
+  const embedded = embeddedYaml(ctx.file, reached.node as Scalar);
+  const document = embedded?.file.documents[0];
+  if (!embedded || !document || !isMap(document.contents)) return [];
+  const inner: FinderContext = { ...ctx, file: embedded.file, document };
+  return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
+    const { line, column } = embedded.position(
+      embedded.file.lines.lineStarts[target.image.line - 1]! + target.image.column - 1,
+    );
+    return {
+      ...target,
+      image: { ...target.image, file: ctx.file.path, line, column },
+      write: (next: Version) => target.write(next).map(embedded.splice),
+    };
+  });
 }

@@ -1,18 +1,9 @@
 import type { Node, Scalar, YAMLMap } from "yaml";
 import { isMap, isPair, isScalar, isSeq } from "yaml";
-import { type ImageRef, normalizedName } from "../image/index.js";
-import { replaceScalar, type Splice, scalarText } from "../yaml/index.js";
-import {
-  type FinderContext,
-  located,
-  type Path,
-  refuse,
-  stringTarget,
-  tryParseRef,
-  where,
-} from "./context.js";
-import { fitTagOnly } from "./helm-values.js";
-import type { Target, Version } from "./types.js";
+import { scalarText } from "../yaml/index.js";
+import { type FinderContext, type Path, stringTarget } from "./context.js";
+import { partsTarget } from "./parts.js";
+import type { Target } from "./types.js";
 
 const MARKER = /^[^\r\n#]*#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
 
@@ -61,59 +52,23 @@ export function fluxFinder(ctx: FinderContext): Target[] {
       const found = stringTarget(ctx, { node: slots.full.node }, slots.full.path, "flux-marker");
       if (found) targets.push(found);
     }
-    const target = partsTarget(ctx, slots);
+    const target = fluxParts(ctx, slots);
     if (target) targets.push(target);
   }
   return targets;
 }
 
-function partsTarget(
+function fluxParts(
   ctx: FinderContext,
   slots: Partial<Record<"name" | "tag" | "digest", Slot>>,
 ): Target | undefined {
   const { content } = ctx.file;
   const primary = slots.tag ?? slots.digest;
   if (!primary) return undefined;
-  const text = (slot: Slot | undefined) => (slot ? scalarText(content, slot.node) || undefined : undefined);
-  let name = text(slots.name);
+  let name = slots.name ? scalarText(content, slots.name.node) : undefined;
   if (!name && primary.parent) {
     const sibling = primary.parent.get("repository", true) as Node | undefined;
     name = isScalar(sibling) ? scalarText(content, sibling as Scalar) : undefined;
   }
-  const nameRef = tryParseRef(name);
-  if (!nameRef || nameRef.tag || nameRef.digest) return undefined;
-  const tag = text(slots.tag);
-  const digest = text(slots.digest);
-  const ref: ImageRef = { ...nameRef, tag, digest };
-  const image = located(ctx, primary.node, { node: primary.node }, primary.path, ref, "flux-marker");
-  return {
-    image,
-    names: [normalizedName(nameRef)],
-    fit(next, update) {
-      if (slots.tag) return fitTagOnly(image, Boolean(slots.digest), next, update, "a :digest setter");
-      if (update.digest === undefined) {
-        refuse(image, `${image.field} has only a :digest setter`, "Pass name@digest or name:tag@digest.");
-      }
-      return { digest: next.digest };
-    },
-    write(next: Version): Splice[] {
-      const splices: Splice[] = [];
-      if (slots.tag && next.tag !== undefined && next.tag !== tag) {
-        splices.push(replaceScalar(content, slots.tag.node, next.tag, where(image)));
-      }
-      if (slots.digest && (next.digest ?? "") !== (digest ?? "")) {
-        splices.push(replaceScalar(content, slots.digest.node, next.digest ?? "", where(image)));
-      } else if (!slots.digest && next.digest !== undefined && next.tag === undefined) {
-        refuse(
-          image,
-          `the ${image.field} setter has no :digest part for ${next.digest}`,
-          "Pass a tag as well.",
-        );
-      }
-      if (!slots.tag && next.tag !== undefined && next.digest === undefined) {
-        refuse(image, `the ${image.field} setter has no :tag part for ${next.tag}`, "Pass a digest as well.");
-      }
-      return splices;
-    },
-  };
+  return partsTarget(ctx, name, { tag: slots.tag, digest: slots.digest }, "flux-marker", "a :digest setter");
 }

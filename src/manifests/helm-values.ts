@@ -1,5 +1,6 @@
 import type { Scalar, YAMLMap } from "yaml";
 import { isMap, isScalar, isSeq } from "yaml";
+import { UserError } from "../errors.js";
 import { type ImageRef, normalizedName } from "../image/index.js";
 import {
   asMap,
@@ -23,6 +24,7 @@ import {
   tryParseRef,
   where,
 } from "./context.js";
+import { fitTagOnly, type Part, partsTarget } from "./parts.js";
 import type { SourceKind, Target, Version } from "./types.js";
 
 /** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
@@ -69,26 +71,78 @@ export function helmValuesFinder(
   return targets;
 }
 
-/** Targets at the dotted paths a user named (`backend.deploy.img`): an image map or a reference string. */
+function valueAt(ctx: FinderContext, root: Reached, keys: string[]): Reached | undefined {
+  let reached: Reached | undefined = root;
+  for (const key of keys) {
+    const map = asMap(reached);
+    reached = map
+      ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
+      : undefined;
+  }
+  return reached;
+}
+
+const PART_KEYS = ["registry", "repository", "tag", "digest"];
+
+/**
+ * Targets at the paths a user named: `backend.deploy.img` (an image map or a `repo:tag` string), or the parts
+ * of one image in separate values, `repository=app.imageRepo,tag=app.imageTag[,digest=…][,registry=…]`.
+ */
 export function helmPathFinder(ctx: FinderContext, root: Reached, paths: string[]): Target[] {
   const targets: Target[] = [];
   for (const dotted of paths) {
-    const keys = dotted.split(".").filter(Boolean);
-    let reached: Reached | undefined = root;
-    for (const key of keys) {
-      const map = asMap(reached);
-      reached = map
-        ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
-        : undefined;
-    }
-    if (!reached) continue;
-    const map = asMap(reached);
-    const target = map
-      ? imageMapTarget(ctx, map, keys, "helm-values", true)
-      : stringTarget(ctx, reached, keys, "helm-values");
+    const target = dotted.includes("=") ? partsAt(ctx, root, dotted) : wholeAt(ctx, root, dotted);
     if (target) targets.push(target);
   }
   return targets;
+}
+
+function wholeAt(ctx: FinderContext, root: Reached, dotted: string): Target | undefined {
+  const keys = dotted.split(".").filter(Boolean);
+  const reached = valueAt(ctx, root, keys);
+  if (!reached) return undefined;
+  const map = asMap(reached);
+  return map
+    ? imageMapTarget(ctx, map, keys, "helm-values", true)
+    : stringTarget(ctx, reached, keys, "helm-values");
+}
+
+function partsAt(ctx: FinderContext, root: Reached, spec: string): Target | undefined {
+  const fields = new Map<string, string[]>();
+  for (const item of spec.split(",")) {
+    const [key = "", path = ""] = item.split("=").map((text) => text.trim());
+    if (!PART_KEYS.includes(key) || path === "") {
+      throw new UserError(
+        `the values path ${JSON.stringify(spec)} is not understood at ${JSON.stringify(item)}`,
+        {
+          hint: "Write repository=a.b,tag=a.c (optionally digest=… and registry=…), or one dotted path.",
+        },
+      );
+    }
+    fields.set(key, path.split(".").filter(Boolean));
+  }
+  const text = (key: string) => {
+    const keys = fields.get(key);
+    return keys ? stringOf(ctx, valueAt(ctx, root, keys)) : undefined;
+  };
+  const part = (key: string): Part | undefined => {
+    const keys = fields.get(key);
+    const reached = keys && valueAt(ctx, root, keys);
+    return reached && isScalar(reached.node) && reached.node.range
+      ? { node: reached.node as Scalar, reached, path: keys }
+      : undefined;
+  };
+  const repository = text("repository");
+  const registry = text("registry");
+  if (!repository) return undefined;
+  const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
+  return partsTarget(
+    ctx,
+    name,
+    { tag: part("tag"), digest: part("digest") },
+    "helm-values",
+    "digest=PATH to the values path",
+  );
 }
 
 /**
@@ -161,23 +215,4 @@ function imageMapTarget(
       return splices;
     },
   };
-}
-
-/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
-export function fitTagOnly(
-  image: Target["image"],
-  hasDigest: boolean,
-  next: Version,
-  update: ImageRef,
-  missing: string,
-): Version {
-  if (hasDigest) return next;
-  if (update.tag === undefined) {
-    refuse(
-      image,
-      `${image.field} has no place for the digest ${update.digest}`,
-      `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`,
-    );
-  }
-  return { tag: next.tag };
 }

@@ -1,11 +1,10 @@
 import type { Environment, PipelineConfig } from "../environments/index.js";
 import { findEnvironment } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { parseWindow } from "./window.js";
 
 /**
  * The source and target of one promotion. Without an explicit source the target receives from the environment
- * before it in `promotion`. Windows are checked here so a typo fails at the config line, before anything is read.
+ * before it in `promotion`.
  */
 export function promotionEdge(
   config: PipelineConfig,
@@ -13,7 +12,6 @@ export function promotionEdge(
   from?: string,
 ): { source: Environment; target: Environment } {
   const target = findEnvironment(config, to);
-  for (const window of target.windows) parseWindow(window, { file: config.file, line: target.line });
   if (from) {
     if (from === to) {
       throw new UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });

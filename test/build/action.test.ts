@@ -44,6 +44,20 @@ function logWithoutMask(run: ActionRun): string {
     .join("\n");
 }
 
+/** The image config the registry serves for a pushed single-platform manifest. */
+async function imageConfig(registry: TestRegistry, repository: string, digest: string) {
+  const base = `http://${registry.host}/v2/${repository}`;
+  const manifest = (await (
+    await fetch(`${base}/manifests/${digest}`, {
+      headers: { Accept: "application/vnd.oci.image.manifest.v1+json" },
+    })
+  ).json()) as { config: { digest: string } };
+  return (await (await fetch(`${base}/blobs/${manifest.config.digest}`)).json()) as {
+    created: string;
+    config: { Labels: Record<string, string> };
+  };
+}
+
 function failure(run: ActionRun): string {
   return (/^::error::(.*)$/m.exec(run.stdout)?.[1] ?? "").replace(/%0A/g, "\n");
 }
@@ -114,16 +128,7 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
       event: pushEvent(),
     });
     expect(run.code, run.stdout).toBe(0);
-    const base = `http://${registry.host}/v2/acme/labels`;
-    const manifest = (await (
-      await fetch(`${base}/manifests/${run.outputs.digest}`, {
-        headers: { Accept: "application/vnd.oci.image.manifest.v1+json" },
-      })
-    ).json()) as { config: { digest: string } };
-    const config = (await (await fetch(`${base}/blobs/${manifest.config.digest}`)).json()) as {
-      created: string;
-      config: { Labels: Record<string, string> };
-    };
+    const config = await imageConfig(registry, "acme/labels", run.outputs.digest!);
     expect(config.config.Labels).toMatchObject({
       "org.opencontainers.image.source": "https://github.com/acme/web",
       "org.opencontainers.image.revision": SHA,
@@ -134,6 +139,36 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     });
     // The image's own creation time is the commit's, so rebuilding the commit reproduces the digest.
     expect(config.created).toBe("2026-11-20T09:30:00Z");
+  });
+
+  it("passes file, target and build-args to the builder", async () => {
+    const dockerfile = path.join(workdir, "Dockerfile.multi");
+    await writeFile(
+      dockerfile,
+      [
+        "FROM scratch AS app",
+        "ARG GREETING",
+        "COPY hello.txt /hello.txt",
+        "LABEL greeting=$GREETING stage=app",
+        "FROM app AS debug",
+        "LABEL stage=debug",
+        "",
+      ].join("\n"),
+    );
+    const run = await runBundledAction("build-push", {
+      inputs: {
+        image: `${registry.host}/acme/stages`,
+        context,
+        file: dockerfile,
+        target: "app",
+        "build-args": "GREETING=hello, world",
+        builder: "podman",
+      },
+      event: pushEvent(),
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const config = await imageConfig(registry, "acme/stages", run.outputs.digest!);
+    expect(config.config.Labels).toMatchObject({ greeting: "hello, world", stage: "app" });
   });
 
   it("rebuilding the same commit without skip-existing reproduces the digest", async () => {

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type ActionRun, runBundledAction } from "../support/action.js";
+import type { ActionRun } from "../support/action.js";
 import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
+import { OVERLAY, runUpdateAction } from "./helpers.js";
 
 // The bundle as the runner runs it, against the GitHub API test server (GHES-style URLs from the environment).
 let server: GitHubTestServer;
@@ -24,34 +25,10 @@ async function newRepo(services = ["web", "api", "worker"]): Promise<string> {
   return name;
 }
 
-/** The runner prints `::add-mask::<secret>` for itself to consume; everything else a user sees must not hold it. */
-function expectNoToken(run: ActionRun): void {
-  const visible = run.stdout
-    .split("\n")
-    .filter((line) => !line.startsWith("::add-mask::"))
-    .join("\n");
-  for (const text of [visible, run.stderr, JSON.stringify(run.outputs), run.summary]) {
-    expect(text).not.toContain(server.token);
-  }
+function run(repo: string, inputs: Record<string, string>): Promise<ActionRun> {
+  return runUpdateAction(server, repo, inputs);
 }
 
-async function run(repo: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const result = await runBundledAction("update-manifest-tag", {
-    inputs: { token: server.token, ...inputs },
-    env: {
-      GITHUB_API_URL: server.url,
-      GITHUB_GRAPHQL_URL: server.graphqlUrl,
-      GITHUB_SERVER_URL: server.webUrl,
-      GITHUB_REPOSITORY: `acme/${repo}`,
-      GITHUB_RUN_ID: "4242",
-      ...env,
-    },
-  });
-  expectNoToken(result);
-  return result;
-}
-
-const OVERLAY = (service: string, env: string) => `apps/${service}/overlays/${env}/kustomization.yaml`;
 
 function openPulls(repo: string) {
   return server.repo("acme", repo).pulls.filter((pr) => pr.state === "open");

@@ -69,6 +69,12 @@ describe("loadConfig", () => {
     ["promotion repeating an env", "environments:\n  dev: {paths: [a]}\npromotion: [dev, dev]\n", /twice/, 3],
     ["syntax error", "environments:\n  dev: {paths: [a]\n", /malformed YAML/, 3],
     [
+      "bad deployment window, at its own line",
+      "environments:\n  prod:\n    paths: [a]\n    windows:\n      - Mon-Fri 09:00-17:00 UTC\n      - Mon-Fry 09:00-17:00 UTC\n",
+      /deployment window/,
+      6,
+    ],
+    [
       "unknown top-level key",
       "environments:\n  dev: {paths: [a]}\nenviroments: {}\n",
       /unknown key 'enviroments'/,

@@ -48,7 +48,7 @@ export interface Failure {
   name: string;
   message: string;
   status: number;
-  response: { data: { message: string; errors?: { message: string }[] } };
+  response: { data: { message: string; errors?: { message: string }[] }; headers: Record<string, string> };
   errors: { type?: string; message: string; path?: unknown[]; [key: string]: unknown }[];
   data: unknown;
 }

@@ -122,6 +122,9 @@ describe.skipIf(!gitPresent)("smart HTTP on the GitHub test server", () => {
     const dir = join(scratch, "gh-clone");
     await git(scratch, "clone", "--quiet", github.cloneUrl("acme", "config"), dir);
     expect(await readFile(join(dir, "a.txt"), "utf8")).toBe("a\n");
+    const cloneTraffic = github.bytes({ operation: "git" });
+    expect(github.count({ operation: "git", status: 200 })).toBeGreaterThanOrEqual(2);
+    expect(cloneTraffic.response).toBeGreaterThan(200);
     await writeFile(join(dir, "b.txt"), "b\n");
     await git(dir, "add", "b.txt");
     await git(dir, "commit", "--quiet", "-m", "b");

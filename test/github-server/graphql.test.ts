@@ -229,6 +229,13 @@ describe("createCommitOnBranch", () => {
     expect(await server.readFile("acme", "config", "main", "b.txt")).toBe("b\n");
   });
 
+  it("refuses an expectedHeadOid that is not an object id, as a variable GitHub cannot coerce", async () => {
+    const error = await failure(client(server).graphql(CREATE_COMMIT, commitInput("main", { "e.txt": "e\n" })));
+    expect(error.errors[0]?.message).toContain("GitObjectID cannot represent");
+    expect(server.violations.map((v) => v.kind)).toEqual(["graphql-document"]);
+    server.clearViolations();
+  });
+
   it("reports deleting a missing file and explicit null file lists", async () => {
     const head = (await server.headOf("acme", "config", "main")) as string;
     const missing = await failure(
@@ -263,6 +270,30 @@ describe("createCommitOnBranch", () => {
 });
 
 describe("pull requests over GraphQL", () => {
+  it("opens a pull request with createPullRequest and refuses a duplicate like GitHub", async () => {
+    const octokit = client(server);
+    const main = (await server.headOf("acme", "config", "main")) as string;
+    await octokit.rest.git.createRef({ owner: "acme", repo: "config", ref: "refs/heads/gql/pr", sha: main });
+    await server.commitFiles("acme", "config", "gql/pr", { "gql.txt": "1\n" });
+    const { repository } = await octokit.graphql<{ repository: { id: string } }>(
+      `query { repository(owner: "acme", name: "config") { id } }`,
+    );
+    const create = `mutation($repo: ID!) {
+      createPullRequest(input: { repositoryId: $repo, baseRefName: "main", headRefName: "gql/pr", title: "gql", body: "b" }) {
+        pullRequest { number title headRefName url }
+      }
+    }`;
+    const created = await octokit.graphql<{
+      createPullRequest: { pullRequest: { number: number; title: string; headRefName: string } };
+    }>(create, { repo: repository.id });
+    expect(created.createPullRequest.pullRequest).toMatchObject({ title: "gql", headRefName: "gql/pr" });
+    const duplicate = await failure(octokit.graphql(create, { repo: repository.id }));
+    expect(duplicate.errors[0]).toMatchObject({
+      type: "UNPROCESSABLE",
+      message: "A pull request already exists for acme:gql/pr.",
+    });
+  });
+
   it("finds a pull request by head branch; its node id is the REST node_id; auto-merge follows the repository's rules", async () => {
     const octokit = client(server);
     const main = (await server.headOf("acme", "config", "main")) as string;
@@ -314,6 +345,22 @@ describe("pull requests over GraphQL", () => {
       pull_number: pr.number,
     });
     expect(rest.auto_merge?.merge_method).toBe("squash");
+
+    // The required check arriving lets GitHub merge it with the chosen method.
+    await octokit.rest.repos.createCommitStatus({
+      owner: "acme",
+      repo: "config",
+      sha: pr.head.sha,
+      state: "success",
+      context: "ci",
+    });
+    const { data: merged } = await octokit.rest.pulls.get({
+      owner: "acme",
+      repo: "config",
+      pull_number: pr.number,
+    });
+    expect([merged.state, merged.merged]).toEqual(["closed", true]);
+    expect(await server.readFile("acme", "config", "main", "web.txt")).toBe("2\n");
 
     const node = await octokit.graphql<{ node: { number: number } }>(
       `query($id: ID!) { node(id: $id) { ... on PullRequest { number } } }`,

@@ -178,6 +178,20 @@ describe("refs", () => {
     expect(rewind.status).toBe(422);
     expect(await server.headOf("acme", "config", "main")).toBe(ahead);
 
+    // Forced moves of one branch by concurrent writers all land, last writer wins, as on GitHub.
+    const git = server.repo("acme", "config").git;
+    const who = { name: "t", email: "t@example.test" };
+    const tips: string[] = [];
+    for (const i of [1, 2, 3, 4, 5]) {
+      const tree = await git.applyChanges(undefined, [{ path: `tip-${i}.txt`, content: "x\n" }]);
+      tips.push(await git.commitTree(tree, [main], `tip ${i}\n`, who, who));
+    }
+    const moves = await Promise.all(
+      tips.map((sha) => octokit.rest.git.updateRef({ ...repo, ref: "heads/feature", sha, force: true })),
+    );
+    expect(moves.map((m) => m.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(tips).toContain(await server.headOf("acme", "config", "feature"));
+
     const { data: matching } = await octokit.rest.git.listMatchingRefs({ ...repo, ref: "heads/feat" });
     expect(matching.map((r) => r.ref)).toEqual(["refs/heads/feature"]);
     await octokit.rest.git.deleteRef({ ...repo, ref: "heads/feature" });
@@ -255,6 +269,19 @@ describe("pull requests", () => {
       body: "hello",
     });
     expect(comment.body).toBe("hello");
+  });
+
+  it("opens exactly one pull request when five clients race to create it", async () => {
+    await branchWith("race/pr", { "race-pr.txt": "x\n" });
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map(() =>
+        client(server).rest.pulls.create({ ...repo, head: "race/pr", base: "main", title: "race" }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(rejected.map((r) => (r.reason as { status: number }).status)).toEqual([422, 422, 422, 422]);
+    expect(server.repo("acme", "config").pulls.filter((p) => p.headRef === "race/pr")).toHaveLength(1);
   });
 
   it("merges with merge, squash and rebase into real commits, and checks the expected head sha", async () => {
@@ -411,6 +438,7 @@ describe("tokens and permissions", () => {
     const write = await failure(octokit.rest.git.createRef({ ...repo, ref: "refs/heads/nope", sha: main }));
     expect(write.status).toBe(403);
     expect(write.response.data.message).toBe("Resource not accessible by integration");
+    expect(write.response.headers["x-accepted-github-permissions"]).toBe("contents=write");
 
     server.setToken("ghs_noprs", {
       login: "github-actions[bot]",

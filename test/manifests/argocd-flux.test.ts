@@ -112,6 +112,40 @@ describe("Argo CD Application", () => {
     expect(result.content).toBe(plain.replace('["ghcr.io/acme/web:1.0.0"]', '["ghcr.io/acme/web:1.1.0"]'));
   });
 
+  it("helm.values as a | block: edited inside the block, at its indentation, CRLF kept", () => {
+    const app = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: cache
+spec:
+  source:
+    chart: redis
+    helm:
+      values: |
+        # tuned for staging
+        image:
+          repository: bitnami/redis
+          tag: 7.2.4
+
+        replica:
+          replicaCount: 2
+`;
+    for (const text of [app, app.replace(/\n/g, "\r\n")]) {
+      const result = updateFile("app.yaml", text, [parseImageRef(`bitnami/redis:7.4.0@${D1}`)]);
+      expect(result.content).toBe(text.replace("tag: 7.2.4", "tag: 7.4.0"));
+      expect(result.changes).toEqual([
+        { file: "app.yaml", line: 13, image: "bitnami/redis", from: "7.2.4", to: "7.4.0" },
+      ]);
+    }
+    // An image map without a tag gets one inserted inside the block, at the block's indentation.
+    const untagged = app.replace("          tag: 7.2.4\n", "");
+    expect(updateFile("app.yaml", untagged, [parseImageRef("bitnami/redis:7.4.0")]).content).toBe(
+      untagged.replace("repository: bitnami/redis\n", "repository: bitnami/redis\n          tag: 7.4.0\n"),
+    );
+    // Folded blocks are not edited.
+    expect(findImages("app.yaml", app.replace("values: |", "values: >"))).toEqual([]);
+  });
+
   it("finds all references with kind argocd", () => {
     expect(findImages("app.yaml", APP).map((f) => [f.line, f.kind])).toEqual([
       [13, "argocd"],

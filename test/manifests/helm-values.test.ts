@@ -105,6 +105,25 @@ describe("Helm values", () => {
     expect(result.changes).toHaveLength(1);
   });
 
+  it("takes an image spread over separate values from repository=…,tag=… paths", () => {
+    const spec = ["repository=deploy.img.repository,tag=deploy.img.release"];
+    const result = updateFile("values.yaml", VALUES, [parseImageRef("ghcr.io/acme/legacy:6")], {
+      helmPaths: spec,
+    });
+    expect(result.content).toBe(VALUES.replace('release: "5"', 'release: "6"'));
+    expect(result.changes).toEqual([
+      { file: "values.yaml", line: 34, image: "ghcr.io/acme/legacy", from: "5", to: "6" },
+    ]);
+    expect(() =>
+      updateFile("values.yaml", VALUES, [parseImageRef(`ghcr.io/acme/legacy@${D2}`)], { helmPaths: spec }),
+    ).toThrow(/no place for the digest/);
+    expect(() =>
+      updateFile("values.yaml", VALUES, [parseImageRef("ghcr.io/acme/legacy:6")], {
+        helmPaths: ["repo=deploy.img"],
+      }),
+    ).toThrow(/not understood/);
+  });
+
   it("empties an existing digest when only a tag is given", () => {
     const withDigest = VALUES.replace('digest: ""', `digest: ${D1}`);
     const result = updateFile("values.yaml", withDigest, [parseImageRef("ghcr.io/acme/frontend:1.6.0")]);

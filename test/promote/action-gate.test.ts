@@ -6,6 +6,7 @@ import {
   deployment,
   gateStatus,
   newRepo,
+  octokit,
   proposed,
   pull,
   reviewEvent,
@@ -75,5 +76,30 @@ describe("promote-env gate", () => {
     expect(scheduled.code, scheduled.stdout).toBe(0);
     expect(scheduled.outputs).toMatchObject({ gate: "open", "pull-request-number": String(number) });
     expect(JSON.parse(scheduled.outputs["approved-by"]!)).toEqual(["alice", "erin"]);
+  });
+
+  it("leaves pull requests it did not open alone", async () => {
+    const repo = await newRepo();
+    const main = (await server.headOf("acme", repo, "main"))!;
+    await octokit.rest.git.createRef({ owner: "acme", repo, ref: "refs/heads/docs", sha: main });
+    await server.commitFiles("acme", repo, "docs", { "README.md": "# docs\n" });
+    const { data: pr } = await octokit.rest.pulls.create({
+      owner: "acme",
+      repo,
+      head: "docs",
+      base: "main",
+      title: "Docs",
+    });
+    const other = await run(
+      repo,
+      { mode: "gate" },
+      { name: "pull_request", payload: { action: "opened", pull_request: { number: pr.number } } },
+    );
+    expect(other.code, other.stdout).toBe(0);
+    expect(other.outputs).toMatchObject({ gate: "", "pull-request-number": "" });
+    expect(other.stdout).toContain(
+      `pull request #${pr.number} is not an open promotion to production; nothing to gate`,
+    );
+    expect(await gateStatus(repo, pr.head.sha)).toBeUndefined();
   });
 });

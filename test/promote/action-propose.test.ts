@@ -92,6 +92,11 @@ describe("promote-env propose", () => {
     const bad = await run(repo, { images: "ghcr.io/acme/cart" });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('::error::image filter "ghcr.io/acme/cart" matches no image in staging');
+    const unknown = await run(repo, { to: "qa" });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain(
+      "::error::gitops-pipeline.yaml: environment 'qa' is not defined in gitops-pipeline.yaml",
+    );
   });
 
   it("commits a promotion straight onto a commit-mode target and records it", async () => {

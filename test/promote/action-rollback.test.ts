@@ -108,4 +108,26 @@ describe("promote-env gate, merge and rollback", () => {
       { images: ["ghcr.io/acme/api:2.3.0", "ghcr.io/acme/web:sha-1a2b3c4"], pullRequest: number },
     ]);
   });
+
+  it("rolls back to a given revision, and says so when there is nothing to go back to", async () => {
+    const repo = await newRepo();
+    const first = (await server.headOf("acme", repo, "main"))!;
+    const nothing = await run(repo, { mode: "rollback" });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stdout).toContain(
+      "::error::found no earlier image references of production in the recent history of its files",
+    );
+    await server.commitFiles("acme", repo, "main", { [API("production")]: deployment("2.4.0", '"2"') });
+    const dry = await run(repo, { mode: "rollback", revision: first, "dry-run": "true" });
+    expect(dry.code, dry.stdout).toBe(0);
+    expect(JSON.parse(dry.outputs.changes!)).toEqual([
+      { file: API("production"), line: 10, image: "ghcr.io/acme/api", from: "2.4.0", to: "2.2.1" },
+    ]);
+    expect(server.repo("acme", repo).pulls).toEqual([]);
+    const unknown = await run(repo, { mode: "rollback", revision: "v9.9.9" });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain(
+      `::error::revision "v9.9.9" is not a commit, branch or tag of acme/${repo}`,
+    );
+  });
 });

@@ -135,7 +135,7 @@ describe("gitops-pipeline promote", () => {
     expect(await snapshot(repo)).toEqual(before);
   });
 
-  it("points a bad deployment window at its environment in the config file", async () => {
+  it("points a bad deployment window at its line in the config file", async () => {
     const config = path.join(repo, "gitops-pipeline.yaml");
     await writeFile(
       config,
@@ -143,7 +143,7 @@ describe("gitops-pipeline promote", () => {
     );
     const run = cli("promote", "--repo", ".", "--to", "production");
     expect(run.stderr).toMatch(
-      /^gitops-pipeline promote: gitops-pipeline\.yaml:6: deployment window .* bad time "9am"/,
+      /^gitops-pipeline promote: gitops-pipeline\.yaml:11:15: deployment window .* bad time "9am"/,
     );
     expect(run.code).toBe(1);
   });

@@ -23,7 +23,11 @@ export const danglingService: Rule = {
       if (getAt(service.object, ["spec", "type"]) === "ExternalName") continue;
       const selector = stringMap(getAt(service.object, ["spec", "selector"]));
       if (Object.keys(selector).length === 0) continue;
-      const matched = podsFor(service).some(
+      const pods = podsFor(service);
+      // Plain manifests in view with no workload at all: the pods come from elsewhere (another directory or app,
+      // an operator), so there is nothing to judge against. A kustomize build is complete by itself.
+      if (pods.length === 0 && service.renderedFrom === undefined) continue;
+      const matched = pods.some(
         ({ resource, labels }) => namespacesMayMatch(service, resource) && mapSelects(selector, labels),
       );
       if (matched) continue;

@@ -1,6 +1,7 @@
 import { apiGroup, getAt, objAt } from "../object.js";
 import { byLookupScope, describeScope, namespacesMayMatch } from "../scope.js";
 import type { Rule, Violation } from "../types.js";
+import { podOf } from "../workloads.js";
 
 /**
  * An autoscaler whose target is not deployed with it scales nothing, and one with minReplicas above maxReplicas
@@ -14,6 +15,7 @@ export const hpaTarget: Rule = {
   checkAll(resources) {
     const violations: Violation[] = [];
     const candidatesFor = byLookupScope(resources, (resource) => resource);
+    const workloadsFor = byLookupScope(resources, (resource) => podOf(resource));
     for (const hpa of resources) {
       if (hpa.id.kind !== "HorizontalPodAutoscaler" || apiGroup(hpa.id.apiVersion) !== "autoscaling")
         continue;
@@ -31,6 +33,8 @@ export const hpaTarget: Rule = {
       const name = target?.["name"];
       if (typeof kind !== "string" || typeof name !== "string") continue;
       const group = typeof target?.["apiVersion"] === "string" ? apiGroup(target["apiVersion"]) : undefined;
+      // As for Services: plain manifests with no workload in view say nothing about where the target lives.
+      if (hpa.renderedFrom === undefined && workloadsFor(hpa).length === 0) continue;
       const found = candidatesFor(hpa).some(
         (candidate) =>
           candidate.id.kind === kind &&

@@ -18,7 +18,8 @@ export type Fault =
   | { kind: "rate-limit"; resetIn?: number }
   | { kind: "server-error"; status?: 500 | 502 | 503 | 504 }
   | { kind: "bad-credentials" }
-  | { kind: "not-accessible" }
+  /** 403 "Resource not accessible by integration"; `permission` fills x-accepted-github-permissions (`contents=write`). */
+  | { kind: "not-accessible"; permission?: string }
   | { kind: "actions-cannot-create-pr" }
   | { kind: "not-found" }
   | { kind: "protected-branch"; message?: string }

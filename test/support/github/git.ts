@@ -107,7 +107,10 @@ class ObjectReader {
 
   constructor(private readonly gitDir: string) {}
 
-  read(spec: string, withContent: boolean): Promise<{ oid: string; type: string; size: number; content?: Buffer } | undefined> {
+  read(
+    spec: string,
+    withContent: boolean,
+  ): Promise<{ oid: string; type: string; size: number; content?: Buffer } | undefined> {
     if (/[\n\r]/.test(spec)) return Promise.resolve(undefined);
     const child = this.start();
     return new Promise((resolve, reject) => {
@@ -281,7 +284,9 @@ export class BareRepo {
    */
   async lsTree(treeish: string, recursive = false): Promise<TreeEntry[] | undefined> {
     if (recursive) {
-      const result = await runGit(this.path, ["ls-tree", "-l", "-z", "--full-tree", "-r", "-t", treeish], { allowFailure: true });
+      const result = await runGit(this.path, ["ls-tree", "-l", "-z", "--full-tree", "-r", "-t", treeish], {
+        allowFailure: true,
+      });
       if (result.code !== 0) return undefined;
       return parseLsTree(result.stdout.toString("utf8"));
     }
@@ -290,7 +295,9 @@ export class BareRepo {
     const tree = await this.reader.read(treeish.includes(":") ? treeish : `${treeish}^{tree}`, true);
     if (tree?.type !== "tree" || !tree.content) return undefined;
     const entries = parseTreeObject(tree.content);
-    const sizes = await Promise.all(entries.map((e) => (e.type === "blob" ? this.reader.read(e.oid, false) : undefined)));
+    const sizes = await Promise.all(
+      entries.map((e) => (e.type === "blob" ? this.reader.read(e.oid, false) : undefined)),
+    );
     entries.forEach((entry, index) => {
       entry.size = sizes[index]?.size;
     });

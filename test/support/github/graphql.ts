@@ -6,6 +6,7 @@ import {
   type GraphQLError,
   type GraphQLSchema,
   type IntrospectionQuery,
+  isScalarType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -14,9 +15,9 @@ import {
 import { GraphQLFailure, HttpError } from "./errors.js";
 import type { Fault } from "./faults.js";
 import { errorBody, timestamp } from "./fixtures.js";
-import { type FileChange, ZERO_OID } from "./git.js";
+import type { FileChange } from "./git.js";
 import { decodeNodeId, nodeId } from "./ids.js";
-import type { PullRequest, RepoState, TokenPermission, UserInfo } from "./model.js";
+import type { NewPullRequest, PullRequest, RepoState, TokenPermission, UserInfo } from "./model.js";
 import type { Actor, GitHubTestServer, Reply, RequestRecord } from "./server.js";
 import { packageFile } from "./spec.js";
 
@@ -31,8 +32,38 @@ export function githubSchema(): GraphQLSchema {
     const file = packageFile("@octokit/graphql-schema", "schema.json");
     const json = JSON.parse(readFileSync(file, "utf8")) as { data?: IntrospectionQuery } & IntrospectionQuery;
     schema = buildClientSchema(json.data ?? json);
+    checkScalars(schema);
   }
   return schema;
+}
+
+/**
+ * An introspected schema knows custom scalars by name only and passes any value through. GitHub's have formats;
+ * checking them both ways means a malformed oid from a client, or a malformed date from a resolver, fails the test.
+ */
+const SCALAR_FORMATS: Record<string, RegExp> = {
+  GitObjectID: /^[0-9a-f]{40}$/,
+  DateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  GitTimestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  Base64String: /^[A-Za-z0-9+/]*={0,2}$/,
+  // resourcePath and friends are URIs relative to the host, so only whitespace is ruled out.
+  URI: /^\S+$/,
+};
+
+function checkScalars(target: GraphQLSchema): void {
+  for (const [name, format] of Object.entries(SCALAR_FORMATS)) {
+    const type = target.getType(name);
+    if (!isScalarType(type)) continue;
+    const check = (value: unknown) => {
+      if (typeof value !== "string" || !format.test(value)) {
+        throw new TypeError(`${name} cannot represent ${JSON.stringify(value)}`);
+      }
+      return value;
+    };
+    type.serialize = check;
+    type.parseValue = check;
+    type.parseLiteral = (node) => check(node.kind === Kind.STRING ? node.value : undefined);
+  }
 }
 
 type Obj = Record<string, unknown>;
@@ -764,6 +795,36 @@ function root(): Obj {
         pullRequest: pullRequestNode(ctx, repo, pr),
       };
     },
+    createPullRequest: async (args: { input: Obj }, ctx: Context) => {
+      const input = args.input;
+      const decoded = decodeNodeId(String(input.repositoryId));
+      const [owner, name] = decoded?.kind === "Repository" ? decoded.key.split("/") : [];
+      const repo = ctx.server.findRepo(owner ?? "", name ?? "");
+      if (!repo)
+        throw new GraphQLFailure(
+          "NOT_FOUND",
+          `Could not resolve to a node with the global id of '${input.repositoryId}'`,
+        );
+      allow(ctx, repo, "pull-requests", "write");
+      if (ctx.actor.info.type === "github-actions" && ctx.actor.info.canCreatePullRequests === false) {
+        throw new GraphQLFailure(
+          "FORBIDDEN",
+          "GitHub Actions is not permitted to create or approve pull requests.",
+        );
+      }
+      const pr = await openPullRequest(ctx, repo, {
+        headRef: String(input.headRefName).replace(/^refs\/heads\//, ""),
+        baseRef: String(input.baseRefName).replace(/^refs\/heads\//, ""),
+        title: String(input.title),
+        body: typeof input.body === "string" ? input.body : null,
+        draft: input.draft === true,
+        maintainerCanModify: input.maintainerCanModify !== false,
+      });
+      return {
+        clientMutationId: input.clientMutationId ?? null,
+        pullRequest: pullRequestNode(ctx, repo, pr),
+      };
+    },
     updatePullRequest: async (args: { input: Obj }, ctx: Context) => {
       const input = args.input;
       const { repo, pr } = await findPullByNode(ctx, input.pullRequestId as string);
@@ -979,4 +1040,15 @@ async function enableAutoMerge(ctx: Context, input: Obj): Promise<Obj> {
   };
 }
 
-export { ZERO_OID };
+/** Opens a pull request through the server, its REST refusals turned into GraphQL errors as GitHub words them. */
+async function openPullRequest(ctx: Context, repo: RepoState, fields: NewPullRequest): Promise<PullRequest> {
+  try {
+    return await ctx.server.openPullRequest(repo, ctx.actor.user.login, fields);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      const detail = (error.extra.errors as { message?: string }[] | undefined)?.[0]?.message;
+      throw new GraphQLFailure("UNPROCESSABLE", detail ?? error.message);
+    }
+    throw error;
+  }
+}

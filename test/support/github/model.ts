@@ -86,6 +86,16 @@ export interface PullRequest {
   maintainerCanModify: boolean;
 }
 
+/** What a client gives to open a pull request. */
+export interface NewPullRequest {
+  headRef: string;
+  baseRef: string;
+  title: string;
+  body: string | null;
+  draft: boolean;
+  maintainerCanModify: boolean;
+}
+
 export interface CommitStatus {
   id: number;
   state: "error" | "failure" | "pending" | "success";

@@ -2,6 +2,8 @@ import { HttpError, notFound, validationFailed } from "./errors.js";
 import * as F from "./fixtures.js";
 import { timestamp } from "./fixtures.js";
 import { ZERO_OID } from "./git.js";
+import { nodeId } from "./ids.js";
+import { latestStatuses, mergePull, protectionBlocks, runAutoMerges } from "./merge.js";
 import type { PullRequest, RepoState, TokenPermission } from "./model.js";
 import type { Actor, GitHubTestServer, Reply } from "./server.js";
 
@@ -148,93 +150,6 @@ function combinedState(states: string[]): string {
   if (states.some((s) => s === "error" || s === "failure")) return "failure";
   if (states.some((s) => s === "pending")) return "pending";
   return "success";
-}
-
-function latestStatuses(ctx: RestContext, sha: string) {
-  const all = ctx.repo.statuses.get(sha) ?? [];
-  const latest = new Map<string, (typeof all)[number]>();
-  for (const item of all) latest.set(item.context, item);
-  return [...latest.values()];
-}
-
-async function performMerge(
-  ctx: RestContext,
-  pr: PullRequest,
-  method: string,
-  title: string,
-  message: string,
-): Promise<string> {
-  const { repo, server } = ctx;
-  const git = repo.git;
-  const committer = { name: "GitHub", email: "noreply@github.com" };
-  const author = server.identity(ctx.actor.user.login);
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const base = await git.readRef(`refs/heads/${pr.baseRef}`);
-    if (!base) throw new HttpError(422, "Base branch was modified. Review and try the merge again.");
-    let result: string;
-    if (method === "rebase") {
-      let tip = base;
-      for (const commit of await git.commitsBetween(base, pr.headSha)) {
-        const info = await git.readCommit(commit);
-        const tree = await git.pickTree(commit, tip);
-        if (!tree) throw new HttpError(405, "This branch can't be rebased");
-        tip = await git.commitTree(
-          tree,
-          [tip],
-          info.message,
-          { name: info.author.name, email: info.author.email },
-          committer,
-        );
-        repo.verified.add(tip);
-      }
-      result = tip;
-    } else {
-      const tree = await git.mergeTrees(base, pr.headSha);
-      if (!tree) throw new HttpError(405, "Pull Request is not mergeable");
-      const parents = method === "squash" ? [base] : [base, pr.headSha];
-      result = await git.commitTree(
-        tree,
-        parents,
-        `${title}\n\n${message}`.trimEnd() + "\n",
-        author,
-        committer,
-      );
-      repo.verified.add(result);
-    }
-    if (await git.casRef(`refs/heads/${pr.baseRef}`, result, base)) {
-      const now = timestamp();
-      pr.state = "closed";
-      pr.mergedAt = now;
-      pr.closedAt = now;
-      pr.updatedAt = now;
-      pr.mergeCommitSha = result;
-      pr.mergedBy = ctx.actor.user.login;
-      pr.baseSha = base;
-      repo.pushedAt = now;
-      if (repo.settings.deleteBranchOnMerge) await git.deleteRef(`refs/heads/${pr.headRef}`, pr.headSha);
-      return result;
-    }
-  }
-  throw new HttpError(409, "Base branch was modified. Review and try the merge again.");
-}
-
-/** Reviews and status checks a protected base requires before GitHub lets a merge through. */
-function protectionBlocks(ctx: RestContext, pr: PullRequest): string | undefined {
-  const rule = ctx.repo.protection.get(pr.baseRef);
-  if (!rule) return undefined;
-  if (rule.requiredApprovingReviewCount > 0) {
-    const latest = new Map<string, string>();
-    for (const review of pr.reviews) if (review.state !== "COMMENTED") latest.set(review.login, review.state);
-    const approvals = [...latest.values()].filter((s) => s === "APPROVED").length;
-    if (approvals < rule.requiredApprovingReviewCount || [...latest.values()].includes("CHANGES_REQUESTED")) {
-      return `At least ${rule.requiredApprovingReviewCount} approving review is required by reviewers with write access.`;
-    }
-  }
-  for (const context of rule.requiredStatusChecks) {
-    const found = latestStatuses(ctx, pr.headSha).find((s) => s.context === context);
-    if (found?.state !== "success") return `Required status check "${context}" is expected.`;
-  }
-  return undefined;
 }
 
 export const REST_HANDLERS: Record<string, Handler> = {
@@ -438,7 +353,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
       status: 200,
       body: {
         sha,
-        node_id: `BL_${Buffer.from(`${ctx.repo.owner}/${ctx.repo.name}@${sha}`).toString("base64url")}`,
+        node_id: nodeId("Blob", `${ctx.repo.owner}/${ctx.repo.name}@${sha}`),
         size: content.length,
         url: `${ctx.server.url}/repos/${ctx.repo.owner}/${ctx.repo.name}/git/blobs/${sha}`,
         content: wrapBase64(content),
@@ -555,63 +470,14 @@ export const REST_HANDLERS: Record<string, Handler> = {
       throw new HttpError(403, "GitHub Actions is not permitted to create or approve pull requests.");
     }
     const head = String(ctx.body.head ?? "");
-    const headRef = head.includes(":") ? head.slice(head.indexOf(":") + 1) : head;
-    const baseRef = String(ctx.body.base);
-    const headSha = await repo.git.readRef(`refs/heads/${headRef}`);
-    const baseSha = await repo.git.readRef(`refs/heads/${baseRef}`);
-    if (!headSha)
-      throw validationFailed("Validation Failed", [
-        { resource: "PullRequest", field: "head", code: "invalid" },
-      ]);
-    if (!baseSha)
-      throw validationFailed("Validation Failed", [
-        { resource: "PullRequest", field: "base", code: "invalid" },
-      ]);
-    await ctx.server.refreshPulls(repo);
-    const existing = repo.pulls.find(
-      (p) => p.state === "open" && p.headRef === headRef && p.baseRef === baseRef,
-    );
-    if (existing) {
-      throw validationFailed("Validation Failed", [
-        {
-          resource: "PullRequest",
-          code: "custom",
-          message: `A pull request already exists for ${repo.owner}:${headRef}.`,
-        },
-      ]);
-    }
-    if ((await repo.git.commitsBetween(baseSha, headSha)).length === 0) {
-      throw validationFailed("Validation Failed", [
-        { resource: "PullRequest", code: "custom", message: `No commits between ${baseRef} and ${headRef}` },
-      ]);
-    }
-    const now = timestamp();
-    const pr: PullRequest = {
-      number: repo.nextNumber++,
-      id: ctx.server.id(),
-      title: String(ctx.body.title ?? headRef),
+    const pr = await ctx.server.openPullRequest(repo, actor.user.login, {
+      headRef: head.includes(":") ? head.slice(head.indexOf(":") + 1) : head,
+      baseRef: String(ctx.body.base),
+      title: String(ctx.body.title ?? head),
       body: (ctx.body.body as string | undefined) ?? null,
-      state: "open",
       draft: ctx.body.draft === true,
-      headRef,
-      headSha,
-      baseRef,
-      baseSha,
-      login: actor.user.login,
-      createdAt: now,
-      updatedAt: now,
-      closedAt: null,
-      mergedAt: null,
-      mergeCommitSha: null,
-      mergedBy: null,
-      labels: [],
-      requestedReviewers: [],
-      requestedTeams: [],
-      reviews: [],
-      autoMerge: null,
       maintainerCanModify: ctx.body.maintainer_can_modify !== false,
-    };
-    repo.pulls.push(pr);
+    });
     return { status: 201, body: F.pullRequest(await fullPullContext(ctx, pr), pr) };
   },
 
@@ -760,6 +626,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
     };
     pr.reviews.push(review);
     pr.requestedReviewers = pr.requestedReviewers.filter((login) => login !== review.login);
+    await runAutoMerges(ctx.server, ctx.repo);
     return { status: 200, body: F.review(pullContext(ctx), pr, review) };
   },
 
@@ -781,7 +648,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
         405,
         `${method === "merge" ? "Merge commits are" : method === "squash" ? "Squash merges are" : "Rebase merges are"} not allowed on this repository.`,
       );
-    const blocked = protectionBlocks(ctx, pr);
+    const blocked = protectionBlocks(ctx.repo, pr);
     if (blocked) throw new HttpError(405, blocked);
     const title =
       (ctx.body.commit_title as string | undefined) ??
@@ -789,7 +656,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
         ? `${pr.title} (#${pr.number})`
         : `Merge pull request #${pr.number} from ${ctx.repo.owner}/${pr.headRef}`);
     const message = (ctx.body.commit_message as string | undefined) ?? (method === "squash" ? "" : pr.title);
-    const sha = await performMerge(ctx, pr, method, title, message);
+    const sha = await mergePull(ctx.server, ctx.repo, pr, ctx.actor.user.login, method, title, message);
     return { status: 200, body: { sha, merged: true, message: "Pull Request successfully merged" } };
   },
 
@@ -877,6 +744,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
     const list = ctx.repo.statuses.get(sha) ?? [];
     list.push(item);
     ctx.repo.statuses.set(sha, list);
+    await runAutoMerges(ctx.server, ctx.repo);
     return { status: 201, body: F.status(ctx.server.urls, ctx.repo, sha, item, ctx.actor.user) };
   },
 
@@ -884,7 +752,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
     const ref = ctx.params.ref as string;
     const sha = await ctx.repo.git.resolveCommit(ref);
     if (!sha) throw notFound();
-    const latest = latestStatuses(ctx, sha).reverse();
+    const latest = latestStatuses(ctx.repo, sha).reverse();
     return {
       status: 200,
       body: {
@@ -917,7 +785,7 @@ export const REST_HANDLERS: Record<string, Handler> = {
     if (!sha) throw validationFailed(`No ref found for: ${ref}`);
     const required = ctx.body.required_contexts as string[] | undefined;
     if (required && required.length > 0) {
-      const states = latestStatuses(ctx, sha);
+      const states = latestStatuses(ctx.repo, sha);
       const failing = required.filter(
         (context) => states.find((s) => s.context === context)?.state !== "success",
       );

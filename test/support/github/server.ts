@@ -5,13 +5,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runHttpBackend } from "../git-http.js";
-import { HttpError } from "./errors.js";
+import { HttpError, validationFailed } from "./errors.js";
 import { type Fault, Faults } from "./faults.js";
 import { errorBody, timestamp } from "./fixtures.js";
 import { BareRepo, type FileChange, type Identity, ZERO_OID } from "./git.js";
 import { handleGraphQL } from "./graphql.js";
+import { runAutoMerges } from "./merge.js";
 import type {
   BranchProtection,
+  NewPullRequest,
   PermissionLevel,
   PullRequest,
   RepoSettings,
@@ -407,7 +409,104 @@ export class GitHubTestServer {
       commitId: options.commitId ?? pr.headSha,
       submittedAt: timestamp(),
     });
+    await runAutoMerges(this, repo);
     return id;
+  }
+
+  /** Opens a pull request after GitHub's checks (branches exist, no open duplicate, commits between them). */
+  async openPullRequest(repo: RepoState, login: string, fields: NewPullRequest): Promise<PullRequest> {
+    const { headRef, baseRef } = fields;
+    const refs = await repo.git.listRefs();
+    const headSha = refs.get(`refs/heads/${headRef}`);
+    const baseSha = refs.get(`refs/heads/${baseRef}`);
+    if (!headSha)
+      throw validationFailed("Validation Failed", [
+        { resource: "PullRequest", field: "head", code: "invalid" },
+      ]);
+    if (!baseSha)
+      throw validationFailed("Validation Failed", [
+        { resource: "PullRequest", field: "base", code: "invalid" },
+      ]);
+    for (const pr of repo.pulls) await this.refreshPull(repo, pr, refs);
+    if (repo.pulls.some((p) => p.state === "open" && p.headRef === headRef && p.baseRef === baseRef)) {
+      throw validationFailed("Validation Failed", [
+        {
+          resource: "PullRequest",
+          code: "custom",
+          message: `A pull request already exists for ${repo.owner}:${headRef}.`,
+        },
+      ]);
+    }
+    if ((await repo.git.commitsBetween(baseSha, headSha)).length === 0) {
+      throw validationFailed("Validation Failed", [
+        { resource: "PullRequest", code: "custom", message: `No commits between ${baseRef} and ${headRef}` },
+      ]);
+    }
+    const now = timestamp();
+    const pr: PullRequest = {
+      number: 0,
+      id: this.id(),
+      title: fields.title,
+      body: fields.body,
+      state: "open",
+      draft: fields.draft,
+      headRef,
+      headSha,
+      baseRef,
+      baseSha,
+      login,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: null,
+      mergedAt: null,
+      mergeCommitSha: null,
+      mergedBy: null,
+      labels: [],
+      requestedReviewers: [],
+      requestedTeams: [],
+      reviews: [],
+      autoMerge: null,
+      maintainerCanModify: fields.maintainerCanModify,
+    };
+    // Checked and pushed without an await in between: concurrent creations cannot both pass the duplicate check.
+    if (repo.pulls.some((p) => p.state === "open" && p.headRef === headRef && p.baseRef === baseRef)) {
+      throw validationFailed("Validation Failed", [
+        {
+          resource: "PullRequest",
+          code: "custom",
+          message: `A pull request already exists for ${repo.owner}:${headRef}.`,
+        },
+      ]);
+    }
+    pr.number = repo.nextNumber++;
+    repo.pulls.push(pr);
+    return pr;
+  }
+
+  /** Sets a commit status as another system (a CI, Argo CD) would; `login` defaults to the repository owner. */
+  async setStatus(
+    owner: string,
+    name: string,
+    sha: string,
+    context: string,
+    state: "error" | "failure" | "pending" | "success",
+    options: { description?: string; targetUrl?: string; login?: string } = {},
+  ): Promise<void> {
+    const repo = this.repo(owner, name);
+    const now = timestamp();
+    const list = repo.statuses.get(sha) ?? [];
+    list.push({
+      id: this.id(),
+      state,
+      context,
+      description: options.description ?? null,
+      targetUrl: options.targetUrl ?? null,
+      login: options.login ?? owner,
+      createdAt: now,
+      updatedAt: now,
+    });
+    repo.statuses.set(sha, list);
+    await runAutoMerges(this, repo);
   }
 
   /** The pull request's head follows its branch while open, as on GitHub. */
@@ -474,6 +573,38 @@ export class GitHubTestServer {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const gitMatch = /^\/([^/]+)\/([^/]+?)\.git(\/.*)?$/.exec(url.pathname);
     if (gitMatch) {
+      // Smart-HTTP traffic is counted too (operation "git"), so a clone's bytes can be set beside the API's.
+      const record: RequestRecord = {
+        method: req.method ?? "GET",
+        path: url.pathname,
+        operation: "git",
+        graphqlFields: [],
+        status: 0,
+        requestBytes: requestHeadBytes(req),
+        responseBytes: 0,
+        requestBodyBytes: 0,
+        responseBodyBytes: 0,
+        durationMs: 0,
+      };
+      this.requests.push(record);
+      const started = performance.now();
+      req.on("data", (chunk: Buffer) => {
+        record.requestBodyBytes += chunk.length;
+        record.requestBytes += chunk.length;
+      });
+      const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+      res.write = ((chunk: unknown, ...rest: unknown[]) => {
+        if (typeof chunk === "string" || Buffer.isBuffer(chunk)) {
+          const size = Buffer.byteLength(chunk as string | Buffer);
+          record.responseBodyBytes += size;
+          record.responseBytes += size;
+        }
+        return write(chunk, ...rest);
+      }) as typeof res.write;
+      res.on("finish", () => {
+        record.status = res.statusCode;
+        record.durationMs = Math.round(performance.now() - started);
+      });
       await this.serveGit(
         req,
         res,
@@ -538,7 +669,8 @@ export class GitHubTestServer {
       "x-github-request-id": randomUUID().toUpperCase().slice(0, 23),
       "x-github-media-type": "github.v3; format=json",
       "x-ratelimit-limit": String(RATE_LIMIT),
-      "x-ratelimit-remaining": String(Math.max(0, RATE_LIMIT - used)),
+      // Never 0 by wear: only an injected rate-limit fault exhausts the budget.
+      "x-ratelimit-remaining": String(Math.max(1, RATE_LIMIT - used)),
       "x-ratelimit-used": String(used),
       "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
       "x-ratelimit-resource": record.operation === "graphql" ? "graphql" : "core",
@@ -577,7 +709,17 @@ export class GitHubTestServer {
       const granted = actor.info.permissions?.[scope];
       const ok =
         visible && (level === "read" ? granted === "read" || granted === "write" : granted === "write");
-      if (!ok) throw new HttpError(403, "Resource not accessible by integration");
+      // GitHub names the permission the endpoint wanted in x-accepted-github-permissions.
+      if (!ok) {
+        throw new HttpError(
+          403,
+          "Resource not accessible by integration",
+          {},
+          {
+            "x-accepted-github-permissions": `${scope}=${level}`,
+          },
+        );
+      }
       return;
     }
     if (!repo) return;
@@ -799,7 +941,11 @@ function faultReply(fault: Fault): Reply | undefined {
     case "bad-credentials":
       return { status: 401, body: errorBody(401, "Bad credentials") };
     case "not-accessible":
-      return { status: 403, body: errorBody(403, "Resource not accessible by integration") };
+      return {
+        status: 403,
+        body: errorBody(403, "Resource not accessible by integration"),
+        headers: fault.permission ? { "x-accepted-github-permissions": fault.permission } : {},
+      };
     case "actions-cannot-create-pr":
       return {
         status: 403,

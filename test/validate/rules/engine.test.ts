@@ -54,6 +54,22 @@ spec:
   minReplicas: 2
   maxReplicas: 6
 `,
+  // Plain manifests split by kind: the Service and autoscaler find their Deployment in another directory.
+  "split/deployments/api.yaml": workload(
+    "Deployment",
+    "api",
+    'containers: [{name: api, image: "acme/api:1.0.0"}]\n',
+  ),
+  "split/services/api.yaml": `apiVersion: v1
+kind: Service
+metadata: {name: api}
+spec: {selector: {app: api}, ports: [{port: 80}]}
+`,
+  "split/autoscaling/api.yaml": `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: api}
+spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}, maxReplicas: 3}
+`,
   "plain/legacy.yaml": `apiVersion: v1
 kind: Secret
 metadata:

@@ -135,8 +135,11 @@ export function linesWith(text: string, marker: string): number[] {
 
 export const CONFIG_REPO_URL = "https://github.com/acme/config.git";
 
-/** An Argo CD Application of the config repo; its source path line carries the marker `# path`. */
-export function application(name: string, path: string, tail = ""): string {
+/**
+ * An Argo CD Application of the config repo; its source path line carries the marker `# path`. `source` adds
+ * lines to the source (indented 4), `tail` adds lines to the spec (indented 2).
+ */
+export function application(name: string, path: string, tail = "", source = ""): string {
   return `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
@@ -148,7 +151,7 @@ spec:
     repoURL: ${CONFIG_REPO_URL}
     targetRevision: main
     path: ${path} # path
-  destination:
+${source}  destination:
     server: https://kubernetes.default.svc
     namespace: ${name}
 ${tail}`;

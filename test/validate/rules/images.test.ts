@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { latestTag } from "../../../src/validate/rules/latest-tag.js";
 import { isExactTag, mutableTag } from "../../../src/validate/rules/mutable-tag.js";
-import { checkYaml, context, linesWith, workload } from "./helpers.js";
+import { application, checkYaml, context, linesWith, workload } from "./helpers.js";
 
 const DIGEST = `sha256:${"0123456789abcdef".repeat(4)}`;
 
@@ -123,5 +123,41 @@ describe("mutable-tag", () => {
   it("passes exact versions and digests in production", () => {
     const text = deployment(["acme/api:v2.0.1", "acme/web:sha-1a2b3c4d", `acme/db:16@${DIGEST}`]);
     expect(checkYaml(mutableTag, text, { environment: "production", ctx: production })).toEqual([]);
+  });
+});
+
+describe("Argo CD Application image overrides", () => {
+  const production = context({ productionEnvironments: new Set(["production"]) });
+  const overrides = (images: string[], name = "web-production") =>
+    application(
+      name,
+      "apps/web/overlays/web",
+      "",
+      `    kustomize:\n      images:\n${images.map((image, i) => `        - ${image} # override${i}\n`).join("")}`,
+    );
+
+  it("holds the images an Application forces on its kustomize source to the same rules", () => {
+    const text = overrides([
+      "ghcr.io/acme/web:latest",
+      "redis=docker.io/library/redis:7.2",
+      `ghcr.io/acme/api@${DIGEST}`,
+    ]);
+    expect(checkYaml(latestTag, text).map((hit) => [hit.line, hit.message])).toEqual([
+      [
+        linesWith(text, "# override0")[0],
+        'Application kustomize image override uses image "ghcr.io/acme/web:latest"; pin a version tag or a digest instead of latest',
+      ],
+    ]);
+    expect(checkYaml(mutableTag, text, { ctx: production }).map((hit) => hit.line)).toEqual([
+      ...linesWith(text, "# override0"),
+      ...linesWith(text, "# override1"),
+    ]);
+  });
+
+  it("passes pinned overrides, and moving ones outside production", () => {
+    expect(checkYaml(mutableTag, overrides(["ghcr.io/acme/web:1.4.2"]), { ctx: production })).toEqual([]);
+    expect(
+      checkYaml(mutableTag, overrides(["ghcr.io/acme/web:1.4"], "web-staging"), { ctx: production }),
+    ).toEqual([]);
   });
 });

@@ -207,6 +207,11 @@ spec: {ports: [{port: 5432}]}
     ]);
   });
 
+  it("does not judge plain Services with no workload in view: their pods are deployed elsewhere", () => {
+    const resources = load(services, { file: "platform/services/all.yaml" });
+    expect(check(danglingService, resources)).toEqual([]);
+  });
+
   it("passes when plain manifests of the environment are split across directories", () => {
     const resources = [
       ...load(WEB, { file: "env/prod/deployments/web.yaml", environment: "prod" }),
@@ -241,6 +246,13 @@ spec:
     expect(hits.map((hit) => hit.line)).toEqual(linesWith(hpa, "# target"));
     expect(hits[0]!.message).toBe(
       'scaleTargetRef Deployment "wbe" is not defined in the checked manifests; the autoscaler would scale nothing',
+    );
+  });
+
+  it("does not judge a plain autoscaler with no workload in view, but does inside a build", () => {
+    expect(check(hpaTarget, load(hpa))).toEqual([]);
+    expect(check(hpaTarget, load(hpa, { renderedFrom: "overlays/prod" })).map((hit) => hit.line)).toEqual(
+      linesWith(hpa, "# target"),
     );
   });
 

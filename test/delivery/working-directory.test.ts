@@ -1,0 +1,170 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { updateInWorkingDirectory } from "../../src/delivery/git.js";
+import type { UpdateRequest } from "../../src/delivery/run.js";
+import { parseImageRef } from "../../src/image/index.js";
+import { silentLogger } from "../../src/logger.js";
+import { hasComponent } from "../support/components.js";
+import { startGitHttpServer, type GitHttpServer } from "../support/git-http.js";
+import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
+import { configRepoFiles, kustomization } from "./fixtures.js";
+import { OVERLAY, runUpdateAction } from "./helpers.js";
+
+const run = promisify(execFile);
+const present = hasComponent("git");
+const AUTH = { username: "x-access-token", password: "git-http-secret-0001" };
+
+let gitHttp: GitHttpServer;
+let github: GitHubTestServer;
+let scratch: string;
+let count = 0;
+
+beforeAll(async () => {
+  if (!present) return;
+  scratch = await mkdtemp(join(tmpdir(), "delivery-wd-"));
+  gitHttp = await startGitHttpServer({ auth: AUTH });
+  github = await startGitHubServer();
+});
+afterAll(async () => {
+  await gitHttp?.close();
+  await github?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+afterEach(() => {
+  if (github) expect(github.violations).toEqual([]);
+});
+
+/** A checkout as actions/checkout leaves it: credentials in an extra header, never in the remote URL. */
+async function checkout(url: string, password: string): Promise<string> {
+  const dir = join(scratch, `checkout${++count}`);
+  const header = `AUTHORIZATION: Basic ${Buffer.from(`x-access-token:${password}`).toString("base64")}`;
+  await run("git", ["-c", `http.extraheader=${header}`, "clone", "--quiet", url, dir]);
+  await run("git", ["-C", dir, "config", "http.extraheader", header]);
+  return dir;
+}
+
+async function remoteFile(bare: string, ref: string, path: string): Promise<string> {
+  return (await run("git", ["--git-dir", bare, "show", `${ref}:${path}`])).stdout;
+}
+
+function request(overrides: Partial<UpdateRequest>): UpdateRequest {
+  return {
+    images: [parseImageRef("ghcr.io/acme/web:1.4.2")],
+    environment: "dev",
+    paths: [],
+    repository: { owner: "acme", repo: "unused" },
+    config: "gitops-pipeline.yaml",
+    labels: [],
+    reviewers: [],
+    teamReviewers: [],
+    draft: false,
+    autoMerge: false,
+    allowMissing: false,
+    dryRun: false,
+    ...overrides,
+  };
+}
+
+describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
+  it("commits and pushes through the bundle to a plain git host", async () => {
+    const services = ["web", "api"];
+    const bare = await gitHttp.createRepository(`plain${count}`, configRepoFiles(services));
+    const dir = await checkout(gitHttp.repoUrl(`plain${count}`, false), AUTH.password);
+    const result = await runUpdateAction(
+      github,
+      "unused",
+      { images: "ghcr.io/acme/web:1.4.2", environment: "dev", "working-directory": dir, token: "" },
+      { GITHUB_WORKSPACE: dir },
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs.operation).toBe("committed");
+    const head = (await run("git", ["--git-dir", bare, "rev-parse", "main"])).stdout.trim();
+    expect(result.outputs["commit-sha"]).toBe(head);
+    expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+    expect(result.stdout).not.toContain(AUTH.password);
+  });
+
+  it("lands every one of 5 concurrent pushes from stale checkouts by fetching and rebasing", async () => {
+    const services = ["s0", "s1", "s2", "s3", "s4"];
+    const name = `busy${count}`;
+    const bare = await gitHttp.createRepository(name, configRepoFiles(services));
+    const dirs = await Promise.all(services.map(() => checkout(gitHttp.repoUrl(name, false), AUTH.password)));
+    const outcomes = await Promise.all(
+      services.map((service, index) =>
+        updateInWorkingDirectory(
+          request({ images: [parseImageRef(`ghcr.io/acme/${service}:2.${index}.0`)] }),
+          dirs[index]!,
+          { logger: silentLogger, attempts: 8 },
+        ),
+      ),
+    );
+    expect(outcomes.map((o) => o.operation)).toEqual(services.map(() => "committed"));
+    for (const [index, service] of services.entries()) {
+      expect(await remoteFile(bare, "main", OVERLAY(service, "dev"))).toBe(
+        kustomization(`ghcr.io/acme/${service}`, `2.${index}.0`),
+      );
+    }
+    const log = (await run("git", ["--git-dir", bare, "log", "--format=%s", "main"])).stdout.trim().split("\n");
+    expect(log).toHaveLength(6);
+  });
+
+  it("plans again when the remote changed the same file meanwhile", async () => {
+    const name = `conflict${count}`;
+    const bare = await gitHttp.createRepository(name, configRepoFiles(["web"]));
+    const dir = await checkout(gitHttp.repoUrl(name, false), AUTH.password);
+    // Someone else bumps the same line on the remote after this checkout was made.
+    const other = await checkout(gitHttp.repoUrl(name, false), AUTH.password);
+    const path = join(other, OVERLAY("web", "dev"));
+    await writeFile(path, (await readFile(path, "utf8")).replace('"1.0.0"', '"1.3.0"'));
+    await run("git", ["-C", other, "-c", "user.name=o", "-c", "user.email=o@example.test", "commit", "-qam", "other"]);
+    await run("git", ["-C", other, "push", "-q", "origin", "HEAD:main"]);
+
+    const outcome = await updateInWorkingDirectory(request({}), dir, { logger: silentLogger });
+    expect(outcome.operation).toBe("committed");
+    expect(outcome.plan.changes[0]).toMatchObject({ from: "1.3.0", to: "1.4.2" });
+    expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+  });
+
+  it("pushes the head branch and opens the pull request through the API when the remote is on GitHub", async () => {
+    await github.addRepository("acme", "wd", { files: configRepoFiles(["web"]) });
+    const dir = await checkout(`${github.webUrl}/acme/wd.git`, github.token);
+    const inputs = { images: "ghcr.io/acme/web:1.4.2", environment: "staging", "working-directory": dir };
+    const first = await runUpdateAction(github, "wd", inputs, { GITHUB_WORKSPACE: dir });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.outputs.operation).toBe("created");
+    const pr = github.repo("acme", "wd").pulls[0]!;
+    expect(pr.headRef).toBe("gitops/staging/acme-web");
+    expect(await github.readFile("acme", "wd", pr.headRef, OVERLAY("web", "staging"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
+    // The checkout is back on its branch, untouched.
+    expect((await run("git", ["-C", dir, "symbolic-ref", "--short", "HEAD"])).stdout.trim()).toBe("main");
+    expect(await readFile(join(dir, OVERLAY("web", "staging")), "utf8")).toBe(kustomization("ghcr.io/acme/web", "1.0.0"));
+
+    const again = await runUpdateAction(github, "wd", inputs, { GITHUB_WORKSPACE: dir });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs.operation).toBe("unchanged");
+    expect(again.outputs["pull-request-number"]).toBe(String(pr.number));
+    expect(github.repo("acme", "wd").pulls).toHaveLength(1);
+  });
+
+  it("pushes only the branch, and says so, when the remote is not on GitHub", async () => {
+    const name = `prplain${count}`;
+    const bare = await gitHttp.createRepository(name, configRepoFiles(["web"]));
+    const dir = await checkout(gitHttp.repoUrl(name, false), AUTH.password);
+    const outcome = await updateInWorkingDirectory(request({ environment: "production" }), dir, {
+      logger: silentLogger,
+      serverUrl: github.webUrl,
+    });
+    expect(outcome.operation).toBe("updated");
+    expect(outcome.note).toContain("gitops/production/acme-web");
+    expect(await remoteFile(bare, "gitops/production/acme-web", OVERLAY("web", "production"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
+    expect(await remoteFile(bare, "main", OVERLAY("web", "production"))).toBe(kustomization("ghcr.io/acme/web", "1.0.0"));
+  });
+});
