@@ -5,7 +5,16 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { registerHooks } from "node:module";
+import * as nodeModule from "node:module";
+
+const { registerHooks } = nodeModule;
+if (typeof registerHooks !== "function") {
+  console.error(
+    `bench/build-push.mjs needs Node >= 23.6 (this is ${process.version}); run: npm run bench:build-push`,
+  );
+  process.exit(2);
+}
+
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";

@@ -125,6 +125,9 @@ try {
           GITHUB_REPOSITORY: `acme/${name}`,
         },
       });
+      if (process.env.BENCH_DEBUG) {
+        for (const r of server.requests) console.error(label, r.method, r.path, r.graphqlFields.join(","), r.requestBytes, r.responseBytes);
+      }
       if (run.code !== 0) throw new Error(`${label} failed:\n${run.stdout}\n${run.stderr}`);
       rows.push({
         repo: `${fileCount} files`,

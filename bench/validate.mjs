@@ -31,11 +31,29 @@ const rand = (n) => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return (((t ^ (t >>> 14)) >>> 0) % n);
+  return ((t ^ (t >>> 14)) >>> 0) % n;
 };
 const pick = (list) => list[rand(list.length)];
-const teams = ["payments", "search", "checkout", "identity", "catalog", "billing", "ads", "media", "risk", "ops"];
-const images = ["nginx", "ghcr.io/acme/api", "registry.k8s.io/ingress-nginx/controller", "quay.io/jetstack/cert-manager-controller", "redis", "ghcr.io/acme/worker"];
+const teams = [
+  "payments",
+  "search",
+  "checkout",
+  "identity",
+  "catalog",
+  "billing",
+  "ads",
+  "media",
+  "risk",
+  "ops",
+];
+const images = [
+  "nginx",
+  "ghcr.io/acme/api",
+  "registry.k8s.io/ingress-nginx/controller",
+  "quay.io/jetstack/cert-manager-controller",
+  "redis",
+  "ghcr.io/acme/worker",
+];
 
 function deployment(app, ns) {
   return `apiVersion: apps/v1
@@ -309,7 +327,22 @@ spec:
 
 // Shaped like a real config repo: a few large workload documents among many small ones (RBAC, policies,
 // secrets, Flux and Argo CD objects) — about 400 bytes per document on average.
-const kinds = [deployment, service, configMap, serviceAccount, hpa, ingress, pdb, application, helmRelease, role, roleBinding, networkPolicy, sealedSecret, fluxKustomization];
+const kinds = [
+  deployment,
+  service,
+  configMap,
+  serviceAccount,
+  hpa,
+  ingress,
+  pdb,
+  application,
+  helmRelease,
+  role,
+  roleBinding,
+  networkPolicy,
+  sealedSecret,
+  fluxKustomization,
+];
 const target = Number(values.docs);
 const corpus = path.join(work, "corpus");
 let docs = 0;
@@ -322,7 +355,8 @@ for (let app = 0; docs < target; app++) {
   mkdirSync(dir, { recursive: true });
   // Teams mix one-file-per-resource with multi-document files.
   const parts = kinds.map((k) => k(name, ns));
-  const files = rand(2) === 0 ? parts.map((p, i) => [`${kinds[i].name}.yaml`, p]) : [["all.yaml", parts.join("---\n")]];
+  const files =
+    rand(2) === 0 ? parts.map((p, i) => [`${kinds[i].name}.yaml`, p]) : [["all.yaml", parts.join("---\n")]];
   for (const [file, text] of files) {
     writeFileSync(path.join(dir, file), text);
     bytes += text.length;
@@ -340,10 +374,13 @@ usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(f"{usage.ru_utime + usage.ru_stime:.3f} {time.time() - start:.3f}")
 `;
 function cpu(argv) {
-  const out = execFileSync("python3", ["-c", measure, ...argv], { encoding: "utf8" }).trim().split(" ");
+  const out = execFileSync("python3", ["-c", measure, ...argv], { encoding: "utf8" })
+    .trim()
+    .split(" ");
   return { cpu: Number(out[0]), wall: Number(out[1]) };
 }
-const best = (argv, runs = 3) => Array.from({ length: runs }, () => cpu(argv)).sort((a, b) => a.cpu - b.cpu)[0];
+const best = (argv, runs = 3) =>
+  Array.from({ length: runs }, () => cpu(argv)).sort((a, b) => a.cpu - b.cpu)[0];
 
 const floorScript = `
 import { readdirSync, readFileSync } from "node:fs";
@@ -358,17 +395,41 @@ walk(process.argv[1]);
 `;
 const node = process.execPath;
 const floor = best([node, "--input-type=module", "-e", floorScript, corpus]);
-const check = best([node, cli, "validate", corpus, "--render", "never", "--format", "json", "--fail-on", "never"]);
+const check = best([
+  node,
+  cli,
+  "validate",
+  corpus,
+  "--render",
+  "never",
+  "--format",
+  "json",
+  "--fail-on",
+  "never",
+]);
 const hasYamllint = spawnSync("yamllint", ["--version"]).status === 0;
 const yamllint = hasYamllint ? best(["yamllint", "-d", "relaxed", "-f", "parsable", corpus], 1) : undefined;
 
-const json = JSON.parse(execFileSync(node, [cli, "validate", corpus, "--render", "never", "--format", "json", "--fail-on", "never"], { encoding: "utf8", maxBuffer: 1 << 30 }));
+const json = JSON.parse(
+  execFileSync(
+    node,
+    [cli, "validate", corpus, "--render", "never", "--format", "json", "--fail-on", "never"],
+    { encoding: "utf8", maxBuffer: 1 << 30 },
+  ),
+);
 const resources = json.summary.resources;
-console.log(`corpus: ${docs} documents (${resources} resources) in ${fileCount} files, ${(bytes / 1e6).toFixed(1)} MB; findings: ${json.summary.errors} errors, ${json.summary.warnings} warnings`);
+console.log(
+  `corpus: ${docs} documents (${resources} resources) in ${fileCount} files, ${(bytes / 1e6).toFixed(1)} MB; findings: ${json.summary.errors} errors, ${json.summary.warnings} warnings`,
+);
 console.log("CPU-seconds (best of 3, process start to exit):");
 console.log(`  js-yaml loadAll (floor)          ${floor.cpu.toFixed(2)} s`);
-console.log(`  gitops-pipeline validate         ${check.cpu.toFixed(2)} s   ${(check.cpu / floor.cpu).toFixed(2)}x floor, ${Math.round(resources / check.cpu)} resources/CPU-s`);
-if (yamllint) console.log(`  yamllint -d relaxed              ${yamllint.cpu.toFixed(2)} s   ${(yamllint.cpu / floor.cpu).toFixed(2)}x floor`);
+console.log(
+  `  gitops-pipeline validate         ${check.cpu.toFixed(2)} s   ${(check.cpu / floor.cpu).toFixed(2)}x floor, ${Math.round(resources / check.cpu)} resources/CPU-s`,
+);
+if (yamllint)
+  console.log(
+    `  yamllint -d relaxed              ${yamllint.cpu.toFixed(2)} s   ${(yamllint.cpu / floor.cpu).toFixed(2)}x floor`,
+  );
 else console.log("  yamllint                         not installed (apt-get install yamllint)");
 
 // ---- rendering: 1,000 overlays, a change to one base shared by 10 --------------------------------------------------
@@ -409,7 +470,8 @@ let all;
 let allNote;
 if (sample > 0 && sample < overlays) {
   const samplePaths = [];
-  for (let i = 0; i < sample; i++) samplePaths.push(`overlays/cluster-${i % perBase}/app-${Math.floor(i / perBase)}`);
+  for (let i = 0; i < sample; i++)
+    samplePaths.push(`overlays/cluster-${i % perBase}/app-${Math.floor(i / perBase)}`);
   const bases = [...new Set(samplePaths.map((p) => `bases/${p.split("/")[2]}`))];
   const sampled = inRepo(renderCheck([...samplePaths, ...bases]));
   all = { wall: (sampled.wall * overlays) / sample, cpu: (sampled.cpu * overlays) / sample };
@@ -418,7 +480,15 @@ if (sample > 0 && sample < overlays) {
   all = inRepo(renderCheck(["."]));
   allNote = `${overlays} builds`;
 }
-console.log(`rendering: ${overlays} overlays over ${overlays / perBase} bases, change to one base used by ${perBase}:`);
-console.log(`  changed-only                     ${changedOnly.wall.toFixed(2)} s wall, ${changedOnly.cpu.toFixed(2)} CPU-s (${perBase} builds)`);
-console.log(`  everything                       ${all.wall.toFixed(2)} s wall, ${all.cpu.toFixed(2)} CPU-s (${allNote})`);
-console.log(`  ratio                            ${(all.wall / changedOnly.wall).toFixed(0)}x less wall time with changed-only`);
+console.log(
+  `rendering: ${overlays} overlays over ${overlays / perBase} bases, change to one base used by ${perBase}:`,
+);
+console.log(
+  `  changed-only                     ${changedOnly.wall.toFixed(2)} s wall, ${changedOnly.cpu.toFixed(2)} CPU-s (${perBase} builds)`,
+);
+console.log(
+  `  everything                       ${all.wall.toFixed(2)} s wall, ${all.cpu.toFixed(2)} CPU-s (${allNote})`,
+);
+console.log(
+  `  ratio                            ${(all.wall / changedOnly.wall).toFixed(0)}x less wall time with changed-only`,
+);

@@ -45,7 +45,9 @@ const types = [];
 const indexOf = new Map();
 
 function literalStrings(members) {
-  return members.every((t) => t.flags & ts.TypeFlags.StringLiteral) ? members.map((t) => t.value).sort() : undefined;
+  return members.every((t) => t.flags & ts.TypeFlags.StringLiteral)
+    ? members.map((t) => t.value).sort()
+    : undefined;
 }
 
 function ref(type, topLevel = false) {
@@ -85,7 +87,9 @@ function ref(type, topLevel = false) {
       const name = property.getName();
       // Status is written by controllers, not committed; keeping it would double the schema set for no finding.
       entry.p[name] =
-        topLevel && name === "status" ? "*" : ref(checker.getTypeOfSymbolAtLocation(property, property.valueDeclaration));
+        topLevel && name === "status"
+          ? "*"
+          : ref(checker.getTypeOfSymbolAtLocation(property, property.valueDeclaration));
       if (!(property.flags & ts.SymbolFlags.Optional)) entry.r.push(name);
     }
     if (entry.r.length === 0) delete entry.r;
@@ -106,7 +110,8 @@ for (const file of files) {
     if (!apiVersion || !kind) continue;
     const versionType = checker.getTypeOfSymbolAtLocation(apiVersion, statement);
     const kindType = checker.getTypeOfSymbolAtLocation(kind, statement);
-    if (!(versionType.flags & ts.TypeFlags.StringLiteral) || !(kindType.flags & ts.TypeFlags.StringLiteral)) continue;
+    if (!(versionType.flags & ts.TypeFlags.StringLiteral) || !(kindType.flags & ts.TypeFlags.StringLiteral))
+      continue;
     if (kindType.value.endsWith("List")) continue;
     kinds[`${versionType.value}/${kindType.value}`] = ref(type, true);
   }

@@ -28632,7 +28632,9 @@ function storageArgs(files) {
 }
 function buildArgsCommon(request) {
     // No --iidfile: the local image id is not what the registry serves, and buildah refuses one for several platforms.
-    const args = ["--isolation", "chroot", "--timestamp", String(request.timestamp)];
+    // --layers=false (buildah's default, not podman's): with per-step caching podman reuses the first platform's image
+    // for the next on FROM scratch, leaving one entry in the index, and on vfs every cached step is a full copy.
+    const args = ["--isolation", "chroot", "--layers=false", "--timestamp", String(request.timestamp)];
     if (request.file)
         args.push("--file", request.file);
     if (request.target)
@@ -28944,6 +28946,7 @@ async function buildAndPush(options, logger) {
         const existing = await registry.manifestDigest(repository, metadata.primary);
         if (existing) {
             logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
+            await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
             return result(existing, "none", true);
         }
     }
@@ -29026,6 +29029,23 @@ async function buildAndReport(builder, request, files, login, exec) {
     return (0,argv/* reportedDigest */.qD)(builder, await (0,promises_.readFile)(files.digestFile, "utf8").catch(() => ""));
 }
 /**
+ * A skipped build still owes this run's other tags: a release tag pushed on a commit that main already built must
+ * still get its X.Y.Z. Tags not yet at the existing digest are pointed at it registry-side.
+ */
+async function addMissingTags(registry, repository, digest, tags, primaryRef, logger) {
+    const current = await Promise.all(tags.map((tag) => registry.manifestDigest(repository, tag)));
+    const missing = tags.filter((_, index) => current[index] !== digest);
+    if (missing.length === 0)
+        return;
+    if (!(await tagInRegistry(registry, repository, digest, missing, logger))) {
+        throw new errors/* UserError */.y(`${primaryRef} already exists, but ${missing.join(", ")} could not be pointed at it`, {
+            hint: "Give 'username' and 'password' with push rights to the registry, or set skip-existing: false to rebuild.",
+        });
+    }
+    logger.info(`tagged the existing image ${missing.join(", ")}`);
+    await verifyPushed(registry, repository, missing, digest, "registry-side tagging", primaryRef);
+}
+/**
  * Adds the other tags on the registry side, by putting the pushed manifest's bytes under each: one small request per tag
  * instead of another builder run that re-checks every layer. False when the registry will not let this client do it
  * (say, the builder has credentials from an earlier login step and this client has none); the caller then pushes.
@@ -29055,7 +29075,9 @@ async function shortRunroot(preferred) {
     return (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "gitops-build-"));
 }
 /** Reads every pushed tag back and insists they all name the digest the builder reported. */
-async function verifyPushed(registry, repository, tags, reported, builder, primaryRef) {
+async function verifyPushed(registry, repository, tags, reported, 
+/** Who pushed, for the message: a builder's name, or "registry-side tagging". */
+builder, primaryRef) {
     if (!reported) {
         throw new errors/* UserError */.y(`${builder} pushed ${primaryRef} but reported no digest`, {
             hint: "Nothing is output rather than a digest that might be wrong; re-run the job.",

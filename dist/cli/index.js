@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7554);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6994);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7554:
+/***/ 6994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2862,6 +2862,79 @@ function positionOf(file, offset) {
     return { line, column: col };
 }
 
+;// CONCATENATED MODULE: ./src/yaml/embedded.ts
+
+
+
+/**
+ * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
+ * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
+ */
+function embeddedYaml(outer, node) {
+    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
+        return undefined;
+    const { content } = outer;
+    const [start, end] = node.range;
+    const headerEnd = content.indexOf("\n", start);
+    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
+        return undefined;
+    const inner = node.value;
+    const innerLines = inner.split("\n");
+    const outerStarts = [];
+    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
+        outerStarts.push(at);
+    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
+    const indent = /^ */.exec(firstLine)[0].length;
+    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
+    for (const [k, line] of innerLines.entries()) {
+        if (line === "")
+            continue;
+        const at = outerStarts[k];
+        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
+            return undefined;
+    }
+    const innerStarts = [0];
+    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
+        innerStarts.push(i + 1);
+    const lineOf = (offset) => {
+        let k = innerStarts.length - 1;
+        while (k > 0 && innerStarts[k] > offset)
+            k--;
+        return k;
+    };
+    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
+    // and removals stay whole lines; anything else maps past the indentation.
+    const toOuter = (offset) => {
+        const k = lineOf(offset);
+        const line = outerStarts[k];
+        if (line === undefined)
+            return end;
+        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
+    };
+    let file;
+    try {
+        file = parseYamlFile(outer.path, inner);
+    }
+    catch (error) {
+        if (isUserError(error))
+            return undefined;
+        throw error;
+    }
+    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
+    return {
+        file,
+        position: (offset) => positionOf(outer, toOuter(offset)),
+        splice: (splice) => {
+            const pad = " ".repeat(indent);
+            const lines = splice.text.split(/\r?\n/);
+            const text = lines
+                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
+                .join(eol);
+            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/mapping.ts
 
 function lineEnding(content, at) {
@@ -3184,6 +3257,7 @@ function anchorUses(file, document) {
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/index.ts
+
 
 
 
@@ -3849,6 +3923,7 @@ function argoFinder(ctx, root, kind) {
         if (!helm)
             continue;
         targets.push(...helmParameters(ctx, get(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
+        targets.push(...embeddedValues(ctx, get(file, document, helm, "values")?.value, [...at, "helm", "values"]));
         const valuesObject = get(file, document, helm, "valuesObject")?.value;
         if (valuesObject)
             targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
@@ -3920,6 +3995,27 @@ function parameterGroup(ctx, repository, tag, digest, registry, path) {
         return undefined;
     const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
     return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
+}
+/**
+ * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
+ * the block's indentation. Other spellings (folded, quoted) are not edited.
+ */
+function embeddedValues(ctx, reached, path) {
+    if (!reached || reached.anchor || !(0,dist/* isScalar */.jn)(reached.node))
+        return [];
+    const embedded = embeddedYaml(ctx.file, reached.node);
+    const document = embedded?.file.documents[0];
+    if (!embedded || !document || !(0,dist/* isMap */.jh)(document.contents))
+        return [];
+    const inner = { ...ctx, file: embedded.file, document };
+    return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
+        const { line, column } = embedded.position(embedded.file.lines.lineStarts[target.image.line - 1] + target.image.column - 1);
+        return {
+            ...target,
+            image: { ...target.image, file: ctx.file.path, line, column },
+            write: (next) => target.write(next).map(embedded.splice),
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/flux.ts
@@ -5129,7 +5225,8 @@ async function readAll(reader, paths) {
  */
 async function planUpdate(reader, patterns, images, options = {}) {
     checkImages(images);
-    const paths = (await resolvePaths(reader, patterns)).filter(isManifestPath);
+    // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
+    const paths = await resolvePaths(reader, patterns);
     const contents = await readAll(reader, paths);
     const found = new Set();
     const changes = [];
@@ -5450,14 +5547,12 @@ function markdownTable(header, rows) {
 ;// CONCATENATED MODULE: ./src/promote/edges.ts
 
 
-
 /**
  * The source and target of one promotion. Without an explicit source the target receives from the environment
- * before it in `promotion`. Windows are checked here so a typo fails at the config line, before anything is read.
+ * before it in `promotion`.
  */
 function promotionEdge(config, to, from) {
     const target = findEnvironment(config, to);
-    checkWindows(config, target);
     if (from) {
         if (from === to) {
             throw new errors_UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
@@ -5474,11 +5569,6 @@ function promotionEdge(config, to, from) {
         });
     }
     return { source: findEnvironment(config, config.promotion[index - 1]), target };
-}
-/** Parses an environment's windows so a typo fails at its environment's line in the config file. */
-function checkWindows(config, env) {
-    for (const window of env.windows)
-        parseWindow(window, { file: config.file, line: env.line });
 }
 /** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
 function requiredApprovals(target, kind) {
@@ -10826,6 +10916,11 @@ const CLUSTER_SCOPED = new Set([
     "admissionregistration.k8s.io/MutatingWebhookConfiguration",
     "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
     "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+    "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+    "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+    "certificates.k8s.io/CertificateSigningRequest",
+    "flowcontrol.apiserver.k8s.io/FlowSchema",
+    "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
     "apiregistration.k8s.io/APIService",
     "cert-manager.io/ClusterIssuer",
 ]);
@@ -11497,8 +11592,10 @@ class SchemaSet {
         if (value === null || value === undefined || ref === "*")
             return;
         if (typeof ref === "number") {
-            if (!schema_isObject(value))
-                return mismatch(value, "an object", path, out);
+            if (!schema_isObject(value)) {
+                mismatch(value, "an object", path, out);
+                return;
+            }
             const type = this.types[ref];
             for (const key in value) {
                 const field = type.p[key];
@@ -11548,8 +11645,10 @@ class SchemaSet {
             return;
         }
         if ("a" in ref) {
-            if (!Array.isArray(value))
-                return mismatch(value, "a list", path, out);
+            if (!Array.isArray(value)) {
+                mismatch(value, "a list", path, out);
+                return;
+            }
             for (let i = 0; i < value.length; i++) {
                 path.push(i);
                 this.walk(value[i], ref.a, path, strict, out);
@@ -11558,8 +11657,10 @@ class SchemaSet {
             return;
         }
         if ("m" in ref) {
-            if (!schema_isObject(value))
-                return mismatch(value, "a map", path, out);
+            if (!schema_isObject(value)) {
+                mismatch(value, "a map", path, out);
+                return;
+            }
             for (const key in value) {
                 path.push(key);
                 this.walk(value[key], ref.m, path, strict, out);
@@ -11567,8 +11668,10 @@ class SchemaSet {
             }
             return;
         }
-        if (typeof value !== "string")
-            return mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+        if (typeof value !== "string") {
+            mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+            return;
+        }
         if (!ref.e.includes(value) && !placeholder(value)) {
             out.push({
                 rule: "schema",
@@ -11852,9 +11955,20 @@ async function validateManifests(options, source, renderer) {
         rendered,
     };
 }
+const apiCache = new Map();
+/** The table lookup once per apiVersion/kind/target, not once per resource. */
+function apiStatusOf(apiVersion, kind, kubernetesVersion) {
+    const key = `${kubernetesVersion}\0${apiVersion}\0${kind}`;
+    let status = apiCache.get(key);
+    if (!status) {
+        status = apiStatus(apiVersion, kind, kubernetesVersion);
+        apiCache.set(key, status);
+    }
+    return status;
+}
 function checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, out) {
     const { apiVersion, kind } = resource.id;
-    const api = apiStatus(apiVersion, kind, kubernetesVersion);
+    const api = apiStatusOf(apiVersion, kind, kubernetesVersion);
     if (api.status !== "served") {
         out.push({
             rule: api.status === "removed" ? "removed-api" : "deprecated-api",
@@ -12017,10 +12131,11 @@ function deploymentUnits(resources) {
         const key = resource.renderedFrom
             ? `build:${resource.renderedFrom}`
             : `dir:${external_node_path_default().posix.dirname(resource.file)}`;
-        let group = groups.get(key);
-        if (!group)
-            groups.set(key, (group = []));
-        group.push(resource);
+        const group = groups.get(key);
+        if (group)
+            group.push(resource);
+        else
+            groups.set(key, [resource]);
     }
     return [...groups.values()];
 }

@@ -35705,19 +35705,15 @@ async function onGitHub(context, call) {
 
 // EXTERNAL MODULE: ./src/image/index.ts + 1 modules
 var src_image = __nccwpck_require__(4243);
-// EXTERNAL MODULE: ./src/promote/window.ts
-var promote_window = __nccwpck_require__(7770);
 ;// CONCATENATED MODULE: ./src/promote/edges.ts
-
 
 
 /**
  * The source and target of one promotion. Without an explicit source the target receives from the environment
- * before it in `promotion`. Windows are checked here so a typo fails at the config line, before anything is read.
+ * before it in `promotion`.
  */
 function promotionEdge(config, to, from) {
     const target = (0,environments/* findEnvironment */.jY)(config, to);
-    checkWindows(config, target);
     if (from) {
         if (from === to) {
             throw new errors/* UserError */.y(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
@@ -35734,11 +35730,6 @@ function promotionEdge(config, to, from) {
         });
     }
     return { source: (0,environments/* findEnvironment */.jY)(config, config.promotion[index - 1]), target };
-}
-/** Parses an environment's windows so a typo fails at its environment's line in the config file. */
-function checkWindows(config, env) {
-    for (const window of env.windows)
-        (0,promote_window/* parseWindow */.Et)(window, { file: config.file, line: env.line });
 }
 /** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
 function requiredApprovals(target, kind) {
@@ -35959,20 +35950,40 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 const RANK = { oid: 0, list: 1, read: 2 };
-const BLOB = "... on Blob { text isBinary isTruncated }";
+/**
+ * Named fragments keep a query of hundreds of paths small: each path costs its alias, its variable and a
+ * fragment spread. O: the object id; L: the entries; R: the entries with their files' text (or the file's text).
+ */
+const FRAGMENTS = {
+    B: "fragment B on Blob { text isBinary isTruncated }",
+    O: "fragment O on TreeEntry { type mode oid }",
+    L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
+    R: "fragment R on TreeEntry { type mode oid object { ... on Tree { entries { name type mode oid object { ...B } } } ...B } }",
+};
+const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 /**
- * The GraphQL field answering one path of a Commit: its object id (`oid`), its entries (`list`), or its entries
- * with the text of its files (`read`). The root has no TreeEntry: it is the commit's `tree`, seeded alike.
+ * The GraphQL field answering one path of a Commit, as a TreeEntry. The root has no TreeEntry: it is the
+ * commit's `tree`, seeded alike.
  */
 function pathField(alias, variable, path, want) {
-    const entries = want === "read" ? `entries { name type mode oid object { ${BLOB} } }` : "entries { name type mode }";
-    if (path === "")
+    if (path === "") {
+        const entries = want === "read" ? "entries { name type mode oid object { ...B } }" : "entries { name type mode }";
         return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
-    if (want === "oid")
-        return `${alias}: file(path: ${variable}) { type mode oid }`;
-    return `${alias}: file(path: ${variable}) { type mode oid object { ... on Tree { ${entries} } ${want === "read" ? BLOB : ""} } }`;
+    }
+    return `${alias}: file(path: ${variable}) { ...${SPREAD[want]} }`;
+}
+/** The fragment definitions a set of wants spreads, to append to the document (unused ones are invalid). */
+function fragmentsFor(wants) {
+    const used = new Set();
+    for (const [path, want] of wants) {
+        if (path !== "")
+            used.add(SPREAD[want]);
+        if (want === "read")
+            used.add("B");
+    }
+    return [...used].map((name) => FRAGMENTS[name]).join(" ");
 }
 function kindOf(entry) {
     if (entry.type === "tree")
@@ -36029,6 +36040,9 @@ class GitHubSnapshot {
     texts = new Map();
     oids = new Map();
     readDone = new Set();
+    /** Paths whose existence is known (looked up, or seen in a listing), and the type of those that exist. */
+    known = new Set();
+    types = new Map();
     /** Symlink targets (a symlink's blob is the path it points to). */
     links = new Map();
     scopes;
@@ -36051,6 +36065,10 @@ class GitHubSnapshot {
     seed(path, answer, want) {
         const key = (0,update/* repoPath */.qN)(path);
         const raw = asEntry(key, answer);
+        this.known.add(key);
+        const kind = raw ? kindOf(raw) : undefined;
+        if (kind)
+            this.types.set(key, kind);
         if (want === "oid") {
             this.oids.set(key, raw?.oid ?? null);
             return;
@@ -36064,7 +36082,6 @@ class GitHubSnapshot {
         }
         if (raw.oid)
             this.oids.set(key, raw.oid);
-        const kind = kindOf(raw);
         if (kind === "dir") {
             this.texts.set(key, null);
             const entries = [];
@@ -36074,6 +36091,8 @@ class GitHubSnapshot {
                     continue;
                 entries.push({ name: child.name, type: childKind });
                 const childPath = join(key, child.name);
+                this.known.add(childPath);
+                this.types.set(childPath, childKind);
                 if (child.oid)
                     this.oids.set(childPath, child.oid);
                 if (childKind !== "dir")
@@ -36120,9 +36139,44 @@ class GitHubSnapshot {
     }
     async list(dir) {
         const key = (0,update/* repoPath */.qN)(dir);
-        if (!this.dirs.has(key))
+        if (!this.dirs.has(key)) {
+            const partial = this.partialListing(key);
+            if (partial)
+                return partial;
             await this.fetch(new Map([[key, "list"]]));
+        }
         return (this.dirs.get(key) ?? []).filter((entry) => this.visible(join(key, entry.name)));
+    }
+    /**
+     * The patterns' view of a directory that was never listed, when every pattern reaching it names one plain
+     * entry there and each of those was looked up: those entries are all the view can hold, so no listing is
+     * needed. Undefined when a glob (or a match ending above) could make any entry visible.
+     */
+    partialListing(dir) {
+        const parts = dir === "" ? [] : dir.split("/");
+        const depth = parts.length;
+        const names = new Set();
+        for (const scope of this.scopes) {
+            const reaches = parts.every((part, index) => index >= scope.open || index >= scope.segments.length || scope.matchers[index](part));
+            if (!reaches)
+                continue;
+            if (depth >= scope.open || depth >= scope.segments.length)
+                return undefined;
+            const segment = scope.segments[depth];
+            if (GLOB_CHARS.test(segment))
+                return undefined;
+            names.add(segment);
+        }
+        const entries = [];
+        for (const name of [...names].sort()) {
+            const path = join(dir, name);
+            if (!this.known.has(path))
+                return undefined;
+            const type = this.types.get(path);
+            if (type)
+                entries.push({ name, type });
+        }
+        return entries;
     }
     async read(path, hops = 0) {
         const key = (0,update/* repoPath */.qN)(path);
@@ -36171,12 +36225,9 @@ class GitHubSnapshot {
         for (const scope of this.scopes) {
             const base = scope.segments.slice(0, scope.glob).join("/");
             if (scope.glob === scope.segments.length) {
-                need(parentOf(base), "list");
                 need(base, "read");
                 continue;
             }
-            if (base !== "")
-                need(parentOf(base), "list");
             need(base, "list");
             const descend = (dir, index) => {
                 if (index >= scope.open)
@@ -36185,7 +36236,6 @@ class GitHubSnapshot {
                 if (!GLOB_CHARS.test(segment)) {
                     // A plain name below a glob needs no listing to be addressed: ask for it in the same round as its parent.
                     const child = join(dir, segment);
-                    need(dir, "list");
                     if (this.dirs.get(dir) === null)
                         return;
                     if (index === scope.segments.length - 1)
@@ -36275,12 +36325,12 @@ function pathFields(wants, prefix = "f") {
         }
         return pathField(`${prefix}${index}`, variable, path, wants.get(path));
     });
-    return { fields: fields.join(" "), declarations, variables, paths };
+    return { fields: fields.join(" "), fragments: fragmentsFor(wants), declarations, variables, paths };
 }
 function buildPathQuery(wants, where) {
-    const { fields, declarations, variables, paths } = pathFields(wants);
+    const { fields, fragments, declarations, variables, paths } = pathFields(wants);
     const query = `query(${["$owner: String!", "$name: String!", "$oid: GitObjectID!", ...declarations].join(", ")}) ` +
-        `{ repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } } }`;
+        `{ repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } } } ${fragments}`;
     return { query, variables: { ...variables, ...where }, paths };
 }
 
@@ -36442,7 +36492,7 @@ async function readState(options) {
         (head
             ? "head: ref(qualifiedName: $head) { target { oid } associatedPullRequests(states: [OPEN], first: 5) { nodes { id number url baseRefName } } } "
             : "") +
-        "} }";
+        `} } ${first.fragments}`;
     const data = await onGitHub({ operation: "read the repository", repository: full }, () => options.clients.read.graphql(query, variables));
     const repository = data.repository;
     if (!repository) {
@@ -36491,7 +36541,7 @@ async function rebaseIfUntouched(options, state, plan) {
     const wants = new Map(paths.map((path) => [path, "oid"]));
     const fields = pathFields(wants);
     const query = `query(${["$owner: String!", "$name: String!", "$branch: String!", ...fields.declarations].join(", ")}) ` +
-        `{ repository(owner: $owner, name: $name) { ref(qualifiedName: $branch) { target { oid ... on Commit { ${fields.fields} } } } } }`;
+        `{ repository(owner: $owner, name: $name) { ref(qualifiedName: $branch) { target { oid ... on Commit { ${fields.fields} } } } } } ${fields.fragments}`;
     const data = await onGitHub({ operation: "read the branch", repository: state.nameWithOwner }, () => options.clients.read.graphql(query, {
         owner: options.repository.owner,
         name: options.repository.repo,
@@ -36988,13 +37038,17 @@ async function evaluatePullRequest(ctx, number, options) {
     const base = await baseHead(ctx, pr.base.ref);
     const config = await configAt(ctx, base.oid);
     const target = (0,environments/* findEnvironment */.jY)(config, marker.to);
-    checkWindows(config, target);
     const { data: compare } = await onGitHub(context, () => ctx.clients.read.rest.repos.compareCommitsWithBasehead({
         owner,
         repo,
         basehead: `${base.oid}...${info.headSha}`,
     }));
     const sourceCommit = compare.merge_base_commit.sha;
+    const listed = compare.files?.length ?? 0;
+    if (listed < pr.changed_files) {
+        // GitHub lists at most 300 files per comparison; an unchecked file could hide any change.
+        throw new errors/* UserError */.y(`pull request #${number} changes ${pr.changed_files} files and GitHub listed only ${listed}, so the gate cannot check them all`, { hint: "Promote fewer apps at once (the `apps` input) so each promotion stays reviewable." });
+    }
     const files = await fileContents(ctx, (compare.files ?? []).map((file) => ({
         path: file.filename,
         status: file.status,
@@ -37153,11 +37207,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/promote/window.ts
+var promote_window = __nccwpck_require__(7770);
 // EXTERNAL MODULE: ./src/update/local.ts + 2 modules
 var local = __nccwpck_require__(9485);
-// EXTERNAL MODULE: ./src/yaml/index.ts + 5 modules
-var yaml = __nccwpck_require__(8293);
+// EXTERNAL MODULE: ./src/yaml/index.ts + 6 modules
+var yaml = __nccwpck_require__(7046);
 ;// CONCATENATED MODULE: ./src/environments/config.ts
+
 
 
 
@@ -37280,7 +37337,12 @@ function environment(reader, entry) {
                 }
             })
             : [],
-        windows: windowsEntry ? reader.strings(windowsEntry, `windows of ${where}`) : [],
+        // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
+        windows: windowsEntry
+            ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
+                (0,promote_window/* parseWindow */.Et)(value, { file: reader.file.path, ...(0,yaml/* positionOf */.df)(reader.file, node.range?.[0] ?? 0) });
+            })
+            : [],
         requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
         ...(rollbackEntry
             ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
@@ -42851,8 +42913,8 @@ var dist = __nccwpck_require__(8815);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/image/index.ts + 1 modules
 var src_image = __nccwpck_require__(4243);
-// EXTERNAL MODULE: ./src/yaml/index.ts + 5 modules
-var yaml = __nccwpck_require__(8293);
+// EXTERNAL MODULE: ./src/yaml/index.ts + 6 modules
+var yaml = __nccwpck_require__(7046);
 ;// CONCATENATED MODULE: ./src/manifests/context.ts
 
 
@@ -43189,6 +43251,7 @@ function argoFinder(ctx, root, kind) {
         if (!helm)
             continue;
         targets.push(...helmParameters(ctx, (0,yaml/* get */.Jt)(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
+        targets.push(...embeddedValues(ctx, (0,yaml/* get */.Jt)(file, document, helm, "values")?.value, [...at, "helm", "values"]));
         const valuesObject = (0,yaml/* get */.Jt)(file, document, helm, "valuesObject")?.value;
         if (valuesObject)
             targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
@@ -43260,6 +43323,27 @@ function parameterGroup(ctx, repository, tag, digest, registry, path) {
         return undefined;
     const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
     return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
+}
+/**
+ * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
+ * the block's indentation. Other spellings (folded, quoted) are not edited.
+ */
+function embeddedValues(ctx, reached, path) {
+    if (!reached || reached.anchor || !(0,dist/* isScalar */.jn)(reached.node))
+        return [];
+    const embedded = (0,yaml/* embeddedYaml */.SM)(ctx.file, reached.node);
+    const document = embedded?.file.documents[0];
+    if (!embedded || !document || !(0,dist/* isMap */.jh)(document.contents))
+        return [];
+    const inner = { ...ctx, file: embedded.file, document };
+    return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
+        const { line, column } = embedded.position(embedded.file.lines.lineStarts[target.image.line - 1] + target.image.column - 1);
+        return {
+            ...target,
+            image: { ...target.image, file: ctx.file.path, line, column },
+            write: (next) => target.write(next).map(embedded.splice),
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/flux.ts
@@ -44151,11 +44235,10 @@ function versionCell(row, version, serverUrl) {
 }
 /** The app | image | from → to table of a promotion, versions linked to their commits when the tags allow. */
 function promotionTable(plan, serverUrl) {
-    return markdownTable(["App", "Image", "From", "To"], plan.rows.map((row) => [
+    return markdownTable(["App", "Image", "From → To"], plan.rows.map((row) => [
         row.app,
         `\`${row.image}\``,
-        versionCell(row, row.from, serverUrl),
-        versionCell(row, row.to, serverUrl),
+        `${versionCell(row, row.from, serverUrl)} → ${versionCell(row, row.to, serverUrl)}`,
     ]));
 }
 function promotionBody(plan, marker, context) {
@@ -45190,7 +45273,8 @@ async function readAll(reader, paths) {
  */
 async function planUpdate(reader, patterns, images, options = {}) {
     checkImages(images);
-    const paths = (await resolvePaths(reader, patterns)).filter(isManifestPath);
+    // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
+    const paths = await resolvePaths(reader, patterns);
     const contents = await readAll(reader, paths);
     const found = new Set();
     const changes = [];
@@ -45376,7 +45460,7 @@ function localReader(root) {
 
 /***/ }),
 
-/***/ 8293:
+/***/ 7046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45386,6 +45470,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ut: () => (/* reexport */ applySplices),
   $H: () => (/* reexport */ asMap),
   UN: () => (/* reexport */ doubleQuoted),
+  SM: () => (/* reexport */ embeddedYaml),
   jO: () => (/* reexport */ entries),
   Jt: () => (/* reexport */ get),
   Y7: () => (/* reexport */ insertPair),
@@ -45436,6 +45521,79 @@ function parseYamlFile(path, content) {
 function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
     return { line, column: col };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/embedded.ts
+
+
+
+/**
+ * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
+ * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
+ */
+function embeddedYaml(outer, node) {
+    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
+        return undefined;
+    const { content } = outer;
+    const [start, end] = node.range;
+    const headerEnd = content.indexOf("\n", start);
+    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
+        return undefined;
+    const inner = node.value;
+    const innerLines = inner.split("\n");
+    const outerStarts = [];
+    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
+        outerStarts.push(at);
+    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
+    const indent = /^ */.exec(firstLine)[0].length;
+    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
+    for (const [k, line] of innerLines.entries()) {
+        if (line === "")
+            continue;
+        const at = outerStarts[k];
+        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
+            return undefined;
+    }
+    const innerStarts = [0];
+    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
+        innerStarts.push(i + 1);
+    const lineOf = (offset) => {
+        let k = innerStarts.length - 1;
+        while (k > 0 && innerStarts[k] > offset)
+            k--;
+        return k;
+    };
+    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
+    // and removals stay whole lines; anything else maps past the indentation.
+    const toOuter = (offset) => {
+        const k = lineOf(offset);
+        const line = outerStarts[k];
+        if (line === undefined)
+            return end;
+        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
+    };
+    let file;
+    try {
+        file = parseYamlFile(outer.path, inner);
+    }
+    catch (error) {
+        if ((0,errors/* isUserError */.i)(error))
+            return undefined;
+        throw error;
+    }
+    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
+    return {
+        file,
+        position: (offset) => positionOf(outer, toOuter(offset)),
+        splice: (splice) => {
+            const pad = " ".repeat(indent);
+            const lines = splice.text.split(/\r?\n/);
+            const text = lines
+                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
+                .join(eol);
+            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/mapping.ts
@@ -45760,6 +45918,7 @@ function anchorUses(file, document) {
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/index.ts
+
 
 
 

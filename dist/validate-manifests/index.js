@@ -30965,7 +30965,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3218);
 /* harmony import */ var _report_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1667);
 /* harmony import */ var _validate_local_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(529);
-/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(679);
+/* harmony import */ var _validate_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6524);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6064);
 
 
@@ -31431,7 +31431,7 @@ async function changedFilesFromGit(cwd, base, head) {
 
 /***/ }),
 
-/***/ 679:
+/***/ 6524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31450,6 +31450,121 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/promote/window.ts
+
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const FORMAT_HINT = 'Write a window as "DAYS HH:MM-HH:MM ZONE", e.g. "Mon-Fri 09:00-17:00 Europe/Berlin"; DAYS is a day (Mon), a range ' +
+    "(Mon-Fri, Fri-Mon wraps over the weekend) or a comma list of those; ZONE is an IANA time zone such as UTC.";
+function dayIndex(name, window, where) {
+    const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
+    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
+        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
+            ...where,
+            hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
+        });
+    }
+    return index;
+}
+function parseDays(spec, window, where) {
+    const days = new Set();
+    for (const part of spec.split(",")) {
+        const [first, last, extra] = part.split("-");
+        if (!first || extra !== undefined || last === "") {
+            throw new errors/* UserError */.y(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
+                ...where,
+                hint: FORMAT_HINT,
+            });
+        }
+        const from = dayIndex(first, window, where);
+        const to = last === undefined ? from : dayIndex(last, window, where);
+        // A range walks forward through the week, so Fri-Mon is Fri, Sat, Sun, Mon.
+        for (let day = from;; day = (day + 1) % 7) {
+            days.add(day);
+            if (day === to)
+                break;
+        }
+    }
+    return days;
+}
+function parseTime(text, window, where) {
+    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
+    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+    if (!match || minutes > 24 * 60) {
+        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
+            ...where,
+            hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
+        });
+    }
+    return minutes;
+}
+/** Parses one window; `where` points errors at the config line that holds it. */
+function parseWindow(text, where = {}) {
+    const fields = text.trim().split(/\s+/);
+    if (fields.length !== 3) {
+        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
+    }
+    const [daySpec, span, zone] = fields;
+    const days = parseDays(daySpec, text, where);
+    const times = span.split("-");
+    if (times.length !== 2) {
+        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
+            ...where,
+            hint: FORMAT_HINT,
+        });
+    }
+    const start = parseTime(times[0], text, where);
+    const end = parseTime(times[1], text, where);
+    if (start === end) {
+        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
+            ...where,
+            hint: "Use 00:00-24:00 for a whole day.",
+        });
+    }
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    }
+    catch {
+        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
+            ...where,
+            hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
+        });
+    }
+    return { text, days, start, end, zone };
+}
+/** Weekday (0 = Sunday) and minutes after midnight of `now` on the wall clocks of `zone`. */
+function wallClock(now, zone) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+    }).formatToParts(now);
+    const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+    const weekday = part("weekday");
+    const hour = Number(part("hour"));
+    const minute = Number(part("minute"));
+    return {
+        day: DAY_NAMES.indexOf(weekday.toLowerCase()),
+        minutes: hour * 60 + minute,
+        label: `${weekday} ${part("hour")}:${part("minute")} ${zone}`,
+    };
+}
+function isWindowOpen(window, now) {
+    const { day, minutes } = wallClock(now, window.zone);
+    if (window.start < window.end) {
+        return window.days.has(day) && minutes >= window.start && minutes < window.end;
+    }
+    // An overnight span belongs to the day it starts on: "Fri 22:00-02:00" includes Saturday 01:00.
+    const yesterday = (day + 6) % 7;
+    return ((window.days.has(day) && minutes >= window.start) || (window.days.has(yesterday) && minutes < window.end));
+}
+/** Several windows are alternatives: the gate is inside when any one of them is open; none configured = always. */
+function anyWindowOpen(windows, now) {
+    return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -31598,7 +31713,7 @@ function localReader(root) {
  * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
  * nothing is edited in a file the tools downstream could not read either.
  */
-function parseYamlFile(path, content) {
+function document_parseYamlFile(path, content) {
     const lines = new dist/* LineCounter */.HN();
     // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
     // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
@@ -31623,6 +31738,79 @@ function parseYamlFile(path, content) {
 function document_positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
     return { line, column: col };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/embedded.ts
+
+
+
+/**
+ * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
+ * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
+ */
+function embeddedYaml(outer, node) {
+    if (node.type !== Scalar.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
+        return undefined;
+    const { content } = outer;
+    const [start, end] = node.range;
+    const headerEnd = content.indexOf("\n", start);
+    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
+        return undefined;
+    const inner = node.value;
+    const innerLines = inner.split("\n");
+    const outerStarts = [];
+    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
+        outerStarts.push(at);
+    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
+    const indent = /^ */.exec(firstLine)[0].length;
+    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
+    for (const [k, line] of innerLines.entries()) {
+        if (line === "")
+            continue;
+        const at = outerStarts[k];
+        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
+            return undefined;
+    }
+    const innerStarts = [0];
+    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
+        innerStarts.push(i + 1);
+    const lineOf = (offset) => {
+        let k = innerStarts.length - 1;
+        while (k > 0 && innerStarts[k] > offset)
+            k--;
+        return k;
+    };
+    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
+    // and removals stay whole lines; anything else maps past the indentation.
+    const toOuter = (offset) => {
+        const k = lineOf(offset);
+        const line = outerStarts[k];
+        if (line === undefined)
+            return end;
+        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
+    };
+    let file;
+    try {
+        file = parseYamlFile(outer.path, inner);
+    }
+    catch (error) {
+        if (isUserError(error))
+            return undefined;
+        throw error;
+    }
+    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
+    return {
+        file,
+        position: (offset) => positionOf(outer, toOuter(offset)),
+        splice: (splice) => {
+            const pad = " ".repeat(indent);
+            const lines = splice.text.split(/\r?\n/);
+            const text = lines
+                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
+                .join(eol);
+            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/mapping.ts
@@ -31934,7 +32122,9 @@ function anchorUses(file, document) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/environments/config.ts
+
 
 
 
@@ -32057,7 +32247,12 @@ function environment(reader, entry) {
                 }
             })
             : [],
-        windows: windowsEntry ? reader.strings(windowsEntry, `windows of ${where}`) : [],
+        // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
+        windows: windowsEntry
+            ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
+                parseWindow(value, { file: reader.file.path, ...document_positionOf(reader.file, node.range?.[0] ?? 0) });
+            })
+            : [],
         requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
         ...(rollbackEntry
             ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
@@ -32067,7 +32262,7 @@ function environment(reader, entry) {
 }
 /** Parses and validates `gitops-pipeline.yaml`; every mistake is a UserError at file:line. */
 function loadConfig(text, file = CONFIG_FILE) {
-    const parsed = parseYamlFile(file, text);
+    const parsed = document_parseYamlFile(file, text);
     if (parsed.documents.length !== 1) {
         throw new errors/* UserError */.y(parsed.documents.length === 0
             ? "the configuration file is empty"
@@ -37094,7 +37289,12 @@ const danglingService = {
             const selector = stringMap(getAt(service.object, ["spec", "selector"]));
             if (Object.keys(selector).length === 0)
                 continue;
-            const matched = podsFor(service).some(({ resource, labels }) => namespacesMayMatch(service, resource) && mapSelects(selector, labels));
+            const pods = podsFor(service);
+            // Plain manifests in view with no workload at all: the pods come from elsewhere (another directory or app,
+            // an operator), so there is nothing to judge against. A kustomize build is complete by itself.
+            if (pods.length === 0 && service.renderedFrom === undefined)
+                continue;
+            const matched = pods.some(({ resource, labels }) => namespacesMayMatch(service, resource) && mapSelects(selector, labels));
             if (matched)
                 continue;
             violations.push({
@@ -37248,6 +37448,7 @@ const hostPath = {
 ;// CONCATENATED MODULE: ./src/validate/rules/hpa-target.ts
 
 
+
 /**
  * An autoscaler whose target is not deployed with it scales nothing, and one with minReplicas above maxReplicas
  * is refused by the API server.
@@ -37259,6 +37460,7 @@ const hpaTarget = {
     checkAll(resources) {
         const violations = [];
         const candidatesFor = byLookupScope(resources, (resource) => resource);
+        const workloadsFor = byLookupScope(resources, (resource) => podOf(resource));
         for (const hpa of resources) {
             if (hpa.id.kind !== "HorizontalPodAutoscaler" || apiGroup(hpa.id.apiVersion) !== "autoscaling")
                 continue;
@@ -37277,6 +37479,9 @@ const hpaTarget = {
             if (typeof kind !== "string" || typeof name !== "string")
                 continue;
             const group = typeof target?.["apiVersion"] === "string" ? apiGroup(target["apiVersion"]) : undefined;
+            // As for Services: plain manifests with no workload in view say nothing about where the target lives.
+            if (hpa.renderedFrom === undefined && workloadsFor(hpa).length === 0)
+                continue;
             const found = candidatesFor(hpa).some((candidate) => candidate.id.kind === kind &&
                 candidate.id.name === name &&
                 (group === undefined || apiGroup(candidate.id.apiVersion) === group) &&

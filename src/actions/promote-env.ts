@@ -1,30 +1,23 @@
 import { readFile } from "node:fs/promises";
 import * as core from "@actions/core";
 import {
-  evaluatePullRequest,
-  type GateEvaluation,
-  mergePullRequest,
   openPromotions,
   type PromotionContext,
   propose,
   recordDeployment,
-  setGateStatus,
+  runGate,
 } from "../delivery/promotion.js";
 import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { createGitHubClient, parseRepository } from "../github/client.js";
-import { formatImageRef } from "../image/index.js";
 import type { Change } from "../manifests/index.js";
-import { changedRef, gateDescription } from "../promote/gate.js";
-import { gateSummary, promotionTable } from "../promote/texts.js";
+import { imagesAfter } from "../promote/gate.js";
+import { gateSummary, proposalSummary } from "../promote/texts.js";
 import { unifiedDiff } from "../update/index.js";
 import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
 
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
-const imagesOf = (changes: readonly Change[]) => [
-  ...new Set(changes.map((c) => formatImageRef(changedRef(c)))),
-];
 
 /** The pull request an event is about, if any. */
 async function eventPullRequest(): Promise<number | undefined> {
@@ -86,50 +79,33 @@ await runAction(async () => {
   };
   const summary: string[] = [];
 
-  /** Evaluates one pull request, sets its status, merges when asked and open; fills the outputs once. */
-  const gate = async (number: number, final: boolean): Promise<GateEvaluation | undefined> => {
-    const evaluation = await evaluatePullRequest(ctx, number, { now: new Date(), to });
-    if (!evaluation) {
+  /** One gate pass; the first pull request evaluated fills the outputs, every one goes to the summary. */
+  const gate = async (number: number, final: boolean): Promise<void> => {
+    const run = await runGate(ctx, number, {
+      to,
+      now: new Date(),
+      final,
+      merge: merge ? mergeMethod : false,
+      recordDeployment: record,
+      dryRun,
+    });
+    if (!run) {
       core.info(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
-      return undefined;
+      return;
     }
-    const { result, pullRequest } = evaluation;
-    const description = gateDescription(result);
-    for (const reason of result.reasons) core.info(`#${number} blocked: ${reason}`);
-    if (!dryRun) {
-      await setGateStatus(
-        ctx,
-        pullRequest.headSha,
-        result.open ? "success" : final ? "failure" : "pending",
-        description,
-      );
-    }
+    const { result, pullRequest } = run.evaluation;
     summary.push(gateSummary(pullRequest, result));
-    if (outputs.gate === "") {
-      Object.assign(outputs, {
-        "pull-request-number": String(number),
-        "pull-request-url": pullRequest.url,
-        gate: result.open ? "open" : "blocked",
-        "gate-reasons": JSON.stringify(result.reasons),
-        "approved-by": JSON.stringify(result.approvedBy),
-        changes: changesJson(result.changes),
-      });
-    }
-    if (result.open && merge && !dryRun) {
-      const sha = await mergePullRequest(ctx, pullRequest, mergeMethod);
-      if (outputs["pull-request-number"] === String(number)) outputs.operation = "merged";
-      summary.push(`Merged #${number} as ${sha.slice(0, 7)}.\n`);
-      if (record) {
-        await recordDeployment(ctx, {
-          sha,
-          environment: evaluation.target.name,
-          images: imagesOf(result.changes),
-          description: `${evaluation.marker.kind} #${number}`,
-          pullRequest: number,
-        });
-      }
-    }
-    return evaluation;
+    if (run.merged) summary.push(`Merged #${number} as ${run.merged.slice(0, 7)}.\n`);
+    if (outputs.gate !== "") return;
+    Object.assign(outputs, {
+      "pull-request-number": String(number),
+      "pull-request-url": pullRequest.url,
+      gate: result.open ? "open" : "blocked",
+      "gate-reasons": JSON.stringify(result.reasons),
+      "approved-by": JSON.stringify(result.approvedBy),
+      changes: changesJson(result.changes),
+      ...(run.merged ? { operation: "merged" } : {}),
+    });
   };
 
   if (mode === "gate") {
@@ -161,19 +137,14 @@ await runAction(async () => {
       "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
       "pull-request-url": delivery.pullRequest?.url ?? "",
     });
-    const title =
-      result.marker.kind === "rollback"
-        ? `Rollback of ${to} to ${result.marker.revision?.slice(0, 7)}`
-        : `Promotion ${result.marker.from} → ${to}`;
     summary.push(
-      `### ${title}: ${delivery.operation}${delivery.pullRequest ? ` ([#${delivery.pullRequest.number}](${delivery.pullRequest.url}))` : ""}\n`,
-      plan.rows.length > 0 ? promotionTable(plan, ctx.serverUrl) : `${to} already runs these versions.\n`,
+      proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl),
     );
     if (delivery.operation === "committed" && record && delivery.commit) {
       await recordDeployment(ctx, {
         sha: delivery.commit.oid,
         environment: to,
-        images: imagesOf(plan.changes),
+        images: imagesAfter(plan.changes),
         description: `${result.marker.kind} committed`,
       });
     }

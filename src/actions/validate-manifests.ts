@@ -78,7 +78,9 @@ await runAction(async () => {
   );
   writeFileSync(sarifFile, formatReport(report, "sarif"));
 
-  await core.summary.addRaw(toMarkdown(report, { hiddenAnnotations: hidden })).write();
+  // Runners without job summaries (act, other CI systems) still get the log and the report files.
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(toMarkdown(report, { hiddenAnnotations: hidden })).write();
   core.setOutput("errors", report.summary.errors);
   core.setOutput("warnings", report.summary.warnings);
   core.setOutput("files", report.summary.files);

@@ -84,7 +84,9 @@ function storageArgs(files: BuilderFiles): string[] {
 
 function buildArgsCommon(request: BuildRequest): string[] {
   // No --iidfile: the local image id is not what the registry serves, and buildah refuses one for several platforms.
-  const args = ["--isolation", "chroot", "--timestamp", String(request.timestamp)];
+  // --layers=false (buildah's default, not podman's): with per-step caching podman reuses the first platform's image
+  // for the next on FROM scratch, leaving one entry in the index, and on vfs every cached step is a full copy.
+  const args = ["--isolation", "chroot", "--layers=false", "--timestamp", String(request.timestamp)];
   if (request.file) args.push("--file", request.file);
   if (request.target) args.push("--target", request.target);
   args.push(...flagPairs("--label", keyValues(request.labels)));

@@ -146,6 +146,7 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     const existing = await registry.manifestDigest(repository, metadata.primary);
     if (existing) {
       logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
+      await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
       return result(existing, "none", true);
     }
   }
@@ -245,6 +246,33 @@ async function buildAndReport(
 }
 
 /**
+ * A skipped build still owes this run's other tags: a release tag pushed on a commit that main already built must
+ * still get its X.Y.Z. Tags not yet at the existing digest are pointed at it registry-side.
+ */
+async function addMissingTags(
+  registry: RegistryClient,
+  repository: string,
+  digest: string,
+  tags: string[],
+  primaryRef: string,
+  logger: Logger,
+): Promise<void> {
+  const current = await Promise.all(tags.map((tag) => registry.manifestDigest(repository, tag)));
+  const missing = tags.filter((_, index) => current[index] !== digest);
+  if (missing.length === 0) return;
+  if (!(await tagInRegistry(registry, repository, digest, missing, logger))) {
+    throw new UserError(
+      `${primaryRef} already exists, but ${missing.join(", ")} could not be pointed at it`,
+      {
+        hint: "Give 'username' and 'password' with push rights to the registry, or set skip-existing: false to rebuild.",
+      },
+    );
+  }
+  logger.info(`tagged the existing image ${missing.join(", ")}`);
+  await verifyPushed(registry, repository, missing, digest, "registry-side tagging", primaryRef);
+}
+
+/**
  * Adds the other tags on the registry side, by putting the pushed manifest's bytes under each: one small request per tag
  * instead of another builder run that re-checks every layer. False when the registry will not let this client do it
  * (say, the builder has credentials from an earlier login step and this client has none); the caller then pushes.
@@ -283,7 +311,8 @@ export async function verifyPushed(
   repository: string,
   tags: string[],
   reported: string,
-  builder: BuilderName,
+  /** Who pushed, for the message: a builder's name, or "registry-side tagging". */
+  builder: string,
   primaryRef: string,
 ): Promise<string> {
   if (!reported) {

@@ -7,20 +7,40 @@ import { type RepoEntry, type RepoReader, repoPath } from "../update/index.js";
 export type Want = "oid" | "list" | "read";
 const RANK: Record<Want, number> = { oid: 0, list: 1, read: 2 };
 
-const BLOB = "... on Blob { text isBinary isTruncated }";
+/**
+ * Named fragments keep a query of hundreds of paths small: each path costs its alias, its variable and a
+ * fragment spread. O: the object id; L: the entries; R: the entries with their files' text (or the file's text).
+ */
+const FRAGMENTS: Record<string, string> = {
+  B: "fragment B on Blob { text isBinary isTruncated }",
+  O: "fragment O on TreeEntry { type mode oid }",
+  L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
+  R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B } } } ...B } }",
+};
+const SPREAD: Record<Want, string> = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
 /**
- * The GraphQL field answering one path of a Commit: its object id (`oid`), its entries (`list`), or its entries
- * with the text of its files (`read`). The root has no TreeEntry: it is the commit's `tree`, seeded alike.
+ * The GraphQL field answering one path of a Commit, as a TreeEntry. The root has no TreeEntry: it is the
+ * commit's `tree`, seeded alike.
  */
 export function pathField(alias: string, variable: string, path: string, want: Want): string {
-  const entries =
-    want === "read" ? `entries { name type mode oid object { ${BLOB} } }` : "entries { name type mode }";
-  if (path === "") return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
-  if (want === "oid") return `${alias}: file(path: ${variable}) { type mode oid }`;
-  return `${alias}: file(path: ${variable}) { type mode oid object { ... on Tree { ${entries} } ${want === "read" ? BLOB : ""} } }`;
+  if (path === "") {
+    const entries = want === "read" ? "entries { name type mode object { ...B } }" : "entries { name type mode }";
+    return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
+  }
+  return `${alias}: file(path: ${variable}) { ...${SPREAD[want]} }`;
+}
+
+/** The fragment definitions a set of wants spreads, to append to the document (unused ones are invalid). */
+function fragmentsFor(wants: Map<string, Want>): string {
+  const used = new Set<string>();
+  for (const [path, want] of wants) {
+    if (path !== "") used.add(SPREAD[want]);
+    if (want === "read") used.add("B");
+  }
+  return [...used].map((name) => FRAGMENTS[name]).join(" ");
 }
 
 interface RawBlob {
@@ -100,6 +120,9 @@ export class GitHubSnapshot implements RepoReader {
   private readonly texts = new Map<string, string | null>();
   private readonly oids = new Map<string, string | null>();
   private readonly readDone = new Set<string>();
+  /** Paths whose existence is known (looked up, or seen in a listing), and the type of those that exist. */
+  private readonly known = new Set<string>();
+  private readonly types = new Map<string, RepoEntry["type"]>();
   /** Symlink targets (a symlink's blob is the path it points to). */
   private readonly links = new Map<string, string>();
   private scopes: Scope[];
@@ -127,6 +150,9 @@ export class GitHubSnapshot implements RepoReader {
   seed(path: string, answer: unknown, want: Want): void {
     const key = repoPath(path);
     const raw = asEntry(key, answer);
+    this.known.add(key);
+    const kind = raw ? kindOf(raw) : undefined;
+    if (kind) this.types.set(key, kind);
     if (want === "oid") {
       this.oids.set(key, raw?.oid ?? null);
       return;
@@ -139,7 +165,6 @@ export class GitHubSnapshot implements RepoReader {
       return;
     }
     if (raw.oid) this.oids.set(key, raw.oid);
-    const kind = kindOf(raw);
     if (kind === "dir") {
       this.texts.set(key, null);
       const entries: RepoEntry[] = [];
@@ -148,6 +173,8 @@ export class GitHubSnapshot implements RepoReader {
         if (!childKind || child.name === undefined) continue;
         entries.push({ name: child.name, type: childKind });
         const childPath = join(key, child.name);
+        this.known.add(childPath);
+        this.types.set(childPath, childKind);
         if (child.oid) this.oids.set(childPath, child.oid);
         if (childKind !== "dir") this.dirs.set(childPath, null);
         if (childKind !== "dir" && want === "read" && child.object)
@@ -189,8 +216,41 @@ export class GitHubSnapshot implements RepoReader {
 
   async list(dir: string): Promise<RepoEntry[]> {
     const key = repoPath(dir);
-    if (!this.dirs.has(key)) await this.fetch(new Map([[key, "list"]]));
+    if (!this.dirs.has(key)) {
+      const partial = this.partialListing(key);
+      if (partial) return partial;
+      await this.fetch(new Map([[key, "list"]]));
+    }
     return (this.dirs.get(key) ?? []).filter((entry) => this.visible(join(key, entry.name)));
+  }
+
+  /**
+   * The patterns' view of a directory that was never listed, when every pattern reaching it names one plain
+   * entry there and each of those was looked up: those entries are all the view can hold, so no listing is
+   * needed. Undefined when a glob (or a match ending above) could make any entry visible.
+   */
+  private partialListing(dir: string): RepoEntry[] | undefined {
+    const parts = dir === "" ? [] : dir.split("/");
+    const depth = parts.length;
+    const names = new Set<string>();
+    for (const scope of this.scopes) {
+      const reaches = parts.every(
+        (part, index) => index >= scope.open || index >= scope.segments.length || scope.matchers[index]!(part),
+      );
+      if (!reaches) continue;
+      if (depth >= scope.open || depth >= scope.segments.length) return undefined;
+      const segment = scope.segments[depth]!;
+      if (GLOB_CHARS.test(segment)) return undefined;
+      names.add(segment);
+    }
+    const entries: RepoEntry[] = [];
+    for (const name of [...names].sort()) {
+      const path = join(dir, name);
+      if (!this.known.has(path)) return undefined;
+      const type = this.types.get(path);
+      if (type) entries.push({ name, type });
+    }
+    return entries;
   }
 
   async read(path: string, hops = 0): Promise<string | undefined> {
@@ -228,46 +288,46 @@ export class GitHubSnapshot implements RepoReader {
   plan(): Map<string, Want> {
     const wants = new Map<string, Want>();
     const need = (path: string, want: Want) => {
-      const satisfied = want === "read" ? this.readDone.has(path) : this.dirs.has(path);
+      const satisfied =
+        want === "read" ? this.readDone.has(path) : want === "list" ? this.dirs.has(path) : this.known.has(path);
       if (satisfied) return;
       const queued = wants.get(path);
       if (queued === undefined || RANK[want] > RANK[queued]) wants.set(path, want);
     };
+    const missing = (path: string) => this.known.has(path) && !this.types.has(path);
     for (const scope of this.scopes) {
       const base = scope.segments.slice(0, scope.glob).join("/");
       if (scope.glob === scope.segments.length) {
-        need(parentOf(base), "list");
         need(base, "read");
         continue;
       }
-      if (base !== "") need(parentOf(base), "list");
-      need(base, "list");
       const descend = (dir: string, index: number): void => {
-        if (index >= scope.open) return; // resolved on demand by the core's own walk
+        if (index >= scope.open || missing(dir)) return; // past `**`: resolved on demand by the core's own walk
         const segment = scope.segments[index]!;
+        const last = index === scope.segments.length - 1;
         if (!GLOB_CHARS.test(segment)) {
-          // A plain name below a glob needs no listing to be addressed: ask for it in the same round as its parent.
+          // A plain name needs no listing to be addressed, and its existence answers the walk's listing of the
+          // directory above (see partialListing): ask for it in the same round as its parent.
           const child = join(dir, segment);
+          need(child, last ? "read" : "oid");
+          if (!last) descend(child, index + 1);
+          return;
+        }
+        if (!this.dirs.has(dir)) {
           need(dir, "list");
-          if (this.dirs.get(dir) === null) return;
-          if (index === scope.segments.length - 1) need(child, "read");
-          else {
-            need(child, "list");
-            descend(child, index + 1);
-          }
           return;
         }
         for (const entry of this.dirs.get(dir) ?? []) {
           if (!scope.matchers[index]!(entry.name)) continue;
           const child = join(dir, entry.name);
-          if (index === scope.segments.length - 1) {
+          if (last) {
             if (entry.type !== "symlink") need(child, "read");
           } else if (entry.type === "dir") {
-            need(child, "list");
             descend(child, index + 1);
           }
         }
       };
+      need(base, "list");
       descend(base, scope.glob);
     }
     return wants;
@@ -329,7 +389,13 @@ export class GitHubSnapshot implements RepoReader {
 export function pathFields(
   wants: Map<string, Want>,
   prefix = "f",
-): { fields: string; declarations: string[]; variables: Record<string, string>; paths: string[] } {
+): {
+  fields: string;
+  fragments: string;
+  declarations: string[];
+  variables: Record<string, string>;
+  paths: string[];
+} {
   const paths = [...wants.keys()];
   const declarations: string[] = [];
   const variables: Record<string, string> = {};
@@ -341,16 +407,16 @@ export function pathFields(
     }
     return pathField(`${prefix}${index}`, variable, path, wants.get(path)!);
   });
-  return { fields: fields.join(" "), declarations, variables, paths };
+  return { fields: fields.join(" "), fragments: fragmentsFor(wants), declarations, variables, paths };
 }
 
 function buildPathQuery(
   wants: Map<string, Want>,
   where: { owner: string; name: string; oid: string },
 ): { query: string; variables: Record<string, string>; paths: string[] } {
-  const { fields, declarations, variables, paths } = pathFields(wants);
+  const { fields, fragments, declarations, variables, paths } = pathFields(wants);
   const query =
     `query(${["$owner: String!", "$name: String!", "$oid: GitObjectID!", ...declarations].join(", ")}) ` +
-    `{ repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } } }`;
+    `{ repository(owner: $owner, name: $name) { object(oid: $oid) { ... on Commit { ${fields} } } } } ${fragments}`;
   return { query, variables: { ...variables, ...where }, paths };
 }

@@ -266,7 +266,7 @@ async function readState(options: GitHubDeliveryOptions): Promise<RepositoryStat
     (head
       ? "head: ref(qualifiedName: $head) { target { oid } associatedPullRequests(states: [OPEN], first: 5) { nodes { id number url baseRefName } } } "
       : "") +
-    "} }";
+    `} } ${first.fragments}`;
 
   type Answer = {
     repository: {
@@ -334,12 +334,13 @@ async function rebaseIfUntouched(
   plan: UpdatePlan,
 ): Promise<RepositoryState | undefined> {
   const paths = plan.files.map((file) => file.path);
-  const before = await state.snapshot.blobOids(paths);
+  // The bytes the plan started from are known: their blob ids need no request.
+  const before = new Map(plan.files.map((file) => [file.path, gitBlobOid(file.before)]));
   const wants = new Map(paths.map((path): [string, "oid"] => [path, "oid"]));
   const fields = pathFields(wants);
   const query =
     `query(${["$owner: String!", "$name: String!", "$branch: String!", ...fields.declarations].join(", ")}) ` +
-    `{ repository(owner: $owner, name: $name) { ref(qualifiedName: $branch) { target { oid ... on Commit { ${fields.fields} } } } } }`;
+    `{ repository(owner: $owner, name: $name) { ref(qualifiedName: $branch) { target { oid ... on Commit { ${fields.fields} } } } } } ${fields.fragments}`;
   const data = await onGitHub({ operation: "read the branch", repository: state.nameWithOwner }, () =>
     options.clients.read.graphql<{
       repository: { ref: { target: Record<string, { oid?: string } | null> & { oid: string } } | null } | null;

@@ -6,7 +6,13 @@ import { formatImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
 import type { PullRequestFile } from "../promote/diff.js";
 import { promotionEdge, requiredApprovals } from "../promote/edges.js";
-import { type CommitStatus, evaluateGate, type GateResult } from "../promote/gate.js";
+import {
+  type CommitStatus,
+  evaluateGate,
+  type GateResult,
+  gateDescription,
+  imagesAfter,
+} from "../promote/gate.js";
 import {
   type EnvironmentImages,
   type PromotionPlan,
@@ -446,6 +452,14 @@ export async function evaluatePullRequest(
     }),
   );
   const sourceCommit = compare.merge_base_commit.sha;
+  const listed = compare.files?.length ?? 0;
+  if (listed < pr.changed_files) {
+    // GitHub lists at most 300 files per comparison; an unchecked file could hide any change.
+    throw new UserError(
+      `pull request #${number} changes ${pr.changed_files} files and GitHub listed only ${listed}, so the gate cannot check them all`,
+      { hint: "Promote fewer apps at once (the `apps` input) so each promotion stays reviewable." },
+    );
+  }
   const files = await fileContents(
     ctx,
     (compare.files ?? []).map((file) => ({
@@ -635,4 +649,49 @@ export async function recordDeployment(
   );
   ctx.logger.info(`Recorded deployment ${data.id} to ${deployment.environment} at ${short(deployment.sha)}`);
   return { id: data.id, url: data.url };
+}
+
+export interface GateRun {
+  evaluation: GateEvaluation;
+  /** The merge commit, when the gate was open and merging was asked for. */
+  merged?: string;
+}
+
+/**
+ * One pass of the gate over one pull request: evaluate, set the status (pending while a fresh proposal waits,
+ * failure once a gate event found it blocked), merge when open and asked, and record the deployment. Undefined for
+ * a pull request that is not an open promotion to `to`.
+ */
+export async function runGate(
+  ctx: PromotionContext,
+  number: number,
+  options: {
+    to: string;
+    now: Date;
+    /** A gate event decided (failure when blocked); otherwise the proposal is waiting (pending). */
+    final: boolean;
+    merge: false | "merge" | "squash" | "rebase";
+    recordDeployment: boolean;
+    dryRun: boolean;
+  },
+): Promise<GateRun | undefined> {
+  const evaluation = await evaluatePullRequest(ctx, number, options);
+  if (!evaluation) return undefined;
+  const { result, pullRequest, target, marker } = evaluation;
+  for (const reason of result.reasons) ctx.logger.info(`#${number} blocked: ${reason}`);
+  if (options.dryRun) return { evaluation };
+  const state = result.open ? "success" : options.final ? "failure" : "pending";
+  await setGateStatus(ctx, pullRequest.headSha, state, gateDescription(result));
+  if (!result.open || !options.merge) return { evaluation };
+  const merged = await mergePullRequest(ctx, pullRequest, options.merge);
+  if (options.recordDeployment) {
+    await recordDeployment(ctx, {
+      sha: merged,
+      environment: target.name,
+      images: imagesAfter(result.changes),
+      description: `${marker.kind} #${number}`,
+      pullRequest: number,
+    });
+  }
+  return { evaluation, merged };
 }

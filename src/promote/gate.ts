@@ -149,6 +149,11 @@ export function changedRef(change: { image: string; to: string }): ImageRef {
   return parseImageRef(`${change.image}${change.to.startsWith("@") ? "" : ":"}${change.to}`);
 }
 
+/** The references a set of changes leaves behind, each once (for deployment records). */
+export function imagesAfter(changes: readonly { image: string; to: string }[]): string[] {
+  return [...new Set(changes.map((change) => formatImageRef(changedRef(change))))];
+}
+
 function sourceConditions(input: GateInput, changes: readonly PromotedChange[]): GateCondition[] {
   const conditions: GateCondition[] = [];
   for (const change of changes) {

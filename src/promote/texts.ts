@@ -79,12 +79,11 @@ function versionCell(row: PromotionRow, version: string, serverUrl: string): str
 /** The app | image | from → to table of a promotion, versions linked to their commits when the tags allow. */
 export function promotionTable(plan: PromotionPlan, serverUrl: string): string {
   return markdownTable(
-    ["App", "Image", "From", "To"],
+    ["App", "Image", "From → To"],
     plan.rows.map((row) => [
       row.app,
       `\`${row.image}\``,
-      versionCell(row, row.from, serverUrl),
-      versionCell(row, row.to, serverUrl),
+      `${versionCell(row, row.from, serverUrl)} → ${versionCell(row, row.to, serverUrl)}`,
     ]),
   );
 }
@@ -134,6 +133,24 @@ export function commitMessage(
       .map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`)
       .join("\n"),
   };
+}
+
+/** The job summary of a proposal: what happened to the pull request, and the table. */
+export function proposalSummary(
+  plan: PromotionPlan,
+  marker: PromotionMarker,
+  operation: string,
+  pullRequest: { number: number; url: string } | undefined,
+  serverUrl: string,
+): string {
+  const what =
+    marker.kind === "rollback"
+      ? `Rollback of ${marker.to} to ${short(marker.revision ?? "")}`
+      : `Promotion ${marker.from} → ${marker.to}`;
+  const link = pullRequest ? ` ([#${pullRequest.number}](${pullRequest.url}))` : "";
+  const table =
+    plan.rows.length > 0 ? promotionTable(plan, serverUrl) : `${marker.to} already runs these versions.\n`;
+  return `### ${what}: ${operation}${link}\n\n${table}`;
 }
 
 /** The job summary of one gate evaluation: every condition, met or not. */

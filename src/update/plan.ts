@@ -1,12 +1,6 @@
 import { UserError } from "../errors.js";
 import { formatImageRef, type ImageRef, normalizedName } from "../image/index.js";
-import {
-  type Change,
-  type ChangeSet,
-  isManifestPath,
-  type UpdateOptions,
-  updateFile,
-} from "../manifests/index.js";
+import { type Change, type ChangeSet, type UpdateOptions, updateFile } from "../manifests/index.js";
 import { resolvePaths } from "./paths.js";
 import type { RepoReader } from "./reader.js";
 
@@ -66,7 +60,8 @@ export async function planUpdate(
   options: UpdateOptions = {},
 ): Promise<UpdatePlan> {
   checkImages(images);
-  const paths = (await resolvePaths(reader, patterns)).filter(isManifestPath);
+  // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
+  const paths = await resolvePaths(reader, patterns);
   const contents = await readAll(reader, paths);
   const found = new Set<ImageRef>();
   const changes: Change[] = [];

@@ -225,6 +225,18 @@ export async function validateManifests(
   };
 }
 
+const apiCache = new Map<string, ReturnType<typeof apiStatus>>();
+/** The table lookup once per apiVersion/kind/target, not once per resource. */
+function apiStatusOf(apiVersion: string, kind: string, kubernetesVersion: string) {
+  const key = `${kubernetesVersion}\0${apiVersion}\0${kind}`;
+  let status = apiCache.get(key);
+  if (!status) {
+    status = apiStatus(apiVersion, kind, kubernetesVersion);
+    apiCache.set(key, status);
+  }
+  return status;
+}
+
 interface RawFinding {
   rule: string;
   resource: Resource;
@@ -243,7 +255,7 @@ function checkResource(
   out: RawFinding[],
 ): void {
   const { apiVersion, kind } = resource.id;
-  const api = apiStatus(apiVersion, kind, kubernetesVersion);
+  const api = apiStatusOf(apiVersion, kind, kubernetesVersion);
   if (api.status !== "served") {
     out.push({
       rule: api.status === "removed" ? "removed-api" : "deprecated-api",
@@ -416,9 +428,9 @@ function deploymentUnits(resources: Resource[]): Resource[][] {
     const key = resource.renderedFrom
       ? `build:${resource.renderedFrom}`
       : `dir:${path.posix.dirname(resource.file)}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(resource);
+    const group = groups.get(key);
+    if (group) group.push(resource);
+    else groups.set(key, [resource]);
   }
   return [...groups.values()];
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadAll, load as loadYaml } from "js-yaml";
+import { load as loadYaml } from "js-yaml";
 
 export const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 

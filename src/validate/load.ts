@@ -1,4 +1,4 @@
-import { loadAll, load as loadYaml } from "js-yaml";
+import { loadAll } from "js-yaml";
 import { LineCounter, parseAllDocuments } from "yaml";
 import type { Finding } from "./types.js";
 

@@ -56,7 +56,10 @@ export class SchemaSet {
     // null means "unset" to the API server (kubectl writes `creationTimestamp: null`).
     if (value === null || value === undefined || ref === "*") return;
     if (typeof ref === "number") {
-      if (!isObject(value)) return mismatch(value, "an object", path, out);
+      if (!isObject(value)) {
+        mismatch(value, "an object", path, out);
+        return;
+      }
       const type = this.types[ref];
       for (const key in value) {
         const field = type.p[key];
@@ -101,7 +104,10 @@ export class SchemaSet {
       return;
     }
     if ("a" in ref) {
-      if (!Array.isArray(value)) return mismatch(value, "a list", path, out);
+      if (!Array.isArray(value)) {
+        mismatch(value, "a list", path, out);
+        return;
+      }
       for (let i = 0; i < value.length; i++) {
         path.push(i);
         this.walk(value[i], ref.a, path, strict, out);
@@ -110,7 +116,10 @@ export class SchemaSet {
       return;
     }
     if ("m" in ref) {
-      if (!isObject(value)) return mismatch(value, "a map", path, out);
+      if (!isObject(value)) {
+        mismatch(value, "a map", path, out);
+        return;
+      }
       for (const key in value) {
         path.push(key);
         this.walk(value[key], ref.m, path, strict, out);
@@ -118,7 +127,10 @@ export class SchemaSet {
       }
       return;
     }
-    if (typeof value !== "string") return mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+    if (typeof value !== "string") {
+      mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+      return;
+    }
     if (!ref.e.includes(value) && !placeholder(value)) {
       out.push({
         rule: "schema",

@@ -14,6 +14,8 @@ import {
 const haveRegistry = registryComponentsPresent();
 const haveBuildah = hasComponent("buildah");
 const havePodman = hasComponent("podman");
+/** The daemonless builders present here (CI has both; hasComponent fails there when one is missing). */
+const daemonless = havePodman ? ["buildah", "podman"] : ["buildah"];
 
 const SHA = "4f1c2a9d0e8b7c6a5f4e3d2c1b0a99887766554f";
 const SHORT = "4f1c2a9";
@@ -109,9 +111,9 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(run.summary).toContain(`${registry.host}/acme/web:sha-${SHORT}@${served}`);
     expect(run.summary).toContain("Builder: buildah");
 
-    // Same commit again, with no builder on PATH at all: it can only pass by not building.
+    // Same commit again, with no builder on PATH at all: it can only pass by not building. It still owes its new tag.
     const rerun = await runBundledAction("build-push", {
-      inputs: { image, context, latest: "true", tags: "stable" },
+      inputs: { image, context, latest: "true", tags: "stable,hotfix-1" },
       event: pushEvent(),
       env: { PATH: path.dirname(process.execPath) },
     });
@@ -120,6 +122,7 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(rerun.outputs.digest).toBe(served);
     expect(rerun.outputs["image-ref"]).toBe(`${registry.host}/acme/web@${served}`);
     expect(rerun.summary).toContain("build skipped");
+    expect(await registry.digest("acme/web", "hotfix-1")).toBe(served);
   });
 
   it("writes the OCI labels into the pushed image config", async () => {
@@ -187,22 +190,24 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(await registry.digest("acme/repro", `sha-${SHORT}`)).toBe(first.outputs.digest);
   });
 
-  it("pushes several platforms as one index and outputs the index digest", async () => {
+  it.each(
+    daemonless,
+  )("pushes several platforms as one index with %s and outputs its digest", async (builder) => {
     const run = await runBundledAction("build-push", {
       inputs: {
-        image: `${registry.host}/acme/multi`,
+        image: `${registry.host}/acme/multi-${builder}`,
         context,
-        builder: "buildah",
+        builder,
         platforms: "linux/amd64,linux/arm64",
       },
       event: pushEvent(),
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const served = await registry.digest("acme/multi", `sha-${SHORT}`);
+    const served = await registry.digest(`acme/multi-${builder}`, `sha-${SHORT}`);
     expect(run.outputs.digest).toBe(served);
-    expect(await registry.digest("acme/multi", "main")).toBe(served);
+    expect(await registry.digest(`acme/multi-${builder}`, "main")).toBe(served);
     const index = (await (
-      await fetch(`http://${registry.host}/v2/acme/multi/manifests/${served}`, {
+      await fetch(`http://${registry.host}/v2/acme/multi-${builder}/manifests/${served}`, {
         headers: { Accept: "application/vnd.oci.image.index.v1+json" },
       })
     ).json()) as { manifests: { platform: { architecture: string } }[] };
@@ -346,6 +351,28 @@ describe.skipIf(!haveRegistry || !haveBuildah).each(["basic", "bearer"] as const
       expect(served).toMatch(/^sha256:/);
       expect(run.outputs.digest).toBe(served);
     });
+
+    // Only a token service grants anonymous pull while refusing push; htpasswd refuses both.
+    if (auth === "bearer") {
+      it("says so when the image exists but a new tag cannot be added without credentials", async () => {
+        const image = `${registry.host}/acme/tagging`;
+        const first = await runBundledAction("build-push", {
+          inputs: { image, context, builder: "buildah", username: "ci-bot", password: PASSWORD },
+          event: pushEvent(),
+        });
+        expect(first.code, logWithoutMask(first)).toBe(0);
+        // The token service lets anyone pull, so the skip check passes; adding the tag needs push rights.
+        const run = await runBundledAction("build-push", {
+          inputs: { image, context, tags: "release-7" },
+          event: pushEvent(),
+        });
+        expect(run.code).toBe(1);
+        expect(failure(run)).toContain(
+          `${image}:sha-${SHORT} already exists, but release-7 could not be pointed at it`,
+        );
+        expect(await registry.digest("acme/tagging", "release-7")).toBeUndefined();
+      });
+    }
 
     it("fails cleanly on a wrong password, pushes nothing, and never prints it", async () => {
       const wrong = "definitely-Not-the-pa55";

@@ -144,6 +144,7 @@ describe("buildah and podman argv", () => {
         "bud",
         "--isolation",
         "chroot",
+        "--layers=false",
         "--timestamp",
         "1700000000",
         "--target",

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -110,6 +119,28 @@ describe("README quick start", () => {
     const scripts = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts;
     expect(scripts.demo).toBe("node scripts/demo.mjs");
     expect(scripts.test).toBeDefined();
+  });
+});
+
+describe("README links", () => {
+  it("point at files and anchors that exist", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const anchors = new Set(
+      [...readme.matchAll(/^#+ (.+)$/gm)].map(([, title]) =>
+        title!
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, "")
+          .replace(/ /g, "-"),
+      ),
+    );
+    const broken: string[] = [];
+    for (const [, target] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^https?:/.test(target!)) continue;
+      if (target!.startsWith("#")) {
+        if (!anchors.has(target!.slice(1))) broken.push(target!);
+      } else if (!existsSync(path.join(root, target!.split("#")[0]!))) broken.push(target!);
+    }
+    expect(broken).toEqual([]);
   });
 });
 

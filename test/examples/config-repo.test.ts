@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
@@ -105,7 +106,8 @@ describe("the example's Argo CD objects", () => {
 });
 
 describe("gitops-pipeline validate examples/config-repo", () => {
-  it("exits 0 with no errors under the default rules", () => {
+  // Rendering the overlays needs kubectl (or kustomize); without it validate says so and exits 1.
+  it.runIf(hasKubectl)("exits 0 with no errors under the default rules", () => {
     const result = spawnSync(
       process.execPath,
       [path.join(root, "bin/gitops-pipeline.js"), "validate", "examples/config-repo", "--format", "json"],
@@ -116,5 +118,38 @@ describe("gitops-pipeline validate examples/config-repo", () => {
     const report = JSON.parse(result.stdout);
     expect(report.summary.errors).toBe(0);
     expect(report.summary.resources).toBeGreaterThan(20);
+  });
+});
+
+describe("the example's production rules apply to it", () => {
+  it.runIf(hasKubectl)("a movable tag or automated sync in production fails validation", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "example-production-"));
+    try {
+      cpSync(repo, dir, { recursive: true });
+      const kustomization = path.join(dir, "apps/guestbook/overlays/production/kustomization.yaml");
+      writeFileSync(
+        kustomization,
+        readFileSync(kustomization, "utf8").replace(
+          / {4}newTag: .*\n {4}digest: .*\n/,
+          '    newTag: "1.4"\n',
+        ),
+      );
+      const application = path.join(dir, "argocd/apps/guestbook-production.yaml");
+      writeFileSync(
+        application,
+        readFileSync(application, "utf8").replace(/ {4}# No `automated:` block.*\n/, "    automated: {}\n"),
+      );
+      const result = spawnSync(
+        process.execPath,
+        [path.join(root, "bin/gitops-pipeline.js"), "validate", ".", "--format", "json"],
+        { cwd: dir, encoding: "utf8" },
+      );
+      expect(result.status).toBe(1);
+      const rules = JSON.parse(result.stdout).findings.map((f: { rule: string }) => f.rule);
+      expect(rules).toContain("mutable-tag");
+      expect(rules).toContain("argocd-sync-policy");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -138,6 +138,29 @@ describe.skipIf(!gitPresent)("smart HTTP on the GitHub test server", () => {
       "HEAD:refs/heads/topic",
     );
     expect(await github.readFile("acme", "config", "topic", "b.txt")).toBe("b\n");
+
+    // The protected default branch refuses a force-push and a deletion over git too, with GitHub's GH006 wording.
+    const main = await github.headOf("acme", "config", "main");
+    await git(dir, "commit", "--quiet", "--amend", "-m", "rewritten");
+    await git(dir, "push", "--quiet", github.cloneUrl("acme", "config", github.token), "HEAD:main");
+    await git(dir, "reset", "--quiet", "--hard", "HEAD~1");
+    await writeFile(join(dir, "c.txt"), "c\n");
+    await git(dir, "add", "c.txt");
+    await git(dir, "commit", "--quiet", "-m", "c");
+    const forced = await git(
+      dir,
+      "push",
+      "--force",
+      github.cloneUrl("acme", "config", github.token),
+      "HEAD:main",
+    ).catch((e) => e);
+    expect(String(forced.stderr)).toContain("GH006: Protected branch update failed for refs/heads/main.");
+    expect(String(forced.stderr)).toContain("Cannot force-push to this branch");
+    const deleted = await git(dir, "push", github.cloneUrl("acme", "config", github.token), ":main").catch(
+      (e) => e,
+    );
+    expect(String(deleted.stderr)).toContain("Cannot delete this protected branch.");
+    expect(await github.headOf("acme", "config", "main")).not.toBe(main);
     expect(github.violations).toEqual([]);
   });
 });

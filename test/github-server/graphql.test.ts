@@ -230,7 +230,9 @@ describe("createCommitOnBranch", () => {
   });
 
   it("refuses an expectedHeadOid that is not an object id, as a variable GitHub cannot coerce", async () => {
-    const error = await failure(client(server).graphql(CREATE_COMMIT, commitInput("main", { "e.txt": "e\n" })));
+    const error = await failure(
+      client(server).graphql(CREATE_COMMIT, commitInput("main", { "e.txt": "e\n" })),
+    );
     expect(error.errors[0]?.message).toContain("GitObjectID cannot represent");
     expect(server.violations.map((v) => v.kind)).toEqual(["graphql-document"]);
     server.clearViolations();
@@ -361,6 +363,15 @@ describe("pull requests over GraphQL", () => {
     });
     expect([merged.state, merged.merged]).toEqual(["closed", true]);
     expect(await server.readFile("acme", "config", "main", "web.txt")).toBe("2\n");
+
+    // A new commit straight onto a branch that requires a check is refused, as a push would be.
+    const tip = (await server.headOf("acme", "config", "main")) as string;
+    const direct = await failure(octokit.graphql(CREATE_COMMIT, commitInput(tip, { "direct.txt": "d\n" })));
+    expect(direct.errors[0]).toMatchObject({
+      type: "UNPROCESSABLE",
+      message: 'Protected branch update failed for refs/heads/main: Required status check "ci" is expected.',
+    });
+    expect(await server.headOf("acme", "config", "main")).toBe(tip);
 
     const node = await octokit.graphql<{ node: { number: number } }>(
       `query($id: ID!) { node(id: $id) { ... on PullRequest { number } } }`,

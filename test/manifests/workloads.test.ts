@@ -129,6 +129,15 @@ describe("workloads", () => {
     ]);
   });
 
+  it("keeps a BOM, document end markers and tabs in comments", () => {
+    const text = `\uFEFF# pods\t(generated)\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: a/b:1 \t# pinned\n...\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers: [{image: a/b:1}]\n`;
+    const result = updateFile("pods.yaml", text, [parseImageRef("a/b:2")]);
+    expect(result.content).toBe(
+      text.replace("a/b:1 \t#", "a/b:2 \t#").replace("{image: a/b:1}", "{image: a/b:2}"),
+    );
+    expect(result.changes.map((c) => c.line)).toEqual([6, 12]);
+  });
+
   it("locates every container image with its field path and document", () => {
     expect(findImages("apps/web.yaml", MULTI).map((f) => [f.document, f.line, f.field])).toEqual([
       [0, 12, "spec.template.spec.initContainers[0].image"],

@@ -40,9 +40,9 @@ describe("promote-env propose", () => {
     expect(pr.requestedReviewers).toEqual(["alice"]);
     expect(pr.requestedTeams).toEqual(["platform"]);
     expect(pr.body).toContain(
-      `| web | \`ghcr.io/acme/web\` | [\`sha-0f0e0d0\`](${server.webUrl}/acme/web/commit/0f0e0d0) | [\`sha-1a2b3c4\`](${server.webUrl}/acme/web/commit/1a2b3c4) |`,
+      `| web | \`ghcr.io/acme/web\` | [\`sha-0f0e0d0\`](${server.webUrl}/acme/web/commit/0f0e0d0) → [\`sha-1a2b3c4\`](${server.webUrl}/acme/web/commit/1a2b3c4) |`,
     );
-    expect(pr.body).toContain("| api | `ghcr.io/acme/api` | `2.2.1` | `2.3.0` |");
+    expect(pr.body).toContain("| api | `ghcr.io/acme/api` | `2.2.1` → `2.3.0` |");
     // Only the image bytes differ; replicas and resources stay production's.
     expect(await server.readFile("acme", repo, pr.headRef, WEB("production"))).toBe(
       kustomization("production", "sha-1a2b3c4", 6),
@@ -111,5 +111,22 @@ describe("promote-env propose", () => {
     expect(server.repo("acme", repo).verified.has(main)).toBe(true);
     const { data: deployments } = await octokit.rest.repos.listDeployments({ owner: "acme", repo });
     expect(deployments).toMatchObject([{ sha: main, environment: "production" }]);
+  });
+
+  it("merges at once when the gate is already open (no approvals, windows or statuses required)", async () => {
+    const repo = await newRepo();
+    await server.commitFiles("acme", repo, "main", {
+      "gitops-pipeline.yaml": config(ALWAYS)
+        .replace("approvals: 2", "approvals: 0")
+        .replace('    require-status: ["argocd/staging"]\n', ""),
+    });
+    const merged = await run(repo, { merge: "true", "merge-method": "squash", "record-deployment": "true" });
+    expect(merged.code, merged.stdout).toBe(0);
+    expect(merged.outputs).toMatchObject({ operation: "merged", gate: "open", "approved-by": "[]" });
+    const pr = pull(repo, Number(merged.outputs["pull-request-number"]));
+    expect(pr.mergedAt).not.toBeNull();
+    expect(await server.readFile("acme", repo, "main", API("production"))).toBe(deployment("2.3.0", '"2"'));
+    const { data: deployments } = await octokit.rest.repos.listDeployments({ owner: "acme", repo });
+    expect(deployments).toMatchObject([{ sha: pr.mergeCommitSha, environment: "production" }]);
   });
 });

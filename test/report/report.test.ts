@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { annotated, formatReport, toJson, toMarkdown, toSarif, workflowCommand } from "../../src/report/index.js";
+import {
+  annotated,
+  formatReport,
+  toJson,
+  toMarkdown,
+  toSarif,
+  workflowCommand,
+} from "../../src/report/index.js";
 import type { ValidateReport } from "../../src/validate/engine.js";
 import { rules } from "../../src/validate/rules/index.js";
 import type { Finding } from "../../src/validate/types.js";
@@ -7,7 +14,16 @@ import type { Finding } from "../../src/validate/types.js";
 const deployment = { apiVersion: "apps/v1", kind: "Deployment", name: "web", namespace: "shop" };
 
 function finding(over: Partial<Finding>): Finding {
-  return { rule: "schema", severity: "error", file: "apps/web.yaml", line: 3, column: 5, resource: deployment, message: "m", ...over };
+  return {
+    rule: "schema",
+    severity: "error",
+    file: "apps/web.yaml",
+    line: 3,
+    column: 5,
+    resource: deployment,
+    message: "m",
+    ...over,
+  };
 }
 
 function report(findings: Finding[], files = ["apps/web.yaml", "apps/svc.yaml"]): ValidateReport {
@@ -27,7 +43,14 @@ function report(findings: Finding[], files = ["apps/web.yaml", "apps/svc.yaml"])
 
 const sample = report([
   finding({ rule: "unknown-field", message: 'unknown field "spec.replica"' }),
-  finding({ rule: "yaml-syntax", file: "apps/bad.yaml", line: 9, column: 1, resource: undefined, message: "bad: a, b\nc" }),
+  finding({
+    rule: "yaml-syntax",
+    file: "apps/bad.yaml",
+    line: 9,
+    column: 1,
+    resource: undefined,
+    message: "bad: a, b\nc",
+  }),
   finding({ rule: "latest-tag", severity: "warning", line: 12, column: 9, message: "uses :latest" }),
 ]);
 
@@ -46,7 +69,10 @@ describe("JSON", () => {
     });
     expect(json.findings[1].resource).toBeNull();
     expect(json.summary).toEqual({ files: 2, resources: 4, errors: 2, warnings: 1 });
-    expect(toJson(report([finding({ resource: { apiVersion: "v1", kind: "Namespace", name: "a" } })])).findings[0].resource?.namespace).toBeNull();
+    expect(
+      toJson(report([finding({ resource: { apiVersion: "v1", kind: "Namespace", name: "a" } })])).findings[0]
+        .resource?.namespace,
+    ).toBeNull();
   });
 });
 
@@ -59,7 +85,9 @@ describe("SARIF 2.1.0", () => {
     const driver = sarif.runs[0].tool.driver;
     const ids = driver.rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(["yaml-syntax", "schema", "unknown-field", "latest-tag", "kustomize-build"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["yaml-syntax", "schema", "unknown-field", "latest-tag", "kustomize-build"]),
+    );
     for (const rule of driver.rules) {
       expect(rule.shortDescription.text.length).toBeGreaterThan(10);
       expect(["error", "warning", "note"]).toContain(rule.defaultConfiguration.level);
@@ -84,8 +112,12 @@ describe("JUnit", () => {
     const xml = formatReport(sample, "junit");
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
     expect(xml).toContain('<testsuites name="gitops-pipeline validate" tests="3" failures="2">');
-    expect(xml).toContain('<testcase classname="gitops-pipeline.validate" name="apps/svc.yaml" file="apps/svc.yaml"/>');
-    expect(xml).toContain('<failure message="1 error: unknown field &quot;spec.replica&quot;" type="unknown-field">');
+    expect(xml).toContain(
+      '<testcase classname="gitops-pipeline.validate" name="apps/svc.yaml" file="apps/svc.yaml"/>',
+    );
+    expect(xml).toContain(
+      '<failure message="1 error: unknown field &quot;spec.replica&quot;" type="unknown-field">',
+    );
     expect(xml).toContain("<system-out>apps/web.yaml:12:9: warning [latest-tag] uses :latest</system-out>");
     // Balanced elements: every opened testcase is closed.
     const opened = (xml.match(/<testcase [^>]*[^/]>/g) ?? []).length;
@@ -95,7 +127,9 @@ describe("JUnit", () => {
 
 describe("GitHub", () => {
   it("escapes workflow command data and properties", () => {
-    expect(workflowCommand(sample.findings[1])).toBe("::error file=apps/bad.yaml,line=9,col=1,title=yaml-syntax::bad: a, b%0Ac");
+    expect(workflowCommand(sample.findings[1])).toBe(
+      "::error file=apps/bad.yaml,line=9,col=1,title=yaml-syntax::bad: a, b%0Ac",
+    );
     expect(workflowCommand(finding({ file: "a,b:c.yaml", message: "100%" }))).toBe(
       "::error file=a%2Cb%3Ac.yaml,line=3,col=5,title=schema::Deployment/shop/web: 100%25",
     );
@@ -104,7 +138,9 @@ describe("GitHub", () => {
   it("annotates 10 errors and 10 warnings and says in the summary that the rest is only there", () => {
     const many = report([
       ...Array.from({ length: 14 }, (_, i) => finding({ line: i + 1 })),
-      ...Array.from({ length: 12 }, (_, i) => finding({ severity: "warning", rule: "latest-tag", line: i + 1 })),
+      ...Array.from({ length: 12 }, (_, i) =>
+        finding({ severity: "warning", rule: "latest-tag", line: i + 1 }),
+      ),
     ]);
     const { shown, hidden } = annotated(many.findings);
     expect(shown.filter((f) => f.severity === "error")).toHaveLength(10);
@@ -113,7 +149,9 @@ describe("GitHub", () => {
     const markdown = toMarkdown(many, { hiddenAnnotations: hidden });
     expect(markdown).toContain("6 more findings are listed only here");
     expect(markdown).toContain("| 2 | 4 | 14 | 12 | 0 |");
-    expect(markdown.split("\n").filter((l) => l.startsWith("| error ") || l.startsWith("| warning "))).toHaveLength(26);
+    expect(
+      markdown.split("\n").filter((l) => l.startsWith("| error ") || l.startsWith("| warning ")),
+    ).toHaveLength(26);
   });
 
   it("keeps table cells intact when messages contain pipes and newlines", () => {

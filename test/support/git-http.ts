@@ -15,6 +15,8 @@ export interface HttpBackendOptions {
   pathInfo: string;
   query: string;
   remoteUser?: string;
+  /** Sees each chunk of the request body as it is piped to the backend (a listener added earlier would drain it). */
+  onRequestData?: (size: number) => void;
 }
 
 /** Runs `git http-backend` as CGI for one request: request body in, CGI headers and body out. */
@@ -46,6 +48,8 @@ export function runHttpBackend(
       stdio: ["pipe", "pipe", "pipe"],
     });
     req.pipe(child.stdin);
+    const onData = options.onRequestData;
+    if (onData) req.on("data", (chunk: Buffer) => onData(chunk.length));
     child.stdin.on("error", () => {});
     let headerDone = false;
     let pending = Buffer.alloc(0);

@@ -25,9 +25,16 @@ function repo(files: Record<string, string>): string {
   return root;
 }
 
-const engineRules = new Set(["yaml-syntax", "duplicate-key", "schema", "unknown-field", "unknown-kind", "removed-api", "deprecated-api", "kustomize-build"]);
+// The engine's own rules are the ones without a check over resources.
+const engineRules = new Set(
+  rules.filter((rule) => !rule.checkResource && !rule.checkAll).map((rule) => rule.id),
+);
 
-async function check(files: Record<string, string>, options: Partial<ValidateOptions> = {}, allRules = false) {
+async function check(
+  files: Record<string, string>,
+  options: Partial<ValidateOptions> = {},
+  allRules = false,
+) {
   const root = repo(files);
   const tool = options.render === "auto" ? await findKustomize() : undefined;
   const report = await validateManifests(
@@ -90,13 +97,16 @@ spec: {}
   });
 
   it("finds where each document starts, markers, comments and directives included", () => {
-    expect(documentStartLines("# head\n\nkind: A\n---\n# c\nkind: B\n--- # x\n---\nkind: C\n")).toEqual([3, 6, 7, 9]);
+    expect(documentStartLines("# head\n\nkind: A\n---\n# c\nkind: B\n--- # x\n---\nkind: C\n")).toEqual([
+      3, 6, 7, 9,
+    ]);
     expect(documentStartLines("--- kind: A\n...\nkind: B\n")).toEqual([1, 3]);
   });
 
   it("skips files with Go templates and documents that are not Kubernetes objects", async () => {
     const { report } = await check({
-      "chart/templates/deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n",
+      "chart/templates/deploy.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n",
       "chart/values.yaml": "replicaCount: 2\nimage: {repository: nginx}\n",
       "apps/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n",
     });
@@ -128,7 +138,9 @@ describe("schemas", () => {
   });
 
   it("reports unknown fields as errors with a suggestion, and not with strict off", async () => {
-    const files = { "web.yaml": deployment("", "\n          imagePullPolicyy: Always\n          resource: {}") };
+    const files = {
+      "web.yaml": deployment("", "\n          imagePullPolicyy: Always\n          resource: {}"),
+    };
     const { findings } = await check(files);
     expect(where(findings)).toEqual(["unknown-field web.yaml:17:11", "unknown-field web.yaml:18:11"]);
     expect(findings[0].message).toContain('did you mean "imagePullPolicy"?');
@@ -137,12 +149,19 @@ describe("schemas", () => {
   });
 
   it("accepts Flux substitution placeholders in typed fields", async () => {
-    const { findings } = await check({ "web.yaml": deployment("\n  minReadySeconds: ${MIN_READY:=10}").replace("replicas: 2", "replicas: ${REPLICAS}") });
+    const placeholder = (name: string) => ["$", "{", name, "}"].join("");
+    const { findings } = await check({
+      "web.yaml": deployment(`\n  minReadySeconds: ${placeholder("MIN_READY:=10")}`).replace(
+        "replicas: 2",
+        `replicas: ${placeholder("REPLICAS")}`,
+      ),
+    });
     expect(findings).toEqual([]);
   });
 
   it("reports a kind without a schema, unless it is ignored or its CRD is given", async () => {
-    const widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: 3\n  colour: blue\n";
+    const widget =
+      "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: 3\n  colour: blue\n";
     const crd = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata: {name: widgets.example.com}
@@ -169,10 +188,16 @@ spec:
     expect(where(bare.findings)).toEqual(["unknown-kind w.yaml:2:1"]);
     expect(bare.findings[0].message).toContain("no schema for example.com/v1 Widget");
 
-    const ignored = await check({ "w.yaml": widget }, { config: { ...emptyValidateConfig, ignoreKinds: ["Widget"] } });
+    const ignored = await check(
+      { "w.yaml": widget },
+      { config: { ...emptyValidateConfig, ignoreKinds: ["Widget"] } },
+    );
     expect(ignored.findings).toEqual([]);
 
-    const withCrd = await check({ "w.yaml": widget, "crds/widget.yaml": crd }, { paths: ["w.yaml"], crdFiles: ["crds/widget.yaml"] });
+    const withCrd = await check(
+      { "w.yaml": widget, "crds/widget.yaml": crd },
+      { paths: ["w.yaml"], crdFiles: ["crds/widget.yaml"] },
+    );
     expect(where(withCrd.findings)).toEqual(["unknown-field w.yaml:6:3"]);
     expect(withCrd.findings[0].message).toContain('did you mean "color"?');
 
@@ -195,7 +220,9 @@ spec:
     ]);
     expect(v124.findings[0].message).toContain("use batch/v1");
     // Old API versions keep their own schemas: the missing jobTemplate is reported as well.
-    expect(v124.findings.find((f) => f.rule === "schema" && f.file === "cron.yaml")?.message).toContain('"jobTemplate"');
+    expect(v124.findings.find((f) => f.rule === "schema" && f.file === "cron.yaml")?.message).toContain(
+      '"jobTemplate"',
+    );
     const v125 = await check(files, { kubernetesVersion: "1.25" });
     expect(api(v125.findings).map((f) => f.rule)).toEqual(["removed-api", "removed-api"]);
     const hpa = await check(
@@ -446,13 +473,16 @@ spec:
 
 describe.runIf(hasComponent("kubectl", ["version", "--client"]))("rendering kustomizations", () => {
   const base = {
-    "base/kustomization.yaml": "resources:\n  - deployment.yaml\n  - service.yaml\nconfigMapGenerator:\n  - name: web\n    literals: [MODE=prod]\n",
+    "base/kustomization.yaml":
+      "resources:\n  - deployment.yaml\n  - service.yaml\nconfigMapGenerator:\n  - name: web\n    literals: [MODE=prod]\n",
     "base/deployment.yaml": deployment("", "\n          resourcez: {}"),
     "base/service.yaml":
       "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n",
-    "overlays/prod/kustomization.yaml": "resources: [../../base]\nnamePrefix: prod-\npatches:\n  - path: replicas.yaml\n",
+    "overlays/prod/kustomization.yaml":
+      "resources: [../../base]\nnamePrefix: prod-\npatches:\n  - path: replicas.yaml\n",
     // A strategic-merge patch is a fragment: no selector, no template — never a finding on its own.
-    "overlays/prod/replicas.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 5\n",
+    "overlays/prod/replicas.yaml":
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 5\n",
   };
 
   it("validates the build and points findings in rendered objects back to the source file and line", async () => {
@@ -479,36 +509,57 @@ describe.runIf(hasComponent("kubectl", ["version", "--client"]))("rendering kust
     const files: Record<string, string> = {};
     for (const app of ["a", "b"]) {
       files[`bases/${app}/kustomization.yaml`] = "resources: [deployment.yaml]\n";
-      files[`bases/${app}/deployment.yaml`] = deployment().replace("name: web\n  labels", `name: ${app}\n  labels`);
+      files[`bases/${app}/deployment.yaml`] = deployment().replace(
+        "name: web\n  labels",
+        `name: ${app}\n  labels`,
+      );
       for (const cluster of ["c1", "c2", "c3"]) {
-        files[`clusters/${cluster}/${app}/kustomization.yaml`] = `resources: [../../../bases/${app}]\nnamespace: ${cluster}\n`;
+        files[`clusters/${cluster}/${app}/kustomization.yaml`] =
+          `resources: [../../../bases/${app}]\nnamespace: ${cluster}\n`;
       }
     }
     files["clusters/c2/a/kustomization.yaml"] += "patches:\n  - path: patch.yaml\n";
-    files["clusters/c2/a/patch.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {replicas: 1}\n";
+    files["clusters/c2/a/patch.yaml"] =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec: {replicas: 1}\n";
     const all = await check(files, { render: "auto" });
     expect(all.report.rendered).toHaveLength(6);
     const baseChange = await check(files, { render: "auto", changedFiles: ["bases/b/deployment.yaml"] });
     expect(baseChange.report.rendered.sort()).toEqual(["clusters/c1/b", "clusters/c2/b", "clusters/c3/b"]);
-    const patchChange = await check(files, { render: "auto", changedFiles: ["clusters/c2/a/patch.yaml", "README.md"] });
+    const patchChange = await check(files, {
+      render: "auto",
+      changedFiles: ["clusters/c2/a/patch.yaml", "README.md"],
+    });
     expect(patchChange.report.rendered).toEqual(["clusters/c2/a"]);
   });
 });
 
 describe("configuration", () => {
-  const config = (raw: unknown): ValidateConfig => parseValidateConfig(raw, "gitops-pipeline.yaml", rules.map((r) => r.id));
+  const config = (raw: unknown): ValidateConfig =>
+    parseValidateConfig(
+      raw,
+      "gitops-pipeline.yaml",
+      rules.map((r) => r.id),
+    );
 
   it("switches rules off, re-levels them, per path, and per resource by annotation", async () => {
     const files = {
       "dev/web.yaml": deployment("", "\n          resourcez: {}"),
       "prod/web.yaml": deployment("", "\n          resourcez: {}"),
-      "prod/other.yaml": deployment("", "\n          resourcez: {}")
-        .replace("name: web\n  labels", "name: other\n  annotations:\n    gitops-pipeline.dev/ignore: unknown-field\n  labels"),
+      "prod/other.yaml": deployment("", "\n          resourcez: {}").replace(
+        "name: web\n  labels",
+        "name: other\n  annotations:\n    gitops-pipeline.dev/ignore: unknown-field\n  labels",
+      ),
     };
     const plain = await check(files);
-    expect(plain.findings.map((f) => `${f.file} ${f.severity}`)).toEqual(["dev/web.yaml error", "prod/web.yaml error"]);
+    expect(plain.findings.map((f) => `${f.file} ${f.severity}`)).toEqual([
+      "dev/web.yaml error",
+      "prod/web.yaml error",
+    ]);
     const relevelled = await check(files, {
-      config: config({ rules: { "unknown-field": "warning" }, overrides: [{ paths: ["dev/**"], rules: { "unknown-field": "off" } }] }),
+      config: config({
+        rules: { "unknown-field": "warning" },
+        overrides: [{ paths: ["dev/**"], rules: { "unknown-field": "off" } }],
+      }),
     });
     expect(relevelled.findings.map((f) => `${f.file} ${f.severity}`)).toEqual(["prod/web.yaml warning"]);
   });

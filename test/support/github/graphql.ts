@@ -17,6 +17,7 @@ import type { Fault } from "./faults.js";
 import { errorBody, timestamp } from "./fixtures.js";
 import type { FileChange } from "./git.js";
 import { decodeNodeId, nodeId } from "./ids.js";
+import { directUpdateBlocked } from "./merge.js";
 import type { NewPullRequest, PullRequest, RepoState, TokenPermission, UserInfo } from "./model.js";
 import type { Actor, GitHubTestServer, Reply, RequestRecord } from "./server.js";
 import { packageFile } from "./spec.js";
@@ -920,13 +921,8 @@ async function createCommitOnBranch(ctx: Context, input: Obj): Promise<Obj> {
   const expected = input.expectedHeadOid as string;
   const current = (await repo.git.listRefs()).get(qualified);
   if (!current) throw new GraphQLFailure("NOT_FOUND", `A ref named "${qualified}" does not exist.`);
-  const rule = repo.protection.get(name);
-  if (rule?.requirePullRequest) {
-    throw new GraphQLFailure(
-      "UNPROCESSABLE",
-      `Protected branch update failed for ${qualified}: Changes must be made through a pull request.`,
-    );
-  }
+  const blocked = directUpdateBlocked(repo, name);
+  if (blocked) throw new GraphQLFailure("UNPROCESSABLE", blocked);
   if (current !== expected) {
     throw new GraphQLFailure(
       "STALE_DATA",

@@ -126,3 +126,20 @@ export async function runAutoMerges(server: GitHubTestServer, repo: RepoState): 
     }
   }
 }
+
+/**
+ * Why a protected branch refuses a new commit pushed straight onto it (createCommitOnBranch, a ref update), or
+ * undefined. A commit that was never on another branch can have no reviews or statuses yet, so any rule that needs
+ * them refuses it, as GitHub does with "Protected branch update failed".
+ */
+export function directUpdateBlocked(repo: RepoState, branch: string): string | undefined {
+  const rule = repo.protection.get(branch);
+  if (!rule) return undefined;
+  const refused = `Protected branch update failed for refs/heads/${branch}`;
+  if (rule.requirePullRequest || rule.requiredApprovingReviewCount > 0) {
+    return `${refused}: Changes must be made through a pull request.`;
+  }
+  const check = rule.requiredStatusChecks[0];
+  if (check !== undefined) return `${refused}: Required status check "${check}" is expected.`;
+  return undefined;
+}

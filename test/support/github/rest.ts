@@ -3,7 +3,7 @@ import * as F from "./fixtures.js";
 import { timestamp } from "./fixtures.js";
 import { ZERO_OID } from "./git.js";
 import { nodeId } from "./ids.js";
-import { latestStatuses, mergePull, protectionBlocks, runAutoMerges } from "./merge.js";
+import { directUpdateBlocked, latestStatuses, mergePull, protectionBlocks, runAutoMerges } from "./merge.js";
 import type { PullRequest, RepoState, TokenPermission } from "./model.js";
 import type { Actor, GitHubTestServer, Reply } from "./server.js";
 
@@ -240,7 +240,8 @@ export const REST_HANDLERS: Record<string, Handler> = {
     if (!(await ctx.repo.git.objectType(sha))) throw validationFailed("Object does not exist");
     const branch = branchOf(ref);
     const rule = branch ? ctx.repo.protection.get(branch) : undefined;
-    if (rule?.requirePullRequest) throw validationFailed(`Protected branch update failed for ${ref}.`);
+    const blocked = branch ? directUpdateBlocked(ctx.repo, branch) : undefined;
+    if (blocked) throw validationFailed(blocked);
     // Each attempt judges the ref as it is now; a concurrent writer only makes the check run again, as GitHub
     // serialises ref updates rather than failing a forced one.
     for (let attempt = 0; attempt < 10; attempt += 1) {

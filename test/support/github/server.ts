@@ -24,6 +24,7 @@ import type {
   TokenPermission,
   UserInfo,
 } from "./model.js";
+import { installProtectionHook, writeProtectionRules } from "./pre-receive.js";
 import { REQUIRED_PERMISSION, REST_HANDLERS } from "./rest.js";
 import { loadSpec, type Spec } from "./spec.js";
 
@@ -277,6 +278,7 @@ export class GitHubTestServer {
       pushedAt: now,
     };
     for (const branch of seed.protect ?? [defaultBranch]) this.protectBranch(repo, branch);
+    await installProtectionHook(repo);
     const tree = await git.treeFromFiles(
       seed.files ?? (seed.fromDir ? undefined : { "README.md": `# ${name}\n` }),
       seed.fromDir,
@@ -588,10 +590,6 @@ export class GitHubTestServer {
       };
       this.requests.push(record);
       const started = performance.now();
-      req.on("data", (chunk: Buffer) => {
-        record.requestBodyBytes += chunk.length;
-        record.requestBytes += chunk.length;
-      });
       const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
       res.write = ((chunk: unknown, ...rest: unknown[]) => {
         if (typeof chunk === "string" || Buffer.isBuffer(chunk)) {
@@ -612,6 +610,10 @@ export class GitHubTestServer {
         gitMatch[2] as string,
         gitMatch[3] ?? "/",
         url.search.slice(1),
+        (size) => {
+          record.requestBodyBytes += size;
+          record.requestBytes += size;
+        },
       );
       return;
     }
@@ -875,6 +877,7 @@ export class GitHubTestServer {
     name: string,
     rest: string,
     query: string,
+    onRequestData: (size: number) => void,
   ): Promise<void> {
     const repo = this.findRepo(owner, name);
     const header = req.headers.authorization;
@@ -890,12 +893,14 @@ export class GitHubTestServer {
       res.end();
       return;
     }
+    if (pushing) await writeProtectionRules(repo);
     const relative = `/${repo.owner}/${repo.name}.git${rest}`;
     await runHttpBackend(req, res, {
       projectRoot: this.root,
       pathInfo: relative,
       query,
       remoteUser: info?.login,
+      onRequestData,
     });
     if (pushing) repo.pushedAt = timestamp();
   }
