@@ -29632,13 +29632,7 @@ class RegistryClient {
         if (digest)
             return digest;
         // Some registries omit the header on HEAD; the digest of the exact bytes served is the same thing.
-        const get = await this.send("GET", path, scope, headers);
-        if (get.status === 404)
-            return undefined;
-        if (!get.ok)
-            throw await this.failure(get, path);
-        const body = Buffer.from(await get.arrayBuffer());
-        return (get.headers.get("docker-content-digest") ?? `sha256:${(0,external_node_crypto_.createHash)("sha256").update(body).digest("hex")}`);
+        return (await this.getManifest(repository, reference))?.digest;
     }
     /** The manifest `repository:reference` as stored, byte for byte, or undefined when there is none. */
     async getManifest(repository, reference) {

@@ -4293,7 +4293,8 @@ function findImages(path, content, options = {}) {
 function nextVersion(current, update) {
     if (update.tag !== undefined)
         return { tag: update.tag, digest: update.digest };
-    return { tag: current.tag, digest: update.digest };
+    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
+    return { tag: current.tag, digest: update.digest ?? current.digest };
 }
 function spliceKey(splice) {
     return `${splice.start}:${splice.end}:${splice.text}`;
@@ -10210,22 +10211,33 @@ function load_parseYamlFile(file, text) {
         }
         return slow;
     }
-    // Start lines are needed only for findings without a path; scanning for them waits until one asks.
-    let starts;
-    const lineOf = (index) => {
-        starts ??= documentStartLines(text);
-        return starts[index] ?? 1;
-    };
-    return {
-        documents: objects.map((object, index) => ({
-            object,
-            index,
-            get line() {
-                return lineOf(index);
-            },
-        })),
-        findings: [],
-    };
+    const lines = new StartLines(text);
+    return { documents: objects.map((object, index) => new FastDocument(object, index, lines)), findings: [] };
+}
+/** Start lines are needed only for findings without a path; the scan for them waits until one asks. */
+class StartLines {
+    text;
+    starts;
+    constructor(text) {
+        this.text = text;
+    }
+    of(index) {
+        this.starts ??= documentStartLines(this.text);
+        return this.starts[index] ?? 1;
+    }
+}
+class FastDocument {
+    object;
+    index;
+    lines;
+    constructor(object, index, lines) {
+        this.object = object;
+        this.index = index;
+        this.lines = lines;
+    }
+    get line() {
+        return this.lines.of(this.index);
+    }
 }
 function parseSlowly(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
@@ -12025,15 +12037,26 @@ function toResource(doc, file) {
     // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
     if (object.apiVersion.startsWith("kustomize.config.k8s.io/"))
         return undefined;
-    return {
-        id: idOf(object),
-        object,
-        file,
-        get line() {
-            return doc.line;
-        },
-        documentIndex: doc.index,
-    };
+    return new FileResource(idOf(object), object, file, doc);
+}
+/** A resource read straight from a file; its start line is looked up only when a finding needs it. */
+class FileResource {
+    id;
+    object;
+    file;
+    doc;
+    environment;
+    documentIndex;
+    constructor(id, object, file, doc) {
+        this.id = id;
+        this.object = object;
+        this.file = file;
+        this.doc = doc;
+        this.documentIndex = doc.index;
+    }
+    get line() {
+        return this.doc.line;
+    }
 }
 function idOf(object) {
     const metadata = engine_isObject(object.metadata) ? object.metadata : {};

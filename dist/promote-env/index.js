@@ -35284,12 +35284,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _environments_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9607);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8821);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4243);
-/* harmony import */ var _promote_gate_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1500);
-/* harmony import */ var _promote_texts_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4054);
-/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2976);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6064);
-
+/* harmony import */ var _promote_gate_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1500);
+/* harmony import */ var _promote_texts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4054);
+/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2976);
+/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6064);
 
 
 
@@ -35301,9 +35299,6 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const changesJson = (changes) => JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
-const imagesOf = (changes) => [
-    ...new Set(changes.map((c) => (0,_image_index_js__WEBPACK_IMPORTED_MODULE_6__/* .formatImageRef */ .kL)((0,_promote_gate_js__WEBPACK_IMPORTED_MODULE_7__/* .changedRef */ .IN)(c)))),
-];
 /** The pull request an event is about, if any. */
 async function eventPullRequest() {
     const path = process.env.GITHUB_EVENT_PATH;
@@ -35312,28 +35307,28 @@ async function eventPullRequest() {
     const payload = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8").catch(() => "{}"));
     return payload.pull_request?.number;
 }
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .runAction */ .Cs)(async () => {
+await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () => {
     const env = process.env;
-    const token = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getSecret */ .r6)("token");
+    const token = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getSecret */ .r6)("token");
     if (!token)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y("input 'token' is empty", {
             hint: "Leave it at its default (github.token) or pass a secret.",
         });
-    const to = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("to").trim();
+    const to = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("to").trim();
     if (!to)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y("input 'to' is required", {
             hint: "Name the environment to promote to, e.g. production.",
         });
-    const mode = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getChoice */ .m)("mode", ["propose", "gate", "rollback"], "propose");
-    const mergeMethod = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getChoice */ .m)("merge-method", ["merge", "squash", "rebase"], "merge");
-    const merge = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getBoolean */ .pW)("merge", false);
-    const record = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getBoolean */ .pW)("record-deployment", false);
-    const dryRun = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getBoolean */ .pW)("dry-run", false);
+    const mode = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getChoice */ .m)("mode", ["propose", "gate", "rollback"], "propose");
+    const mergeMethod = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getChoice */ .m)("merge-method", ["merge", "squash", "rebase"], "merge");
+    const merge = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("merge", false);
+    const record = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("record-deployment", false);
+    const dryRun = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("dry-run", false);
     const client = (writeSpacingMs) => (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClient */ .LX)({
         token,
         baseUrl: env.GITHUB_API_URL,
         graphqlUrl: env.GITHUB_GRAPHQL_URL,
-        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .actionsLogger */ .MV,
+        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
         writeSpacingMs,
     });
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -35341,12 +35336,12 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .runAction */ .Cs)(async ()
         : undefined;
     const ctx = {
         clients: { read: client(0), write: client() },
-        repository: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRepository */ .SU)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("repository").trim() || env.GITHUB_REPOSITORY || ""),
-        base: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("base").trim() || undefined,
-        config: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("config").trim() || _environments_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CONFIG_FILE */ .g2,
+        repository: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRepository */ .SU)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("repository").trim() || env.GITHUB_REPOSITORY || ""),
+        base: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("base").trim() || undefined,
+        config: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("config").trim() || _environments_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CONFIG_FILE */ .g2,
         serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
         runUrl,
-        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .actionsLogger */ .MV,
+        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
     };
     const outputs = {
         "pull-request-number": "",
@@ -35358,50 +35353,38 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .runAction */ .Cs)(async ()
         "approved-by": "[]",
     };
     const summary = [];
-    /** Evaluates one pull request, sets its status, merges when asked and open; fills the outputs once. */
+    /** One gate pass; the first pull request evaluated fills the outputs, every one goes to the summary. */
     const gate = async (number, final) => {
-        const evaluation = await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluatePullRequest */ .qd)(ctx, number, { now: new Date(), to });
-        if (!evaluation) {
+        const run = await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .runGate */ .Rg)(ctx, number, {
+            to,
+            now: new Date(),
+            final,
+            merge: merge ? mergeMethod : false,
+            recordDeployment: record,
+            dryRun,
+        });
+        if (!run) {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
-            return undefined;
+            return;
         }
-        const { result, pullRequest } = evaluation;
-        const description = (0,_promote_gate_js__WEBPACK_IMPORTED_MODULE_7__/* .gateDescription */ .o1)(result);
-        for (const reason of result.reasons)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`#${number} blocked: ${reason}`);
-        if (!dryRun) {
-            await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .setGateStatus */ .iZ)(ctx, pullRequest.headSha, result.open ? "success" : final ? "failure" : "pending", description);
-        }
-        summary.push((0,_promote_texts_js__WEBPACK_IMPORTED_MODULE_8__/* .gateSummary */ .sK)(pullRequest, result));
-        if (outputs.gate === "") {
-            Object.assign(outputs, {
-                "pull-request-number": String(number),
-                "pull-request-url": pullRequest.url,
-                gate: result.open ? "open" : "blocked",
-                "gate-reasons": JSON.stringify(result.reasons),
-                "approved-by": JSON.stringify(result.approvedBy),
-                changes: changesJson(result.changes),
-            });
-        }
-        if (result.open && merge && !dryRun) {
-            const sha = await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .mergePullRequest */ .dK)(ctx, pullRequest, mergeMethod);
-            if (outputs["pull-request-number"] === String(number))
-                outputs.operation = "merged";
-            summary.push(`Merged #${number} as ${sha.slice(0, 7)}.\n`);
-            if (record) {
-                await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .recordDeployment */ .dj)(ctx, {
-                    sha,
-                    environment: evaluation.target.name,
-                    images: imagesOf(result.changes),
-                    description: `${evaluation.marker.kind} #${number}`,
-                    pullRequest: number,
-                });
-            }
-        }
-        return evaluation;
+        const { result, pullRequest } = run.evaluation;
+        summary.push((0,_promote_texts_js__WEBPACK_IMPORTED_MODULE_7__/* .gateSummary */ .sK)(pullRequest, result));
+        if (run.merged)
+            summary.push(`Merged #${number} as ${run.merged.slice(0, 7)}.\n`);
+        if (outputs.gate !== "")
+            return;
+        Object.assign(outputs, {
+            "pull-request-number": String(number),
+            "pull-request-url": pullRequest.url,
+            gate: result.open ? "open" : "blocked",
+            "gate-reasons": JSON.stringify(result.reasons),
+            "approved-by": JSON.stringify(result.approvedBy),
+            changes: changesJson(result.changes),
+            ...(run.merged ? { operation: "merged" } : {}),
+        });
     };
     if (mode === "gate") {
-        const input = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("pull-request").trim();
+        const input = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("pull-request").trim();
         if (input && !/^\d+$/.test(input))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`);
         const single = input ? Number(input) : await eventPullRequest();
@@ -35415,15 +35398,15 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .runAction */ .Cs)(async ()
         const result = await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .propose */ .BM)(ctx, {
             kind: mode === "rollback" ? "rollback" : "promotion",
             to,
-            from: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("from").trim() || undefined,
-            revision: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getString */ .AA)("revision").trim() || undefined,
-            apps: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getList */ .vS)("apps"),
-            images: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .getList */ .vS)("images"),
+            from: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("from").trim() || undefined,
+            revision: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("revision").trim() || undefined,
+            apps: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("apps"),
+            images: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("images"),
             dryRun,
         });
         const { delivery, plan } = result;
         if (dryRun && plan.files.length > 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_9__/* .unifiedDiff */ .WH)(plan.files));
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .unifiedDiff */ .WH)(plan.files));
         for (const change of plan.changes) {
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
         }
@@ -35433,15 +35416,12 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_10__/* .runAction */ .Cs)(async ()
             "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
             "pull-request-url": delivery.pullRequest?.url ?? "",
         });
-        const title = result.marker.kind === "rollback"
-            ? `Rollback of ${to} to ${result.marker.revision?.slice(0, 7)}`
-            : `Promotion ${result.marker.from} → ${to}`;
-        summary.push(`### ${title}: ${delivery.operation}${delivery.pullRequest ? ` ([#${delivery.pullRequest.number}](${delivery.pullRequest.url}))` : ""}\n`, plan.rows.length > 0 ? (0,_promote_texts_js__WEBPACK_IMPORTED_MODULE_8__/* .promotionTable */ .yR)(plan, ctx.serverUrl) : `${to} already runs these versions.\n`);
+        summary.push((0,_promote_texts_js__WEBPACK_IMPORTED_MODULE_7__/* .proposalSummary */ .zR)(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl));
         if (delivery.operation === "committed" && record && delivery.commit) {
             await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .recordDeployment */ .dj)(ctx, {
                 sha: delivery.commit.oid,
                 environment: to,
-                images: imagesOf(plan.changes),
+                images: (0,_promote_gate_js__WEBPACK_IMPORTED_MODULE_6__/* .imagesAfter */ .XK)(plan.changes),
                 description: `${result.marker.kind} committed`,
             });
         }
@@ -35545,15 +35525,13 @@ async function runAction(body) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  qd: () => (/* binding */ evaluatePullRequest),
-  dK: () => (/* binding */ mergePullRequest),
   Pg: () => (/* binding */ openPromotions),
   BM: () => (/* binding */ propose),
   dj: () => (/* binding */ recordDeployment),
-  iZ: () => (/* binding */ setGateStatus)
+  Rg: () => (/* binding */ runGate)
 });
 
-// UNUSED EXPORTS: GATE_CONTEXT
+// UNUSED EXPORTS: GATE_CONTEXT, evaluatePullRequest, mergePullRequest, setGateStatus
 
 // EXTERNAL MODULE: ./src/environments/index.ts + 1 modules
 var environments = __nccwpck_require__(9607);
@@ -35958,7 +35936,7 @@ const FRAGMENTS = {
     B: "fragment B on Blob { text isBinary isTruncated }",
     O: "fragment O on TreeEntry { type mode oid }",
     L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
-    R: "fragment R on TreeEntry { type mode oid object { ... on Tree { entries { name type mode oid object { ...B } } } ...B } }",
+    R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B } } } ...B } }",
 };
 const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
@@ -35969,7 +35947,7 @@ const GLOB_CHARS = /[*?[\]{}()!+@]/;
  */
 function pathField(alias, variable, path, want) {
     if (path === "") {
-        const entries = want === "read" ? "entries { name type mode oid object { ...B } }" : "entries { name type mode }";
+        const entries = want === "read" ? "entries { name type mode object { ...B } }" : "entries { name type mode }";
         return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
     }
     return `${alias}: file(path: ${variable}) { ...${SPREAD[want]} }`;
@@ -36215,51 +36193,52 @@ class GitHubSnapshot {
     plan() {
         const wants = new Map();
         const need = (path, want) => {
-            const satisfied = want === "read" ? this.readDone.has(path) : this.dirs.has(path);
+            const satisfied = want === "read" ? this.readDone.has(path) : want === "list" ? this.dirs.has(path) : this.known.has(path);
             if (satisfied)
                 return;
             const queued = wants.get(path);
             if (queued === undefined || RANK[want] > RANK[queued])
                 wants.set(path, want);
         };
+        const missing = (path) => this.known.has(path) && !this.types.has(path);
         for (const scope of this.scopes) {
             const base = scope.segments.slice(0, scope.glob).join("/");
             if (scope.glob === scope.segments.length) {
                 need(base, "read");
                 continue;
             }
-            need(base, "list");
             const descend = (dir, index) => {
-                if (index >= scope.open)
-                    return; // resolved on demand by the core's own walk
+                if (index >= scope.open || missing(dir))
+                    return; // past `**`: resolved on demand by the core's own walk
                 const segment = scope.segments[index];
+                const last = index === scope.segments.length - 1;
                 if (!GLOB_CHARS.test(segment)) {
-                    // A plain name below a glob needs no listing to be addressed: ask for it in the same round as its parent.
+                    // A plain name needs no listing to be addressed, and its existence answers the walk's listing of the
+                    // directory above (see partialListing): ask for it in the same round as its parent.
                     const child = join(dir, segment);
-                    if (this.dirs.get(dir) === null)
-                        return;
-                    if (index === scope.segments.length - 1)
-                        need(child, "read");
-                    else {
-                        need(child, "list");
+                    need(child, last ? "read" : "oid");
+                    if (!last)
                         descend(child, index + 1);
-                    }
+                    return;
+                }
+                if (!this.dirs.has(dir)) {
+                    need(dir, "list");
                     return;
                 }
                 for (const entry of this.dirs.get(dir) ?? []) {
                     if (!scope.matchers[index](entry.name))
                         continue;
                     const child = join(dir, entry.name);
-                    if (index === scope.segments.length - 1) {
+                    if (last) {
                         if (entry.type !== "symlink")
                             need(child, "read");
                     }
                     else if (entry.type === "dir") {
-                        need(child, "list");
                         descend(child, index + 1);
                     }
                 }
             };
+            need(base, "list");
             descend(base, scope.glob);
         }
         return wants;
@@ -36537,7 +36516,8 @@ async function readState(options) {
  */
 async function rebaseIfUntouched(options, state, plan) {
     const paths = plan.files.map((file) => file.path);
-    const before = await state.snapshot.blobOids(paths);
+    // The bytes the plan started from are known: their blob ids need no request.
+    const before = new Map(plan.files.map((file) => [file.path, gitBlobOid(file.before)]));
     const wants = new Map(paths.map((path) => [path, "oid"]));
     const fields = pathFields(wants);
     const query = `query(${["$owner: String!", "$name: String!", "$branch: String!", ...fields.declarations].join(", ")}) ` +
@@ -37187,6 +37167,36 @@ async function recordDeployment(ctx, deployment) {
     }));
     ctx.logger.info(`Recorded deployment ${data.id} to ${deployment.environment} at ${promotion_short(deployment.sha)}`);
     return { id: data.id, url: data.url };
+}
+/**
+ * One pass of the gate over one pull request: evaluate, set the status (pending while a fresh proposal waits,
+ * failure once a gate event found it blocked), merge when open and asked, and record the deployment. Undefined for
+ * a pull request that is not an open promotion to `to`.
+ */
+async function runGate(ctx, number, options) {
+    const evaluation = await evaluatePullRequest(ctx, number, options);
+    if (!evaluation)
+        return undefined;
+    const { result, pullRequest, target, marker } = evaluation;
+    for (const reason of result.reasons)
+        ctx.logger.info(`#${number} blocked: ${reason}`);
+    if (options.dryRun)
+        return { evaluation };
+    const state = result.open ? "success" : options.final ? "failure" : "pending";
+    await setGateStatus(ctx, pullRequest.headSha, state, (0,gate/* gateDescription */.o1)(result));
+    if (!result.open || !options.merge)
+        return { evaluation };
+    const merged = await mergePullRequest(ctx, pullRequest, options.merge);
+    if (options.recordDeployment) {
+        await recordDeployment(ctx, {
+            sha: merged,
+            environment: target.name,
+            images: (0,gate/* imagesAfter */.XK)(result.changes),
+            description: `${marker.kind} #${number}`,
+            pullRequest: number,
+        });
+    }
+    return { evaluation, merged };
 }
 
 
@@ -43724,12 +43734,12 @@ function change(image, next) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  IN: () => (/* binding */ changedRef),
   DR: () => (/* binding */ evaluateGate),
-  o1: () => (/* binding */ gateDescription)
+  o1: () => (/* binding */ gateDescription),
+  XK: () => (/* binding */ imagesAfter)
 });
 
-// UNUSED EXPORTS: runsSameVersion
+// UNUSED EXPORTS: changedRef, runsSameVersion
 
 // EXTERNAL MODULE: ./src/image/index.ts + 1 modules
 var src_image = __nccwpck_require__(4243);
@@ -43893,6 +43903,10 @@ function runsSameVersion(source, target) {
 /** The reference a change leaves behind, from the name as written and the new version. */
 function changedRef(change) {
     return (0,src_image/* parseImageRef */.Q)(`${change.image}${change.to.startsWith("@") ? "" : ":"}${change.to}`);
+}
+/** The references a set of changes leaves behind, each once (for deployment records). */
+function imagesAfter(changes) {
+    return [...new Set(changes.map((change) => (0,src_image/* formatImageRef */.kL)(changedRef(change))))];
 }
 function sourceConditions(input, changes) {
     const conditions = [];
@@ -44133,11 +44147,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   gY: () => (/* binding */ parseMarker),
   u5: () => (/* binding */ promotionBody),
   Iw: () => (/* binding */ promotionBranch),
-  yR: () => (/* binding */ promotionTable),
-  A$: () => (/* binding */ promotionTitle)
+  A$: () => (/* binding */ promotionTitle),
+  zR: () => (/* binding */ proposalSummary)
 });
 
-// UNUSED EXPORTS: commitLink, markerOf
+// UNUSED EXPORTS: commitLink, markerOf, promotionTable
 
 // EXTERNAL MODULE: ./src/image/index.ts + 1 modules
 var src_image = __nccwpck_require__(4243);
@@ -44272,6 +44286,15 @@ function commitMessage(plan, marker) {
             .map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`)
             .join("\n"),
     };
+}
+/** The job summary of a proposal: what happened to the pull request, and the table. */
+function proposalSummary(plan, marker, operation, pullRequest, serverUrl) {
+    const what = marker.kind === "rollback"
+        ? `Rollback of ${marker.to} to ${texts_short(marker.revision ?? "")}`
+        : `Promotion ${marker.from} → ${marker.to}`;
+    const link = pullRequest ? ` ([#${pullRequest.number}](${pullRequest.url}))` : "";
+    const table = plan.rows.length > 0 ? promotionTable(plan, serverUrl) : `${marker.to} already runs these versions.\n`;
+    return `### ${what}: ${operation}${link}\n\n${table}`;
 }
 /** The job summary of one gate evaluation: every condition, met or not. */
 function gateSummary(pullRequest, result) {

@@ -36030,8 +36030,13 @@ class GitHubSnapshot {
         const raw = asEntry(key, answer);
         this.known.add(key);
         const kind = raw ? kindOf(raw) : undefined;
-        if (kind)
+        if (kind) {
             this.types.set(key, kind);
+            for (let parent = parentOf(key); parent !== "" && !this.types.has(parent); parent = parentOf(parent)) {
+                this.known.add(parent);
+                this.types.set(parent, "dir");
+            }
+        }
         if (want === "oid") {
             this.oids.set(key, raw?.oid ?? null);
             return;
@@ -36196,14 +36201,26 @@ class GitHubSnapshot {
                 if (index >= scope.open || missing(dir))
                     return; // past `**`: resolved on demand by the core's own walk
                 const segment = scope.segments[index];
-                const last = index === scope.segments.length - 1;
                 if (!GLOB_CHARS.test(segment)) {
-                    // A plain name needs no listing to be addressed, and its existence answers the walk's listing of the
-                    // directory above (see partialListing): ask for it in the same round as its parent.
-                    const child = join(dir, segment);
-                    need(child, last ? "read" : "oid");
-                    if (!last)
-                        descend(child, index + 1);
+                    // A run of plain names needs no listing to be addressed: ask for its end in the same round as the level
+                    // above. Its existence implies its ancestors', which answers the walk's listings of the directories in
+                    // between (see partialListing); only when it is missing are those looked up, in the next round.
+                    let end = index;
+                    while (end < scope.segments.length && end < scope.open && !GLOB_CHARS.test(scope.segments[end]))
+                        end++;
+                    const chain = scope.segments.slice(index, end);
+                    const target = join(dir, chain.join("/"));
+                    const toEnd = end === scope.segments.length;
+                    need(target, toEnd ? "read" : "list");
+                    if (missing(target)) {
+                        let between = dir;
+                        for (const name of chain.slice(0, -1)) {
+                            between = join(between, name);
+                            need(between, "oid");
+                        }
+                    }
+                    else if (!toEnd)
+                        descend(target, end);
                     return;
                 }
                 if (!this.dirs.has(dir)) {
@@ -36214,7 +36231,7 @@ class GitHubSnapshot {
                     if (!scope.matchers[index](entry.name))
                         continue;
                     const child = join(dir, entry.name);
-                    if (last) {
+                    if (index === scope.segments.length - 1) {
                         if (entry.type !== "symlink")
                             need(child, "read");
                     }
@@ -44206,7 +44223,8 @@ function findImages(path, content, options = {}) {
 function nextVersion(current, update) {
     if (update.tag !== undefined)
         return { tag: update.tag, digest: update.digest };
-    return { tag: current.tag, digest: update.digest };
+    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
+    return { tag: current.tag, digest: update.digest ?? current.digest };
 }
 function spliceKey(splice) {
     return `${splice.start}:${splice.end}:${splice.text}`;

@@ -31041,7 +31041,9 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () 
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(reportFile, `${JSON.stringify((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .toJson */ .aB)(report), null, 2)}\n`);
     const sarifFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .getString */ .AA)("sarif-file") || node_path__WEBPACK_IMPORTED_MODULE_2___default().join(outDir, "validate-manifests.sarif"));
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(sarifFile, (0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .formatReport */ .CI)(report, "sarif"));
-    await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z.addRaw((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .toMarkdown */ .l6)(report, { hiddenAnnotations: hidden })).write();
+    // Runners without job summaries (act, other CI systems) still get the log and the report files.
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .summary */ .z.addRaw((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .toMarkdown */ .l6)(report, { hiddenAnnotations: hidden })).write();
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("errors", report.summary.errors);
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("warnings", report.summary.warnings);
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .setOutput */ .uH("files", report.summary.files);
@@ -37346,6 +37348,11 @@ const CLUSTER_SCOPED = new Set([
     "admissionregistration.k8s.io/MutatingWebhookConfiguration",
     "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
     "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
+    "admissionregistration.k8s.io/MutatingAdmissionPolicy",
+    "admissionregistration.k8s.io/MutatingAdmissionPolicyBinding",
+    "certificates.k8s.io/CertificateSigningRequest",
+    "flowcontrol.apiserver.k8s.io/FlowSchema",
+    "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
     "apiregistration.k8s.io/APIService",
     "cert-manager.io/ClusterIssuer",
 ]);
@@ -38017,8 +38024,10 @@ class SchemaSet {
         if (value === null || value === undefined || ref === "*")
             return;
         if (typeof ref === "number") {
-            if (!schema_isObject(value))
-                return mismatch(value, "an object", path, out);
+            if (!schema_isObject(value)) {
+                mismatch(value, "an object", path, out);
+                return;
+            }
             const type = this.types[ref];
             for (const key in value) {
                 const field = type.p[key];
@@ -38068,8 +38077,10 @@ class SchemaSet {
             return;
         }
         if ("a" in ref) {
-            if (!Array.isArray(value))
-                return mismatch(value, "a list", path, out);
+            if (!Array.isArray(value)) {
+                mismatch(value, "a list", path, out);
+                return;
+            }
             for (let i = 0; i < value.length; i++) {
                 path.push(i);
                 this.walk(value[i], ref.a, path, strict, out);
@@ -38078,8 +38089,10 @@ class SchemaSet {
             return;
         }
         if ("m" in ref) {
-            if (!schema_isObject(value))
-                return mismatch(value, "a map", path, out);
+            if (!schema_isObject(value)) {
+                mismatch(value, "a map", path, out);
+                return;
+            }
             for (const key in value) {
                 path.push(key);
                 this.walk(value[key], ref.m, path, strict, out);
@@ -38087,8 +38100,10 @@ class SchemaSet {
             }
             return;
         }
-        if (typeof value !== "string")
-            return mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+        if (typeof value !== "string") {
+            mismatch(value, `one of ${ref.e.join(", ")}`, path, out);
+            return;
+        }
         if (!ref.e.includes(value) && !placeholder(value)) {
             out.push({
                 rule: "schema",
@@ -38372,9 +38387,20 @@ async function validateManifests(options, source, renderer) {
         rendered,
     };
 }
+const apiCache = new Map();
+/** The table lookup once per apiVersion/kind/target, not once per resource. */
+function apiStatusOf(apiVersion, kind, kubernetesVersion) {
+    const key = `${kubernetesVersion}\0${apiVersion}\0${kind}`;
+    let status = apiCache.get(key);
+    if (!status) {
+        status = apiStatus(apiVersion, kind, kubernetesVersion);
+        apiCache.set(key, status);
+    }
+    return status;
+}
 function checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, out) {
     const { apiVersion, kind } = resource.id;
-    const api = apiStatus(apiVersion, kind, kubernetesVersion);
+    const api = apiStatusOf(apiVersion, kind, kubernetesVersion);
     if (api.status !== "served") {
         out.push({
             rule: api.status === "removed" ? "removed-api" : "deprecated-api",
@@ -38537,10 +38563,11 @@ function deploymentUnits(resources) {
         const key = resource.renderedFrom
             ? `build:${resource.renderedFrom}`
             : `dir:${external_node_path_default().posix.dirname(resource.file)}`;
-        let group = groups.get(key);
-        if (!group)
-            groups.set(key, (group = []));
-        group.push(resource);
+        const group = groups.get(key);
+        if (group)
+            group.push(resource);
+        else
+            groups.set(key, [resource]);
     }
     return [...groups.values()];
 }

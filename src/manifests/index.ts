@@ -100,7 +100,8 @@ export function findImages(path: string, content: string, options: FindOptions =
  */
 export function nextVersion(current: ImageRef, update: ImageRef): Version {
   if (update.tag !== undefined) return { tag: update.tag, digest: update.digest };
-  return { tag: current.tag, digest: update.digest };
+  // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
+  return { tag: current.tag, digest: update.digest ?? current.digest };
 }
 
 function spliceKey(splice: Splice): string {

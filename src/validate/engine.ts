@@ -313,15 +313,24 @@ function toResource(doc: ParsedDocument, file: string): Resource | undefined {
     return undefined;
   // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
   if (object.apiVersion.startsWith("kustomize.config.k8s.io/")) return undefined;
-  return {
-    id: idOf(object),
-    object,
-    file,
-    get line() {
-      return doc.line;
-    },
-    documentIndex: doc.index,
-  };
+  return new FileResource(idOf(object), object, file, doc);
+}
+
+/** A resource read straight from a file; its start line is looked up only when a finding needs it. */
+class FileResource implements Resource {
+  environment?: string;
+  readonly documentIndex: number;
+  constructor(
+    readonly id: ResourceId,
+    readonly object: Record<string, unknown>,
+    readonly file: string,
+    private readonly doc: ParsedDocument,
+  ) {
+    this.documentIndex = doc.index;
+  }
+  get line(): number {
+    return this.doc.line;
+  }
 }
 
 function idOf(object: Record<string, unknown>): ResourceId {

@@ -42,22 +42,29 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     }
     return slow;
   }
-  // Start lines are needed only for findings without a path; scanning for them waits until one asks.
-  let starts: number[] | undefined;
-  const lineOf = (index: number) => {
-    starts ??= documentStartLines(text);
-    return starts[index] ?? 1;
-  };
-  return {
-    documents: objects.map((object, index) => ({
-      object,
-      index,
-      get line() {
-        return lineOf(index);
-      },
-    })),
-    findings: [],
-  };
+  const lines = new StartLines(text);
+  return { documents: objects.map((object, index) => new FastDocument(object, index, lines)), findings: [] };
+}
+
+/** Start lines are needed only for findings without a path; the scan for them waits until one asks. */
+class StartLines {
+  private starts?: number[];
+  constructor(private readonly text: string) {}
+  of(index: number): number {
+    this.starts ??= documentStartLines(this.text);
+    return this.starts[index] ?? 1;
+  }
+}
+
+class FastDocument implements ParsedDocument {
+  constructor(
+    readonly object: unknown,
+    readonly index: number,
+    private readonly lines: StartLines,
+  ) {}
+  get line(): number {
+    return this.lines.of(this.index);
+  }
 }
 
 function parseSlowly(file: string, text: string): ParsedFile {

@@ -1,4 +1,9 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GitHubSnapshot } from "../../src/delivery/github-reader.js";
+import { localReader, resolvePaths } from "../../src/update/index.js";
 import { updateThroughGitHub, type UpdateRequest } from "../../src/delivery/run.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import { parseImageRef } from "../../src/image/index.js";
@@ -10,10 +15,7 @@ let server: GitHubTestServer;
 const messages: string[] = [];
 const logger: Logger = {
   debug: () => {},
-  info: (m) => {
-    messages.push(m);
-    console.log(Date.now() % 100000, m);
-  },
+  info: (m) => messages.push(m),
   warning: (m) => messages.push(`warning: ${m}`),
 };
 
@@ -71,7 +73,6 @@ describe("API delivery, in process", () => {
     expect(await server.readFile("acme", repo, "main", "apps/web/overlays/dev/kustomization.yaml")).toBe(
       kustomization("ghcr.io/acme/web", "1.4.2"),
     );
-    console.log(server.requests.map((r) => `${r.method} ${r.path} ${r.graphqlFields.join(",")} ${r.responseBytes}`));
     expect(server.count()).toBeLessThanOrEqual(4);
   });
 
@@ -94,5 +95,77 @@ describe("API delivery, in process", () => {
       kustomization("ghcr.io/acme/web", "1.5.0"),
     );
     expect(server.repo("acme", repo).pulls.filter((p) => p.state === "open")).toHaveLength(1);
+  });
+});
+
+describe("GitHubSnapshot resolves paths like a checkout does", () => {
+  const files: Record<string, string> = {
+    ...configRepoFiles(["web", "api", "worker"]),
+    "apps/lonely/base/deployment.yaml": "kind: Deployment\n",
+    "apps/lonely/overlays/production/kustomization.yaml": "images: []\n",
+    "apps/web/overlays/dev/patches/replicas.yaml": "kind: Deployment\n",
+    "apps/web/overlays/dev/README.md": "not yaml\n",
+    "clusters/a/values.yaml": "image:\n  repository: ghcr.io/acme/web\n  tag: 1.0.0\n",
+    "clusters/b/values.yml": "image: ghcr.io/acme/api:1.0.0\n",
+  };
+  const patterns = [
+    ["apps/*/overlays/dev"],
+    ["apps/web/overlays/dev"],
+    ["apps/*/overlays/production", "clusters/*/values.y*ml"],
+    ["apps/**/kustomization.yaml"],
+    ["clusters/a/values.yaml", "apps/{web,api}/overlays/staging"],
+    ["*/web/overlays/*"],
+  ];
+  let checkout: string;
+  let repo: string;
+
+  beforeAll(async () => {
+    checkout = await mkdtemp(join(tmpdir(), "delivery-reader-"));
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(dirname(join(checkout, path)), { recursive: true });
+      await writeFile(join(checkout, path), content);
+    }
+    // A symlinked manifest inside the repository is read through, as the file system does.
+    await symlink("../../base/deployment.yaml", join(checkout, "apps/api/overlays/dev/shared.yaml"));
+    repo = `reader${++repoCount}`;
+    await server.addRepository("acme", repo, { fromDir: checkout });
+  });
+  afterAll(async () => {
+    await rm(checkout, { recursive: true, force: true });
+  });
+
+  for (const set of patterns) {
+    it(`resolves ${set.join(" + ")} to the same files and contents, in few requests`, async () => {
+      const snapshot = new GitHubSnapshot(clients().read, { owner: "acme", repo }, set);
+      snapshot.commit = (await server.headOf("acme", repo, "main"))!;
+      await snapshot.prefetch();
+      const prefetched = snapshot.requests;
+      const local = localReader(checkout);
+      const expected = await resolvePaths(local, set);
+      expect(await resolvePaths(snapshot, set)).toEqual(expected);
+      for (const path of expected) expect(await snapshot.read(path)).toBe(await local.read(path));
+      // `**` cannot be pruned: the walk below it lists level by level. Everything else is read up front.
+      if (!set.some((p) => p.includes("**"))) {
+        expect(prefetched).toBeLessThanOrEqual(3);
+        expect(snapshot.requests).toBe(prefetched);
+      }
+    });
+  }
+
+  it("refuses a symlink that leaves the repository, like the local reader", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "delivery-escape-"));
+    try {
+      await mkdir(join(dir, "apps/web"), { recursive: true });
+      await writeFile(join(dir, "apps/web/kustomization.yaml"), "images: []\n");
+      await symlink("../../../etc/hostname", join(dir, "apps/web/evil.yaml"));
+      const name = `escape${++repoCount}`;
+      await server.addRepository("acme", name, { fromDir: dir });
+      const snapshot = new GitHubSnapshot(clients().read, { owner: "acme", repo: name }, ["apps/web"]);
+      snapshot.commit = (await server.headOf("acme", name, "main"))!;
+      await expect(resolvePaths(localReader(dir), ["apps/web"])).rejects.toThrow(/leaves the repository/);
+      await expect(resolvePaths(snapshot, ["apps/web"])).rejects.toThrow(/leaves the repository/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

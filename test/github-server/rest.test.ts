@@ -200,6 +200,40 @@ describe("refs", () => {
   });
 });
 
+describe("git data", () => {
+  it("builds a commit from a blob, a tree on a base tree and a commit, then fast-forwards a branch to it", async () => {
+    const octokit = client(server);
+    const main = (await server.headOf("acme", "config", "main")) as string;
+    const { data: base } = await octokit.rest.git.getCommit({ ...repo, commit_sha: main });
+    const { data: blob } = await octokit.rest.git.createBlob({
+      ...repo,
+      content: Buffer.from("via rest\n").toString("base64"),
+      encoding: "base64",
+    });
+    const { data: tree } = await octokit.rest.git.createTree({
+      ...repo,
+      base_tree: base.tree.sha,
+      tree: [
+        { path: "rest/blob.txt", mode: "100644", type: "blob", sha: blob.sha },
+        { path: "rest/inline.txt", mode: "100644", type: "blob", content: "inline\n" },
+      ],
+    });
+    expect(tree.tree.map((e) => e.path)).toEqual(
+      expect.arrayContaining(["rest/blob.txt", "rest/inline.txt", "README.md"]),
+    );
+    const { data: commit } = await octokit.rest.git.createCommit({
+      ...repo,
+      message: "via git data",
+      tree: tree.sha,
+      parents: [main],
+    });
+    expect(commit.verification.verified).toBe(true);
+    await octokit.rest.git.createRef({ ...repo, ref: "refs/heads/git-data", sha: commit.sha });
+    expect(await server.readFile("acme", "config", "git-data", "rest/blob.txt")).toBe("via rest\n");
+    expect(await server.readFile("acme", "config", "git-data", "rest/inline.txt")).toBe("inline\n");
+  });
+});
+
 describe("pull requests", () => {
   it("creates one pull request per head branch, finds it by head, updates it, labels it and lists its files", async () => {
     const octokit = client(server);
@@ -377,6 +411,32 @@ describe("statuses, deployments, teams", () => {
       octokit.rest.repos.createCommitStatus({ ...repo, sha, state: "failure", description: "x".repeat(141) }),
     );
     expect(tooLong.status).toBe(422);
+  });
+
+  it("pages long lists with GitHub's link header, so octokit.paginate sees every item", async () => {
+    const octokit = client(server);
+    const sha = (await server.headOf("acme", "config", "main")) as string;
+    for (const context of ["a", "b", "c"]) {
+      await octokit.rest.repos.createCommitStatus({
+        ...repo,
+        sha,
+        state: "success",
+        context: `page/${context}`,
+      });
+    }
+    const first = await octokit.rest.repos.listCommitStatusesForRef({ ...repo, ref: sha, per_page: 2 });
+    expect(first.headers.link).toContain('rel="next"');
+    const all = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
+      ...repo,
+      ref: sha,
+      per_page: 2,
+    });
+    expect(
+      all
+        .filter((s) => s.context.startsWith("page/"))
+        .map((s) => s.context)
+        .sort(),
+    ).toEqual(["page/a", "page/b", "page/c"]);
   });
 
   it("records deployments with their payload and statuses", async () => {

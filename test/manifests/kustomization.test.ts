@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseImageRef } from "../../src/image/index.js";
-import { findImages, updateFile } from "../../src/manifests/index.js";
+import { findImages, nextVersion, updateFile } from "../../src/manifests/index.js";
 import { changedSpan, expectUnchangedOutside } from "../support/exact.js";
 
 const D1 = `sha256:${"1".repeat(64)}`;
@@ -213,5 +213,15 @@ spec:
       parseImageRef("ghcr.io/acme/api:2.0.0"),
     ]);
     expect(both.content).toBe(aliased.replace("&release 1.4.2", "&release 2.0.0"));
+  });
+});
+
+describe("nextVersion", () => {
+  it("tag-only drops the digest, digest-only keeps the tag, a bare name keeps both", () => {
+    const current = parseImageRef(`a/b:1@${D1}`);
+    expect(nextVersion(current, parseImageRef("a/b:2"))).toEqual({ tag: "2", digest: undefined });
+    expect(nextVersion(current, parseImageRef(`a/b@${D2}`))).toEqual({ tag: "1", digest: D2 });
+    expect(nextVersion(current, parseImageRef(`a/b:2@${D2}`))).toEqual({ tag: "2", digest: D2 });
+    expect(nextVersion(current, parseImageRef("a/b"))).toEqual({ tag: "1", digest: D1 });
   });
 });

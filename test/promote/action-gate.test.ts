@@ -18,7 +18,7 @@ import {
 
 useServer();
 
-describe("promote-env gate", () => {
+describe.concurrent("promote-env gate", () => {
   it("blocks on each unmet condition and names it", async () => {
     const repo = await newRepo(closedWindow());
     const { number, head, source } = await proposed(repo);

@@ -18,7 +18,7 @@ import {
 
 useServer();
 
-describe("promote-env propose", () => {
+describe.concurrent("promote-env propose", () => {
   it("opens one pull request per edge, leaves it on a re-run, and updates it in place on a new staging tag", async () => {
     const repo = await newRepo();
     const { created, number, head } = await proposed(repo);

@@ -18,7 +18,7 @@ import {
 
 useServer();
 
-describe("promote-env gate, merge and rollback", () => {
+describe.concurrent("promote-env gate, merge and rollback", () => {
   it("gates, merges and records a promotion, then rolls it back through the same path with rollback-approvals", async () => {
     const repo = await newRepo();
     const { number, head, source } = await proposed(repo);

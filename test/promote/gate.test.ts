@@ -299,6 +299,19 @@ describe("evaluateGate", () => {
     );
   });
 
+  it("cuts the status description at GitHub's 140 characters, keeping every reason in the result", () => {
+    const contexts = Array.from({ length: 12 }, (_, n) => `argocd/cluster-${n}`);
+    const result = evaluateGate(
+      input((i) => {
+        i.requireStatus = contexts;
+      }),
+    );
+    expect(result.reasons).toHaveLength(12);
+    const description = gateDescription(result);
+    expect(description).toHaveLength(140);
+    expect(description).toMatch(/^blocked: status argocd\/cluster-0; status argocd\/cluster-1; .*…$/);
+  });
+
   it("refuses a PR that changes no image reference", () => {
     const result = evaluateGate(input((i) => (i.pullRequest.files = [])));
     expect(result.reasons).toEqual(["the pull request changes no image reference"]);

@@ -85,8 +85,12 @@ export interface Identity {
 
 export interface FileChange {
   path: string;
-  /** New content; `null` deletes the file. */
+  /** New content; `null` deletes the file. Ignored when `oid` names an existing blob. */
   content: Buffer | string | null;
+  /** An existing blob (or, with mode 160000, a commit) to place instead of writing `content`. */
+  oid?: string;
+  /** Default 100644. */
+  mode?: string;
 }
 
 interface Pending {
@@ -339,11 +343,13 @@ export class BareRepo {
       else await this.git(["read-tree", "--empty"], { env });
       const lines: string[] = [];
       for (const change of changes) {
-        if (change.content === null) {
+        if (change.oid) {
+          lines.push(`${change.mode ?? "100644"} ${change.oid}\t${change.path}`);
+        } else if (change.content === null) {
           lines.push(`0 ${ZERO_OID}\t${change.path}`);
         } else {
           const oid = await this.hashBlob(change.content);
-          lines.push(`100644 ${oid}\t${change.path}`);
+          lines.push(`${change.mode ?? "100644"} ${oid}\t${change.path}`);
         }
       }
       if (lines.length > 0)

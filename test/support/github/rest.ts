@@ -1,7 +1,7 @@
 import { HttpError, notFound, validationFailed } from "./errors.js";
 import * as F from "./fixtures.js";
 import { timestamp } from "./fixtures.js";
-import { ZERO_OID } from "./git.js";
+import { type FileChange, ZERO_OID } from "./git.js";
 import { nodeId } from "./ids.js";
 import { directUpdateBlocked, latestStatuses, mergePull, protectionBlocks, runAutoMerges } from "./merge.js";
 import type { PullRequest, RepoState, TokenPermission } from "./model.js";
@@ -11,6 +11,8 @@ export interface RestContext {
   server: GitHubTestServer;
   actor: Actor;
   params: Record<string, string>;
+  /** The request path below the API prefix, as sent. */
+  path: string;
   query: URLSearchParams;
   body: Record<string, unknown>;
   repo: RepoState;
@@ -31,6 +33,9 @@ export const REQUIRED_PERMISSION: Record<string, [string, TokenPermission]> = {
   "repos/get-content": ["contents", "read"],
   "git/get-tree": ["contents", "read"],
   "git/get-blob": ["contents", "read"],
+  "git/create-blob": ["contents", "write"],
+  "git/create-tree": ["contents", "write"],
+  "git/create-commit": ["contents", "write"],
   "git/get-commit": ["contents", "read"],
   "repos/get-commit": ["contents", "read"],
   "repos/list-commits": ["contents", "read"],
@@ -74,14 +79,10 @@ function paginate<T>(ctx: RestContext, items: T[]): { page: T[]; headers: Record
     next.set("page", String(page + 1));
     const lastParams = new URLSearchParams(ctx.query);
     lastParams.set("page", String(last));
-    const base = `${ctx.server.url}${ctx.server.spec ? "" : ""}`;
-    headers.link = `<${base}${currentPath(ctx)}?${next}>; rel="next", <${base}${currentPath(ctx)}?${lastParams}>; rel="last"`;
+    const self = `${ctx.server.url}${ctx.path}`;
+    headers.link = `<${self}?${next}>; rel="next", <${self}?${lastParams}>; rel="last"`;
   }
   return { page: slice, headers };
-}
-
-function currentPath(ctx: RestContext): string {
-  return ctx.server.requests[ctx.server.requests.length - 1]?.path ?? "/";
 }
 
 function owner(ctx: RestContext) {
@@ -344,6 +345,100 @@ export const REST_HANDLERS: Record<string, Handler> = {
         truncated: false,
       },
     };
+  },
+
+  "git/create-blob": async (ctx) => {
+    const encoding = (ctx.body.encoding as string | undefined) ?? "utf-8";
+    if (encoding !== "utf-8" && encoding !== "base64") {
+      throw validationFailed(`encoding must be one of: utf-8, base64`);
+    }
+    const content = Buffer.from(String(ctx.body.content), encoding === "base64" ? "base64" : "utf8");
+    const sha = await ctx.repo.git.hashBlob(content);
+    return {
+      status: 201,
+      body: { url: `${ctx.server.url}/repos/${ctx.repo.owner}/${ctx.repo.name}/git/blobs/${sha}`, sha },
+    };
+  },
+
+  "git/create-tree": async (ctx) => {
+    const git = ctx.repo.git;
+    const base = ctx.body.base_tree as string | undefined;
+    if (base && (await git.objectType(base)) !== "tree")
+      throw validationFailed("base_tree is not a valid tree oid");
+    const changes: FileChange[] = [];
+    for (const entry of (ctx.body.tree as Record<string, unknown>[]) ?? []) {
+      const path = String(entry.path ?? "");
+      if (entry.type === "tree") {
+        ctx.server.violations.push({
+          kind: "unimplemented",
+          method: "POST",
+          path: ctx.path,
+          operation: "git/create-tree",
+          problems: ["tree entries of type tree are not supported by the test server"],
+        });
+        throw new HttpError(501, "tree entries of type tree are not supported by the test server");
+      }
+      if (entry.sha !== undefined && entry.content !== undefined) {
+        throw validationFailed(
+          "Must supply either tree.sha or tree.content. Request will be rejected if both are present.",
+        );
+      }
+      if (entry.sha === null) {
+        changes.push({ path, content: null });
+      } else if (typeof entry.sha === "string") {
+        if (!(await git.objectType(entry.sha)))
+          throw validationFailed(`tree.sha ${entry.sha} is not a valid blob`);
+        changes.push({ path, content: null, oid: entry.sha, mode: String(entry.mode ?? "100644") });
+      } else {
+        changes.push({ path, content: String(entry.content ?? ""), mode: String(entry.mode ?? "100644") });
+      }
+    }
+    const tree = await git.applyChanges(base, changes);
+    const entries = (await git.lsTree(tree, true)) ?? [];
+    const api = `${ctx.server.url}/repos/${ctx.repo.owner}/${ctx.repo.name}`;
+    return {
+      status: 201,
+      body: {
+        sha: tree,
+        url: `${api}/git/trees/${tree}`,
+        tree: entries.map((e) => ({
+          path: e.path,
+          mode: e.mode,
+          type: e.type,
+          sha: e.oid,
+          url: `${api}/git/${e.type === "tree" ? "trees" : "blobs"}/${e.oid}`,
+          ...(e.type === "blob" ? { size: e.size ?? 0 } : {}),
+        })),
+        truncated: false,
+      },
+    };
+  },
+
+  "git/create-commit": async (ctx) => {
+    const git = ctx.repo.git;
+    const tree = String(ctx.body.tree);
+    if ((await git.objectType(tree)) !== "tree") throw validationFailed("Tree SHA does not exist");
+    const parents = (ctx.body.parents as string[] | undefined) ?? [];
+    for (const parent of parents) {
+      if ((await git.objectType(parent)) !== "commit")
+        throw validationFailed("Parent SHA does not exist or is not a commit object");
+    }
+    type Person = { name: string; email: string; date?: string };
+    const author = ctx.body.author as Person | undefined;
+    const committer = (ctx.body.committer as Person | undefined) ?? author;
+    const self = ctx.server.identity(ctx.actor.user.login);
+    const date = author?.date ? new Date(author.date) : undefined;
+    const oid = await git.commitTree(
+      tree,
+      parents,
+      `${String(ctx.body.message)}\n`,
+      author ?? self,
+      committer ?? self,
+      date,
+    );
+    // GitHub signs commits it authors itself; one that names its own author or committer stays unsigned.
+    if (!author && !committer) ctx.repo.verified.add(oid);
+    return { status: 201, body: F.gitCommit(ctx.server.urls, ctx.repo, await git.readCommit(oid)) };
   },
 
   "git/get-blob": async (ctx) => {

@@ -806,6 +806,7 @@ export class GitHubTestServer {
         server: this,
         actor,
         params: match.params,
+        path: record.path,
         query,
         body: (body ?? {}) as Record<string, unknown>,
         repo: repo as RepoState,
