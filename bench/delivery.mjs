@@ -29,7 +29,11 @@ registerHooks({
     if (!url.endsWith(".ts")) return next(url, context);
     const source = readFileSync(fileURLToPath(url), "utf8");
     const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: false,
+      },
     });
     return { format: "module", source: outputText, shortCircuit: true };
   },
@@ -67,19 +71,23 @@ async function countingProxy(target) {
   let bytes = 0;
   const server = createServer((req, res) => {
     bytes += Buffer.byteLength(`${req.method} ${req.url} HTTP/1.1\r\n`);
-    for (let i = 0; i < req.rawHeaders.length; i += 2) bytes += Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`);
-    const upstream = request({ hostname, port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      bytes += Buffer.byteLength(`HTTP/1.1 ${answer.statusCode}\r\n`);
-      for (let i = 0; i < answer.rawHeaders.length; i += 2) {
-        bytes += Buffer.byteLength(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}\r\n`);
-      }
-      res.writeHead(answer.statusCode ?? 500, answer.headers);
-      answer.on("data", (chunk) => {
-        bytes += chunk.length;
-        res.write(chunk);
-      });
-      answer.on("end", () => res.end());
-    });
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      bytes += Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`);
+    const upstream = request(
+      { hostname, port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        bytes += Buffer.byteLength(`HTTP/1.1 ${answer.statusCode}\r\n`);
+        for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+          bytes += Buffer.byteLength(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}\r\n`);
+        }
+        res.writeHead(answer.statusCode ?? 500, answer.headers);
+        answer.on("data", (chunk) => {
+          bytes += chunk.length;
+          res.write(chunk);
+        });
+        answer.on("end", () => res.end());
+      },
+    );
     req.on("data", (chunk) => {
       bytes += chunk.length;
       upstream.write(chunk);
@@ -111,7 +119,11 @@ try {
     const target = `svc-${String(7).padStart(4, "0")}`;
     const cases = [
       ["commit, one service's overlay", { paths: `apps/${target}/overlays/dev`, mode: "commit" }, "1.1.0"],
-      ["pull request, one service's overlay", { paths: `apps/${target}/overlays/staging`, mode: "pull-request" }, "1.1.0"],
+      [
+        "pull request, one service's overlay",
+        { paths: `apps/${target}/overlays/staging`, mode: "pull-request" },
+        "1.1.0",
+      ],
       ["commit, environment glob (all services)", { environment: "dev" }, "1.2.0"],
     ];
     for (const [label, inputs, tag] of cases) {
@@ -126,7 +138,8 @@ try {
         },
       });
       if (process.env.BENCH_DEBUG) {
-        for (const r of server.requests) console.error(label, r.method, r.path, r.graphqlFields.join(","), r.requestBytes, r.responseBytes);
+        for (const r of server.requests)
+          console.error(label, r.method, r.path, r.graphqlFields.join(","), r.requestBytes, r.responseBytes);
       }
       if (run.code !== 0) throw new Error(`${label} failed:\n${run.stdout}\n${run.stderr}`);
       rows.push({
@@ -140,9 +153,16 @@ try {
     proxy.take();
     const dir = path.join(scratch, name);
     await execFileAsync("git", ["clone", "--quiet", "--depth", "1", `${proxy.url}/acme/${name}.git`, dir]);
-    rows.push({ repo: `${fileCount} files`, case: "git clone --depth 1 (floor of clone-based tools)", operation: "-", requests: "-", kb: (proxy.take() / 1024).toFixed(1) });
+    rows.push({
+      repo: `${fileCount} files`,
+      case: "git clone --depth 1 (floor of clone-based tools)",
+      operation: "-",
+      requests: "-",
+      kb: (proxy.take() / 1024).toFixed(1),
+    });
   }
-  if (server.violations.length > 0) throw new Error(`test server violations: ${JSON.stringify(server.violations)}`);
+  if (server.violations.length > 0)
+    throw new Error(`test server violations: ${JSON.stringify(server.violations)}`);
 } finally {
   await proxy.close();
   await server.close();
@@ -151,4 +171,5 @@ try {
 
 console.log("| Repository | Case | Operation | Requests | KB (request + response, headers included) |");
 console.log("| --- | --- | --- | ---: | ---: |");
-for (const row of rows) console.log(`| ${row.repo} | ${row.case} | ${row.operation} | ${row.requests} | ${row.kb} |`);
+for (const row of rows)
+  console.log(`| ${row.repo} | ${row.case} | ${row.operation} | ${row.requests} | ${row.kb} |`);

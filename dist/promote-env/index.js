@@ -35936,7 +35936,8 @@ const FRAGMENTS = {
     B: "fragment B on Blob { text isBinary isTruncated }",
     O: "fragment O on TreeEntry { type mode oid }",
     L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
-    R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B } } } ...B } }",
+    R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B " +
+        "... on Tree { entries { name type mode object { ...B } } } } } } ...B } }",
 };
 const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
@@ -35947,7 +35948,9 @@ const GLOB_CHARS = /[*?[\]{}()!+@]/;
  */
 function pathField(alias, variable, path, want) {
     if (path === "") {
-        const entries = want === "read" ? "entries { name type mode object { ...B } }" : "entries { name type mode }";
+        const entries = want === "read"
+            ? "entries { name type mode object { ...B ... on Tree { entries { name type mode object { ...B } } } } }"
+            : "entries { name type mode }";
         return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
     }
     return `${alias}: file(path: ${variable}) { ...${SPREAD[want]} }`;
@@ -35992,7 +35995,7 @@ function scopeOf(pattern) {
     const segments = [...baseSegments, ...globSegments];
     let open = segments.length;
     // `**` crosses directories and a brace may hide a `/`: from there on, resolution cannot be pruned.
-    const unsplittable = globSegments.findIndex((s) => s.includes("**") || /[{(]/.test(s));
+    const unsplittable = globSegments.findIndex((s) => s.includes("**"));
     if (unsplittable >= 0 || /\{[^}]*\/[^}]*\}/.test(scan.glob)) {
         open = baseSegments.length + (unsplittable >= 0 ? unsplittable : 0);
     }
@@ -36045,8 +36048,13 @@ class GitHubSnapshot {
         const raw = asEntry(key, answer);
         this.known.add(key);
         const kind = raw ? kindOf(raw) : undefined;
-        if (kind)
+        if (kind) {
             this.types.set(key, kind);
+            for (let parent = parentOf(key); parent !== "" && !this.types.has(parent); parent = parentOf(parent)) {
+                this.known.add(parent);
+                this.types.set(parent, "dir");
+            }
+        }
         if (want === "oid") {
             this.oids.set(key, raw?.oid ?? null);
             return;
@@ -36077,6 +36085,9 @@ class GitHubSnapshot {
                     this.dirs.set(childPath, null);
                 if (childKind !== "dir" && want === "read" && child.object)
                     this.seedBlob(childPath, child.object, childKind);
+                // A read also brings the level below (an overlay's patches/): seed it as its own read.
+                if (childKind === "dir" && want === "read" && child.object?.entries)
+                    this.seed(childPath, child, "read");
             }
             this.dirs.set(key, entries);
         }
@@ -36089,6 +36100,7 @@ class GitHubSnapshot {
             this.readDone.add(key);
     }
     seedBlob(path, blob, kind) {
+        this.readDone.add(path);
         if (kind === "symlink" && typeof blob.text === "string") {
             this.links.set(path, blob.text);
             return;
@@ -36201,6 +36213,17 @@ class GitHubSnapshot {
                 wants.set(path, want);
         };
         const missing = (path) => this.known.has(path) && !this.types.has(path);
+        // Symlinks met so far are followed in the next round rather than one by one when the core reads them.
+        for (const [link, target] of this.links) {
+            if (target.startsWith("/"))
+                continue;
+            try {
+                need((0,update/* repoPath */.qN)(join(parentOf(link), target)), "read");
+            }
+            catch {
+                // Leaves the repository: `read` refuses it with the reason when the core asks.
+            }
+        }
         for (const scope of this.scopes) {
             const base = scope.segments.slice(0, scope.glob).join("/");
             if (scope.glob === scope.segments.length) {
@@ -36211,14 +36234,26 @@ class GitHubSnapshot {
                 if (index >= scope.open || missing(dir))
                     return; // past `**`: resolved on demand by the core's own walk
                 const segment = scope.segments[index];
-                const last = index === scope.segments.length - 1;
                 if (!GLOB_CHARS.test(segment)) {
-                    // A plain name needs no listing to be addressed, and its existence answers the walk's listing of the
-                    // directory above (see partialListing): ask for it in the same round as its parent.
-                    const child = join(dir, segment);
-                    need(child, last ? "read" : "oid");
-                    if (!last)
-                        descend(child, index + 1);
+                    // A run of plain names needs no listing to be addressed: ask for its end in the same round as the level
+                    // above. Its existence implies its ancestors', which answers the walk's listings of the directories in
+                    // between (see partialListing); only when it is missing are those looked up, in the next round.
+                    let end = index;
+                    while (end < scope.segments.length && end < scope.open && !GLOB_CHARS.test(scope.segments[end]))
+                        end++;
+                    const chain = scope.segments.slice(index, end);
+                    const target = join(dir, chain.join("/"));
+                    const toEnd = end === scope.segments.length;
+                    need(target, toEnd ? "read" : "list");
+                    if (missing(target)) {
+                        let between = dir;
+                        for (const name of chain.slice(0, -1)) {
+                            between = join(between, name);
+                            need(between, "oid");
+                        }
+                    }
+                    else if (!toEnd)
+                        descend(target, end);
                     return;
                 }
                 if (!this.dirs.has(dir)) {
@@ -36229,7 +36264,7 @@ class GitHubSnapshot {
                     if (!scope.matchers[index](entry.name))
                         continue;
                     const child = join(dir, entry.name);
-                    if (last) {
+                    if (index === scope.segments.length - 1) {
                         if (entry.type !== "symlink")
                             need(child, "read");
                     }
@@ -37045,6 +37080,24 @@ async function evaluatePullRequest(ctx, number, options) {
             .filter((r) => r.user && r.user.toLowerCase() !== info.author.toLowerCase() && !(0,promote_reviews/* isBot */.w2)(r.user, r.userType))
             .map((r) => r.user)),
     ];
+    const origin = [];
+    if (info.headRef !== (0,texts/* promotionBranch */.Iw)(marker)) {
+        origin.push(`the ${marker.kind} of ${marker.to} must come from branch ${(0,texts/* promotionBranch */.Iw)(marker)}, not ${info.headRef}`);
+    }
+    if (marker.kind === "rollback" && marker.revision) {
+        // Only a state the base branch really had is a rollback: any other commit could carry anything.
+        const revision = marker.revision;
+        const status = await ctx.clients.read.rest.repos
+            .compareCommitsWithBasehead({ owner, repo, basehead: `${revision}...${base.oid}`, per_page: 1 })
+            .then(({ data }) => data.status, (error) => {
+            if (httpStatus(error) === 404)
+                return "missing";
+            throw translateGitHubError(error, context);
+        });
+        if (status !== "ahead" && status !== "identical") {
+            origin.push(`rollback revision ${promotion_short(revision)} is not in the history of ${base.name}`);
+        }
+    }
     let source;
     if (marker.kind === "promotion") {
         const from = (0,environments/* findEnvironment */.jY)(config, marker.from);
@@ -37090,6 +37143,7 @@ async function evaluatePullRequest(ctx, number, options) {
             images: Object.fromEntries([...source.images.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
             statuses: source.statuses,
         },
+        origin,
     });
     return { pullRequest: info, marker, target, result, sourceCommit };
 }
@@ -43631,7 +43685,8 @@ function findImages(path, content, options = {}) {
 function nextVersion(current, update) {
     if (update.tag !== undefined)
         return { tag: update.tag, digest: update.digest };
-    return { tag: current.tag, digest: update.digest };
+    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
+    return { tag: current.tag, digest: update.digest ?? current.digest };
 }
 function spliceKey(splice) {
     return `${splice.start}:${splice.end}:${splice.text}`;
@@ -43934,6 +43989,12 @@ function sourceConditions(input, changes) {
  */
 function evaluateGate(input) {
     const { conditions, approvedBy } = approvalConditions(input);
+    conditions.unshift(...(input.origin ?? []).map((problem) => ({
+        name: "origin",
+        label: "not a valid promotion",
+        met: false,
+        detail: problem,
+    })));
     const window = windowCondition(input);
     if (window)
         conditions.push(window);

@@ -35921,7 +35921,8 @@ const FRAGMENTS = {
     B: "fragment B on Blob { text isBinary isTruncated }",
     O: "fragment O on TreeEntry { type mode oid }",
     L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
-    R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B } } } ...B } }",
+    R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B " +
+        "... on Tree { entries { name type mode object { ...B } } } } } } ...B } }",
 };
 const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
@@ -35932,7 +35933,9 @@ const GLOB_CHARS = /[*?[\]{}()!+@]/;
  */
 function pathField(alias, variable, path, want) {
     if (path === "") {
-        const entries = want === "read" ? "entries { name type mode object { ...B } }" : "entries { name type mode }";
+        const entries = want === "read"
+            ? "entries { name type mode object { ...B ... on Tree { entries { name type mode object { ...B } } } } }"
+            : "entries { name type mode }";
         return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
     }
     return `${alias}: file(path: ${variable}) { ...${SPREAD[want]} }`;
@@ -35977,7 +35980,7 @@ function scopeOf(pattern) {
     const segments = [...baseSegments, ...globSegments];
     let open = segments.length;
     // `**` crosses directories and a brace may hide a `/`: from there on, resolution cannot be pruned.
-    const unsplittable = globSegments.findIndex((s) => s.includes("**") || /[{(]/.test(s));
+    const unsplittable = globSegments.findIndex((s) => s.includes("**"));
     if (unsplittable >= 0 || /\{[^}]*\/[^}]*\}/.test(scan.glob)) {
         open = baseSegments.length + (unsplittable >= 0 ? unsplittable : 0);
     }
@@ -36067,6 +36070,9 @@ class GitHubSnapshot {
                     this.dirs.set(childPath, null);
                 if (childKind !== "dir" && want === "read" && child.object)
                     this.seedBlob(childPath, child.object, childKind);
+                // A read also brings the level below (an overlay's patches/): seed it as its own read.
+                if (childKind === "dir" && want === "read" && child.object?.entries)
+                    this.seed(childPath, child, "read");
             }
             this.dirs.set(key, entries);
         }
@@ -36079,6 +36085,7 @@ class GitHubSnapshot {
             this.readDone.add(key);
     }
     seedBlob(path, blob, kind) {
+        this.readDone.add(path);
         if (kind === "symlink" && typeof blob.text === "string") {
             this.links.set(path, blob.text);
             return;
@@ -36191,6 +36198,17 @@ class GitHubSnapshot {
                 wants.set(path, want);
         };
         const missing = (path) => this.known.has(path) && !this.types.has(path);
+        // Symlinks met so far are followed in the next round rather than one by one when the core reads them.
+        for (const [link, target] of this.links) {
+            if (target.startsWith("/"))
+                continue;
+            try {
+                need((0,update/* repoPath */.qN)(join(parentOf(link), target)), "read");
+            }
+            catch {
+                // Leaves the repository: `read` refuses it with the reason when the core asks.
+            }
+        }
         for (const scope of this.scopes) {
             const base = scope.segments.slice(0, scope.glob).join("/");
             if (scope.glob === scope.segments.length) {

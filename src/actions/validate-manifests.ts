@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import { annotated, formatReport, toJson, toMarkdown } from "../report/index.js";
+import { annotated, formatReport, resourceName, toJson, toMarkdown } from "../report/index.js";
 import { changedFilesFromGit } from "../validate/local.js";
 import { type FailOn, failed, runValidation } from "../validate/run.js";
 import { getBoolean, getChoice, getList, getString, runAction } from "./runtime.js";
@@ -64,8 +64,9 @@ await runAction(async () => {
     : { shown: [], hidden: 0 };
   for (const f of shown) {
     const properties = { file: f.file, startLine: f.line, startColumn: f.column, title: f.rule };
-    if (f.severity === "error") core.error(f.message, properties);
-    else core.warning(f.message, properties);
+    const message = resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message;
+    if (f.severity === "error") core.error(message, properties);
+    else core.warning(message, properties);
   }
   core.info(formatReport(report, "text").trimEnd());
 

@@ -7,13 +7,14 @@ import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
 const SYNOPSIS = `gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...]
-                           [--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]`;
+                           [--config FILE] [--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]`;
 
 const USAGE = `${SYNOPSIS}
 
   --repo DIR          the config repository (a directory); files are edited in place
   --path P            a file, directory or glob under DIR (repeatable)
   --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
+  --config FILE       the configuration file for --env, relative to DIR (default gitops-pipeline.yaml)
   --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
   --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
                       image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
@@ -28,6 +29,7 @@ const OPTIONS = {
   repo: { type: "string" },
   path: { type: "string", multiple: true },
   env: { type: "string" },
+  config: { type: "string" },
   image: { type: "string", multiple: true },
   "helm-path": { type: "string", multiple: true },
   "dry-run": { type: "boolean" },
@@ -56,13 +58,16 @@ export const updateTagCommand: Command = {
 
     let patterns = values.path ?? [];
     if (values.env) {
-      const text = await repo.read(CONFIG_FILE);
+      const config = values.config ?? CONFIG_FILE;
+      const text = await repo.read(config);
       if (text === undefined) {
-        throw new UserError(`--env needs ${CONFIG_FILE} at the root of ${values.repo}, and there is none`, {
-          hint: "Create it (see the README), or name the files with --path.",
+        throw new UserError(`--env needs ${config} in ${values.repo}, and there is none`, {
+          hint: "Create it (see the README), point --config at it, or name the files with --path.",
         });
       }
-      patterns = findEnvironment(loadConfig(text, CONFIG_FILE), values.env).paths;
+      patterns = findEnvironment(loadConfig(text, config), values.env).paths;
+    } else if (values.config) {
+      throw new UsageError("--config is only read with --env", { hint: `usage: ${SYNOPSIS}` });
     }
 
     const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });

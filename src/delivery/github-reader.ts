@@ -15,7 +15,9 @@ const FRAGMENTS: Record<string, string> = {
   B: "fragment B on Blob { text isBinary isTruncated }",
   O: "fragment O on TreeEntry { type mode oid }",
   L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
-  R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B } } } ...B } }",
+  R:
+    "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B " +
+    "... on Tree { entries { name type mode object { ...B } } } } } } ...B } }",
 };
 const SPREAD: Record<Want, string> = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
@@ -27,7 +29,10 @@ const GLOB_CHARS = /[*?[\]{}()!+@]/;
  */
 export function pathField(alias: string, variable: string, path: string, want: Want): string {
   if (path === "") {
-    const entries = want === "read" ? "entries { name type mode object { ...B } }" : "entries { name type mode }";
+    const entries =
+      want === "read"
+        ? "entries { name type mode object { ...B ... on Tree { entries { name type mode object { ...B } } } } }"
+        : "entries { name type mode }";
     return `${alias}: tree { oid ${want === "oid" ? "" : entries} }`;
   }
   return `${alias}: file(path: ${variable}) { ...${SPREAD[want]} }`;
@@ -95,7 +100,7 @@ function scopeOf(pattern: string): Scope {
   const segments = [...baseSegments, ...globSegments];
   let open = segments.length;
   // `**` crosses directories and a brace may hide a `/`: from there on, resolution cannot be pruned.
-  const unsplittable = globSegments.findIndex((s) => s.includes("**") || /[{(]/.test(s));
+  const unsplittable = globSegments.findIndex((s) => s.includes("**"));
   if (unsplittable >= 0 || /\{[^}]*\/[^}]*\}/.test(scan.glob)) {
     open = baseSegments.length + (unsplittable >= 0 ? unsplittable : 0);
   }
@@ -185,6 +190,9 @@ export class GitHubSnapshot implements RepoReader {
         if (childKind !== "dir") this.dirs.set(childPath, null);
         if (childKind !== "dir" && want === "read" && child.object)
           this.seedBlob(childPath, child.object, childKind);
+        // A read also brings the level below (an overlay's patches/): seed it as its own read.
+        if (childKind === "dir" && want === "read" && child.object?.entries)
+          this.seed(childPath, child, "read");
       }
       this.dirs.set(key, entries);
     } else {
@@ -195,6 +203,7 @@ export class GitHubSnapshot implements RepoReader {
   }
 
   private seedBlob(path: string, blob: RawBlob, kind: RepoEntry["type"]): void {
+    this.readDone.add(path);
     if (kind === "symlink" && typeof blob.text === "string") {
       this.links.set(path, blob.text);
       return;
@@ -241,7 +250,8 @@ export class GitHubSnapshot implements RepoReader {
     const names = new Set<string>();
     for (const scope of this.scopes) {
       const reaches = parts.every(
-        (part, index) => index >= scope.open || index >= scope.segments.length || scope.matchers[index]!(part),
+        (part, index) =>
+          index >= scope.open || index >= scope.segments.length || scope.matchers[index]!(part),
       );
       if (!reaches) continue;
       if (depth >= scope.open || depth >= scope.segments.length) return undefined;
@@ -295,12 +305,25 @@ export class GitHubSnapshot implements RepoReader {
     const wants = new Map<string, Want>();
     const need = (path: string, want: Want) => {
       const satisfied =
-        want === "read" ? this.readDone.has(path) : want === "list" ? this.dirs.has(path) : this.known.has(path);
+        want === "read"
+          ? this.readDone.has(path)
+          : want === "list"
+            ? this.dirs.has(path)
+            : this.known.has(path);
       if (satisfied) return;
       const queued = wants.get(path);
       if (queued === undefined || RANK[want] > RANK[queued]) wants.set(path, want);
     };
     const missing = (path: string) => this.known.has(path) && !this.types.has(path);
+    // Symlinks met so far are followed in the next round rather than one by one when the core reads them.
+    for (const [link, target] of this.links) {
+      if (target.startsWith("/")) continue;
+      try {
+        need(repoPath(join(parentOf(link), target)), "read");
+      } catch {
+        // Leaves the repository: `read` refuses it with the reason when the core asks.
+      }
+    }
     for (const scope of this.scopes) {
       const base = scope.segments.slice(0, scope.glob).join("/");
       if (scope.glob === scope.segments.length) {
@@ -315,7 +338,8 @@ export class GitHubSnapshot implements RepoReader {
           // above. Its existence implies its ancestors', which answers the walk's listings of the directories in
           // between (see partialListing); only when it is missing are those looked up, in the next round.
           let end = index;
-          while (end < scope.segments.length && end < scope.open && !GLOB_CHARS.test(scope.segments[end]!)) end++;
+          while (end < scope.segments.length && end < scope.open && !GLOB_CHARS.test(scope.segments[end]!))
+            end++;
           const chain = scope.segments.slice(index, end);
           const target = join(dir, chain.join("/"));
           const toEnd = end === scope.segments.length;

@@ -199,14 +199,17 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
       if (existing && !commit) return result("unchanged", { pullRequest: existing });
       const target: PullRequestTarget = { ...options, base: state.base.name, texts };
-      const { pullRequest, created } = await openOrUpdatePullRequest(target, existing, () => requests++).catch(
-        async (error: unknown) => {
-          // A branch this run created for a pull request that could not be opened is removed again: a refused
-          // run leaves the repository as it found it.
-          if (!state.head && commit && !isNoCommitsBetween(error)) await deleteHeadBranch(options).catch(() => {});
-          throw error;
-        },
-      );
+      const { pullRequest, created } = await openOrUpdatePullRequest(
+        target,
+        existing,
+        () => requests++,
+      ).catch(async (error: unknown) => {
+        // A branch this run created for a pull request that could not be opened is removed again: a refused
+        // run leaves the repository as it found it.
+        if (!state.head && commit && !isNoCommitsBetween(error))
+          await deleteHeadBranch(options).catch(() => {});
+        throw error;
+      });
       if (!created && !commit) return result("unchanged", { pullRequest });
       warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
       return result(created ? "created" : "updated", { commit, pullRequest });
@@ -228,7 +231,8 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         `${mode === "commit" ? state.base.name : options.branch} moved since it was read; reading it again in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${attempts})`,
       );
       await sleep(wait);
-      const moved = mode === "commit" && isStaleHead(error) ? await rebaseIfUntouched(options, state, plan) : undefined;
+      const moved =
+        mode === "commit" && isStaleHead(error) ? await rebaseIfUntouched(options, state, plan) : undefined;
       requests += moved ? 1 : 0;
       kept = moved ? { state: moved, plan } : undefined;
     }
@@ -343,7 +347,9 @@ async function rebaseIfUntouched(
     `{ repository(owner: $owner, name: $name) { ref(qualifiedName: $branch) { target { oid ... on Commit { ${fields.fields} } } } } } ${fields.fragments}`;
   const data = await onGitHub({ operation: "read the branch", repository: state.nameWithOwner }, () =>
     options.clients.read.graphql<{
-      repository: { ref: { target: Record<string, { oid?: string } | null> & { oid: string } } | null } | null;
+      repository: {
+        ref: { target: Record<string, { oid?: string } | null> & { oid: string } } | null;
+      } | null;
     }>(query, {
       owner: options.repository.owner,
       name: options.repository.repo,
@@ -353,7 +359,9 @@ async function rebaseIfUntouched(
   );
   const target = data.repository?.ref?.target;
   if (!target) return undefined;
-  const untouched = fields.paths.every((path, index) => (target[`f${index}`]?.oid ?? undefined) === before.get(path));
+  const untouched = fields.paths.every(
+    (path, index) => (target[`f${index}`]?.oid ?? undefined) === before.get(path),
+  );
   if (!untouched) return undefined;
   return { ...state, base: { ...state.base, oid: target.oid } };
 }

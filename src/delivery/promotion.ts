@@ -493,6 +493,29 @@ export async function evaluatePullRequest(
     ),
   ];
 
+  const origin: string[] = [];
+  if (info.headRef !== promotionBranch(marker)) {
+    origin.push(
+      `the ${marker.kind} of ${marker.to} must come from branch ${promotionBranch(marker)}, not ${info.headRef}`,
+    );
+  }
+  if (marker.kind === "rollback" && marker.revision) {
+    // Only a state the base branch really had is a rollback: any other commit could carry anything.
+    const revision = marker.revision;
+    const status = await ctx.clients.read.rest.repos
+      .compareCommitsWithBasehead({ owner, repo, basehead: `${revision}...${base.oid}`, per_page: 1 })
+      .then(
+        ({ data }) => data.status,
+        (error: unknown) => {
+          if (httpStatus(error) === 404) return "missing";
+          throw translateGitHubError(error, context);
+        },
+      );
+    if (status !== "ahead" && status !== "identical") {
+      origin.push(`rollback revision ${short(revision)} is not in the history of ${base.name}`);
+    }
+  }
+
   let source: { name: string; commit: string; images: EnvironmentImages; statuses: CommitStatus[] };
   if (marker.kind === "promotion") {
     const from = findEnvironment(config, marker.from);
@@ -542,6 +565,7 @@ export async function evaluatePullRequest(
       images: Object.fromEntries([...source.images.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
       statuses: source.statuses,
     },
+    origin,
   });
   return { pullRequest: info, marker, target, result, sourceCommit };
 }

@@ -33,9 +33,21 @@ export interface GateInput {
     images: Readonly<Record<string, readonly ImageRef[]>>;
     statuses: readonly CommitStatus[];
   };
+  /**
+   * What the adapter found wrong with where the pull request comes from: a head branch that is not the one its
+   * marker names, a rollback revision outside the base branch's history. Each blocks the gate.
+   */
+  origin?: readonly string[];
 }
 
-export type GateConditionName = "approvals" | "changes-requested" | "window" | "status" | "source" | "files";
+export type GateConditionName =
+  | "origin"
+  | "approvals"
+  | "changes-requested"
+  | "window"
+  | "status"
+  | "source"
+  | "files";
 
 export interface GateCondition {
   name: GateConditionName;
@@ -181,6 +193,16 @@ function sourceConditions(input: GateInput, changes: readonly PromotedChange[]):
  */
 export function evaluateGate(input: GateInput): GateResult {
   const { conditions, approvedBy } = approvalConditions(input);
+  conditions.unshift(
+    ...(input.origin ?? []).map(
+      (problem): GateCondition => ({
+        name: "origin",
+        label: "not a valid promotion",
+        met: false,
+        detail: problem,
+      }),
+    ),
+  );
   const window = windowCondition(input);
   if (window) conditions.push(window);
   conditions.push(...statusConditions(input));

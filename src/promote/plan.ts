@@ -71,8 +71,6 @@ export interface PromotionRow {
 export interface PromotionPlan extends ChangeSet {
   from: string;
   to: string;
-  /** What the source runs, per app, for the images being promoted (the gate checks it is still so). */
-  source: Record<string, ImageRef[]>;
   rows: PromotionRow[];
   /** Images a source app runs that its target app does not reference: reported, never added. */
   unreferenced: { app: string; image: string; version: string }[];
@@ -178,7 +176,6 @@ export function planBetween(
   const plan: PromotionPlan = {
     from: source.name,
     to: target.name,
-    source: {},
     rows: [],
     unreferenced: [],
     unpaired: [],
@@ -202,7 +199,6 @@ export function planBetween(
       refs.push(image.ref);
     }
     if (refs.length === 0) continue;
-    plan.source[app] = refs;
     for (const [file, { app: fileApp, content }] of to.files) {
       if (fileApp !== app) continue;
       const result = updateFile(file, content, refs, options);

@@ -28,7 +28,7 @@ export function summaryLine(report: ValidateReport): string {
   return `${files} file${files === 1 ? "" : "s"}, ${resources} resource${resources === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 
-function resourceName(f: Finding): string {
+export function resourceName(f: Finding): string {
   if (!f.resource) return "";
   return `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`;
 }
@@ -78,7 +78,6 @@ export function toSarif(report: ValidateReport) {
           driver: {
             name: "gitops-pipeline",
             version: VERSION,
-            informationUri: "https://github.com/gitops-pipeline/gitops-pipeline",
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id,

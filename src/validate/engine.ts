@@ -74,8 +74,11 @@ export async function validateManifests(
   source: ManifestSource,
   renderer?: Renderer,
 ): Promise<ValidateReport> {
-  const rules = options.rules ?? registeredRules;
   const config = options.config;
+  // A rule switched off everywhere is not run at all.
+  const rules = (options.rules ?? registeredRules).filter(
+    (rule) => config.rules[rule.id] !== "off" || config.overrides.some((o) => (o.rules[rule.id] ?? "off") !== "off"),
+  );
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
   parseKubernetesVersion(kubernetesVersion);
   const strict = options.strict ?? config.strict ?? true;

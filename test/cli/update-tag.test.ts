@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -190,6 +190,38 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
     expect(await changed()).toEqual([]);
   });
 
+  it("--config names another configuration file, relative to --repo", async () => {
+    await mkdir(join(repo.dir, "ops"));
+    await writeFile(
+      join(repo.dir, "ops/pipeline.yaml"),
+      "environments:\n  canary: {paths: [apps/worker/overlays/dev], mode: commit}\n",
+    );
+    const result = await run(
+      [
+        "--repo",
+        repo.dir,
+        "--env",
+        "canary",
+        "--config",
+        "ops/pipeline.yaml",
+        "--image",
+        "ghcr.io/acme/worker:1.0.0",
+        "--json",
+      ],
+      "/",
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).changes).toEqual([
+      expect.objectContaining({ file: "apps/worker/overlays/dev/cronjob.yaml" }),
+    ]);
+    const missing = await run(
+      ["--repo", repo.dir, "--env", "dev", "--config", "nope.yaml", "--image", "a/b:1"],
+      "/",
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("--env needs nope.yaml");
+  });
+
   it("exits 2 on bad usage", async () => {
     for (const args of [
       ["--repo", repo.dir, "--env", "dev"],
@@ -197,6 +229,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
       ["--repo", repo.dir, "--env", "dev", "--path", "apps", "--image", "a:1"],
       ["--repo", repo.dir, "--env", "dev", "--image", "a:1", "--bogus"],
       ["--env", "dev", "--image", "a:1"],
+      ["--repo", repo.dir, "--path", "apps", "--config", "x.yaml", "--image", "a:1"],
     ]) {
       const result = await run(args, "/");
       expect(result.code, args.join(" ")).toBe(2);

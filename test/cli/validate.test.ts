@@ -241,7 +241,7 @@ describe.runIf(hasComponent("git") && hasComponent("kubectl", ["version", "--cli
       expect(result.code).toBe(1);
       expect(result.stdout).toContain("changed-only: 1 changed file(s)");
       expect(result.stdout).toContain(
-        "::error title=schema,file=bases/b/deployment.yaml,line=6,col=3::spec.replicas must be",
+        "::error title=schema,file=bases/b/deployment.yaml,line=6,col=3::Deployment/one/b: spec.replicas must be",
       );
       expect(result.stdout).not.toContain("bases/a/deployment.yaml");
       expect(result.stdout).toContain(

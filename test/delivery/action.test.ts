@@ -29,7 +29,6 @@ function run(repo: string, inputs: Record<string, string>): Promise<ActionRun> {
   return runUpdateAction(server, repo, inputs);
 }
 
-
 function openPulls(repo: string) {
   return server.repo("acme", repo).pulls.filter((pr) => pr.state === "open");
 }
@@ -39,7 +38,11 @@ describe("update-manifest-tag bundle", () => {
     const repo = await newRepo();
     const mainBefore = await server.headOf("acme", repo, "main");
 
-    const created = await run(repo, { images: "ghcr.io/acme/web:1.4.2", environment: "staging", labels: "gitops, staging" });
+    const created = await run(repo, {
+      images: "ghcr.io/acme/web:1.4.2",
+      environment: "staging",
+      labels: "gitops, staging",
+    });
     expect(created.code, created.stdout + created.stderr).toBe(0);
     expect(created.outputs.operation).toBe("created");
     expect(created.outputs.changed).toBe("true");
@@ -90,7 +93,12 @@ describe("update-manifest-tag bundle", () => {
   it("commits straight onto the base in commit mode, and a dry run writes nothing", async () => {
     const repo = await newRepo();
     const before = await server.headOf("acme", repo, "main");
-    const dry = await run(repo, { images: "ghcr.io/acme/api:2.0.0", paths: "apps/api/overlays/dev", mode: "commit", "dry-run": "true" });
+    const dry = await run(repo, {
+      images: "ghcr.io/acme/api:2.0.0",
+      paths: "apps/api/overlays/dev",
+      mode: "commit",
+      "dry-run": "true",
+    });
     expect(dry.code, dry.stdout).toBe(0);
     expect(dry.outputs.changed).toBe("true");
     expect(dry.outputs.operation).toBe("unchanged");
@@ -117,7 +125,9 @@ describe("update-manifest-tag bundle", () => {
     const services = Array.from({ length: 20 }, (_, i) => `svc${i}`);
     const repo = await newRepo(services);
     const runs = await Promise.all(
-      services.map((service) => run(repo, { images: `ghcr.io/acme/${service}:3.${service.slice(3)}.0`, environment: "dev" })),
+      services.map((service) =>
+        run(repo, { images: `ghcr.io/acme/${service}:3.${service.slice(3)}.0`, environment: "dev" }),
+      ),
     );
     for (const result of runs) {
       expect(result.code, result.stdout + result.stderr).toBe(0);
@@ -133,15 +143,17 @@ describe("update-manifest-tag bundle", () => {
   it("opens exactly one pull request for 5 concurrent runs bumping one service", async () => {
     const repo = await newRepo();
     const runs = await Promise.all(
-      [1, 2, 3, 4, 5].map(() => run(repo, { images: "ghcr.io/acme/worker:7.0.0", environment: "production" })),
+      [1, 2, 3, 4, 5].map(() =>
+        run(repo, { images: "ghcr.io/acme/worker:7.0.0", environment: "production" }),
+      ),
     );
     for (const result of runs) expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(runs.map((r) => r.outputs.operation).filter((op) => op === "created")).toHaveLength(1);
     const numbers = new Set(runs.map((r) => r.outputs["pull-request-number"]));
     expect(numbers.size).toBe(1);
     expect(server.repo("acme", repo).pulls).toHaveLength(1);
-    expect(await server.readFile("acme", repo, "gitops/production/acme-worker", OVERLAY("worker", "production"))).toBe(
-      kustomization("ghcr.io/acme/worker", "7.0.0"),
-    );
+    expect(
+      await server.readFile("acme", repo, "gitops/production/acme-worker", OVERLAY("worker", "production")),
+    ).toBe(kustomization("ghcr.io/acme/worker", "7.0.0"));
   }, 120_000);
 });

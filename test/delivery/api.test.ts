@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GitHubSnapshot } from "../../src/delivery/github-reader.js";
-import { localReader, resolvePaths } from "../../src/update/index.js";
-import { updateThroughGitHub, type UpdateRequest } from "../../src/delivery/run.js";
+import { type UpdateRequest, updateThroughGitHub } from "../../src/delivery/run.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import { parseImageRef } from "../../src/image/index.js";
 import type { Logger } from "../../src/logger.js";
+import { localReader, resolvePaths } from "../../src/update/index.js";
 import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
 
@@ -68,7 +68,13 @@ describe("API delivery, in process", () => {
     const result = await updateThroughGitHub(request(repo), clients(), logger);
     expect(result.operation).toBe("committed");
     expect(result.plan.changes).toEqual([
-      { file: "apps/web/overlays/dev/kustomization.yaml", line: 8, image: "ghcr.io/acme/web", from: "1.0.0", to: "1.4.2" },
+      {
+        file: "apps/web/overlays/dev/kustomization.yaml",
+        line: 8,
+        image: "ghcr.io/acme/web",
+        from: "1.0.0",
+        to: "1.4.2",
+      },
     ]);
     expect(await server.readFile("acme", repo, "main", "apps/web/overlays/dev/kustomization.yaml")).toBe(
       kustomization("ghcr.io/acme/web", "1.4.2"),
@@ -91,9 +97,14 @@ describe("API delivery, in process", () => {
     );
     expect(next.operation).toBe("updated");
     expect(next.pullRequest?.number).toBe(first.pullRequest?.number);
-    expect(await server.readFile("acme", repo, "gitops/staging/acme-web", "apps/web/overlays/staging/kustomization.yaml")).toBe(
-      kustomization("ghcr.io/acme/web", "1.5.0"),
-    );
+    expect(
+      await server.readFile(
+        "acme",
+        repo,
+        "gitops/staging/acme-web",
+        "apps/web/overlays/staging/kustomization.yaml",
+      ),
+    ).toBe(kustomization("ghcr.io/acme/web", "1.5.0"));
     expect(server.repo("acme", repo).pulls.filter((p) => p.state === "open")).toHaveLength(1);
   });
 });
@@ -157,13 +168,15 @@ describe("GitHubSnapshot resolves paths like a checkout does", () => {
     try {
       await mkdir(join(dir, "apps/web"), { recursive: true });
       await writeFile(join(dir, "apps/web/kustomization.yaml"), "images: []\n");
-      await symlink("../../../etc/hostname", join(dir, "apps/web/evil.yaml"));
+      await symlink("/etc/hostname", join(dir, "apps/web/evil.yaml"));
       const name = `escape${++repoCount}`;
       await server.addRepository("acme", name, { fromDir: dir });
       const snapshot = new GitHubSnapshot(clients().read, { owner: "acme", repo: name }, ["apps/web"]);
       snapshot.commit = (await server.headOf("acme", name, "main"))!;
-      await expect(resolvePaths(localReader(dir), ["apps/web"])).rejects.toThrow(/leaves the repository/);
-      await expect(resolvePaths(snapshot, ["apps/web"])).rejects.toThrow(/leaves the repository/);
+      const local = localReader(dir);
+      expect(await resolvePaths(snapshot, ["apps/web"])).toEqual(await resolvePaths(local, ["apps/web"]));
+      await expect(local.read("apps/web/evil.yaml")).rejects.toThrow(/leaves the repository/);
+      await expect(snapshot.read("apps/web/evil.yaml")).rejects.toThrow(/leaves the repository/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

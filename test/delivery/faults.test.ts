@@ -49,17 +49,24 @@ describe("faults end in a landed change", () => {
     expect(result.code, result.stdout).toBe(0);
     expect(fault.fired).toBe(1);
     expect(result.outputs.operation).toBe("committed");
-    expect(await server.readFile("acme", repo, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+    expect(await server.readFile("acme", repo, "main", OVERLAY("web", "dev"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
   });
 
   it("waits for the primary rate limit to reset and retries a 502", async () => {
     const repo = await newRepo();
     const limit = server.faults.inject({ operation: "graphql" }, { kind: "rate-limit", resetIn: 1 });
-    const gateway = server.faults.inject({ operation: "graphql:createCommitOnBranch" }, { kind: "server-error", status: 502 });
+    const gateway = server.faults.inject(
+      { operation: "graphql:createCommitOnBranch" },
+      { kind: "server-error", status: 502 },
+    );
     const result = await runUpdateAction(server, repo, bump);
     expect(result.code, result.stdout).toBe(0);
     expect([limit.fired, gateway.fired]).toEqual([1, 1]);
-    expect(await server.readFile("acme", repo, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+    expect(await server.readFile("acme", repo, "main", OVERLAY("web", "dev"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
   });
 
   it("re-applies the edit when the branch moves between read and write, keeping the other change", async () => {
@@ -72,12 +79,17 @@ describe("faults end in a landed change", () => {
     expect(result.code, result.stdout).toBe(0);
     expect(moved.fired).toBe(1);
     expect(await server.readFile("acme", repo, "main", "docs/other.md")).toBe("someone else\n");
-    expect(await server.readFile("acme", repo, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+    expect(await server.readFile("acme", repo, "main", OVERLAY("web", "dev"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
   });
 
   it("plans again when the concurrent change touched the same file", async () => {
     const repo = await newRepo();
-    const edited = kustomization("ghcr.io/acme/web", "1.3.0").replace("# deployed by the pipeline", "# edited meanwhile");
+    const edited = kustomization("ghcr.io/acme/web", "1.3.0").replace(
+      "# deployed by the pipeline",
+      "# edited meanwhile",
+    );
     server.faults.inject(
       { operation: "graphql:createCommitOnBranch" },
       { kind: "branch-moves", owner: "acme", repo, files: { [OVERLAY("web", "dev")]: edited } },
@@ -95,7 +107,10 @@ describe("faults end in a clear error with nothing written", () => {
   it("401: names the token", async () => {
     const repo = await newRepo();
     const before = await branches(repo);
-    const result = await runUpdateAction(server, repo, { ...bump, token: "ghs_revoked0000000000000000000000000000" });
+    const result = await runUpdateAction(server, repo, {
+      ...bump,
+      token: "ghs_revoked0000000000000000000000000000",
+    });
     expectFailure(result, "token was not accepted", "not expired and not revoked");
     expect(await branches(repo)).toEqual(before);
   });
@@ -162,7 +177,9 @@ describe("pull request extras", () => {
     expect(result.outputs.operation).toBe("created");
     const warnings = result.stdout.split("\n").filter((line) => line.startsWith("::warning::"));
     expect(warnings.some((w) => w.includes("could not request reviewers"))).toBe(true);
-    expect(warnings.some((w) => w.includes("could not enable auto-merge") && w.includes("Allow auto-merge"))).toBe(true);
+    expect(
+      warnings.some((w) => w.includes("could not enable auto-merge") && w.includes("Allow auto-merge")),
+    ).toBe(true);
     expect(result.summary).toContain("**Warnings**");
     expect(server.repo("acme", repo).pulls[0]!.draft).toBe(true);
   });
@@ -170,7 +187,11 @@ describe("pull request extras", () => {
   it("enables auto-merge when the base branch requires a check", async () => {
     const repo = await newRepo();
     server.protectBranch(server.repo("acme", repo), "main", { requiredStatusChecks: ["ci"] });
-    const result = await runUpdateAction(server, repo, { ...bump, environment: "staging", "auto-merge": "rebase" });
+    const result = await runUpdateAction(server, repo, {
+      ...bump,
+      environment: "staging",
+      "auto-merge": "rebase",
+    });
     expect(result.code, result.stdout).toBe(0);
     expect(server.repo("acme", repo).pulls[0]!.autoMerge?.method).toBe("REBASE");
   });

@@ -47,12 +47,16 @@ export function configRepoFiles(services: string[], extra = 0): Record<string, s
     files[`apps/${service}/base/deployment.yaml`] = deployment(service);
     files[`apps/${service}/base/kustomization.yaml`] = "resources:\n  - deployment.yaml\n";
     for (const env of ENVIRONMENTS) {
-      files[`apps/${service}/overlays/${env}/kustomization.yaml`] = kustomization(`ghcr.io/acme/${service}`, "1.0.0");
+      files[`apps/${service}/overlays/${env}/kustomization.yaml`] = kustomization(
+        `ghcr.io/acme/${service}`,
+        "1.0.0",
+      );
     }
   }
   for (let index = 0; index < extra; index++) {
     const dir = `clusters/c${Math.floor(index / 100)}/ns${Math.floor(index / 10) % 10}`;
-    files[`${dir}/config-${index}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${index}\ndata:\n  n: "${index}"\n`;
+    files[`${dir}/config-${index}.yaml`] =
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${index}\ndata:\n  n: "${index}"\n`;
   }
   return files;
 }

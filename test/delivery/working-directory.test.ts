@@ -9,7 +9,7 @@ import type { UpdateRequest } from "../../src/delivery/run.js";
 import { parseImageRef } from "../../src/image/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { hasComponent } from "../support/components.js";
-import { startGitHttpServer, type GitHttpServer } from "../support/git-http.js";
+import { type GitHttpServer, startGitHttpServer } from "../support/git-http.js";
 import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
 import { OVERLAY, runUpdateAction } from "./helpers.js";
@@ -84,7 +84,9 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     expect(result.outputs.operation).toBe("committed");
     const head = (await run("git", ["--git-dir", bare, "rev-parse", "main"])).stdout.trim();
     expect(result.outputs["commit-sha"]).toBe(head);
-    expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+    expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
     expect(result.stdout).not.toContain(AUTH.password);
   });
 
@@ -108,7 +110,9 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
         kustomization(`ghcr.io/acme/${service}`, `2.${index}.0`),
       );
     }
-    const log = (await run("git", ["--git-dir", bare, "log", "--format=%s", "main"])).stdout.trim().split("\n");
+    const log = (await run("git", ["--git-dir", bare, "log", "--format=%s", "main"])).stdout
+      .trim()
+      .split("\n");
     expect(log).toHaveLength(6);
   });
 
@@ -120,13 +124,25 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     const other = await checkout(gitHttp.repoUrl(name, false), AUTH.password);
     const path = join(other, OVERLAY("web", "dev"));
     await writeFile(path, (await readFile(path, "utf8")).replace('"1.0.0"', '"1.3.0"'));
-    await run("git", ["-C", other, "-c", "user.name=o", "-c", "user.email=o@example.test", "commit", "-qam", "other"]);
+    await run("git", [
+      "-C",
+      other,
+      "-c",
+      "user.name=o",
+      "-c",
+      "user.email=o@example.test",
+      "commit",
+      "-qam",
+      "other",
+    ]);
     await run("git", ["-C", other, "push", "-q", "origin", "HEAD:main"]);
 
     const outcome = await updateInWorkingDirectory(request({}), dir, { logger: silentLogger });
     expect(outcome.operation).toBe("committed");
     expect(outcome.plan.changes[0]).toMatchObject({ from: "1.3.0", to: "1.4.2" });
-    expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(kustomization("ghcr.io/acme/web", "1.4.2"));
+    expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.4.2"),
+    );
   });
 
   it("pushes the head branch and opens the pull request through the API when the remote is on GitHub", async () => {
@@ -143,7 +159,9 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     );
     // The checkout is back on its branch, untouched.
     expect((await run("git", ["-C", dir, "symbolic-ref", "--short", "HEAD"])).stdout.trim()).toBe("main");
-    expect(await readFile(join(dir, OVERLAY("web", "staging")), "utf8")).toBe(kustomization("ghcr.io/acme/web", "1.0.0"));
+    expect(await readFile(join(dir, OVERLAY("web", "staging")), "utf8")).toBe(
+      kustomization("ghcr.io/acme/web", "1.0.0"),
+    );
 
     const again = await runUpdateAction(github, "wd", inputs, { GITHUB_WORKSPACE: dir });
     expect(again.code, again.stdout).toBe(0);
@@ -165,6 +183,8 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     expect(await remoteFile(bare, "gitops/production/acme-web", OVERLAY("web", "production"))).toBe(
       kustomization("ghcr.io/acme/web", "1.4.2"),
     );
-    expect(await remoteFile(bare, "main", OVERLAY("web", "production"))).toBe(kustomization("ghcr.io/acme/web", "1.0.0"));
+    expect(await remoteFile(bare, "main", OVERLAY("web", "production"))).toBe(
+      kustomization("ghcr.io/acme/web", "1.0.0"),
+    );
   });
 });

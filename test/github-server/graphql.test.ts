@@ -137,6 +137,25 @@ describe("reading a repository", () => {
     ]);
   });
 
+  it("refuses a connection read without first or last, or with more than 100, as GitHub does", async () => {
+    const missing = await failure(
+      client(server).graphql(
+        `query { repository(owner: "acme", name: "config") { pullRequests(states: [OPEN]) { totalCount } } }`,
+      ),
+    );
+    expect(missing.errors[0]).toMatchObject({
+      type: "MISSING_PAGINATION_BOUNDARIES",
+      message:
+        "You must provide a `first` or `last` value to properly paginate the `pullRequests` connection.",
+    });
+    const excessive = await failure(
+      client(server).graphql(
+        `query { repository(owner: "acme", name: "config") { pullRequests(first: 101) { totalCount } } }`,
+      ),
+    );
+    expect(excessive.errors[0]?.type).toBe("EXCESSIVE_PAGINATION");
+  });
+
   it("reports a missing repository as NOT_FOUND with data null", async () => {
     const error = await failure(
       client(server).graphql(`query { repository(owner: "acme", name: "nope") { id } }`),

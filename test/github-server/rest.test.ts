@@ -292,7 +292,19 @@ describe("pull requests", () => {
     expect(files[0]?.patch).toContain("+  newTag: 1.4.2");
 
     server.addUser("alice", { permission: "write" });
-    await octokit.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: ["alice"] });
+    server.setTeam("acme", "platform", ["carol"]);
+    const { data: requested } = await octokit.rest.pulls.requestReviewers({
+      ...repo,
+      pull_number: pr.number,
+      reviewers: ["alice"],
+      team_reviewers: ["platform"],
+    });
+    expect(requested.requested_reviewers?.map((u) => u.login)).toEqual(["alice"]);
+    expect(requested.requested_teams?.map((t) => t.slug)).toEqual(["platform"]);
+    const unknownTeam = await failure(
+      octokit.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, team_reviewers: ["ghosts"] }),
+    );
+    expect(unknownTeam.status).toBe(422);
     const self = await failure(
       octokit.rest.pulls.requestReviewers({ ...repo, pull_number: pr.number, reviewers: ["gitops-bot"] }),
     );

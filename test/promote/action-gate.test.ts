@@ -102,4 +102,23 @@ describe.concurrent("promote-env gate", () => {
     );
     expect(await gateStatus(repo, pr.head.sha)).toBeUndefined();
   });
+
+  it("refuses a promotion dressed up as a rollback of its own head", async () => {
+    const repo = await newRepo();
+    const { number, head } = await proposed(repo);
+    const disguised = `<!-- gitops-pipeline:promote-env {"kind":"rollback","from":"production","to":"production","revision":"${head}"} -->`;
+    await octokit.rest.pulls.update({ owner: "acme", repo, pull_number: number, body: disguised });
+    await server.addReview("acme", repo, number, "alice", "APPROVED");
+    const gated = await run(repo, { mode: "gate", merge: "true" }, reviewEvent(number));
+    expect(gated.code, gated.stdout).toBe(0);
+    expect(JSON.parse(gated.outputs["gate-reasons"]!)).toEqual([
+      "the rollback of production must come from branch rollback/production, not promote/staging-to-production",
+      `rollback revision ${head.slice(0, 7)} is not in the history of main`,
+    ]);
+    expect(gated.outputs.operation).toBe("unchanged");
+    expect(await gateStatus(repo, head)).toMatchObject({
+      state: "failure",
+      description: "blocked: not a valid promotion",
+    });
+  });
 });

@@ -284,6 +284,17 @@ describe("evaluateGate", () => {
     expect(result.open).toBe(true);
   });
 
+  it("blocks a pull request whose origin the adapter found wrong, before anything else", () => {
+    const result = evaluateGate(
+      input((i) => {
+        i.kind = "rollback";
+        i.origin = ["rollback revision aaaaaaa is not in the history of main"];
+      }),
+    );
+    expect(result.reasons).toEqual(["rollback revision aaaaaaa is not in the history of main"]);
+    expect(gateDescription(result)).toBe("blocked: not a valid promotion");
+  });
+
   it("names every unmet condition at once, and fits the commit status description", () => {
     const result = evaluateGate(
       input((i) => {

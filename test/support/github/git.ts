@@ -6,6 +6,9 @@ import { join } from "node:path";
 /** Plumbing over one bare repository. Every call is an argv array; nothing goes through a shell. */
 export const ZERO_OID = "0000000000000000000000000000000000000000";
 
+/** The committer GitHub writes on commits it creates and signs itself. */
+export const GITHUB_COMMITTER = { name: "GitHub", email: "noreply@github.com" } as const;
+
 export class GitError extends Error {
   constructor(
     readonly args: string[],
@@ -149,6 +152,10 @@ class ObjectReader {
     child.on("exit", fail);
     child.on("error", fail);
     child.stdin?.on("error", () => {});
+    // An idle reader must not keep a test process alive; pending reads are awaited by whoever asked.
+    child.unref();
+    for (const stream of [child.stdin, child.stdout])
+      (stream as unknown as { unref?: () => void } | null)?.unref?.();
     this.child = child;
     return child;
   }

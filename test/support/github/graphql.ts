@@ -15,7 +15,7 @@ import {
 import { GraphQLFailure, HttpError } from "./errors.js";
 import type { Fault } from "./faults.js";
 import { errorBody, timestamp } from "./fixtures.js";
-import type { FileChange } from "./git.js";
+import { type FileChange, GITHUB_COMMITTER } from "./git.js";
 import { decodeNodeId, nodeId } from "./ids.js";
 import { directUpdateBlocked } from "./merge.js";
 import type { NewPullRequest, PullRequest, RepoState, TokenPermission, UserInfo } from "./model.js";
@@ -277,7 +277,28 @@ function allow(ctx: Context, repo: RepoState, scope: string, level: TokenPermiss
 
 // ---- object builders ------------------------------------------------------------------------------------------
 
-function connection<T>(items: T[], args: { first?: number; last?: number } = {}): Obj {
+/**
+ * A page of a connection. GitHub refuses a connection read without `first` or `last`, or asking for more than 100,
+ * so a client that forgets fails here as it would there.
+ */
+function connection<T>(name: string, items: T[], args: { first?: number; last?: number } = {}): Obj {
+  if (typeof args.first !== "number" && typeof args.last !== "number") {
+    throw new GraphQLFailure(
+      "MISSING_PAGINATION_BOUNDARIES",
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`,
+    );
+  }
+  for (const [key, value] of [
+    ["first", args.first],
+    ["last", args.last],
+  ] as const) {
+    if (typeof value === "number" && value > 100) {
+      throw new GraphQLFailure(
+        "EXCESSIVE_PAGINATION",
+        `Requesting ${value} records on the \`${name}\` connection exceeds the \`${key}\` limit of 100 records.`,
+      );
+    }
+  }
   let list = items;
   if (typeof args.first === "number") list = list.slice(0, args.first);
   if (typeof args.last === "number") list = list.slice(Math.max(0, list.length - args.last));
@@ -363,7 +384,7 @@ function repositoryNode(ctx: Context, repo: RepoState): Obj {
         if (args.query && !name.slice(args.refPrefix.length).includes(args.query)) continue;
         nodes.push(await refNode(ctx, repo, name));
       }
-      return connection(nodes, args);
+      return connection("refs", nodes, args);
     },
     object: async ({ expression, oid }: { expression?: string; oid?: string }) =>
       objectAt(ctx, repo, expression ?? oid ?? ""),
@@ -387,7 +408,7 @@ function repositoryNode(ctx: Context, repo: RepoState): Obj {
         if (args.labels && !args.labels.some((l) => pr.labels.includes(l))) continue;
         list.push(pullRequestNode(ctx, repo, pr));
       }
-      return connection(list, args);
+      return connection("pullRequests", list, args);
     },
     pullRequest: async ({ number }: { number: number }) => {
       const pr = repo.pulls.find((p) => p.number === number);
@@ -425,7 +446,7 @@ async function refNode(ctx: Context, repo: RepoState, qualified: string): Promis
         if (args.states && !args.states.includes(prState(pr))) continue;
         list.push(pullRequestNode(ctx, repo, pr));
       }
-      return connection(list, args);
+      return connection("associatedPullRequests", list, args);
     },
   };
 }
@@ -519,7 +540,7 @@ function commitNode(ctx: Context, repo: RepoState, oid: string): Obj {
             isValid: true,
             state: "VALID",
             wasSignedByGitHub: true,
-            email: "noreply@github.com",
+            email: GITHUB_COMMITTER.email,
             payload: "",
             signature: "",
             signer: null,
@@ -530,6 +551,7 @@ function commitNode(ctx: Context, repo: RepoState, oid: string): Obj {
     tree: async () => treeNode(ctx, repo, (await load()).tree, ""),
     parents: async (args: { first?: number }) =>
       connection(
+        "parents",
         (await load()).parents.map((p) => commitNode(ctx, repo, p)),
         args,
       ),
@@ -689,6 +711,7 @@ function pullRequestNode(ctx: Context, repo: RepoState, pr: PullRequest): Obj {
         : null,
     labels: (args: { first?: number }) =>
       connection(
+        "labels",
         pr.labels.map((name) => ({
           __typename: "Label",
           id: nodeId("Label", `${full}:${name}`),
@@ -700,6 +723,7 @@ function pullRequestNode(ctx: Context, repo: RepoState, pr: PullRequest): Obj {
       ),
     reviews: (args: { first?: number; last?: number; states?: string[] }) =>
       connection(
+        "reviews",
         pr.reviews
           .filter((r) => !args.states || args.states.includes(r.state))
           .map((r) => ({
@@ -717,6 +741,7 @@ function pullRequestNode(ctx: Context, repo: RepoState, pr: PullRequest): Obj {
       ),
     files: async (args: { first?: number }) =>
       connection(
+        "files",
         (await files()).map((f) => ({
           path: f.path,
           additions: f.additions,
@@ -732,6 +757,7 @@ function pullRequestNode(ctx: Context, repo: RepoState, pr: PullRequest): Obj {
     commits: async (args: { first?: number; last?: number }) => {
       const oids = await repo.git.commitsBetween(pr.baseSha, pr.headSha);
       return connection(
+        "commits",
         oids.map((oid) => ({
           __typename: "PullRequestCommit",
           id: nodeId("PullRequestCommit", `${full}#${pr.number}@${oid}`),
@@ -973,7 +999,7 @@ async function createCommitOnBranch(ctx: Context, input: Obj): Promise<Obj> {
     [current],
     `${text.replace(/\n+$/, "")}\n`,
     ctx.server.identity(ctx.actor.user.login),
-    { name: "GitHub", email: "noreply@github.com" },
+    GITHUB_COMMITTER,
   );
   repo.verified.add(commit);
   if (!(await repo.git.casRef(qualified, commit, current))) {

@@ -1,4 +1,5 @@
 import { HttpError } from "./errors.js";
+import { GITHUB_COMMITTER } from "./git.js";
 import { timestamp } from "./ids.js";
 import type { PullRequest, RepoState } from "./model.js";
 import type { GitHubTestServer } from "./server.js";
@@ -25,7 +26,7 @@ export async function mergePull(
   message: string,
 ): Promise<string> {
   const git = repo.git;
-  const committer = { name: "GitHub", email: "noreply@github.com" };
+  const committer = GITHUB_COMMITTER;
   const author = server.identity(login);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const base = await git.readRef(`refs/heads/${pr.baseRef}`);

@@ -8,7 +8,7 @@ import { runHttpBackend } from "../git-http.js";
 import { HttpError, validationFailed } from "./errors.js";
 import { type Fault, Faults } from "./faults.js";
 import { errorBody, timestamp } from "./fixtures.js";
-import { BareRepo, type FileChange, type Identity, ZERO_OID } from "./git.js";
+import { BareRepo, type FileChange, GITHUB_COMMITTER, type Identity, ZERO_OID } from "./git.js";
 import { handleGraphQL } from "./graphql.js";
 import { runAutoMerges } from "./merge.js";
 import type {
@@ -95,7 +95,6 @@ export interface Actor {
 
 const DEFAULT_TOKEN = "ghs_testserver0000000000000000000000000";
 const RATE_LIMIT = 5000;
-const GITHUB_SIGNATURE: Identity = { name: "GitHub", email: "noreply@github.com" };
 
 export class GitHubTestServer {
   readonly spec: Spec = loadSpec();
@@ -353,7 +352,7 @@ export class GitHubTestServer {
         head ? [head] : [],
         `${options.message ?? "Update files"}\n`,
         author,
-        options.verified ? GITHUB_SIGNATURE : author,
+        options.verified ? GITHUB_COMMITTER : author,
       );
       if (options.verified) repo.verified.add(commit);
       if (await repo.git.casRef(`refs/heads/${branch}`, commit, head ?? ZERO_OID)) {
