@@ -35324,18 +35324,16 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
     const merge = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("merge", false);
     const record = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("record-deployment", false);
     const dryRun = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("dry-run", false);
-    const client = (writeSpacingMs) => (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClient */ .LX)({
-        token,
-        baseUrl: env.GITHUB_API_URL,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL,
-        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
-        writeSpacingMs,
-    });
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
     const ctx = {
-        clients: { read: client(0), write: client() },
+        clients: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClients */ .Y8)({
+            token,
+            baseUrl: env.GITHUB_API_URL,
+            graphqlUrl: env.GITHUB_GRAPHQL_URL,
+            logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
+        }),
         repository: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRepository */ .SU)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("repository").trim() || env.GITHUB_REPOSITORY || ""),
         base: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("base").trim() || undefined,
         config: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("config").trim() || _environments_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CONFIG_FILE */ .g2,
@@ -35822,7 +35820,6 @@ function planBetween(from, to, options = {}) {
     const plan = {
         from: source.name,
         to: target.name,
-        source: {},
         rows: [],
         unreferenced: [],
         unpaired: [],
@@ -35849,7 +35846,6 @@ function planBetween(from, to, options = {}) {
         }
         if (refs.length === 0)
             continue;
-        plan.source[app] = refs;
         for (const [file, { app: fileApp, content }] of to.files) {
             if (fileApp !== app)
                 continue;
@@ -36205,7 +36201,11 @@ class GitHubSnapshot {
     plan() {
         const wants = new Map();
         const need = (path, want) => {
-            const satisfied = want === "read" ? this.readDone.has(path) : want === "list" ? this.dirs.has(path) : this.known.has(path);
+            const satisfied = want === "read"
+                ? this.readDone.has(path)
+                : want === "list"
+                    ? this.dirs.has(path)
+                    : this.known.has(path);
             if (satisfied)
                 return;
             const queued = wants.get(path);
@@ -36416,9 +36416,12 @@ async function deliverThroughGitHub(options) {
                 hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
             });
         }
-        if (plan.changes.length === 0 || options.dryRun) {
-            return result("unchanged", { pullRequest: state.head?.pullRequest });
+        if (plan.changes.length === 0) {
+            // The base already runs these versions: an open pull request for them has nothing left to deliver.
+            return result("unchanged");
         }
+        if (options.dryRun)
+            return result("unchanged", { pullRequest: state.head?.pullRequest });
         const texts = options.texts(plan, state.base.name);
         try {
             if (mode === "commit") {
@@ -36956,9 +36959,16 @@ async function openPromotions(ctx, to) {
     })));
     return pulls.filter((pr) => (0,texts/* parseMarker */.gY)(pr.body)?.to === to).map((pr) => pr.number);
 }
+/** Files per GraphQL document: two blobs each, well inside GitHub's query limits. */
+const FILES_PER_QUERY = 50;
 async function fileContents(ctx, files, baseOid, headOid) {
-    if (files.length === 0)
-        return [];
+    const read = [];
+    for (let start = 0; start < files.length; start += FILES_PER_QUERY) {
+        read.push(...(await fileContentsBatch(ctx, files.slice(start, start + FILES_PER_QUERY), baseOid, headOid)));
+    }
+    return read;
+}
+async function fileContentsBatch(ctx, files, baseOid, headOid) {
     const declarations = ["$owner: String!", "$name: String!"];
     const variables = { owner: ctx.repository.owner, name: ctx.repository.repo };
     const fields = [];
@@ -37531,11 +37541,11 @@ function isUserError(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  LX: () => (/* binding */ createGitHubClient),
+  Y8: () => (/* binding */ createGitHubClients),
   SU: () => (/* binding */ parseRepository)
 });
 
-// UNUSED EXPORTS: DEFAULT_API_URL
+// UNUSED EXPORTS: DEFAULT_API_URL, createGitHubClient
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -42809,6 +42819,13 @@ function createGitHubClient(options) {
     }
     return octokit;
 }
+/**
+ * The pair most callers want: reads without write spacing (GraphQL queries are not content-creating, yet the
+ * throttling plugin spaces every GraphQL document), writes spaced as GitHub asks.
+ */
+function createGitHubClients(options) {
+    return { read: createGitHubClient({ ...options, writeSpacingMs: 0 }), write: createGitHubClient(options) };
+}
 /** `owner/name` split and checked, so a typo fails before any request. */
 function parseRepository(value) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
@@ -44041,11 +44058,9 @@ function gateDescription(result, limit = 140) {
 /* harmony export */   k6: () => (/* binding */ inPaths)
 /* harmony export */ });
 /* unused harmony export WHOLE_ENVIRONMENT */
-/**
- * Which app a file belongs to, read from the wildcard parts of an environment's `paths`:
- * `apps/*\/overlays/staging` and `apps/*\/overlays/production` both name the app `web` for
- * `apps/web/overlays/…`, and that shared name is what pairs a source app with its target.
- */
+// Which app a file belongs to, read from the wildcard parts of an environment's paths: the patterns
+// apps/*/overlays/staging and apps/*/overlays/production both name the app `web` for files under
+// apps/web/overlays/…, and that shared name is what pairs a source app with its target.
 /** How an app is shown when an environment's paths have no wildcard: the whole environment is one app. */
 const WHOLE_ENVIRONMENT = "(all)";
 function escapeRegExp(text) {

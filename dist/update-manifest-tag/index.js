@@ -35425,14 +35425,14 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
             hint: "Leave it at its default (github.token) or pass a secret.",
         });
     }
-    const client = (writeSpacingMs) => (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .createGitHubClient */ .LX)({
-        token,
-        baseUrl: env.GITHUB_API_URL,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL,
-        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
-        writeSpacingMs,
-    });
-    const clients = token ? { read: client(0), write: client() } : undefined;
+    const clients = token
+        ? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .createGitHubClients */ .Y8)({
+            token,
+            baseUrl: env.GITHUB_API_URL,
+            graphqlUrl: env.GITHUB_GRAPHQL_URL,
+            logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
+        })
+        : undefined;
     let outcome;
     if (workingDirectory) {
         outcome = await (0,_delivery_git_js__WEBPACK_IMPORTED_MODULE_1__/* .updateInWorkingDirectory */ .zZ)(request, workingDirectory, {
@@ -35698,7 +35698,7 @@ async function updateInWorkingDirectory(request, directory, options) {
         const oid = same ? remoteHead : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
         if (!github || !options.clients) {
             return outcome({
-                operation: same ? "unchanged" : "updated",
+                operation: same ? "unchanged" : remoteHead ? "updated" : "created",
                 plan: planned,
                 commit: { oid },
                 note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
@@ -35710,13 +35710,7 @@ async function updateInWorkingDirectory(request, directory, options) {
             branch,
             base,
             texts: texts(planned, base),
-            pullRequest: {
-                labels: request.labels,
-                reviewers: request.reviewers,
-                teamReviewers: request.teamReviewers,
-                draft: request.draft,
-                autoMerge: request.autoMerge,
-            },
+            pullRequest: (0,run/* pullRequestOptions */.dR)(request),
             logger,
         };
         const existing = await (0,delivery_github/* findPullRequest */._f)(target);
@@ -36190,7 +36184,11 @@ class GitHubSnapshot {
     plan() {
         const wants = new Map();
         const need = (path, want) => {
-            const satisfied = want === "read" ? this.readDone.has(path) : want === "list" ? this.dirs.has(path) : this.known.has(path);
+            const satisfied = want === "read"
+                ? this.readDone.has(path)
+                : want === "list"
+                    ? this.dirs.has(path)
+                    : this.known.has(path);
             if (satisfied)
                 return;
             const queued = wants.get(path);
@@ -36401,9 +36399,12 @@ async function deliverThroughGitHub(options) {
                 hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
             });
         }
-        if (plan.changes.length === 0 || options.dryRun) {
-            return result("unchanged", { pullRequest: state.head?.pullRequest });
+        if (plan.changes.length === 0) {
+            // The base already runs these versions: an open pull request for them has nothing left to deliver.
+            return result("unchanged");
         }
+        if (options.dryRun)
+            return result("unchanged", { pullRequest: state.head?.pullRequest });
         const texts = options.texts(plan, state.base.name);
         try {
             if (mode === "commit") {
@@ -36831,6 +36832,7 @@ function pullRequestBody(changes, context) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Wd: () => (/* binding */ targetFromConfig),
 /* harmony export */   aH: () => (/* binding */ updateThroughGitHub),
+/* harmony export */   dR: () => (/* binding */ pullRequestOptions),
 /* harmony export */   g4: () => (/* binding */ textsFor),
 /* harmony export */   lD: () => (/* binding */ planner),
 /* harmony export */   yC: () => (/* binding */ branchFor)
@@ -36891,6 +36893,10 @@ function textsFor(request) {
         };
     };
 }
+function pullRequestOptions(request) {
+    const { labels, reviewers, teamReviewers, draft, autoMerge } = request;
+    return { labels, reviewers, teamReviewers, draft, autoMerge };
+}
 function branchFor(request) {
     return (request.branch ||
         (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .headBranchName */ .wh)({ environment: request.environment, paths: request.paths }, request.images));
@@ -36908,13 +36914,7 @@ function updateThroughGitHub(request, clients, logger) {
         plan: planner(request, logger),
         branch: branchFor(request),
         texts: textsFor(request),
-        pullRequest: {
-            labels: request.labels,
-            reviewers: request.reviewers,
-            teamReviewers: request.teamReviewers,
-            draft: request.draft,
-            autoMerge: request.autoMerge,
-        },
+        pullRequest: pullRequestOptions(request),
         dryRun: request.dryRun,
         logger,
     });
@@ -37388,11 +37388,11 @@ function isUserError(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  LX: () => (/* binding */ createGitHubClient),
+  Y8: () => (/* binding */ createGitHubClients),
   SU: () => (/* binding */ parseRepository)
 });
 
-// UNUSED EXPORTS: DEFAULT_API_URL
+// UNUSED EXPORTS: DEFAULT_API_URL, createGitHubClient
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -42662,9 +42662,17 @@ function createGitHubClient(options) {
         },
     });
     if (options.graphqlUrl) {
-        octokit.graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
+        // baseUrl too: with a `/api/v3` REST root, @octokit/graphql would otherwise derive its own endpoint.
+        octokit.graphql = octokit.graphql.defaults({ baseUrl: options.graphqlUrl, url: options.graphqlUrl });
     }
     return octokit;
+}
+/**
+ * The pair most callers want: reads without write spacing (GraphQL queries are not content-creating, yet the
+ * throttling plugin spaces every GraphQL document), writes spaced as GitHub asks.
+ */
+function createGitHubClients(options) {
+    return { read: createGitHubClient({ ...options, writeSpacingMs: 0 }), write: createGitHubClient(options) };
 }
 /** `owner/name` split and checked, so a typo fails before any request. */
 function parseRepository(value) {

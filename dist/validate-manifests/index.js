@@ -31030,10 +31030,11 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_6__/* .runAction */ .Cs)(async () 
         : { shown: [], hidden: 0 };
     for (const f of shown) {
         const properties = { file: f.file, startLine: f.line, startColumn: f.column, title: f.rule };
+        const message = (0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .resourceName */ .Iy)(f) ? `${(0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .resourceName */ .Iy)(f)}: ${f.message}` : f.message;
         if (f.severity === "error")
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3(f.message, properties);
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .error */ .z3(message, properties);
         else
-            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(f.message, properties);
+            _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message, properties);
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq((0,_report_index_js__WEBPACK_IMPORTED_MODULE_7__/* .formatReport */ .CI)(report, "text").trimEnd());
     const outDir = process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
@@ -31106,6 +31107,7 @@ function isUserError(error) {
 __nccwpck_require__.d(__webpack_exports__, {
   dR: () => (/* binding */ annotated),
   CI: () => (/* binding */ formatReport),
+  Iy: () => (/* binding */ resourceName),
   aB: () => (/* binding */ toJson),
   l6: () => (/* binding */ toMarkdown)
 });
@@ -31174,7 +31176,10 @@ function toJson(report) {
         summary: { ...report.summary },
     };
 }
-/** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations. */
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations whose
+ * URIs are relative to the checkout (`%SRCROOT%`, which the uploader resolves to the repository root).
+ */
 function toSarif(report) {
     const rules = report.rules;
     const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -31187,7 +31192,6 @@ function toSarif(report) {
                     driver: {
                         name: "gitops-pipeline",
                         version: VERSION,
-                        informationUri: "https://github.com/gitops-pipeline/gitops-pipeline",
                         rules: rules.map((r) => ({
                             id: r.id,
                             name: r.id,
@@ -31199,7 +31203,6 @@ function toSarif(report) {
                     },
                 },
                 columnKind: "unicodeCodePoints",
-                originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
                 results: report.findings.map((f) => ({
                     ruleId: f.rule,
                     ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
@@ -36530,22 +36533,33 @@ function load_parseYamlFile(file, text) {
         }
         return slow;
     }
-    // Start lines are needed only for findings without a path; scanning for them waits until one asks.
-    let starts;
-    const lineOf = (index) => {
-        starts ??= documentStartLines(text);
-        return starts[index] ?? 1;
-    };
-    return {
-        documents: objects.map((object, index) => ({
-            object,
-            index,
-            get line() {
-                return lineOf(index);
-            },
-        })),
-        findings: [],
-    };
+    const lines = new StartLines(text);
+    return { documents: objects.map((object, index) => new FastDocument(object, index, lines)), findings: [] };
+}
+/** Start lines are needed only for findings without a path; the scan for them waits until one asks. */
+class StartLines {
+    text;
+    starts;
+    constructor(text) {
+        this.text = text;
+    }
+    of(index) {
+        this.starts ??= documentStartLines(this.text);
+        return this.starts[index] ?? 1;
+    }
+}
+class FastDocument {
+    object;
+    index;
+    lines;
+    constructor(object, index, lines) {
+        this.object = object;
+        this.index = index;
+        this.lines = lines;
+    }
+    get line() {
+        return this.lines.of(this.index);
+    }
 }
 function parseSlowly(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
@@ -38237,8 +38251,9 @@ const originAnnotation = "config.kubernetes.io/origin";
 const yamlFile = /\.ya?ml$/i;
 /** load → render → schema → rules → findings; the whole check of a config repository. */
 async function validateManifests(options, source, renderer) {
-    const rules = options.rules ?? rules_rules;
     const config = options.config;
+    // A rule switched off everywhere is not run at all.
+    const rules = (options.rules ?? rules_rules).filter((rule) => config.rules[rule.id] !== "off" || config.overrides.some((o) => (o.rules[rule.id] ?? "off") !== "off"));
     const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
     parseKubernetesVersion(kubernetesVersion);
     const strict = options.strict ?? config.strict ?? true;
@@ -38273,6 +38288,8 @@ async function validateManifests(options, source, renderer) {
     for (const crd of options.crdFiles ?? [])
         registerCrds(crd, parse(crd), schemas);
     const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+    // Without a renderer, files of kustomizations are checked as they are rather than not at all.
+    const rendering = options.render === "auto" && renderer !== undefined;
     const resources = [];
     const checkedFiles = [];
     const environmentOf = environmentMatcher(options.environments ?? []);
@@ -38289,7 +38306,7 @@ async function validateManifests(options, source, renderer) {
         const docs = parse(file);
         if (members.fragments.has(file))
             continue;
-        if (options.render === "auto" && members.resources.has(file))
+        if (rendering && members.resources.has(file))
             continue;
         const environment = environmentOf(file);
         for (const doc of docs) {
@@ -38307,7 +38324,7 @@ async function validateManifests(options, source, renderer) {
             registerCrds(resource.file, [{ object: resource.object, index: 0, line: 1 }], schemas);
     }
     const rendered = [];
-    if (options.render === "auto" && renderer) {
+    if (rendering && renderer) {
         const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
         const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
             root,
@@ -38457,15 +38474,26 @@ function toResource(doc, file) {
     // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
     if (object.apiVersion.startsWith("kustomize.config.k8s.io/"))
         return undefined;
-    return {
-        id: idOf(object),
-        object,
-        file,
-        get line() {
-            return doc.line;
-        },
-        documentIndex: doc.index,
-    };
+    return new FileResource(idOf(object), object, file, doc);
+}
+/** A resource read straight from a file; its start line is looked up only when a finding needs it. */
+class FileResource {
+    id;
+    object;
+    file;
+    doc;
+    environment;
+    documentIndex;
+    constructor(id, object, file, doc) {
+        this.id = id;
+        this.object = object;
+        this.file = file;
+        this.doc = doc;
+        this.documentIndex = doc.index;
+    }
+    get line() {
+        return this.doc.line;
+    }
 }
 function idOf(object) {
     const metadata = engine_isObject(object.metadata) ? object.metadata : {};

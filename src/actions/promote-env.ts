@@ -9,7 +9,7 @@ import {
 } from "../delivery/promotion.js";
 import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { createGitHubClient, parseRepository } from "../github/client.js";
+import { createGitHubClients, parseRepository } from "../github/client.js";
 import type { Change } from "../manifests/index.js";
 import { imagesAfter } from "../promote/gate.js";
 import { gateSummary, proposalSummary } from "../promote/texts.js";
@@ -46,20 +46,17 @@ await runAction(async () => {
   const merge = getBoolean("merge", false);
   const record = getBoolean("record-deployment", false);
   const dryRun = getBoolean("dry-run", false);
-  const client = (writeSpacingMs?: number) =>
-    createGitHubClient({
-      token,
-      baseUrl: env.GITHUB_API_URL,
-      graphqlUrl: env.GITHUB_GRAPHQL_URL,
-      logger: actionsLogger,
-      writeSpacingMs,
-    });
   const runUrl =
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined;
   const ctx: PromotionContext = {
-    clients: { read: client(0), write: client() },
+    clients: createGitHubClients({
+      token,
+      baseUrl: env.GITHUB_API_URL,
+      graphqlUrl: env.GITHUB_GRAPHQL_URL,
+      logger: actionsLogger,
+    }),
     repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
     base: getString("base").trim() || undefined,
     config: getString("config").trim() || CONFIG_FILE,

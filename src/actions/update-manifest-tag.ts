@@ -5,7 +5,7 @@ import { type UpdateRequest, updateThroughGitHub } from "../delivery/run.js";
 import { type Outcome, outputsOf, summaryOf } from "../delivery/summary.js";
 import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { createGitHubClient, parseRepository } from "../github/client.js";
+import { createGitHubClients, parseRepository } from "../github/client.js";
 import { parseImageRef } from "../image/index.js";
 import { unifiedDiff } from "../update/index.js";
 import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
@@ -60,15 +60,14 @@ await runAction(async () => {
       hint: "Leave it at its default (github.token) or pass a secret.",
     });
   }
-  const client = (writeSpacingMs?: number) =>
-    createGitHubClient({
-      token,
-      baseUrl: env.GITHUB_API_URL,
-      graphqlUrl: env.GITHUB_GRAPHQL_URL,
-      logger: actionsLogger,
-      writeSpacingMs,
-    });
-  const clients = token ? { read: client(0), write: client() } : undefined;
+  const clients = token
+    ? createGitHubClients({
+        token,
+        baseUrl: env.GITHUB_API_URL,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL,
+        logger: actionsLogger,
+      })
+    : undefined;
 
   let outcome: Outcome;
   if (workingDirectory) {

@@ -5,7 +5,14 @@ import type { GitHub } from "../github/client.js";
 import type { Logger } from "../logger.js";
 import { localReader } from "../update/index.js";
 import { applyMetadata, findPullRequest, openOrUpdatePullRequest, type PullRequestRef } from "./github.js";
-import { branchFor, planner, targetFromConfig, textsFor, type UpdateRequest } from "./run.js";
+import {
+  branchFor,
+  planner,
+  pullRequestOptions,
+  targetFromConfig,
+  textsFor,
+  type UpdateRequest,
+} from "./run.js";
 import type { Outcome } from "./summary.js";
 
 export interface GitResult {
@@ -254,7 +261,7 @@ export async function updateInWorkingDirectory(
     const oid = same ? remoteHead! : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
     if (!github || !options.clients) {
       return outcome({
-        operation: same ? "unchanged" : "updated",
+        operation: same ? "unchanged" : remoteHead ? "updated" : "created",
         plan: planned,
         commit: { oid },
         note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
@@ -266,13 +273,7 @@ export async function updateInWorkingDirectory(
       branch,
       base,
       texts: texts(planned, base),
-      pullRequest: {
-        labels: request.labels,
-        reviewers: request.reviewers,
-        teamReviewers: request.teamReviewers,
-        draft: request.draft,
-        autoMerge: request.autoMerge,
-      },
+      pullRequest: pullRequestOptions(request),
       logger,
     };
     const existing: PullRequestRef | undefined = await findPullRequest(target);

@@ -170,9 +170,11 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
       });
     }
-    if (plan.changes.length === 0 || options.dryRun) {
-      return result("unchanged", { pullRequest: state.head?.pullRequest });
+    if (plan.changes.length === 0) {
+      // The base already runs these versions: an open pull request for them has nothing left to deliver.
+      return result("unchanged");
     }
+    if (options.dryRun) return result("unchanged", { pullRequest: state.head?.pullRequest });
     const texts = options.texts(plan, state.base.name);
 
     try {

@@ -320,13 +320,30 @@ export async function openPromotions(ctx: PromotionContext, to: string): Promise
   return pulls.filter((pr) => parseMarker(pr.body)?.to === to).map((pr) => pr.number);
 }
 
+/** Files per GraphQL document: two blobs each, well inside GitHub's query limits. */
+const FILES_PER_QUERY = 50;
+
 async function fileContents(
   ctx: PromotionContext,
   files: { path: string; previousPath?: string; status: string }[],
   baseOid: string,
   headOid: string,
 ): Promise<PullRequestFile[]> {
-  if (files.length === 0) return [];
+  const read: PullRequestFile[] = [];
+  for (let start = 0; start < files.length; start += FILES_PER_QUERY) {
+    read.push(
+      ...(await fileContentsBatch(ctx, files.slice(start, start + FILES_PER_QUERY), baseOid, headOid)),
+    );
+  }
+  return read;
+}
+
+async function fileContentsBatch(
+  ctx: PromotionContext,
+  files: { path: string; previousPath?: string; status: string }[],
+  baseOid: string,
+  headOid: string,
+): Promise<PullRequestFile[]> {
   const declarations: string[] = ["$owner: String!", "$name: String!"];
   const variables: Record<string, string> = { owner: ctx.repository.owner, name: ctx.repository.repo };
   const fields: string[] = [];

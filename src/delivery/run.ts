@@ -9,6 +9,7 @@ import {
   type DeliveryMode,
   type DeliveryResult,
   deliverThroughGitHub,
+  type PullRequestOptions,
   type Texts,
 } from "./github.js";
 import { commitBody, defaultTitle, headBranchName, pullRequestBody } from "./render.js";
@@ -89,6 +90,11 @@ export function textsFor(request: UpdateRequest) {
   };
 }
 
+export function pullRequestOptions(request: UpdateRequest): PullRequestOptions {
+  const { labels, reviewers, teamReviewers, draft, autoMerge } = request;
+  return { labels, reviewers, teamReviewers, draft, autoMerge };
+}
+
 export function branchFor(request: UpdateRequest): string {
   return (
     request.branch ||
@@ -113,13 +119,7 @@ export function updateThroughGitHub(
     plan: planner(request, logger),
     branch: branchFor(request),
     texts: textsFor(request),
-    pullRequest: {
-      labels: request.labels,
-      reviewers: request.reviewers,
-      teamReviewers: request.teamReviewers,
-      draft: request.draft,
-      autoMerge: request.autoMerge,
-    },
+    pullRequest: pullRequestOptions(request),
     dryRun: request.dryRun,
     logger,
   });

@@ -81,9 +81,21 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
     },
   });
   if (options.graphqlUrl) {
-    octokit.graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
+    // baseUrl too: with a `/api/v3` REST root, @octokit/graphql would otherwise derive its own endpoint.
+    octokit.graphql = octokit.graphql.defaults({ baseUrl: options.graphqlUrl, url: options.graphqlUrl });
   }
   return octokit;
+}
+
+/**
+ * The pair most callers want: reads without write spacing (GraphQL queries are not content-creating, yet the
+ * throttling plugin spaces every GraphQL document), writes spaced as GitHub asks.
+ */
+export function createGitHubClients(options: Omit<GitHubClientOptions, "writeSpacingMs">): {
+  read: GitHub;
+  write: GitHub;
+} {
+  return { read: createGitHubClient({ ...options, writeSpacingMs: 0 }), write: createGitHubClient(options) };
 }
 
 /** `owner/name` split and checked, so a typo fails before any request. */

@@ -1,8 +1,6 @@
-/**
- * Which app a file belongs to, read from the wildcard parts of an environment's `paths`:
- * `apps/*\/overlays/staging` and `apps/*\/overlays/production` both name the app `web` for
- * `apps/web/overlays/…`, and that shared name is what pairs a source app with its target.
- */
+// Which app a file belongs to, read from the wildcard parts of an environment's paths: the patterns
+// apps/*/overlays/staging and apps/*/overlays/production both name the app `web` for files under
+// apps/web/overlays/…, and that shared name is what pairs a source app with its target.
 
 /** How an app is shown when an environment's paths have no wildcard: the whole environment is one app. */
 export const WHOLE_ENVIRONMENT = "(all)";

@@ -65,7 +65,10 @@ export function toJson(report: ValidateReport) {
   };
 }
 
-/** SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations. */
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations whose
+ * URIs are relative to the checkout (`%SRCROOT%`, which the uploader resolves to the repository root).
+ */
 export function toSarif(report: ValidateReport) {
   const rules: readonly Rule[] = report.rules;
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -89,7 +92,6 @@ export function toSarif(report: ValidateReport) {
           },
         },
         columnKind: "unicodeCodePoints",
-        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
         results: report.findings.map((f) => ({
           ruleId: f.rule,
           ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),

@@ -77,7 +77,8 @@ export async function validateManifests(
   const config = options.config;
   // A rule switched off everywhere is not run at all.
   const rules = (options.rules ?? registeredRules).filter(
-    (rule) => config.rules[rule.id] !== "off" || config.overrides.some((o) => (o.rules[rule.id] ?? "off") !== "off"),
+    (rule) =>
+      config.rules[rule.id] !== "off" || config.overrides.some((o) => (o.rules[rule.id] ?? "off") !== "off"),
   );
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
   parseKubernetesVersion(kubernetesVersion);
@@ -115,6 +116,8 @@ export async function validateManifests(
   for (const crd of options.crdFiles ?? []) registerCrds(crd, parse(crd), schemas);
 
   const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+  // Without a renderer, files of kustomizations are checked as they are rather than not at all.
+  const rendering = options.render === "auto" && renderer !== undefined;
   const resources: Resource[] = [];
   const checkedFiles: string[] = [];
   const environmentOf = environmentMatcher(options.environments ?? []);
@@ -128,7 +131,7 @@ export async function validateManifests(
     if (text.includes("{{")) continue;
     const docs = parse(file);
     if (members.fragments.has(file)) continue;
-    if (options.render === "auto" && members.resources.has(file)) continue;
+    if (rendering && members.resources.has(file)) continue;
     const environment = environmentOf(file);
     for (const doc of docs) {
       const resource = toResource(doc, file);
@@ -144,7 +147,7 @@ export async function validateManifests(
   }
 
   const rendered: string[] = [];
-  if (options.render === "auto" && renderer) {
+  if (rendering && renderer) {
     const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
     const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
       root,

@@ -1,22 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ActionRun } from "../support/action.js";
-import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
+import type { GitHubTestServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
-import { OVERLAY, runUpdateAction } from "./helpers.js";
+import { OVERLAY, runUpdateAction, useGitHubServer } from "./helpers.js";
 
 // The bundle as the runner runs it, against the GitHub API test server (GHES-style URLs from the environment).
 let server: GitHubTestServer;
 let repoCount = 0;
 
-beforeAll(async () => {
-  server = await startGitHubServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  server.faults.clear();
+useGitHubServer((started) => {
+  server = started;
 });
 
 async function newRepo(services = ["web", "api", "worker"]): Promise<string> {

@@ -1,15 +1,16 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GitHubSnapshot } from "../../src/delivery/github-reader.js";
 import { type UpdateRequest, updateThroughGitHub } from "../../src/delivery/run.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import { parseImageRef } from "../../src/image/index.js";
 import type { Logger } from "../../src/logger.js";
 import { localReader, resolvePaths } from "../../src/update/index.js";
-import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
+import type { GitHubTestServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
+import { updateRequest, useGitHubServer } from "./helpers.js";
 
 let server: GitHubTestServer;
 const messages: string[] = [];
@@ -33,32 +34,11 @@ async function newRepo(files = configRepoFiles(["web", "api", "worker"])): Promi
 }
 
 function request(repo: string, overrides: Partial<UpdateRequest> = {}): UpdateRequest {
-  return {
-    images: [parseImageRef("ghcr.io/acme/web:1.4.2")],
-    environment: "dev",
-    paths: [],
-    repository: { owner: "acme", repo },
-    config: "gitops-pipeline.yaml",
-    labels: [],
-    reviewers: [],
-    teamReviewers: [],
-    draft: false,
-    autoMerge: false,
-    allowMissing: false,
-    dryRun: false,
-    ...overrides,
-  };
+  return updateRequest({ repository: { owner: "acme", repo }, ...overrides });
 }
 
-beforeAll(async () => {
-  server = await startGitHubServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  server.faults.clear();
+useGitHubServer((started) => {
+  server = started;
 });
 
 describe("API delivery, in process", () => {

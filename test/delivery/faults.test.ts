@@ -1,23 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ActionRun } from "../support/action.js";
-import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
+import type { GitHubTestServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
-import { OVERLAY, runUpdateAction } from "./helpers.js";
+import { OVERLAY, runUpdateAction, useGitHubServer } from "./helpers.js";
 
 // Every failure GitHub really produces, through the bundle: the change lands, or the run fails with a message that
 // says how to fix it and the repository is exactly as before.
 let server: GitHubTestServer;
 let repoCount = 0;
 
-beforeAll(async () => {
-  server = await startGitHubServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  server.faults.clear();
+useGitHubServer((started) => {
+  server = started;
 });
 
 async function newRepo(): Promise<string> {
@@ -194,5 +187,45 @@ describe("pull request extras", () => {
     });
     expect(result.code, result.stdout).toBe(0);
     expect(server.repo("acme", repo).pulls[0]!.autoMerge?.method).toBe("REBASE");
+  });
+});
+
+describe("bad input fails before anything is written", () => {
+  it("refuses an image referenced nowhere unless allow-missing, and unusable inputs", async () => {
+    const repo = await newRepo();
+    const before = await branches(repo);
+    const missing = await runUpdateAction(server, repo, {
+      images: "ghcr.io/acme/nothere:1.0.0",
+      environment: "dev",
+    });
+    expectFailure(
+      missing,
+      "not referenced under apps/*/overlays/dev: ghcr.io/acme/nothere:1.0.0",
+      "allow-missing",
+    );
+    const both = await runUpdateAction(server, repo, { ...bump, paths: "apps/web" });
+    expectFailure(both, "exactly one of the inputs 'environment' and 'paths'");
+    const badRef = await runUpdateAction(server, repo, {
+      images: "ghcr.io/Acme/web:1.0",
+      environment: "dev",
+    });
+    expectFailure(badRef, "must be lowercase");
+    const unknown = await runUpdateAction(server, repo, {
+      images: "ghcr.io/acme/web:1.4.2",
+      environment: "qa",
+    });
+    expectFailure(unknown, "qa");
+    expect(await branches(repo)).toEqual(before);
+
+    const allowed = await runUpdateAction(server, repo, {
+      images: "ghcr.io/acme/nothere:1.0.0\nghcr.io/acme/web:1.4.2",
+      environment: "dev",
+      "allow-missing": "true",
+    });
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(allowed.outputs.operation).toBe("committed");
+    expect(allowed.stdout).toContain(
+      "::warning::not referenced under apps/*/overlays/dev (allowed): ghcr.io/acme/nothere:1.0.0",
+    );
   });
 });

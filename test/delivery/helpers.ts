@@ -1,6 +1,47 @@
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import type { UpdateRequest } from "../../src/delivery/run.js";
+import { parseImageRef } from "../../src/image/index.js";
 import { type ActionRun, runBundledAction } from "../support/action.js";
-import type { GitHubTestServer } from "../support/github/index.js";
+import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
+
+/**
+ * One GitHub API test server per test file, handed to `use` once started; every test ends by asserting that
+ * nothing it sent or received broke GitHub's published schemas.
+ */
+export function useGitHubServer(use: (server: GitHubTestServer) => void): void {
+  let server: GitHubTestServer | undefined;
+  beforeAll(async () => {
+    server = await startGitHubServer();
+    use(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(() => {
+    if (!server) return;
+    expect(server.violations).toEqual([]);
+    server.faults.clear();
+  });
+}
+
+/** An update of ghcr.io/acme/web to 1.4.2 in dev, as the entry would build it, with `overrides`. */
+export function updateRequest(overrides: Partial<UpdateRequest> = {}): UpdateRequest {
+  return {
+    images: [parseImageRef("ghcr.io/acme/web:1.4.2")],
+    environment: "dev",
+    paths: [],
+    repository: { owner: "acme", repo: "deploy" },
+    config: "gitops-pipeline.yaml",
+    labels: [],
+    reviewers: [],
+    teamReviewers: [],
+    draft: false,
+    autoMerge: false,
+    allowMissing: false,
+    dryRun: false,
+    ...overrides,
+  };
+}
 
 /** The runner prints `::add-mask::<secret>` for itself to consume; everything else a user sees must not hold it. */
 export function expectNoToken(run: ActionRun, token: string): void {

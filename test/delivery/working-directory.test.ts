@@ -5,14 +5,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { updateInWorkingDirectory } from "../../src/delivery/git.js";
-import type { UpdateRequest } from "../../src/delivery/run.js";
 import { parseImageRef } from "../../src/image/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { hasComponent } from "../support/components.js";
 import { type GitHttpServer, startGitHttpServer } from "../support/git-http.js";
 import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
-import { OVERLAY, runUpdateAction } from "./helpers.js";
+import { OVERLAY, runUpdateAction, updateRequest } from "./helpers.js";
 
 const run = promisify(execFile);
 const present = hasComponent("git");
@@ -51,24 +50,6 @@ async function remoteFile(bare: string, ref: string, path: string): Promise<stri
   return (await run("git", ["--git-dir", bare, "show", `${ref}:${path}`])).stdout;
 }
 
-function request(overrides: Partial<UpdateRequest>): UpdateRequest {
-  return {
-    images: [parseImageRef("ghcr.io/acme/web:1.4.2")],
-    environment: "dev",
-    paths: [],
-    repository: { owner: "acme", repo: "unused" },
-    config: "gitops-pipeline.yaml",
-    labels: [],
-    reviewers: [],
-    teamReviewers: [],
-    draft: false,
-    autoMerge: false,
-    allowMissing: false,
-    dryRun: false,
-    ...overrides,
-  };
-}
-
 describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
   it("commits and pushes through the bundle to a plain git host", async () => {
     const services = ["web", "api"];
@@ -98,7 +79,7 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     const outcomes = await Promise.all(
       services.map((service, index) =>
         updateInWorkingDirectory(
-          request({ images: [parseImageRef(`ghcr.io/acme/${service}:2.${index}.0`)] }),
+          updateRequest({ images: [parseImageRef(`ghcr.io/acme/${service}:2.${index}.0`)] }),
           dirs[index]!,
           { logger: silentLogger, attempts: 8 },
         ),
@@ -137,7 +118,7 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     ]);
     await run("git", ["-C", other, "push", "-q", "origin", "HEAD:main"]);
 
-    const outcome = await updateInWorkingDirectory(request({}), dir, { logger: silentLogger });
+    const outcome = await updateInWorkingDirectory(updateRequest(), dir, { logger: silentLogger });
     expect(outcome.operation).toBe("committed");
     expect(outcome.plan.changes[0]).toMatchObject({ from: "1.3.0", to: "1.4.2" });
     expect(await remoteFile(bare, "main", OVERLAY("web", "dev"))).toBe(
@@ -174,11 +155,11 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     const name = `prplain${count}`;
     const bare = await gitHttp.createRepository(name, configRepoFiles(["web"]));
     const dir = await checkout(gitHttp.repoUrl(name, false), AUTH.password);
-    const outcome = await updateInWorkingDirectory(request({ environment: "production" }), dir, {
+    const outcome = await updateInWorkingDirectory(updateRequest({ environment: "production" }), dir, {
       logger: silentLogger,
       serverUrl: github.webUrl,
     });
-    expect(outcome.operation).toBe("updated");
+    expect(outcome.operation).toBe("created");
     expect(outcome.note).toContain("gitops/production/acme-web");
     expect(await remoteFile(bare, "gitops/production/acme-web", OVERLAY("web", "production"))).toBe(
       kustomization("ghcr.io/acme/web", "1.4.2"),

@@ -156,6 +156,20 @@ describe("reading a repository", () => {
     expect(excessive.errors[0]?.type).toBe("EXCESSIVE_PAGINATION");
   });
 
+  it("cuts the text of a blob beyond the limit and says so with isTruncated", async () => {
+    server.blobTextLimit = 10;
+    try {
+      const data = await client(server).graphql<{
+        repository: { object: { text: string; isTruncated: boolean; byteSize: number } };
+      }>(
+        `query { repository(owner: "acme", name: "config") { object(expression: "main:apps/web/overlays/dev/kustomization.yaml") { ... on Blob { text isTruncated byteSize } } } }`,
+      );
+      expect(data.repository.object).toEqual({ text: "images:\n- ", isTruncated: true, byteSize: 36 });
+    } finally {
+      server.blobTextLimit = 512 * 1024;
+    }
+  });
+
   it("reports a missing repository as NOT_FOUND with data null", async () => {
     const error = await failure(
       client(server).graphql(`query { repository(owner: "acme", name: "nope") { id } }`),
@@ -366,6 +380,13 @@ describe("pull requests over GraphQL", () => {
       pull_number: pr.number,
     });
     expect(rest.auto_merge?.merge_method).toBe("squash");
+
+    const state = await octokit.graphql<{ repository: { pullRequest: { mergeStateStatus: string } } }>(
+      `query($n: Int!) { repository(owner: "acme", name: "config") { pullRequest(number: $n) { mergeStateStatus } } }`,
+      { n: pr.number },
+    );
+    expect(state.repository.pullRequest.mergeStateStatus).toBe("BLOCKED");
+    expect(rest.mergeable_state).toBe("blocked");
 
     // The required check arriving lets GitHub merge it with the chosen method.
     await octokit.rest.repos.createCommitStatus({

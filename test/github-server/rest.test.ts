@@ -247,7 +247,7 @@ describe("pull requests", () => {
       title: "web 1.4.2",
     });
     expect(pr.node_id).toMatch(/^PR_/);
-    expect(pr.mergeable).toBe(true);
+    expect([pr.mergeable, pr.mergeable_state]).toEqual([true, "clean"]);
 
     const again = await failure(
       octokit.rest.pulls.create({ ...repo, head: "gitops/dev/web", base: "main", title: "web 1.4.2" }),
@@ -393,6 +393,11 @@ describe("pull requests", () => {
       ["alice", "APPROVED", first],
       ["bob", "CHANGES_REQUESTED", second],
     ]);
+
+    // Deleting the head branch closes the pull request, as on GitHub.
+    await octokit.rest.git.deleteRef({ ...repo, ref: "heads/review/me" });
+    const { data: closed } = await octokit.rest.pulls.get({ ...repo, pull_number: pr.number });
+    expect([closed.state, closed.merged, closed.head.sha]).toEqual(["closed", false, second]);
   });
 });
 

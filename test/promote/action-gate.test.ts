@@ -101,6 +101,12 @@ describe.concurrent("promote-env gate", () => {
       `pull request #${pr.number} is not an open promotion to production; nothing to gate`,
     );
     expect(await gateStatus(repo, pr.head.sha)).toBeUndefined();
+    const named = await run(repo, { mode: "gate", "pull-request": String(pr.number) });
+    expect(named.code, named.stdout).toBe(0);
+    expect(named.stdout).toContain(`pull request #${pr.number} is not an open promotion to production`);
+    const bad = await run(repo, { mode: "gate", "pull-request": "#12" });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`::error::input 'pull-request' must be a number, got "#12"`);
   });
 
   it("refuses a promotion dressed up as a rollback of its own head", async () => {

@@ -195,6 +195,46 @@ describe("evaluateGate", () => {
       },
       [/^apps\/web\/overlays\/production\/extra\.yaml is added; a promotion only edits image references$/],
     ],
+    [
+      "a file deleted in the target paths",
+      (i) => {
+        i.pullRequest.files = [
+          promotionFile,
+          { path: "apps/web/overlays/production/pdb.yaml", status: "removed", base: "a: 1\n" },
+        ];
+      },
+      [/^apps\/web\/overlays\/production\/pdb\.yaml is removed; a promotion only edits image references$/],
+    ],
+    [
+      "a file moved in from outside the target paths",
+      (i) => {
+        i.pullRequest.files = [
+          promotionFile,
+          {
+            path: "apps/web/overlays/production/x.yaml",
+            previousPath: "secrets/x.yaml",
+            status: "renamed",
+            base: "",
+            head: "",
+          },
+        ];
+      },
+      [/^secrets\/x\.yaml is outside production's paths/],
+    ],
+    [
+      "a target file GitHub could not give the text of (binary or truncated)",
+      (i) => {
+        i.pullRequest.files = [{ ...promotionFile, head: undefined }];
+      },
+      [/^apps\/web\/overlays\/production\/kustomization\.yaml could not be read on both commits/],
+    ],
+    [
+      "a target file that is not valid YAML on the head",
+      (i) => {
+        i.pullRequest.files = [{ ...promotionFile, head: "images: [\n" }];
+      },
+      [/^apps\/web\/overlays\/production\/kustomization\.yaml cannot be read as a manifest: /],
+    ],
   ];
 
   it.each(blocked)("blocks on %s", (_name, change, reasons) => {

@@ -571,3 +571,22 @@ describe("configuration", () => {
     expect(config({ rules: { "latest-tag": false } }).rules["latest-tag"]).toBe("off");
   });
 });
+
+describe("without a renderer", () => {
+  it("checks the files of kustomizations as they are, patches excepted", async () => {
+    const root = repo({
+      "base/kustomization.yaml": "resources: [deployment.yaml]\npatches:\n  - path: patch.yaml\n",
+      "base/deployment.yaml": deployment("", "\n          resourcez: {}"),
+      "base/patch.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 1}\n",
+    });
+    const report = await validateManifests(
+      { paths: ["."], render: "auto", config: emptyValidateConfig },
+      localSource(root),
+    );
+    expect(where(report.findings.filter((f) => engineRules.has(f.rule)))).toEqual([
+      "unknown-field base/deployment.yaml:17:11",
+    ]);
+    expect(report.rendered).toEqual([]);
+  });
+});

@@ -343,7 +343,7 @@ export interface PullContext {
   user: (login: string) => UserInfo;
   team: (slug: string) => Json;
   stats?: { additions: number; deletions: number; changedFiles: number; commits: number };
-  mergeable?: boolean | null;
+  mergeState?: "dirty" | "draft" | "blocked" | "clean" | "unknown";
 }
 
 export function pullRequestSimple(ctx: PullContext, pr: PullRequest): Json {
@@ -431,9 +431,9 @@ export function pullRequest(ctx: PullContext, pr: PullRequest): Json {
   return {
     ...pullRequestSimple(ctx, pr),
     merged,
-    mergeable: pr.state === "open" ? (ctx.mergeable ?? null) : null,
+    mergeable: pr.state === "open" && ctx.mergeState ? ctx.mergeState !== "dirty" : null,
     rebaseable: null,
-    mergeable_state: pr.state === "open" ? (ctx.mergeable === false ? "dirty" : "clean") : "unknown",
+    mergeable_state: ctx.mergeState ?? "unknown",
     merged_by: pr.mergedBy ? simpleUser(ctx.urls, ctx.user(pr.mergedBy)) : null,
     comments: ctx.repo.comments.get(pr.number)?.length ?? 0,
     review_comments: 0,

@@ -17,7 +17,7 @@ import type { Fault } from "./faults.js";
 import { errorBody, timestamp } from "./fixtures.js";
 import { type FileChange, GITHUB_COMMITTER } from "./git.js";
 import { decodeNodeId, nodeId } from "./ids.js";
-import { directUpdateBlocked } from "./merge.js";
+import { directUpdateBlocked, mergeState } from "./merge.js";
 import type { NewPullRequest, PullRequest, RepoState, TokenPermission, UserInfo } from "./model.js";
 import type { Actor, GitHubTestServer, Reply, RequestRecord } from "./server.js";
 import { packageFile } from "./spec.js";
@@ -640,9 +640,13 @@ function blobNode(ctx: Context, repo: RepoState, oid: string): Obj {
     repository: () => repositoryNode(ctx, repo),
     byteSize: async () => (await load()).length,
     isBinary: binary,
-    isTruncated: false,
-    // GitHub returns null text for binary blobs.
-    text: async () => ((await binary()) ? null : (await load()).toString("utf8")),
+    isTruncated: async () => (await load()).length > ctx.server.blobTextLimit,
+    // GitHub returns null text for binary blobs, and only the first part of a large one (isTruncated).
+    text: async () => {
+      if (await binary()) return null;
+      const bytes = await load();
+      return bytes.subarray(0, ctx.server.blobTextLimit).toString("utf8");
+    },
   };
 }
 
@@ -696,8 +700,7 @@ function pullRequestNode(ctx: Context, repo: RepoState, pr: PullRequest): Obj {
     authorAssociation: pr.login === repo.owner ? "OWNER" : "MEMBER",
     repository: () => repositoryNode(ctx, repo),
     mergeable,
-    mergeStateStatus: async () =>
-      (await mergeable()) === "CONFLICTING" ? "DIRTY" : pr.state === "open" ? "CLEAN" : "UNKNOWN",
+    mergeStateStatus: async () => (await mergeState(repo, pr)).toUpperCase(),
     autoMergeRequest: () =>
       pr.autoMerge
         ? {

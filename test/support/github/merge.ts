@@ -144,3 +144,14 @@ export function directUpdateBlocked(repo: RepoState, branch: string): string | u
   if (check !== undefined) return `${refused}: Required status check "${check}" is expected.`;
   return undefined;
 }
+
+/** GitHub's merge state of an open pull request: dirty (conflicts), draft, blocked (base rules unmet) or clean. */
+export async function mergeState(
+  repo: RepoState,
+  pr: PullRequest,
+): Promise<"dirty" | "draft" | "blocked" | "clean" | "unknown"> {
+  if (pr.state !== "open") return "unknown";
+  if (!(await repo.git.mergeTrees(pr.baseSha, pr.headSha))) return "dirty";
+  if (pr.draft) return "draft";
+  return protectionBlocks(repo, pr) ? "blocked" : "clean";
+}

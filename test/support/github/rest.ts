@@ -3,7 +3,14 @@ import * as F from "./fixtures.js";
 import { timestamp } from "./fixtures.js";
 import { type FileChange, ZERO_OID } from "./git.js";
 import { nodeId } from "./ids.js";
-import { directUpdateBlocked, latestStatuses, mergePull, protectionBlocks, runAutoMerges } from "./merge.js";
+import {
+  directUpdateBlocked,
+  latestStatuses,
+  mergePull,
+  mergeState,
+  protectionBlocks,
+  runAutoMerges,
+} from "./merge.js";
 import type { PullRequest, RepoState, TokenPermission } from "./model.js";
 import type { Actor, GitHubTestServer, Reply } from "./server.js";
 
@@ -107,7 +114,6 @@ async function fullPullContext(ctx: RestContext, pr: PullRequest): Promise<F.Pul
   const base = (await git.mergeBase(pr.baseSha, pr.headSha)) ?? pr.baseSha;
   const files = await git.diff(base, pr.headSha);
   const commits = (await git.commitsBetween(pr.baseSha, pr.headSha)).length;
-  const mergeable = pr.state === "open" ? (await mergedTree(ctx.repo, pr)) !== undefined : null;
   return {
     ...pullContext(ctx),
     stats: {
@@ -116,12 +122,8 @@ async function fullPullContext(ctx: RestContext, pr: PullRequest): Promise<F.Pul
       changedFiles: files.length,
       commits,
     },
-    mergeable,
+    mergeState: await mergeState(ctx.repo, pr),
   };
-}
-
-async function mergedTree(repo: RepoState, pr: PullRequest): Promise<string | undefined> {
-  return repo.git.mergeTrees(pr.baseSha, pr.headSha);
 }
 
 async function findPull(ctx: RestContext): Promise<PullRequest> {
@@ -766,18 +768,12 @@ export const REST_HANDLERS: Record<string, Handler> = {
       if (!pr.labels.includes(name)) pr.labels.push(name);
     }
     pr.updatedAt = timestamp();
-    return {
-      status: 200,
-      body: pr.labels.map((name) => F.label(ctx.server.urls, ctx.repo, ctx.repo.labels.get(name) as never)),
-    };
+    return { status: 200, body: labelsOf(ctx, pr) };
   },
 
   "issues/list-labels-on-issue": async (ctx) => {
     const pr = await findPull(ctx);
-    return {
-      status: 200,
-      body: pr.labels.map((name) => F.label(ctx.server.urls, ctx.repo, ctx.repo.labels.get(name) as never)),
-    };
+    return { status: 200, body: labelsOf(ctx, pr) };
   },
 
   "issues/create-comment": async (ctx) => {
@@ -1022,6 +1018,17 @@ export const REST_HANDLERS: Record<string, Handler> = {
     };
   },
 };
+
+/** Labels on a pull request; every name on it was created in the repository when it was added. */
+function labelsOf(ctx: RestContext, pr: PullRequest): Record<string, unknown>[] {
+  return pr.labels.map((name) =>
+    F.label(
+      ctx.server.urls,
+      ctx.repo,
+      ctx.repo.labels.get(name) ?? { id: 0, name, color: "ededed", description: null },
+    ),
+  );
+}
 
 function environmentPage(ctx: RestContext, environment: string): string {
   return `${ctx.server.webUrl}/${ctx.repo.owner}/${ctx.repo.name}/deployments/${encodeURIComponent(environment)}`;

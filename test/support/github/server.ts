@@ -105,6 +105,11 @@ export class GitHubTestServer {
   readonly users = new Map<string, UserInfo>();
   readonly tokens = new Map<string, TokenInfo>();
   readonly teams = new Map<string, Team>();
+  /**
+   * Bytes of a blob's GraphQL `text` before it is cut and `isTruncated` is true. GitHub does not document its limit;
+   * 512 KiB is assumed, and a test can lower it to reach a client's fallback for large files cheaply.
+   */
+  blobTextLimit = 512 * 1024;
   /** A token with write access everywhere, for tests that do not care who acts. */
   readonly token = DEFAULT_TOKEN;
   url = "";
@@ -515,7 +520,14 @@ export class GitHubTestServer {
     if (pr.state !== "open") return;
     const current = refs ?? (await repo.git.listRefs());
     const head = current.get(`refs/heads/${pr.headRef}`);
-    if (head && head !== pr.headSha) {
+    if (!head) {
+      // Deleting the head branch closes an open pull request on GitHub.
+      pr.state = "closed";
+      pr.closedAt = timestamp();
+      pr.updatedAt = pr.closedAt;
+      return;
+    }
+    if (head !== pr.headSha) {
       pr.headSha = head;
       pr.updatedAt = timestamp();
     }
