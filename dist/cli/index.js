@@ -10127,6 +10127,9 @@ class KustomizationGraph {
         for (const k of kustomizations)
             this.byDir.set(k.dir, k);
     }
+    get(dir) {
+        return this.byDir.get(dir);
+    }
     get all() {
         return [...this.byDir.values()];
     }
@@ -11893,6 +11896,8 @@ async function validateManifests(options, source, renderer) {
             registerCrds(resource.file, [{ object: resource.object, index: 0, line: 1 }], schemas);
     }
     const rendered = [];
+    // Strategic-merge patch documents of each build, so a value an overlay sets is located in the overlay.
+    const patchesOf = new WeakMap();
     if (rendering && renderer) {
         const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
         const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
@@ -11912,7 +11917,9 @@ async function validateManifests(options, source, renderer) {
                 });
                 continue;
             }
+            const patches = patchDocuments(graph, root.dir, parse);
             for (const resource of renderedResources(root, result.output, result.origin, parse)) {
+                patchesOf.set(resource, patches);
                 resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
                 resources.push(resource);
             }
@@ -11943,14 +11950,16 @@ async function validateManifests(options, source, renderer) {
         if (ignoredByAnnotation(f.resource.object)?.has(f.rule) ||
             ignoredByAnnotation(f.resource.object)?.has("all"))
             continue;
-        const position = positions.locate(f.resource.file, f.resource.documentIndex, f.path) ?? {
+        const patch = f.path ? patchSetting(patchesOf.get(f.resource), f.resource, f.path) : undefined;
+        const at = patch ?? { file: f.resource.file, documentIndex: f.resource.documentIndex };
+        const position = positions.locate(at.file, at.documentIndex, f.path) ?? {
             line: f.resource.line,
             column: 1,
         };
         findings.push({
             rule: f.rule,
             severity: "error",
-            file: f.resource.file,
+            file: at.file,
             line: f.path ? position.line : f.resource.line,
             column: f.path ? position.column : 1,
             resource: f.resource.id,
@@ -12119,6 +12128,57 @@ function renderedResources(root, output, resolve, parse) {
         resources.push({ id, object, file, line, documentIndex, renderedFrom: root.dir });
     }
     return resources;
+}
+/** Patch documents a build applies, the root's own first: the last kustomization to set a value wins. */
+function patchDocuments(graph, rootDir, parse) {
+    const out = [];
+    const seen = new Set();
+    const visit = (dir) => {
+        if (seen.has(dir))
+            return;
+        seen.add(dir);
+        const k = graph.get(dir);
+        if (!k)
+            return;
+        for (const file of k.otherFiles) {
+            for (const doc of parse(file))
+                if (engine_isObject(doc.object) && typeof doc.object.kind === "string")
+                    out.push({ file, doc });
+        }
+        for (const d of k.dirs)
+            visit(d);
+    };
+    visit(rootDir);
+    return out;
+}
+/** The patch document that sets the value at `path` of a rendered resource, when one does. */
+function patchSetting(patches, resource, path) {
+    if (!patches?.length)
+        return undefined;
+    const rendered = engine_valueAt(resource.object, path);
+    for (const { file, doc } of patches) {
+        const object = doc.object;
+        const metadata = engine_isObject(object.metadata) ? object.metadata : {};
+        const name = typeof metadata.name === "string" ? metadata.name : "";
+        if (object.kind !== resource.id.kind || name === "" || !resource.id.name.includes(name))
+            continue;
+        const value = engine_valueAt(object, path);
+        // Lists merge by key, so an index into the rendered object need not match the patch's: compare values.
+        const same = value === rendered ||
+            (typeof value === "object" && value !== null && !path.some((s) => typeof s === "number"));
+        if (value !== undefined && same)
+            return { file, documentIndex: doc.index };
+    }
+    return undefined;
+}
+function engine_valueAt(object, path) {
+    let node = object;
+    for (const segment of path) {
+        if (node === null || typeof node !== "object")
+            return undefined;
+        node = node[segment];
+    }
+    return node;
 }
 function bestMatch(docs, id) {
     const sameKind = docs.filter((d) => engine_isObject(d.object) && d.object.kind === id.kind);

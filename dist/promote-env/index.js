@@ -42815,7 +42815,8 @@ function createGitHubClient(options) {
         },
     });
     if (options.graphqlUrl) {
-        octokit.graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
+        // baseUrl too: with a `/api/v3` REST root, @octokit/graphql would otherwise derive its own endpoint.
+        octokit.graphql = octokit.graphql.defaults({ baseUrl: options.graphqlUrl, url: options.graphqlUrl });
     }
     return octokit;
 }

@@ -35920,6 +35920,8 @@ const FRAGMENTS = {
 };
 const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
+/** Paths per GraphQL document; a round wider than this is split. */
+const MAX_PATHS_PER_QUERY = 250;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 /**
  * The GraphQL field answering one path of a Commit, as a TreeEntry. The root has no TreeEntry: it is the
@@ -36284,17 +36286,25 @@ class GitHubSnapshot {
         const batch = this.queue;
         this.queue = new Map();
         this.flushing = undefined;
-        const { query, variables, paths } = buildPathQuery(batch, {
-            owner: this.repository.owner,
-            name: this.repository.repo,
-            oid: this.commit,
-        });
-        this.requests++;
-        const data = await this.github.graphql(query, variables);
-        const commit = data.repository?.object;
-        paths.forEach((path, index) => {
-            this.seed(path, commit?.[`f${index}`], batch.get(path));
-        });
+        // GitHub bounds the work of one query (nodes, time): very wide rounds go out as several queries.
+        const entries = [...batch];
+        const chunks = [];
+        for (let start = 0; start < entries.length; start += MAX_PATHS_PER_QUERY) {
+            chunks.push(new Map(entries.slice(start, start + MAX_PATHS_PER_QUERY)));
+        }
+        await Promise.all(chunks.map(async (chunk) => {
+            const { query, variables, paths } = buildPathQuery(chunk, {
+                owner: this.repository.owner,
+                name: this.repository.repo,
+                oid: this.commit,
+            });
+            this.requests++;
+            const data = await this.github.graphql(query, variables);
+            const commit = data.repository?.object;
+            paths.forEach((path, index) => {
+                this.seed(path, commit?.[`f${index}`], chunk.get(path));
+            });
+        }));
     }
     /** Blobs GraphQL gives no text for (truncated): fetched whole, once. */
     async readBlob(path, oid) {

@@ -21,6 +21,8 @@ const FRAGMENTS: Record<string, string> = {
 };
 const SPREAD: Record<Want, string> = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
+/** Paths per GraphQL document; a round wider than this is split. */
+const MAX_PATHS_PER_QUERY = 250;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 
 /**
@@ -396,19 +398,29 @@ export class GitHubSnapshot implements RepoReader {
     const batch = this.queue;
     this.queue = new Map();
     this.flushing = undefined;
-    const { query, variables, paths } = buildPathQuery(batch, {
-      owner: this.repository.owner,
-      name: this.repository.repo,
-      oid: this.commit,
-    });
-    this.requests++;
-    const data = await this.github.graphql<{
-      repository: { object: Record<string, unknown> | null } | null;
-    }>(query, variables);
-    const commit = data.repository?.object;
-    paths.forEach((path, index) => {
-      this.seed(path, commit?.[`f${index}`], batch.get(path)!);
-    });
+    // GitHub bounds the work of one query (nodes, time): very wide rounds go out as several queries.
+    const entries = [...batch];
+    const chunks: Map<string, Want>[] = [];
+    for (let start = 0; start < entries.length; start += MAX_PATHS_PER_QUERY) {
+      chunks.push(new Map(entries.slice(start, start + MAX_PATHS_PER_QUERY)));
+    }
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const { query, variables, paths } = buildPathQuery(chunk, {
+          owner: this.repository.owner,
+          name: this.repository.repo,
+          oid: this.commit,
+        });
+        this.requests++;
+        const data = await this.github.graphql<{
+          repository: { object: Record<string, unknown> | null } | null;
+        }>(query, variables);
+        const commit = data.repository?.object;
+        paths.forEach((path, index) => {
+          this.seed(path, commit?.[`f${index}`], chunk.get(path)!);
+        });
+      }),
+    );
   }
 
   /** Blobs GraphQL gives no text for (truncated): fetched whole, once. */

@@ -116,6 +116,8 @@ export async function validateManifests(
   for (const crd of options.crdFiles ?? []) registerCrds(crd, parse(crd), schemas);
 
   const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+  // Items of a `kind: List` document are resources of their own, located under `items[i]` of the document.
+  const listItems = new WeakMap<Resource, ObjectPath>();
   // Without a renderer, files of kustomizations are checked as they are rather than not at all.
   const rendering = options.render === "auto" && renderer !== undefined;
   const resources: Resource[] = [];
@@ -134,10 +136,10 @@ export async function validateManifests(
     if (rendering && members.resources.has(file)) continue;
     const environment = environmentOf(file);
     for (const doc of docs) {
-      const resource = toResource(doc, file);
-      if (!resource) continue;
-      if (environment) resource.environment = environment;
-      resources.push(resource);
+      for (const resource of toResources(doc, file, listItems)) {
+        if (environment) resource.environment = environment;
+        resources.push(resource);
+      }
     }
   }
   // CRDs committed alongside their custom resources define those kinds too.
@@ -147,6 +149,8 @@ export async function validateManifests(
   }
 
   const rendered: string[] = [];
+  // Strategic-merge patch documents of each build, so a value an overlay sets is located in the overlay.
+  const patchesOf = new WeakMap<Resource, PatchDocument[]>();
   if (rendering && renderer) {
     const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
     const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
@@ -166,7 +170,9 @@ export async function validateManifests(
         });
         continue;
       }
+      const patches = patchDocuments(graph, root.dir, parse);
       for (const resource of renderedResources(root, result.output, result.origin, parse)) {
+        patchesOf.set(resource, patches);
         resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
         resources.push(resource);
       }
@@ -199,16 +205,20 @@ export async function validateManifests(
       ignoredByAnnotation(f.resource.object)?.has("all")
     )
       continue;
-    const position = positions.locate(f.resource.file, f.resource.documentIndex, f.path) ?? {
+    const patch = f.path ? patchSetting(patchesOf.get(f.resource), f.resource, f.path) : undefined;
+    const at = patch ?? { file: f.resource.file, documentIndex: f.resource.documentIndex };
+    const prefix = listItems.get(f.resource);
+    const path = prefix ? [...prefix, ...(f.path ?? [])] : f.path;
+    const position = positions.locate(at.file, at.documentIndex, path) ?? {
       line: f.resource.line,
       column: 1,
     };
     findings.push({
       rule: f.rule,
       severity: "error",
-      file: f.resource.file,
-      line: f.path ? position.line : f.resource.line,
-      column: f.path ? position.column : 1,
+      file: at.file,
+      line: path ? position.line : f.resource.line,
+      column: path ? position.column : 1,
       resource: f.resource.id,
       message: f.resource.renderedFrom
         ? `${f.message} (in the build of ${f.resource.renderedFrom})`
@@ -312,6 +322,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The resources of a document: itself, or the items of a `v1 List`. */
+function toResources(doc: ParsedDocument, file: string, listItems: WeakMap<Resource, ObjectPath>): Resource[] {
+  const object = doc.object;
+  if (isObject(object) && object.apiVersion === "v1" && object.kind === "List" && Array.isArray(object.items)) {
+    const out: Resource[] = [];
+    object.items.forEach((item, i) => {
+      const resource = toResource({ object: item, index: doc.index, line: doc.line }, file);
+      if (!resource) return;
+      listItems.set(resource, ["items", i]);
+      out.push(resource);
+    });
+    return out;
+  }
+  const resource = toResource(doc, file);
+  return resource ? [resource] : [];
+}
+
 /** A document that names an apiVersion and a kind; anything else (Helm values, tool config) is not a resource. */
 function toResource(doc: ParsedDocument, file: string): Resource | undefined {
   const object = doc.object;
@@ -396,6 +423,66 @@ function renderedResources(
     resources.push({ id, object, file, line, documentIndex, renderedFrom: root.dir });
   }
   return resources;
+}
+
+interface PatchDocument {
+  file: string;
+  doc: ParsedDocument;
+}
+
+/** Patch documents a build applies, the root's own first: the last kustomization to set a value wins. */
+function patchDocuments(
+  graph: KustomizationGraph,
+  rootDir: string,
+  parse: (file: string) => ParsedDocument[],
+): PatchDocument[] {
+  const out: PatchDocument[] = [];
+  const seen = new Set<string>();
+  const visit = (dir: string) => {
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    const k = graph.get(dir);
+    if (!k) return;
+    for (const file of k.otherFiles) {
+      for (const doc of parse(file))
+        if (isObject(doc.object) && typeof doc.object.kind === "string") out.push({ file, doc });
+    }
+    for (const d of k.dirs) visit(d);
+  };
+  visit(rootDir);
+  return out;
+}
+
+/** The patch document that sets the value at `path` of a rendered resource, when one does. */
+function patchSetting(
+  patches: PatchDocument[] | undefined,
+  resource: Resource,
+  path: ObjectPath,
+): { file: string; documentIndex: number } | undefined {
+  if (!patches?.length) return undefined;
+  const rendered = valueAt(resource.object, path);
+  for (const { file, doc } of patches) {
+    const object = doc.object as Record<string, unknown>;
+    const metadata = isObject(object.metadata) ? object.metadata : {};
+    const name = typeof metadata.name === "string" ? metadata.name : "";
+    if (object.kind !== resource.id.kind || name === "" || !resource.id.name.includes(name)) continue;
+    const value = valueAt(object, path);
+    // Lists merge by key, so an index into the rendered object need not match the patch's: compare values.
+    const same =
+      value === rendered ||
+      (typeof value === "object" && value !== null && !path.some((s) => typeof s === "number"));
+    if (value !== undefined && same) return { file, documentIndex: doc.index };
+  }
+  return undefined;
+}
+
+function valueAt(object: unknown, path: ObjectPath): unknown {
+  let node = object;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
 }
 
 function bestMatch(docs: ParsedDocument[], id: ResourceId): ParsedDocument | undefined {

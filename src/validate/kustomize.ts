@@ -90,6 +90,10 @@ export class KustomizationGraph {
     for (const k of kustomizations) this.byDir.set(k.dir, k);
   }
 
+  get(dir: string): KustomizationInputs | undefined {
+    return this.byDir.get(dir);
+  }
+
   get all(): KustomizationInputs[] {
     return [...this.byDir.values()];
   }

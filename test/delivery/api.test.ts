@@ -89,6 +89,58 @@ describe("API delivery, in process", () => {
   });
 });
 
+describe("API delivery, pull request edge cases", () => {
+  it("bumps several images as one commit on one branch named for the set", async () => {
+    const repo = await newRepo();
+    const images = [parseImageRef("ghcr.io/acme/web:2.0.0"), parseImageRef("ghcr.io/acme/api:3.0.0")];
+    const result = await updateThroughGitHub(
+      request(repo, { environment: "staging", images }),
+      clients(),
+      logger,
+    );
+    expect(result.operation).toBe("created");
+    expect(result.plan.files.map((f) => f.path).sort()).toEqual([
+      "apps/api/overlays/staging/kustomization.yaml",
+      "apps/web/overlays/staging/kustomization.yaml",
+    ]);
+    const pr = server.repo("acme", repo).pulls[0]!;
+    expect(pr.headRef).toMatch(/^gitops\/staging\/acme-api-and-1-more-[0-9a-f]{8}$/);
+    const head = await server.headOf("acme", repo, pr.headRef);
+    const commit = await server.repo("acme", repo).git.readCommit(head!);
+    expect(commit.parents).toEqual([await server.headOf("acme", repo, "main")]);
+    expect(pr.title).toBe("Update 2 images in staging");
+  });
+
+  it("opens a new pull request when the previous one was closed, reusing the branch", async () => {
+    const repo = await newRepo();
+    const first = await updateThroughGitHub(request(repo, { environment: "staging" }), clients(), logger);
+    server.repo("acme", repo).pulls[0]!.state = "closed";
+    const next = await updateThroughGitHub(
+      request(repo, { environment: "staging", images: [parseImageRef("ghcr.io/acme/web:1.5.0")] }),
+      clients(),
+      logger,
+    );
+    expect(next.operation).toBe("created");
+    expect(next.pullRequest?.number).not.toBe(first.pullRequest?.number);
+    expect(server.repo("acme", repo).pulls.filter((p) => p.state === "open")).toHaveLength(1);
+  });
+
+  it("is unchanged without a pull request when the base already runs the version", async () => {
+    const repo = await newRepo();
+    await updateThroughGitHub(request(repo, { environment: "staging" }), clients(), logger);
+    const direct = await updateThroughGitHub(
+      request(repo, { environment: "staging", mode: "commit" }),
+      clients(),
+      logger,
+    );
+    expect(direct.operation).toBe("committed");
+    const after = await updateThroughGitHub(request(repo, { environment: "staging" }), clients(), logger);
+    expect(after.operation).toBe("unchanged");
+    expect(after.plan.changes).toEqual([]);
+    expect(after.pullRequest).toBeUndefined();
+  });
+});
+
 describe("GitHubSnapshot resolves paths like a checkout does", () => {
   const files: Record<string, string> = {
     ...configRepoFiles(["web", "api", "worker"]),

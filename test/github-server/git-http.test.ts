@@ -139,6 +139,24 @@ describe.skipIf(!gitPresent)("smart HTTP on the GitHub test server", () => {
     );
     expect(await github.readFile("acme", "config", "topic", "b.txt")).toBe("b\n");
 
+    // A commit landing between the ref advertisement and the pack makes the push fail; fetch, rebase, push lands it.
+    const moved = github.faults.inject(
+      { operation: "git", path: /git-receive-pack$/, method: "POST" },
+      { kind: "branch-moves", owner: "acme", repo: "config", branch: "topic", files: { "other.txt": "other\n" } },
+    );
+    await writeFile(join(dir, "d.txt"), "d\n");
+    await git(dir, "add", "d.txt");
+    await git(dir, "commit", "--quiet", "-m", "d");
+    const remote = github.cloneUrl("acme", "config", github.token);
+    const raced = await git(dir, "push", "--quiet", remote, "HEAD:refs/heads/topic").catch((e) => e);
+    expect(raced).toBeInstanceOf(Error);
+    expect(moved.fired).toBe(1);
+    await git(dir, "pull", "--quiet", "--rebase", remote, "topic");
+    await git(dir, "push", "--quiet", remote, "HEAD:refs/heads/topic");
+    expect(await github.readFile("acme", "config", "topic", "other.txt")).toBe("other\n");
+    expect(await github.readFile("acme", "config", "topic", "d.txt")).toBe("d\n");
+    await git(dir, "reset", "--quiet", "--hard", "HEAD~2");
+
     // The protected default branch refuses a force-push and a deletion over git too, with GitHub's GH006 wording.
     const main = await github.headOf("acme", "config", "main");
     await git(dir, "commit", "--quiet", "--amend", "-m", "rewritten");

@@ -495,6 +495,22 @@ describe.runIf(hasComponent("kubectl", ["version", "--client"]))("rendering kust
     expect(report.summary.resources).toBe(3);
   });
 
+  it("points a value an overlay patch sets at the patch, not at the base", async () => {
+    const { findings } = await check(
+      {
+        ...base,
+        "base/deployment.yaml": deployment(),
+        "overlays/prod/replicas.yaml":
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: five\n  paused: true\n",
+      },
+      { render: "auto" },
+    );
+    expect(where(findings)).toEqual(["schema overlays/prod/replicas.yaml:5:3"]);
+    expect(findings[0].message).toBe(
+      'spec.replicas must be a number, got string "five" (in the build of overlays/prod)',
+    );
+  });
+
   it("reports a build failure with kustomize's reason on the kustomization file", async () => {
     const { findings } = await check(
       { ...base, "overlays/broken/kustomization.yaml": "resources:\n  - ../../base\n  - missing.yaml\n" },
