@@ -35396,12 +35396,13 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
     if (mode && mode !== "commit" && mode !== "pull-request") {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
     }
+    const workingDirectory = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("working-directory").trim();
     const autoMerge = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getChoice */ .m)("auto-merge", ["false", "merge", "squash", "rebase"], "false");
     const request = {
         images,
         environment,
         paths,
-        repository: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRepository */ .SU)(repositoryInput),
+        repository: repositoryInput || !workingDirectory ? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRepository */ .SU)(repositoryInput) : undefined,
         base: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("base").trim() || undefined,
         config: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("config").trim() || _environments_index_js__WEBPACK_IMPORTED_MODULE_4__/* .CONFIG_FILE */ .g2,
         mode: (mode || undefined),
@@ -35419,7 +35420,6 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined,
     };
-    const workingDirectory = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("working-directory").trim();
     if (!token && !workingDirectory) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y("input 'token' is empty", {
             hint: "Leave it at its default (github.token) or pass a secret.",
@@ -35589,8 +35589,21 @@ async function updateInWorkingDirectory(request, directory, options) {
         configMode = target.mode;
     }
     const mode = request.mode ?? configMode ?? "pull-request";
+    const plan = (0,run/* planner */.lD)(request, logger);
     const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
     const base = request.base || original;
+    if (request.dryRun) {
+        // A dry run only plans: it works on any checkout, detached or without a remote.
+        return {
+            operation: "unchanged",
+            mode,
+            plan: await plan(reader, patterns),
+            repository: directory,
+            base: base || "HEAD",
+            dryRun: true,
+            warnings: [],
+        };
+    }
     if (!base) {
         throw new errors/* UserError */.y(`the checkout in ${directory} is on a detached HEAD and no base branch was given`, {
             hint: "Set `base` to the branch to update, or check out a branch (actions/checkout with `ref:`).",
@@ -35599,7 +35612,6 @@ async function updateInWorkingDirectory(request, directory, options) {
     const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
     const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
     const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
-    const plan = (0,run/* planner */.lD)(request, logger);
     const texts = (0,run/* textsFor */.g4)(request);
     const identity = (await git(cwd, ["config", "user.email"])).stdout.trim() ? [] : BOT;
     const outcome = (extra) => ({
@@ -36849,10 +36861,12 @@ function pullRequestBody(changes, context) {
 /* harmony export */ });
 /* harmony import */ var _environments_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6896);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4243);
-/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8018);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7825);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7146);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8821);
+/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4243);
+/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8018);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7825);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7146);
+
 
 
 
@@ -36862,9 +36876,9 @@ function pullRequestBody(changes, context) {
 /** The planner bound to the request: the core's planUpdate plus the missing-image rule. */
 function planner(request, logger) {
     return async (reader, patterns) => {
-        const plan = await (0,_update_index_js__WEBPACK_IMPORTED_MODULE_3__/* .planUpdate */ .ZL)(reader, patterns, request.images, { helmPaths: request.helmPaths });
+        const plan = await (0,_update_index_js__WEBPACK_IMPORTED_MODULE_4__/* .planUpdate */ .ZL)(reader, patterns, request.images, { helmPaths: request.helmPaths });
         if (plan.missing.length > 0) {
-            const names = plan.missing.map(_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .formatImageRef */ .kL).join(", ");
+            const names = plan.missing.map(_image_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatImageRef */ .kL).join(", ");
             if (!request.allowMissing) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`not referenced under ${patterns.join(", ")}: ${names}`, {
                     hint: "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.",
@@ -36888,14 +36902,14 @@ function targetFromConfig(request, text) {
 /** Commit message, pull request title and body, from the inputs or from the changes. */
 function textsFor(request) {
     return (plan, base) => {
-        const title = request.title || (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultTitle */ .QL)(request.images, request);
+        const title = request.title || (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultTitle */ .QL)(request.images, request);
         const [headline, ...rest] = (request.commitMessage || title).split(/\r?\n/);
-        const body = request.commitMessage ? rest.join("\n").trim() : (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .commitBody */ .e_)(plan.changes);
+        const body = request.commitMessage ? rest.join("\n").trim() : (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .commitBody */ .e_)(plan.changes);
         return {
             headline: headline.trim() || title,
             body,
             title,
-            pullRequestBody: (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestBody */ .NF)(plan.changes, {
+            pullRequestBody: (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestBody */ .NF)(plan.changes, {
                 environment: request.environment,
                 base,
                 run: request.runUrl,
@@ -36909,13 +36923,13 @@ function pullRequestOptions(request) {
 }
 function branchFor(request) {
     return (request.branch ||
-        (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .headBranchName */ .wh)({ environment: request.environment, paths: request.paths }, request.images));
+        (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .headBranchName */ .wh)({ environment: request.environment, paths: request.paths }, request.images));
 }
 /** API mode: no clone, one commit, at most one pull request. */
 function updateThroughGitHub(request, clients, logger) {
-    return (0,_github_js__WEBPACK_IMPORTED_MODULE_4__/* .deliverThroughGitHub */ .OY)({
+    return (0,_github_js__WEBPACK_IMPORTED_MODULE_5__/* .deliverThroughGitHub */ .OY)({
         clients,
-        repository: request.repository,
+        repository: request.repository ?? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(""),
         base: request.base,
         mode: request.mode,
         target: request.environment

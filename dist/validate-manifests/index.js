@@ -36331,6 +36331,26 @@ const changes = [
         replacement: "flowcontrol.apiserver.k8s.io/v1",
     },
 ];
+/** Release from which an API version is served ("available since" in the same guide), for targets older than that. */
+const introduced = [
+    { apiVersion: "apiextensions.k8s.io/v1", kinds: ["CustomResourceDefinition"], since: "1.16" },
+    {
+        apiVersion: "admissionregistration.k8s.io/v1",
+        kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+        since: "1.16",
+    },
+    { apiVersion: "networking.k8s.io/v1", kinds: ["Ingress", "IngressClass"], since: "1.19" },
+    { apiVersion: "events.k8s.io/v1", kinds: ["Event"], since: "1.19" },
+    { apiVersion: "certificates.k8s.io/v1", kinds: ["CertificateSigningRequest"], since: "1.19" },
+    { apiVersion: "node.k8s.io/v1", kinds: ["RuntimeClass"], since: "1.20" },
+    { apiVersion: "batch/v1", kinds: ["CronJob"], since: "1.21" },
+    { apiVersion: "policy/v1", kinds: ["PodDisruptionBudget"], since: "1.21" },
+    { apiVersion: "discovery.k8s.io/v1", kinds: ["EndpointSlice"], since: "1.21" },
+    { apiVersion: "autoscaling/v2", kinds: ["HorizontalPodAutoscaler"], since: "1.23" },
+    { apiVersion: "storage.k8s.io/v1", kinds: ["CSIStorageCapacity"], since: "1.24" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: flowControl, since: "1.26" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1", kinds: flowControl, since: "1.29" },
+];
 /** Minor version of "1.29" / "v1.29.3"; throws on anything else. */
 function parseKubernetesVersion(version) {
     const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
@@ -36341,6 +36361,13 @@ function parseKubernetesVersion(version) {
 const minor = (version) => Number(version.split(".")[1]);
 function apiStatus(apiVersion, kind, kubernetesVersion) {
     const target = parseKubernetesVersion(kubernetesVersion);
+    const newer = introduced.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+    if (newer && target < minor(newer.since)) {
+        return {
+            status: "removed",
+            message: `${apiVersion} ${kind} is served only from Kubernetes ${newer.since} on (target ${kubernetesVersion}): use an API version the target serves, or raise kubernetes-version`,
+        };
+    }
     const change = changes.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
     if (!change)
         return { status: "served" };
@@ -37769,7 +37796,7 @@ const privileged = {
 const removedApi = {
     id: "removed-api",
     defaultSeverity: "error",
-    description: "The apiVersion is removed in the target Kubernetes version; the cluster rejects it.",
+    description: "The apiVersion is not served by the target Kubernetes version (removed already, or newer than it); the cluster rejects it.",
 };
 
 ;// CONCATENATED MODULE: ./src/validate/rules/run-as-root.ts
@@ -38289,8 +38316,10 @@ async function validateManifests(options, source, renderer) {
     const graph = new KustomizationGraph(kustomizations);
     const members = graph.memberFiles();
     for (const crd of options.crdFiles ?? [])
-        registerCrds(crd, parse(crd), schemas);
+        registerCrds(parse(crd), schemas);
     const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
+    // Items of a `kind: List` document are resources of their own, located under `items[i]` of the document.
+    const listItems = new WeakMap();
     // Without a renderer, files of kustomizations are checked as they are rather than not at all.
     const rendering = options.render === "auto" && renderer !== undefined;
     const resources = [];
@@ -38313,18 +38342,17 @@ async function validateManifests(options, source, renderer) {
             continue;
         const environment = environmentOf(file);
         for (const doc of docs) {
-            const resource = toResource(doc, file);
-            if (!resource)
-                continue;
-            if (environment)
-                resource.environment = environment;
-            resources.push(resource);
+            for (const resource of toResources(doc, file, listItems)) {
+                if (environment)
+                    resource.environment = environment;
+                resources.push(resource);
+            }
         }
     }
     // CRDs committed alongside their custom resources define those kinds too.
     for (const resource of resources) {
         if (resource.id.kind === "CustomResourceDefinition")
-            registerCrds(resource.file, [{ object: resource.object, index: 0, line: 1 }], schemas);
+            registerCrds([{ object: resource.object, index: 0, line: 1 }], schemas);
     }
     const rendered = [];
     // Strategic-merge patch documents of each build, so a value an overlay sets is located in the overlay.
@@ -38383,7 +38411,9 @@ async function validateManifests(options, source, renderer) {
             continue;
         const patch = f.path ? patchSetting(patchesOf.get(f.resource), f.resource, f.path) : undefined;
         const at = patch ?? { file: f.resource.file, documentIndex: f.resource.documentIndex };
-        const position = positions.locate(at.file, at.documentIndex, f.path) ?? {
+        const prefix = listItems.get(f.resource);
+        const path = prefix ? [...prefix, ...(f.path ?? [])] : f.path;
+        const position = positions.locate(at.file, at.documentIndex, path) ?? {
             line: f.resource.line,
             column: 1,
         };
@@ -38391,8 +38421,8 @@ async function validateManifests(options, source, renderer) {
             rule: f.rule,
             severity: "error",
             file: at.file,
-            line: f.path ? position.line : f.resource.line,
-            column: f.path ? position.column : 1,
+            line: path ? position.line : f.resource.line,
+            column: path ? position.column : 1,
             resource: f.resource.id,
             message: f.resource.renderedFrom
                 ? `${f.message} (in the build of ${f.resource.renderedFrom})`
@@ -38474,6 +38504,26 @@ function settle(findings, settings) {
 }
 function engine_isObject(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+/** The resources of a document: itself, or the items of a `v1 List`. */
+function toResources(doc, file, listItems) {
+    const object = doc.object;
+    if (engine_isObject(object) &&
+        object.apiVersion === "v1" &&
+        object.kind === "List" &&
+        Array.isArray(object.items)) {
+        const out = [];
+        object.items.forEach((item, i) => {
+            const resource = toResource({ object: item, index: doc.index, line: doc.line }, file);
+            if (!resource)
+                return;
+            listItems.set(resource, ["items", i]);
+            out.push(resource);
+        });
+        return out;
+    }
+    const resource = toResource(doc, file);
+    return resource ? [resource] : [];
 }
 /** A document that names an apiVersion and a kind; anything else (Helm values, tool config) is not a resource. */
 function toResource(doc, file) {
@@ -38622,7 +38672,7 @@ function bestMatch(docs, id) {
         sameKind[0] ??
         docs[0]);
 }
-function registerCrds(file, docs, schemas) {
+function registerCrds(docs, schemas) {
     for (const doc of docs) {
         const crd = doc.object;
         if (!engine_isObject(crd) || crd.kind !== "CustomResourceDefinition" || !engine_isObject(crd.spec))
@@ -38639,7 +38689,6 @@ function registerCrds(file, docs, schemas) {
             schemas.addOpenApi(`${group}/${version.name}`, kind, schema ?? { "x-kubernetes-preserve-unknown-fields": true });
         }
     }
-    void file;
 }
 /**
  * Resources that are applied together — one kustomize build, or one directory of plain manifests — are what

@@ -30,12 +30,13 @@ await runAction(async () => {
   if (mode && mode !== "commit" && mode !== "pull-request") {
     throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
   }
+  const workingDirectory = getString("working-directory").trim();
   const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"] as const, "false");
   const request: UpdateRequest = {
     images,
     environment,
     paths,
-    repository: parseRepository(repositoryInput),
+    repository: repositoryInput || !workingDirectory ? parseRepository(repositoryInput) : undefined,
     base: getString("base").trim() || undefined,
     config: getString("config").trim() || CONFIG_FILE,
     mode: (mode || undefined) as DeliveryMode | undefined,
@@ -54,7 +55,6 @@ await runAction(async () => {
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined,
   };
-  const workingDirectory = getString("working-directory").trim();
   if (!token && !workingDirectory) {
     throw new UserError("input 'token' is empty", {
       hint: "Leave it at its default (github.token) or pass a secret.",

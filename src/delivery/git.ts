@@ -140,8 +140,21 @@ export async function updateInWorkingDirectory(
     configMode = target.mode;
   }
   const mode = request.mode ?? configMode ?? "pull-request";
+  const plan = planner(request, logger);
   const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
   const base = request.base || original;
+  if (request.dryRun) {
+    // A dry run only plans: it works on any checkout, detached or without a remote.
+    return {
+      operation: "unchanged",
+      mode,
+      plan: await plan(reader, patterns),
+      repository: directory,
+      base: base || "HEAD",
+      dryRun: true,
+      warnings: [],
+    };
+  }
   if (!base) {
     throw new UserError(`the checkout in ${directory} is on a detached HEAD and no base branch was given`, {
       hint: "Set `base` to the branch to update, or check out a branch (actions/checkout with `ref:`).",
@@ -150,7 +163,6 @@ export async function updateInWorkingDirectory(
   const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
   const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
   const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
-  const plan = planner(request, logger);
   const texts = textsFor(request);
   const identity = (await git(cwd, ["config", "user.email"])).stdout.trim() ? [] : BOT;
 

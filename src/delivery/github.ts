@@ -199,7 +199,9 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       }
       const existing =
         state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
-      if (existing && !commit) return result("unchanged", { pullRequest: existing });
+      // Already delivered: the outputs point at the pull request and the head commit that carries the change.
+      const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
+      if (existing && !commit) return result("unchanged", { pullRequest: existing, commit: headCommit });
       const target: PullRequestTarget = { ...options, base: state.base.name, texts };
       const { pullRequest, created } = await openOrUpdatePullRequest(
         target,
@@ -212,7 +214,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
           await deleteHeadBranch(options).catch(() => {});
         throw error;
       });
-      if (!created && !commit) return result("unchanged", { pullRequest });
+      if (!created && !commit) return result("unchanged", { pullRequest, commit: headCommit });
       warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
       return result(created ? "created" : "updated", { commit, pullRequest });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { findEnvironment, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import type { GitHub } from "../github/client.js";
+import { type GitHub, parseRepository } from "../github/client.js";
 import { formatImageRef, type ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
 import { planUpdate, type RepoReader, type UpdatePlan } from "../update/index.js";
@@ -19,8 +19,8 @@ export interface UpdateRequest {
   images: ImageRef[];
   environment?: string;
   paths: string[];
-  /** `owner/name` of the config repository. */
-  repository: { owner: string; repo: string };
+  /** `owner/name` of the config repository (working-directory mode takes it from the remote instead). */
+  repository?: { owner: string; repo: string };
   base?: string;
   config: string;
   /** Undefined: the environment's mode, else pull-request. */
@@ -110,7 +110,7 @@ export function updateThroughGitHub(
 ): Promise<DeliveryResult> {
   return deliverThroughGitHub({
     clients,
-    repository: request.repository,
+    repository: request.repository ?? parseRepository(""),
     base: request.base,
     mode: request.mode,
     target: request.environment

@@ -134,6 +134,14 @@ export function translateGitHubError(error: unknown, context: GitHubErrorContext
       cause: error,
     });
   }
+  if (types.has("INSUFFICIENT_SCOPES")) {
+    return new UserError(`${what}: the token's scopes do not allow it (${message})`, {
+      hint:
+        "A classic personal access token needs the `repo` scope (and `workflow` to change workflow files); a " +
+        "fine-grained token or GitHub App needs Contents and Pull requests: Read and write.",
+      cause: error,
+    });
+  }
   if ((status === 403 || types.has("FORBIDDEN")) && NOT_ACCESSIBLE.test(message)) {
     return new UserError(`${what}: the token lacks a permission (${message})`, {
       hint:

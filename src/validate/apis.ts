@@ -227,6 +227,27 @@ const changes: ApiChange[] = [
   },
 ];
 
+/** Release from which an API version is served ("available since" in the same guide), for targets older than that. */
+const introduced: { apiVersion: string; kinds: string[]; since: string }[] = [
+  { apiVersion: "apiextensions.k8s.io/v1", kinds: ["CustomResourceDefinition"], since: "1.16" },
+  {
+    apiVersion: "admissionregistration.k8s.io/v1",
+    kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+    since: "1.16",
+  },
+  { apiVersion: "networking.k8s.io/v1", kinds: ["Ingress", "IngressClass"], since: "1.19" },
+  { apiVersion: "events.k8s.io/v1", kinds: ["Event"], since: "1.19" },
+  { apiVersion: "certificates.k8s.io/v1", kinds: ["CertificateSigningRequest"], since: "1.19" },
+  { apiVersion: "node.k8s.io/v1", kinds: ["RuntimeClass"], since: "1.20" },
+  { apiVersion: "batch/v1", kinds: ["CronJob"], since: "1.21" },
+  { apiVersion: "policy/v1", kinds: ["PodDisruptionBudget"], since: "1.21" },
+  { apiVersion: "discovery.k8s.io/v1", kinds: ["EndpointSlice"], since: "1.21" },
+  { apiVersion: "autoscaling/v2", kinds: ["HorizontalPodAutoscaler"], since: "1.23" },
+  { apiVersion: "storage.k8s.io/v1", kinds: ["CSIStorageCapacity"], since: "1.24" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: flowControl, since: "1.26" },
+  { apiVersion: "flowcontrol.apiserver.k8s.io/v1", kinds: flowControl, since: "1.29" },
+];
+
 export type ApiStatus =
   | { status: "removed" | "deprecated"; message: string; replacement?: string }
   | { status: "served" };
@@ -242,6 +263,13 @@ const minor = (version: string) => Number(version.split(".")[1]);
 
 export function apiStatus(apiVersion: string, kind: string, kubernetesVersion: string): ApiStatus {
   const target = parseKubernetesVersion(kubernetesVersion);
+  const newer = introduced.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+  if (newer && target < minor(newer.since)) {
+    return {
+      status: "removed",
+      message: `${apiVersion} ${kind} is served only from Kubernetes ${newer.since} on (target ${kubernetesVersion}): use an API version the target serves, or raise kubernetes-version`,
+    };
+  }
   const change = changes.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
   if (!change) return { status: "served" };
   const instead = change.replacement ? `use ${change.replacement}` : "it has no replacement; remove it";

@@ -113,7 +113,7 @@ export async function validateManifests(
   const graph = new KustomizationGraph(kustomizations);
   const members = graph.memberFiles();
 
-  for (const crd of options.crdFiles ?? []) registerCrds(crd, parse(crd), schemas);
+  for (const crd of options.crdFiles ?? []) registerCrds(parse(crd), schemas);
 
   const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
   // Items of a `kind: List` document are resources of their own, located under `items[i]` of the document.
@@ -145,7 +145,7 @@ export async function validateManifests(
   // CRDs committed alongside their custom resources define those kinds too.
   for (const resource of resources) {
     if (resource.id.kind === "CustomResourceDefinition")
-      registerCrds(resource.file, [{ object: resource.object, index: 0, line: 1 }], schemas);
+      registerCrds([{ object: resource.object, index: 0, line: 1 }], schemas);
   }
 
   const rendered: string[] = [];
@@ -173,7 +173,9 @@ export async function validateManifests(
       const patches = patchDocuments(graph, root.dir, parse);
       for (const resource of renderedResources(root, result.output, result.origin, parse)) {
         patchesOf.set(resource, patches);
-        resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
+        // The build is what an environment deploys, wherever its files come from.
+        const environment = environmentOf(root.file) ?? environmentOf(resource.file);
+        if (environment) resource.environment = environment;
         resources.push(resource);
       }
     }
@@ -323,9 +325,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The resources of a document: itself, or the items of a `v1 List`. */
-function toResources(doc: ParsedDocument, file: string, listItems: WeakMap<Resource, ObjectPath>): Resource[] {
+function toResources(
+  doc: ParsedDocument,
+  file: string,
+  listItems: WeakMap<Resource, ObjectPath>,
+): Resource[] {
   const object = doc.object;
-  if (isObject(object) && object.apiVersion === "v1" && object.kind === "List" && Array.isArray(object.items)) {
+  if (
+    isObject(object) &&
+    object.apiVersion === "v1" &&
+    object.kind === "List" &&
+    Array.isArray(object.items)
+  ) {
     const out: Resource[] = [];
     object.items.forEach((item, i) => {
       const resource = toResource({ object: item, index: doc.index, line: doc.line }, file);
@@ -499,7 +510,7 @@ function bestMatch(docs: ParsedDocument[], id: ResourceId): ParsedDocument | und
   );
 }
 
-function registerCrds(file: string, docs: ParsedDocument[], schemas: SchemaSet): void {
+function registerCrds(docs: ParsedDocument[], schemas: SchemaSet): void {
   for (const doc of docs) {
     const crd = doc.object;
     if (!isObject(crd) || crd.kind !== "CustomResourceDefinition" || !isObject(crd.spec)) continue;
@@ -517,7 +528,6 @@ function registerCrds(file: string, docs: ParsedDocument[], schemas: SchemaSet):
       );
     }
   }
-  void file;
 }
 
 /**
@@ -543,7 +553,8 @@ function environmentMatcher(
   const matchers = environments.flatMap((env) =>
     env.paths.map((p) => {
       const pattern = path.posix.normalize(p).replace(/\/+$/, "");
-      const glob = picomatch(pattern, { dot: true });
+      // A pattern names files or directories: a directory's pattern covers everything under it.
+      const glob = picomatch([pattern, `${pattern}/**`], { dot: true });
       return {
         name: env.name,
         test: (file: string) =>

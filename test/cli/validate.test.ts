@@ -292,5 +292,33 @@ describe.runIf(hasComponent("git") && hasComponent("kubectl", ["version", "--cli
       );
       expect(result.stdout).toContain("1 file, 1 resource: 2 errors, 0 warnings");
     });
+
+    it("takes CRD files, and leaves annotations out when asked", async () => {
+      const dir = repo({
+        "crds/widget.yaml":
+          "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec:\n  group: example.com\n  names: {kind: Widget, plural: widgets}\n  scope: Namespaced\n  versions:\n    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n          type: object\n          properties:\n            spec:\n              type: object\n              properties:\n                size: {type: integer}\n",
+        "apps/widget.yaml":
+          "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: big\n",
+      });
+      const output = path.join(dir, "..", `${path.basename(dir)}-output`);
+      roots.push(output);
+      writeFileSync(output, "");
+      const result = await run(ACTION, [], dir, {
+        GITHUB_WORKSPACE: dir,
+        GITHUB_OUTPUT: output,
+        GITHUB_STEP_SUMMARY: "",
+        RUNNER_TEMP: dir,
+        INPUT_PATHS: "apps",
+        INPUT_CRDS: "crds/widget.yaml",
+        INPUT_ANNOTATIONS: "false",
+        "INPUT_FAIL-ON": "never",
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain("::error title=");
+      expect(result.stdout).toContain(
+        'apps/widget.yaml:5:3: error [schema] Widget/w: spec.size must be a number, got string "big"',
+      );
+      expect(readFileSync(output, "utf8")).toMatch(/^errors<<.+\n1\n/m);
+    });
   },
 );

@@ -64,6 +64,7 @@ describe("update-manifest-tag bundle", () => {
     expect(again.code, again.stdout).toBe(0);
     expect(again.outputs.operation).toBe("unchanged");
     expect(again.outputs["pull-request-number"]).toBe(String(number));
+    expect(again.outputs["commit-sha"]).toBe(head);
     expect(await server.headOf("acme", repo, pr.headRef)).toBe(head);
 
     // The base moves on (someone else's change) before the next version arrives.

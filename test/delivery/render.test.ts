@@ -162,6 +162,11 @@ describe("GitHub error translation", () => {
     expect((forbidden as UserError).hint).toContain("permissions: { contents: write }");
     const missing = translateGitHubError(graphql("NOT_FOUND", "Could not resolve to a Repository"), context);
     expect((missing as UserError).message).toContain("not found");
+    const scopes = translateGitHubError(
+      graphql("INSUFFICIENT_SCOPES", "Your token has not been granted the required scopes"),
+      context,
+    );
+    expect((scopes as UserError).hint).toContain("`repo` scope");
     const rate = translateGitHubError(graphql("RATE_LIMITED", "API rate limit exceeded"), context);
     expect((rate as UserError).message).toContain("rate limit");
   });

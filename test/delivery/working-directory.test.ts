@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { updateInWorkingDirectory } from "../../src/delivery/git.js";
@@ -51,6 +51,44 @@ async function remoteFile(bare: string, ref: string, path: string): Promise<stri
 }
 
 describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
+  it("dry-runs in a subdirectory of a detached checkout without a remote, writing nothing", async () => {
+    const dir = join(scratch, `detached${++count}`);
+    await run("git", ["init", "-q", dir]);
+    const files = configRepoFiles(["web"]);
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, "deploy", path)), { recursive: true });
+      await writeFile(join(dir, "deploy", path), content);
+    }
+    await run("git", ["-C", dir, "add", "-A"]);
+    await run("git", [
+      "-C",
+      dir,
+      "-c",
+      "user.name=t",
+      "-c",
+      "user.email=t@example.test",
+      "commit",
+      "-qm",
+      "init",
+    ]);
+    await run("git", ["-C", dir, "checkout", "-q", "--detach"]);
+    const result = await runUpdateAction(
+      github,
+      "unused",
+      {
+        images: "ghcr.io/acme/web:1.4.2",
+        environment: "dev",
+        "working-directory": join(dir, "deploy"),
+        "dry-run": "true",
+      },
+      { GITHUB_WORKSPACE: dir },
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs.changed).toBe("true");
+    expect(result.stdout).toContain('+    newTag: "1.4.2"');
+    expect((await run("git", ["-C", dir, "status", "--porcelain"])).stdout).toBe("");
+  });
+
   it("commits and pushes through the bundle to a plain git host", async () => {
     const services = ["web", "api"];
     const bare = await gitHttp.createRepository(`plain${count}`, configRepoFiles(services));

@@ -122,34 +122,46 @@ describe("gitops-pipeline validate examples/config-repo", () => {
 });
 
 describe("the example's production rules apply to it", () => {
-  it.runIf(hasKubectl)("a movable tag or automated sync in production fails validation", () => {
+  /** Validates a copy of the example with one file edited; returns the rule ids found. */
+  function validateEdited(
+    file: string,
+    edit: (text: string) => string,
+  ): { status: number | null; rules: string[] } {
     const dir = mkdtempSync(path.join(os.tmpdir(), "example-production-"));
     try {
       cpSync(repo, dir, { recursive: true });
-      const kustomization = path.join(dir, "apps/guestbook/overlays/production/kustomization.yaml");
-      writeFileSync(
-        kustomization,
-        readFileSync(kustomization, "utf8").replace(
-          / {4}newTag: .*\n {4}digest: .*\n/,
-          '    newTag: "1.4"\n',
-        ),
-      );
-      const application = path.join(dir, "argocd/apps/guestbook-production.yaml");
-      writeFileSync(
-        application,
-        readFileSync(application, "utf8").replace(/ {4}# No `automated:` block.*\n/, "    automated: {}\n"),
-      );
+      const target = path.join(dir, file);
+      const before = readFileSync(target, "utf8");
+      const after = edit(before);
+      expect(after).not.toBe(before);
+      writeFileSync(target, after);
       const result = spawnSync(
         process.execPath,
         [path.join(root, "bin/gitops-pipeline.js"), "validate", ".", "--format", "json"],
         { cwd: dir, encoding: "utf8" },
       );
-      expect(result.status).toBe(1);
-      const rules = JSON.parse(result.stdout).findings.map((f: { rule: string }) => f.rule);
-      expect(rules).toContain("mutable-tag");
-      expect(rules).toContain("argocd-sync-policy");
+      return {
+        status: result.status,
+        rules: JSON.parse(result.stdout).findings.map((f: { rule: string }) => f.rule),
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it.runIf(hasKubectl)("automated sync on the production Application fails validation", () => {
+    const result = validateEdited("argocd/apps/guestbook-production.yaml", (text) =>
+      text.replace(/ {4}# No `automated:` block.*\n/, "    automated: {}\n"),
+    );
+    expect(result.status).toBe(1);
+    expect(result.rules).toContain("argocd-sync-policy");
+  });
+
+  it.runIf(hasKubectl)("a movable tag without digest in production fails validation", () => {
+    const result = validateEdited("apps/guestbook/overlays/production/kustomization.yaml", (text) =>
+      text.replace(/ {4}newTag: .*\n {4}digest: .*\n/, '    newTag: "1.4"\n'),
+    );
+    expect(result.status).toBe(1);
+    expect(result.rules).toContain("mutable-tag");
   });
 });

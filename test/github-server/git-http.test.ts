@@ -142,7 +142,13 @@ describe.skipIf(!gitPresent)("smart HTTP on the GitHub test server", () => {
     // A commit landing between the ref advertisement and the pack makes the push fail; fetch, rebase, push lands it.
     const moved = github.faults.inject(
       { operation: "git", path: /git-receive-pack$/, method: "POST" },
-      { kind: "branch-moves", owner: "acme", repo: "config", branch: "topic", files: { "other.txt": "other\n" } },
+      {
+        kind: "branch-moves",
+        owner: "acme",
+        repo: "config",
+        branch: "topic",
+        files: { "other.txt": "other\n" },
+      },
     );
     await writeFile(join(dir, "d.txt"), "d\n");
     await git(dir, "add", "d.txt");

@@ -73,6 +73,20 @@ describe("GraphQL documents are checked against GitHub's schema", () => {
     server.clearViolations();
   });
 
+  it("reports a valid field the server does not provide instead of answering a silent null", async () => {
+    const data = await client(server).graphql<{ repository: { description: string | null } }>(
+      `query { repository(owner: "acme", name: "config") { description } }`,
+    );
+    expect(data.repository.description).toBeNull();
+    expect(server.violations).toEqual([
+      expect.objectContaining({
+        kind: "unimplemented",
+        problems: ["the test server does not implement Repository.description"],
+      }),
+    ]);
+    server.clearViolations();
+  });
+
   it("answers without authentication only with 401", async () => {
     const response = await fetch(server.graphqlUrl, {
       method: "POST",

@@ -467,6 +467,22 @@ describe("statuses, deployments, teams", () => {
       required_contexts: [],
     });
     const id = (data as { id: number }).id;
+    // Without required_contexts every status context on the commit must be green, as on GitHub.
+    const sha = (await server.headOf("acme", "config", "main")) as string;
+    await server.setStatus("acme", "config", sha, "argocd/production", "pending");
+    const blocked = await failure(
+      octokit.rest.repos.createDeployment({
+        ...repo,
+        ref: sha,
+        environment: "production",
+        auto_merge: false,
+      }),
+    );
+    expect([blocked.status, blocked.response.data.message]).toEqual([
+      409,
+      `Conflict: Commit status checks failed for ${sha}.`,
+    ]);
+    await server.setStatus("acme", "config", sha, "argocd/production", "success");
     await octokit.rest.repos.createDeploymentStatus({
       ...repo,
       deployment_id: id,

@@ -159,6 +159,15 @@ describe("schemas", () => {
     expect(findings).toEqual([]);
   });
 
+  it("checks the items of a v1 List as resources, at their lines", async () => {
+    const { report, findings } = await check({
+      "list.yaml":
+        "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n    data: {k: v}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n    spec:\n      ports: [{port: web}]\n",
+    });
+    expect(report.summary.resources).toBe(2);
+    expect(where(findings)).toEqual(["schema list.yaml:12:16"]);
+  });
+
   it("reports a kind without a schema, unless it is ignored or its CRD is given", async () => {
     const widget =
       "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: 3\n  colour: blue\n";
@@ -229,6 +238,27 @@ spec:
       { "hpa.yaml": "apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\n" },
       { kubernetesVersion: "1.26" },
     );
+    const tooNew = await check(
+      {
+        "hpa.yaml":
+          "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  maxReplicas: 3\n",
+      },
+      { kubernetesVersion: "1.22" },
+    );
+    expect(tooNew.findings.map((f) => `${f.rule} ${f.line}: ${f.message}`)).toEqual([
+      "removed-api 1: autoscaling/v2 HorizontalPodAutoscaler is served only from Kubernetes 1.23 on (target 1.22): use an API version the target serves, or raise kubernetes-version",
+    ]);
+    expect(
+      (
+        await check(
+          {
+            "hpa.yaml":
+              "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {kind: Deployment, name: web}\n  maxReplicas: 3\n",
+          },
+          { kubernetesVersion: "1.23" },
+        )
+      ).findings,
+    ).toEqual([]);
     expect(api(hpa.findings).map((f) => f.message)).toEqual([
       "autoscaling/v2beta2 HorizontalPodAutoscaler is not served since Kubernetes 1.26 (target 1.26): use autoscaling/v2",
     ]);

@@ -4,5 +4,6 @@ import type { Rule } from "../types.js";
 export const removedApi: Rule = {
   id: "removed-api",
   defaultSeverity: "error",
-  description: "The apiVersion is removed in the target Kubernetes version; the cluster rejects it.",
+  description:
+    "The apiVersion is not served by the target Kubernetes version (removed already, or newer than it); the cluster rejects it.",
 };

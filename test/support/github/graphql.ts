@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import {
   buildClientSchema,
+  defaultFieldResolver,
   execute,
   type GraphQLError,
+  type GraphQLFieldResolver,
   type GraphQLSchema,
   type IntrospectionQuery,
   isScalarType,
@@ -72,7 +74,21 @@ type Obj = Record<string, unknown>;
 interface Context {
   server: GitHubTestServer;
   actor: Actor;
+  /** Fields a document asked for that the server's objects do not have (`Type.field`). */
+  missing?: Set<string>;
 }
+
+/**
+ * Reads fields off the server's plain objects; a field they lack would come back null where GitHub has a value, so
+ * it is reported (and answered with null) instead of passing silently.
+ */
+const fieldResolver: GraphQLFieldResolver<unknown, Context> = (source, args, context, info) => {
+  if (source !== null && typeof source === "object" && !(info.fieldName in source)) {
+    context.missing?.add(`${info.parentType.name}.${info.fieldName}`);
+    return null;
+  }
+  return defaultFieldResolver(source, args, context, info);
+};
 
 export async function handleGraphQL(
   server: GitHubTestServer,
@@ -145,14 +161,25 @@ export async function handleGraphQL(
   }
   const faultReply = await applyGraphQLFaults(server, fired, record.graphqlFields);
   if (faultReply) return faultReply;
+  const missing = new Set<string>();
   const result = await execute({
     schema: githubSchema(),
     document,
     rootValue: root(),
-    contextValue: { server, actor } satisfies Context,
+    contextValue: { server, actor, missing } satisfies Context,
     variableValues: payload.variables ?? {},
     operationName: payload.operationName,
+    fieldResolver,
   });
+  if (missing.size > 0) {
+    server.violations.push({
+      kind: "unimplemented",
+      method: "POST",
+      path: "/graphql",
+      operation: "graphql",
+      problems: [...missing].map((field) => `the test server does not implement ${field}`),
+    });
+  }
   const errors = [];
   for (const error of result.errors ?? []) {
     const original = error.originalError;

@@ -875,9 +875,10 @@ export const REST_HANDLERS: Record<string, Handler> = {
     const ref = String(ctx.body.ref);
     const sha = await ctx.repo.git.resolveCommit(ref);
     if (!sha) throw validationFailed(`No ref found for: ${ref}`);
-    const required = ctx.body.required_contexts as string[] | undefined;
-    if (required && required.length > 0) {
-      const states = latestStatuses(ctx.repo, sha);
+    // Omitted required_contexts means every context on the commit must be green (GitHub's default).
+    const states = latestStatuses(ctx.repo, sha);
+    const required = (ctx.body.required_contexts as string[] | undefined) ?? states.map((s) => s.context);
+    if (required.length > 0) {
       const failing = required.filter(
         (context) => states.find((s) => s.context === context)?.state !== "success",
       );

@@ -616,7 +616,12 @@ export class GitHubTestServer {
       });
       // Faults match git traffic by operation "git" and path (e.g. /git-receive-pack$/): a branch-moves hook makes
       // the push that follows non-fast-forward; an answering fault replaces git's reply.
-      const fired = this.faults.take({ method: record.method, path: url.pathname, operation: "git", graphqlFields: [] });
+      const fired = this.faults.take({
+        method: record.method,
+        path: url.pathname,
+        operation: "git",
+        graphqlFields: [],
+      });
       const answer = await this.applyFaults(fired);
       if (answer) {
         const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body ?? "");
