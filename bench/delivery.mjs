@@ -137,10 +137,6 @@ try {
           GITHUB_REPOSITORY: `acme/${name}`,
         },
       });
-      if (process.env.BENCH_DEBUG) {
-        for (const r of server.requests)
-          console.error(label, r.method, r.path, r.graphqlFields.join(","), r.requestBytes, r.responseBytes);
-      }
       if (run.code !== 0) throw new Error(`${label} failed:\n${run.stdout}\n${run.stderr}`);
       rows.push({
         repo: `${fileCount} files`,
@@ -169,7 +165,13 @@ try {
   await rm(scratch, { recursive: true, force: true });
 }
 
-console.log("| Repository | Case | Operation | Requests | KB (request + response, headers included) |");
-console.log("| --- | --- | --- | ---: | ---: |");
-for (const row of rows)
-  console.log(`| ${row.repo} | ${row.case} | ${row.operation} | ${row.requests} | ${row.kb} |`);
+// Each update beside the shallow clone of the same repository: the share of its bytes the update moved.
+const cloneOf = new Map(rows.filter((row) => row.requests === "-").map((row) => [row.repo, Number(row.kb)]));
+console.log(
+  "| Repository | Case | Operation | Requests | KB (request + response, headers included) | vs clone |",
+);
+console.log("| --- | --- | --- | ---: | ---: | ---: |");
+for (const row of rows) {
+  const ratio = row.requests === "-" ? "1" : (Number(row.kb) / cloneOf.get(row.repo)).toFixed(3);
+  console.log(`| ${row.repo} | ${row.case} | ${row.operation} | ${row.requests} | ${row.kb} | ${ratio} |`);
+}

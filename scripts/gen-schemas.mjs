@@ -32,7 +32,8 @@ function declarationFiles(dir) {
   return out;
 }
 
-const files = packages.flatMap((name) => declarationFiles(path.join(root, "node_modules", name)));
+// Sorted, so the output (type indexes included) is the same on every machine.
+const files = packages.flatMap((name) => declarationFiles(path.join(root, "node_modules", name)).sort());
 const program = ts.createProgram(files, {
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,

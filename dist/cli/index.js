@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6994);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4959);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6994:
+/***/ 4959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2812,18 +2812,36 @@ function localReader(root) {
             try {
                 for (const file of files) {
                     const target = (await resolve(file.path))?.real ?? (0,external_node_path_namespaceObject.join)(await base(), repoPath(file.path));
+                    const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
+                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+                    if (existing && !existing.isFile()) {
+                        throw new errors_UserError(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
+                            file: file.path,
+                            hint: "Remove or rename what is there, then run again; nothing was written.",
+                        });
+                    }
                     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    const mode = await (0,promises_namespaceObject.lstat)(target).then((stat) => stat.mode & 0o7777, () => 0o644);
-                    await (0,promises_namespaceObject.writeFile)(temp, file.content, { mode, flag: "wx" });
+                    await (0,promises_namespaceObject.writeFile)(temp, file.content, {
+                        mode: existing ? existing.mode & 0o7777 : 0o644,
+                        flag: "wx",
+                    });
                 }
             }
             catch (error) {
                 await Promise.all(planned.map(({ temp }) => (0,promises_namespaceObject.rm)(temp, { force: true })));
                 throw error;
             }
-            for (const { temp, target } of planned)
-                await (0,promises_namespaceObject.rename)(temp, target);
+            for (const [index, { temp, target }] of planned.entries()) {
+                try {
+                    await (0,promises_namespaceObject.rename)(temp, target);
+                }
+                catch (error) {
+                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+                    await Promise.all(planned.slice(index).map((left) => (0,promises_namespaceObject.rm)(left.temp, { force: true })));
+                    throw error;
+                }
+            }
         },
     };
 }
@@ -3582,6 +3600,10 @@ function sameImage(a, b) {
 /** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
 function versionOf(ref) {
     return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+function withVersionText(name, version) {
+    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
 }
 
 ;// CONCATENATED MODULE: ./src/image/index.ts
@@ -5071,6 +5093,10 @@ function splitLines(text) {
 
 ;// CONCATENATED MODULE: ./src/update/diff.ts
 
+/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
+function changeLine(change) {
+    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 function unifiedDiff(files) {
     return [...files]
@@ -5368,11 +5394,16 @@ function imageMatcher(filters) {
     };
     return { matches, unused: () => wanted.filter((w) => !w.used).map((w) => w.filter) };
 }
-/** The source version of each image an app runs; two different versions of one image cannot be promoted. */
-function sourceVersions(env, app, images) {
+/**
+ * The source version of each image an app runs; two different versions of one image cannot be promoted. Images the
+ * filter leaves out are not looked at: an ambiguity there must not block promoting the others.
+ */
+function sourceVersions(env, app, images, keep) {
     const byName = new Map();
     for (const image of images) {
         if (image.ref.tag === undefined && image.ref.digest === undefined)
+            continue;
+        if (!keep(image.ref))
             continue;
         const name = normalizedName(image.ref);
         byName.set(name, [...(byName.get(name) ?? []), image]);
@@ -5439,9 +5470,8 @@ function planBetween(from, to, options = {}) {
         }
         const targetNames = new Set(to.apps.get(app).map((image) => normalizedName(image.ref)));
         const refs = [];
-        for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app))) {
-            if (imageFilter && !imageFilter.matches(image.ref))
-                continue;
+        const keep = (ref) => !imageFilter || imageFilter.matches(ref);
+        for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app), keep)) {
             if (!targetNames.has(name)) {
                 plan.unreferenced.push({ app, image: imageName(image.ref), version: versionOf(image.ref) });
                 continue;
@@ -5572,6 +5602,33 @@ function requiredApprovals(target, kind) {
     return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
 }
 
+;// CONCATENATED MODULE: ./src/commands/changes.ts
+
+/**
+ * Writes a planned change set (unless `dryRun`) and reports it the same way for every editing command: `--json`
+ * prints only `{"changes":[…]}` so scripts can parse stdout, a dry run prints the diff, a real run one line per change.
+ */
+async function applyChangeSet(repo, plan, flags, io, unchanged) {
+    if (!flags.dryRun) {
+        await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+    }
+    if (flags.json) {
+        io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
+    }
+    else if (flags.dryRun) {
+        io.stdout(unifiedDiff(plan.files));
+        if (plan.changes.length === 0)
+            io.stderr(`${unchanged.dryRun}\n`);
+    }
+    else if (plan.changes.length === 0) {
+        io.stdout(`${unchanged.written}\n`);
+    }
+    else {
+        for (const change of plan.changes)
+            io.stdout(`${changeLine(change)}\n`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/usage.ts
 
 
@@ -5594,6 +5651,7 @@ function notAvailable(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
+
 
 
 
@@ -5656,25 +5714,10 @@ const promoteCommand = {
         for (const { app, onlyIn } of plan.unpaired) {
             io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);
         }
-        if (!values["dry-run"]) {
-            await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
-        }
-        if (values.json) {
-            io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
-        }
-        else if (values["dry-run"]) {
-            io.stdout(unifiedDiff(plan.files));
-            if (plan.changes.length === 0)
-                io.stderr(`promote: ${target.name} already runs what ${source.name} runs\n`);
-        }
-        else if (plan.changes.length === 0) {
-            io.stdout(`${target.name} already runs what ${source.name} runs; nothing changed\n`);
-        }
-        else {
-            for (const change of plan.changes) {
-                io.stdout(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`);
-            }
-        }
+        await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
+            dryRun: `promote: ${target.name} already runs what ${source.name} runs`,
+            written: `${target.name} already runs what ${source.name} runs; nothing changed`,
+        });
         return 0;
     },
 };
@@ -5732,6 +5775,7 @@ const diffEnvsCommand = {
 };
 
 ;// CONCATENATED MODULE: ./src/commands/update-tag.ts
+
 
 
 
@@ -5809,25 +5853,10 @@ const updateTagCommand = {
             }
             io.stderr(`update-tag: not referenced (allowed): ${names}\n`);
         }
-        if (!values["dry-run"]) {
-            await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
-        }
-        if (values.json) {
-            io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
-        }
-        else if (values["dry-run"]) {
-            io.stdout(unifiedDiff(plan.files));
-            if (plan.changes.length === 0)
-                io.stderr("update-tag: already at the requested versions; nothing to change\n");
-        }
-        else if (plan.changes.length === 0) {
-            io.stdout("already at the requested versions; nothing changed\n");
-        }
-        else {
-            for (const change of plan.changes) {
-                io.stdout(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`);
-            }
-        }
+        await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
+            dryRun: "update-tag: already at the requested versions; nothing to change",
+            written: "already at the requested versions; nothing changed",
+        });
         return 0;
     },
 };
@@ -11948,7 +11977,10 @@ async function validateManifests(options, source, renderer) {
             const patches = patchDocuments(graph, root.dir, parse);
             for (const resource of renderedResources(root, result.output, result.origin, parse)) {
                 patchesOf.set(resource, patches);
-                resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
+                // The build is what an environment deploys, wherever its files come from.
+                const environment = environmentOf(root.file) ?? environmentOf(resource.file);
+                if (environment)
+                    resource.environment = environment;
                 resources.push(resource);
             }
         }
@@ -12280,7 +12312,8 @@ function deploymentUnits(resources) {
 function environmentMatcher(environments) {
     const matchers = environments.flatMap((env) => env.paths.map((p) => {
         const pattern = external_node_path_default().posix.normalize(p).replace(/\/+$/, "");
-        const glob = picomatch_default()(pattern, { dot: true });
+        // A pattern names files or directories: a directory's pattern covers everything under it.
+        const glob = picomatch_default()([pattern, `${pattern}/**`], { dot: true });
         return {
             name: env.name,
             test: (file) => pattern === "." || file === pattern || file.startsWith(`${pattern}/`) || glob(file),

@@ -35304,7 +35304,17 @@ async function eventPullRequest() {
     const path = process.env.GITHUB_EVENT_PATH;
     if (!path)
         return undefined;
-    const payload = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8").catch(() => "{}"));
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8").catch(() => "{}");
+    let payload;
+    try {
+        payload = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`cannot read the event payload: ${error.message}`, {
+            file: path,
+            hint: "Give the pull request with the 'pull-request' input, or point GITHUB_EVENT_PATH at a JSON event.",
+        });
+    }
     return payload.pull_request?.number;
 }
 await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () => {
@@ -35384,7 +35394,9 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
     if (mode === "gate") {
         const input = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("pull-request").trim();
         if (input && !/^\d+$/.test(input))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`, {
+                hint: "Give the pull request's number (42), or leave it empty to gate the event's pull request.",
+            });
         const single = input ? Number(input) : await eventPullRequest();
         const numbers = single !== undefined ? [single] : await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .openPromotions */ .Pg)(ctx, to);
         if (numbers.length === 0)
@@ -35406,7 +35418,7 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
         if (dryRun && plan.files.length > 0)
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .unifiedDiff */ .WH)(plan.files));
         for (const change of plan.changes) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .changeLine */ .vK)(change));
         }
         Object.assign(outputs, {
             operation: delivery.operation,
@@ -35634,6 +35646,13 @@ function translateGitHubError(error, context) {
             cause: error,
         });
     }
+    if (types.has("INSUFFICIENT_SCOPES")) {
+        return new errors/* UserError */.y(`${what}: the token's scopes do not allow it (${message})`, {
+            hint: "A classic personal access token needs the `repo` scope (and `workflow` to change workflow files); a " +
+                "fine-grained token or GitHub App needs Contents and Pull requests: Read and write.",
+            cause: error,
+        });
+    }
     if ((status === 403 || types.has("FORBIDDEN")) && NOT_ACCESSIBLE.test(message)) {
         return new errors/* UserError */.y(`${what}: the token lacks a permission (${message})`, {
             hint: `Give the job ${permissions}. GITHUB_TOKEN cannot write to another repository: for a separate config ` +
@@ -35764,11 +35783,16 @@ function imageMatcher(filters) {
     };
     return { matches, unused: () => wanted.filter((w) => !w.used).map((w) => w.filter) };
 }
-/** The source version of each image an app runs; two different versions of one image cannot be promoted. */
-function sourceVersions(env, app, images) {
+/**
+ * The source version of each image an app runs; two different versions of one image cannot be promoted. Images the
+ * filter leaves out are not looked at: an ambiguity there must not block promoting the others.
+ */
+function sourceVersions(env, app, images, keep) {
     const byName = new Map();
     for (const image of images) {
         if (image.ref.tag === undefined && image.ref.digest === undefined)
+            continue;
+        if (!keep(image.ref))
             continue;
         const name = (0,src_image/* normalizedName */.j8)(image.ref);
         byName.set(name, [...(byName.get(name) ?? []), image]);
@@ -35835,9 +35859,8 @@ function planBetween(from, to, options = {}) {
         }
         const targetNames = new Set(to.apps.get(app).map((image) => (0,src_image/* normalizedName */.j8)(image.ref)));
         const refs = [];
-        for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app))) {
-            if (imageFilter && !imageFilter.matches(image.ref))
-                continue;
+        const keep = (ref) => !imageFilter || imageFilter.matches(ref);
+        for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app), keep)) {
             if (!targetNames.has(name)) {
                 plan.unreferenced.push({ app, image: (0,src_image/* imageName */.tO)(image.ref), version: (0,src_image/* versionOf */.E4)(image.ref) });
                 continue;
@@ -35937,6 +35960,8 @@ const FRAGMENTS = {
 };
 const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
+/** Paths per GraphQL document; a round wider than this is split. */
+const MAX_PATHS_PER_QUERY = 250;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
 /**
  * The GraphQL field answering one path of a Commit, as a TreeEntry. The root has no TreeEntry: it is the
@@ -36301,17 +36326,25 @@ class GitHubSnapshot {
         const batch = this.queue;
         this.queue = new Map();
         this.flushing = undefined;
-        const { query, variables, paths } = buildPathQuery(batch, {
-            owner: this.repository.owner,
-            name: this.repository.repo,
-            oid: this.commit,
-        });
-        this.requests++;
-        const data = await this.github.graphql(query, variables);
-        const commit = data.repository?.object;
-        paths.forEach((path, index) => {
-            this.seed(path, commit?.[`f${index}`], batch.get(path));
-        });
+        // GitHub bounds the work of one query (nodes, time): very wide rounds go out as several queries.
+        const entries = [...batch];
+        const chunks = [];
+        for (let start = 0; start < entries.length; start += MAX_PATHS_PER_QUERY) {
+            chunks.push(new Map(entries.slice(start, start + MAX_PATHS_PER_QUERY)));
+        }
+        await Promise.all(chunks.map(async (chunk) => {
+            const { query, variables, paths } = buildPathQuery(chunk, {
+                owner: this.repository.owner,
+                name: this.repository.repo,
+                oid: this.commit,
+            });
+            this.requests++;
+            const data = await this.github.graphql(query, variables);
+            const commit = data.repository?.object;
+            paths.forEach((path, index) => {
+                this.seed(path, commit?.[`f${index}`], chunk.get(path));
+            });
+        }));
     }
     /** Blobs GraphQL gives no text for (truncated): fetched whole, once. */
     async readBlob(path, oid) {
@@ -36440,11 +36473,18 @@ async function deliverThroughGitHub(options) {
             let commit;
             if (!headMatches) {
                 await count(moveHeadBranch(options, state));
-                commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts));
+                commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts)).catch(async (error) => {
+                    // Refused (not raced): put the open pull request's branch back where it was rather than leave it empty.
+                    if (state.head && !isStaleHead(error))
+                        await restoreHeadBranch(options, state.head.oid).catch(() => { });
+                    throw error;
+                });
             }
             const existing = state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
+            // Already delivered: the outputs point at the pull request and the head commit that carries the change.
+            const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
             if (existing && !commit)
-                return result("unchanged", { pullRequest: existing });
+                return result("unchanged", { pullRequest: existing, commit: headCommit });
             const target = { ...options, base: state.base.name, texts };
             const { pullRequest, created } = await openOrUpdatePullRequest(target, existing, () => requests++).catch(async (error) => {
                 // A branch this run created for a pull request that could not be opened is removed again: a refused
@@ -36454,7 +36494,7 @@ async function deliverThroughGitHub(options) {
                 throw error;
             });
             if (!created && !commit)
-                return result("unchanged", { pullRequest });
+                return result("unchanged", { pullRequest, commit: headCommit });
             warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
             return result(created ? "created" : "updated", { commit, pullRequest });
         }
@@ -36643,6 +36683,17 @@ async function moveHeadBranch(options, state) {
             throw error;
         throw translateGitHubError(error, context);
     }
+}
+async function restoreHeadBranch(options, oid) {
+    const { owner, repo } = options.repository;
+    await options.clients.write.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${options.branch}`,
+        sha: oid,
+        force: true,
+    });
+    options.logger.info(`Put branch ${options.branch} back at ${oid.slice(0, 7)}: the new commit was refused`);
 }
 async function deleteHeadBranch(options) {
     const { owner, repo } = options.repository;
@@ -42851,7 +42902,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   tO: () => (/* reexport */ imageName),
   j8: () => (/* reexport */ normalizedName),
   Q: () => (/* reexport */ parseImageRef),
-  E4: () => (/* reexport */ versionOf)
+  E4: () => (/* reexport */ versionOf),
+  iM: () => (/* reexport */ withVersionText)
 });
 
 // UNUSED EXPORTS: DEFAULT_REGISTRY, normalizedRegistry, sameImage
@@ -42868,7 +42920,8 @@ const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
 const MAX_NAME_LENGTH = 255;
-function refuse(input, part, why, hint) {
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+function refuse(input, part, why, hint = REF_HINT) {
     throw new errors/* UserError */.y(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
         hint,
     });
@@ -42880,7 +42933,7 @@ function looksLikeRegistry(component) {
 /** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
 function parseImageRef(input) {
     if (input.length === 0)
-        refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+        refuse(input, input, "it is empty");
     const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
     if (bad)
         refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
@@ -42908,8 +42961,9 @@ function parseImageRef(input) {
     let registry = "";
     if (components.length > 1 && looksLikeRegistry(components[0])) {
         registry = components.shift();
-        if (!DOMAIN_RE.test(registry))
-            refuse(input, registry, "the registry host is not valid");
+        if (!DOMAIN_RE.test(registry)) {
+            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
+        }
     }
     for (const component of components) {
         if (component === "")
@@ -42968,6 +43022,10 @@ function sameImage(a, b) {
 /** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
 function versionOf(ref) {
     return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+function withVersionText(name, version) {
+    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
 }
 
 ;// CONCATENATED MODULE: ./src/image/index.ts
@@ -43975,7 +44033,7 @@ function runsSameVersion(source, target) {
 }
 /** The reference a change leaves behind, from the name as written and the new version. */
 function changedRef(change) {
-    return (0,src_image/* parseImageRef */.Q)(`${change.image}${change.to.startsWith("@") ? "" : ":"}${change.to}`);
+    return (0,src_image/* parseImageRef */.Q)((0,src_image/* withVersionText */.iM)(change.image, change.to));
 }
 /** The references a set of changes leaves behind, each once (for deployment records). */
 function imagesAfter(changes) {
@@ -44520,6 +44578,7 @@ function anyWindowOpen(windows, now) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  vK: () => (/* reexport */ changeLine),
   qN: () => (/* reexport */ local/* repoPath */.q),
   LN: () => (/* reexport */ paths_resolvePaths),
   WH: () => (/* reexport */ unifiedDiff)
@@ -45210,6 +45269,10 @@ function splitLines(text) {
 
 ;// CONCATENATED MODULE: ./src/update/diff.ts
 
+/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
+function changeLine(change) {
+    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 function unifiedDiff(files) {
     return [...files]
@@ -45541,18 +45604,36 @@ function localReader(root) {
             try {
                 for (const file of files) {
                     const target = (await resolve(file.path))?.real ?? join(await base(), repoPath(file.path));
+                    const existing = await lstat(target).catch(() => undefined);
+                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+                    if (existing && !existing.isFile()) {
+                        throw new UserError(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
+                            file: file.path,
+                            hint: "Remove or rename what is there, then run again; nothing was written.",
+                        });
+                    }
                     const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    const mode = await lstat(target).then((stat) => stat.mode & 0o7777, () => 0o644);
-                    await writeFile(temp, file.content, { mode, flag: "wx" });
+                    await writeFile(temp, file.content, {
+                        mode: existing ? existing.mode & 0o7777 : 0o644,
+                        flag: "wx",
+                    });
                 }
             }
             catch (error) {
                 await Promise.all(planned.map(({ temp }) => rm(temp, { force: true })));
                 throw error;
             }
-            for (const { temp, target } of planned)
-                await rename(temp, target);
+            for (const [index, { temp, target }] of planned.entries()) {
+                try {
+                    await rename(temp, target);
+                }
+                catch (error) {
+                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+                    await Promise.all(planned.slice(index).map((left) => rm(left.temp, { force: true })));
+                    throw error;
+                }
+            }
         },
     };
 }

@@ -35864,6 +35864,13 @@ function translateGitHubError(error, context) {
             cause: error,
         });
     }
+    if (types.has("INSUFFICIENT_SCOPES")) {
+        return new errors/* UserError */.y(`${what}: the token's scopes do not allow it (${message})`, {
+            hint: "A classic personal access token needs the `repo` scope (and `workflow` to change workflow files); a " +
+                "fine-grained token or GitHub App needs Contents and Pull requests: Read and write.",
+            cause: error,
+        });
+    }
     if ((status === 403 || types.has("FORBIDDEN")) && NOT_ACCESSIBLE.test(message)) {
         return new errors/* UserError */.y(`${what}: the token lacks a permission (${message})`, {
             hint: `Give the job ${permissions}. GITHUB_TOKEN cannot write to another repository: for a separate config ` +
@@ -36445,11 +36452,18 @@ async function deliverThroughGitHub(options) {
             let commit;
             if (!headMatches) {
                 await count(moveHeadBranch(options, state));
-                commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts));
+                commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts)).catch(async (error) => {
+                    // Refused (not raced): put the open pull request's branch back where it was rather than leave it empty.
+                    if (state.head && !isStaleHead(error))
+                        await restoreHeadBranch(options, state.head.oid).catch(() => { });
+                    throw error;
+                });
             }
             const existing = state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
+            // Already delivered: the outputs point at the pull request and the head commit that carries the change.
+            const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
             if (existing && !commit)
-                return result("unchanged", { pullRequest: existing });
+                return result("unchanged", { pullRequest: existing, commit: headCommit });
             const target = { ...options, base: state.base.name, texts };
             const { pullRequest, created } = await openOrUpdatePullRequest(target, existing, () => requests++).catch(async (error) => {
                 // A branch this run created for a pull request that could not be opened is removed again: a refused
@@ -36459,7 +36473,7 @@ async function deliverThroughGitHub(options) {
                 throw error;
             });
             if (!created && !commit)
-                return result("unchanged", { pullRequest });
+                return result("unchanged", { pullRequest, commit: headCommit });
             warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
             return result(created ? "created" : "updated", { commit, pullRequest });
         }
@@ -36648,6 +36662,17 @@ async function moveHeadBranch(options, state) {
             throw error;
         throw translateGitHubError(error, context);
     }
+}
+async function restoreHeadBranch(options, oid) {
+    const { owner, repo } = options.repository;
+    await options.clients.write.rest.git.updateRef({
+        owner,
+        repo,
+        ref: `heads/${options.branch}`,
+        sha: oid,
+        force: true,
+    });
+    options.logger.info(`Put branch ${options.branch} back at ${oid.slice(0, 7)}: the new commit was refused`);
 }
 async function deleteHeadBranch(options) {
     const { owner, repo } = options.repository;
@@ -42859,7 +42884,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   WH: () => (/* reexport */ unifiedDiff)
 });
 
-// UNUSED EXPORTS: resolvePaths
+// UNUSED EXPORTS: changeLine, resolvePaths
 
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
 class Diff {
@@ -43544,6 +43569,10 @@ function splitLines(text) {
 
 ;// CONCATENATED MODULE: ./src/update/diff.ts
 
+/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
+function changeLine(change) {
+    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 function unifiedDiff(files) {
     return [...files]
@@ -44677,18 +44706,36 @@ function localReader(root) {
             try {
                 for (const file of files) {
                     const target = (await resolve(file.path))?.real ?? (0,external_node_path_.join)(await base(), repoPath(file.path));
+                    const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
+                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+                    if (existing && !existing.isFile()) {
+                        throw new errors/* UserError */.y(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
+                            file: file.path,
+                            hint: "Remove or rename what is there, then run again; nothing was written.",
+                        });
+                    }
                     const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    const mode = await (0,promises_namespaceObject.lstat)(target).then((stat) => stat.mode & 0o7777, () => 0o644);
-                    await (0,promises_namespaceObject.writeFile)(temp, file.content, { mode, flag: "wx" });
+                    await (0,promises_namespaceObject.writeFile)(temp, file.content, {
+                        mode: existing ? existing.mode & 0o7777 : 0o644,
+                        flag: "wx",
+                    });
                 }
             }
             catch (error) {
                 await Promise.all(planned.map(({ temp }) => (0,promises_namespaceObject.rm)(temp, { force: true })));
                 throw error;
             }
-            for (const { temp, target } of planned)
-                await (0,promises_namespaceObject.rename)(temp, target);
+            for (const [index, { temp, target }] of planned.entries()) {
+                try {
+                    await (0,promises_namespaceObject.rename)(temp, target);
+                }
+                catch (error) {
+                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+                    await Promise.all(planned.slice(index).map((left) => (0,promises_namespaceObject.rm)(left.temp, { force: true })));
+                    throw error;
+                }
+            }
         },
     };
 }

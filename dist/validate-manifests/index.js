@@ -31695,18 +31695,36 @@ function localReader(root) {
             try {
                 for (const file of files) {
                     const target = (await resolve(file.path))?.real ?? join(await base(), repoPath(file.path));
+                    const existing = await lstat(target).catch(() => undefined);
+                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+                    if (existing && !existing.isFile()) {
+                        throw new UserError(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
+                            file: file.path,
+                            hint: "Remove or rename what is there, then run again; nothing was written.",
+                        });
+                    }
                     const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    const mode = await lstat(target).then((stat) => stat.mode & 0o7777, () => 0o644);
-                    await writeFile(temp, file.content, { mode, flag: "wx" });
+                    await writeFile(temp, file.content, {
+                        mode: existing ? existing.mode & 0o7777 : 0o644,
+                        flag: "wx",
+                    });
                 }
             }
             catch (error) {
                 await Promise.all(planned.map(({ temp }) => rm(temp, { force: true })));
                 throw error;
             }
-            for (const { temp, target } of planned)
-                await rename(temp, target);
+            for (const [index, { temp, target }] of planned.entries()) {
+                try {
+                    await rename(temp, target);
+                }
+                catch (error) {
+                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+                    await Promise.all(planned.slice(index).map((left) => rm(left.temp, { force: true })));
+                    throw error;
+                }
+            }
         },
     };
 }
@@ -37174,6 +37192,10 @@ function sameImage(a, b) {
 function versionOf(ref) {
     return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
 }
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+function withVersionText(name, version) {
+    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
+}
 
 ;// CONCATENATED MODULE: ./src/validate/workloads.ts
 
@@ -38379,7 +38401,10 @@ async function validateManifests(options, source, renderer) {
             const patches = patchDocuments(graph, root.dir, parse);
             for (const resource of renderedResources(root, result.output, result.origin, parse)) {
                 patchesOf.set(resource, patches);
-                resource.environment = environmentOf(resource.file) ?? environmentOf(root.file);
+                // The build is what an environment deploys, wherever its files come from.
+                const environment = environmentOf(root.file) ?? environmentOf(resource.file);
+                if (environment)
+                    resource.environment = environment;
                 resources.push(resource);
             }
         }
@@ -38711,7 +38736,8 @@ function deploymentUnits(resources) {
 function environmentMatcher(environments) {
     const matchers = environments.flatMap((env) => env.paths.map((p) => {
         const pattern = external_node_path_default().posix.normalize(p).replace(/\/+$/, "");
-        const glob = picomatch_default()(pattern, { dot: true });
+        // A pattern names files or directories: a directory's pattern covers everything under it.
+        const glob = picomatch_default()([pattern, `${pattern}/**`], { dot: true });
         return {
             name: env.name,
             test: (file) => pattern === "." || file === pattern || file.startsWith(`${pattern}/`) || glob(file),

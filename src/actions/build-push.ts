@@ -24,6 +24,7 @@ function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
     } catch (error) {
       throw new UserError(`cannot read the event payload: ${(error as Error).message}`, {
         file: env.GITHUB_EVENT_PATH,
+        hint: "The runner writes this file; outside GitHub Actions point GITHUB_EVENT_PATH at a JSON event or unset it.",
       });
     }
   }

@@ -13,7 +13,7 @@ import { createGitHubClients, parseRepository } from "../github/client.js";
 import type { Change } from "../manifests/index.js";
 import { imagesAfter } from "../promote/gate.js";
 import { gateSummary, proposalSummary } from "../promote/texts.js";
-import { unifiedDiff } from "../update/index.js";
+import { changeLine, unifiedDiff } from "../update/index.js";
 import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
 
 const changesJson = (changes: readonly Change[]) =>
@@ -23,9 +23,16 @@ const changesJson = (changes: readonly Change[]) =>
 async function eventPullRequest(): Promise<number | undefined> {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return undefined;
-  const payload = JSON.parse(await readFile(path, "utf8").catch(() => "{}")) as {
-    pull_request?: { number?: number };
-  };
+  const text = await readFile(path, "utf8").catch(() => "{}");
+  let payload: { pull_request?: { number?: number } };
+  try {
+    payload = JSON.parse(text) as typeof payload;
+  } catch (error) {
+    throw new UserError(`cannot read the event payload: ${(error as Error).message}`, {
+      file: path,
+      hint: "Give the pull request with the 'pull-request' input, or point GITHUB_EVENT_PATH at a JSON event.",
+    });
+  }
   return payload.pull_request?.number;
 }
 
@@ -108,7 +115,9 @@ await runAction(async () => {
   if (mode === "gate") {
     const input = getString("pull-request").trim();
     if (input && !/^\d+$/.test(input))
-      throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`);
+      throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`, {
+        hint: "Give the pull request's number (42), or leave it empty to gate the event's pull request.",
+      });
     const single = input ? Number(input) : await eventPullRequest();
     const numbers = single !== undefined ? [single] : await openPromotions(ctx, to);
     if (numbers.length === 0) core.info(`no open promotion pull request to ${to}`);
@@ -126,7 +135,7 @@ await runAction(async () => {
     const { delivery, plan } = result;
     if (dryRun && plan.files.length > 0) core.info(unifiedDiff(plan.files));
     for (const change of plan.changes) {
-      core.info(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
+      core.info(changeLine(change));
     }
     Object.assign(outputs, {
       operation: delivery.operation,

@@ -2,9 +2,11 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
+import { withVersionText } from "../image/index.js";
 import { promotionEdge } from "../promote/edges.js";
 import { planPromotion } from "../promote/plan.js";
-import { localReader, unifiedDiff } from "../update/index.js";
+import { localReader } from "../update/index.js";
+import { applyChangeSet } from "./changes.js";
 import type { Command, CommandIO } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
@@ -62,32 +64,17 @@ export const promoteCommand: Command = {
     const plan = await planPromotion(repo, source, target, { apps: values.app, images: values.image });
 
     for (const { app, image, version } of plan.unreferenced) {
-      const ref = `${image}${version.startsWith("@") ? "" : ":"}${version}`;
       io.stderr(
-        `promote: ${source.name} app ${app} runs ${ref}, which ${target.name} does not reference; not added\n`,
+        `promote: ${source.name} app ${app} runs ${withVersionText(image, version)}, which ${target.name} does not reference; not added\n`,
       );
     }
     for (const { app, onlyIn } of plan.unpaired) {
       io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);
     }
-    if (!values["dry-run"]) {
-      await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
-    }
-    if (values.json) {
-      io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
-    } else if (values["dry-run"]) {
-      io.stdout(unifiedDiff(plan.files));
-      if (plan.changes.length === 0)
-        io.stderr(`promote: ${target.name} already runs what ${source.name} runs\n`);
-    } else if (plan.changes.length === 0) {
-      io.stdout(`${target.name} already runs what ${source.name} runs; nothing changed\n`);
-    } else {
-      for (const change of plan.changes) {
-        io.stdout(
-          `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`,
-        );
-      }
-    }
+    await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
+      dryRun: `promote: ${target.name} already runs what ${source.name} runs`,
+      written: `${target.name} already runs what ${source.name} runs; nothing changed`,
+    });
     return 0;
   },
 };

@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import { CONFIG_FILE, findEnvironment, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { formatImageRef, parseImageRef } from "../image/index.js";
-import { localReader, planUpdate, unifiedDiff } from "../update/index.js";
+import { localReader, planUpdate } from "../update/index.js";
+import { applyChangeSet } from "./changes.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
@@ -81,24 +82,10 @@ export const updateTagCommand: Command = {
       io.stderr(`update-tag: not referenced (allowed): ${names}\n`);
     }
 
-    if (!values["dry-run"]) {
-      await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
-    }
-    if (values.json) {
-      io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
-    } else if (values["dry-run"]) {
-      io.stdout(unifiedDiff(plan.files));
-      if (plan.changes.length === 0)
-        io.stderr("update-tag: already at the requested versions; nothing to change\n");
-    } else if (plan.changes.length === 0) {
-      io.stdout("already at the requested versions; nothing changed\n");
-    } else {
-      for (const change of plan.changes) {
-        io.stdout(
-          `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}\n`,
-        );
-      }
-    }
+    await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
+      dryRun: "update-tag: already at the requested versions; nothing to change",
+      written: "already at the requested versions; nothing changed",
+    });
     return 0;
   },
 };

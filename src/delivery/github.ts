@@ -195,7 +195,14 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       let commit: DeliveryResult["commit"];
       if (!headMatches) {
         await count(moveHeadBranch(options, state));
-        commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts));
+        commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts)).catch(
+          async (error: unknown) => {
+            // Refused (not raced): put the open pull request's branch back where it was rather than leave it empty.
+            if (state.head && !isStaleHead(error))
+              await restoreHeadBranch(options, state.head.oid).catch(() => {});
+            throw error;
+          },
+        );
       }
       const existing =
         state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
@@ -448,6 +455,18 @@ async function moveHeadBranch(options: GitHubDeliveryOptions, state: RepositoryS
     if (isReferenceExists(error)) throw error;
     throw translateGitHubError(error, context);
   }
+}
+
+async function restoreHeadBranch(options: GitHubDeliveryOptions, oid: string): Promise<void> {
+  const { owner, repo } = options.repository;
+  await options.clients.write.rest.git.updateRef({
+    owner,
+    repo,
+    ref: `heads/${options.branch}`,
+    sha: oid,
+    force: true,
+  });
+  options.logger.info(`Put branch ${options.branch} back at ${oid.slice(0, 7)}: the new commit was refused`);
 }
 
 async function deleteHeadBranch(options: GitHubDeliveryOptions): Promise<void> {

@@ -27,7 +27,9 @@ const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const KNOWN_DIGEST_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 const MAX_NAME_LENGTH = 255;
 
-function refuse(input: string, part: string, why: string, hint?: string): never {
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+
+function refuse(input: string, part: string, why: string, hint = REF_HINT): never {
   throw new UserError(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
     hint,
   });
@@ -42,7 +44,7 @@ function looksLikeRegistry(component: string): boolean {
 
 /** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
 export function parseImageRef(input: string): ImageRef {
-  if (input.length === 0) refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+  if (input.length === 0) refuse(input, input, "it is empty");
   const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
   if (bad) refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
 
@@ -76,7 +78,14 @@ export function parseImageRef(input: string): ImageRef {
   let registry = "";
   if (components.length > 1 && looksLikeRegistry(components[0]!)) {
     registry = components.shift()!;
-    if (!DOMAIN_RE.test(registry)) refuse(input, registry, "the registry host is not valid");
+    if (!DOMAIN_RE.test(registry)) {
+      refuse(
+        input,
+        registry,
+        "the registry host is not valid",
+        "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.",
+      );
+    }
   }
   for (const component of components) {
     if (component === "") refuse(input, rest, "the name has an empty path component");
@@ -157,4 +166,9 @@ export function sameImage(a: ImageRef | string, b: ImageRef | string): boolean {
 /** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
 export function versionOf(ref: ImageRef): string {
   return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+export function withVersionText(name: string, version: string): string {
+  return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
 }

@@ -1,4 +1,11 @@
-import { formatImageRef, type ImageRef, normalizedName, parseImageRef, versionOf } from "../image/index.js";
+import {
+  formatImageRef,
+  type ImageRef,
+  normalizedName,
+  parseImageRef,
+  versionOf,
+  withVersionText,
+} from "../image/index.js";
 import { inspectPromotionDiff, type PromotedChange, type PullRequestFile } from "./diff.js";
 import { describeReviewers, evaluateReviews, type Review, type ReviewerPolicy } from "./reviews.js";
 import { anyWindowOpen, parseWindow, wallClock } from "./window.js";
@@ -158,7 +165,7 @@ export function runsSameVersion(source: ImageRef, target: ImageRef): boolean {
 
 /** The reference a change leaves behind, from the name as written and the new version. */
 export function changedRef(change: { image: string; to: string }): ImageRef {
-  return parseImageRef(`${change.image}${change.to.startsWith("@") ? "" : ":"}${change.to}`);
+  return parseImageRef(withVersionText(change.image, change.to));
 }
 
 /** The references a set of changes leaves behind, each once (for deployment records). */

@@ -106,11 +106,20 @@ function imageMatcher(filters: readonly string[] | undefined) {
   return { matches, unused: () => wanted.filter((w) => !w.used).map((w) => w.filter) };
 }
 
-/** The source version of each image an app runs; two different versions of one image cannot be promoted. */
-function sourceVersions(env: string, app: string, images: readonly AppImage[]): Map<string, AppImage> {
+/**
+ * The source version of each image an app runs; two different versions of one image cannot be promoted. Images the
+ * filter leaves out are not looked at: an ambiguity there must not block promoting the others.
+ */
+function sourceVersions(
+  env: string,
+  app: string,
+  images: readonly AppImage[],
+  keep: (ref: ImageRef) => boolean,
+): Map<string, AppImage> {
   const byName = new Map<string, AppImage[]>();
   for (const image of images) {
     if (image.ref.tag === undefined && image.ref.digest === undefined) continue;
+    if (!keep(image.ref)) continue;
     const name = normalizedName(image.ref);
     byName.set(name, [...(byName.get(name) ?? []), image]);
   }
@@ -190,8 +199,8 @@ export function planBetween(
     }
     const targetNames = new Set(to.apps.get(app)!.map((image) => normalizedName(image.ref)));
     const refs: ImageRef[] = [];
-    for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app)!)) {
-      if (imageFilter && !imageFilter.matches(image.ref)) continue;
+    const keep = (ref: ImageRef) => !imageFilter || imageFilter.matches(ref);
+    for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app)!, keep)) {
       if (!targetNames.has(name)) {
         plan.unreferenced.push({ app, image: imageName(image.ref), version: versionOf(image.ref) });
         continue;

@@ -1,5 +1,10 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
-import type { ChangeSet } from "../manifests/index.js";
+import type { Change, ChangeSet } from "../manifests/index.js";
+
+/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
+export function changeLine(change: Change): string {
+  return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
 
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 export function unifiedDiff(files: ChangeSet["files"]): string {

@@ -131,19 +131,37 @@ export function localReader(root: string): LocalRepo {
       try {
         for (const file of files) {
           const target = (await resolve(file.path))?.real ?? join(await base(), repoPath(file.path));
+          const existing = await lstat(target).catch(() => undefined);
+          // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+          if (existing && !existing.isFile()) {
+            throw new UserError(
+              `${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`,
+              {
+                file: file.path,
+                hint: "Remove or rename what is there, then run again; nothing was written.",
+              },
+            );
+          }
           const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
           planned.push({ temp, target });
-          const mode = await lstat(target).then(
-            (stat) => stat.mode & 0o7777,
-            () => 0o644,
-          );
-          await writeFile(temp, file.content, { mode, flag: "wx" });
+          await writeFile(temp, file.content, {
+            mode: existing ? existing.mode & 0o7777 : 0o644,
+            flag: "wx",
+          });
         }
       } catch (error) {
         await Promise.all(planned.map(({ temp }) => rm(temp, { force: true })));
         throw error;
       }
-      for (const { temp, target } of planned) await rename(temp, target);
+      for (const [index, { temp, target }] of planned.entries()) {
+        try {
+          await rename(temp, target);
+        } catch (error) {
+          // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+          await Promise.all(planned.slice(index).map((left) => rm(left.temp, { force: true })));
+          throw error;
+        }
+      }
     },
   };
 }

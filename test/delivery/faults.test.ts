@@ -127,6 +127,20 @@ describe("faults end in a clear error with nothing written", () => {
     expect(server.repo("acme", repo).pulls).toEqual([]);
   });
 
+  it("a refused commit leaves an open pull request's branch where it was", async () => {
+    const repo = await newRepo();
+    const opened = await runUpdateAction(server, repo, { ...bump, environment: "staging" });
+    expect(opened.outputs.operation).toBe("created");
+    const before = await branches(repo);
+    server.faults.inject({ operation: "graphql:createCommitOnBranch" }, { kind: "not-accessible" });
+    const refused = await runUpdateAction(server, repo, {
+      images: "ghcr.io/acme/web:1.5.0",
+      environment: "staging",
+    });
+    expectFailure(refused, "pull-requests: write");
+    expect(await branches(repo)).toEqual(before);
+  });
+
   it("404: the repository is missing or the token cannot see it", async () => {
     const result = await runUpdateAction(server, "nowhere", { ...bump, repository: "acme/nowhere" });
     expectFailure(result, "acme/nowhere", "not found", "GitHub App installation token");

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { formatImageRef, normalizedName, parseImageRef, sameImage } from "../../src/image/index.js";
+import {
+  formatImageRef,
+  normalizedName,
+  parseImageRef,
+  sameImage,
+  versionOf,
+  withVersionText,
+} from "../../src/image/index.js";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 
@@ -62,5 +69,36 @@ describe("sameImage", () => {
     expect(sameImage("nginx", "index.docker.io/library/nginx")).toBe(true);
     expect(sameImage("nginx", "ghcr.io/nginx")).toBe(false);
     expect(sameImage("ghcr.io/org/app:1", `ghcr.io/org/app@${DIGEST}`)).toBe(true);
+  });
+});
+
+describe("withVersionText", () => {
+  it.each([
+    "localhost:5000/a/b:1.2",
+    `ghcr.io/org/app@${DIGEST}`,
+    `ghcr.io/org/app:1.4.2@${DIGEST}`,
+  ])("spells %s back from its name and versionOf()", (text) => {
+    const ref = parseImageRef(text);
+    expect(
+      withVersionText(formatImageRef({ ...ref, tag: undefined, digest: undefined }), versionOf(ref)),
+    ).toBe(text);
+  });
+});
+
+describe("refusals", () => {
+  it.each([
+    "ghcr.io/acme/web :1",
+    "ghcr.io//web:1",
+    "my_registry.io/web:1",
+  ])("say how to write %j", (input) => {
+    const error = (() => {
+      try {
+        parseImageRef(input);
+      } catch (caught) {
+        return caught as UserError;
+      }
+    })();
+    expect(error).toBeInstanceOf(UserError);
+    expect(error!.hint).toMatch(/e\.g\. /);
   });
 });

@@ -107,6 +107,7 @@ describe.concurrent("promote-env gate", () => {
     const bad = await run(repo, { mode: "gate", "pull-request": "#12" });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain(`::error::input 'pull-request' must be a number, got "#12"`);
+    expect(bad.stdout).toContain("Give the pull request's number (42)");
   });
 
   it("refuses a promotion dressed up as a rollback of its own head", async () => {

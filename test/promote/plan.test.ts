@@ -115,6 +115,27 @@ describe("planPromotion", () => {
     );
   });
 
+  it("promotes a filtered image even when another image of the app is ambiguous", async () => {
+    const dir = await repo({
+      "envs/staging/web/kustomization.yaml":
+        "images:\n  - name: ghcr.io/acme/web\n    newTag: 1.4.2\n  - name: ghcr.io/acme/migrate\n    newTag: 2.0.0\n",
+      "envs/staging/web/job.yaml":
+        "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - name: migrate\n          image: ghcr.io/acme/migrate:1.9.0\n",
+      "envs/production/web/kustomization.yaml":
+        "images:\n  - name: ghcr.io/acme/web\n    newTag: 1.4.0\n  - name: ghcr.io/acme/migrate\n    newTag: 1.8.0\n",
+    });
+    const plan = await planPromotion(
+      localReader(dir),
+      { name: "staging", paths: ["envs/staging/*"] },
+      { name: "production", paths: ["envs/production/*"] },
+      { images: ["web"] },
+    );
+    expect(plan.rows).toEqual([{ app: "web", image: "ghcr.io/acme/web", from: "1.4.0", to: "1.4.2" }]);
+    expect(plan.files[0]!.after).toBe(
+      "images:\n  - name: ghcr.io/acme/web\n    newTag: 1.4.2\n  - name: ghcr.io/acme/migrate\n    newTag: 1.8.0\n",
+    );
+  });
+
   it("pairs environments whose paths have no wildcard as one app", async () => {
     const dir = await repo({
       "staging/values.yaml": "frontend:\n  image:\n    repository: ghcr.io/acme/web\n    tag: 2.0.0\n",

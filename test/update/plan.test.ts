@@ -157,6 +157,20 @@ describe("localReader.writeAll", () => {
     expect(await readFile(join(repo.dir, good), "utf8")).toBe(before);
     expect((await readdir(join(repo.dir, "apps/api/overlays/dev"))).sort()).toEqual(["values.yaml"]);
   });
+
+  it("writes nothing when one target is a directory, and says which", async () => {
+    const good = "apps/api/overlays/dev/values.yaml";
+    const before = await readFile(join(repo.dir, good), "utf8");
+    const listing = (await readdir(join(repo.dir, "apps/worker/overlays"))).sort();
+    const writes = localReader(repo.dir).writeAll([
+      { path: good, content: "changed\n" },
+      { path: "apps/worker/overlays/dev", content: "x\n" },
+    ]);
+    await expect(writes).rejects.toThrow('"apps/worker/overlays/dev" is not a regular file');
+    expect(await readFile(join(repo.dir, good), "utf8")).toBe(before);
+    expect((await readdir(join(repo.dir, "apps/api/overlays/dev"))).sort()).toEqual(["values.yaml"]);
+    expect((await readdir(join(repo.dir, "apps/worker/overlays"))).sort()).toEqual(listing);
+  });
 });
 
 /** Leaf paths whose values differ between two parsed YAML streams. */

@@ -541,6 +541,28 @@ describe.runIf(hasComponent("kubectl", ["version", "--client"]))("rendering kust
     );
   });
 
+  it("gives rendered resources the environment whose paths hold the build, globs included", async () => {
+    const seen: string[] = [];
+    const probe = {
+      id: "probe",
+      defaultSeverity: "warning" as const,
+      description: "records environments",
+      checkResource(resource: { id: { kind: string }; environment?: string }) {
+        seen.push(`${resource.id.kind}:${resource.environment}`);
+        return [];
+      },
+    };
+    await check(base, {
+      render: "auto",
+      rules: [probe],
+      environments: [
+        { name: "dev", paths: ["overlays/dev"] },
+        { name: "production", paths: ["overlays/*"] },
+      ],
+    });
+    expect(seen.sort()).toEqual(["ConfigMap:production", "Deployment:production", "Service:production"]);
+  });
+
   it("reports a build failure with kustomize's reason on the kustomization file", async () => {
     const { findings } = await check(
       { ...base, "overlays/broken/kustomization.yaml": "resources:\n  - ../../base\n  - missing.yaml\n" },
@@ -608,6 +630,18 @@ describe("configuration", () => {
       }),
     });
     expect(relevelled.findings.map((f) => `${f.file} ${f.severity}`)).toEqual(["prod/web.yaml warning"]);
+  });
+
+  it("never reads skipped paths", async () => {
+    const { report } = await check(
+      {
+        "charts/x/broken.yaml": "a: [\n",
+        "apps/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n",
+      },
+      { config: config({ skipPaths: ["charts/**"] }) },
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.files).toEqual(["apps/cm.yaml"]);
   });
 
   it("rejects unknown rule ids and settings with the config file named", () => {
