@@ -28405,6 +28405,7 @@ function githubContext(env) {
         catch (error) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`cannot read the event payload: ${error.message}`, {
                 file: env.GITHUB_EVENT_PATH,
+                hint: "The runner writes this file; outside GitHub Actions point GITHUB_EVENT_PATH at a JSON event or unset it.",
             });
         }
     }
@@ -29387,7 +29388,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Q: () => (/* reexport */ parseImageRef)
 });
 
-// UNUSED EXPORTS: sameImage, versionOf
+// UNUSED EXPORTS: sameImage, versionOf, withVersionText
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
@@ -29401,7 +29402,8 @@ const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
 const MAX_NAME_LENGTH = 255;
-function refuse(input, part, why, hint) {
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+function refuse(input, part, why, hint = REF_HINT) {
     throw new errors/* UserError */.y(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
         hint,
     });
@@ -29413,7 +29415,7 @@ function looksLikeRegistry(component) {
 /** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
 function parseImageRef(input) {
     if (input.length === 0)
-        refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+        refuse(input, input, "it is empty");
     const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
     if (bad)
         refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
@@ -29441,8 +29443,9 @@ function parseImageRef(input) {
     let registry = "";
     if (components.length > 1 && looksLikeRegistry(components[0])) {
         registry = components.shift();
-        if (!DOMAIN_RE.test(registry))
-            refuse(input, registry, "the registry host is not valid");
+        if (!DOMAIN_RE.test(registry)) {
+            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
+        }
     }
     for (const component of components) {
         if (component === "")
@@ -29501,6 +29504,10 @@ function sameImage(a, b) {
 /** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
 function versionOf(ref) {
     return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+function withVersionText(name, version) {
+    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
 }
 
 ;// CONCATENATED MODULE: ./src/image/index.ts

@@ -61,6 +61,17 @@ export function keyOf(pair: Pair): string | undefined {
  * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
  */
 export function entries(file: YamlFile, document: Document.Parsed, reached: Reached<YAMLMap>): Entry[] {
+  return mapEntries(file, document, reached, new Set());
+}
+
+/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
+function mapEntries(
+  file: YamlFile,
+  document: Document.Parsed,
+  reached: Reached<YAMLMap>,
+  merging: Set<YAMLMap>,
+): Entry[] {
+  merging.add(reached.node);
   const out: Entry[] = [];
   const seen = new Set<string>();
   const merges: Reached[] = [];
@@ -80,13 +91,14 @@ export function entries(file: YamlFile, document: Document.Parsed, reached: Reac
     out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
   }
   for (const merged of merges) {
-    if (!isMap(merged.node)) continue;
-    for (const entry of entries(file, document, merged as Reached<YAMLMap>)) {
+    if (!isMap(merged.node) || merging.has(merged.node)) continue;
+    for (const entry of mapEntries(file, document, merged as Reached<YAMLMap>, merging)) {
       if (seen.has(entry.key)) continue;
       seen.add(entry.key);
       out.push(entry);
     }
   }
+  merging.delete(reached.node);
   return out;
 }
 

@@ -183,6 +183,17 @@ web:
     expect(result.content).toBe(merged.replace("1.0.0", "1.0.1"));
   });
 
+  it("reads a map that merges itself (`&a {<<: *a}`) without looping, keeping its own keys", () => {
+    const looped =
+      "frontend: &front\n  <<: *front\n  image: ghcr.io/acme/app:1.0.0\nbackend:\n  image: ghcr.io/acme/api:2.0.0\n";
+    expect(findImages("values.yaml", looped).map((image) => [image.line, image.field])).toEqual([
+      [3, "frontend.image"],
+      [5, "backend.image"],
+    ]);
+    const result = updateFile("values.yaml", looped, [parseImageRef("ghcr.io/acme/api:2.0.1")]);
+    expect(result.content).toBe(looped.replace("api:2.0.0", "api:2.0.1"));
+  });
+
   it("does not parse Helm templates", () => {
     const template =
       "image: {{ .Values.image.repository }}:{{ .Values.image.tag }}\nother: ghcr.io/acme/app:1\n";
