@@ -3166,6 +3166,7 @@ function applySplices(content, splices) {
 ;// CONCATENATED MODULE: ./src/yaml/tree.ts
 
 
+
 /** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
 function deref(file, document, node, parent) {
     if ((0,dist/* isAlias */.Vj)(node)) {
@@ -3195,6 +3196,11 @@ function keyOf(pair) {
  * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
  */
 function entries(file, document, reached) {
+    return mapEntries(file, document, reached, new Set());
+}
+/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
+function mapEntries(file, document, reached, merging) {
+    merging.add(reached.node);
     const out = [];
     const seen = new Set();
     const merges = [];
@@ -3217,15 +3223,16 @@ function entries(file, document, reached) {
         out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
     }
     for (const merged of merges) {
-        if (!(0,dist/* isMap */.jh)(merged.node))
+        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
             continue;
-        for (const entry of entries(file, document, merged)) {
+        for (const entry of mapEntries(file, document, merged, merging)) {
             if (seen.has(entry.key))
                 continue;
             seen.add(entry.key);
             out.push(entry);
         }
     }
+    merging.delete(reached.node);
     return out;
 }
 function get(file, document, map, key) {
@@ -3272,6 +3279,37 @@ function anchorUses(file, document) {
         },
     });
     return [...found.values()];
+}
+/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+const MAX_WALK_VISITS = 100_000;
+/**
+ * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
+ * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ */
+function aliasWalkGuard(file) {
+    const onPath = new Set();
+    let visits = 0;
+    return {
+        enter(node) {
+            if (onPath.has(node))
+                return false;
+            if (++visits > MAX_WALK_VISITS) {
+                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                throw new errors_UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                    file: file.path,
+                    line,
+                    column,
+                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                });
+            }
+            onPath.add(node);
+            return true;
+        },
+        leave(node) {
+            onPath.delete(node);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/index.ts
@@ -3500,7 +3538,8 @@ const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
 const MAX_NAME_LENGTH = 255;
-function refuse(input, part, why, hint) {
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+function refuse(input, part, why, hint = REF_HINT) {
     throw new errors_UserError(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
         hint,
     });
@@ -3512,7 +3551,7 @@ function looksLikeRegistry(component) {
 /** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
 function parseImageRef(input) {
     if (input.length === 0)
-        refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+        refuse(input, input, "it is empty");
     const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
     if (bad)
         refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
@@ -3540,8 +3579,9 @@ function parseImageRef(input) {
     let registry = "";
     if (components.length > 1 && looksLikeRegistry(components[0])) {
         registry = components.shift();
-        if (!DOMAIN_RE.test(registry))
-            refuse(input, registry, "the registry host is not valid");
+        if (!DOMAIN_RE.test(registry)) {
+            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
+        }
     }
     for (const component of components) {
         if (component === "")
@@ -3746,14 +3786,16 @@ const MAX_DEPTH = 64;
  */
 function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
     const targets = [];
+    const guard = aliasWalkGuard(ctx.file);
     const visit = (reached, at, parentKey, depth) => {
-        if (depth > MAX_DEPTH)
+        if (depth > MAX_DEPTH || !guard.enter(reached.node))
             return;
         if ((0,dist/* isMap */.jh)(reached.node)) {
             const map = reached;
             const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
             if (target) {
                 targets.push(target);
+                guard.leave(reached.node);
                 return;
             }
             for (const entry of entries(ctx.file, ctx.document, map)) {
@@ -3773,6 +3815,7 @@ function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
                 visit(item, [...at, index], undefined, depth + 1);
             });
         }
+        guard.leave(reached.node);
     };
     visit(root, path, undefined, 0);
     return targets;
@@ -4199,8 +4242,9 @@ const workloads_MAX_DEPTH = 64;
  */
 function workloadFinder(ctx, root) {
     const targets = [];
+    const guard = aliasWalkGuard(ctx.file);
     const visit = (reached, at, depth) => {
-        if (depth > workloads_MAX_DEPTH)
+        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
             return;
         if ((0,dist/* isMap */.jh)(reached.node)) {
             for (const entry of entries(ctx.file, ctx.document, reached)) {
@@ -4227,6 +4271,7 @@ function workloadFinder(ctx, root) {
                 visit(item, [...at, index], depth + 1);
             });
         }
+        guard.leave(reached.node);
     };
     visit(root, [], 0);
     return targets;
@@ -5660,6 +5705,7 @@ function notAvailable(name) {
 
 
 
+
 const USAGE = "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
     "[--dry-run] [--json]";
 const OPTIONS = {
@@ -5708,8 +5754,7 @@ const promoteCommand = {
         const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
         const plan = await planPromotion(repo, source, target, { apps: values.app, images: values.image });
         for (const { app, image, version } of plan.unreferenced) {
-            const ref = `${image}${version.startsWith("@") ? "" : ":"}${version}`;
-            io.stderr(`promote: ${source.name} app ${app} runs ${ref}, which ${target.name} does not reference; not added\n`);
+            io.stderr(`promote: ${source.name} app ${app} runs ${withVersionText(image, version)}, which ${target.name} does not reference; not added\n`);
         }
         for (const { app, onlyIn } of plan.unpaired) {
             io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);

@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq } from "yaml";
 import { UserError } from "../errors.js";
 import { type ImageRef, normalizedName } from "../image/index.js";
 import {
+  aliasWalkGuard,
   asMap,
   doubleQuoted,
   type Entry,
@@ -43,13 +44,15 @@ export function helmValuesFinder(
   kind: SourceKind = "helm-values",
 ): Target[] {
   const targets: Target[] = [];
+  const guard = aliasWalkGuard(ctx.file);
   const visit = (reached: Reached, at: Path, parentKey: string | undefined, depth: number) => {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH || !guard.enter(reached.node)) return;
     if (isMap(reached.node)) {
       const map = reached as Reached<YAMLMap>;
       const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
       if (target) {
         targets.push(target);
+        guard.leave(reached.node);
         return;
       }
       for (const entry of entries(ctx.file, ctx.document, map)) {
@@ -66,6 +69,7 @@ export function helmValuesFinder(
         visit(item, [...at, index], undefined, depth + 1);
       });
     }
+    guard.leave(reached.node);
   };
   visit(root, path, undefined, 0);
   return targets;

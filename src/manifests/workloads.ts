@@ -1,6 +1,6 @@
 import type { YAMLMap } from "yaml";
 import { isMap, isSeq } from "yaml";
-import { asMap, entries, get, items, type Reached } from "../yaml/index.js";
+import { aliasWalkGuard, asMap, entries, get, items, type Reached } from "../yaml/index.js";
 import { type FinderContext, type Path, stringTarget } from "./context.js";
 import type { Target } from "./types.js";
 
@@ -13,8 +13,9 @@ const MAX_DEPTH = 64;
  */
 export function workloadFinder(ctx: FinderContext, root: Reached<YAMLMap>): Target[] {
   const targets: Target[] = [];
+  const guard = aliasWalkGuard(ctx.file);
   const visit = (reached: Reached, at: Path, depth: number) => {
-    if (depth > MAX_DEPTH) return;
+    if (depth > MAX_DEPTH || !guard.enter(reached.node)) return;
     if (isMap(reached.node)) {
       for (const entry of entries(ctx.file, ctx.document, reached as Reached<YAMLMap>)) {
         if (!entry.value) continue;
@@ -42,6 +43,7 @@ export function workloadFinder(ctx: FinderContext, root: Reached<YAMLMap>): Targ
         visit(item, [...at, index], depth + 1);
       });
     }
+    guard.leave(reached.node);
   };
   visit(root, [], 0);
   return targets;

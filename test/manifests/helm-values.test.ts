@@ -194,6 +194,31 @@ web:
     expect(result.content).toBe(looped.replace("api:2.0.0", "api:2.0.1"));
   });
 
+  it("walks a map that holds aliases of itself once, finding its image", () => {
+    const cyclic = "a: &x\n  b: *x\n  c: *x\n  image: ghcr.io/acme/app:1.0.0\n";
+    expect(findImages("values.yaml", cyclic).map((image) => [image.line, image.field])).toEqual([
+      [4, "a.image"],
+    ]);
+  });
+
+  it("refuses aliases of aliases that expand to an absurd number of nodes, at file:line", () => {
+    const levels = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level <= 9; level++) {
+      const previous = `*l${level - 1}`;
+      levels.push(`l${level}: &l${level} [${Array(10).fill(previous).join(", ")}]`);
+    }
+    const bomb = `${levels.join("\n")}\nimage: ghcr.io/acme/app:1.0.0\n`;
+    for (const run of [
+      () => findImages("values.yaml", bomb),
+      () => updateFile("values.yaml", bomb, [parseImageRef("ghcr.io/acme/app:1.0.1")]),
+    ]) {
+      expect(run).toThrow("aliases in this file expand to more than 100000 nodes");
+      expect(run).toThrow(
+        expect.objectContaining({ location: expect.objectContaining({ file: "values.yaml" }) }),
+      );
+    }
+  });
+
   it("does not parse Helm templates", () => {
     const template =
       "image: {{ .Values.image.repository }}:{{ .Values.image.tag }}\nother: ghcr.io/acme/app:1\n";

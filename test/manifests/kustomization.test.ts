@@ -129,6 +129,20 @@ const cases: Case[] = [
     expected: `\uFEFF${OVERLAY.replace("  - name: ghcr.io/acme/cron\n", '  - name: ghcr.io/acme/cron\n    newTag: "on"\n').replace(/\n/g, "\r\n")}`,
   },
   {
+    name: "CRLF file without a final line break: the inserted line uses CRLF, still no final line break",
+    input: "images:\r\n  - name: ghcr.io/acme/cron",
+    image: "ghcr.io/acme/cron:0.9.1",
+    lines: [3, 2],
+    expected: "images:\r\n  - name: ghcr.io/acme/cron\r\n    newTag: 0.9.1",
+  },
+  {
+    name: "stale digest on the last line without a final line break: removed with its line, no line break added",
+    input: `images:\r\n  - name: ghcr.io/acme/api\r\n    newTag: 2.0.0\r\n    digest: ${D1}`,
+    image: "ghcr.io/acme/api:2.1.0",
+    lines: [3, 3],
+    expected: "images:\r\n  - name: ghcr.io/acme/api\r\n    newTag: 2.1.0",
+  },
+  {
     name: "Kustomization file name without extension, yes-like tag quoted",
     input: OVERLAY,
     image: "ghcr.io/acme/web:yes",

@@ -139,8 +139,8 @@ describe.skipIf(!kustomize)("policy rules through the engine", () => {
         render: "auto",
         config: emptyValidateConfig,
         environments: [
-          { name: "dev", paths: ["apps/web/overlays/dev"] },
-          { name: "production", paths: ["apps/web/overlays/production"] },
+          { name: "dev", paths: ["apps/*/overlays/dev"] },
+          { name: "production", paths: ["apps/*/overlays/production"] },
         ],
         productionEnvironments: ["production"],
       },
