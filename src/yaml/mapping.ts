@@ -2,8 +2,10 @@ import { isScalar, type Pair, type YAMLMap } from "yaml";
 import type { YamlFile } from "./document.js";
 import type { Splice } from "./splice.js";
 
+/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
 function lineEnding(content: string, at: number): string {
-  const newline = content.indexOf("\n", at);
+  let newline = content.indexOf("\n", at);
+  if (newline < 0) newline = content.lastIndexOf("\n", at);
   return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
 }
 
@@ -60,7 +62,12 @@ export function removePair(file: YamlFile, map: YAMLMap, pair: Pair): Splice {
     return { start, end, text: "" };
   }
   const newline = content.indexOf("\n", Math.max(end - 1, start));
-  return { start: lineStart(content, start), end: newline < 0 ? content.length : newline + 1, text: "" };
+  const from = lineStart(content, start);
+  if (newline < 0 && from > 0) {
+    // The last line has no line break: take the one before it, so the file still ends without one.
+    return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
+  }
+  return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
 }
 
 export function isStringScalar(node: unknown): boolean {

@@ -132,14 +132,14 @@ const cases: Case[] = [
     name: "CRLF file without a final line break: the inserted line uses CRLF, still no final line break",
     input: "images:\r\n  - name: ghcr.io/acme/cron",
     image: "ghcr.io/acme/cron:0.9.1",
-    lines: [3, 2],
+    lines: [2, 2],
     expected: "images:\r\n  - name: ghcr.io/acme/cron\r\n    newTag: 0.9.1",
   },
   {
     name: "stale digest on the last line without a final line break: removed with its line, no line break added",
     input: `images:\r\n  - name: ghcr.io/acme/api\r\n    newTag: 2.0.0\r\n    digest: ${D1}`,
     image: "ghcr.io/acme/api:2.1.0",
-    lines: [3, 3],
+    lines: [3, 4],
     expected: "images:\r\n  - name: ghcr.io/acme/api\r\n    newTag: 2.1.0",
   },
   {
