@@ -5,32 +5,11 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import * as nodeModule from "node:module";
-
-const { registerHooks } = nodeModule;
-if (typeof registerHooks !== "function") {
-  console.error(
-    `bench/build-push.mjs needs Node >= 23.6 (this is ${process.version}); run: npm run bench:build-push`,
-  );
-  process.exit(2);
-}
-
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import "./ts-loader.mjs";
 
-// The shared test starters are TypeScript importing each other as `./x.js` (NodeNext style); Node strips their types
-// but resolves specifiers literally, so point a missing `.js` imported from a `.ts` file at its `.ts` source.
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (!specifier.endsWith(".js") || !context.parentURL?.endsWith(".ts")) throw error;
-      return next(`${specifier.slice(0, -3)}.ts`, context);
-    }
-  },
-});
 const { runBundledAction } = await import("../test/support/action.ts");
 const { startRegistry } = await import("../test/support/registry.ts");
 

@@ -4,40 +4,13 @@
 // stripping) for the shared test starters: run it as `node scripts/build.mjs update-manifest-tag && npm run
 // bench:delivery` (npm puts Node 24 first).
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, request } from "node:http";
-import { registerHooks } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import ts from "typescript";
+import "./ts-loader.mjs";
 
-// The test starters are TypeScript importing each other as `./x.js`: point such a specifier at its `.ts` source and
-// transpile it with the project's TypeScript (they use syntax that Node's type stripping refuses).
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (error) {
-      if (!specifier.endsWith(".js") || !context.parentURL?.endsWith(".ts")) throw error;
-      return next(`${specifier.slice(0, -3)}.ts`, context);
-    }
-  },
-  load(url, context, next) {
-    if (!url.endsWith(".ts")) return next(url, context);
-    const source = readFileSync(fileURLToPath(url), "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: {
-        module: ts.ModuleKind.ESNext,
-        target: ts.ScriptTarget.ES2022,
-        verbatimModuleSyntax: false,
-      },
-    });
-    return { format: "module", source: outputText, shortCircuit: true };
-  },
-});
 const { runBundledAction } = await import("../test/support/action.ts");
 const { startGitHubServer } = await import("../test/support/github/index.ts");
 
