@@ -5219,7 +5219,8 @@ async function resolvePaths(reader, patterns) {
     const files = new Set();
     for (const pattern of patterns) {
         const found = [];
-        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/"));
+        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
+        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
         if (scan.isGlob) {
             const base = repoPath(scan.base);
             const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;

@@ -45353,7 +45353,8 @@ async function paths_resolvePaths(reader, patterns) {
     const files = new Set();
     for (const pattern of patterns) {
         const found = [];
-        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/"));
+        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
+        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
         if (scan.isGlob) {
             const base = (0,local/* repoPath */.q)(scan.base);
             const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
@@ -45785,8 +45786,11 @@ function embeddedYaml(outer, node) {
 
 ;// CONCATENATED MODULE: ./src/yaml/mapping.ts
 
+/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
 function lineEnding(content, at) {
-    const newline = content.indexOf("\n", at);
+    let newline = content.indexOf("\n", at);
+    if (newline < 0)
+        newline = content.lastIndexOf("\n", at);
     return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
 }
 function lineStart(content, at) {
@@ -45843,7 +45847,12 @@ function removePair(file, map, pair) {
         return { start, end, text: "" };
     }
     const newline = content.indexOf("\n", Math.max(end - 1, start));
-    return { start: lineStart(content, start), end: newline < 0 ? content.length : newline + 1, text: "" };
+    const from = lineStart(content, start);
+    if (newline < 0 && from > 0) {
+        // The last line has no line break: take the one before it, so the file still ends without one.
+        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
+    }
+    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
 }
 function isStringScalar(node) {
     return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");

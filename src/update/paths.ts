@@ -55,7 +55,8 @@ export async function resolvePaths(reader: RepoReader, patterns: string[]): Prom
   const files = new Set<string>();
   for (const pattern of patterns) {
     const found: string[] = [];
-    const scan = picomatch.scan(pattern.replace(/\\/g, "/"));
+    // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
+    const scan = picomatch.scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
     if (scan.isGlob) {
       const base = repoPath(scan.base);
       const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;

@@ -19,6 +19,12 @@ describe("resolvePaths", () => {
     ]);
   });
 
+  it("reads a glob written with a trailing slash or a leading ./ as the same directories", async () => {
+    const expected = await resolvePaths(reader, ["apps/*/overlays/dev"]);
+    expect(await resolvePaths(reader, ["apps/*/overlays/dev/"])).toEqual(expected);
+    expect(await resolvePaths(reader, ["./apps/*/overlays/dev//"])).toEqual(expected);
+  });
+
   it("takes files, directories and file globs, de-duplicated and sorted", async () => {
     expect(
       await resolvePaths(reader, [
