@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4959);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4026);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4959:
+/***/ 4026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5625,6 +5625,103 @@ function markdownTable(header, rows) {
     return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n").concat("\n");
 }
 
+;// CONCATENATED MODULE: ./src/commands/config.ts
+
+
+
+
+/** The pipeline config: `--config` relative to the working directory (as every path on a command line is), else
+ * the file at the repository root. */
+async function readPipelineConfig(io, repo, config) {
+    const path = config ? (0,external_node_path_namespaceObject.resolve)(io.cwd, config) : (0,external_node_path_namespaceObject.resolve)(io.cwd, repo, CONFIG_FILE);
+    const shown = config ?? CONFIG_FILE;
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, "utf8");
+    }
+    catch (error) {
+        throw new errors_UserError(`cannot read ${shown} (${error.code})`, {
+            hint: config
+                ? "Check the --config path (relative to the current directory)."
+                : `Create ${CONFIG_FILE} at the root of ${repo} (see the README), or pass --config FILE.`,
+        });
+    }
+    return loadConfig(text, shown);
+}
+
+;// CONCATENATED MODULE: ./src/commands/usage.ts
+
+
+/** Bad command-line usage: a UserError the CLI exits 2 on, with the command's usage line as the hint. */
+class UsageError extends errors_UserError {
+}
+/** `util.parseArgs` with strict checking, turning its errors into UsageError with the command's usage. */
+function parseCommandArgs(argv, options, usage, allowPositionals = false) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
+    }
+    catch (error) {
+        throw new UsageError(error.message, { hint: `usage: ${usage}` });
+    }
+}
+function notAvailable(name) {
+    throw new UserError(`'${name}' is not available in this version of gitops-pipeline`, {
+        hint: "Upgrade to a release that lists it in `gitops-pipeline --help`.",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/diff-envs.ts
+
+
+
+
+
+
+
+const USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--config FILE] [--json]";
+const OPTIONS = {
+    repo: { type: "string" },
+    config: { type: "string" },
+    json: { type: "boolean" },
+};
+/** Prints, per app, the images two environments run at different versions. Exit 0 whether or not they differ. */
+const diffEnvsCommand = {
+    name: "diff-envs",
+    summary: "show the image versions that differ between two environments, per app",
+    usage: USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE, true);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+        if (positionals.length !== 2) {
+            throw new UsageError(`give exactly two environments, got ${positionals.length}`, {
+                hint: `usage: ${USAGE}`,
+            });
+        }
+        const config = await readPipelineConfig(io, values.repo, values.config);
+        const [left, right] = positionals.map((name) => findEnvironment(config, name));
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        const { differences, apps } = await diffEnvironments(repo, left, right);
+        if (values.json) {
+            const json = differences.map((d) => ({
+                app: d.app,
+                image: d.image,
+                [left.name]: d.versions[0],
+                [right.name]: d.versions[1],
+            }));
+            io.stdout(`${JSON.stringify({ differences: json }, null, 2)}\n`);
+        }
+        else if (differences.length === 0) {
+            io.stdout(`${left.name} and ${right.name} run the same image versions (${apps} app${apps === 1 ? "" : "s"})\n`);
+        }
+        else {
+            const cell = (versions) => versions.length === 0 ? "-" : versions.map(shortVersion).join(", ");
+            io.stdout(textTable(["APP", "IMAGE", left.name.toUpperCase(), right.name.toUpperCase()], differences.map((d) => [d.app, d.image, cell(d.versions[0]), cell(d.versions[1])])));
+        }
+        return 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/promote/edges.ts
 
 
@@ -5683,27 +5780,6 @@ async function applyChangeSet(repo, plan, flags, io, unchanged) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/usage.ts
-
-
-/** Bad command-line usage: a UserError the CLI exits 2 on, with the command's usage line as the hint. */
-class UsageError extends errors_UserError {
-}
-/** `util.parseArgs` with strict checking, turning its errors into UsageError with the command's usage. */
-function parseCommandArgs(argv, options, usage, allowPositionals = false) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new UsageError(error.message, { hint: `usage: ${usage}` });
-    }
-}
-function notAvailable(name) {
-    throw new UserError(`'${name}' is not available in this version of gitops-pipeline`, {
-        hint: "Upgrade to a release that lists it in `gitops-pipeline --help`.",
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/commands/promote.ts
 
 
@@ -5713,11 +5789,9 @@ function notAvailable(name) {
 
 
 
-
-
-const USAGE = "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
+const promote_USAGE = "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
     "[--dry-run] [--json]";
-const OPTIONS = {
+const promote_OPTIONS = {
     repo: { type: "string" },
     from: { type: "string" },
     to: { type: "string" },
@@ -5727,23 +5801,6 @@ const OPTIONS = {
     "dry-run": { type: "boolean" },
     json: { type: "boolean" },
 };
-/** The pipeline config: `--config` relative to the working directory, else the file at the repository root. */
-async function readPipelineConfig(io, repo, config) {
-    const path = config ? (0,external_node_path_namespaceObject.resolve)(io.cwd, config) : (0,external_node_path_namespaceObject.resolve)(io.cwd, repo, CONFIG_FILE);
-    const shown = config ?? CONFIG_FILE;
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, "utf8");
-    }
-    catch (error) {
-        throw new errors_UserError(`cannot read ${shown} (${error.code})`, {
-            hint: config
-                ? "Check the --config path (relative to the current directory)."
-                : `Create ${CONFIG_FILE} at the root of ${repo} (see the README), or pass --config FILE.`,
-        });
-    }
-    return loadConfig(text, shown);
-}
 /**
  * Makes the target environment run what the source runs, on disk: only image references change, everything is
  * planned before the first write, and the writes are all-or-nothing.
@@ -5751,13 +5808,13 @@ async function readPipelineConfig(io, repo, config) {
 const promoteCommand = {
     name: "promote",
     summary: "make one environment run the image versions of another (image references only)",
-    usage: USAGE,
+    usage: promote_USAGE,
     async run(argv, io) {
-        const { values } = parseCommandArgs(argv, OPTIONS, USAGE);
+        const { values } = parseCommandArgs(argv, promote_OPTIONS, promote_USAGE);
         if (!values.repo)
-            throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+            throw new UsageError("--repo is required", { hint: `usage: ${promote_USAGE}` });
         if (!values.to)
-            throw new UsageError("--to is required", { hint: `usage: ${USAGE}` });
+            throw new UsageError("--to is required", { hint: `usage: ${promote_USAGE}` });
         const config = await readPipelineConfig(io, values.repo, values.config);
         const { source, target } = promotionEdge(config, values.to, values.from);
         const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
@@ -5776,59 +5833,8 @@ const promoteCommand = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/commands/diff-envs.ts
-
-
-
-
-
-
-
-const diff_envs_USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--config FILE] [--json]";
-const diff_envs_OPTIONS = {
-    repo: { type: "string" },
-    config: { type: "string" },
-    json: { type: "boolean" },
-};
-/** Prints, per app, the images two environments run at different versions. Exit 0 whether or not they differ. */
-const diffEnvsCommand = {
-    name: "diff-envs",
-    summary: "show the image versions that differ between two environments, per app",
-    usage: diff_envs_USAGE,
-    async run(argv, io) {
-        const { values, positionals } = parseCommandArgs(argv, diff_envs_OPTIONS, diff_envs_USAGE, true);
-        if (!values.repo)
-            throw new UsageError("--repo is required", { hint: `usage: ${diff_envs_USAGE}` });
-        if (positionals.length !== 2) {
-            throw new UsageError(`give exactly two environments, got ${positionals.length}`, {
-                hint: `usage: ${diff_envs_USAGE}`,
-            });
-        }
-        const config = await readPipelineConfig(io, values.repo, values.config);
-        const [left, right] = positionals.map((name) => findEnvironment(config, name));
-        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
-        const { differences, apps } = await diffEnvironments(repo, left, right);
-        if (values.json) {
-            const json = differences.map((d) => ({
-                app: d.app,
-                image: d.image,
-                [left.name]: d.versions[0],
-                [right.name]: d.versions[1],
-            }));
-            io.stdout(`${JSON.stringify({ differences: json }, null, 2)}\n`);
-        }
-        else if (differences.length === 0) {
-            io.stdout(`${left.name} and ${right.name} run the same image versions (${apps} app${apps === 1 ? "" : "s"})\n`);
-        }
-        else {
-            const cell = (versions) => versions.length === 0 ? "-" : versions.map(shortVersion).join(", ");
-            io.stdout(textTable(["APP", "IMAGE", left.name.toUpperCase(), right.name.toUpperCase()], differences.map((d) => [d.app, d.image, cell(d.versions[0]), cell(d.versions[1])])));
-        }
-        return 0;
-    },
-};
-
 ;// CONCATENATED MODULE: ./src/commands/update-tag.ts
+
 
 
 
@@ -5843,7 +5849,7 @@ const update_tag_USAGE = `${SYNOPSIS}
   --repo DIR          the config repository (a directory); files are edited in place
   --path P            a file, directory or glob under DIR (repeatable)
   --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
-  --config FILE       the configuration file for --env, relative to DIR (default gitops-pipeline.yaml)
+  --config FILE       the configuration file for --env (default DIR/gitops-pipeline.yaml)
   --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
   --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
                       image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
@@ -5885,14 +5891,7 @@ const updateTagCommand = {
         const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
         let patterns = values.path ?? [];
         if (values.env) {
-            const config = values.config ?? CONFIG_FILE;
-            const text = await repo.read(config);
-            if (text === undefined) {
-                throw new errors_UserError(`--env needs ${config} in ${values.repo}, and there is none`, {
-                    hint: "Create it (see the README), point --config at it, or name the files with --path.",
-                });
-            }
-            patterns = findEnvironment(loadConfig(text, config), values.env).paths;
+            patterns = findEnvironment(await readPipelineConfig(io, values.repo, values.config), values.env).paths;
         }
         else if (values.config) {
             throw new UsageError("--config is only read with --env", { hint: `usage: ${SYNOPSIS}` });

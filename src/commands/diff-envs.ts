@@ -3,7 +3,7 @@ import { findEnvironment } from "../environments/index.js";
 import { diffEnvironments } from "../promote/plan.js";
 import { shortVersion, textTable } from "../promote/table.js";
 import { localReader } from "../update/index.js";
-import { readPipelineConfig } from "./promote.js";
+import { readPipelineConfig } from "./config.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 

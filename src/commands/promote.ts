@@ -1,13 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
-import { UserError } from "../errors.js";
 import { withVersionText } from "../image/index.js";
 import { promotionEdge } from "../promote/edges.js";
 import { planPromotion } from "../promote/plan.js";
 import { localReader } from "../update/index.js";
 import { applyChangeSet } from "./changes.js";
-import type { Command, CommandIO } from "./types.js";
+import { readPipelineConfig } from "./config.js";
+import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
 const USAGE =
@@ -24,27 +22,6 @@ const OPTIONS = {
   "dry-run": { type: "boolean" },
   json: { type: "boolean" },
 } as const;
-
-/** The pipeline config: `--config` relative to the working directory, else the file at the repository root. */
-export async function readPipelineConfig(
-  io: CommandIO,
-  repo: string,
-  config?: string,
-): Promise<PipelineConfig> {
-  const path = config ? resolve(io.cwd, config) : resolve(io.cwd, repo, CONFIG_FILE);
-  const shown = config ?? CONFIG_FILE;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new UserError(`cannot read ${shown} (${(error as NodeJS.ErrnoException).code})`, {
-      hint: config
-        ? "Check the --config path (relative to the current directory)."
-        : `Create ${CONFIG_FILE} at the root of ${repo} (see the README), or pass --config FILE.`,
-    });
-  }
-  return loadConfig(text, shown);
-}
 
 /**
  * Makes the target environment run what the source runs, on disk: only image references change, everything is

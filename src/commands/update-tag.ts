@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
-import { CONFIG_FILE, findEnvironment, loadConfig } from "../environments/index.js";
+import { findEnvironment } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { formatImageRef, parseImageRef } from "../image/index.js";
 import { localReader, planUpdate } from "../update/index.js";
 import { applyChangeSet } from "./changes.js";
+import { readPipelineConfig } from "./config.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
@@ -15,7 +16,7 @@ const USAGE = `${SYNOPSIS}
   --repo DIR          the config repository (a directory); files are edited in place
   --path P            a file, directory or glob under DIR (repeatable)
   --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
-  --config FILE       the configuration file for --env, relative to DIR (default gitops-pipeline.yaml)
+  --config FILE       the configuration file for --env (default DIR/gitops-pipeline.yaml)
   --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
   --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
                       image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
@@ -59,14 +60,7 @@ export const updateTagCommand: Command = {
 
     let patterns = values.path ?? [];
     if (values.env) {
-      const config = values.config ?? CONFIG_FILE;
-      const text = await repo.read(config);
-      if (text === undefined) {
-        throw new UserError(`--env needs ${config} in ${values.repo}, and there is none`, {
-          hint: "Create it (see the README), point --config at it, or name the files with --path.",
-        });
-      }
-      patterns = findEnvironment(loadConfig(text, config), values.env).paths;
+      patterns = findEnvironment(await readPipelineConfig(io, values.repo, values.config), values.env).paths;
     } else if (values.config) {
       throw new UsageError("--config is only read with --env", { hint: `usage: ${SYNOPSIS}` });
     }

@@ -190,7 +190,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
     expect(await changed()).toEqual([]);
   });
 
-  it("--config names another configuration file, relative to --repo", async () => {
+  it("--config names another configuration file, relative to the working directory", async () => {
     await mkdir(join(repo.dir, "ops"));
     await writeFile(
       join(repo.dir, "ops/pipeline.yaml"),
@@ -203,7 +203,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
         "--env",
         "canary",
         "--config",
-        "ops/pipeline.yaml",
+        join(repo.dir, "ops/pipeline.yaml"),
         "--image",
         "ghcr.io/acme/worker:1.0.0",
         "--json",
@@ -219,7 +219,7 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
       "/",
     );
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("--env needs nope.yaml");
+    expect(missing.stderr).toContain("cannot read nope.yaml");
   });
 
   it("exits 2 on bad usage", async () => {
