@@ -304,12 +304,40 @@ async function buildImage(work) {
 // ── The production gate ──
 
 /**
- * The conditions of promote-env's gate that a pull request nobody has reviewed yet cannot meet, read from
- * gitops-pipeline.yaml: approvals, the deployment window now, and required statuses (nothing reports statuses to a
+ * promote-env's gate for the promotion branch, through `gitops-pipeline gate` (the same decision the action takes on
+ * the pull request, with nobody's approval yet). A CLI without that command gets the fallback below.
+ */
+function evaluateGate(repo, target, source, branch) {
+  const args = [
+    "gate",
+    "--repo",
+    ".",
+    "--from",
+    source,
+    "--to",
+    target,
+    "--base",
+    "main",
+    "--head",
+    branch,
+    "--json",
+  ];
+  const result = gitopsPipeline(args, repo);
+  if (result.unavailable || /unknown command 'gate'/.test(result.stderr)) {
+    return gateFromConfig(repo, target, source, git(repo, "rev-parse", "--short", branch).trim());
+  }
+  for (const note of result.stderr.split("\n").filter(Boolean)) say(`    ${note}`);
+  const gate = JSON.parse(result.stdout);
+  return { open: gate.gate === "open", reasons: gate.reasons };
+}
+
+/**
+ * Without the gate command: the conditions of promote-env's gate that a pull request nobody has reviewed yet cannot
+ * meet, read from gitops-pipeline.yaml: approvals, the deployment window now, and required statuses (nothing reports statuses to a
  * local repository). The gate's other checks — the PR changes only image references in the target's paths, and the
  * source still runs what it promotes — hold by construction here: the PR is exactly what `promote` wrote.
  */
-function evaluateGate(repo, target, source, head) {
+function gateFromConfig(repo, target, source, head) {
   const config = parse(readFileSync(path.join(repo, "gitops-pipeline.yaml"), "utf8"));
   const environment = config?.environments?.[target] ?? {};
   const reasons = [];
@@ -446,9 +474,9 @@ async function main() {
     step("Promote dev → staging (what promote.yml does when dev changes)");
     const staging = promote("dev", "staging");
     if (staging) {
-      const gate = evaluateGate(repo, "staging", "dev", staging.sha);
+      const gate = evaluateGate(repo, "staging", "dev", staging.branch);
       say(
-        `    staging gate: ${gate.open ? "open (no approvals or windows configured)" : gate.reasons.join("; ")}`,
+        `    staging gate: ${gate.open ? "open (no approvals, windows or statuses required)" : gate.reasons.join("; ")}`,
       );
       git(repo, "switch", "-q", "main");
       git(repo, "merge", "-q", "--no-ff", "-m", `Merge ${staging.branch}`, staging.branch);
@@ -457,12 +485,12 @@ async function main() {
 
     step("Promote staging → production (a pull request that waits for its gate)");
     const production = promote("staging", "production");
-    say();
     if (!production) {
-      say("production: nothing was proposed, so nothing is waiting.");
+      say("\nproduction: nothing was proposed, so nothing is waiting.");
       return 1;
     }
-    const gate = evaluateGate(repo, "production", "staging", production.sha);
+    const gate = evaluateGate(repo, "production", "staging", production.branch);
+    say();
     if (gate.open) {
       say("production: the gate is open — the pull request can be merged.");
       return 0;

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4026);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9608);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4026:
+/***/ 9608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3636,7 +3636,7 @@ function normalizedName(ref) {
 function imageName(ref) {
     return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
 }
-function formatImageRef(ref) {
+function ref_formatImageRef(ref) {
     return `${imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
 }
 /** True when both references name the same repository, whatever their tags, digests or spelling. */
@@ -3713,7 +3713,7 @@ function stringTarget(ctx, reached, path, kind, inFlow = false) {
         image,
         names: [normalizedName(ref)],
         write: (next) => [
-            replaceScalar(ctx.file.content, node, formatImageRef(withVersion(ref, next)), where(image), inFlow),
+            replaceScalar(ctx.file.content, node, ref_formatImageRef(withVersion(ref, next)), where(image), inFlow),
         ],
     };
 }
@@ -4019,7 +4019,7 @@ function kustomizeImageString(ctx, reached, path) {
         image,
         names: [normalizedName(ref), ...(leftRef ? [normalizedName(leftRef)] : [])],
         write: (next) => [
-            replaceScalar(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${formatImageRef(withVersion(ref, next))}`, where(image)),
+            replaceScalar(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${ref_formatImageRef(withVersion(ref, next))}`, where(image)),
         ],
     };
 }
@@ -5273,15 +5273,15 @@ function checkImages(images) {
     const seen = new Map();
     for (const image of images) {
         if (image.tag === undefined && image.digest === undefined) {
-            throw new errors_UserError(`image ${formatImageRef(image)} has no tag or digest to set`, {
+            throw new errors_UserError(`image ${ref_formatImageRef(image)} has no tag or digest to set`, {
                 hint: "Write it as name:tag, name@sha256:<digest> or name:tag@sha256:<digest>.",
             });
         }
         const name = normalizedName(image);
         const other = seen.get(name);
-        if (other && formatImageRef(other) !== formatImageRef(image)) {
+        if (other && ref_formatImageRef(other) !== ref_formatImageRef(image)) {
             throw new errors_UserError(`image ${name} is given twice with different versions`, {
-                hint: `Pass one of ${formatImageRef(other)} and ${formatImageRef(image)}.`,
+                hint: `Pass one of ${ref_formatImageRef(other)} and ${ref_formatImageRef(image)}.`,
             });
         }
         seen.set(name, image);
@@ -5467,7 +5467,7 @@ function sourceVersions(env, app, images, keep) {
         const versions = new Set(candidates.map((c) => versionOf(c.ref)));
         if (versions.size > 1) {
             throw new errors_UserError(`app ${app} in ${env} runs ${name} at ${versions.size} different versions, so which one to promote is ambiguous:\n` +
-                candidates.map((c) => `    ${c.file}:${c.line}: ${formatImageRef(c.ref)}`).join("\n"), {
+                candidates.map((c) => `    ${c.file}:${c.line}: ${ref_formatImageRef(c.ref)}`).join("\n"), {
                 file: candidates[0].file,
                 line: candidates[0].line,
                 hint: `Make ${env} use one version of ${name} in app ${app}, or promote the other images with --image.`,
@@ -5753,6 +5753,652 @@ function requiredApprovals(target, kind) {
     return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
 }
 
+;// CONCATENATED MODULE: ./src/promote/diff.ts
+
+
+
+/**
+ * Reads what a promotion pull request really changes. A file passes only when it lies in the target's paths and
+ * its head content is exactly its base content with the head's image references applied: then the only bytes
+ * that differ are image references. Anything else is listed as a problem.
+ */
+function inspectPromotionDiff(files, target) {
+    const changes = [];
+    const problems = [];
+    const outside = `outside ${target.name}'s paths (${target.paths.join(", ")})`;
+    for (const file of files) {
+        if (file.status === "unchanged")
+            continue;
+        if (!inPaths(file.path, target.paths)) {
+            problems.push(`${file.path} is ${outside}`);
+            continue;
+        }
+        if (file.previousPath !== undefined && !inPaths(file.previousPath, target.paths)) {
+            problems.push(`${file.previousPath} is ${outside}`);
+            continue;
+        }
+        if (file.status === "added" ||
+            file.status === "removed" ||
+            file.status === "renamed" ||
+            file.status === "copied") {
+            problems.push(`${file.path} is ${file.status}; a promotion only edits image references`);
+            continue;
+        }
+        if (file.base === undefined || file.head === undefined) {
+            problems.push(`${file.path} could not be read on both commits, so its change cannot be checked`);
+            continue;
+        }
+        try {
+            const images = findImages(file.path, file.head).map((located) => located.ref);
+            const replayed = updateFile(file.path, file.base, images);
+            if (replayed.content !== file.head) {
+                problems.push(`${file.path} changes more than image references`);
+                continue;
+            }
+            const app = appOf(file.path, target.paths);
+            for (const change of replayed.changes)
+                changes.push({ ...change, app });
+        }
+        catch (error) {
+            if (!isUserError(error))
+                throw error;
+            problems.push(`${file.path} cannot be read as a manifest: ${error.message}`);
+        }
+    }
+    return { changes, problems };
+}
+
+;// CONCATENATED MODULE: ./src/promote/reviews.ts
+function isBot(login, type) {
+    return type === "Bot" || /\[bot\]$/i.test(login);
+}
+function describeReviewers(policy) {
+    return policy.reviewers.length === 0 ? "reviewers with write access" : policy.reviewers.join(", ");
+}
+function allowedSet(policy) {
+    const allowed = new Set();
+    if (policy.reviewers.length === 0) {
+        for (const login of policy.writers)
+            allowed.add(login.toLowerCase());
+        return allowed;
+    }
+    const teams = new Map(Object.entries(policy.teamMembers).map(([team, members]) => [team.toLowerCase(), members]));
+    for (const entry of policy.reviewers) {
+        if (entry.startsWith("@") && entry.includes("/")) {
+            for (const login of teams.get(entry.toLowerCase()) ?? [])
+                allowed.add(login.toLowerCase());
+        }
+        else {
+            allowed.add(entry.replace(/^@/, "").toLowerCase());
+        }
+    }
+    return allowed;
+}
+/**
+ * Reads each reviewer's current verdict the way GitHub's merge box does: comments don't change a verdict, a later
+ * approval supersedes a request for changes, a dismissal clears both. Only approvals of `headSha` count, so a push
+ * after an approval makes it stale.
+ */
+function evaluateReviews(reviews, options) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (review.state === "COMMENTED" || review.state === "PENDING")
+            continue;
+        latest.set(review.user.toLowerCase(), review);
+    }
+    const allowed = allowedSet(options.policy);
+    const verdict = { approvedBy: [], changesRequestedBy: [], staleApprovals: [], ignored: [] };
+    for (const review of latest.values()) {
+        const login = review.user.toLowerCase();
+        if (login === options.author.toLowerCase()) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "author of the pull request" });
+            continue;
+        }
+        if (isBot(review.user, review.userType)) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "a bot" });
+            continue;
+        }
+        if (!allowed.has(login)) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "not an allowed reviewer" });
+            continue;
+        }
+        if (review.state === "CHANGES_REQUESTED")
+            verdict.changesRequestedBy.push(review.user);
+        else if (review.state === "APPROVED") {
+            if (review.commitId === options.headSha)
+                verdict.approvedBy.push(review.user);
+            else
+                verdict.staleApprovals.push({ user: review.user, commitId: review.commitId });
+        }
+    }
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/promote/gate.ts
+
+
+
+
+const gate_short = (sha) => sha.slice(0, 7);
+function approvalConditions(input) {
+    const verdict = evaluateReviews(input.reviews, {
+        author: input.pullRequest.author,
+        headSha: input.pullRequest.headSha,
+        policy: input.reviewers,
+    });
+    const conditions = [];
+    const have = verdict.approvedBy.length;
+    const notes = [
+        ...verdict.staleApprovals.map((s) => `${s.user} approved an older commit ${gate_short(s.commitId)}`),
+        ...verdict.ignored.map((i) => `${i.user} does not count (${i.why})`),
+    ];
+    const detail = `${have} of ${input.approvals} approval${input.approvals === 1 ? "" : "s"} by ${describeReviewers(input.reviewers)} ` +
+        `on the latest commit ${gate_short(input.pullRequest.headSha)}` +
+        (have > 0 ? ` (${verdict.approvedBy.join(", ")})` : "") +
+        (notes.length > 0 ? `; ${notes.join("; ")}` : "");
+    conditions.push({
+        name: "approvals",
+        met: have >= input.approvals,
+        detail,
+        label: `approvals ${have}/${input.approvals}`,
+    });
+    for (const user of verdict.changesRequestedBy) {
+        conditions.push({
+            name: "changes-requested",
+            met: false,
+            detail: `${user} requested changes`,
+            label: "changes requested",
+        });
+    }
+    return { conditions, approvedBy: verdict.approvedBy };
+}
+function windowCondition(input) {
+    if (input.windows.length === 0)
+        return undefined;
+    // Rollbacks return to a state that already ran, and are needed most outside business hours.
+    if (input.kind === "rollback")
+        return undefined;
+    const windows = input.windows.map((text) => parseWindow(text));
+    const open = anyWindowOpen(windows, input.now);
+    const now = windows.map((w) => wallClock(input.now, w.zone).label);
+    const zonesNow = [...new Set(now)].join(", ");
+    return {
+        name: "window",
+        label: "outside window",
+        met: open,
+        detail: open
+            ? `inside the deployment window (${input.windows.join(" or ")})`
+            : `outside the deployment window ${input.windows.join(" or ")} (now ${zonesNow})`,
+    };
+}
+function statusConditions(input) {
+    // A rollback must get through while the statuses that prompted it are red.
+    if (input.kind === "rollback")
+        return [];
+    return input.requireStatus.map((context) => {
+        const status = input.source.statuses.find((s) => s.context === context);
+        const where = `on ${input.source.name} commit ${gate_short(input.source.commit)}`;
+        const label = `status ${context}`;
+        if (!status) {
+            return {
+                name: "status",
+                label,
+                met: false,
+                detail: `required status ${context} not reported ${where}`,
+            };
+        }
+        return {
+            name: "status",
+            label,
+            met: status.state === "success",
+            detail: `required status ${context} is ${status.state} ${where}`,
+        };
+    });
+}
+/**
+ * A target reference runs what the source runs when it carries the source's digest (if the source pins one) and
+ * its tag (if the source has one); a digest-only source leaves the target's tag alone.
+ */
+function runsSameVersion(source, target) {
+    if (source.digest !== undefined && source.digest !== target.digest)
+        return false;
+    if (source.tag !== undefined && source.tag !== target.tag)
+        return false;
+    return source.digest !== undefined || source.tag !== undefined;
+}
+/** The reference a change leaves behind, from the name as written and the new version. */
+function changedRef(change) {
+    return parseImageRef(withVersionText(change.image, change.to));
+}
+/** The references a set of changes leaves behind, each once (for deployment records). */
+function imagesAfter(changes) {
+    return [...new Set(changes.map((change) => formatImageRef(changedRef(change))))];
+}
+function sourceConditions(input, changes) {
+    const conditions = [];
+    for (const change of changes) {
+        const to = changedRef(change);
+        const name = normalizedName(to);
+        const running = (input.source.images[change.app] ?? []).filter((ref) => normalizedName(ref) === name);
+        if (running.some((ref) => runsSameVersion(ref, to)))
+            continue;
+        const now = running.length > 0
+            ? `app ${change.app} runs ${[...new Set(running.map(versionOf))].join(", ")} there now`
+            : `app ${change.app} does not reference that image there`;
+        conditions.push({
+            name: "source",
+            label: "source moved",
+            met: false,
+            detail: `${input.source.name} does not run ${ref_formatImageRef(to)} (${change.file}:${change.line}); ${now}`,
+        });
+    }
+    return conditions;
+}
+/**
+ * Decides whether a promotion (or rollback) pull request may merge. Every condition is evaluated, so the result
+ * names everything that is missing at once rather than the first thing.
+ */
+function evaluateGate(input) {
+    const { conditions, approvedBy } = approvalConditions(input);
+    conditions.unshift(...(input.origin ?? []).map((problem) => ({
+        name: "origin",
+        label: "not a valid promotion",
+        met: false,
+        detail: problem,
+    })));
+    const window = windowCondition(input);
+    if (window)
+        conditions.push(window);
+    conditions.push(...statusConditions(input));
+    const inspection = inspectPromotionDiff(input.pullRequest.files, input.target);
+    for (const problem of inspection.problems) {
+        conditions.push({ name: "files", label: "unexpected changes", met: false, detail: problem });
+    }
+    if (inspection.changes.length === 0 && inspection.problems.length === 0) {
+        conditions.push({
+            name: "files",
+            label: "no image change",
+            met: false,
+            detail: "the pull request changes no image reference",
+        });
+    }
+    conditions.push(...sourceConditions(input, inspection.changes));
+    const reasons = conditions.filter((c) => !c.met).map((c) => c.detail);
+    return { open: reasons.length === 0, reasons, approvedBy, conditions, changes: inspection.changes };
+}
+/** A commit-status description (GitHub keeps 140 characters) naming each unmet kind of condition. */
+function gateDescription(result, limit = 140) {
+    if (result.open) {
+        const text = `open: approved by ${result.approvedBy.join(", ") || "nobody needed"}`;
+        return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+    }
+    const parts = [];
+    for (const condition of result.conditions) {
+        if (!condition.met && !parts.includes(condition.label))
+            parts.push(condition.label);
+    }
+    const text = `blocked: ${parts.join("; ")}`;
+    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/delivery/git-tree.ts
+
+
+
+// Reads commits of a local repository without checking anything out, so a gate can be evaluated on a laptop or
+// another CI system against exactly what the two commits hold, whatever the working tree looks like.
+/** Runs git with an argv array; stdout is decoded as a whole so a multi-byte character never splits. */
+function gitOutput(dir, args) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)("git", args, {
+            cwd: dir,
+            encoding: "utf8",
+            maxBuffer: 256 * 1024 * 1024,
+            env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+        }, (error, stdout, stderr) => {
+            if (error && typeof error.code !== "number") {
+                reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
+                    hint: error.code === "ENOENT"
+                        ? "Install git, and pass an existing directory with --repo."
+                        : "Check that --repo is a Git repository you can read.",
+                    cause: error,
+                }));
+                return;
+            }
+            resolve({ code: error ? error.code : 0, stdout, stderr });
+        });
+    });
+}
+// Reads of many files at once would otherwise start one git process per file all at the same time.
+const MAX_PROCESSES = 8;
+let running = 0;
+const waiting = [];
+async function limited(work) {
+    if (running >= MAX_PROCESSES)
+        await new Promise((go) => waiting.push(go));
+    running++;
+    try {
+        return await work();
+    }
+    finally {
+        running--;
+        waiting.shift()?.();
+    }
+}
+async function mustGit(dir, args, what, hint) {
+    const result = await limited(() => gitOutput(dir, args));
+    if (result.code !== 0) {
+        throw new errors_UserError(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, { hint });
+    }
+    return result.stdout;
+}
+/** The full commit id `ref` names in the repository at `dir`. */
+async function resolveCommit(dir, ref, option) {
+    if (ref.startsWith("-")) {
+        throw new errors_UserError(`${option} ${JSON.stringify(ref)} is not a revision`, {
+            hint: `Give a branch, tag or commit id to ${option}.`,
+        });
+    }
+    const out = await mustGit(dir, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`], `find commit ${JSON.stringify(ref)} (${option}) in ${dir}`, `Give ${option} a branch, tag or commit id that exists in the repository (see \`git log --oneline --all\`).`);
+    return out.trim();
+}
+/** Where `head` branched off `base`: the commit a pull request's diff and its required statuses are read on. */
+async function mergeBase(dir, base, head) {
+    const out = await mustGit(dir, ["merge-base", base, head], `find where ${head.slice(0, 7)} branched off ${base.slice(0, 7)}`, "Give --base and --head commits that share history.");
+    return out.trim();
+}
+/**
+ * A RepoReader over one commit's tree (`git ls-tree` once, `git cat-file` per file read). Submodules are left
+ * out: their files are not in this repository.
+ */
+function gitTreeReader(dir, commit) {
+    let tree;
+    const load = () => {
+        tree ??= mustGit(dir, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit], `list the files of commit ${commit.slice(0, 7)}`, "Check that the commit exists in the repository.").then((out) => {
+            const dirs = new Map([["", []]]);
+            const files = new Set();
+            for (const record of out.split("\0")) {
+                const tab = record.indexOf("\t");
+                if (tab < 0)
+                    continue;
+                const [mode, kind] = record.slice(0, tab).split(" ");
+                const path = record.slice(tab + 1);
+                const type = kind === "tree" ? "dir" : kind !== "blob" ? undefined : mode === "120000" ? "symlink" : "file";
+                if (!type)
+                    continue;
+                if (type === "dir")
+                    dirs.set(path, dirs.get(path) ?? []);
+                if (type === "file")
+                    files.add(path);
+                const slash = path.lastIndexOf("/");
+                const parent = slash < 0 ? "" : path.slice(0, slash);
+                const entries = dirs.get(parent) ?? [];
+                entries.push({ name: path.slice(slash + 1), type });
+                dirs.set(parent, entries);
+            }
+            return { dirs, files };
+        });
+        return tree;
+    };
+    return {
+        async list(path) {
+            const { dirs } = await load();
+            return [...(dirs.get(repoPath(path)) ?? [])].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+        },
+        async read(path) {
+            const normal = repoPath(path);
+            const { files } = await load();
+            if (!files.has(normal))
+                return undefined;
+            return mustGit(dir, ["cat-file", "blob", `${commit}:${normal}`], `read ${normal} at ${commit.slice(0, 7)}`, "Check that the repository is not damaged (`git fsck`).");
+        },
+    };
+}
+const STATUS = {
+    A: "added",
+    D: "removed",
+    M: "modified",
+    R: "renamed",
+    C: "copied",
+    T: "changed",
+};
+/**
+ * The files `head` changes since `from`, the commit it branched off (`git diff base...head`, renames detected),
+ * with their contents on both sides, in the shape GitHub's comparison gives the gate.
+ */
+async function changedFiles(dir, from, head) {
+    const out = await mustGit(dir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", from, head, "--"], `compare ${from.slice(0, 7)} with ${head.slice(0, 7)}`, "Check that both commits exist in the repository.");
+    const fields = out.split("\0");
+    const listed = [];
+    for (let i = 0; i < fields.length && fields[i] !== "";) {
+        const code = fields[i++];
+        const letter = code[0];
+        if (letter === "R" || letter === "C") {
+            const previousPath = fields[i++];
+            listed.push({ path: fields[i++], status: STATUS[letter], previousPath });
+        }
+        else {
+            listed.push({ path: fields[i++], status: STATUS[letter] ?? "changed" });
+        }
+    }
+    const before = gitTreeReader(dir, from);
+    const after = gitTreeReader(dir, head);
+    return Promise.all(listed.map(async (file) => ({
+        ...file,
+        base: await before.read(file.previousPath ?? file.path),
+        head: await after.read(file.path),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/delivery/local-gate.ts
+
+
+
+
+
+
+const local_gate_short = (sha) => sha.slice(0, 7);
+/**
+ * Evaluates promote-env's gate for a promotion held as two commits of a local repository: `head` is the
+ * promotion, `base` the branch it targets. The same inputs as the action, read from Git and the caller's flags.
+ */
+async function evaluateLocalGate(request) {
+    const { dir } = request;
+    const [base, head] = await Promise.all([
+        resolveCommit(dir, request.base, "--base"),
+        resolveCommit(dir, request.head, "--head"),
+    ]);
+    const config = request.config ?? (await configAt(dir, base));
+    const { source, target } = promotionEdge(config, request.to, request.from);
+    const sourceCommit = await mergeBase(dir, base, head);
+    const [files, sourceImages] = await Promise.all([
+        changedFiles(dir, sourceCommit, head),
+        readEnvironment(gitTreeReader(dir, base), source),
+    ]);
+    const notes = [];
+    const teams = target.reviewers.filter((entry) => /^@[^/]+\/.+$/.test(entry));
+    const members = {};
+    for (const team of teams) {
+        const given = Object.entries(request.members).find(([name]) => name.toLowerCase() === team.toLowerCase());
+        members[team] = given?.[1] ?? [];
+        if (!given) {
+            notes.push(`team ${team} cannot be resolved from Git, so approvals count for it only with --member ${team}=USER`);
+        }
+    }
+    for (const team of Object.keys(request.members)) {
+        if (!teams.some((t) => t.toLowerCase() === team.toLowerCase())) {
+            throw new errors_UserError(`--member ${team}: ${target.name}'s reviewers do not name that team`, {
+                file: config.file,
+                line: target.line,
+                hint: `Its reviewers are: ${target.reviewers.join(", ") || "anyone with write access"}.`,
+            });
+        }
+    }
+    if (target.reviewers.length === 0 && request.approvedBy.length > 0) {
+        notes.push(`${target.name} accepts anyone with write access, which Git does not record: every --approved-by counts`);
+    }
+    if (request.author === undefined && request.approvedBy.length > 0) {
+        notes.push("no --author given, so a self-approval is not recognised");
+    }
+    const reviews = request.approvedBy.map((user) => ({ user, state: "APPROVED", commitId: head }));
+    const result = evaluateGate({
+        kind: "promotion",
+        now: request.now,
+        pullRequest: { number: 0, author: request.author ?? "", headSha: head, files },
+        reviews,
+        reviewers: {
+            reviewers: target.reviewers,
+            teamMembers: members,
+            writers: target.reviewers.length === 0 ? [...request.approvedBy] : [],
+        },
+        approvals: requiredApprovals(target, "promotion"),
+        windows: target.windows,
+        requireStatus: target.requireStatus,
+        target: { name: target.name, paths: target.paths },
+        source: {
+            name: source.name,
+            commit: sourceCommit,
+            images: Object.fromEntries([...sourceImages.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
+            statuses: request.statuses,
+        },
+    });
+    return { result, from: source.name, to: target.name, base, head, sourceCommit, notes };
+}
+async function configAt(dir, commit) {
+    const text = await gitTreeReader(dir, commit).read(CONFIG_FILE);
+    if (text === undefined) {
+        throw new errors_UserError(`${CONFIG_FILE} is missing at the base commit ${local_gate_short(commit)}`, {
+            hint: "Commit the config file at the repository root on the base branch, or pass --config FILE.",
+        });
+    }
+    return loadConfig(text, CONFIG_FILE);
+}
+
+;// CONCATENATED MODULE: ./src/commands/gate.ts
+
+
+
+
+
+const gate_USAGE = "gitops-pipeline gate --repo DIR --to ENV [--from ENV] [--config FILE] [--base REF] [--head REF] " +
+    "[--approved-by USER...] [--member @ORG/TEAM=USER...] [--author USER] [--status CONTEXT=STATE...] " +
+    "[--now ISO-8601] [--json]";
+const gate_OPTIONS = {
+    repo: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    config: { type: "string" },
+    base: { type: "string", default: "main" },
+    head: { type: "string", default: "HEAD" },
+    "approved-by": { type: "string", multiple: true },
+    member: { type: "string", multiple: true },
+    author: { type: "string" },
+    status: { type: "string", multiple: true },
+    now: { type: "string" },
+    json: { type: "boolean" },
+};
+const STATES = ["success", "pending", "failure", "error"];
+// A zone is required: a bare local time would make the window check depend on the machine it runs on.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+function usage(message) {
+    return new UsageError(message, { hint: `usage: ${gate_USAGE}` });
+}
+function pair(option, text, shape) {
+    const at = text.lastIndexOf("=");
+    if (at <= 0 || at === text.length - 1)
+        throw usage(`${option} ${JSON.stringify(text)} is not ${shape}`);
+    return [text.slice(0, at), text.slice(at + 1)];
+}
+function statuses(texts) {
+    return texts.map((text) => {
+        const [context, state] = pair("--status", text, "CONTEXT=STATE");
+        if (!STATES.includes(state)) {
+            throw usage(`--status ${JSON.stringify(text)}: state must be one of ${STATES.join(", ")}`);
+        }
+        return { context, state };
+    });
+}
+function members(texts) {
+    const teams = {};
+    for (const text of texts) {
+        const [team, user] = pair("--member", text, "@ORG/TEAM=USER");
+        if (!/^@[^/]+\/.+$/.test(team))
+            throw usage(`--member ${JSON.stringify(text)}: ${team} is not @org/team`);
+        teams[team] = [...(teams[team] ?? []), user];
+    }
+    return teams;
+}
+function instant(text) {
+    if (text === undefined)
+        return new Date();
+    const date = new Date(text);
+    if (!ISO_INSTANT.test(text) || Number.isNaN(date.getTime())) {
+        throw usage(`--now ${JSON.stringify(text)} is not an ISO-8601 time with a zone (2026-11-23T10:30:00+01:00)`);
+    }
+    return date;
+}
+/**
+ * promote-env's gate for a promotion that exists as commits of a local repository: the same decision the action
+ * takes on a pull request, with approvals and statuses given on the command line. Exit 0 open, 1 blocked.
+ */
+const gateCommand = {
+    name: "gate",
+    summary: "check whether a promotion commit may merge under promote-env's gate (approvals, window, statuses)",
+    usage: gate_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, gate_OPTIONS, gate_USAGE);
+        if (!values.repo)
+            throw usage("--repo is required");
+        if (!values.to)
+            throw usage("--to is required");
+        const request = {
+            now: instant(values.now),
+            statuses: statuses(values.status ?? []),
+            members: members(values.member ?? []),
+        };
+        const config = values.config ? await readPipelineConfig(io, values.repo, values.config) : undefined;
+        const gate = await evaluateLocalGate({
+            ...request,
+            dir: (0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo),
+            to: values.to,
+            from: values.from,
+            config,
+            base: values.base,
+            head: values.head,
+            approvedBy: values["approved-by"] ?? [],
+            author: values.author,
+        });
+        for (const note of gate.notes)
+            io.stderr(`gate: note: ${note}\n`);
+        const { result } = gate;
+        if (values.json) {
+            const json = {
+                gate: result.open ? "open" : "blocked",
+                reasons: result.reasons,
+                approvedBy: result.approvedBy,
+                conditions: result.conditions,
+            };
+            io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `${result.open ? "OPEN" : "BLOCKED"}: ${gate.from} → ${gate.to}, ${gate.head.slice(0, 7)} onto ${values.base} (${gate.base.slice(0, 7)})`,
+                ...result.conditions.map((c) => `${c.met ? "✓" : "✗"} ${c.name}: ${c.detail}`),
+                ...(result.changes.length > 0
+                    ? ["changes:", ...result.changes.map((c) => `  ${changeLine(c)}`)]
+                    : []),
+            ];
+            io.stdout(`${lines.join("\n")}\n`);
+        }
+        return result.open ? 0 : 1;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/commands/changes.ts
 
 /**
@@ -5898,7 +6544,7 @@ const updateTagCommand = {
         }
         const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
         if (plan.missing.length > 0) {
-            const names = plan.missing.map(formatImageRef).join(", ");
+            const names = plan.missing.map(ref_formatImageRef).join(", ");
             if (!values["allow-missing"]) {
                 throw new errors_UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
                     hint: "Check the image name and the paths, or pass --allow-missing to update the others anyway.",
@@ -12414,8 +13060,6 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/validate/local.ts
@@ -12709,7 +13353,14 @@ const validateCommand = {
 
 
 
-const commands = [updateTagCommand, validateCommand, promoteCommand, diffEnvsCommand];
+
+const commands = [
+    updateTagCommand,
+    validateCommand,
+    promoteCommand,
+    diffEnvsCommand,
+    gateCommand,
+];
 function help() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [

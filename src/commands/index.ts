@@ -1,13 +1,20 @@
 import { isUserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { diffEnvsCommand } from "./diff-envs.js";
+import { gateCommand } from "./gate.js";
 import { promoteCommand } from "./promote.js";
 import type { Command, CommandIO } from "./types.js";
 import { updateTagCommand } from "./update-tag.js";
 import { UsageError } from "./usage.js";
 import { validateCommand } from "./validate.js";
 
-export const commands: Command[] = [updateTagCommand, validateCommand, promoteCommand, diffEnvsCommand];
+export const commands: Command[] = [
+  updateTagCommand,
+  validateCommand,
+  promoteCommand,
+  diffEnvsCommand,
+  gateCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
