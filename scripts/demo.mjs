@@ -12,7 +12,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { parse } from "yaml";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: options } = parseArgs({
@@ -301,11 +300,12 @@ async function buildImage(work) {
   }
 }
 
-// ── The production gate ──
+// ── The gate ──
 
 /**
- * promote-env's gate for the promotion branch, through `gitops-pipeline gate` (the same decision the action takes on
- * the pull request, with nobody's approval yet). A CLI without that command gets the fallback below.
+ * promote-env's gate for the promotion branch, through `gitops-pipeline gate`: the same decision the action takes
+ * on the pull request, with nobody's approval yet and no commit statuses (nothing reports them to a local
+ * repository). Undefined, with the CLI's output shown, when the gate could not be evaluated.
  */
 function evaluateGate(repo, target, source, branch) {
   const args = [
@@ -323,85 +323,15 @@ function evaluateGate(repo, target, source, branch) {
     "--json",
   ];
   const result = gitopsPipeline(args, repo);
-  if (result.unavailable || /unknown command 'gate'/.test(result.stderr)) {
-    return gateFromConfig(repo, target, source, git(repo, "rev-parse", "--short", branch).trim());
+  // 0 is open and 1 blocked; anything else (bad usage, a CLI without `gate`) printed no verdict.
+  if (result.status === 0 || (result.status === 1 && result.stdout.trim().startsWith("{"))) {
+    for (const note of result.stderr.split("\n").filter(Boolean)) say(`    ${note}`);
+    const gate = JSON.parse(result.stdout);
+    return { open: gate.gate === "open", reasons: gate.reasons };
   }
-  for (const note of result.stderr.split("\n").filter(Boolean)) say(`    ${note}`);
-  const gate = JSON.parse(result.stdout);
-  return { open: gate.gate === "open", reasons: gate.reasons };
-}
-
-/**
- * Without the gate command: the conditions of promote-env's gate that a pull request nobody has reviewed yet cannot
- * meet, read from gitops-pipeline.yaml: approvals, the deployment window now, and required statuses (nothing reports statuses to a
- * local repository). The gate's other checks — the PR changes only image references in the target's paths, and the
- * source still runs what it promotes — hold by construction here: the PR is exactly what `promote` wrote.
- */
-function gateFromConfig(repo, target, source, head) {
-  const config = parse(readFileSync(path.join(repo, "gitops-pipeline.yaml"), "utf8"));
-  const environment = config?.environments?.[target] ?? {};
-  const reasons = [];
-  const approvals = Number(environment.approvals ?? 0);
-  if (approvals > 0) {
-    const who = (environment.reviewers ?? []).join(", ") || "anyone with write access";
-    reasons.push(`0 of ${approvals} approvals by ${who} on the latest commit ${head}`);
-  }
-  const windows = environment.windows ?? [];
-  if (windows.length > 0) {
-    const now = new Date();
-    const open = windows.filter((w) => windowOpen(w, now));
-    if (open.length === 0) {
-      const clocks = [...new Set(windows.map((w) => wallClockLabel(now, w.trim().split(/\s+/)[2])))].join(
-        ", ",
-      );
-      reasons.push(`outside the deployment window ${windows.join(" or ")} (now ${clocks})`);
-    }
-  }
-  const sourceCommit = git(repo, "rev-parse", "--short", "main").trim();
-  for (const context of environment["require-status"] ?? []) {
-    reasons.push(`required status ${context} not reported on ${source} commit ${sourceCommit}`);
-  }
-  return { open: reasons.length === 0, reasons };
-}
-
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-function wallClock(date, zone) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return { day: DAYS.indexOf(parts.weekday), minutes: Number(parts.hour) * 60 + Number(parts.minute), parts };
-}
-
-function wallClockLabel(date, zone) {
-  const { parts } = wallClock(date, zone);
-  return `${parts.weekday} ${parts.hour}:${parts.minute} ${zone}`;
-}
-
-/** `Mon-Fri 09:00-17:00 Europe/Berlin`: open when the zone's wall clock is on one of the days inside the span. */
-function windowOpen(text, date) {
-  const [daySpec, span, zone] = text.trim().split(/\s+/);
-  const days = new Set();
-  for (const part of daySpec.split(",")) {
-    const [first, last = first] = part.split("-").map((d) => DAYS.indexOf(d.slice(0, 3)));
-    for (let d = first; ; d = (d + 1) % 7) {
-      days.add(d);
-      if (d === last) break;
-    }
-  }
-  const [start, end] = span.split("-").map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
-  const { day, minutes } = wallClock(date, zone);
-  if (start < end) return days.has(day) && minutes >= start && minutes < end;
-  // A span past midnight (22:00-06:00) belongs to the day it starts on.
-  return (days.has(day) && minutes >= start) || (days.has((day + 6) % 7) && minutes < end);
+  showOutput(result);
+  say(`    ✘ gate exited ${result.status}`);
+  return undefined;
 }
 
 // ── The pipeline ──
@@ -475,6 +405,7 @@ async function main() {
     const staging = promote("dev", "staging");
     if (staging) {
       const gate = evaluateGate(repo, "staging", "dev", staging.branch);
+      if (!gate) return 1;
       say(
         `    staging gate: ${gate.open ? "open (no approvals, windows or statuses required)" : gate.reasons.join("; ")}`,
       );
@@ -490,6 +421,7 @@ async function main() {
       return 1;
     }
     const gate = evaluateGate(repo, "production", "staging", production.branch);
+    if (!gate) return 1;
     say();
     if (gate.open) {
       say("production: the gate is open — the pull request can be merged.");

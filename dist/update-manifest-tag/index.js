@@ -43739,14 +43739,16 @@ const MAX_DEPTH = 64;
  */
 function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
     const targets = [];
+    const guard = (0,yaml/* aliasWalkGuard */.Jv)(ctx.file);
     const visit = (reached, at, parentKey, depth) => {
-        if (depth > MAX_DEPTH)
+        if (depth > MAX_DEPTH || !guard.enter(reached.node))
             return;
         if ((0,dist/* isMap */.jh)(reached.node)) {
             const map = reached;
             const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
             if (target) {
                 targets.push(target);
+                guard.leave(reached.node);
                 return;
             }
             for (const entry of (0,yaml/* entries */.jO)(ctx.file, ctx.document, map)) {
@@ -43766,6 +43768,7 @@ function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
                 visit(item, [...at, index], undefined, depth + 1);
             });
         }
+        guard.leave(reached.node);
     };
     visit(root, path, undefined, 0);
     return targets;
@@ -44192,8 +44195,9 @@ const workloads_MAX_DEPTH = 64;
  */
 function workloadFinder(ctx, root) {
     const targets = [];
+    const guard = (0,yaml/* aliasWalkGuard */.Jv)(ctx.file);
     const visit = (reached, at, depth) => {
-        if (depth > workloads_MAX_DEPTH)
+        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
             return;
         if ((0,dist/* isMap */.jh)(reached.node)) {
             for (const entry of (0,yaml/* entries */.jO)(ctx.file, ctx.document, reached)) {
@@ -44220,6 +44224,7 @@ function workloadFinder(ctx, root) {
                 visit(item, [...at, index], depth + 1);
             });
         }
+        guard.leave(reached.node);
     };
     visit(root, [], 0);
     return targets;
@@ -44459,7 +44464,8 @@ async function resolvePaths(reader, patterns) {
     const files = new Set();
     for (const pattern of patterns) {
         const found = [];
-        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/"));
+        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
+        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
         if (scan.isGlob) {
             const base = (0,local/* repoPath */.q)(scan.base);
             const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
@@ -44755,6 +44761,7 @@ function localReader(root) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Jv: () => (/* reexport */ aliasWalkGuard),
   UL: () => (/* reexport */ anchorUses),
   Ut: () => (/* reexport */ applySplices),
   $H: () => (/* reexport */ asMap),
@@ -44887,8 +44894,11 @@ function embeddedYaml(outer, node) {
 
 ;// CONCATENATED MODULE: ./src/yaml/mapping.ts
 
+/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
 function lineEnding(content, at) {
-    const newline = content.indexOf("\n", at);
+    let newline = content.indexOf("\n", at);
+    if (newline < 0)
+        newline = content.lastIndexOf("\n", at);
     return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
 }
 function lineStart(content, at) {
@@ -44945,7 +44955,12 @@ function removePair(file, map, pair) {
         return { start, end, text: "" };
     }
     const newline = content.indexOf("\n", Math.max(end - 1, start));
-    return { start: lineStart(content, start), end: newline < 0 ? content.length : newline + 1, text: "" };
+    const from = lineStart(content, start);
+    if (newline < 0 && from > 0) {
+        // The last line has no line break: take the one before it, so the file still ends without one.
+        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
+    }
+    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
 }
 function isStringScalar(node) {
     return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
@@ -45098,6 +45113,7 @@ function applySplices(content, splices) {
 ;// CONCATENATED MODULE: ./src/yaml/tree.ts
 
 
+
 /** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
 function deref(file, document, node, parent) {
     if ((0,dist/* isAlias */.Vj)(node)) {
@@ -45127,6 +45143,11 @@ function keyOf(pair) {
  * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
  */
 function entries(file, document, reached) {
+    return mapEntries(file, document, reached, new Set());
+}
+/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
+function mapEntries(file, document, reached, merging) {
+    merging.add(reached.node);
     const out = [];
     const seen = new Set();
     const merges = [];
@@ -45149,15 +45170,16 @@ function entries(file, document, reached) {
         out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
     }
     for (const merged of merges) {
-        if (!(0,dist/* isMap */.jh)(merged.node))
+        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
             continue;
-        for (const entry of entries(file, document, merged)) {
+        for (const entry of mapEntries(file, document, merged, merging)) {
             if (seen.has(entry.key))
                 continue;
             seen.add(entry.key);
             out.push(entry);
         }
     }
+    merging.delete(reached.node);
     return out;
 }
 function get(file, document, map, key) {
@@ -45204,6 +45226,37 @@ function anchorUses(file, document) {
         },
     });
     return [...found.values()];
+}
+/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+const MAX_WALK_VISITS = 100_000;
+/**
+ * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
+ * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ */
+function aliasWalkGuard(file) {
+    const onPath = new Set();
+    let visits = 0;
+    return {
+        enter(node) {
+            if (onPath.has(node))
+                return false;
+            if (++visits > MAX_WALK_VISITS) {
+                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                throw new errors/* UserError */.y(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                    file: file.path,
+                    line,
+                    column,
+                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                });
+            }
+            onPath.add(node);
+            return true;
+        },
+        leave(node) {
+            onPath.delete(node);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/index.ts

@@ -31838,8 +31838,11 @@ function embeddedYaml(outer, node) {
 
 ;// CONCATENATED MODULE: ./src/yaml/mapping.ts
 
+/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
 function lineEnding(content, at) {
-    const newline = content.indexOf("\n", at);
+    let newline = content.indexOf("\n", at);
+    if (newline < 0)
+        newline = content.lastIndexOf("\n", at);
     return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
 }
 function lineStart(content, at) {
@@ -31896,7 +31899,12 @@ function removePair(file, map, pair) {
         return { start, end, text: "" };
     }
     const newline = content.indexOf("\n", Math.max(end - 1, start));
-    return { start: lineStart(content, start), end: newline < 0 ? content.length : newline + 1, text: "" };
+    const from = lineStart(content, start);
+    if (newline < 0 && from > 0) {
+        // The last line has no line break: take the one before it, so the file still ends without one.
+        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
+    }
+    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
 }
 function isStringScalar(node) {
     return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
@@ -32030,6 +32038,7 @@ function replaceBlockScalar(content, start, end, value, where) {
 ;// CONCATENATED MODULE: ./src/yaml/tree.ts
 
 
+
 /** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
 function deref(file, document, node, parent) {
     if ((0,dist/* isAlias */.Vj)(node)) {
@@ -32059,6 +32068,11 @@ function keyOf(pair) {
  * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
  */
 function entries(file, document, reached) {
+    return mapEntries(file, document, reached, new Set());
+}
+/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
+function mapEntries(file, document, reached, merging) {
+    merging.add(reached.node);
     const out = [];
     const seen = new Set();
     const merges = [];
@@ -32081,15 +32095,16 @@ function entries(file, document, reached) {
         out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
     }
     for (const merged of merges) {
-        if (!(0,dist/* isMap */.jh)(merged.node))
+        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
             continue;
-        for (const entry of entries(file, document, merged)) {
+        for (const entry of mapEntries(file, document, merged, merging)) {
             if (seen.has(entry.key))
                 continue;
             seen.add(entry.key);
             out.push(entry);
         }
     }
+    merging.delete(reached.node);
     return out;
 }
 function get(file, document, map, key) {
@@ -32136,6 +32151,37 @@ function anchorUses(file, document) {
         },
     });
     return [...found.values()];
+}
+/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+const MAX_WALK_VISITS = 100_000;
+/**
+ * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
+ * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ */
+function aliasWalkGuard(file) {
+    const onPath = new Set();
+    let visits = 0;
+    return {
+        enter(node) {
+            if (onPath.has(node))
+                return false;
+            if (++visits > MAX_WALK_VISITS) {
+                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                    file: file.path,
+                    line,
+                    column,
+                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                });
+            }
+            onPath.add(node);
+            return true;
+        },
+        leave(node) {
+            onPath.delete(node);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/index.ts
@@ -37091,7 +37137,8 @@ const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
 const MAX_NAME_LENGTH = 255;
-function refuse(input, part, why, hint) {
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+function refuse(input, part, why, hint = REF_HINT) {
     throw new errors/* UserError */.y(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
         hint,
     });
@@ -37103,7 +37150,7 @@ function looksLikeRegistry(component) {
 /** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
 function parseImageRef(input) {
     if (input.length === 0)
-        refuse(input, input, "it is empty", "Write it as name[:tag][@sha256:<64 hex>].");
+        refuse(input, input, "it is empty");
     const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
     if (bad)
         refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
@@ -37131,8 +37178,9 @@ function parseImageRef(input) {
     let registry = "";
     if (components.length > 1 && looksLikeRegistry(components[0])) {
         registry = components.shift();
-        if (!DOMAIN_RE.test(registry))
-            refuse(input, registry, "the registry host is not valid");
+        if (!DOMAIN_RE.test(registry)) {
+            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
+        }
     }
     for (const component of components) {
         if (component === "")
