@@ -1,6 +1,8 @@
 // Bundles each action entry and the CLI with ncc into dist/<name>/index.js.
 // `node scripts/build.mjs [name...]` rebuilds only the named bundles.
+import { spawn } from "node:child_process";
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ncc from "@vercel/ncc";
@@ -23,6 +25,21 @@ for (const name of wanted) {
 }
 
 const names = wanted.length > 0 ? wanted : Object.keys(entries);
+
+// ncc type-checks every bundle on one thread; several bundles build faster as separate processes, one per core.
+if (names.length > 1) {
+  const queue = [...names];
+  const worker = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+      const child = spawn(process.execPath, [fileURLToPath(import.meta.url), name], { stdio: "inherit" });
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      if (code !== 0) process.exitCode = 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), names.length) }, worker));
+  process.exit();
+}
+
 await Promise.all(
   names.map(async (name) => {
     const { code, assets } = await ncc(path.join(root, entries[name]), {
