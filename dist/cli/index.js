@@ -5150,6 +5150,10 @@ function splitLines(text) {
 function changeLine(change) {
     return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
 }
+/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
+function commitBody(changes) {
+    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
+}
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 function unifiedDiff(files) {
     return [...files]

@@ -44295,6 +44295,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/image/index.ts + 1 modules
 var src_image = __nccwpck_require__(4243);
+// EXTERNAL MODULE: ./src/update/index.ts + 6 modules
+var update = __nccwpck_require__(2976);
 ;// CONCATENATED MODULE: ./src/promote/table.ts
 /** A version for tables: digests shortened to 12 hex digits, which people compare by eye; JSON keeps them whole. */
 function shortVersion(version) {
@@ -44323,6 +44325,7 @@ function markdownTable(header, rows) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/texts.ts
+
 
 
 const MARKER_PREFIX = "<!-- gitops-pipeline:promote-env ";
@@ -44422,9 +44425,7 @@ function promotionBody(plan, marker, context) {
 function commitMessage(plan, marker) {
     return {
         headline: promotionTitle(plan, marker),
-        body: plan.changes
-            .map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`)
-            .join("\n"),
+        body: (0,update/* commitBody */.e_)(plan.changes),
     };
 }
 /** The job summary of a proposal: what happened to the pull request, and the table. */
@@ -44584,6 +44585,7 @@ function anyWindowOpen(windows, now) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   vK: () => (/* reexport */ changeLine),
+  e_: () => (/* reexport */ commitBody),
   qN: () => (/* reexport */ local/* repoPath */.q),
   LN: () => (/* reexport */ paths_resolvePaths),
   WH: () => (/* reexport */ unifiedDiff)
@@ -45277,6 +45279,10 @@ function splitLines(text) {
 /** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
 function changeLine(change) {
     return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
+/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
+function commitBody(changes) {
+    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
 }
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 function unifiedDiff(files) {

@@ -35453,7 +35453,7 @@ await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () 
     if (request.dryRun && outcome.plan.files.length > 0)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .unifiedDiff */ .WH)(outcome.plan.files));
     for (const change of outcome.plan.changes) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .changeLine */ .vK)(change));
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
     for (const [name, value] of Object.entries((0,_delivery_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .outputsOf */ .Y)(outcome)))
@@ -36780,7 +36780,6 @@ async function applyMetadata(options, pullRequest, counted = () => { }) {
 /* harmony export */   Hg: () => (/* binding */ changeTable),
 /* harmony export */   NF: () => (/* binding */ pullRequestBody),
 /* harmony export */   QL: () => (/* binding */ defaultTitle),
-/* harmony export */   e_: () => (/* binding */ commitBody),
 /* harmony export */   wh: () => (/* binding */ headBranchName)
 /* harmony export */ });
 /* unused harmony exports PR_MARKER, sanitizeRefPart */
@@ -36848,10 +36847,6 @@ function changeTable(changes, fileUrl) {
         return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
     });
     return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
-}
-/** Commit body: one line per change, readable in `git log`. */
-function commitBody(changes) {
-    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
 }
 /** Pull request body: what changes and where, plus the marker. */
 function pullRequestBody(changes, context) {
@@ -36929,7 +36924,7 @@ function textsFor(request) {
     return (plan, base) => {
         const title = request.title || (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultTitle */ .QL)(request.images, request);
         const [headline, ...rest] = (request.commitMessage || title).split(/\r?\n/);
-        const body = request.commitMessage ? rest.join("\n").trim() : (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .commitBody */ .e_)(plan.changes);
+        const body = request.commitMessage ? rest.join("\n").trim() : (0,_update_index_js__WEBPACK_IMPORTED_MODULE_4__/* .commitBody */ .e_)(plan.changes);
         return {
             headline: headline.trim() || title,
             body,
@@ -42884,13 +42879,15 @@ function withVersionText(name, version) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  vK: () => (/* reexport */ changeLine),
+  e_: () => (/* reexport */ commitBody),
   Xy: () => (/* reexport */ local/* localReader */.X),
   ZL: () => (/* reexport */ planUpdate),
   qN: () => (/* reexport */ local/* repoPath */.q),
   WH: () => (/* reexport */ unifiedDiff)
 });
 
-// UNUSED EXPORTS: changeLine, resolvePaths
+// UNUSED EXPORTS: resolvePaths
 
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
 class Diff {
@@ -43578,6 +43575,10 @@ function splitLines(text) {
 /** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
 function changeLine(change) {
     return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
+/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
+function commitBody(changes) {
+    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
 }
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 function unifiedDiff(files) {

@@ -7,7 +7,7 @@ import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { createGitHubClients, parseRepository } from "../github/client.js";
 import { parseImageRef } from "../image/index.js";
-import { unifiedDiff } from "../update/index.js";
+import { changeLine, unifiedDiff } from "../update/index.js";
 import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
 
 await runAction(async () => {
@@ -88,7 +88,7 @@ await runAction(async () => {
 
   if (request.dryRun && outcome.plan.files.length > 0) core.info(unifiedDiff(outcome.plan.files));
   for (const change of outcome.plan.changes) {
-    core.info(`${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`);
+    core.info(changeLine(change));
   }
   core.info(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
   for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value);

@@ -74,11 +74,6 @@ export function changeTable(changes: Change[], fileUrl?: (file: string, line: nu
   return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }
 
-/** Commit body: one line per change, readable in `git log`. */
-export function commitBody(changes: Change[]): string {
-  return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
-}
-
 /** Pull request body: what changes and where, plus the marker. */
 export function pullRequestBody(
   changes: Change[],

@@ -3,7 +3,7 @@ import { UserError } from "../errors.js";
 import { type GitHub, parseRepository } from "../github/client.js";
 import { formatImageRef, type ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
-import { planUpdate, type RepoReader, type UpdatePlan } from "../update/index.js";
+import { commitBody, planUpdate, type RepoReader, type UpdatePlan } from "../update/index.js";
 import {
   type AutoMerge,
   type DeliveryMode,
@@ -12,7 +12,7 @@ import {
   type PullRequestOptions,
   type Texts,
 } from "./github.js";
-import { commitBody, defaultTitle, headBranchName, pullRequestBody } from "./render.js";
+import { defaultTitle, headBranchName, pullRequestBody } from "./render.js";
 
 /** What update-manifest-tag was asked to do, already parsed and checked by the entry. */
 export interface UpdateRequest {

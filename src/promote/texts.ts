@@ -1,4 +1,5 @@
 import { parseImageRef } from "../image/index.js";
+import { commitBody } from "../update/index.js";
 import type { GateKind, GateResult } from "./gate.js";
 import type { PromotionPlan, PromotionRow } from "./plan.js";
 import { markdownTable, shortVersion } from "./table.js";
@@ -129,9 +130,7 @@ export function commitMessage(
 ): { headline: string; body: string } {
   return {
     headline: promotionTitle(plan, marker),
-    body: plan.changes
-      .map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`)
-      .join("\n"),
+    body: commitBody(plan.changes),
   };
 }
 

@@ -6,6 +6,11 @@ export function changeLine(change: Change): string {
   return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
 }
 
+/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
+export function commitBody(changes: readonly Change[]): string {
+  return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
+}
+
 /** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
 export function unifiedDiff(files: ChangeSet["files"]): string {
   return [...files]
