@@ -9,10 +9,10 @@ import ncc from "@vercel/ncc";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const entries = {
-  "build-push": "src/actions/build-push.ts",
-  "update-manifest-tag": "src/actions/update-manifest-tag.ts",
-  "promote-env": "src/actions/promote-env.ts",
-  "validate-manifests": "src/actions/validate-manifests.ts",
+  "build-push": "src/main/build-push.ts",
+  "update-manifest-tag": "src/main/update-manifest-tag.ts",
+  "promote-env": "src/main/promote-env.ts",
+  "validate-manifests": "src/main/validate-manifests.ts",
   cli: "src/cli.ts",
 };
 

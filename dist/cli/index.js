@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9608);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8547);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9608:
+/***/ 8547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6050,7 +6050,62 @@ function gateDescription(result, limit = 140) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/process/env.ts
+/**
+ * The environment a child tool (git, kustomize) gets: what it needs to find itself, its configuration, certificates
+ * and proxies — never the action's inputs (INPUT_TOKEN), the runner's tokens or anything else a tool could leak into
+ * an error message, a hook or a credential helper.
+ */
+const PASSED = new Set([
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "LANG",
+    "TZ",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "NODE_EXTRA_CA_CERTS",
+    "GIT_SSL_CAINFO",
+    "GIT_SSL_CAPATH",
+    "GIT_CONFIG_GLOBAL",
+    "GIT_CONFIG_SYSTEM",
+    "GIT_CONFIG_NOSYSTEM",
+    "GIT_EXEC_PATH",
+    "GIT_AUTHOR_NAME",
+    "GIT_AUTHOR_EMAIL",
+    "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "KUBECONFIG",
+]);
+function childEnv(env = process.env, extra = {}) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined &&
+            (PASSED.has(name) ||
+                name.startsWith("GIT_CONFIG_KEY_") ||
+                name.startsWith("GIT_CONFIG_VALUE_") ||
+                name === "GIT_CONFIG_COUNT"))
+            out[name] = value;
+    }
+    return { ...out, ...extra };
+}
+/** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */
+const env_gitEnv = (env = process.env) => childEnv(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+
 ;// CONCATENATED MODULE: ./src/delivery/git-tree.ts
+
 
 
 
@@ -6063,7 +6118,7 @@ function gitOutput(dir, args) {
             cwd: dir,
             encoding: "utf8",
             maxBuffer: 256 * 1024 * 1024,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+            env: env_gitEnv(),
         }, (error, stdout, stderr) => {
             if (error && typeof error.code !== "number") {
                 reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
@@ -13071,6 +13126,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 /** The working tree on disk, paths relative to `cwd`. */
 function localSource(cwd) {
     const abs = (p) => external_node_path_default().resolve(cwd, p);
@@ -13108,7 +13164,7 @@ function isDirectory(p) {
 }
 function run(file, args) {
     return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(file, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+        (0,external_node_child_process_namespaceObject.execFile)(file, args, { maxBuffer: 256 * 1024 * 1024, env: childEnv() }, (error, stdout, stderr) => {
             const code = error ? (typeof error.code === "number" ? error.code : 127) : 0;
             resolve({ code, stdout, stderr: stderr || (error && code === 127 ? error.message : "") });
         });
@@ -13162,7 +13218,16 @@ function reason(stderr, target, dir, wrapper) {
  */
 async function changedFilesFromGit(cwd, base, head) {
     const result = await new Promise((resolve) => {
-        execFile("git", ["-C", cwd, "diff", "--name-only", "--relative", "--no-renames", `${base}...${head}`], (error, stdout) => resolve({ code: error ? 1 : 0, stdout }));
+        execFile("git", [
+            "-C",
+            cwd,
+            "diff",
+            "--name-only",
+            "--relative",
+            "--no-renames",
+            "--end-of-options",
+            `${base}...${head}`,
+        ], { env: gitEnv() }, (error, stdout) => resolve({ code: error ? 1 : 0, stdout }));
     });
     if (result.code !== 0)
         return undefined;

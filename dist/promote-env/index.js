@@ -35273,280 +35273,3956 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5473:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3218);
-/* harmony import */ var _delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5332);
-/* harmony import */ var _environments_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9607);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8821);
-/* harmony import */ var _promote_gate_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1500);
-/* harmony import */ var _promote_texts_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4054);
-/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2976);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6064);
-
-
-
-
-
-
-
-
-
-
-const changesJson = (changes) => JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
-/** The pull request an event is about, if any. */
-async function eventPullRequest() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return undefined;
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, "utf8").catch(() => "{}");
-    let payload;
-    try {
-        payload = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`cannot read the event payload: ${error.message}`, {
-            file: path,
-            hint: "Give the pull request with the 'pull-request' input, or point GITHUB_EVENT_PATH at a JSON event.",
-        });
-    }
-    return payload.pull_request?.number;
-}
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () => {
-    const env = process.env;
-    const token = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getSecret */ .r6)("token");
-    if (!token)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y("input 'token' is empty", {
-            hint: "Leave it at its default (github.token) or pass a secret.",
-        });
-    const to = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("to").trim();
-    if (!to)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y("input 'to' is required", {
-            hint: "Name the environment to promote to, e.g. production.",
-        });
-    const mode = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getChoice */ .m)("mode", ["propose", "gate", "rollback"], "propose");
-    const mergeMethod = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getChoice */ .m)("merge-method", ["merge", "squash", "rebase"], "merge");
-    const merge = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("merge", false);
-    const record = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("record-deployment", false);
-    const dryRun = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("dry-run", false);
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-    const ctx = {
-        clients: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClients */ .Y8)({
-            token,
-            baseUrl: env.GITHUB_API_URL,
-            graphqlUrl: env.GITHUB_GRAPHQL_URL,
-            logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
-        }),
-        repository: (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRepository */ .SU)((0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("repository").trim() || env.GITHUB_REPOSITORY || ""),
-        base: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("base").trim() || undefined,
-        config: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("config").trim() || _environments_index_js__WEBPACK_IMPORTED_MODULE_3__/* .CONFIG_FILE */ .g2,
-        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-        runUrl,
-        logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
-    };
-    const outputs = {
-        "pull-request-number": "",
-        "pull-request-url": "",
-        operation: "unchanged",
-        changes: "[]",
-        gate: "",
-        "gate-reasons": "[]",
-        "approved-by": "[]",
-    };
-    const summary = [];
-    /** One gate pass; the first pull request evaluated fills the outputs, every one goes to the summary. */
-    const gate = async (number, final) => {
-        const run = await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .runGate */ .Rg)(ctx, number, {
-            to,
-            now: new Date(),
-            final,
-            merge: merge ? mergeMethod : false,
-            recordDeployment: record,
-            dryRun,
-        });
-        if (!run) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
-            return;
-        }
-        const { result, pullRequest } = run.evaluation;
-        summary.push((0,_promote_texts_js__WEBPACK_IMPORTED_MODULE_7__/* .gateSummary */ .sK)(pullRequest, result));
-        if (run.merged)
-            summary.push(`Merged #${number} as ${run.merged.slice(0, 7)}.\n`);
-        if (outputs.gate !== "")
-            return;
-        Object.assign(outputs, {
-            "pull-request-number": String(number),
-            "pull-request-url": pullRequest.url,
-            gate: result.open ? "open" : "blocked",
-            "gate-reasons": JSON.stringify(result.reasons),
-            "approved-by": JSON.stringify(result.approvedBy),
-            changes: changesJson(result.changes),
-            ...(run.merged ? { operation: "merged" } : {}),
-        });
-    };
-    if (mode === "gate") {
-        const input = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("pull-request").trim();
-        if (input && !/^\d+$/.test(input))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`, {
-                hint: "Give the pull request's number (42), or leave it empty to gate the event's pull request.",
-            });
-        const single = input ? Number(input) : await eventPullRequest();
-        const numbers = single !== undefined ? [single] : await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .openPromotions */ .Pg)(ctx, to);
-        if (numbers.length === 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`no open promotion pull request to ${to}`);
-        for (const number of numbers)
-            await gate(number, true);
-    }
-    else {
-        const result = await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .propose */ .BM)(ctx, {
-            kind: mode === "rollback" ? "rollback" : "promotion",
-            to,
-            from: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("from").trim() || undefined,
-            revision: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("revision").trim() || undefined,
-            apps: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("apps"),
-            images: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("images"),
-            dryRun,
-        });
-        const { delivery, plan } = result;
-        if (dryRun && plan.files.length > 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .unifiedDiff */ .WH)(plan.files));
-        for (const change of plan.changes) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .changeLine */ .vK)(change));
-        }
-        Object.assign(outputs, {
-            operation: delivery.operation,
-            changes: changesJson(plan.changes),
-            "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
-            "pull-request-url": delivery.pullRequest?.url ?? "",
-        });
-        summary.push((0,_promote_texts_js__WEBPACK_IMPORTED_MODULE_7__/* .proposalSummary */ .zR)(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl));
-        if (delivery.operation === "committed" && record && delivery.commit) {
-            await (0,_delivery_promotion_js__WEBPACK_IMPORTED_MODULE_2__/* .recordDeployment */ .dj)(ctx, {
-                sha: delivery.commit.oid,
-                environment: to,
-                images: (0,_promote_gate_js__WEBPACK_IMPORTED_MODULE_6__/* .imagesAfter */ .XK)(plan.changes),
-                description: `${result.marker.kind} committed`,
-            });
-        }
-        if (delivery.pullRequest && !dryRun)
-            await gate(delivery.pullRequest.number, false);
-    }
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`);
-    for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(name, value);
-    if (summary.length > 0)
-        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw(summary.join("\n")).write();
-});
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 6064:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AA: () => (/* binding */ getString),
-/* harmony export */   Cs: () => (/* binding */ runAction),
-/* harmony export */   MV: () => (/* binding */ actionsLogger),
-/* harmony export */   m: () => (/* binding */ getChoice),
-/* harmony export */   pW: () => (/* binding */ getBoolean),
-/* harmony export */   r6: () => (/* binding */ getSecret),
-/* harmony export */   vS: () => (/* binding */ getList)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-
-
-/** Logger for the core that writes through the runner's workflow commands. */
-const actionsLogger = {
-    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
-    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-    warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
-};
-function getString(name, fallback = "") {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || fallback;
-}
-/** A newline- or comma-separated input as a list; blank entries and `#` comments are dropped. */
-function getList(name) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
-        .split(/\r?\n|,/)
-        .map((entry) => entry.replace(/\s+#.*$/, "").trim())
-        .filter((entry) => entry !== "" && !entry.startsWith("#"));
-}
-function getBoolean(name, fallback) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim().toLowerCase();
-    if (raw === "")
-        return fallback;
-    if (["true", "yes", "1", "on"].includes(raw))
-        return true;
-    if (["false", "no", "0", "off"].includes(raw))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${name}' must be true or false, got ${JSON.stringify(raw)}`);
-}
-function getChoice(name, choices, fallback) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
-    if (raw === "")
-        return fallback;
-    if (choices.includes(raw))
-        return raw;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${name}' must be one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`);
-}
-/** A secret input, masked in logs before anything else can print it. */
-function getSecret(name) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    return value;
-}
-/**
- * Runs an action body: user mistakes become one failed-step message; anything else also keeps its stack in the
- * debug log, where a maintainer can find it without alarming the user.
- */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .i)(error)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.format());
-            return;
-        }
-        const err = error;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err?.stack ?? String(error));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(err?.message ?? String(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 5332:
+/***/ 5029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Pg: () => (/* binding */ openPromotions),
-  BM: () => (/* binding */ propose),
-  dj: () => (/* binding */ recordDeployment),
-  Rg: () => (/* binding */ runGate)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: GATE_CONTEXT, evaluatePullRequest, mergePullRequest, setGateStatus
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
-// EXTERNAL MODULE: ./src/environments/index.ts + 1 modules
-var environments = __nccwpck_require__(9607);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat: io_util_lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield io_util_stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield io_util_stat(fsPath) : yield io_util_lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield io_util_stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield io_util_stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield io_util_readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
+ * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
+ */
+class errors_UserError extends Error {
+    location;
+    hint;
+    constructor(message, options = {}) {
+        const { hint, cause, ...location } = options;
+        super(message, cause === undefined ? undefined : { cause });
+        this.name = "UserError";
+        this.location = location;
+        this.hint = hint;
+    }
+    /** `file:line:column: message` then the hint on its own line, the shape editors and CI logs link. */
+    format() {
+        const { file, line, column } = this.location;
+        let where = "";
+        if (file)
+            where = `${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: `;
+        return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ""}`;
+    }
+}
+function isUserError(error) {
+    return error instanceof errors_UserError;
+}
+
+;// CONCATENATED MODULE: ./src/promote/window.ts
+
+const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+const FORMAT_HINT = 'Write a window as "DAYS HH:MM-HH:MM ZONE", e.g. "Mon-Fri 09:00-17:00 Europe/Berlin"; DAYS is a day (Mon), a range ' +
+    "(Mon-Fri, Fri-Mon wraps over the weekend) or a comma list of those; ZONE is an IANA time zone such as UTC.";
+function dayIndex(name, window, where) {
+    const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
+    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+    if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
+            ...where,
+            hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
+        });
+    }
+    return index;
+}
+function parseDays(spec, window, where) {
+    const days = new Set();
+    for (const part of spec.split(",")) {
+        const [first, last, extra] = part.split("-");
+        if (!first || extra !== undefined || last === "") {
+            throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
+                ...where,
+                hint: FORMAT_HINT,
+            });
+        }
+        const from = dayIndex(first, window, where);
+        const to = last === undefined ? from : dayIndex(last, window, where);
+        // A range walks forward through the week, so Fri-Mon is Fri, Sat, Sun, Mon.
+        for (let day = from;; day = (day + 1) % 7) {
+            days.add(day);
+            if (day === to)
+                break;
+        }
+    }
+    return days;
+}
+function parseTime(text, window, where) {
+    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
+    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+    if (!match || minutes > 24 * 60) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
+            ...where,
+            hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
+        });
+    }
+    return minutes;
+}
+/** Parses one window; `where` points errors at the config line that holds it. */
+function parseWindow(text, where = {}) {
+    const fields = text.trim().split(/\s+/);
+    if (fields.length !== 3) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
+    }
+    const [daySpec, span, zone] = fields;
+    const days = parseDays(daySpec, text, where);
+    const times = span.split("-");
+    if (times.length !== 2) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
+            ...where,
+            hint: FORMAT_HINT,
+        });
+    }
+    const start = parseTime(times[0], text, where);
+    const end = parseTime(times[1], text, where);
+    if (start === end) {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
+            ...where,
+            hint: "Use 00:00-24:00 for a whole day.",
+        });
+    }
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    }
+    catch {
+        throw new errors_UserError(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
+            ...where,
+            hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
+        });
+    }
+    return { text, days, start, end, zone };
+}
+/** Weekday (0 = Sunday) and minutes after midnight of `now` on the wall clocks of `zone`. */
+function wallClock(now, zone) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        weekday: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+    }).formatToParts(now);
+    const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
+    const weekday = part("weekday");
+    const hour = Number(part("hour"));
+    const minute = Number(part("minute"));
+    return {
+        day: DAY_NAMES.indexOf(weekday.toLowerCase()),
+        minutes: hour * 60 + minute,
+        label: `${weekday} ${part("hour")}:${part("minute")} ${zone}`,
+    };
+}
+function isWindowOpen(window, now) {
+    const { day, minutes } = wallClock(now, window.zone);
+    if (window.start < window.end) {
+        return window.days.has(day) && minutes >= window.start && minutes < window.end;
+    }
+    // An overnight span belongs to the day it starts on: "Fri 22:00-02:00" includes Saturday 01:00.
+    const yesterday = (day + 6) % 7;
+    return ((window.days.has(day) && minutes >= window.start) || (window.days.has(yesterday) && minutes < window.end));
+}
+/** Several windows are alternatives: the gate is inside when any one of them is open; none configured = always. */
+function anyWindowOpen(windows, now) {
+    return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/update/local.ts
+
+
+
+
+
+
+/**
+ * Normalises a repository-relative path and refuses one that leaves the repository (`..`, absolute paths),
+ * so no caller can read or write outside the root it was given.
+ */
+function repoPath(path) {
+    const slashed = path.replace(/\\/g, "/");
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path) || slashed.startsWith("/")) {
+        throw new errors_UserError(`path ${JSON.stringify(path)} is absolute`, {
+            hint: "Give paths relative to the repository root.",
+        });
+    }
+    const normal = external_node_path_namespaceObject.posix.normalize(slashed).replace(/\/+$/, "");
+    if (normal === ".." || normal.startsWith("../")) {
+        throw new errors_UserError(`path ${JSON.stringify(path)} leaves the repository through '..'`, {
+            hint: "Give paths inside the repository, relative to its root.",
+        });
+    }
+    return normal === "." ? "" : normal;
+}
+// The callback form costs measurably less CPU per small file than fs/promises' FileHandle-based readFile,
+// which dominated a walk over thousands of files (see bench/update-tag.mjs).
+const readFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.readFile);
+function isInside(root, target) {
+    const rel = relative(root, target);
+    return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+}
+/** A RepoReader over a directory; symlinks are followed only while they stay inside it. */
+function localReader(root) {
+    let realRoot;
+    const base = () => {
+        realRoot ??= realpath(root).catch((error) => {
+            throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
+                hint: "Pass an existing directory with --repo.",
+            });
+        });
+        return realRoot;
+    };
+    // What listings already showed to be plain files and directories (no symlink on the way): these need no
+    // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
+    const known = new Map();
+    /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
+    function resolve(path) {
+        const rel = repoPath(path);
+        let found = known.get(rel);
+        if (!found) {
+            found = resolveUncached(rel);
+            known.set(rel, found);
+        }
+        return found;
+    }
+    async function resolveUncached(rel) {
+        const top = await base();
+        if (rel === "")
+            return { real: top, dir: true };
+        const slash = rel.lastIndexOf("/");
+        const parent = await resolve(slash < 0 ? "" : rel.slice(0, slash));
+        if (!parent?.dir)
+            return undefined;
+        const candidate = join(parent.real, rel.slice(slash + 1));
+        let stats;
+        try {
+            stats = await lstat(candidate);
+        }
+        catch (error) {
+            if (error.code === "ENOENT")
+                return undefined;
+            throw error;
+        }
+        if (!stats.isSymbolicLink())
+            return { real: candidate, dir: stats.isDirectory() };
+        const real = await realpath(candidate).catch(() => undefined);
+        if (real === undefined)
+            return undefined;
+        if (!isInside(top, real)) {
+            throw new UserError(`path ${JSON.stringify(rel)} leaves the repository through a symlink (to ${real})`, {
+                hint: "Replace the symlink with the file, or point it inside the repository.",
+            });
+        }
+        return { real, dir: (await stat(real)).isDirectory() };
+    }
+    return {
+        root,
+        async list(dir) {
+            const resolved = await resolve(dir);
+            if (!resolved?.dir)
+                return [];
+            const rel = repoPath(dir);
+            const found = await readdir(resolved.real, { withFileTypes: true });
+            return found
+                .map((entry) => {
+                const type = entry.isSymbolicLink() ? "symlink" : entry.isDirectory() ? "dir" : "file";
+                const path = rel ? `${rel}/${entry.name}` : entry.name;
+                if (type !== "symlink" && !known.has(path)) {
+                    known.set(path, Promise.resolve({ real: join(resolved.real, entry.name), dir: type === "dir" }));
+                }
+                return { name: entry.name, type };
+            })
+                .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        },
+        async read(path) {
+            const resolved = await resolve(path);
+            if (!resolved || resolved.dir)
+                return undefined;
+            return readFile(resolved.real, "utf8");
+        },
+        async writeAll(files) {
+            const planned = [];
+            try {
+                for (const file of files) {
+                    const target = (await resolve(file.path))?.real ?? join(await base(), repoPath(file.path));
+                    const existing = await lstat(target).catch(() => undefined);
+                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+                    if (existing && !existing.isFile()) {
+                        throw new UserError(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
+                            file: file.path,
+                            hint: "Remove or rename what is there, then run again; nothing was written.",
+                        });
+                    }
+                    const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
+                    planned.push({ temp, target });
+                    await writeFile(temp, file.content, {
+                        mode: existing ? existing.mode & 0o7777 : 0o644,
+                        flag: "wx",
+                    });
+                }
+            }
+            catch (error) {
+                await Promise.all(planned.map(({ temp }) => rm(temp, { force: true })));
+                throw error;
+            }
+            for (const [index, { temp, target }] of planned.entries()) {
+                try {
+                    await rename(temp, target);
+                }
+                catch (error) {
+                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+                    await Promise.all(planned.slice(index).map((left) => rm(left.temp, { force: true })));
+                    throw error;
+                }
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/document.ts
+
+
+/**
+ * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
+ * nothing is edited in a file the tools downstream could not read either.
+ */
+function parseYamlFile(path, content) {
+    const lines = new dist/* LineCounter */.HN();
+    // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
+    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
+    // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
+    const documents = [...parsed];
+    for (const document of documents) {
+        const error = document.errors[0];
+        if (error) {
+            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+            const first = error.message.split("\n")[0] ?? error.message;
+            throw new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+                file: path,
+                line: at.line,
+                column: at.col,
+                hint: "Fix the YAML syntax; nothing was changed.",
+            });
+        }
+    }
+    return { path, content, documents, lines };
+}
+function positionOf(file, offset) {
+    const { line, col } = file.lines.linePos(offset);
+    return { line, column: col };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/embedded.ts
+
+
+
+/**
+ * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
+ * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
+ */
+function embeddedYaml(outer, node) {
+    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
+        return undefined;
+    const { content } = outer;
+    const [start, end] = node.range;
+    const headerEnd = content.indexOf("\n", start);
+    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
+        return undefined;
+    const inner = node.value;
+    const innerLines = inner.split("\n");
+    const outerStarts = [];
+    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
+        outerStarts.push(at);
+    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
+    const indent = /^ */.exec(firstLine)[0].length;
+    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
+    for (const [k, line] of innerLines.entries()) {
+        if (line === "")
+            continue;
+        const at = outerStarts[k];
+        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
+            return undefined;
+    }
+    const innerStarts = [0];
+    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
+        innerStarts.push(i + 1);
+    const lineOf = (offset) => {
+        let k = innerStarts.length - 1;
+        while (k > 0 && innerStarts[k] > offset)
+            k--;
+        return k;
+    };
+    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
+    // and removals stay whole lines; anything else maps past the indentation.
+    const toOuter = (offset) => {
+        const k = lineOf(offset);
+        const line = outerStarts[k];
+        if (line === undefined)
+            return end;
+        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
+    };
+    let file;
+    try {
+        file = parseYamlFile(outer.path, inner);
+    }
+    catch (error) {
+        if (isUserError(error))
+            return undefined;
+        throw error;
+    }
+    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
+    return {
+        file,
+        position: (offset) => positionOf(outer, toOuter(offset)),
+        splice: (splice) => {
+            const pad = " ".repeat(indent);
+            const lines = splice.text.split(/\r?\n/);
+            const text = lines
+                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
+                .join(eol);
+            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/mapping.ts
+
+/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
+function lineEnding(content, at) {
+    let newline = content.indexOf("\n", at);
+    if (newline < 0)
+        newline = content.lastIndexOf("\n", at);
+    return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
+}
+function lineStart(content, at) {
+    return content.lastIndexOf("\n", at - 1) + 1;
+}
+function keyStart(pair) {
+    return pair.key.range[0];
+}
+function valueEnd(pair) {
+    const value = pair.value;
+    if (value?.range)
+        return value.range[1];
+    return pair.key.range[1] + 1;
+}
+/**
+ * Inserts `key: text` right after `after` in the same map, in the map's own style: a new line at the key's
+ * indentation (with the file's line ending) in block maps, `, key: text` in flow maps.
+ */
+function insertPair(file, map, after, key, text) {
+    const { content } = file;
+    const end = valueEnd(after);
+    if (map.flow)
+        return { start: end, end, text: `, ${key}: ${text}` };
+    const start = keyStart(after);
+    const indent = " ".repeat(start - lineStart(content, start));
+    const eol = lineEnding(content, end - 1);
+    const newline = content.indexOf("\n", Math.max(end - 1, start));
+    if (newline < 0)
+        return { start: content.length, end: content.length, text: `${eol}${indent}${key}: ${text}` };
+    return { start: newline + 1, end: newline + 1, text: `${indent}${key}: ${text}${eol}` };
+}
+/**
+ * Removes one pair with its line (block) or its separator (flow). A pair that shares its line with a
+ * sequence dash (`- digest: …`) is removed up to the next key so the dash stays with the entry.
+ */
+function removePair(file, map, pair) {
+    const { content } = file;
+    const index = map.items.indexOf(pair);
+    const start = keyStart(pair);
+    const end = valueEnd(pair);
+    const next = map.items[index + 1];
+    const previous = map.items[index - 1];
+    if (map.flow) {
+        if (previous)
+            return { start: valueEnd(previous), end, text: "" };
+        if (next)
+            return { start, end: keyStart(next), text: "" };
+        return { start, end, text: "" };
+    }
+    const ownLine = content.slice(lineStart(content, start), start).trim() === "";
+    if (!ownLine) {
+        if (next)
+            return { start, end: keyStart(next), text: "" };
+        return { start, end, text: "" };
+    }
+    const newline = content.indexOf("\n", Math.max(end - 1, start));
+    const from = lineStart(content, start);
+    if (newline < 0 && from > 0) {
+        // The last line has no line break: take the one before it, so the file still ends without one.
+        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
+    }
+    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
+}
+function isStringScalar(node) {
+    return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
+}
+
+;// CONCATENATED MODULE: ./src/yaml/scalar.ts
+
+
+/**
+ * Plain spellings that YAML 1.1 readers (Go's yaml.v2/v3 as used by kustomize and Helm, PyYAML) turn into
+ * something other than the same string. The `yaml` package checks cover most of them; these patterns keep the
+ * decision independent of one library's schema details.
+ */
+const YAML11_SPECIAL = [
+    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    /^(?:~|null|Null|NULL|)$/,
+    /^[-+]?(?:0b[01_]+|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|(?:0|[1-9][0-9_]*))$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
+    /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
+    /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
+    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$/,
+    /^(?:=|<<)$/,
+];
+/** True when `value` written as a plain scalar would not read back as this exact string under YAML 1.1 or 1.2. */
+function needsQuotes(value, inFlow = false) {
+    if (YAML11_SPECIAL.some((re) => re.test(value)))
+        return true;
+    if (value !== value.trim() || /[\n\r\t]/.test(value))
+        return true;
+    // Indicators that cannot start a plain scalar (some parsers only warn, Go's yaml refuses).
+    if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/.test(value) || /:\s|\s#/.test(value))
+        return true;
+    if (inFlow && /[,[\]{}]/.test(value))
+        return true;
+    for (const version of ["1.1", "1.2"]) {
+        try {
+            if ((0,dist/* parse */.qg)(`${value}\n`, { version, logLevel: "silent" }) !== value)
+                return true;
+            if ((0,dist/* parse */.qg)(`k: ${value}\n`, { version, logLevel: "silent" })?.k !== value)
+                return true;
+        }
+        catch {
+            return true;
+        }
+    }
+    return false;
+}
+function doubleQuoted(value) {
+    let out = '"';
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '"' || ch === "\\")
+            out += `\\${ch}`;
+        else if (ch === "\n")
+            out += "\\n";
+        else if (ch === "\t")
+            out += "\\t";
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, "0")}`;
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+function singleQuoted(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/**
+ * The string a scalar holds as the user sees it. Plain scalars are read from the source so `tag: 1.10` is
+ * "1.10" (what a Go template prints from the text is irrelevant: the author meant 1.10), not the number 1.1.
+ */
+function scalarText(content, node) {
+    if (!node.range)
+        return undefined;
+    if (node.type === dist/* Scalar */.X5.PLAIN) {
+        return content.slice(node.range[0], node.range[1]).trim();
+    }
+    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
+        return typeof node.value === "string" ? node.value.trim() : undefined;
+    }
+    return typeof node.value === "string" ? node.value : undefined;
+}
+/** The splice that makes `node` hold `value`, written in the node's own style. */
+function replaceScalar(content, node, value, where, inFlow = false) {
+    const [start, end] = node.range;
+    switch (node.type) {
+        case dist/* Scalar */.X5.QUOTE_SINGLE:
+            return { start, end, text: singleQuoted(value) };
+        case dist/* Scalar */.X5.QUOTE_DOUBLE:
+            return { start, end, text: doubleQuoted(value) };
+        case dist/* Scalar */.X5.BLOCK_LITERAL:
+        case dist/* Scalar */.X5.BLOCK_FOLDED:
+            return replaceBlockScalar(content, start, end, value, where);
+        default: {
+            if (start === end) {
+                // An empty value (`newTag:`): keep the separator space YAML needs on either side.
+                const text = needsQuotes(value, inFlow) ? doubleQuoted(value) : value;
+                const before = content[start - 1] === ":" ? " " : "";
+                const after = content[start] === "#" ? " " : "";
+                return { start, end, text: `${before}${text}${after}` };
+            }
+            if (content.slice(start, end).includes("\n")) {
+                // A multi-line plain scalar: rewriting it on one line keeps the value but joins its lines.
+                return { start, end, text: doubleQuoted(value) };
+            }
+            return { start, end, text: needsQuotes(value, inFlow) ? doubleQuoted(value) : value };
+        }
+    }
+}
+/** Keeps the `|`/`>` header, indentation and trailing blank lines; only a one-line body can be rewritten. */
+function replaceBlockScalar(content, start, end, value, where) {
+    const source = content.slice(start, end);
+    const headerEnd = source.indexOf("\n") + 1;
+    const body = source.slice(headerEnd);
+    const match = /^([ \t]*)(\S[^\r\n]*)(\r?\n|$)/.exec(body);
+    const restOfBody = match ? body.slice(match[0].length) : "";
+    if (!match || restOfBody.trim() !== "") {
+        throw new errors_UserError("cannot rewrite a multi-line block scalar holding an image reference", {
+            ...where,
+            hint: "Write the reference on one line (plain or quoted) and run again.",
+        });
+    }
+    return {
+        start: start + headerEnd + match[1].length,
+        end: start + headerEnd + match[1].length + match[2].length,
+        text: value,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/splice.ts
+/** Applies non-overlapping splices; identical duplicates (two finders reaching one scalar) collapse into one. */
+function applySplices(content, splices) {
+    const unique = new Map();
+    for (const splice of splices)
+        unique.set(`${splice.start}:${splice.end}:${splice.text}`, splice);
+    const ordered = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = "";
+    let cursor = 0;
+    for (const splice of ordered) {
+        if (splice.start < cursor) {
+            throw new Error(`overlapping edits at offset ${splice.start}`);
+        }
+        out += content.slice(cursor, splice.start) + splice.text;
+        cursor = splice.end;
+    }
+    return out + content.slice(cursor);
+}
+
+;// CONCATENATED MODULE: ./src/yaml/tree.ts
+
+
+
+/** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
+function deref(file, document, node, parent) {
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        const target = node.resolve(document);
+        if (!target)
+            return undefined;
+        if (parent?.anchor)
+            return { node: target, anchor: parent.anchor, alias: parent.alias };
+        return {
+            node: target,
+            anchor: positionOf(file, target.range?.[0] ?? 0),
+            alias: positionOf(file, node.range?.[0] ?? 0),
+        };
+    }
+    if (node === null || node === undefined)
+        return undefined;
+    return { node: node, anchor: parent?.anchor, alias: parent?.alias };
+}
+function keyOf(pair) {
+    const key = pair.key;
+    if ((0,dist/* isScalar */.jn)(key) && (typeof key.value === "string" || typeof key.value === "number"))
+        return String(key.value);
+    return undefined;
+}
+/**
+ * The entries of a map as a reader sees them: its own keys first, then keys merged in with `<<: *anchor`
+ * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
+ */
+function entries(file, document, reached) {
+    return mapEntries(file, document, reached, new Set());
+}
+/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
+function mapEntries(file, document, reached, merging) {
+    merging.add(reached.node);
+    const out = [];
+    const seen = new Set();
+    const merges = [];
+    for (const pair of reached.node.items) {
+        const key = keyOf(pair);
+        if (key === undefined)
+            continue;
+        if (key === "<<" && !((0,dist/* isScalar */.jn)(pair.key) && pair.key.type !== "PLAIN")) {
+            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
+            for (const source of sources) {
+                const target = deref(file, document, source, reached);
+                if (target)
+                    merges.push(target);
+            }
+            continue;
+        }
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
+    }
+    for (const merged of merges) {
+        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
+            continue;
+        for (const entry of mapEntries(file, document, merged, merging)) {
+            if (seen.has(entry.key))
+                continue;
+            seen.add(entry.key);
+            out.push(entry);
+        }
+    }
+    merging.delete(reached.node);
+    return out;
+}
+function get(file, document, map, key) {
+    return entries(file, document, map).find((entry) => entry.key === key);
+}
+function asMap(reached) {
+    return reached && (0,dist/* isMap */.jh)(reached.node) ? reached : undefined;
+}
+function items(file, document, reached) {
+    if (!reached || !(0,dist/* isSeq */.oP)(reached.node))
+        return [];
+    const out = [];
+    for (const item of reached.node.items) {
+        const target = deref(file, document, item, reached);
+        if (target)
+            out.push(target);
+    }
+    return out;
+}
+/** True when the node sits in a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` need quoting. */
+function isFlow(node) {
+    return Boolean(node && (isMap(node) || isSeq(node)) && node.flow);
+}
+/** Every anchor that is used through an alias in a document; editing inside one changes all of its uses. */
+function anchorUses(file, document) {
+    const found = new Map();
+    (0,dist/* visit */.YR)(document, {
+        Alias(_, alias) {
+            const target = alias.resolve(document);
+            if (!target?.range)
+                return;
+            let use = found.get(target);
+            if (!use) {
+                use = {
+                    name: alias.source,
+                    start: target.range[0],
+                    end: target.range[2],
+                    at: positionOf(file, target.range[0]),
+                    uses: [],
+                };
+                found.set(target, use);
+            }
+            use.uses.push(positionOf(file, alias.range?.[0] ?? 0));
+        },
+    });
+    return [...found.values()];
+}
+/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+const MAX_WALK_VISITS = 100_000;
+/**
+ * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
+ * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ */
+function aliasWalkGuard(file) {
+    const onPath = new Set();
+    let visits = 0;
+    return {
+        enter(node) {
+            if (onPath.has(node))
+                return false;
+            if (++visits > MAX_WALK_VISITS) {
+                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                throw new errors_UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                    file: file.path,
+                    line,
+                    column,
+                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                });
+            }
+            onPath.add(node);
+            return true;
+        },
+        leave(node) {
+            onPath.delete(node);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/environments/config.ts
+
+
+
+
+
+/** Name of the pipeline configuration file at the root of a config repository. */
+const CONFIG_FILE = "gitops-pipeline.yaml";
+const TOP_LEVEL = ["environments", "promotion", "validate"];
+const ENVIRONMENT_KEYS = [
+    "paths",
+    "mode",
+    "approvals",
+    "reviewers",
+    "windows",
+    "require-status",
+    "rollback-approvals",
+];
+const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+class Reader {
+    file;
+    document;
+    constructor(file, document) {
+        this.file = file;
+        this.document = document;
+    }
+    line(node) {
+        return positionOf(this.file, node?.range?.[0] ?? 0).line;
+    }
+    fail(node, message, hint) {
+        const { line, column } = positionOf(this.file, node?.range?.[0] ?? 0);
+        throw new errors_UserError(message, { file: this.file.path, line, column, hint });
+    }
+    map(entry, what) {
+        const node = entry?.value?.node;
+        if (!(0,dist/* isMap */.jh)(node))
+            this.fail(node ?? entry?.pair.key, `${what} must be a map`);
+        return node;
+    }
+    strings(entry, what, check) {
+        const node = entry.value?.node;
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "string") {
+            check?.(node.value, node);
+            return [node.value];
+        }
+        if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+            return [];
+        if (!(0,dist/* isSeq */.oP)(node))
+            this.fail(node, `${what} must be a list of strings`);
+        return items(this.file, this.document, entry.value).map((item) => {
+            if (!(0,dist/* isScalar */.jn)(item.node) || typeof item.node.value !== "string" || item.node.value === "") {
+                this.fail(item.node, `${what} must be a list of non-empty strings`);
+            }
+            check?.(item.node.value, item.node);
+            return item.node.value;
+        });
+    }
+    count(entry, what) {
+        const node = entry.value?.node;
+        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+            this.fail(node ?? entry.pair.key, `${what} must be a whole number ≥ 0`, `For example: ${entry.key}: 1`);
+        }
+        return value;
+    }
+    unknownKeys(map, allowed, what) {
+        for (const entry of entries(this.file, this.document, { node: map })) {
+            if (!allowed.includes(entry.key)) {
+                this.fail(entry.pair.key, `unknown key '${entry.key}' in ${what}`, `Known keys: ${allowed.join(", ")}.`);
+            }
+        }
+    }
+}
+function environment(reader, entry) {
+    const where = `environment '${entry.key}'`;
+    if (!ENVIRONMENT_NAME.test(entry.key)) {
+        reader.fail(entry.pair.key, `environment name '${entry.key}' is not valid`, "Use lowercase letters, digits, '.', '_' and '-' (it becomes part of branch names and labels).");
+    }
+    const map = reader.map(entry, where);
+    reader.unknownKeys(map, ENVIRONMENT_KEYS, where);
+    const fields = entries(reader.file, reader.document, { node: map });
+    const field = (key) => fields.find((f) => f.key === key);
+    const pathsEntry = field("paths");
+    if (!pathsEntry)
+        reader.fail(entry.pair.key, `${where} has no paths`, "Add paths: [apps/*/overlays/NAME].");
+    const paths = reader.strings(pathsEntry, `paths of ${where}`, (value, node) => {
+        try {
+            repoPath(value);
+        }
+        catch (error) {
+            reader.fail(node, error.message, error.hint);
+        }
+    });
+    if (paths.length === 0)
+        reader.fail(pathsEntry.value?.node ?? pathsEntry.pair.key, `paths of ${where} is empty`);
+    const modeEntry = field("mode");
+    let mode = "pull-request";
+    if (modeEntry) {
+        const node = modeEntry.value?.node;
+        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
+        if (value !== "commit" && value !== "pull-request") {
+            reader.fail(node ?? modeEntry.pair.key, `mode of ${where} must be 'commit' or 'pull-request'`);
+        }
+        mode = value;
+    }
+    const approvalsEntry = field("approvals");
+    const rollbackEntry = field("rollback-approvals");
+    const reviewersEntry = field("reviewers");
+    const windowsEntry = field("windows");
+    const statusEntry = field("require-status");
+    return {
+        name: entry.key,
+        paths,
+        mode,
+        approvals: approvalsEntry ? reader.count(approvalsEntry, `approvals of ${where}`) : 0,
+        reviewers: reviewersEntry
+            ? reader.strings(reviewersEntry, `reviewers of ${where}`, (value, node) => {
+                if (!LOGIN.test(value) && !TEAM.test(value)) {
+                    reader.fail(node, `reviewer '${value}' of ${where} is neither a GitHub login nor a team`, "Write a login (alice) or a team as \"@org/team\" (quoted: '@' cannot start a plain YAML value).");
+                }
+            })
+            : [],
+        // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
+        windows: windowsEntry
+            ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
+                parseWindow(value, { file: reader.file.path, ...positionOf(reader.file, node.range?.[0] ?? 0) });
+            })
+            : [],
+        requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
+        ...(rollbackEntry
+            ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
+            : {}),
+        line: reader.line(entry.pair.key),
+    };
+}
+/** Parses and validates `gitops-pipeline.yaml`; every mistake is a UserError at file:line. */
+function loadConfig(text, file = CONFIG_FILE) {
+    const parsed = parseYamlFile(file, text);
+    if (parsed.documents.length !== 1) {
+        throw new errors_UserError(parsed.documents.length === 0
+            ? "the configuration file is empty"
+            : "the configuration file has more than one YAML document", { file, line: 1, hint: "Write one document with an `environments:` map." });
+    }
+    const document = parsed.documents[0];
+    const reader = new Reader(parsed, document);
+    const root = document.contents;
+    if (!(0,dist/* isMap */.jh)(root))
+        reader.fail(root ?? undefined, "the configuration must be a map with `environments:`");
+    reader.unknownKeys(root, TOP_LEVEL, "the configuration");
+    const top = entries(parsed, document, { node: root });
+    const environmentsEntry = top.find((entry) => entry.key === "environments");
+    if (!environmentsEntry) {
+        throw new errors_UserError("the configuration has no `environments:` map", {
+            file,
+            line: 1,
+            hint: "Add environments: { dev: { paths: [apps/*/overlays/dev], mode: commit } }.",
+        });
+    }
+    const environmentsMap = asMap(environmentsEntry.value);
+    if (!environmentsMap)
+        reader.map(environmentsEntry, "environments");
+    const environments = entries(parsed, document, environmentsMap).map((entry) => environment(reader, entry));
+    if (environments.length === 0)
+        reader.fail(environmentsMap.node, "environments is empty");
+    const names = environments.map((env) => env.name);
+    let promotion = names;
+    const promotionEntry = top.find((entry) => entry.key === "promotion");
+    if (promotionEntry) {
+        const seen = new Set();
+        promotion = reader.strings(promotionEntry, "promotion", (value, node) => {
+            if (!names.includes(value)) {
+                reader.fail(node, `promotion names '${value}', which is not an environment`, `Environments: ${names.join(", ")}.`);
+            }
+            if (seen.has(value))
+                reader.fail(node, `promotion lists '${value}' twice`);
+            seen.add(value);
+        });
+    }
+    const validateEntry = top.find((entry) => entry.key === "validate");
+    return {
+        file,
+        environments,
+        promotion,
+        ...(validateEntry
+            ? {
+                validate: document.toJS().validate,
+                validateLine: reader.line(validateEntry.pair.key),
+            }
+            : {}),
+    };
+}
+/** The named environment, or a UserError listing the ones the file defines. */
+function findEnvironment(config, name) {
+    const found = config.environments.find((env) => env.name === name);
+    if (!found) {
+        throw new errors_UserError(`environment '${name}' is not defined in ${config.file}`, {
+            file: config.file,
+            hint: `Defined environments: ${config.environments.map((env) => env.name).join(", ")}.`,
+        });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/environments/index.ts
+
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 
 function httpStatus(error) {
@@ -35612,7 +39288,7 @@ function isRateLimited(error, status, message) {
  * a repository setting, or the branch protection. Errors that are not GitHub's come back unchanged.
  */
 function translateGitHubError(error, context) {
-    if (error instanceof errors/* UserError */.y)
+    if (error instanceof errors_UserError)
         return error;
     const status = httpStatus(error);
     const gql = graphqlErrors(error);
@@ -35625,21 +39301,21 @@ function translateGitHubError(error, context) {
         ? "`permissions: { contents: write, pull-requests: write }`"
         : "`permissions: { contents: write }`";
     if (status === 401) {
-        return new errors/* UserError */.y(`${what}: the token was not accepted (401 ${message})`, {
+        return new errors_UserError(`${what}: the token was not accepted (401 ${message})`, {
             hint: "Pass a valid token: check the secret behind the `token` input is set, not expired and not revoked.",
             cause: error,
         });
     }
     if (isRateLimited(error, status, message)) {
         const reset = rateLimitReset(error);
-        return new errors/* UserError */.y(`${what}: the API rate limit is exhausted${reset ? ` until ${reset}` : ""} (${message})`, {
+        return new errors_UserError(`${what}: the API rate limit is exhausted${reset ? ` until ${reset}` : ""} (${message})`, {
             hint: "Re-run the job after the reset. GITHUB_TOKEN has 1,000 requests per hour per repository; a GitHub App " +
                 "installation token has its own, larger budget.",
             cause: error,
         });
     }
     if (NOT_PERMITTED_PR.test(message)) {
-        return new errors/* UserError */.y(`${what}: GitHub Actions is not permitted to create or approve pull requests`, {
+        return new errors_UserError(`${what}: GitHub Actions is not permitted to create or approve pull requests`, {
             hint: "Enable Settings → Actions → General → Workflow permissions → 'Allow GitHub Actions to create and approve " +
                 "pull requests' (on the repository, and on the organisation if it is locked there), or pass a GitHub App " +
                 "installation token as `token`.",
@@ -35647,46 +39323,46 @@ function translateGitHubError(error, context) {
         });
     }
     if (types.has("INSUFFICIENT_SCOPES")) {
-        return new errors/* UserError */.y(`${what}: the token's scopes do not allow it (${message})`, {
+        return new errors_UserError(`${what}: the token's scopes do not allow it (${message})`, {
             hint: "A classic personal access token needs the `repo` scope (and `workflow` to change workflow files); a " +
                 "fine-grained token or GitHub App needs Contents and Pull requests: Read and write.",
             cause: error,
         });
     }
     if ((status === 403 || types.has("FORBIDDEN")) && NOT_ACCESSIBLE.test(message)) {
-        return new errors/* UserError */.y(`${what}: the token lacks a permission (${message})`, {
+        return new errors_UserError(`${what}: the token lacks a permission (${message})`, {
             hint: `Give the job ${permissions}. GITHUB_TOKEN cannot write to another repository: for a separate config ` +
                 "repository use a GitHub App installation token with Contents and Pull requests write.",
             cause: error,
         });
     }
     if ((status === 422 || status === 403 || status === 409 || gql) && PROTECTION.test(message)) {
-        return new errors/* UserError */.y(`${what}: branch protection refused the change (${message})`, {
+        return new errors_UserError(`${what}: branch protection refused the change (${message})`, {
             hint: "Use `mode: pull-request` for this branch, or allow the token's app to bypass the rule in the branch " +
                 "protection / ruleset settings.",
             cause: error,
         });
     }
     if (status === 404 || types.has("NOT_FOUND")) {
-        return new errors/* UserError */.y(`${what}: not found — the repository or branch does not exist, or the token cannot see it`, {
+        return new errors_UserError(`${what}: not found — the repository or branch does not exist, or the token cannot see it`, {
             hint: "Check the `repository` and `base` inputs. GITHUB_TOKEN only reaches the workflow's own repository; to " +
                 "write to another one pass a GitHub App installation token (or a fine-grained PAT) that can access it.",
             cause: error,
         });
     }
     if (status === 403 || types.has("FORBIDDEN")) {
-        return new errors/* UserError */.y(`${what}: access denied (403 ${message})`, {
+        return new errors_UserError(`${what}: access denied (403 ${message})`, {
             hint: `Give the job ${permissions}, or use a token that can write to ${context.repository}.`,
             cause: error,
         });
     }
     if (status !== undefined && status >= 500) {
-        return new errors/* UserError */.y(`${what}: GitHub kept failing (${status} ${message}) after retries`, {
+        return new errors_UserError(`${what}: GitHub kept failing (${status} ${message}) after retries`, {
             hint: "This is on GitHub's side; nothing was changed. Re-run the job, or check https://www.githubstatus.com.",
             cause: error,
         });
     }
-    return new errors/* UserError */.y(`${what}: ${status ? `${status} ` : ""}${message}`, { cause: error });
+    return new errors_UserError(`${what}: ${status ? `${status} ` : ""}${message}`, { cause: error });
 }
 /** Runs a GitHub call and translates its failure; the one wrapper every delivery step uses. */
 async function onGitHub(context, call) {
@@ -35698,8 +39374,127 @@ async function onGitHub(context, call) {
     }
 }
 
-// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
-var src_image = __nccwpck_require__(4243);
+;// CONCATENATED MODULE: ./src/image/ref.ts
+
+const DEFAULT_REGISTRY = "docker.io";
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+const MAX_NAME_LENGTH = 255;
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+function refuse(input, part, why, hint = REF_HINT) {
+    throw new errors_UserError(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
+        hint,
+    });
+}
+/** A first path component is a registry when it could not be a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return (component.includes(".") || component.includes(":") || component === "localhost" || /[A-Z]/.test(component));
+}
+/** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
+function parseImageRef(input) {
+    if (input.length === 0)
+        refuse(input, input, "it is empty");
+    const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
+    if (bad)
+        refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        checkDigest(input, digest);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf("/");
+    const colon = rest.lastIndexOf(":");
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag)) {
+            refuse(input, tag, tag === "" ? "the tag after ':' is empty" : "the tag is not valid", "A tag is 1–128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
+        }
+    }
+    if (rest === "")
+        refuse(input, rest, "the name is empty");
+    const components = rest.split("/");
+    let registry = "";
+    if (components.length > 1 && looksLikeRegistry(components[0])) {
+        registry = components.shift();
+        if (!DOMAIN_RE.test(registry)) {
+            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
+        }
+    }
+    for (const component of components) {
+        if (component === "")
+            refuse(input, rest, "the name has an empty path component");
+        if (!PATH_COMPONENT_RE.test(component)) {
+            if (component.toLowerCase() !== component && PATH_COMPONENT_RE.test(component.toLowerCase())) {
+                refuse(input, component, "the repository name must be lowercase", `Use ${JSON.stringify(component.toLowerCase())}; registries refuse uppercase repository names.`);
+            }
+            refuse(input, component, "a path component is not valid", "Path components are lowercase letters and digits, separated by '.', '_', '__' or '-'.");
+        }
+    }
+    const repository = components.join("/");
+    if (rest.length > MAX_NAME_LENGTH)
+        refuse(input, rest, `the name is longer than ${MAX_NAME_LENGTH} characters`);
+    return { registry, repository, tag, digest };
+}
+function checkDigest(input, digest) {
+    if (!DIGEST_RE.test(digest)) {
+        refuse(input, digest, "the digest is not valid", "A digest looks like sha256:<64 lowercase hex characters>.");
+    }
+    const [algorithm, hex] = digest.split(":");
+    const length = KNOWN_DIGEST_LENGTHS[algorithm];
+    if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
+        refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
+    }
+}
+/** Registry as Docker resolves it: none or index.docker.io means docker.io. */
+function normalizedRegistry(ref) {
+    const registry = ref.registry.toLowerCase();
+    if (registry === "" || registry === "index.docker.io" || registry === "registry-1.docker.io") {
+        return DEFAULT_REGISTRY;
+    }
+    return registry;
+}
+/** The fully qualified name (`docker.io/library/nginx`) that decides identity. */
+function ref_normalizedName(ref) {
+    const registry = normalizedRegistry(ref);
+    const repository = registry === DEFAULT_REGISTRY && !ref.repository.includes("/")
+        ? `library/${ref.repository}`
+        : ref.repository;
+    return `${registry}/${repository}`;
+}
+/** The name as written: registry (if any) and repository, without tag or digest. */
+function ref_imageName(ref) {
+    return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
+}
+function ref_formatImageRef(ref) {
+    return `${ref_imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
+}
+/** True when both references name the same repository, whatever their tags, digests or spelling. */
+function sameImage(a, b) {
+    const left = typeof a === "string" ? parseImageRef(a) : a;
+    const right = typeof b === "string" ? parseImageRef(b) : b;
+    return ref_normalizedName(left) === ref_normalizedName(right);
+}
+/** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
+function ref_versionOf(ref) {
+    return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+function withVersionText(name, version) {
+    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
+}
+
+;// CONCATENATED MODULE: ./src/image/index.ts
+
+
 ;// CONCATENATED MODULE: ./src/promote/edges.ts
 
 
@@ -35708,37 +39503,2071 @@ var src_image = __nccwpck_require__(4243);
  * before it in `promotion`.
  */
 function promotionEdge(config, to, from) {
-    const target = (0,environments/* findEnvironment */.jY)(config, to);
+    const target = findEnvironment(config, to);
     if (from) {
         if (from === to) {
-            throw new errors/* UserError */.y(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
+            throw new errors_UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
         }
-        return { source: (0,environments/* findEnvironment */.jY)(config, from), target };
+        return { source: findEnvironment(config, from), target };
     }
     const index = config.promotion.indexOf(to);
     if (index <= 0) {
-        throw new errors/* UserError */.y(index < 0
+        throw new errors_UserError(index < 0
             ? `environment '${to}' is not in the promotion order, so the environment it receives from is unknown`
             : `environment '${to}' is the first in the promotion order, so nothing is promoted to it`, {
             file: config.file,
             hint: `Name the source explicitly, or list it before '${to}' in promotion: [...].`,
         });
     }
-    return { source: (0,environments/* findEnvironment */.jY)(config, config.promotion[index - 1]), target };
+    return { source: findEnvironment(config, config.promotion[index - 1]), target };
 }
 /** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
 function requiredApprovals(target, kind) {
     return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
 }
 
-// EXTERNAL MODULE: ./src/promote/gate.ts + 1 modules
-var gate = __nccwpck_require__(1500);
-// EXTERNAL MODULE: ./src/manifests/index.ts + 7 modules
-var manifests = __nccwpck_require__(2778);
-// EXTERNAL MODULE: ./src/update/index.ts + 6 modules
-var update = __nccwpck_require__(2976);
-// EXTERNAL MODULE: ./src/promote/pairing.ts
-var pairing = __nccwpck_require__(4372);
+;// CONCATENATED MODULE: ./src/manifests/context.ts
+
+
+
+
+function formatPath(path) {
+    let out = "";
+    for (const part of path)
+        out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
+    return out;
+}
+/** Parses without throwing: values like `${IMAGE}` or `{{ .Values.image }}` are simply not references. */
+function tryParseRef(text) {
+    if (!text)
+        return undefined;
+    try {
+        return parseImageRef(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function stringOf(ctx, reached) {
+    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    return scalarText(ctx.file.content, reached.node);
+}
+function located(ctx, node, reached, path, ref, kind) {
+    const at = reached.alias ?? positionOf(ctx.file, node.range?.[0] ?? 0);
+    return {
+        file: ctx.file.path,
+        line: at.line,
+        column: at.column,
+        field: formatPath(path),
+        ref,
+        kind,
+        document: ctx.index,
+        ...(reached.anchor ? { anchor: reached.anchor } : {}),
+    };
+}
+function withVersion(ref, next) {
+    return { registry: ref.registry, repository: ref.repository, tag: next.tag, digest: next.digest };
+}
+/** A scalar holding a whole reference (`image: ghcr.io/org/app:1.2`), rewritten whole in its own style. */
+function stringTarget(ctx, reached, path, kind, inFlow = false) {
+    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    const node = reached.node;
+    const ref = tryParseRef(scalarText(ctx.file.content, node));
+    if (!ref)
+        return undefined;
+    const image = located(ctx, node, reached, path, ref, kind);
+    return {
+        image,
+        names: [ref_normalizedName(ref)],
+        write: (next) => [
+            replaceScalar(ctx.file.content, node, ref_formatImageRef(withVersion(ref, next)), where(image), inFlow),
+        ],
+    };
+}
+function where(image) {
+    return { file: image.file, line: image.line };
+}
+function context_refuse(image, message, hint) {
+    throw new errors_UserError(message, { file: image.file, line: image.line, column: image.column, hint });
+}
+
+;// CONCATENATED MODULE: ./src/manifests/parts.ts
+
+
+
+/**
+ * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
+ * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
+ * tag@digest update writes the tag; a digest-only update needs a digest part.
+ */
+function partsTarget(ctx, name, parts, kind, digestPlace) {
+    const { content } = ctx.file;
+    const primary = parts.tag ?? parts.digest;
+    const nameRef = tryParseRef(name);
+    if (!primary || !nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const text = (part) => (part ? scalarText(content, part.node) || undefined : undefined);
+    const tag = text(parts.tag);
+    const digest = text(parts.digest);
+    const ref = { ...nameRef, tag, digest };
+    const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
+    return {
+        image,
+        names: [ref_normalizedName(nameRef)],
+        fit(next, update) {
+            if (parts.tag)
+                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
+            if (update.digest === undefined) {
+                context_refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
+            }
+            return { digest: next.digest };
+        },
+        write(next) {
+            const splices = [];
+            if (parts.tag && next.tag !== undefined && next.tag !== tag) {
+                splices.push(replaceScalar(content, parts.tag.node, next.tag, where(image)));
+            }
+            if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
+                splices.push(replaceScalar(content, parts.digest.node, next.digest ?? "", where(image)));
+            }
+            return splices;
+        },
+    };
+}
+/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
+function fitTagOnly(image, hasDigest, next, update, missing) {
+    if (hasDigest)
+        return next;
+    if (update.tag === undefined) {
+        context_refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
+    }
+    return { tag: next.tag };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
+
+
+
+
+
+
+/** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
+const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
+const MAX_DEPTH = 64;
+/**
+ * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
+ * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
+ * and `image: "repo:tag"` strings.
+ */
+function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
+    const targets = [];
+    const guard = aliasWalkGuard(ctx.file);
+    const visit = (reached, at, parentKey, depth) => {
+        if (depth > MAX_DEPTH || !guard.enter(reached.node))
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            const map = reached;
+            const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
+            if (target) {
+                targets.push(target);
+                guard.leave(reached.node);
+                return;
+            }
+            for (const entry of entries(ctx.file, ctx.document, map)) {
+                if (!entry.value)
+                    continue;
+                if (IMAGE_KEY.test(entry.key) && (0,dist/* isScalar */.jn)(entry.value.node)) {
+                    const found = stringTarget(ctx, entry.value, [...at, entry.key], kind, Boolean(map.node.flow));
+                    if (found)
+                        targets.push(found);
+                    continue;
+                }
+                visit(entry.value, [...at, entry.key], entry.key, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], undefined, depth + 1);
+            });
+        }
+        guard.leave(reached.node);
+    };
+    visit(root, path, undefined, 0);
+    return targets;
+}
+function valueAt(ctx, root, keys) {
+    let reached = root;
+    for (const key of keys) {
+        const map = asMap(reached);
+        reached = map
+            ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
+            : undefined;
+    }
+    return reached;
+}
+const PART_KEYS = ["registry", "repository", "tag", "digest"];
+/**
+ * Targets at the paths a user named: `backend.deploy.img` (an image map or a `repo:tag` string), or the parts
+ * of one image in separate values, `repository=app.imageRepo,tag=app.imageTag[,digest=…][,registry=…]`.
+ */
+function helmPathFinder(ctx, root, paths) {
+    const targets = [];
+    for (const dotted of paths) {
+        const target = dotted.includes("=") ? partsAt(ctx, root, dotted) : wholeAt(ctx, root, dotted);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+function wholeAt(ctx, root, dotted) {
+    const keys = dotted.split(".").filter(Boolean);
+    const reached = valueAt(ctx, root, keys);
+    if (!reached)
+        return undefined;
+    const map = asMap(reached);
+    return map
+        ? imageMapTarget(ctx, map, keys, "helm-values", true)
+        : stringTarget(ctx, reached, keys, "helm-values");
+}
+function partsAt(ctx, root, spec) {
+    const fields = new Map();
+    for (const item of spec.split(",")) {
+        const [key = "", path = ""] = item.split("=").map((text) => text.trim());
+        if (!PART_KEYS.includes(key) || path === "") {
+            throw new errors_UserError(`the values path ${JSON.stringify(spec)} is not understood at ${JSON.stringify(item)}`, {
+                hint: "Write repository=a.b,tag=a.c (optionally digest=… and registry=…), or one dotted path.",
+            });
+        }
+        fields.set(key, path.split(".").filter(Boolean));
+    }
+    const text = (key) => {
+        const keys = fields.get(key);
+        return keys ? stringOf(ctx, valueAt(ctx, root, keys)) : undefined;
+    };
+    const part = (key) => {
+        const keys = fields.get(key);
+        const reached = keys && valueAt(ctx, root, keys);
+        return reached && (0,dist/* isScalar */.jn)(reached.node) && reached.node.range
+            ? { node: reached.node, reached, path: keys }
+            : undefined;
+    };
+    const repository = text("repository");
+    const registry = text("registry");
+    if (!repository)
+        return undefined;
+    const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
+    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
+}
+/**
+ * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
+ * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
+ * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
+ * would keep pinning the old image.
+ */
+function imageMapTarget(ctx, map, path, kind, imageKeyed) {
+    const fields = entries(ctx.file, ctx.document, map);
+    const field = (key) => fields.find((entry) => entry.key === key);
+    const repository = field("repository");
+    const repositoryText = stringOf(ctx, repository?.value);
+    if (!repository?.value || !repositoryText)
+        return undefined;
+    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
+    const digest = field("digest");
+    if (!tagField && !digest && !imageKeyed)
+        return undefined;
+    const registry = stringOf(ctx, field("registry")?.value);
+    const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
+    if (!nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const tag = stringOf(ctx, tagField?.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const ref = { ...nameRef, tag, digest: digestText };
+    const primary = tagField?.value?.node.range ? tagField.value : repository.value;
+    const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
+    return {
+        image,
+        names: [ref_normalizedName(nameRef)],
+        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
+        write(next) {
+            const splices = [];
+            const flow = Boolean(map.node.flow);
+            const set = (entry, value) => {
+                if ((0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
+                    splices.push(replaceScalar(ctx.file.content, entry.value.node, value, where(image), flow));
+                }
+                else {
+                    context_refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
+                }
+            };
+            if (next.tag !== undefined && next.tag !== tag) {
+                if (tagField)
+                    set(tagField, next.tag);
+                else {
+                    const text = needsQuotes(next.tag, flow) ? doubleQuoted(next.tag) : next.tag;
+                    splices.push(insertPair(ctx.file, map.node, repository.pair, "tag", text));
+                }
+            }
+            if (digest && (next.digest ?? "") !== (digestText ?? ""))
+                set(digest, next.digest ?? "");
+            return splices;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/argocd.ts
+
+
+
+
+
+
+const IMAGE_PARAMETER = /(?:^|\.)(?:image|[a-zA-Z0-9_]+Image)$/;
+function isArgoApplication(apiVersion, kind) {
+    return Boolean(apiVersion?.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"));
+}
+/**
+ * Argo CD Application / ApplicationSet template sources: `kustomize.images` strings (`[name=]newName[:tag][@digest]`,
+ * the `kustomize edit set image` syntax), `helm.parameters` (`P.repository` + `P.tag` groups, or `P.image` holding
+ * a whole reference) and `helm.valuesObject` (read like a values file).
+ */
+function argoFinder(ctx, root, kind) {
+    const { file, document } = ctx;
+    let spec = asMap(get(file, document, root, "spec")?.value);
+    let path = ["spec"];
+    if (kind === "ApplicationSet") {
+        spec = asMap(get(file, document, asMap(get(file, document, spec, "template")?.value) ?? spec, "spec")?.value);
+        path = ["spec", "template", "spec"];
+    }
+    if (!spec)
+        return [];
+    const sources = [];
+    const single = asMap(get(file, document, spec, "source")?.value);
+    if (single)
+        sources.push([single, [...path, "source"]]);
+    items(file, document, get(file, document, spec, "sources")?.value).forEach((item, index) => {
+        const map = asMap(item);
+        if (map)
+            sources.push([map, [...path, "sources", index]]);
+    });
+    const targets = [];
+    for (const [source, at] of sources) {
+        const kustomize = asMap(get(file, document, source, "kustomize")?.value);
+        if (kustomize) {
+            items(file, document, get(file, document, kustomize, "images")?.value).forEach((item, index) => {
+                const target = kustomizeImageString(ctx, item, [...at, "kustomize", "images", index]);
+                if (target)
+                    targets.push(target);
+            });
+        }
+        const helm = asMap(get(file, document, source, "helm")?.value);
+        if (!helm)
+            continue;
+        targets.push(...helmParameters(ctx, get(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
+        targets.push(...embeddedValues(ctx, get(file, document, helm, "values")?.value, [...at, "helm", "values"]));
+        const valuesObject = get(file, document, helm, "valuesObject")?.value;
+        if (valuesObject)
+            targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
+    }
+    return targets;
+}
+function kustomizeImageString(ctx, reached, path) {
+    const text = stringOf(ctx, reached);
+    if (!text || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    const node = reached.node;
+    const equals = text.indexOf("=");
+    const left = equals >= 0 ? text.slice(0, equals) : undefined;
+    const leftRef = left === undefined ? undefined : tryParseRef(left);
+    const ref = tryParseRef(text.slice(equals + 1));
+    if (!ref || (left !== undefined && !leftRef))
+        return undefined;
+    const image = located(ctx, node, reached, path, ref, "argocd");
+    return {
+        image,
+        names: [ref_normalizedName(ref), ...(leftRef ? [ref_normalizedName(leftRef)] : [])],
+        write: (next) => [
+            replaceScalar(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${ref_formatImageRef(withVersion(ref, next))}`, where(image)),
+        ],
+    };
+}
+function helmParameters(ctx, list, path) {
+    const parameters = [];
+    items(ctx.file, ctx.document, list).forEach((item, index) => {
+        const map = asMap(item);
+        const name = map && stringOf(ctx, get(ctx.file, ctx.document, map, "name")?.value);
+        if (map && name)
+            parameters.push({ name, value: get(ctx.file, ctx.document, map, "value")?.value, index });
+    });
+    const targets = [];
+    const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
+    for (const parameter of parameters) {
+        if (IMAGE_PARAMETER.test(parameter.name)) {
+            const found = stringTarget(ctx, parameter.value, [...path, parameter.index, "value"], "argocd");
+            if (found)
+                targets.push(found);
+            continue;
+        }
+        if (!parameter.name.endsWith(".repository") && parameter.name !== "repository")
+            continue;
+        const prefix = parameter.name.slice(0, -"repository".length);
+        const group = (suffix) => byName.get(`${prefix}${suffix}`);
+        const target = parameterGroup(ctx, parameter, group("tag") ?? group("version"), group("digest"), group("registry"), path);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+/** A `P.repository` / `P.tag` [/ `P.registry`, `P.digest`] group, with the same digest rules as values maps. */
+function parameterGroup(ctx, repository, tag, digest, registry, path) {
+    const repositoryText = stringOf(ctx, repository.value);
+    const registryText = stringOf(ctx, registry?.value);
+    if (!repositoryText)
+        return undefined;
+    const part = (parameter) => parameter?.value && (0,dist/* isScalar */.jn)(parameter.value.node) && parameter.value.node.range
+        ? {
+            node: parameter.value.node,
+            reached: parameter.value,
+            path: [...path, parameter.index, "value"],
+        }
+        : undefined;
+    const tagPart = part(tag);
+    if (!tagPart)
+        return undefined;
+    const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
+    return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
+}
+/**
+ * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
+ * the block's indentation. Other spellings (folded, quoted) are not edited.
+ */
+function embeddedValues(ctx, reached, path) {
+    if (!reached || reached.anchor || !(0,dist/* isScalar */.jn)(reached.node))
+        return [];
+    const embedded = embeddedYaml(ctx.file, reached.node);
+    const document = embedded?.file.documents[0];
+    if (!embedded || !document || !(0,dist/* isMap */.jh)(document.contents))
+        return [];
+    const inner = { ...ctx, file: embedded.file, document };
+    return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
+        const { line, column } = embedded.position(embedded.file.lines.lineStarts[target.image.line - 1] + target.image.column - 1);
+        return {
+            ...target,
+            image: { ...target.image, file: ctx.file.path, line, column },
+            write: (next) => target.write(next).map(embedded.splice),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/manifests/flux.ts
+
+
+
+
+const MARKER = /^[^\r\n#]*#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
+/**
+ * Flux image-automation setters: a `# {"$imagepolicy": "ns:policy"}` comment on the line of a value holding the
+ * whole reference, or `ns:policy:tag`, `:name`, `:digest` on values holding one part. Parts of one policy in a
+ * document form one reference; a `:tag` without `:name` takes its name from a sibling `repository` key.
+ */
+function fluxFinder(ctx) {
+    const { content } = ctx.file;
+    const policies = new Map();
+    const visit = (node, path, parent) => {
+        if ((0,dist/* isScalar */.jn)(node) && node.range) {
+            const end = content.indexOf("\n", node.range[1]);
+            const marker = MARKER.exec(content.slice(node.range[1], end < 0 ? undefined : end));
+            if (!marker)
+                return;
+            const parts = marker[1].split(":");
+            const part = parts.length > 2 ? parts.pop() : "full";
+            if (!["full", "name", "tag", "digest"].includes(part))
+                return;
+            const key = parts.join(":");
+            const slots = policies.get(key) ?? {};
+            slots[part] ??= { node, path, parent };
+            policies.set(key, slots);
+        }
+        else if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+                visit(pair.value, [...path, key], node);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                visit(item, [...path, index], undefined);
+            });
+        }
+    };
+    visit(ctx.document.contents, [], undefined);
+    const targets = [];
+    for (const slots of policies.values()) {
+        if (slots.full) {
+            const found = stringTarget(ctx, { node: slots.full.node }, slots.full.path, "flux-marker");
+            if (found)
+                targets.push(found);
+        }
+        const target = fluxParts(ctx, slots);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+function fluxParts(ctx, slots) {
+    const { content } = ctx.file;
+    const primary = slots.tag ?? slots.digest;
+    if (!primary)
+        return undefined;
+    let name = slots.name ? scalarText(content, slots.name.node) : undefined;
+    if (!name && primary.parent) {
+        const sibling = primary.parent.get("repository", true);
+        name = (0,dist/* isScalar */.jn)(sibling) ? scalarText(content, sibling) : undefined;
+    }
+    return partsTarget(ctx, name, { tag: slots.tag, digest: slots.digest }, "flux-marker", "a :digest setter");
+}
+
+;// CONCATENATED MODULE: ./src/manifests/kustomization.ts
+
+
+
+
+/**
+ * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
+ * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
+ * after the entry's name lines when missing (same indentation, or `, newTag: …` in a flow map), and a `digest`
+ * is removed when the update names a tag only — kustomize renders `name:tag@digest`, and a stale digest would
+ * keep pinning the old image.
+ */
+function kustomizationImages(ctx, list, path) {
+    const targets = [];
+    items(ctx.file, ctx.document, list).forEach((item, index) => {
+        const map = asMap(item);
+        if (!map)
+            return;
+        const target = entryTarget(ctx, map, [...path, index]);
+        if (target)
+            targets.push(target);
+    });
+    return targets;
+}
+function entryTarget(ctx, map, path) {
+    const fields = entries(ctx.file, ctx.document, map);
+    const field = (key) => fields.find((entry) => entry.key === key);
+    const name = field("name");
+    const newName = field("newName");
+    const newTag = field("newTag");
+    const digest = field("digest");
+    const nameRef = tryParseRef(stringOf(ctx, name?.value));
+    if (!nameRef || !name)
+        return undefined;
+    const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
+    const tag = stringOf(ctx, newTag?.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const base = newNameRef ?? nameRef;
+    const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
+    const primary = newTag?.value ?? name.value;
+    const image = located(ctx, primary.node, primary, [...path, newTag ? "newTag" : "name"], ref, "kustomization");
+    const names = [ref_normalizedName(nameRef), ...(newNameRef ? [ref_normalizedName(newNameRef)] : [])];
+    return {
+        image,
+        names,
+        write(next) {
+            const splices = [];
+            const flow = Boolean(map.node.flow);
+            const anchorPair = (newName ?? name).pair;
+            const set = (entry, key, value, after) => {
+                if (entry && (0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
+                    splices.push(replaceScalar(ctx.file.content, entry.value.node, value, where(image), flow));
+                }
+                else {
+                    splices.push(insertPair(ctx.file, map.node, after, key, plain(value, flow)));
+                }
+            };
+            if (next.tag !== undefined && next.tag !== tag)
+                set(newTag, "newTag", next.tag, anchorPair);
+            if (next.digest !== undefined && next.digest !== digestText) {
+                set(digest, "digest", next.digest, newTag?.pair ?? anchorPair);
+            }
+            else if (next.digest === undefined && digest) {
+                splices.push(removePair(ctx.file, digest.map, digest.pair));
+            }
+            return splices;
+        },
+    };
+}
+function plain(value, flow) {
+    return needsQuotes(value, flow) ? doubleQuoted(value) : value;
+}
+/** Root `images:` of a kustomization document. */
+function kustomizationFinder(ctx, root) {
+    return kustomizationImages(ctx, get(ctx.file, ctx.document, root, "images")?.value, ["images"]);
+}
+
+;// CONCATENATED MODULE: ./src/manifests/workloads.ts
+
+
+
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const workloads_MAX_DEPTH = 64;
+/**
+ * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
+ * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
+ */
+function workloadFinder(ctx, root) {
+    const targets = [];
+    const guard = aliasWalkGuard(ctx.file);
+    const visit = (reached, at, depth) => {
+        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            for (const entry of entries(ctx.file, ctx.document, reached)) {
+                if (!entry.value)
+                    continue;
+                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
+                    items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
+                        const container = asMap(item);
+                        if (!container)
+                            return;
+                        const image = get(ctx.file, ctx.document, container, "image");
+                        const flow = Boolean(container.node.flow);
+                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
+                        if (found)
+                            targets.push(found);
+                    });
+                    continue;
+                }
+                visit(entry.value, [...at, entry.key], depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], depth + 1);
+            });
+        }
+        guard.leave(reached.node);
+    };
+    visit(root, [], 0);
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/index.ts
+
+
+
+
+
+
+
+
+
+const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+const YAML_FILE = /\.ya?ml$/i;
+/** Files the finders read: YAML files and kustomization files (`Kustomization` has no extension). */
+function isManifestPath(path) {
+    return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
+}
+/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
+function isTemplated(content) {
+    return content.includes("{{");
+}
+function targetsOf(file, options) {
+    const targets = [];
+    const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
+    const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
+    file.documents.forEach((document, index) => {
+        const ctx = { file, document, index, options };
+        const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
+        if (root && !isChart) {
+            const text = (key) => {
+                const value = get(file, document, root, key)?.value?.node;
+                return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
+            };
+            const apiVersion = text("apiVersion");
+            const kind = text("kind");
+            if (isKustomizationFile || apiVersion?.startsWith("kustomize.config.k8s.io/")) {
+                targets.push(...kustomizationFinder(ctx, root));
+            }
+            else if (apiVersion && kind) {
+                if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
+                    const spec = get(file, document, root, "spec")?.value;
+                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? get(file, document, spec, "images") : undefined;
+                    targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
+                }
+                if (isArgoApplication(apiVersion, kind))
+                    targets.push(...argoFinder(ctx, root, kind));
+                targets.push(...workloadFinder(ctx, root));
+            }
+            else {
+                targets.push(...helmValuesFinder(ctx, root));
+                if (options.helmPaths?.length)
+                    targets.push(...helmPathFinder(ctx, root, options.helmPaths));
+            }
+        }
+        if (file.content.includes("$imagepolicy"))
+            targets.push(...fluxFinder(ctx));
+    });
+    // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
+    const seen = new Set();
+    return targets.filter((target) => {
+        const position = `${target.image.line}:${target.image.column}`;
+        if (seen.has(position))
+            return false;
+        seen.add(position);
+        return true;
+    });
+}
+function parse(path, content) {
+    if (isTemplated(content))
+        return undefined;
+    return parseYamlFile(path, content);
+}
+/** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
+function findImages(path, content, options = {}) {
+    const file = parse(path, content);
+    return file ? targetsOf(file, options).map((target) => target.image) : [];
+}
+/**
+ * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
+ * old image); a digest-only update keeps the tag (it usually means the tag was rebuilt), so `name:tag@digest`.
+ */
+function nextVersion(current, update) {
+    if (update.tag !== undefined)
+        return { tag: update.tag, digest: update.digest };
+    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
+    return { tag: current.tag, digest: update.digest ?? current.digest };
+}
+function spliceKey(splice) {
+    return `${splice.start}:${splice.end}:${splice.text}`;
+}
+/**
+ * Rewrites every reference to one of `images` so it carries the requested version, changing only the bytes of
+ * those values. Pure: returns the new content and the changes. A reference that is only reached through an
+ * alias is refused (changing the anchor would change every other use of it) unless the anchor itself is
+ * being changed to the same value.
+ */
+function manifests_updateFile(path, content, images, options = {}) {
+    const file = parse(path, content);
+    if (!file)
+        return { content, changes: [], found: [] };
+    // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
+    // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
+    if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
+        return { content, changes: [], found: [] };
+    }
+    const wanted = images.map((image) => ({ image, name: ref_normalizedName(image) }));
+    const found = new Set();
+    const splices = [];
+    const changes = [];
+    const deferred = [];
+    for (const target of targetsOf(file, options)) {
+        const match = wanted.find((w) => target.names.includes(w.name));
+        if (!match)
+            continue;
+        found.add(match.image);
+        const wantedVersion = nextVersion(target.image.ref, match.image);
+        const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
+        if (ref_versionOf(target.image.ref) === ref_versionOf({ ...target.image.ref, ...next }))
+            continue;
+        if (target.image.anchor) {
+            deferred.push({ target, next });
+            continue;
+        }
+        splices.push(...target.write(next));
+        changes.push(change(target.image, next));
+    }
+    const planned = new Set(splices.map(spliceKey));
+    const covered = new Set();
+    for (const { target, next } of deferred) {
+        const { image } = target;
+        if (!target.write(next).every((splice) => planned.has(spliceKey(splice)))) {
+            throw new errors_UserError(`${image.field} (at ${image.file}:${image.line}) is an alias; its value is defined by the anchor here`, {
+                file: image.file,
+                line: image.anchor.line,
+                column: image.anchor.column,
+                hint: "Change the anchored value by hand, or replace the alias with its own value, then run again.",
+            });
+        }
+        covered.add(`${image.line}:${image.column}`);
+    }
+    checkAnchors(file, splices, covered);
+    changes.sort((a, b) => a.line - b.line);
+    return { content: applySplices(content, splices), changes, found: [...found] };
+}
+/**
+ * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
+ * aliases is itself a reference being set to the same version.
+ */
+function checkAnchors(file, splices, covered) {
+    if (splices.length === 0 || !file.content.includes("*"))
+        return;
+    for (const document of file.documents) {
+        for (const anchor of anchorUses(file, document)) {
+            if (!splices.some((splice) => splice.start >= anchor.start && splice.start < anchor.end))
+                continue;
+            const others = anchor.uses.filter((use) => !covered.has(`${use.line}:${use.column}`));
+            if (others.length === 0)
+                continue;
+            throw new errors_UserError(`this value is anchored as &${anchor.name} and also used through *${anchor.name} at line ${others
+                .map((use) => use.line)
+                .join(", ")}; changing it would change those too`, {
+                file: file.path,
+                line: anchor.at.line,
+                column: anchor.at.column,
+                hint: "Give each use its own value (replace the aliases), then run again.",
+            });
+        }
+    }
+}
+function change(image, next) {
+    return {
+        file: image.file,
+        line: image.line,
+        image: ref_imageName(image.ref),
+        from: ref_versionOf(image.ref),
+        to: ref_versionOf({ ...image.ref, tag: next.tag, digest: next.digest }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/promote/pairing.ts
+// Which app a file belongs to, read from the wildcard parts of an environment's paths: the patterns
+// apps/*/overlays/staging and apps/*/overlays/production both name the app `web` for files under
+// apps/web/overlays/…, and that shared name is what pairs a source app with its target.
+/** How an app is shown when an environment's paths have no wildcard: the whole environment is one app. */
+const WHOLE_ENVIRONMENT = "(all)";
+function escapeRegExp(text) {
+    return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+}
+function segmentSource(segment) {
+    if (segment === "**")
+        return { source: "(.*?)", groups: 1 };
+    let source = "";
+    let groups = 0;
+    for (const char of segment) {
+        if (char === "*") {
+            source += "([^/]*)";
+            groups++;
+        }
+        else if (char === "?") {
+            source += "([^/])";
+            groups++;
+        }
+        else {
+            source += escapeRegExp(char);
+        }
+    }
+    return { source, groups };
+}
+const cache = new Map();
+function compile(pattern) {
+    const cached = cache.get(pattern);
+    if (cached)
+        return cached;
+    const trimmed = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
+    const segments = trimmed.split("/").map(segmentSource);
+    const body = segments.map((s) => s.source).join("/");
+    const compiled = {
+        pattern,
+        prefix: new RegExp(`^${body}(?:/.*)?$`),
+        whole: new RegExp(`^${body}$`),
+        lastSegmentGroups: segments.at(-1)?.groups ?? 0,
+    };
+    cache.set(pattern, compiled);
+    return compiled;
+}
+/** True when `file` (repo-relative) is one of the paths, lies under one of them, or matches one of their globs. */
+function inPaths(file, patterns) {
+    return patterns.some((pattern) => compile(pattern).prefix.test(file));
+}
+/**
+ * The app `file` belongs to under `patterns`, or undefined when it lies outside all of them. Wildcards in
+ * directory segments name the app; a pattern without wildcards makes the whole environment one app.
+ */
+function appOf(file, patterns) {
+    for (const pattern of patterns) {
+        const compiled = compile(pattern);
+        const whole = compiled.whole.exec(file);
+        if (whole) {
+            const groups = whole.slice(1, whole.length - compiled.lastSegmentGroups);
+            return appName(groups);
+        }
+        const prefix = compiled.prefix.exec(file);
+        if (prefix)
+            return appName(prefix.slice(1));
+    }
+    return undefined;
+}
+function appName(groups) {
+    const parts = groups.filter((g) => g !== undefined && g !== "");
+    return parts.length === 0 ? WHOLE_ENVIRONMENT : parts.join("/");
+}
+
+;// CONCATENATED MODULE: ./src/promote/diff.ts
+
+
+
+/**
+ * Reads what a promotion pull request really changes. A file passes only when it lies in the target's paths and
+ * its head content is exactly its base content with the head's image references applied: then the only bytes
+ * that differ are image references. Anything else is listed as a problem.
+ */
+function inspectPromotionDiff(files, target) {
+    const changes = [];
+    const problems = [];
+    const outside = `outside ${target.name}'s paths (${target.paths.join(", ")})`;
+    for (const file of files) {
+        if (file.status === "unchanged")
+            continue;
+        if (!inPaths(file.path, target.paths)) {
+            problems.push(`${file.path} is ${outside}`);
+            continue;
+        }
+        if (file.previousPath !== undefined && !inPaths(file.previousPath, target.paths)) {
+            problems.push(`${file.previousPath} is ${outside}`);
+            continue;
+        }
+        if (file.status === "added" ||
+            file.status === "removed" ||
+            file.status === "renamed" ||
+            file.status === "copied") {
+            problems.push(`${file.path} is ${file.status}; a promotion only edits image references`);
+            continue;
+        }
+        if (file.base === undefined || file.head === undefined) {
+            problems.push(`${file.path} could not be read on both commits, so its change cannot be checked`);
+            continue;
+        }
+        try {
+            const images = findImages(file.path, file.head).map((located) => located.ref);
+            const replayed = manifests_updateFile(file.path, file.base, images);
+            if (replayed.content !== file.head) {
+                problems.push(`${file.path} changes more than image references`);
+                continue;
+            }
+            const app = appOf(file.path, target.paths);
+            for (const change of replayed.changes)
+                changes.push({ ...change, app });
+        }
+        catch (error) {
+            if (!isUserError(error))
+                throw error;
+            problems.push(`${file.path} cannot be read as a manifest: ${error.message}`);
+        }
+    }
+    return { changes, problems };
+}
+
+;// CONCATENATED MODULE: ./src/promote/reviews.ts
+function isBot(login, type) {
+    return type === "Bot" || /\[bot\]$/i.test(login);
+}
+function describeReviewers(policy) {
+    return policy.reviewers.length === 0 ? "reviewers with write access" : policy.reviewers.join(", ");
+}
+function allowedSet(policy) {
+    const allowed = new Set();
+    if (policy.reviewers.length === 0) {
+        for (const login of policy.writers)
+            allowed.add(login.toLowerCase());
+        return allowed;
+    }
+    const teams = new Map(Object.entries(policy.teamMembers).map(([team, members]) => [team.toLowerCase(), members]));
+    for (const entry of policy.reviewers) {
+        if (entry.startsWith("@") && entry.includes("/")) {
+            for (const login of teams.get(entry.toLowerCase()) ?? [])
+                allowed.add(login.toLowerCase());
+        }
+        else {
+            allowed.add(entry.replace(/^@/, "").toLowerCase());
+        }
+    }
+    return allowed;
+}
+/**
+ * Reads each reviewer's current verdict the way GitHub's merge box does: comments don't change a verdict, a later
+ * approval supersedes a request for changes, a dismissal clears both. Only approvals of `headSha` count, so a push
+ * after an approval makes it stale.
+ */
+function evaluateReviews(reviews, options) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (review.state === "COMMENTED" || review.state === "PENDING")
+            continue;
+        latest.set(review.user.toLowerCase(), review);
+    }
+    const allowed = allowedSet(options.policy);
+    const verdict = { approvedBy: [], changesRequestedBy: [], staleApprovals: [], ignored: [] };
+    for (const review of latest.values()) {
+        const login = review.user.toLowerCase();
+        if (login === options.author.toLowerCase()) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "author of the pull request" });
+            continue;
+        }
+        if (isBot(review.user, review.userType)) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "a bot" });
+            continue;
+        }
+        if (!allowed.has(login)) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "not an allowed reviewer" });
+            continue;
+        }
+        if (review.state === "CHANGES_REQUESTED")
+            verdict.changesRequestedBy.push(review.user);
+        else if (review.state === "APPROVED") {
+            if (review.commitId === options.headSha)
+                verdict.approvedBy.push(review.user);
+            else
+                verdict.staleApprovals.push({ user: review.user, commitId: review.commitId });
+        }
+    }
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/promote/gate.ts
+
+
+
+
+const gate_short = (sha) => sha.slice(0, 7);
+function approvalConditions(input) {
+    const verdict = evaluateReviews(input.reviews, {
+        author: input.pullRequest.author,
+        headSha: input.pullRequest.headSha,
+        policy: input.reviewers,
+    });
+    const conditions = [];
+    const have = verdict.approvedBy.length;
+    const notes = [
+        ...verdict.staleApprovals.map((s) => `${s.user} approved an older commit ${gate_short(s.commitId)}`),
+        ...verdict.ignored.map((i) => `${i.user} does not count (${i.why})`),
+    ];
+    const detail = `${have} of ${input.approvals} approval${input.approvals === 1 ? "" : "s"} by ${describeReviewers(input.reviewers)} ` +
+        `on the latest commit ${gate_short(input.pullRequest.headSha)}` +
+        (have > 0 ? ` (${verdict.approvedBy.join(", ")})` : "") +
+        (notes.length > 0 ? `; ${notes.join("; ")}` : "");
+    conditions.push({
+        name: "approvals",
+        met: have >= input.approvals,
+        detail,
+        label: `approvals ${have}/${input.approvals}`,
+    });
+    for (const user of verdict.changesRequestedBy) {
+        conditions.push({
+            name: "changes-requested",
+            met: false,
+            detail: `${user} requested changes`,
+            label: "changes requested",
+        });
+    }
+    return { conditions, approvedBy: verdict.approvedBy };
+}
+function windowCondition(input) {
+    if (input.windows.length === 0)
+        return undefined;
+    // Rollbacks return to a state that already ran, and are needed most outside business hours.
+    if (input.kind === "rollback")
+        return undefined;
+    const windows = input.windows.map((text) => parseWindow(text));
+    const open = anyWindowOpen(windows, input.now);
+    const now = windows.map((w) => wallClock(input.now, w.zone).label);
+    const zonesNow = [...new Set(now)].join(", ");
+    return {
+        name: "window",
+        label: "outside window",
+        met: open,
+        detail: open
+            ? `inside the deployment window (${input.windows.join(" or ")})`
+            : `outside the deployment window ${input.windows.join(" or ")} (now ${zonesNow})`,
+    };
+}
+function statusConditions(input) {
+    // A rollback must get through while the statuses that prompted it are red.
+    if (input.kind === "rollback")
+        return [];
+    return input.requireStatus.map((context) => {
+        const status = input.source.statuses.find((s) => s.context === context);
+        const where = `on ${input.source.name} commit ${gate_short(input.source.commit)}`;
+        const label = `status ${context}`;
+        if (!status) {
+            return {
+                name: "status",
+                label,
+                met: false,
+                detail: `required status ${context} not reported ${where}`,
+            };
+        }
+        return {
+            name: "status",
+            label,
+            met: status.state === "success",
+            detail: `required status ${context} is ${status.state} ${where}`,
+        };
+    });
+}
+/**
+ * A target reference runs what the source runs when it carries the source's digest (if the source pins one) and
+ * its tag (if the source has one); a digest-only source leaves the target's tag alone.
+ */
+function runsSameVersion(source, target) {
+    if (source.digest !== undefined && source.digest !== target.digest)
+        return false;
+    if (source.tag !== undefined && source.tag !== target.tag)
+        return false;
+    return source.digest !== undefined || source.tag !== undefined;
+}
+/** The reference a change leaves behind, from the name as written and the new version. */
+function changedRef(change) {
+    return parseImageRef(withVersionText(change.image, change.to));
+}
+/** The references a set of changes leaves behind, each once (for deployment records). */
+function imagesAfter(changes) {
+    return [...new Set(changes.map((change) => ref_formatImageRef(changedRef(change))))];
+}
+function sourceConditions(input, changes) {
+    const conditions = [];
+    for (const change of changes) {
+        const to = changedRef(change);
+        const name = ref_normalizedName(to);
+        const running = (input.source.images[change.app] ?? []).filter((ref) => ref_normalizedName(ref) === name);
+        if (running.some((ref) => runsSameVersion(ref, to)))
+            continue;
+        const now = running.length > 0
+            ? `app ${change.app} runs ${[...new Set(running.map(ref_versionOf))].join(", ")} there now`
+            : `app ${change.app} does not reference that image there`;
+        conditions.push({
+            name: "source",
+            label: "source moved",
+            met: false,
+            detail: `${input.source.name} does not run ${ref_formatImageRef(to)} (${change.file}:${change.line}); ${now}`,
+        });
+    }
+    return conditions;
+}
+/**
+ * Decides whether a promotion (or rollback) pull request may merge. Every condition is evaluated, so the result
+ * names everything that is missing at once rather than the first thing.
+ */
+function evaluateGate(input) {
+    const { conditions, approvedBy } = approvalConditions(input);
+    conditions.unshift(...(input.origin ?? []).map((problem) => ({
+        name: "origin",
+        label: "not a valid promotion",
+        met: false,
+        detail: problem,
+    })));
+    const window = windowCondition(input);
+    if (window)
+        conditions.push(window);
+    conditions.push(...statusConditions(input));
+    const inspection = inspectPromotionDiff(input.pullRequest.files, input.target);
+    for (const problem of inspection.problems) {
+        conditions.push({ name: "files", label: "unexpected changes", met: false, detail: problem });
+    }
+    if (inspection.changes.length === 0 && inspection.problems.length === 0) {
+        conditions.push({
+            name: "files",
+            label: "no image change",
+            met: false,
+            detail: "the pull request changes no image reference",
+        });
+    }
+    conditions.push(...sourceConditions(input, inspection.changes));
+    const reasons = conditions.filter((c) => !c.met).map((c) => c.detail);
+    return { open: reasons.length === 0, reasons, approvedBy, conditions, changes: inspection.changes };
+}
+/** A commit-status description (GitHub keeps 140 characters) naming each unmet kind of condition. */
+function gateDescription(result, limit = 140) {
+    if (result.open) {
+        const text = `open: approved by ${result.approvedBy.join(", ") || "nobody needed"}`;
+        return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+    }
+    const parts = [];
+    for (const condition of result.conditions) {
+        if (!condition.met && !parts.includes(condition.label))
+            parts.push(condition.label);
+    }
+    const text = `blocked: ${parts.join("; ")}`;
+    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
+        }
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
+            }
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
+            }
+        }
+    }
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
+        }
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
+        }
+    }
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
+
+
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/update/diff.ts
+
+/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
+function changeLine(change) {
+    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
+/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
+function commitBody(changes) {
+    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
+}
+/** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
+function unifiedDiff(files) {
+    return [...files]
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+    }))
+        .join("");
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/update/paths.ts
+
+
+
+
+function paths_join(dir, name) {
+    return dir ? `${dir}/${name}` : name;
+}
+/**
+ * Walks a directory for manifest files (`*.yaml`, `*.yml`, `Kustomization`). Hidden directories (`.git`,
+ * `.github`) are skipped: workflow files have `image:` keys that are not deployments. Symlinked files are
+ * included (reading them checks they stay inside the repository); symlinked directories are not followed.
+ */
+async function walk(reader, dir, out) {
+    const below = [];
+    for (const entry of await reader.list(dir)) {
+        const path = paths_join(dir, entry.name);
+        if (entry.type === "dir") {
+            if (!entry.name.startsWith("."))
+                below.push(walk(reader, path, out));
+        }
+        else if (isManifestPath(path)) {
+            out.push(path);
+        }
+    }
+    await Promise.all(below);
+}
+async function entryType(reader, path) {
+    if (path === "")
+        return "dir";
+    const slash = path.lastIndexOf("/");
+    const parent = slash < 0 ? "" : path.slice(0, slash);
+    const name = path.slice(slash + 1);
+    return (await reader.list(parent)).find((entry) => entry.name === name)?.type;
+}
+/** All entries under `dir` (relative paths, directories included), for glob matching. */
+async function everything(reader, dir, out = []) {
+    const below = [];
+    for (const entry of await reader.list(dir)) {
+        const path = paths_join(dir, entry.name);
+        out.push({ name: path, type: entry.type });
+        if (entry.type === "dir" && !entry.name.startsWith("."))
+            below.push(everything(reader, path, out));
+    }
+    await Promise.all(below);
+    return out;
+}
+/**
+ * Expands files, directories (recursively) and globs (picomatch syntax) relative to the repository root into a
+ * sorted, de-duplicated list of manifest files. A pattern that matches nothing is a user error: a typo in an
+ * environment's paths would otherwise look like "nothing to update".
+ */
+async function paths_resolvePaths(reader, patterns) {
+    const files = new Set();
+    for (const pattern of patterns) {
+        const found = [];
+        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
+        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
+        if (scan.isGlob) {
+            const base = repoPath(scan.base);
+            const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
+            const matches = picomatch_default()(glob, { dot: false });
+            const candidates = (await entryType(reader, base)) === "dir" ? await everything(reader, base) : [];
+            for (const entry of candidates) {
+                if (!matches(entry.name))
+                    continue;
+                if (entry.type === "dir")
+                    await walk(reader, entry.name, found);
+                else if (isManifestPath(entry.name))
+                    found.push(entry.name);
+            }
+        }
+        else {
+            const path = repoPath(pattern);
+            const type = await entryType(reader, path);
+            if (type === "dir")
+                await walk(reader, path, found);
+            else if (type === "file" || type === "symlink") {
+                // Resolving a symlink checks it stays inside the repository; a symlink to a directory is walked.
+                if ((await reader.read(path)) === undefined)
+                    await walk(reader, path, found);
+                else
+                    found.push(path);
+            }
+        }
+        if (found.length === 0) {
+            throw new errors_UserError(`path ${JSON.stringify(pattern)} matches no YAML files in the repository`, {
+                hint: "Check the path (relative to the repository root); directories are searched for *.yaml, *.yml and Kustomization.",
+            });
+        }
+        for (const path of found)
+            files.add(path);
+    }
+    return [...files].sort();
+}
+
+;// CONCATENATED MODULE: ./src/update/plan.ts
+
+
+
+
+/** Enough reads in flight to hide latency (file system thread pool, or HTTP for remote readers). */
+const READ_CONCURRENCY = 16;
+/** Requested images must carry a version and name each image once, or the plan would be ambiguous. */
+function checkImages(images) {
+    if (images.length === 0)
+        throw new UserError("no image to update", { hint: "Pass --image name:tag." });
+    const seen = new Map();
+    for (const image of images) {
+        if (image.tag === undefined && image.digest === undefined) {
+            throw new UserError(`image ${formatImageRef(image)} has no tag or digest to set`, {
+                hint: "Write it as name:tag, name@sha256:<digest> or name:tag@sha256:<digest>.",
+            });
+        }
+        const name = normalizedName(image);
+        const other = seen.get(name);
+        if (other && formatImageRef(other) !== formatImageRef(image)) {
+            throw new UserError(`image ${name} is given twice with different versions`, {
+                hint: `Pass one of ${formatImageRef(other)} and ${formatImageRef(image)}.`,
+            });
+        }
+        seen.set(name, image);
+    }
+}
+async function readAll(reader, paths) {
+    const contents = new Array(paths.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const index = next++;
+            contents[index] = (await reader.read(paths[index])) ?? "";
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    return contents;
+}
+/**
+ * Plans an image update over the files the patterns name: pure apart from reading through `reader`, and
+ * all-or-nothing (any error — malformed YAML, an alias, a path leaving the repository — throws before a caller
+ * could write anything). Files already at the requested versions produce no change.
+ */
+async function planUpdate(reader, patterns, images, options = {}) {
+    checkImages(images);
+    // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
+    const paths = await resolvePaths(reader, patterns);
+    const contents = await readAll(reader, paths);
+    const found = new Set();
+    const changes = [];
+    const files = [];
+    paths.forEach((path, index) => {
+        const before = contents[index];
+        const result = updateFile(path, before, images, options);
+        for (const image of result.found)
+            found.add(image);
+        if (result.changes.length === 0)
+            return;
+        changes.push(...result.changes);
+        files.push({ path, before, after: result.content });
+    });
+    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
+}
+
+;// CONCATENATED MODULE: ./src/update/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/promote/plan.ts
 
 
@@ -35746,16 +41575,16 @@ var pairing = __nccwpck_require__(4372);
 
 
 async function readEnvironment(reader, env, options = {}) {
-    const paths = await (0,update/* resolvePaths */.LN)(reader, [...env.paths]);
+    const paths = await paths_resolvePaths(reader, [...env.paths]);
     const contents = await Promise.all(paths.map(async (path) => (await reader.read(path)) ?? ""));
     const apps = new Map();
     const files = new Map();
     paths.forEach((file, index) => {
-        const app = (0,pairing/* appOf */.XH)(file, env.paths) ?? file;
+        const app = appOf(file, env.paths) ?? file;
         const content = contents[index];
         files.set(file, { app, content });
         const images = apps.get(app) ?? [];
-        for (const located of (0,manifests/* findImages */.Mz)(file, content, options)) {
+        for (const located of findImages(file, content, options)) {
             images.push({ app, file, line: located.line, ref: located.ref });
         }
         apps.set(app, images);
@@ -35767,14 +41596,14 @@ function imageMatcher(filters) {
         return undefined;
     const wanted = filters.map((filter) => ({
         filter,
-        name: filter.includes("/") ? (0,src_image/* normalizedName */.j8)((0,src_image/* parseImageRef */.Q)(filter)) : undefined,
+        name: filter.includes("/") ? ref_normalizedName(parseImageRef(filter)) : undefined,
         used: false,
     }));
     const matches = (ref) => {
         let hit = false;
         for (const w of wanted) {
             const last = ref.repository.split("/").at(-1);
-            if (w.name === (0,src_image/* normalizedName */.j8)(ref) || (w.name === undefined && w.filter === last)) {
+            if (w.name === ref_normalizedName(ref) || (w.name === undefined && w.filter === last)) {
                 w.used = true;
                 hit = true;
             }
@@ -35794,15 +41623,15 @@ function sourceVersions(env, app, images, keep) {
             continue;
         if (!keep(image.ref))
             continue;
-        const name = (0,src_image/* normalizedName */.j8)(image.ref);
+        const name = ref_normalizedName(image.ref);
         byName.set(name, [...(byName.get(name) ?? []), image]);
     }
     const chosen = new Map();
     for (const [name, candidates] of byName) {
-        const versions = new Set(candidates.map((c) => (0,src_image/* versionOf */.E4)(c.ref)));
+        const versions = new Set(candidates.map((c) => ref_versionOf(c.ref)));
         if (versions.size > 1) {
-            throw new errors/* UserError */.y(`app ${app} in ${env} runs ${name} at ${versions.size} different versions, so which one to promote is ambiguous:\n` +
-                candidates.map((c) => `    ${c.file}:${c.line}: ${(0,src_image/* formatImageRef */.kL)(c.ref)}`).join("\n"), {
+            throw new errors_UserError(`app ${app} in ${env} runs ${name} at ${versions.size} different versions, so which one to promote is ambiguous:\n` +
+                candidates.map((c) => `    ${c.file}:${c.line}: ${ref_formatImageRef(c.ref)}`).join("\n"), {
                 file: candidates[0].file,
                 line: candidates[0].line,
                 hint: `Make ${env} use one version of ${name} in app ${app}, or promote the other images with --image.`,
@@ -35835,7 +41664,7 @@ function planBetween(from, to, options = {}) {
     for (const app of wantedApps ?? []) {
         if (!from.apps.has(app) || !to.apps.has(app)) {
             const both = [...from.apps.keys()].filter((name) => to.apps.has(name));
-            throw new errors/* UserError */.y(`app ${JSON.stringify(app)} is not in both ${source.name} and ${target.name}`, {
+            throw new errors_UserError(`app ${JSON.stringify(app)} is not in both ${source.name} and ${target.name}`, {
                 hint: `Apps in both: ${both.join(", ") || "none"}. App names come from the wildcard parts of the environments' paths.`,
             });
         }
@@ -35857,12 +41686,12 @@ function planBetween(from, to, options = {}) {
             plan.unpaired.push({ app, onlyIn: source.name });
             continue;
         }
-        const targetNames = new Set(to.apps.get(app).map((image) => (0,src_image/* normalizedName */.j8)(image.ref)));
+        const targetNames = new Set(to.apps.get(app).map((image) => ref_normalizedName(image.ref)));
         const refs = [];
         const keep = (ref) => !imageFilter || imageFilter.matches(ref);
         for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app), keep)) {
             if (!targetNames.has(name)) {
-                plan.unreferenced.push({ app, image: (0,src_image/* imageName */.tO)(image.ref), version: (0,src_image/* versionOf */.E4)(image.ref) });
+                plan.unreferenced.push({ app, image: ref_imageName(image.ref), version: ref_versionOf(image.ref) });
                 continue;
             }
             refs.push(image.ref);
@@ -35872,7 +41701,7 @@ function planBetween(from, to, options = {}) {
         for (const [file, { app: fileApp, content }] of to.files) {
             if (fileApp !== app)
                 continue;
-            const result = (0,manifests/* updateFile */.Io)(file, content, refs, options);
+            const result = manifests_updateFile(file, content, refs, options);
             if (result.changes.length === 0)
                 continue;
             plan.changes.push(...result.changes);
@@ -35887,7 +41716,7 @@ function planBetween(from, to, options = {}) {
     }
     const unused = imageFilter?.unused() ?? [];
     if (unused.length > 0) {
-        throw new errors/* UserError */.y(`image filter ${unused.map((u) => JSON.stringify(u)).join(", ")} matches no image in ${source.name}`, {
+        throw new errors_UserError(`image filter ${unused.map((u) => JSON.stringify(u)).join(", ")} matches no image in ${source.name}`, {
             hint: "Give the image name as the manifests write it (ghcr.io/acme/web) or its last part (web).",
         });
     }
@@ -35933,15 +41762,157 @@ async function diffEnvironments(reader, left, right, options = {}) {
     return { differences, apps: apps.length };
 }
 
-// EXTERNAL MODULE: ./src/promote/reviews.ts
-var promote_reviews = __nccwpck_require__(8318);
-// EXTERNAL MODULE: ./src/promote/texts.ts + 1 modules
-var texts = __nccwpck_require__(4054);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/promote/table.ts
+/** A version for tables: digests shortened to 12 hex digits, which people compare by eye; JSON keeps them whole. */
+function shortVersion(version) {
+    if (version === "")
+        return "-";
+    return version.replace(/@([a-z0-9]+):([0-9a-f]{12})[0-9a-f]+$/, "@$1:$2");
+}
+/** Columns padded to their widest cell, two spaces apart, no trailing blanks. */
+function textTable(header, rows) {
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+    return [header, ...rows]
+        .map((row) => row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+        .join("  ")
+        .trimEnd())
+        .join("\n")
+        .concat("\n");
+}
+function escapeCell(text) {
+    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+/** A GitHub-flavoured Markdown table; cells are taken as Markdown (callers escape what they interpolate). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
+    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n").concat("\n");
+}
+
+;// CONCATENATED MODULE: ./src/promote/texts.ts
+
+
+
+const MARKER_PREFIX = "<!-- gitops-pipeline:promote-env ";
+const MARKER_RE = /<!-- gitops-pipeline:promote-env (\{[^\n]*?\}) -->/;
+function markerOf(marker) {
+    return `${MARKER_PREFIX}${JSON.stringify(marker)} -->`;
+}
+/** The marker in a pull request body, or undefined for a pull request this action did not open. */
+function parseMarker(body) {
+    const match = MARKER_RE.exec(body ?? "");
+    if (!match)
+        return undefined;
+    try {
+        const value = JSON.parse(match[1]);
+        if ((value.kind !== "promotion" && value.kind !== "rollback") || typeof value.from !== "string")
+            return undefined;
+        if (typeof value.to !== "string")
+            return undefined;
+        if (value.revision !== undefined && !/^[0-9a-f]{40}$/.test(value.revision))
+            return undefined;
+        return { kind: value.kind, from: value.from, to: value.to, revision: value.revision };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The head branch one promotion edge owns; a rollback has its own so it never replaces a pending promotion. */
+function promotionBranch(marker) {
+    return marker.kind === "rollback" ? `rollback/${marker.to}` : `promote/${marker.from}-to-${marker.to}`;
+}
+const texts_short = (sha) => sha.slice(0, 7);
+function promotionTitle(plan, marker) {
+    const what = plan.rows.length === 1
+        ? `${plan.rows[0].image} ${shortVersion(plan.rows[0].to)}`
+        : `${plan.rows.length} images in ${new Set(plan.rows.map((r) => r.app)).size} apps`;
+    return marker.kind === "rollback"
+        ? `Roll back ${marker.to} to ${texts_short(marker.revision ?? "")}: ${what}`
+        : `Promote ${marker.from} to ${marker.to}: ${what}`;
+}
+/**
+ * A link to the commit an image was built from, when its tag says so (`sha-<hex>`, as metadata actions tag) and
+ * its name says where the code lives (`ghcr.io/<owner>/<repo>`). Anything else stays unlinked: guessing wrong
+ * would be worse than no link.
+ */
+function commitLink(image, version, serverUrl) {
+    const sha = /^sha-([0-9a-f]{7,40})(?:@|$)/.exec(version)?.[1];
+    if (!sha)
+        return undefined;
+    try {
+        const ref = parseImageRef(image);
+        const parts = ref.repository.split("/");
+        if (ref.registry.toLowerCase() !== "ghcr.io" || parts.length !== 2)
+            return undefined;
+        return `${serverUrl}/${parts[0]}/${parts[1]}/commit/${sha}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+function versionCell(row, version, serverUrl) {
+    const shown = `\`${shortVersion(version)}\``;
+    const link = commitLink(row.image, version, serverUrl);
+    return link ? `[${shown}](${link})` : shown;
+}
+/** The app | image | from → to table of a promotion, versions linked to their commits when the tags allow. */
+function promotionTable(plan, serverUrl) {
+    return markdownTable(["App", "Image", "From → To"], plan.rows.map((row) => [
+        row.app,
+        `\`${row.image}\``,
+        `${versionCell(row, row.from, serverUrl)} → ${versionCell(row, row.to, serverUrl)}`,
+    ]));
+}
+function promotionBody(plan, marker, context) {
+    const lines = marker.kind === "rollback"
+        ? [
+            `Rolls **${marker.to}** back to the image references it had at ${texts_short(marker.revision ?? "")} ` +
+                `(\`${context.base}\` at ${texts_short(context.baseOid)}).`,
+        ]
+        : [
+            `Promotes what **${marker.from}** runs to **${marker.to}** ` +
+                `(\`${context.base}\` at ${texts_short(context.baseOid)}). Only image references change.`,
+        ];
+    lines.push("", promotionTable(plan, context.serverUrl).trimEnd());
+    const notes = [
+        ...plan.unreferenced.map((u) => `${marker.from} app ${u.app} runs \`${u.image}\` (\`${shortVersion(u.version)}\`), which ${marker.to} does not reference: not added.`),
+        ...plan.unpaired.map((u) => `App ${u.app} exists only in ${u.onlyIn}: skipped.`),
+    ];
+    if (notes.length > 0)
+        lines.push("", ...notes.map((note) => `- ${note}`));
+    lines.push("", "The `gitops-pipeline/promotion` status says whether this pull request may merge: approvals on its latest commit, " +
+        "the deployment window, the source's statuses, and that it still changes nothing but these image references.", "This branch is rewritten when the source moves on; edits pushed to it block the gate.");
+    if (context.run)
+        lines.push("", `Proposed by ${context.run}.`);
+    lines.push("", markerOf(marker));
+    return lines.join("\n");
+}
+function commitMessage(plan, marker) {
+    return {
+        headline: promotionTitle(plan, marker),
+        body: commitBody(plan.changes),
+    };
+}
+/** The job summary of a proposal: what happened to the pull request, and the table. */
+function proposalSummary(plan, marker, operation, pullRequest, serverUrl) {
+    const what = marker.kind === "rollback"
+        ? `Rollback of ${marker.to} to ${texts_short(marker.revision ?? "")}`
+        : `Promotion ${marker.from} → ${marker.to}`;
+    const link = pullRequest ? ` ([#${pullRequest.number}](${pullRequest.url}))` : "";
+    const table = plan.rows.length > 0 ? promotionTable(plan, serverUrl) : `${marker.to} already runs these versions.\n`;
+    return `### ${what}: ${operation}${link}\n\n${table}`;
+}
+/** The job summary of one gate evaluation: every condition, met or not. */
+function gateSummary(pullRequest, result) {
+    const rows = result.conditions.map((c) => [c.met ? "✅" : "❌", c.name, c.detail]);
+    return [
+        `### Promotion gate for [#${pullRequest.number}](${pullRequest.url}): ${result.open ? "open" : "blocked"}`,
+        "",
+        markdownTable(["", "Condition", "Detail"], rows).trimEnd(),
+        "",
+    ].join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/delivery/github-reader.ts
 
 
@@ -36001,7 +41972,7 @@ function asEntry(path, raw) {
     const tree = raw;
     return { type: "tree", mode: 0o40000, oid: tree.oid, object: { entries: tree.entries } };
 }
-function join(dir, name) {
+function github_reader_join(dir, name) {
     return dir === "" ? name : `${dir}/${name}`;
 }
 function parentOf(path) {
@@ -36010,7 +41981,7 @@ function parentOf(path) {
 }
 function scopeOf(pattern) {
     const scan = picomatch_default().scan(pattern.replace(/\\/g, "/"));
-    const base = (0,update/* repoPath */.qN)(scan.isGlob ? scan.base : pattern);
+    const base = repoPath(scan.isGlob ? scan.base : pattern);
     const baseSegments = base === "" ? [] : base.split("/");
     const globSegments = scan.isGlob ? scan.glob.split("/").filter(Boolean) : [];
     const segments = [...baseSegments, ...globSegments];
@@ -36065,7 +42036,7 @@ class GitHubSnapshot {
     }
     /** Records the answer to a `pathField` query, whichever request carried it. */
     seed(path, answer, want) {
-        const key = (0,update/* repoPath */.qN)(path);
+        const key = repoPath(path);
         const raw = asEntry(key, answer);
         this.known.add(key);
         const kind = raw ? kindOf(raw) : undefined;
@@ -36097,7 +42068,7 @@ class GitHubSnapshot {
                 if (!childKind || child.name === undefined)
                     continue;
                 entries.push({ name: child.name, type: childKind });
-                const childPath = join(key, child.name);
+                const childPath = github_reader_join(key, child.name);
                 this.known.add(childPath);
                 this.types.set(childPath, childKind);
                 if (child.oid)
@@ -36149,14 +42120,14 @@ class GitHubSnapshot {
         });
     }
     async list(dir) {
-        const key = (0,update/* repoPath */.qN)(dir);
+        const key = repoPath(dir);
         if (!this.dirs.has(key)) {
             const partial = this.partialListing(key);
             if (partial)
                 return partial;
             await this.fetch(new Map([[key, "list"]]));
         }
-        return (this.dirs.get(key) ?? []).filter((entry) => this.visible(join(key, entry.name)));
+        return (this.dirs.get(key) ?? []).filter((entry) => this.visible(github_reader_join(key, entry.name)));
     }
     /**
      * The patterns' view of a directory that was never listed, when every pattern reaching it names one plain
@@ -36180,7 +42151,7 @@ class GitHubSnapshot {
         }
         const entries = [];
         for (const name of [...names].sort()) {
-            const path = join(dir, name);
+            const path = github_reader_join(dir, name);
             if (!this.known.has(path))
                 return undefined;
             const type = this.types.get(path);
@@ -36190,7 +42161,7 @@ class GitHubSnapshot {
         return entries;
     }
     async read(path, hops = 0) {
-        const key = (0,update/* repoPath */.qN)(path);
+        const key = repoPath(path);
         if (this.dirs.get(key))
             return undefined;
         if (!this.texts.has(key) && !this.readDone.has(key))
@@ -36199,11 +42170,11 @@ class GitHubSnapshot {
         if (link !== undefined) {
             // Followed like the file system would, and refused the same way when it leads outside the repository.
             if (hops >= 8 || link.startsWith("/")) {
-                throw new errors/* UserError */.y(`path ${JSON.stringify(key)} is a symlink that leaves the repository or loops`, {
+                throw new errors_UserError(`path ${JSON.stringify(key)} is a symlink that leaves the repository or loops`, {
                     hint: "Replace the symlink with the file, or point it inside the repository.",
                 });
             }
-            return this.read(join(parentOf(key), link), hops + 1);
+            return this.read(github_reader_join(parentOf(key), link), hops + 1);
         }
         const oid = this.oids.get(key);
         if (!this.texts.has(key) && oid)
@@ -36212,7 +42183,7 @@ class GitHubSnapshot {
     }
     /** Git blob ids of paths in this commit (undefined when absent), one request for all unknown ones. */
     async blobOids(paths) {
-        const keys = paths.map(update/* repoPath */.qN);
+        const keys = paths.map(repoPath);
         const unknown = keys.filter((key) => !this.oids.has(key));
         if (unknown.length > 0)
             await this.fetch(new Map(unknown.map((key) => [key, "oid"])));
@@ -36243,7 +42214,7 @@ class GitHubSnapshot {
             if (target.startsWith("/"))
                 continue;
             try {
-                need((0,update/* repoPath */.qN)(join(parentOf(link), target)), "read");
+                need(repoPath(github_reader_join(parentOf(link), target)), "read");
             }
             catch {
                 // Leaves the repository: `read` refuses it with the reason when the core asks.
@@ -36267,13 +42238,13 @@ class GitHubSnapshot {
                     while (end < scope.segments.length && end < scope.open && !GLOB_CHARS.test(scope.segments[end]))
                         end++;
                     const chain = scope.segments.slice(index, end);
-                    const target = join(dir, chain.join("/"));
+                    const target = github_reader_join(dir, chain.join("/"));
                     const toEnd = end === scope.segments.length;
                     need(target, toEnd ? "read" : "list");
                     if (missing(target)) {
                         let between = dir;
                         for (const name of chain.slice(0, -1)) {
-                            between = join(between, name);
+                            between = github_reader_join(between, name);
                             need(between, "oid");
                         }
                     }
@@ -36288,7 +42259,7 @@ class GitHubSnapshot {
                 for (const entry of this.dirs.get(dir) ?? []) {
                     if (!scope.matchers[index](entry.name))
                         continue;
-                    const child = join(dir, entry.name);
+                    const child = github_reader_join(dir, entry.name);
                     if (index === scope.segments.length - 1) {
                         if (entry.type !== "symlink")
                             need(child, "read");
@@ -36445,7 +42416,7 @@ async function deliverThroughGitHub(options) {
             ...extra,
         });
         if (mode === "pull-request" && state.base.name === options.branch) {
-            throw new errors/* UserError */.y(`the pull request branch ${options.branch} is the base branch itself`, {
+            throw new errors_UserError(`the pull request branch ${options.branch} is the base branch itself`, {
                 hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
             });
         }
@@ -36503,7 +42474,7 @@ async function deliverThroughGitHub(options) {
             if (!isStaleHead(error) && !isReferenceExists(error) && !isNoCommitsBetween(error))
                 throw error;
             if (attempt >= attempts) {
-                throw new errors/* UserError */.y(`${mode === "commit" ? state.base.name : options.branch} in ${full} kept moving while updating it; ` +
+                throw new errors_UserError(`${mode === "commit" ? state.base.name : options.branch} in ${full} kept moving while updating it; ` +
                     `gave up after ${attempts} attempts and wrote nothing`, {
                     hint: "Other jobs are committing to the same branch at a high rate; re-run the job.",
                     cause: error,
@@ -36559,7 +42530,7 @@ async function readState(options) {
         });
     }
     if (!repository.base) {
-        throw new errors/* UserError */.y(options.base
+        throw new errors_UserError(options.base
             ? `branch ${options.base} does not exist in ${repository.nameWithOwner}`
             : `${repository.nameWithOwner} has no default branch (is it empty?)`, { hint: "Set `base` to an existing branch of the config repository." });
     }
@@ -36635,7 +42606,7 @@ async function commitFiles(options, state, branch, expectedHeadOid, plan, texts)
         const data = await options.clients.write.graphql("mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid url } } }", { input });
         const commit = data.createCommitOnBranch?.commit;
         if (!commit)
-            throw new errors/* UserError */.y(`GitHub accepted the commit to ${branch} but returned no commit`);
+            throw new errors_UserError(`GitHub accepted the commit to ${branch} but returned no commit`);
         options.logger.info(`Committed ${plan.files.length} file(s) to ${branch}: ${commit.url}`);
         return commit;
     }
@@ -36657,7 +42628,7 @@ async function moveHeadBranch(options, state) {
     const { owner, repo } = options.repository;
     const context = { operation: `create branch ${options.branch}`, repository: state.nameWithOwner };
     if (options.branch === state.base.name)
-        throw new errors/* UserError */.y("refusing to rewrite the base branch");
+        throw new errors_UserError("refusing to rewrite the base branch");
     const force = () => onGitHub(context, () => options.clients.write.rest.git.updateRef({
         owner,
         repo,
@@ -36751,7 +42722,7 @@ async function openOrUpdatePullRequest(target, existing, counted = () => { }) {
     counted();
     const found = await findPullRequest(target);
     if (!found)
-        throw new errors/* UserError */.y(`GitHub says a pull request from ${target.branch} exists but lists none open`);
+        throw new errors_UserError(`GitHub says a pull request from ${target.branch} exists but lists none open`);
     return { pullRequest: await update(found.number), created: false };
 }
 /**
@@ -36832,7 +42803,7 @@ async function baseHead(ctx, name) {
     }
     catch (error) {
         if (httpStatus(error) === 404) {
-            throw new errors/* UserError */.y(`branch ${branch} does not exist in ${full(ctx)}`, {
+            throw new errors_UserError(`branch ${branch} does not exist in ${full(ctx)}`, {
                 hint: "Set `base` to the branch the environments live on.",
             });
         }
@@ -36847,11 +42818,11 @@ function snapshotAt(ctx, oid, patterns = []) {
 async function configAt(ctx, oid) {
     const text = await snapshotAt(ctx, oid).read(ctx.config);
     if (text === undefined) {
-        throw new errors/* UserError */.y(`${ctx.config} is missing in ${full(ctx)} at ${promotion_short(oid)}`, {
+        throw new errors_UserError(`${ctx.config} is missing in ${full(ctx)} at ${promotion_short(oid)}`, {
             hint: "Create the config file at the repository root, or set `config` to where it is.",
         });
     }
-    return (0,environments/* loadConfig */.Z9)(text, ctx.config);
+    return loadConfig(text, ctx.config);
 }
 /** What an environment runs at one commit, read through GitHub without a clone. */
 async function environmentAt(ctx, oid, env, name = env.name) {
@@ -36861,7 +42832,7 @@ async function environmentAt(ctx, oid, env, name = env.name) {
 }
 function imagesKey(images) {
     return [...images.apps]
-        .map(([app, refs]) => `${app}=${[...new Set(refs.map((r) => (0,src_image/* formatImageRef */.kL)(r.ref)))].sort().join(",")}`)
+        .map(([app, refs]) => `${app}=${[...new Set(refs.map((r) => ref_formatImageRef(r.ref)))].sort().join(",")}`)
         .sort()
         .join("\n");
 }
@@ -36872,7 +42843,7 @@ function imagesKey(images) {
 async function previousRevision(ctx, base, target) {
     const { owner, repo } = ctx.repository;
     const current = await environmentAt(ctx, base, target);
-    const files = await (0,update/* resolvePaths */.LN)(snapshotAt(ctx, base, target.paths), target.paths);
+    const files = await paths_resolvePaths(snapshotAt(ctx, base, target.paths), target.paths);
     const candidates = new Map();
     for (const path of files) {
         const { data } = await onGitHub({ operation: `read the history of ${path}`, repository: full(ctx) }, () => ctx.clients.read.rest.repos.listCommits({ owner, repo, sha: base, path, per_page: 10 }));
@@ -36889,7 +42860,7 @@ async function previousRevision(ctx, base, target) {
         if (!parent)
             continue;
         const before = await environmentAt(ctx, parent, target).catch((error) => {
-            if (error instanceof errors/* UserError */.y)
+            if (error instanceof errors_UserError)
                 return undefined; // the environment did not exist yet
             throw error;
         });
@@ -36898,7 +42869,7 @@ async function previousRevision(ctx, base, target) {
             return parent;
         }
     }
-    throw new errors/* UserError */.y(`found no earlier image references of ${target.name} in the recent history of its files`, {
+    throw new errors_UserError(`found no earlier image references of ${target.name} in the recent history of its files`, {
         hint: "Give the commit to return to with the `revision` input.",
     });
 }
@@ -36910,7 +42881,7 @@ async function resolveRevision(ctx, revision) {
     }
     catch (error) {
         if (httpStatus(error) === 404 || httpStatus(error) === 422) {
-            throw new errors/* UserError */.y(`revision ${JSON.stringify(revision)} is not a commit, branch or tag of ${full(ctx)}`, {
+            throw new errors_UserError(`revision ${JSON.stringify(revision)} is not a commit, branch or tag of ${full(ctx)}`, {
                 hint: "Give a commit SHA (or a tag) from the config repository's history.",
             });
         }
@@ -36950,7 +42921,7 @@ async function propose(ctx, request) {
         planOn = (reader) => planPromotion(reader, edge.source, edge.target, filters);
     }
     else {
-        target = (0,environments/* findEnvironment */.jY)(config, request.to);
+        target = findEnvironment(config, request.to);
         const revision = request.revision
             ? await resolveRevision(ctx, request.revision)
             : await previousRevision(ctx, base.oid, target);
@@ -36972,13 +42943,13 @@ async function propose(ctx, request) {
             promotion = await planOn(reader);
             return { ...promotion, missing: [], scanned: [] };
         },
-        branch: (0,texts/* promotionBranch */.Iw)(marker),
+        branch: promotionBranch(marker),
         texts: (_plan, baseName) => {
-            const message = (0,texts/* commitMessage */.df)(promotion, marker);
+            const message = commitMessage(promotion, marker);
             return {
                 ...message,
-                title: (0,texts/* promotionTitle */.A$)(promotion, marker),
-                pullRequestBody: (0,texts/* promotionBody */.u5)(promotion, marker, {
+                title: promotionTitle(promotion, marker),
+                pullRequestBody: promotionBody(promotion, marker, {
                     base: baseName,
                     baseOid: plannedOn,
                     serverUrl: ctx.serverUrl,
@@ -37008,7 +42979,7 @@ async function openPromotions(ctx, to) {
         page,
         direction: "asc",
     })));
-    return pulls.filter((pr) => (0,texts/* parseMarker */.gY)(pr.body)?.to === to).map((pr) => pr.number);
+    return pulls.filter((pr) => parseMarker(pr.body)?.to === to).map((pr) => pr.number);
 }
 /** Files per GraphQL document: two blobs each, well inside GitHub's query limits. */
 const FILES_PER_QUERY = 50;
@@ -37095,7 +43066,7 @@ async function evaluatePullRequest(ctx, number, options) {
     const { owner, repo } = ctx.repository;
     const context = { operation: `read pull request #${number}`, repository: full(ctx), pullRequests: true };
     const { data: pr } = await onGitHub(context, () => ctx.clients.read.rest.pulls.get({ owner, repo, pull_number: number }));
-    const marker = (0,texts/* parseMarker */.gY)(pr.body);
+    const marker = parseMarker(pr.body);
     if (!marker || marker.to !== options.to)
         return undefined;
     if (pr.state !== "open") {
@@ -37113,7 +43084,7 @@ async function evaluatePullRequest(ctx, number, options) {
     };
     const base = await baseHead(ctx, pr.base.ref);
     const config = await configAt(ctx, base.oid);
-    const target = (0,environments/* findEnvironment */.jY)(config, marker.to);
+    const target = findEnvironment(config, marker.to);
     const { data: compare } = await onGitHub(context, () => ctx.clients.read.rest.repos.compareCommitsWithBasehead({
         owner,
         repo,
@@ -37123,7 +43094,7 @@ async function evaluatePullRequest(ctx, number, options) {
     const listed = compare.files?.length ?? 0;
     if (listed < pr.changed_files) {
         // GitHub lists at most 300 files per comparison; an unchecked file could hide any change.
-        throw new errors/* UserError */.y(`pull request #${number} changes ${pr.changed_files} files and GitHub listed only ${listed}, so the gate cannot check them all`, { hint: "Promote fewer apps at once (the `apps` input) so each promotion stays reviewable." });
+        throw new errors_UserError(`pull request #${number} changes ${pr.changed_files} files and GitHub listed only ${listed}, so the gate cannot check them all`, { hint: "Promote fewer apps at once (the `apps` input) so each promotion stays reviewable." });
     }
     const files = await fileContents(ctx, (compare.files ?? []).map((file) => ({
         path: file.filename,
@@ -37138,12 +43109,12 @@ async function evaluatePullRequest(ctx, number, options) {
     }));
     const candidates = [
         ...new Set(reviews
-            .filter((r) => r.user && r.user.toLowerCase() !== info.author.toLowerCase() && !(0,promote_reviews/* isBot */.w2)(r.user, r.userType))
+            .filter((r) => r.user && r.user.toLowerCase() !== info.author.toLowerCase() && !isBot(r.user, r.userType))
             .map((r) => r.user)),
     ];
     const origin = [];
-    if (info.headRef !== (0,texts/* promotionBranch */.Iw)(marker)) {
-        origin.push(`the ${marker.kind} of ${marker.to} must come from branch ${(0,texts/* promotionBranch */.Iw)(marker)}, not ${info.headRef}`);
+    if (info.headRef !== promotionBranch(marker)) {
+        origin.push(`the ${marker.kind} of ${marker.to} must come from branch ${promotionBranch(marker)}, not ${info.headRef}`);
     }
     if (marker.kind === "rollback" && marker.revision) {
         // Only a state the base branch really had is a rollback: any other commit could carry anything.
@@ -37161,7 +43132,7 @@ async function evaluatePullRequest(ctx, number, options) {
     }
     let source;
     if (marker.kind === "promotion") {
-        const from = (0,environments/* findEnvironment */.jY)(config, marker.from);
+        const from = findEnvironment(config, marker.from);
         const { data: combined } = await onGitHub({ operation: `read the statuses of ${promotion_short(sourceCommit)}`, repository: full(ctx) }, () => ctx.clients.read.rest.repos.getCombinedStatusForRef({
             owner,
             repo,
@@ -37184,7 +43155,7 @@ async function evaluatePullRequest(ctx, number, options) {
             statuses: [],
         };
     }
-    const result = (0,gate/* evaluateGate */.DR)({
+    const result = evaluateGate({
         kind: marker.kind,
         now: options.now,
         pullRequest: { number, author: info.author, headSha: info.headSha, files },
@@ -37237,7 +43208,7 @@ async function mergePullRequest(ctx, pullRequest, method) {
     catch (error) {
         const status = httpStatus(error);
         if (status === 405 || status === 409) {
-            throw new errors/* UserError */.y(`GitHub refused to merge pull request #${pullRequest.number}: ${error.message}`, {
+            throw new errors_UserError(`GitHub refused to merge pull request #${pullRequest.number}: ${error.message}`, {
                 hint: status === 409
                     ? "The pull request changed while the gate was evaluated; the next event evaluates it again."
                     : "Check the branch protection of the base branch (required reviews or checks this token cannot satisfy) and the allowed merge methods.",
@@ -37271,7 +43242,7 @@ async function recordDeployment(ctx, deployment) {
         },
     }));
     if (!("id" in data))
-        throw new errors/* UserError */.y(`GitHub did not create the deployment: ${data.message ?? "no reason given"}`);
+        throw new errors_UserError(`GitHub did not create the deployment: ${data.message ?? "no reason given"}`);
     await onGitHub(context, () => ctx.clients.write.rest.repos.createDeploymentStatus({
         owner,
         repo,
@@ -37298,7 +43269,7 @@ async function runGate(ctx, number, options) {
     if (options.dryRun)
         return { evaluation };
     const state = result.open ? "success" : options.final ? "failure" : "pending";
-    await setGateStatus(ctx, pullRequest.headSha, state, (0,gate/* gateDescription */.o1)(result));
+    await setGateStatus(ctx, pullRequest.headSha, state, gateDescription(result));
     if (!result.open || !options.merge)
         return { evaluation };
     const merged = await mergePullRequest(ctx, pullRequest, options.merge);
@@ -37306,297 +43277,13 @@ async function runGate(ctx, number, options) {
         await recordDeployment(ctx, {
             sha: merged,
             environment: target.name,
-            images: (0,gate/* imagesAfter */.XK)(result.changes),
+            images: imagesAfter(result.changes),
             description: `${marker.kind} #${number}`,
             pullRequest: number,
         });
     }
     return { evaluation, merged };
 }
-
-
-/***/ }),
-
-/***/ 9607:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  g2: () => (/* reexport */ CONFIG_FILE),
-  jY: () => (/* reexport */ findEnvironment),
-  Z9: () => (/* reexport */ loadConfig)
-});
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/promote/window.ts
-var promote_window = __nccwpck_require__(7770);
-// EXTERNAL MODULE: ./src/update/local.ts + 2 modules
-var local = __nccwpck_require__(9485);
-// EXTERNAL MODULE: ./src/yaml/index.ts + 6 modules
-var yaml = __nccwpck_require__(7046);
-;// CONCATENATED MODULE: ./src/environments/config.ts
-
-
-
-
-
-/** Name of the pipeline configuration file at the root of a config repository. */
-const CONFIG_FILE = "gitops-pipeline.yaml";
-const TOP_LEVEL = ["environments", "promotion", "validate"];
-const ENVIRONMENT_KEYS = [
-    "paths",
-    "mode",
-    "approvals",
-    "reviewers",
-    "windows",
-    "require-status",
-    "rollback-approvals",
-];
-const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/;
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
-class Reader {
-    file;
-    document;
-    constructor(file, document) {
-        this.file = file;
-        this.document = document;
-    }
-    line(node) {
-        return (0,yaml/* positionOf */.df)(this.file, node?.range?.[0] ?? 0).line;
-    }
-    fail(node, message, hint) {
-        const { line, column } = (0,yaml/* positionOf */.df)(this.file, node?.range?.[0] ?? 0);
-        throw new errors/* UserError */.y(message, { file: this.file.path, line, column, hint });
-    }
-    map(entry, what) {
-        const node = entry?.value?.node;
-        if (!(0,dist/* isMap */.jh)(node))
-            this.fail(node ?? entry?.pair.key, `${what} must be a map`);
-        return node;
-    }
-    strings(entry, what, check) {
-        const node = entry.value?.node;
-        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === "string") {
-            check?.(node.value, node);
-            return [node.value];
-        }
-        if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
-            return [];
-        if (!(0,dist/* isSeq */.oP)(node))
-            this.fail(node, `${what} must be a list of strings`);
-        return (0,yaml/* items */.ld)(this.file, this.document, entry.value).map((item) => {
-            if (!(0,dist/* isScalar */.jn)(item.node) || typeof item.node.value !== "string" || item.node.value === "") {
-                this.fail(item.node, `${what} must be a list of non-empty strings`);
-            }
-            check?.(item.node.value, item.node);
-            return item.node.value;
-        });
-    }
-    count(entry, what) {
-        const node = entry.value?.node;
-        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
-        if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-            this.fail(node ?? entry.pair.key, `${what} must be a whole number ≥ 0`, `For example: ${entry.key}: 1`);
-        }
-        return value;
-    }
-    unknownKeys(map, allowed, what) {
-        for (const entry of (0,yaml/* entries */.jO)(this.file, this.document, { node: map })) {
-            if (!allowed.includes(entry.key)) {
-                this.fail(entry.pair.key, `unknown key '${entry.key}' in ${what}`, `Known keys: ${allowed.join(", ")}.`);
-            }
-        }
-    }
-}
-function environment(reader, entry) {
-    const where = `environment '${entry.key}'`;
-    if (!ENVIRONMENT_NAME.test(entry.key)) {
-        reader.fail(entry.pair.key, `environment name '${entry.key}' is not valid`, "Use lowercase letters, digits, '.', '_' and '-' (it becomes part of branch names and labels).");
-    }
-    const map = reader.map(entry, where);
-    reader.unknownKeys(map, ENVIRONMENT_KEYS, where);
-    const fields = (0,yaml/* entries */.jO)(reader.file, reader.document, { node: map });
-    const field = (key) => fields.find((f) => f.key === key);
-    const pathsEntry = field("paths");
-    if (!pathsEntry)
-        reader.fail(entry.pair.key, `${where} has no paths`, "Add paths: [apps/*/overlays/NAME].");
-    const paths = reader.strings(pathsEntry, `paths of ${where}`, (value, node) => {
-        try {
-            (0,local/* repoPath */.q)(value);
-        }
-        catch (error) {
-            reader.fail(node, error.message, error.hint);
-        }
-    });
-    if (paths.length === 0)
-        reader.fail(pathsEntry.value?.node ?? pathsEntry.pair.key, `paths of ${where} is empty`);
-    const modeEntry = field("mode");
-    let mode = "pull-request";
-    if (modeEntry) {
-        const node = modeEntry.value?.node;
-        const value = (0,dist/* isScalar */.jn)(node) ? node.value : undefined;
-        if (value !== "commit" && value !== "pull-request") {
-            reader.fail(node ?? modeEntry.pair.key, `mode of ${where} must be 'commit' or 'pull-request'`);
-        }
-        mode = value;
-    }
-    const approvalsEntry = field("approvals");
-    const rollbackEntry = field("rollback-approvals");
-    const reviewersEntry = field("reviewers");
-    const windowsEntry = field("windows");
-    const statusEntry = field("require-status");
-    return {
-        name: entry.key,
-        paths,
-        mode,
-        approvals: approvalsEntry ? reader.count(approvalsEntry, `approvals of ${where}`) : 0,
-        reviewers: reviewersEntry
-            ? reader.strings(reviewersEntry, `reviewers of ${where}`, (value, node) => {
-                if (!LOGIN.test(value) && !TEAM.test(value)) {
-                    reader.fail(node, `reviewer '${value}' of ${where} is neither a GitHub login nor a team`, "Write a login (alice) or a team as \"@org/team\" (quoted: '@' cannot start a plain YAML value).");
-                }
-            })
-            : [],
-        // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
-        windows: windowsEntry
-            ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
-                (0,promote_window/* parseWindow */.Et)(value, { file: reader.file.path, ...(0,yaml/* positionOf */.df)(reader.file, node.range?.[0] ?? 0) });
-            })
-            : [],
-        requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
-        ...(rollbackEntry
-            ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
-            : {}),
-        line: reader.line(entry.pair.key),
-    };
-}
-/** Parses and validates `gitops-pipeline.yaml`; every mistake is a UserError at file:line. */
-function loadConfig(text, file = CONFIG_FILE) {
-    const parsed = (0,yaml/* parseYamlFile */.BU)(file, text);
-    if (parsed.documents.length !== 1) {
-        throw new errors/* UserError */.y(parsed.documents.length === 0
-            ? "the configuration file is empty"
-            : "the configuration file has more than one YAML document", { file, line: 1, hint: "Write one document with an `environments:` map." });
-    }
-    const document = parsed.documents[0];
-    const reader = new Reader(parsed, document);
-    const root = document.contents;
-    if (!(0,dist/* isMap */.jh)(root))
-        reader.fail(root ?? undefined, "the configuration must be a map with `environments:`");
-    reader.unknownKeys(root, TOP_LEVEL, "the configuration");
-    const top = (0,yaml/* entries */.jO)(parsed, document, { node: root });
-    const environmentsEntry = top.find((entry) => entry.key === "environments");
-    if (!environmentsEntry) {
-        throw new errors/* UserError */.y("the configuration has no `environments:` map", {
-            file,
-            line: 1,
-            hint: "Add environments: { dev: { paths: [apps/*/overlays/dev], mode: commit } }.",
-        });
-    }
-    const environmentsMap = (0,yaml/* asMap */.$H)(environmentsEntry.value);
-    if (!environmentsMap)
-        reader.map(environmentsEntry, "environments");
-    const environments = (0,yaml/* entries */.jO)(parsed, document, environmentsMap).map((entry) => environment(reader, entry));
-    if (environments.length === 0)
-        reader.fail(environmentsMap.node, "environments is empty");
-    const names = environments.map((env) => env.name);
-    let promotion = names;
-    const promotionEntry = top.find((entry) => entry.key === "promotion");
-    if (promotionEntry) {
-        const seen = new Set();
-        promotion = reader.strings(promotionEntry, "promotion", (value, node) => {
-            if (!names.includes(value)) {
-                reader.fail(node, `promotion names '${value}', which is not an environment`, `Environments: ${names.join(", ")}.`);
-            }
-            if (seen.has(value))
-                reader.fail(node, `promotion lists '${value}' twice`);
-            seen.add(value);
-        });
-    }
-    const validateEntry = top.find((entry) => entry.key === "validate");
-    return {
-        file,
-        environments,
-        promotion,
-        ...(validateEntry
-            ? {
-                validate: document.toJS().validate,
-                validateLine: reader.line(validateEntry.pair.key),
-            }
-            : {}),
-    };
-}
-/** The named environment, or a UserError listing the ones the file defines. */
-function findEnvironment(config, name) {
-    const found = config.environments.find((env) => env.name === name);
-    if (!found) {
-        throw new errors/* UserError */.y(`environment '${name}' is not defined in ${config.file}`, {
-            file: config.file,
-            hint: `Defined environments: ${config.environments.map((env) => env.name).join(", ")}.`,
-        });
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/environments/index.ts
-
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ isUserError),
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
-/**
- * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
- * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
- */
-class UserError extends Error {
-    location;
-    hint;
-    constructor(message, options = {}) {
-        const { hint, cause, ...location } = options;
-        super(message, cause === undefined ? undefined : { cause });
-        this.name = "UserError";
-        this.location = location;
-        this.hint = hint;
-    }
-    /** `file:line:column: message` then the hint on its own line, the shape editors and CI logs link. */
-    format() {
-        const { file, line, column } = this.location;
-        let where = "";
-        if (file)
-            where = `${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: `;
-        return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ""}`;
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-
-
-/***/ }),
-
-/***/ 8821:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Y8: () => (/* binding */ createGitHubClients),
-  SU: () => (/* binding */ parseRepository)
-});
-
-// UNUSED EXPORTS: DEFAULT_API_URL, createGitHubClient
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -38148,7 +43835,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
+function dist_bundle_lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -38200,7 +43887,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -38387,7 +44074,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -38453,7 +44140,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -38464,7 +44151,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 
@@ -39706,8 +45393,8 @@ function withCustomRequest(customRequest) {
 ;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var dist_bundle_sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${dist_bundle_sep}${b64url}${dist_bundle_sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 
 // pkg/dist-src/auth.js
@@ -40014,7 +45701,7 @@ function iterator(octokit, route, parameters) {
 }
 
 // pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
+function dist_bundle_paginate(octokit, route, parameters, mapFn) {
   if (typeof parameters === "function") {
     mapFn = parameters;
     parameters = void 0;
@@ -40046,7 +45733,7 @@ function gather(octokit, results, iterator2, mapFn) {
 }
 
 // pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
+var composePaginateRest = Object.assign(dist_bundle_paginate, {
   iterator
 });
 
@@ -40337,7 +46024,7 @@ function isPaginatingEndpoint(arg) {
 // pkg/dist-src/index.js
 function paginateRest(octokit) {
   return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
+    paginate: Object.assign(dist_bundle_paginate.bind(null, octokit), {
       iterator: iterator.bind(null, octokit)
     })
   };
@@ -42811,8 +48498,6 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __nccwpck_require__(2203);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test, so bundles need not read package.json at run time. */
 const src_version_VERSION = "0.1.0";
@@ -42882,3289 +48567,284 @@ function createGitHubClients(options) {
 function parseRepository(value) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!match) {
-        throw new errors/* UserError */.y(`repository must be written owner/name, got ${JSON.stringify(value)}`, {
+        throw new errors_UserError(`repository must be written owner/name, got ${JSON.stringify(value)}`, {
             hint: "Set the repository input to the config repository, e.g. acme/deploy.",
         });
     }
     return { owner: match[1], repo: match[2] };
 }
 
-
-/***/ }),
-
-/***/ 4243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kL: () => (/* reexport */ formatImageRef),
-  tO: () => (/* reexport */ imageName),
-  j8: () => (/* reexport */ normalizedName),
-  Q: () => (/* reexport */ parseImageRef),
-  E4: () => (/* reexport */ versionOf),
-  iM: () => (/* reexport */ withVersionText)
-});
-
-// UNUSED EXPORTS: DEFAULT_REGISTRY, normalizedRegistry, sameImage
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/image/ref.ts
-
-const DEFAULT_REGISTRY = "docker.io";
-const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-const DOMAIN_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
-const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
-const MAX_NAME_LENGTH = 255;
-const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
-function refuse(input, part, why, hint = REF_HINT) {
-    throw new errors/* UserError */.y(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
-        hint,
-    });
-}
-/** A first path component is a registry when it could not be a Docker Hub namespace. */
-function looksLikeRegistry(component) {
-    return (component.includes(".") || component.includes(":") || component === "localhost" || /[A-Z]/.test(component));
-}
-/** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
-function parseImageRef(input) {
-    if (input.length === 0)
-        refuse(input, input, "it is empty");
-    const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
-    if (bad)
-        refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
-    let rest = input;
-    let digest;
-    const at = rest.indexOf("@");
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        checkDigest(input, digest);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf("/");
-    const colon = rest.lastIndexOf(":");
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG_RE.test(tag)) {
-            refuse(input, tag, tag === "" ? "the tag after ':' is empty" : "the tag is not valid", "A tag is 1–128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
-        }
-    }
-    if (rest === "")
-        refuse(input, rest, "the name is empty");
-    const components = rest.split("/");
-    let registry = "";
-    if (components.length > 1 && looksLikeRegistry(components[0])) {
-        registry = components.shift();
-        if (!DOMAIN_RE.test(registry)) {
-            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
-        }
-    }
-    for (const component of components) {
-        if (component === "")
-            refuse(input, rest, "the name has an empty path component");
-        if (!PATH_COMPONENT_RE.test(component)) {
-            if (component.toLowerCase() !== component && PATH_COMPONENT_RE.test(component.toLowerCase())) {
-                refuse(input, component, "the repository name must be lowercase", `Use ${JSON.stringify(component.toLowerCase())}; registries refuse uppercase repository names.`);
-            }
-            refuse(input, component, "a path component is not valid", "Path components are lowercase letters and digits, separated by '.', '_', '__' or '-'.");
-        }
-    }
-    const repository = components.join("/");
-    if (rest.length > MAX_NAME_LENGTH)
-        refuse(input, rest, `the name is longer than ${MAX_NAME_LENGTH} characters`);
-    return { registry, repository, tag, digest };
-}
-function checkDigest(input, digest) {
-    if (!DIGEST_RE.test(digest)) {
-        refuse(input, digest, "the digest is not valid", "A digest looks like sha256:<64 lowercase hex characters>.");
-    }
-    const [algorithm, hex] = digest.split(":");
-    const length = KNOWN_DIGEST_LENGTHS[algorithm];
-    if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
-        refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
-    }
-}
-/** Registry as Docker resolves it: none or index.docker.io means docker.io. */
-function normalizedRegistry(ref) {
-    const registry = ref.registry.toLowerCase();
-    if (registry === "" || registry === "index.docker.io" || registry === "registry-1.docker.io") {
-        return DEFAULT_REGISTRY;
-    }
-    return registry;
-}
-/** The fully qualified name (`docker.io/library/nginx`) that decides identity. */
-function normalizedName(ref) {
-    const registry = normalizedRegistry(ref);
-    const repository = registry === DEFAULT_REGISTRY && !ref.repository.includes("/")
-        ? `library/${ref.repository}`
-        : ref.repository;
-    return `${registry}/${repository}`;
-}
-/** The name as written: registry (if any) and repository, without tag or digest. */
-function imageName(ref) {
-    return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
-}
-function formatImageRef(ref) {
-    return `${imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
-}
-/** True when both references name the same repository, whatever their tags, digests or spelling. */
-function sameImage(a, b) {
-    const left = typeof a === "string" ? parseImageRef(a) : a;
-    const right = typeof b === "string" ? parseImageRef(b) : b;
-    return normalizedName(left) === normalizedName(right);
-}
-/** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
-function versionOf(ref) {
-    return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
-}
-/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
-function withVersionText(name, version) {
-    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
-}
-
-;// CONCATENATED MODULE: ./src/image/index.ts
-
-
-
-/***/ }),
-
-/***/ 2778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Mz: () => (/* binding */ findImages),
-  HS: () => (/* binding */ isManifestPath),
-  Io: () => (/* binding */ updateFile)
-});
-
-// UNUSED EXPORTS: isTemplated, nextVersion
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
-var src_image = __nccwpck_require__(4243);
-// EXTERNAL MODULE: ./src/yaml/index.ts + 6 modules
-var yaml = __nccwpck_require__(7046);
-;// CONCATENATED MODULE: ./src/manifests/context.ts
-
-
-
-
-function formatPath(path) {
-    let out = "";
-    for (const part of path)
-        out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
-    return out;
-}
-/** Parses without throwing: values like `${IMAGE}` or `{{ .Values.image }}` are simply not references. */
-function tryParseRef(text) {
-    if (!text)
-        return undefined;
-    try {
-        return (0,src_image/* parseImageRef */.Q)(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function stringOf(ctx, reached) {
-    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
-        return undefined;
-    return (0,yaml/* scalarText */.ws)(ctx.file.content, reached.node);
-}
-function located(ctx, node, reached, path, ref, kind) {
-    const at = reached.alias ?? (0,yaml/* positionOf */.df)(ctx.file, node.range?.[0] ?? 0);
-    return {
-        file: ctx.file.path,
-        line: at.line,
-        column: at.column,
-        field: formatPath(path),
-        ref,
-        kind,
-        document: ctx.index,
-        ...(reached.anchor ? { anchor: reached.anchor } : {}),
-    };
-}
-function withVersion(ref, next) {
-    return { registry: ref.registry, repository: ref.repository, tag: next.tag, digest: next.digest };
-}
-/** A scalar holding a whole reference (`image: ghcr.io/org/app:1.2`), rewritten whole in its own style. */
-function stringTarget(ctx, reached, path, kind, inFlow = false) {
-    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
-        return undefined;
-    const node = reached.node;
-    const ref = tryParseRef((0,yaml/* scalarText */.ws)(ctx.file.content, node));
-    if (!ref)
-        return undefined;
-    const image = located(ctx, node, reached, path, ref, kind);
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(ref)],
-        write: (next) => [
-            (0,yaml/* replaceScalar */.BB)(ctx.file.content, node, (0,src_image/* formatImageRef */.kL)(withVersion(ref, next)), where(image), inFlow),
-        ],
-    };
-}
-function where(image) {
-    return { file: image.file, line: image.line };
-}
-function refuse(image, message, hint) {
-    throw new errors/* UserError */.y(message, { file: image.file, line: image.line, column: image.column, hint });
-}
-
-;// CONCATENATED MODULE: ./src/manifests/parts.ts
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
 
 
 
 /**
- * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
- * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
- * tag@digest update writes the tag; a digest-only update needs a digest part.
+ * The runner reads `::command::` at the start of any (trimmed) line and `##[command]` anywhere in a line. Text that
+ * comes from a repository, an event or a registry could carry either, so such text is fenced with a one-time
+ * stop-commands token the text cannot know.
  */
-function partsTarget(ctx, name, parts, kind, digestPlace) {
-    const { content } = ctx.file;
-    const primary = parts.tag ?? parts.digest;
-    const nameRef = tryParseRef(name);
-    if (!primary || !nameRef || nameRef.tag || nameRef.digest)
-        return undefined;
-    const text = (part) => (part ? (0,yaml/* scalarText */.ws)(content, part.node) || undefined : undefined);
-    const tag = text(parts.tag);
-    const digest = text(parts.digest);
-    const ref = { ...nameRef, tag, digest };
-    const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(nameRef)],
-        fit(next, update) {
-            if (parts.tag)
-                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
-            if (update.digest === undefined) {
-                refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
-            }
-            return { digest: next.digest };
-        },
-        write(next) {
-            const splices = [];
-            if (parts.tag && next.tag !== undefined && next.tag !== tag) {
-                splices.push((0,yaml/* replaceScalar */.BB)(content, parts.tag.node, next.tag, where(image)));
-            }
-            if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
-                splices.push((0,yaml/* replaceScalar */.BB)(content, parts.digest.node, next.digest ?? "", where(image)));
-            }
-            return splices;
-        },
-    };
-}
-/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
-function fitTagOnly(image, hasDigest, next, update, missing) {
-    if (hasDigest)
-        return next;
-    if (update.tag === undefined) {
-        refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
-    }
-    return { tag: next.tag };
-}
-
-;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
-
-
-
-
-
-
-/** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
-const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
-const MAX_DEPTH = 64;
-/**
- * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
- * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
- * and `image: "repo:tag"` strings.
- */
-function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
-    const targets = [];
-    const guard = (0,yaml/* aliasWalkGuard */.Jv)(ctx.file);
-    const visit = (reached, at, parentKey, depth) => {
-        if (depth > MAX_DEPTH || !guard.enter(reached.node))
-            return;
-        if ((0,dist/* isMap */.jh)(reached.node)) {
-            const map = reached;
-            const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
-            if (target) {
-                targets.push(target);
-                guard.leave(reached.node);
-                return;
-            }
-            for (const entry of (0,yaml/* entries */.jO)(ctx.file, ctx.document, map)) {
-                if (!entry.value)
-                    continue;
-                if (IMAGE_KEY.test(entry.key) && (0,dist/* isScalar */.jn)(entry.value.node)) {
-                    const found = stringTarget(ctx, entry.value, [...at, entry.key], kind, Boolean(map.node.flow));
-                    if (found)
-                        targets.push(found);
-                    continue;
-                }
-                visit(entry.value, [...at, entry.key], entry.key, depth + 1);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(reached.node)) {
-            (0,yaml/* items */.ld)(ctx.file, ctx.document, reached).forEach((item, index) => {
-                visit(item, [...at, index], undefined, depth + 1);
-            });
-        }
-        guard.leave(reached.node);
-    };
-    visit(root, path, undefined, 0);
-    return targets;
-}
-function valueAt(ctx, root, keys) {
-    let reached = root;
-    for (const key of keys) {
-        const map = (0,yaml/* asMap */.$H)(reached);
-        reached = map
-            ? (0,yaml/* entries */.jO)(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
-            : undefined;
-    }
-    return reached;
-}
-const PART_KEYS = ["registry", "repository", "tag", "digest"];
-/**
- * Targets at the paths a user named: `backend.deploy.img` (an image map or a `repo:tag` string), or the parts
- * of one image in separate values, `repository=app.imageRepo,tag=app.imageTag[,digest=…][,registry=…]`.
- */
-function helmPathFinder(ctx, root, paths) {
-    const targets = [];
-    for (const dotted of paths) {
-        const target = dotted.includes("=") ? partsAt(ctx, root, dotted) : wholeAt(ctx, root, dotted);
-        if (target)
-            targets.push(target);
-    }
-    return targets;
-}
-function wholeAt(ctx, root, dotted) {
-    const keys = dotted.split(".").filter(Boolean);
-    const reached = valueAt(ctx, root, keys);
-    if (!reached)
-        return undefined;
-    const map = (0,yaml/* asMap */.$H)(reached);
-    return map
-        ? imageMapTarget(ctx, map, keys, "helm-values", true)
-        : stringTarget(ctx, reached, keys, "helm-values");
-}
-function partsAt(ctx, root, spec) {
-    const fields = new Map();
-    for (const item of spec.split(",")) {
-        const [key = "", path = ""] = item.split("=").map((text) => text.trim());
-        if (!PART_KEYS.includes(key) || path === "") {
-            throw new errors/* UserError */.y(`the values path ${JSON.stringify(spec)} is not understood at ${JSON.stringify(item)}`, {
-                hint: "Write repository=a.b,tag=a.c (optionally digest=… and registry=…), or one dotted path.",
-            });
-        }
-        fields.set(key, path.split(".").filter(Boolean));
-    }
-    const text = (key) => {
-        const keys = fields.get(key);
-        return keys ? stringOf(ctx, valueAt(ctx, root, keys)) : undefined;
-    };
-    const part = (key) => {
-        const keys = fields.get(key);
-        const reached = keys && valueAt(ctx, root, keys);
-        return reached && (0,dist/* isScalar */.jn)(reached.node) && reached.node.range
-            ? { node: reached.node, reached, path: keys }
-            : undefined;
-    };
-    const repository = text("repository");
-    const registry = text("registry");
-    if (!repository)
-        return undefined;
-    const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
-    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
-}
-/**
- * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
- * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
- * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
- * would keep pinning the old image.
- */
-function imageMapTarget(ctx, map, path, kind, imageKeyed) {
-    const fields = (0,yaml/* entries */.jO)(ctx.file, ctx.document, map);
-    const field = (key) => fields.find((entry) => entry.key === key);
-    const repository = field("repository");
-    const repositoryText = stringOf(ctx, repository?.value);
-    if (!repository?.value || !repositoryText)
-        return undefined;
-    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
-    const digest = field("digest");
-    if (!tagField && !digest && !imageKeyed)
-        return undefined;
-    const registry = stringOf(ctx, field("registry")?.value);
-    const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
-    if (!nameRef || nameRef.tag || nameRef.digest)
-        return undefined;
-    const tag = stringOf(ctx, tagField?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
-    const ref = { ...nameRef, tag, digest: digestText };
-    const primary = tagField?.value?.node.range ? tagField.value : repository.value;
-    const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(nameRef)],
-        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
-        write(next) {
-            const splices = [];
-            const flow = Boolean(map.node.flow);
-            const set = (entry, value) => {
-                if ((0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
-                    splices.push((0,yaml/* replaceScalar */.BB)(ctx.file.content, entry.value.node, value, where(image), flow));
-                }
-                else {
-                    refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
-                }
-            };
-            if (next.tag !== undefined && next.tag !== tag) {
-                if (tagField)
-                    set(tagField, next.tag);
-                else {
-                    const text = (0,yaml/* needsQuotes */.rI)(next.tag, flow) ? (0,yaml/* doubleQuoted */.UN)(next.tag) : next.tag;
-                    splices.push((0,yaml/* insertPair */.Y7)(ctx.file, map.node, repository.pair, "tag", text));
-                }
-            }
-            if (digest && (next.digest ?? "") !== (digestText ?? ""))
-                set(digest, next.digest ?? "");
-            return splices;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/manifests/argocd.ts
-
-
-
-
-
-
-const IMAGE_PARAMETER = /(?:^|\.)(?:image|[a-zA-Z0-9_]+Image)$/;
-function isArgoApplication(apiVersion, kind) {
-    return Boolean(apiVersion?.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"));
-}
-/**
- * Argo CD Application / ApplicationSet template sources: `kustomize.images` strings (`[name=]newName[:tag][@digest]`,
- * the `kustomize edit set image` syntax), `helm.parameters` (`P.repository` + `P.tag` groups, or `P.image` holding
- * a whole reference) and `helm.valuesObject` (read like a values file).
- */
-function argoFinder(ctx, root, kind) {
-    const { file, document } = ctx;
-    let spec = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, root, "spec")?.value);
-    let path = ["spec"];
-    if (kind === "ApplicationSet") {
-        spec = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, spec, "template")?.value) ?? spec, "spec")?.value);
-        path = ["spec", "template", "spec"];
-    }
-    if (!spec)
-        return [];
-    const sources = [];
-    const single = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, spec, "source")?.value);
-    if (single)
-        sources.push([single, [...path, "source"]]);
-    (0,yaml/* items */.ld)(file, document, (0,yaml/* get */.Jt)(file, document, spec, "sources")?.value).forEach((item, index) => {
-        const map = (0,yaml/* asMap */.$H)(item);
-        if (map)
-            sources.push([map, [...path, "sources", index]]);
-    });
-    const targets = [];
-    for (const [source, at] of sources) {
-        const kustomize = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, source, "kustomize")?.value);
-        if (kustomize) {
-            (0,yaml/* items */.ld)(file, document, (0,yaml/* get */.Jt)(file, document, kustomize, "images")?.value).forEach((item, index) => {
-                const target = kustomizeImageString(ctx, item, [...at, "kustomize", "images", index]);
-                if (target)
-                    targets.push(target);
-            });
-        }
-        const helm = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, source, "helm")?.value);
-        if (!helm)
-            continue;
-        targets.push(...helmParameters(ctx, (0,yaml/* get */.Jt)(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
-        targets.push(...embeddedValues(ctx, (0,yaml/* get */.Jt)(file, document, helm, "values")?.value, [...at, "helm", "values"]));
-        const valuesObject = (0,yaml/* get */.Jt)(file, document, helm, "valuesObject")?.value;
-        if (valuesObject)
-            targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
-    }
-    return targets;
-}
-function kustomizeImageString(ctx, reached, path) {
-    const text = stringOf(ctx, reached);
-    if (!text || !(0,dist/* isScalar */.jn)(reached.node))
-        return undefined;
-    const node = reached.node;
-    const equals = text.indexOf("=");
-    const left = equals >= 0 ? text.slice(0, equals) : undefined;
-    const leftRef = left === undefined ? undefined : tryParseRef(left);
-    const ref = tryParseRef(text.slice(equals + 1));
-    if (!ref || (left !== undefined && !leftRef))
-        return undefined;
-    const image = located(ctx, node, reached, path, ref, "argocd");
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(ref), ...(leftRef ? [(0,src_image/* normalizedName */.j8)(leftRef)] : [])],
-        write: (next) => [
-            (0,yaml/* replaceScalar */.BB)(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${(0,src_image/* formatImageRef */.kL)(withVersion(ref, next))}`, where(image)),
-        ],
-    };
-}
-function helmParameters(ctx, list, path) {
-    const parameters = [];
-    (0,yaml/* items */.ld)(ctx.file, ctx.document, list).forEach((item, index) => {
-        const map = (0,yaml/* asMap */.$H)(item);
-        const name = map && stringOf(ctx, (0,yaml/* get */.Jt)(ctx.file, ctx.document, map, "name")?.value);
-        if (map && name)
-            parameters.push({ name, value: (0,yaml/* get */.Jt)(ctx.file, ctx.document, map, "value")?.value, index });
-    });
-    const targets = [];
-    const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
-    for (const parameter of parameters) {
-        if (IMAGE_PARAMETER.test(parameter.name)) {
-            const found = stringTarget(ctx, parameter.value, [...path, parameter.index, "value"], "argocd");
-            if (found)
-                targets.push(found);
-            continue;
-        }
-        if (!parameter.name.endsWith(".repository") && parameter.name !== "repository")
-            continue;
-        const prefix = parameter.name.slice(0, -"repository".length);
-        const group = (suffix) => byName.get(`${prefix}${suffix}`);
-        const target = parameterGroup(ctx, parameter, group("tag") ?? group("version"), group("digest"), group("registry"), path);
-        if (target)
-            targets.push(target);
-    }
-    return targets;
-}
-/** A `P.repository` / `P.tag` [/ `P.registry`, `P.digest`] group, with the same digest rules as values maps. */
-function parameterGroup(ctx, repository, tag, digest, registry, path) {
-    const repositoryText = stringOf(ctx, repository.value);
-    const registryText = stringOf(ctx, registry?.value);
-    if (!repositoryText)
-        return undefined;
-    const part = (parameter) => parameter?.value && (0,dist/* isScalar */.jn)(parameter.value.node) && parameter.value.node.range
-        ? {
-            node: parameter.value.node,
-            reached: parameter.value,
-            path: [...path, parameter.index, "value"],
-        }
-        : undefined;
-    const tagPart = part(tag);
-    if (!tagPart)
-        return undefined;
-    const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
-    return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
-}
-/**
- * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
- * the block's indentation. Other spellings (folded, quoted) are not edited.
- */
-function embeddedValues(ctx, reached, path) {
-    if (!reached || reached.anchor || !(0,dist/* isScalar */.jn)(reached.node))
-        return [];
-    const embedded = (0,yaml/* embeddedYaml */.SM)(ctx.file, reached.node);
-    const document = embedded?.file.documents[0];
-    if (!embedded || !document || !(0,dist/* isMap */.jh)(document.contents))
-        return [];
-    const inner = { ...ctx, file: embedded.file, document };
-    return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
-        const { line, column } = embedded.position(embedded.file.lines.lineStarts[target.image.line - 1] + target.image.column - 1);
-        return {
-            ...target,
-            image: { ...target.image, file: ctx.file.path, line, column },
-            write: (next) => target.write(next).map(embedded.splice),
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/manifests/flux.ts
-
-
-
-
-const MARKER = /^[^\r\n#]*#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
-/**
- * Flux image-automation setters: a `# {"$imagepolicy": "ns:policy"}` comment on the line of a value holding the
- * whole reference, or `ns:policy:tag`, `:name`, `:digest` on values holding one part. Parts of one policy in a
- * document form one reference; a `:tag` without `:name` takes its name from a sibling `repository` key.
- */
-function fluxFinder(ctx) {
-    const { content } = ctx.file;
-    const policies = new Map();
-    const visit = (node, path, parent) => {
-        if ((0,dist/* isScalar */.jn)(node) && node.range) {
-            const end = content.indexOf("\n", node.range[1]);
-            const marker = MARKER.exec(content.slice(node.range[1], end < 0 ? undefined : end));
-            if (!marker)
-                return;
-            const parts = marker[1].split(":");
-            const part = parts.length > 2 ? parts.pop() : "full";
-            if (!["full", "name", "tag", "digest"].includes(part))
-                return;
-            const key = parts.join(":");
-            const slots = policies.get(key) ?? {};
-            slots[part] ??= { node, path, parent };
-            policies.set(key, slots);
-        }
-        else if ((0,dist/* isMap */.jh)(node)) {
-            for (const pair of node.items) {
-                if (!(0,dist/* isPair */.tO)(pair))
-                    continue;
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
-                visit(pair.value, [...path, key], node);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(node)) {
-            node.items.forEach((item, index) => {
-                visit(item, [...path, index], undefined);
-            });
-        }
-    };
-    visit(ctx.document.contents, [], undefined);
-    const targets = [];
-    for (const slots of policies.values()) {
-        if (slots.full) {
-            const found = stringTarget(ctx, { node: slots.full.node }, slots.full.path, "flux-marker");
-            if (found)
-                targets.push(found);
-        }
-        const target = fluxParts(ctx, slots);
-        if (target)
-            targets.push(target);
-    }
-    return targets;
-}
-function fluxParts(ctx, slots) {
-    const { content } = ctx.file;
-    const primary = slots.tag ?? slots.digest;
-    if (!primary)
-        return undefined;
-    let name = slots.name ? (0,yaml/* scalarText */.ws)(content, slots.name.node) : undefined;
-    if (!name && primary.parent) {
-        const sibling = primary.parent.get("repository", true);
-        name = (0,dist/* isScalar */.jn)(sibling) ? (0,yaml/* scalarText */.ws)(content, sibling) : undefined;
-    }
-    return partsTarget(ctx, name, { tag: slots.tag, digest: slots.digest }, "flux-marker", "a :digest setter");
-}
-
-;// CONCATENATED MODULE: ./src/manifests/kustomization.ts
-
-
-
-
-/**
- * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
- * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
- * after the entry's name lines when missing (same indentation, or `, newTag: …` in a flow map), and a `digest`
- * is removed when the update names a tag only — kustomize renders `name:tag@digest`, and a stale digest would
- * keep pinning the old image.
- */
-function kustomizationImages(ctx, list, path) {
-    const targets = [];
-    (0,yaml/* items */.ld)(ctx.file, ctx.document, list).forEach((item, index) => {
-        const map = (0,yaml/* asMap */.$H)(item);
-        if (!map)
-            return;
-        const target = entryTarget(ctx, map, [...path, index]);
-        if (target)
-            targets.push(target);
-    });
-    return targets;
-}
-function entryTarget(ctx, map, path) {
-    const fields = (0,yaml/* entries */.jO)(ctx.file, ctx.document, map);
-    const field = (key) => fields.find((entry) => entry.key === key);
-    const name = field("name");
-    const newName = field("newName");
-    const newTag = field("newTag");
-    const digest = field("digest");
-    const nameRef = tryParseRef(stringOf(ctx, name?.value));
-    if (!nameRef || !name)
-        return undefined;
-    const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
-    const tag = stringOf(ctx, newTag?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
-    const base = newNameRef ?? nameRef;
-    const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
-    const primary = newTag?.value ?? name.value;
-    const image = located(ctx, primary.node, primary, [...path, newTag ? "newTag" : "name"], ref, "kustomization");
-    const names = [(0,src_image/* normalizedName */.j8)(nameRef), ...(newNameRef ? [(0,src_image/* normalizedName */.j8)(newNameRef)] : [])];
-    return {
-        image,
-        names,
-        write(next) {
-            const splices = [];
-            const flow = Boolean(map.node.flow);
-            const anchorPair = (newName ?? name).pair;
-            const set = (entry, key, value, after) => {
-                if (entry && (0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
-                    splices.push((0,yaml/* replaceScalar */.BB)(ctx.file.content, entry.value.node, value, where(image), flow));
-                }
-                else {
-                    splices.push((0,yaml/* insertPair */.Y7)(ctx.file, map.node, after, key, plain(value, flow)));
-                }
-            };
-            if (next.tag !== undefined && next.tag !== tag)
-                set(newTag, "newTag", next.tag, anchorPair);
-            if (next.digest !== undefined && next.digest !== digestText) {
-                set(digest, "digest", next.digest, newTag?.pair ?? anchorPair);
-            }
-            else if (next.digest === undefined && digest) {
-                splices.push((0,yaml/* removePair */.L5)(ctx.file, digest.map, digest.pair));
-            }
-            return splices;
-        },
-    };
-}
-function plain(value, flow) {
-    return (0,yaml/* needsQuotes */.rI)(value, flow) ? (0,yaml/* doubleQuoted */.UN)(value) : value;
-}
-/** Root `images:` of a kustomization document. */
-function kustomizationFinder(ctx, root) {
-    return kustomizationImages(ctx, (0,yaml/* get */.Jt)(ctx.file, ctx.document, root, "images")?.value, ["images"]);
-}
-
-;// CONCATENATED MODULE: ./src/manifests/workloads.ts
-
-
-
-const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
-const workloads_MAX_DEPTH = 64;
-/**
- * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
- * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
- */
-function workloadFinder(ctx, root) {
-    const targets = [];
-    const guard = (0,yaml/* aliasWalkGuard */.Jv)(ctx.file);
-    const visit = (reached, at, depth) => {
-        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
-            return;
-        if ((0,dist/* isMap */.jh)(reached.node)) {
-            for (const entry of (0,yaml/* entries */.jO)(ctx.file, ctx.document, reached)) {
-                if (!entry.value)
-                    continue;
-                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
-                    (0,yaml/* items */.ld)(ctx.file, ctx.document, entry.value).forEach((item, index) => {
-                        const container = (0,yaml/* asMap */.$H)(item);
-                        if (!container)
-                            return;
-                        const image = (0,yaml/* get */.Jt)(ctx.file, ctx.document, container, "image");
-                        const flow = Boolean(container.node.flow);
-                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
-                        if (found)
-                            targets.push(found);
-                    });
-                    continue;
-                }
-                visit(entry.value, [...at, entry.key], depth + 1);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(reached.node)) {
-            (0,yaml/* items */.ld)(ctx.file, ctx.document, reached).forEach((item, index) => {
-                visit(item, [...at, index], depth + 1);
-            });
-        }
-        guard.leave(reached.node);
-    };
-    visit(root, [], 0);
-    return targets;
-}
-
-;// CONCATENATED MODULE: ./src/manifests/index.ts
-
-
-
-
-
-
-
-
-
-const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-const YAML_FILE = /\.ya?ml$/i;
-/** Files the finders read: YAML files and kustomization files (`Kustomization` has no extension). */
-function isManifestPath(path) {
-    return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
-}
-/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
-function isTemplated(content) {
-    return content.includes("{{");
-}
-function targetsOf(file, options) {
-    const targets = [];
-    const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
-    const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
-    file.documents.forEach((document, index) => {
-        const ctx = { file, document, index, options };
-        const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
-        if (root && !isChart) {
-            const text = (key) => {
-                const value = (0,yaml/* get */.Jt)(file, document, root, key)?.value?.node;
-                return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
-            };
-            const apiVersion = text("apiVersion");
-            const kind = text("kind");
-            if (isKustomizationFile || apiVersion?.startsWith("kustomize.config.k8s.io/")) {
-                targets.push(...kustomizationFinder(ctx, root));
-            }
-            else if (apiVersion && kind) {
-                if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
-                    const spec = (0,yaml/* get */.Jt)(file, document, root, "spec")?.value;
-                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? (0,yaml/* get */.Jt)(file, document, spec, "images") : undefined;
-                    targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
-                }
-                if (isArgoApplication(apiVersion, kind))
-                    targets.push(...argoFinder(ctx, root, kind));
-                targets.push(...workloadFinder(ctx, root));
-            }
-            else {
-                targets.push(...helmValuesFinder(ctx, root));
-                if (options.helmPaths?.length)
-                    targets.push(...helmPathFinder(ctx, root, options.helmPaths));
-            }
-        }
-        if (file.content.includes("$imagepolicy"))
-            targets.push(...fluxFinder(ctx));
-    });
-    // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
-    const seen = new Set();
-    return targets.filter((target) => {
-        const position = `${target.image.line}:${target.image.column}`;
-        if (seen.has(position))
-            return false;
-        seen.add(position);
-        return true;
-    });
-}
-function parse(path, content) {
-    if (isTemplated(content))
-        return undefined;
-    return (0,yaml/* parseYamlFile */.BU)(path, content);
-}
-/** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
-function findImages(path, content, options = {}) {
-    const file = parse(path, content);
-    return file ? targetsOf(file, options).map((target) => target.image) : [];
-}
-/**
- * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
- * old image); a digest-only update keeps the tag (it usually means the tag was rebuilt), so `name:tag@digest`.
- */
-function nextVersion(current, update) {
-    if (update.tag !== undefined)
-        return { tag: update.tag, digest: update.digest };
-    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
-    return { tag: current.tag, digest: update.digest ?? current.digest };
-}
-function spliceKey(splice) {
-    return `${splice.start}:${splice.end}:${splice.text}`;
-}
-/**
- * Rewrites every reference to one of `images` so it carries the requested version, changing only the bytes of
- * those values. Pure: returns the new content and the changes. A reference that is only reached through an
- * alias is refused (changing the anchor would change every other use of it) unless the anchor itself is
- * being changed to the same value.
- */
-function updateFile(path, content, images, options = {}) {
-    const file = parse(path, content);
-    if (!file)
-        return { content, changes: [], found: [] };
-    // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
-    // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
-    if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
-        return { content, changes: [], found: [] };
-    }
-    const wanted = images.map((image) => ({ image, name: (0,src_image/* normalizedName */.j8)(image) }));
-    const found = new Set();
-    const splices = [];
-    const changes = [];
-    const deferred = [];
-    for (const target of targetsOf(file, options)) {
-        const match = wanted.find((w) => target.names.includes(w.name));
-        if (!match)
-            continue;
-        found.add(match.image);
-        const wantedVersion = nextVersion(target.image.ref, match.image);
-        const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
-        if ((0,src_image/* versionOf */.E4)(target.image.ref) === (0,src_image/* versionOf */.E4)({ ...target.image.ref, ...next }))
-            continue;
-        if (target.image.anchor) {
-            deferred.push({ target, next });
-            continue;
-        }
-        splices.push(...target.write(next));
-        changes.push(change(target.image, next));
-    }
-    const planned = new Set(splices.map(spliceKey));
-    const covered = new Set();
-    for (const { target, next } of deferred) {
-        const { image } = target;
-        if (!target.write(next).every((splice) => planned.has(spliceKey(splice)))) {
-            throw new errors/* UserError */.y(`${image.field} (at ${image.file}:${image.line}) is an alias; its value is defined by the anchor here`, {
-                file: image.file,
-                line: image.anchor.line,
-                column: image.anchor.column,
-                hint: "Change the anchored value by hand, or replace the alias with its own value, then run again.",
-            });
-        }
-        covered.add(`${image.line}:${image.column}`);
-    }
-    checkAnchors(file, splices, covered);
-    changes.sort((a, b) => a.line - b.line);
-    return { content: (0,yaml/* applySplices */.Ut)(content, splices), changes, found: [...found] };
-}
-/**
- * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
- * aliases is itself a reference being set to the same version.
- */
-function checkAnchors(file, splices, covered) {
-    if (splices.length === 0 || !file.content.includes("*"))
+const COMMAND_LIKE = /::|##\[/;
+/** Writes text to the log as plain text, never as workflow commands, however it was made. */
+function logInfo(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        info(text);
         return;
-    for (const document of file.documents) {
-        for (const anchor of (0,yaml/* anchorUses */.UL)(file, document)) {
-            if (!splices.some((splice) => splice.start >= anchor.start && splice.start < anchor.end))
-                continue;
-            const others = anchor.uses.filter((use) => !covered.has(`${use.line}:${use.column}`));
-            if (others.length === 0)
-                continue;
-            throw new errors/* UserError */.y(`this value is anchored as &${anchor.name} and also used through *${anchor.name} at line ${others
-                .map((use) => use.line)
-                .join(", ")}; changing it would change those too`, {
-                file: file.path,
-                line: anchor.at.line,
-                column: anchor.at.column,
-                hint: "Give each use its own value (replace the aliases), then run again.",
-            });
-        }
     }
+    const token = (0,external_node_crypto_.randomUUID)();
+    info(`::stop-commands::${token}`);
+    info(text);
+    info(`::${token}::`);
 }
-function change(image, next) {
-    return {
-        file: image.file,
-        line: image.line,
-        image: (0,src_image/* imageName */.tO)(image.ref),
-        from: (0,src_image/* versionOf */.E4)(image.ref),
-        to: (0,src_image/* versionOf */.E4)({ ...image.ref, tag: next.tag, digest: next.digest }),
-    };
-}
-
-
-/***/ }),
-
-/***/ 1500:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  DR: () => (/* binding */ evaluateGate),
-  o1: () => (/* binding */ gateDescription),
-  XK: () => (/* binding */ imagesAfter)
-});
-
-// UNUSED EXPORTS: changedRef, runsSameVersion
-
-// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
-var src_image = __nccwpck_require__(4243);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/manifests/index.ts + 7 modules
-var manifests = __nccwpck_require__(2778);
-// EXTERNAL MODULE: ./src/promote/pairing.ts
-var pairing = __nccwpck_require__(4372);
-;// CONCATENATED MODULE: ./src/promote/diff.ts
-
-
-
-/**
- * Reads what a promotion pull request really changes. A file passes only when it lies in the target's paths and
- * its head content is exactly its base content with the head's image references applied: then the only bytes
- * that differ are image references. Anything else is listed as a problem.
- */
-function inspectPromotionDiff(files, target) {
-    const changes = [];
-    const problems = [];
-    const outside = `outside ${target.name}'s paths (${target.paths.join(", ")})`;
-    for (const file of files) {
-        if (file.status === "unchanged")
-            continue;
-        if (!(0,pairing/* inPaths */.k6)(file.path, target.paths)) {
-            problems.push(`${file.path} is ${outside}`);
-            continue;
-        }
-        if (file.previousPath !== undefined && !(0,pairing/* inPaths */.k6)(file.previousPath, target.paths)) {
-            problems.push(`${file.previousPath} is ${outside}`);
-            continue;
-        }
-        if (file.status === "added" ||
-            file.status === "removed" ||
-            file.status === "renamed" ||
-            file.status === "copied") {
-            problems.push(`${file.path} is ${file.status}; a promotion only edits image references`);
-            continue;
-        }
-        if (file.base === undefined || file.head === undefined) {
-            problems.push(`${file.path} could not be read on both commits, so its change cannot be checked`);
-            continue;
-        }
-        try {
-            const images = (0,manifests/* findImages */.Mz)(file.path, file.head).map((located) => located.ref);
-            const replayed = (0,manifests/* updateFile */.Io)(file.path, file.base, images);
-            if (replayed.content !== file.head) {
-                problems.push(`${file.path} changes more than image references`);
-                continue;
-            }
-            const app = (0,pairing/* appOf */.XH)(file.path, target.paths);
-            for (const change of replayed.changes)
-                changes.push({ ...change, app });
-        }
-        catch (error) {
-            if (!(0,errors/* isUserError */.i)(error))
-                throw error;
-            problems.push(`${file.path} cannot be read as a manifest: ${error.message}`);
-        }
-    }
-    return { changes, problems };
-}
-
-// EXTERNAL MODULE: ./src/promote/reviews.ts
-var reviews = __nccwpck_require__(8318);
-// EXTERNAL MODULE: ./src/promote/window.ts
-var promote_window = __nccwpck_require__(7770);
-;// CONCATENATED MODULE: ./src/promote/gate.ts
-
-
-
-
-const gate_short = (sha) => sha.slice(0, 7);
-function approvalConditions(input) {
-    const verdict = (0,reviews/* evaluateReviews */.VF)(input.reviews, {
-        author: input.pullRequest.author,
-        headSha: input.pullRequest.headSha,
-        policy: input.reviewers,
-    });
-    const conditions = [];
-    const have = verdict.approvedBy.length;
-    const notes = [
-        ...verdict.staleApprovals.map((s) => `${s.user} approved an older commit ${gate_short(s.commitId)}`),
-        ...verdict.ignored.map((i) => `${i.user} does not count (${i.why})`),
-    ];
-    const detail = `${have} of ${input.approvals} approval${input.approvals === 1 ? "" : "s"} by ${(0,reviews/* describeReviewers */.eo)(input.reviewers)} ` +
-        `on the latest commit ${gate_short(input.pullRequest.headSha)}` +
-        (have > 0 ? ` (${verdict.approvedBy.join(", ")})` : "") +
-        (notes.length > 0 ? `; ${notes.join("; ")}` : "");
-    conditions.push({
-        name: "approvals",
-        met: have >= input.approvals,
-        detail,
-        label: `approvals ${have}/${input.approvals}`,
-    });
-    for (const user of verdict.changesRequestedBy) {
-        conditions.push({
-            name: "changes-requested",
-            met: false,
-            detail: `${user} requested changes`,
-            label: "changes requested",
-        });
-    }
-    return { conditions, approvedBy: verdict.approvedBy };
-}
-function windowCondition(input) {
-    if (input.windows.length === 0)
-        return undefined;
-    // Rollbacks return to a state that already ran, and are needed most outside business hours.
-    if (input.kind === "rollback")
-        return undefined;
-    const windows = input.windows.map((text) => (0,promote_window/* parseWindow */.Et)(text));
-    const open = (0,promote_window/* anyWindowOpen */.TT)(windows, input.now);
-    const now = windows.map((w) => (0,promote_window/* wallClock */.Xb)(input.now, w.zone).label);
-    const zonesNow = [...new Set(now)].join(", ");
-    return {
-        name: "window",
-        label: "outside window",
-        met: open,
-        detail: open
-            ? `inside the deployment window (${input.windows.join(" or ")})`
-            : `outside the deployment window ${input.windows.join(" or ")} (now ${zonesNow})`,
-    };
-}
-function statusConditions(input) {
-    // A rollback must get through while the statuses that prompted it are red.
-    if (input.kind === "rollback")
-        return [];
-    return input.requireStatus.map((context) => {
-        const status = input.source.statuses.find((s) => s.context === context);
-        const where = `on ${input.source.name} commit ${gate_short(input.source.commit)}`;
-        const label = `status ${context}`;
-        if (!status) {
-            return {
-                name: "status",
-                label,
-                met: false,
-                detail: `required status ${context} not reported ${where}`,
-            };
-        }
-        return {
-            name: "status",
-            label,
-            met: status.state === "success",
-            detail: `required status ${context} is ${status.state} ${where}`,
-        };
-    });
-}
-/**
- * A target reference runs what the source runs when it carries the source's digest (if the source pins one) and
- * its tag (if the source has one); a digest-only source leaves the target's tag alone.
- */
-function runsSameVersion(source, target) {
-    if (source.digest !== undefined && source.digest !== target.digest)
-        return false;
-    if (source.tag !== undefined && source.tag !== target.tag)
-        return false;
-    return source.digest !== undefined || source.tag !== undefined;
-}
-/** The reference a change leaves behind, from the name as written and the new version. */
-function changedRef(change) {
-    return (0,src_image/* parseImageRef */.Q)((0,src_image/* withVersionText */.iM)(change.image, change.to));
-}
-/** The references a set of changes leaves behind, each once (for deployment records). */
-function imagesAfter(changes) {
-    return [...new Set(changes.map((change) => (0,src_image/* formatImageRef */.kL)(changedRef(change))))];
-}
-function sourceConditions(input, changes) {
-    const conditions = [];
-    for (const change of changes) {
-        const to = changedRef(change);
-        const name = (0,src_image/* normalizedName */.j8)(to);
-        const running = (input.source.images[change.app] ?? []).filter((ref) => (0,src_image/* normalizedName */.j8)(ref) === name);
-        if (running.some((ref) => runsSameVersion(ref, to)))
-            continue;
-        const now = running.length > 0
-            ? `app ${change.app} runs ${[...new Set(running.map(src_image/* versionOf */.E4))].join(", ")} there now`
-            : `app ${change.app} does not reference that image there`;
-        conditions.push({
-            name: "source",
-            label: "source moved",
-            met: false,
-            detail: `${input.source.name} does not run ${(0,src_image/* formatImageRef */.kL)(to)} (${change.file}:${change.line}); ${now}`,
-        });
-    }
-    return conditions;
-}
-/**
- * Decides whether a promotion (or rollback) pull request may merge. Every condition is evaluated, so the result
- * names everything that is missing at once rather than the first thing.
- */
-function evaluateGate(input) {
-    const { conditions, approvedBy } = approvalConditions(input);
-    conditions.unshift(...(input.origin ?? []).map((problem) => ({
-        name: "origin",
-        label: "not a valid promotion",
-        met: false,
-        detail: problem,
-    })));
-    const window = windowCondition(input);
-    if (window)
-        conditions.push(window);
-    conditions.push(...statusConditions(input));
-    const inspection = inspectPromotionDiff(input.pullRequest.files, input.target);
-    for (const problem of inspection.problems) {
-        conditions.push({ name: "files", label: "unexpected changes", met: false, detail: problem });
-    }
-    if (inspection.changes.length === 0 && inspection.problems.length === 0) {
-        conditions.push({
-            name: "files",
-            label: "no image change",
-            met: false,
-            detail: "the pull request changes no image reference",
-        });
-    }
-    conditions.push(...sourceConditions(input, inspection.changes));
-    const reasons = conditions.filter((c) => !c.met).map((c) => c.detail);
-    return { open: reasons.length === 0, reasons, approvedBy, conditions, changes: inspection.changes };
-}
-/** A commit-status description (GitHub keeps 140 characters) naming each unmet kind of condition. */
-function gateDescription(result, limit = 140) {
-    if (result.open) {
-        const text = `open: approved by ${result.approvedBy.join(", ") || "nobody needed"}`;
-        return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-    }
-    const parts = [];
-    for (const condition of result.conditions) {
-        if (!condition.met && !parts.includes(condition.label))
-            parts.push(condition.label);
-    }
-    const text = `blocked: ${parts.join("; ")}`;
-    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
-
-/***/ }),
-
-/***/ 4372:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   XH: () => (/* binding */ appOf),
-/* harmony export */   k6: () => (/* binding */ inPaths)
-/* harmony export */ });
-/* unused harmony export WHOLE_ENVIRONMENT */
-// Which app a file belongs to, read from the wildcard parts of an environment's paths: the patterns
-// apps/*/overlays/staging and apps/*/overlays/production both name the app `web` for files under
-// apps/web/overlays/…, and that shared name is what pairs a source app with its target.
-/** How an app is shown when an environment's paths have no wildcard: the whole environment is one app. */
-const WHOLE_ENVIRONMENT = "(all)";
-function escapeRegExp(text) {
-    return text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-}
-function segmentSource(segment) {
-    if (segment === "**")
-        return { source: "(.*?)", groups: 1 };
-    let source = "";
-    let groups = 0;
-    for (const char of segment) {
-        if (char === "*") {
-            source += "([^/]*)";
-            groups++;
-        }
-        else if (char === "?") {
-            source += "([^/])";
-            groups++;
-        }
-        else {
-            source += escapeRegExp(char);
-        }
-    }
-    return { source, groups };
-}
-const cache = new Map();
-function compile(pattern) {
-    const cached = cache.get(pattern);
-    if (cached)
-        return cached;
-    const trimmed = pattern.replace(/^\.\//, "").replace(/\/+$/, "");
-    const segments = trimmed.split("/").map(segmentSource);
-    const body = segments.map((s) => s.source).join("/");
-    const compiled = {
-        pattern,
-        prefix: new RegExp(`^${body}(?:/.*)?$`),
-        whole: new RegExp(`^${body}$`),
-        lastSegmentGroups: segments.at(-1)?.groups ?? 0,
-    };
-    cache.set(pattern, compiled);
-    return compiled;
-}
-/** True when `file` (repo-relative) is one of the paths, lies under one of them, or matches one of their globs. */
-function inPaths(file, patterns) {
-    return patterns.some((pattern) => compile(pattern).prefix.test(file));
-}
-/**
- * The app `file` belongs to under `patterns`, or undefined when it lies outside all of them. Wildcards in
- * directory segments name the app; a pattern without wildcards makes the whole environment one app.
- */
-function appOf(file, patterns) {
-    for (const pattern of patterns) {
-        const compiled = compile(pattern);
-        const whole = compiled.whole.exec(file);
-        if (whole) {
-            const groups = whole.slice(1, whole.length - compiled.lastSegmentGroups);
-            return appName(groups);
-        }
-        const prefix = compiled.prefix.exec(file);
-        if (prefix)
-            return appName(prefix.slice(1));
-    }
-    return undefined;
-}
-function appName(groups) {
-    const parts = groups.filter((g) => g !== undefined && g !== "");
-    return parts.length === 0 ? WHOLE_ENVIRONMENT : parts.join("/");
-}
-
-
-/***/ }),
-
-/***/ 8318:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VF: () => (/* binding */ evaluateReviews),
-/* harmony export */   eo: () => (/* binding */ describeReviewers),
-/* harmony export */   w2: () => (/* binding */ isBot)
-/* harmony export */ });
-function isBot(login, type) {
-    return type === "Bot" || /\[bot\]$/i.test(login);
-}
-function describeReviewers(policy) {
-    return policy.reviewers.length === 0 ? "reviewers with write access" : policy.reviewers.join(", ");
-}
-function allowedSet(policy) {
-    const allowed = new Set();
-    if (policy.reviewers.length === 0) {
-        for (const login of policy.writers)
-            allowed.add(login.toLowerCase());
-        return allowed;
-    }
-    const teams = new Map(Object.entries(policy.teamMembers).map(([team, members]) => [team.toLowerCase(), members]));
-    for (const entry of policy.reviewers) {
-        if (entry.startsWith("@") && entry.includes("/")) {
-            for (const login of teams.get(entry.toLowerCase()) ?? [])
-                allowed.add(login.toLowerCase());
-        }
-        else {
-            allowed.add(entry.replace(/^@/, "").toLowerCase());
-        }
-    }
-    return allowed;
-}
-/**
- * Reads each reviewer's current verdict the way GitHub's merge box does: comments don't change a verdict, a later
- * approval supersedes a request for changes, a dismissal clears both. Only approvals of `headSha` count, so a push
- * after an approval makes it stale.
- */
-function evaluateReviews(reviews, options) {
-    const latest = new Map();
-    for (const review of reviews) {
-        if (review.state === "COMMENTED" || review.state === "PENDING")
-            continue;
-        latest.set(review.user.toLowerCase(), review);
-    }
-    const allowed = allowedSet(options.policy);
-    const verdict = { approvedBy: [], changesRequestedBy: [], staleApprovals: [], ignored: [] };
-    for (const review of latest.values()) {
-        const login = review.user.toLowerCase();
-        if (login === options.author.toLowerCase()) {
-            if (review.state === "APPROVED")
-                verdict.ignored.push({ user: review.user, why: "author of the pull request" });
-            continue;
-        }
-        if (isBot(review.user, review.userType)) {
-            if (review.state === "APPROVED")
-                verdict.ignored.push({ user: review.user, why: "a bot" });
-            continue;
-        }
-        if (!allowed.has(login)) {
-            if (review.state === "APPROVED")
-                verdict.ignored.push({ user: review.user, why: "not an allowed reviewer" });
-            continue;
-        }
-        if (review.state === "CHANGES_REQUESTED")
-            verdict.changesRequestedBy.push(review.user);
-        else if (review.state === "APPROVED") {
-            if (review.commitId === options.headSha)
-                verdict.approvedBy.push(review.user);
-            else
-                verdict.staleApprovals.push({ user: review.user, commitId: review.commitId });
-        }
-    }
-    return verdict;
-}
-
-
-/***/ }),
-
-/***/ 4054:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  df: () => (/* binding */ commitMessage),
-  sK: () => (/* binding */ gateSummary),
-  gY: () => (/* binding */ parseMarker),
-  u5: () => (/* binding */ promotionBody),
-  Iw: () => (/* binding */ promotionBranch),
-  A$: () => (/* binding */ promotionTitle),
-  zR: () => (/* binding */ proposalSummary)
-});
-
-// UNUSED EXPORTS: commitLink, markerOf, promotionTable
-
-// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
-var src_image = __nccwpck_require__(4243);
-// EXTERNAL MODULE: ./src/update/index.ts + 6 modules
-var update = __nccwpck_require__(2976);
-;// CONCATENATED MODULE: ./src/promote/table.ts
-/** A version for tables: digests shortened to 12 hex digits, which people compare by eye; JSON keeps them whole. */
-function shortVersion(version) {
-    if (version === "")
-        return "-";
-    return version.replace(/@([a-z0-9]+):([0-9a-f]{12})[0-9a-f]+$/, "@$1:$2");
-}
-/** Columns padded to their widest cell, two spaces apart, no trailing blanks. */
-function textTable(header, rows) {
-    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-    return [header, ...rows]
-        .map((row) => row
-        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
-        .join("  ")
-        .trimEnd())
-        .join("\n")
-        .concat("\n");
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-/** A GitHub-flavoured Markdown table; cells are taken as Markdown (callers escape what they interpolate). */
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${cells.map(escapeCell).join(" | ")} |`;
-    return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n").concat("\n");
-}
-
-;// CONCATENATED MODULE: ./src/promote/texts.ts
-
-
-
-const MARKER_PREFIX = "<!-- gitops-pipeline:promote-env ";
-const MARKER_RE = /<!-- gitops-pipeline:promote-env (\{[^\n]*?\}) -->/;
-function markerOf(marker) {
-    return `${MARKER_PREFIX}${JSON.stringify(marker)} -->`;
-}
-/** The marker in a pull request body, or undefined for a pull request this action did not open. */
-function parseMarker(body) {
-    const match = MARKER_RE.exec(body ?? "");
-    if (!match)
-        return undefined;
-    try {
-        const value = JSON.parse(match[1]);
-        if ((value.kind !== "promotion" && value.kind !== "rollback") || typeof value.from !== "string")
-            return undefined;
-        if (typeof value.to !== "string")
-            return undefined;
-        if (value.revision !== undefined && !/^[0-9a-f]{40}$/.test(value.revision))
-            return undefined;
-        return { kind: value.kind, from: value.from, to: value.to, revision: value.revision };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The head branch one promotion edge owns; a rollback has its own so it never replaces a pending promotion. */
-function promotionBranch(marker) {
-    return marker.kind === "rollback" ? `rollback/${marker.to}` : `promote/${marker.from}-to-${marker.to}`;
-}
-const texts_short = (sha) => sha.slice(0, 7);
-function promotionTitle(plan, marker) {
-    const what = plan.rows.length === 1
-        ? `${plan.rows[0].image} ${shortVersion(plan.rows[0].to)}`
-        : `${plan.rows.length} images in ${new Set(plan.rows.map((r) => r.app)).size} apps`;
-    return marker.kind === "rollback"
-        ? `Roll back ${marker.to} to ${texts_short(marker.revision ?? "")}: ${what}`
-        : `Promote ${marker.from} to ${marker.to}: ${what}`;
-}
-/**
- * A link to the commit an image was built from, when its tag says so (`sha-<hex>`, as metadata actions tag) and
- * its name says where the code lives (`ghcr.io/<owner>/<repo>`). Anything else stays unlinked: guessing wrong
- * would be worse than no link.
- */
-function commitLink(image, version, serverUrl) {
-    const sha = /^sha-([0-9a-f]{7,40})(?:@|$)/.exec(version)?.[1];
-    if (!sha)
-        return undefined;
-    try {
-        const ref = (0,src_image/* parseImageRef */.Q)(image);
-        const parts = ref.repository.split("/");
-        if (ref.registry.toLowerCase() !== "ghcr.io" || parts.length !== 2)
-            return undefined;
-        return `${serverUrl}/${parts[0]}/${parts[1]}/commit/${sha}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-function versionCell(row, version, serverUrl) {
-    const shown = `\`${shortVersion(version)}\``;
-    const link = commitLink(row.image, version, serverUrl);
-    return link ? `[${shown}](${link})` : shown;
-}
-/** The app | image | from → to table of a promotion, versions linked to their commits when the tags allow. */
-function promotionTable(plan, serverUrl) {
-    return markdownTable(["App", "Image", "From → To"], plan.rows.map((row) => [
-        row.app,
-        `\`${row.image}\``,
-        `${versionCell(row, row.from, serverUrl)} → ${versionCell(row, row.to, serverUrl)}`,
-    ]));
-}
-function promotionBody(plan, marker, context) {
-    const lines = marker.kind === "rollback"
-        ? [
-            `Rolls **${marker.to}** back to the image references it had at ${texts_short(marker.revision ?? "")} ` +
-                `(\`${context.base}\` at ${texts_short(context.baseOid)}).`,
-        ]
-        : [
-            `Promotes what **${marker.from}** runs to **${marker.to}** ` +
-                `(\`${context.base}\` at ${texts_short(context.baseOid)}). Only image references change.`,
-        ];
-    lines.push("", promotionTable(plan, context.serverUrl).trimEnd());
-    const notes = [
-        ...plan.unreferenced.map((u) => `${marker.from} app ${u.app} runs \`${u.image}\` (\`${shortVersion(u.version)}\`), which ${marker.to} does not reference: not added.`),
-        ...plan.unpaired.map((u) => `App ${u.app} exists only in ${u.onlyIn}: skipped.`),
-    ];
-    if (notes.length > 0)
-        lines.push("", ...notes.map((note) => `- ${note}`));
-    lines.push("", "The `gitops-pipeline/promotion` status says whether this pull request may merge: approvals on its latest commit, " +
-        "the deployment window, the source's statuses, and that it still changes nothing but these image references.", "This branch is rewritten when the source moves on; edits pushed to it block the gate.");
-    if (context.run)
-        lines.push("", `Proposed by ${context.run}.`);
-    lines.push("", markerOf(marker));
-    return lines.join("\n");
-}
-function commitMessage(plan, marker) {
-    return {
-        headline: promotionTitle(plan, marker),
-        body: (0,update/* commitBody */.e_)(plan.changes),
-    };
-}
-/** The job summary of a proposal: what happened to the pull request, and the table. */
-function proposalSummary(plan, marker, operation, pullRequest, serverUrl) {
-    const what = marker.kind === "rollback"
-        ? `Rollback of ${marker.to} to ${texts_short(marker.revision ?? "")}`
-        : `Promotion ${marker.from} → ${marker.to}`;
-    const link = pullRequest ? ` ([#${pullRequest.number}](${pullRequest.url}))` : "";
-    const table = plan.rows.length > 0 ? promotionTable(plan, serverUrl) : `${marker.to} already runs these versions.\n`;
-    return `### ${what}: ${operation}${link}\n\n${table}`;
-}
-/** The job summary of one gate evaluation: every condition, met or not. */
-function gateSummary(pullRequest, result) {
-    const rows = result.conditions.map((c) => [c.met ? "✅" : "❌", c.name, c.detail]);
-    return [
-        `### Promotion gate for [#${pullRequest.number}](${pullRequest.url}): ${result.open ? "open" : "blocked"}`,
-        "",
-        markdownTable(["", "Condition", "Detail"], rows).trimEnd(),
-        "",
-    ].join("\n");
-}
-
-
-/***/ }),
-
-/***/ 7770:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Et: () => (/* binding */ parseWindow),
-/* harmony export */   TT: () => (/* binding */ anyWindowOpen),
-/* harmony export */   Xb: () => (/* binding */ wallClock)
-/* harmony export */ });
-/* unused harmony export isWindowOpen */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-const FORMAT_HINT = 'Write a window as "DAYS HH:MM-HH:MM ZONE", e.g. "Mon-Fri 09:00-17:00 Europe/Berlin"; DAYS is a day (Mon), a range ' +
-    "(Mon-Fri, Fri-Mon wraps over the weekend) or a comma list of those; ZONE is an IANA time zone such as UTC.";
-function dayIndex(name, window, where) {
-    const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
-    const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-    if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
-            ...where,
-            hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
-        });
-    }
-    return index;
-}
-function parseDays(spec, window, where) {
-    const days = new Set();
-    for (const part of spec.split(",")) {
-        const [first, last, extra] = part.split("-");
-        if (!first || extra !== undefined || last === "") {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
-                ...where,
-                hint: FORMAT_HINT,
-            });
-        }
-        const from = dayIndex(first, window, where);
-        const to = last === undefined ? from : dayIndex(last, window, where);
-        // A range walks forward through the week, so Fri-Mon is Fri, Sat, Sun, Mon.
-        for (let day = from;; day = (day + 1) % 7) {
-            days.add(day);
-            if (day === to)
-                break;
-        }
-    }
-    return days;
-}
-function parseTime(text, window, where) {
-    const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
-    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-    if (!match || minutes > 24 * 60) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
-            ...where,
-            hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
-        });
-    }
-    return minutes;
-}
-/** Parses one window; `where` points errors at the config line that holds it. */
-function parseWindow(text, where = {}) {
-    const fields = text.trim().split(/\s+/);
-    if (fields.length !== 3) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
-    }
-    const [daySpec, span, zone] = fields;
-    const days = parseDays(daySpec, text, where);
-    const times = span.split("-");
-    if (times.length !== 2) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
-            ...where,
-            hint: FORMAT_HINT,
-        });
-    }
-    const start = parseTime(times[0], text, where);
-    const end = parseTime(times[1], text, where);
-    if (start === end) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
-            ...where,
-            hint: "Use 00:00-24:00 for a whole day.",
-        });
-    }
-    try {
-        new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
-            ...where,
-            hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
-        });
-    }
-    return { text, days, start, end, zone };
-}
-/** Weekday (0 = Sunday) and minutes after midnight of `now` on the wall clocks of `zone`. */
-function wallClock(now, zone) {
-    const parts = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone,
-        weekday: "short",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-    }).formatToParts(now);
-    const part = (type) => parts.find((p) => p.type === type)?.value ?? "";
-    const weekday = part("weekday");
-    const hour = Number(part("hour"));
-    const minute = Number(part("minute"));
-    return {
-        day: DAY_NAMES.indexOf(weekday.toLowerCase()),
-        minutes: hour * 60 + minute,
-        label: `${weekday} ${part("hour")}:${part("minute")} ${zone}`,
-    };
-}
-function isWindowOpen(window, now) {
-    const { day, minutes } = wallClock(now, window.zone);
-    if (window.start < window.end) {
-        return window.days.has(day) && minutes >= window.start && minutes < window.end;
-    }
-    // An overnight span belongs to the day it starts on: "Fri 22:00-02:00" includes Saturday 01:00.
-    const yesterday = (day + 6) % 7;
-    return ((window.days.has(day) && minutes >= window.start) || (window.days.has(yesterday) && minutes < window.end));
-}
-/** Several windows are alternatives: the gate is inside when any one of them is open; none configured = always. */
-function anyWindowOpen(windows, now) {
-    return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
-}
-
-
-/***/ }),
-
-/***/ 2976:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vK: () => (/* reexport */ changeLine),
-  e_: () => (/* reexport */ commitBody),
-  qN: () => (/* reexport */ local/* repoPath */.q),
-  LN: () => (/* reexport */ paths_resolvePaths),
-  WH: () => (/* reexport */ unifiedDiff)
-});
-
-// UNUSED EXPORTS: localReader, planUpdate
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
-class Diff {
-    diff(oldStr, newStr, 
-    // Type below is not accurate/complete - see above for full possibilities - but it compiles
-    options = {}) {
-        let callback;
-        if (typeof options === 'function') {
-            callback = options;
-            options = {};
-        }
-        else if ('callback' in options) {
-            callback = options.callback;
-        }
-        // Allow subclasses to massage the input prior to running
-        const oldString = this.castInput(oldStr, options);
-        const newString = this.castInput(newStr, options);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-    }
-    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a;
-        const done = (value) => {
-            value = this.postProcess(value, options);
-            if (callback) {
-                setTimeout(function () { callback(value); }, 0);
-                return undefined;
-            }
-            else {
-                return value;
-            }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options.maxEditLength != null) {
-            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-        }
-        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
-        // Seed editLength = 0, i.e. the content starts with the same values
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-            // Identity per the equality and tokenizer
-            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        // Once we hit the right edge of the edit graph on some diagonal k, we can
-        // definitely reach the end of the edit graph in no more than k edits, so
-        // there's no point in considering any moves to diagonal k+1 any more (from
-        // which we're guaranteed to need at least k+1 more edits).
-        // Similarly, once we've reached the bottom of the edit graph, there's no
-        // point considering moves to lower diagonals.
-        // We record this fact by setting minDiagonalToConsider and
-        // maxDiagonalToConsider to some finite value once we've hit the edge of
-        // the edit graph.
-        // This optimization is not faithful to the original algorithm presented in
-        // Myers's paper, which instead pointlessly extends D-paths off the end of
-        // the edit graph - see page 7 of Myers's paper which notes this point
-        // explicitly and illustrates it with a diagram. This has major performance
-        // implications for some common scenarios. For instance, to compute a diff
-        // where the new text simply appends d characters on the end of the
-        // original text of length n, the true Myers algorithm will take O(n+d^2)
-        // time while this optimization needs only O(n+d) time.
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        // Main worker method. checks all permutations of a given edit length for acceptance.
-        const execEditLength = () => {
-            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-                let basePath;
-                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-                if (removePath) {
-                    // No one else is going to attempt to use this value, clear it
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath - 1] = undefined;
-                }
-                let canAdd = false;
-                if (addPath) {
-                    // what newPos will be after we do an insertion:
-                    const addPathNewPos = addPath.oldPos - diagonalPath;
-                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-                }
-                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-                if (!canAdd && !canRemove) {
-                    // If this path is a terminal then prune
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath] = undefined;
-                    continue;
-                }
-                // Select the diagonal that we want to branch from. We select the prior
-                // path whose position in the old string is the farthest from the origin
-                // and does not pass the bounds of the diff graph
-                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
-                    basePath = this.addToPath(addPath, true, false, 0, options);
-                }
-                else {
-                    basePath = this.addToPath(removePath, false, true, 1, options);
-                }
-                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-                    // If we have hit the end of both strings, then we are done
-                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-                }
-                else {
-                    bestPath[diagonalPath] = basePath;
-                    if (basePath.oldPos + 1 >= oldLen) {
-                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-                    }
-                    if (newPos + 1 >= newLen) {
-                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-                    }
-                }
-            }
-            editLength++;
-        };
-        // Performs the length of edit iteration. Is a bit fugly as this has to support the
-        // sync and async mode which is never fun. Loops over execEditLength until a value
-        // is produced, or until the edit length exceeds options.maxEditLength (if given),
-        // in which case it will return undefined.
-        if (callback) {
-            (function exec() {
-                setTimeout(function () {
-                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                        return callback(undefined);
-                    }
-                    if (!execEditLength()) {
-                        exec();
-                    }
-                }, 0);
-            }());
-        }
-        else {
-            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-                const ret = execEditLength();
-                if (ret) {
-                    return ret;
-                }
-            }
-        }
-    }
-    addToPath(path, added, removed, oldPosInc, options) {
-        const last = path.lastComponent;
-        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
-            };
-        }
-        else {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
-            };
-        }
-    }
-    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-            newPos++;
-            oldPos++;
-            commonCount++;
-            if (options.oneChangePerToken) {
-                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-            }
-        }
-        if (commonCount && !options.oneChangePerToken) {
-            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-    }
-    equals(left, right, options) {
-        if (options.comparator) {
-            return options.comparator(left, right);
-        }
-        else {
-            return left === right
-                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
-        }
-    }
-    removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-            if (array[i]) {
-                ret.push(array[i]);
-            }
-        }
-        return ret;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    castInput(value, options) {
-        return value;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    tokenize(value, options) {
-        return Array.from(value);
-    }
-    join(chars) {
-        // Assumes ValueT is string, which is the case for most subclasses.
-        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
-        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
-        // assume tokens and values are strings, but not completely - is weird and janky.
-        return chars.join('');
-    }
-    postProcess(changeObjects, 
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    options) {
-        return changeObjects;
-    }
-    get useLongestToken() {
-        return false;
-    }
-    buildValues(lastComponent, newTokens, oldTokens) {
-        // First we convert our linked list of components in reverse order to an
-        // array in the right order:
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-            components.push(lastComponent);
-            nextComponent = lastComponent.previousComponent;
-            delete lastComponent.previousComponent;
-            lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-            const component = components[componentPos];
-            if (!component.removed) {
-                if (!component.added && this.useLongestToken) {
-                    let value = newTokens.slice(newPos, newPos + component.count);
-                    value = value.map(function (value, i) {
-                        const oldValue = oldTokens[oldPos + i];
-                        return oldValue.length > value.length ? oldValue : value;
-                    });
-                    component.value = this.join(value);
-                }
-                else {
-                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-                }
-                newPos += component.count;
-                // Common case
-                if (!component.added) {
-                    oldPos += component.count;
-                }
-            }
-            else {
-                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-                oldPos += component.count;
-            }
-        }
-        return components;
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
-
-
-class LineDiff extends Diff {
-    constructor() {
-        super(...arguments);
-        this.tokenize = tokenize;
-    }
-    equals(left, right, options) {
-        // If we're ignoring whitespace, we need to normalise lines by stripping
-        // whitespace before checking equality. (This has an annoying interaction
-        // with newlineIsToken that requires special handling: if newlines get their
-        // own token, then we DON'T want to trim the *newline* tokens down to empty
-        // strings, since this would cause us to treat whitespace-only line content
-        // as equal to a separator between lines, which would be weird and
-        // inconsistent with the documented behavior of the options.)
-        if (options.ignoreWhitespace) {
-            if (!options.newlineIsToken || !left.includes('\n')) {
-                left = left.trim();
-            }
-            if (!options.newlineIsToken || !right.includes('\n')) {
-                right = right.trim();
-            }
-        }
-        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-            if (left.endsWith('\n')) {
-                left = left.slice(0, -1);
-            }
-            if (right.endsWith('\n')) {
-                right = right.slice(0, -1);
-            }
-        }
-        return super.equals(left, right, options);
-    }
-}
-const lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-    return lineDiff.diff(oldStr, newStr, options);
-}
-function diffTrimmedLines(oldStr, newStr, options) {
-    options = generateOptions(options, { ignoreWhitespace: true });
-    return lineDiff.diff(oldStr, newStr, options);
-}
-// Exported standalone so it can be used from jsonDiff too.
-function tokenize(value, options) {
-    if (options.stripTrailingCr) {
-        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
-        value = value.replace(/\r\n/g, '\n');
-    }
-    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-    // Ignore the final empty token that occurs if the string ends with a new line
-    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-        linesAndNewlines.pop();
-    }
-    // Merge the content and line separators into single tokens
-    for (let i = 0; i < linesAndNewlines.length; i++) {
-        const line = linesAndNewlines[i];
-        if (i % 2 && !options.newlineIsToken) {
-            retLines[retLines.length - 1] += line;
-        }
-        else {
-            retLines.push(line);
-        }
-    }
-    return retLines;
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
-
-/**
- * Returns true if the filename contains characters that require C-style
- * quoting (as used by Git and GNU diffutils in diff output).
- */
-function needsQuoting(s) {
-    for (let i = 0; i < s.length; i++) {
-        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * C-style quotes a filename, encoding special characters as escape sequences
- * and non-ASCII bytes as octal escapes. This is the inverse of
- * `parseQuotedFileName` in parse.ts.
- *
- * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
- * This matches the behaviour of both Git and GNU diffutils, which always emit
- * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
- * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
- *
- * If the filename doesn't need quoting, returns it as-is.
- */
-function quoteFileNameIfNeeded(s) {
-    if (!needsQuoting(s)) {
-        return s;
-    }
-    let result = '"';
-    const bytes = new TextEncoder().encode(s);
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
-        if (b === 0x07) {
-            result += '\\a';
-        }
-        else if (b === 0x08) {
-            result += '\\b';
-        }
-        else if (b === 0x09) {
-            result += '\\t';
-        }
-        else if (b === 0x0a) {
-            result += '\\n';
-        }
-        else if (b === 0x0b) {
-            result += '\\v';
-        }
-        else if (b === 0x0c) {
-            result += '\\f';
-        }
-        else if (b === 0x0d) {
-            result += '\\r';
-        }
-        else if (b === 0x22) {
-            result += '\\"';
-        }
-        else if (b === 0x5c) {
-            result += '\\\\';
-        }
-        else if (b >= 0x20 && b <= 0x7e) {
-            // Just a printable ASCII character that is neither a double quote nor a
-            // backslash; no need to escape it.
-            result += String.fromCharCode(b);
-        }
-        else {
-            // Either part of a non-ASCII character or a control character without a
-            // special escape sequence; needs escaping as a 3-digit octal escape
-            result += '\\' + b.toString(8).padStart(3, '0');
-        }
-        i++;
-    }
-    result += '"';
-    return result;
-}
-const INCLUDE_HEADERS = {
-    includeIndex: true,
-    includeUnderline: true,
-    includeFileHeaders: true
+/** Logger for the core; info goes through the fence, while debug and warning are escaped by @actions/core itself. */
+const actionsLogger = {
+    debug: (message) => core_debug(message),
+    info: logInfo,
+    warning: (message) => warning(message),
 };
-const FILE_HEADERS_ONLY = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: true
-};
-const OMIT_HEADERS = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: false
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    let optionsObj;
-    if (!options) {
-        optionsObj = {};
-    }
-    else if (typeof options === 'function') {
-        optionsObj = { callback: options };
-    }
-    else {
-        optionsObj = options;
-    }
-    if (typeof optionsObj.context === 'undefined') {
-        optionsObj.context = 4;
-    }
-    // We copy this into its own variable to placate TypeScript, which thinks
-    // optionsObj.context might be undefined in the callbacks below.
-    const context = optionsObj.context;
-    // @ts-expect-error (runtime check for something that is correctly a static type error)
-    if (optionsObj.newlineIsToken) {
-        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
-    }
-    if (!optionsObj.callback) {
-        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-    }
-    else {
-        const { callback } = optionsObj;
-        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-                const patch = diffLinesResultToPatch(diff);
-                // TypeScript is unhappy without the cast because it does not understand that `patch` may
-                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
-                callback(patch);
-            } }));
-    }
-    function diffLinesResultToPatch(diff) {
-        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
-        //         of lines containing trailing newline characters. We'll tidy up later...
-        if (!diff) {
-            return;
-        }
-        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
-        function contextLines(lines) {
-            return lines.map(function (entry) { return ' ' + entry; });
-        }
-        const hunks = [];
-        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-        for (let i = 0; i < diff.length; i++) {
-            const current = diff[i], lines = current.lines || splitLines(current.value);
-            current.lines = lines;
-            if (current.added || current.removed) {
-                // If we have previous context, start with that
-                if (!oldRangeStart) {
-                    const prev = diff[i - 1];
-                    oldRangeStart = oldLine;
-                    newRangeStart = newLine;
-                    if (prev) {
-                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-                        oldRangeStart -= curRange.length;
-                        newRangeStart -= curRange.length;
-                    }
-                }
-                // Output our changes
-                for (const line of lines) {
-                    curRange.push((current.added ? '+' : '-') + line);
-                }
-                // Track the updated file position
-                if (current.added) {
-                    newLine += lines.length;
-                }
-                else {
-                    oldLine += lines.length;
-                }
-            }
-            else {
-                // Identical context lines. Track line changes
-                if (oldRangeStart) {
-                    // Close out any changes that have been output (or join overlapping)
-                    if (lines.length <= context * 2 && i < diff.length - 2) {
-                        // Overlapping
-                        for (const line of contextLines(lines)) {
-                            curRange.push(line);
-                        }
-                    }
-                    else {
-                        // end the range and output
-                        const contextSize = Math.min(lines.length, context);
-                        for (const line of contextLines(lines.slice(0, contextSize))) {
-                            curRange.push(line);
-                        }
-                        const hunk = {
-                            oldStart: oldRangeStart,
-                            oldLines: (oldLine - oldRangeStart + contextSize),
-                            newStart: newRangeStart,
-                            newLines: (newLine - newRangeStart + contextSize),
-                            lines: curRange
-                        };
-                        hunks.push(hunk);
-                        oldRangeStart = 0;
-                        newRangeStart = 0;
-                        curRange = [];
-                    }
-                }
-                oldLine += lines.length;
-                newLine += lines.length;
-            }
-        }
-        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
-        //         "\ No newline at end of file".
-        for (const hunk of hunks) {
-            for (let i = 0; i < hunk.lines.length; i++) {
-                if (hunk.lines[i].endsWith('\n')) {
-                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
-                }
-                else {
-                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
-                    i++; // Skip the line we just added, then continue iterating
-                }
-            }
-        }
-        return {
-            oldFileName: oldFileName, newFileName: newFileName,
-            oldHeader: oldHeader, newHeader: newHeader,
-            hunks: hunks
-        };
-    }
-}
 /**
- * creates a unified diff patch.
- *
- * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
- *   array of them (as returned by `parsePatch`).
- * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
- *   Ignored for patches where `isGit` is `true`.
- *
- * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
- * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
- * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
- * headers for patches with no hunks (e.g. renames without content changes).
+ * Appends to the job summary when the runner provides one. The summary is a report of work already done, so failing
+ * to write it warns and never fails the step (act and other runners have no summary file).
  */
-function formatPatch(patch, headerOptions) {
-    var _a, _b, _c, _d, _e, _f;
-    if (!headerOptions) {
-        headerOptions = INCLUDE_HEADERS;
-    }
-    if (Array.isArray(patch)) {
-        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
-            throw new Error('Cannot omit file headers on a multi-file patch. '
-                + '(The result would be unparseable; how would a tool trying to apply '
-                + 'the patch know which changes are to which file?)');
-        }
-        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
-    }
-    const ret = [];
-    // Git patches have a fixed header format (diff --git, extended headers,
-    // and ---/+++ when hunks are present), so headerOptions is ignored.
-    if (patch.isGit) {
-        headerOptions = INCLUDE_HEADERS;
-        // Emit Git-style diff --git header and extended headers.
-        // Git never puts /dev/null in the "diff --git" line; for file
-        // creations/deletions it uses the real filename on both sides.
-        if (!patch.oldFileName) {
-            throw new Error('oldFileName must be specified for Git patches');
-        }
-        if (!patch.newFileName) {
-            throw new Error('newFileName must be specified for Git patches');
-        }
-        let gitOldName = patch.oldFileName;
-        let gitNewName = patch.newFileName;
-        if (patch.isCreate && gitOldName === '/dev/null') {
-            gitOldName = gitNewName.replace(/^b\//, 'a/');
-        }
-        else if (patch.isDelete && gitNewName === '/dev/null') {
-            gitNewName = gitOldName.replace(/^a\//, 'b/');
-        }
-        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
-        if (patch.isDelete) {
-            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
-        }
-        if (patch.isCreate) {
-            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
-        }
-        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-            ret.push('old mode ' + patch.oldMode);
-            ret.push('new mode ' + patch.newMode);
-        }
-        if (patch.isRename) {
-            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
-            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
-        }
-        if (patch.isCopy) {
-            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
-            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
-        }
-    }
-    else {
-        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
-            ret.push('Index: ' + patch.oldFileName);
-        }
-        if (headerOptions.includeUnderline) {
-            ret.push('===================================================================');
-        }
-    }
-    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
-    // pure renames, mode-only changes), Git omits these, so we do too.
-    const hasHunks = patch.hunks.length > 0;
-    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
-        && (!patch.isGit || hasHunks)) {
-        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
-        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
-    }
-    for (let i = 0; i < patch.hunks.length; i++) {
-        const hunk = patch.hunks[i];
-        // Unified Diff Format quirk: If the chunk size is 0,
-        // the first number is one lower than one would expect.
-        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
-        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
-            + ' +' + newStart + ',' + hunk.newLines
-            + ' @@');
-        for (const line of hunk.lines) {
-            ret.push(line);
-        }
-    }
-    return ret.join('\n') + '\n';
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    if (typeof options === 'function') {
-        options = { callback: options };
-    }
-    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-        if (!patchObj) {
-            return;
-        }
-        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-    }
-    else {
-        const { callback } = options;
-        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
-                if (!patchObj) {
-                    callback(undefined);
-                }
-                else {
-                    callback(formatPatch(patchObj, options.headerOptions));
-                }
-            } }));
-    }
-}
-function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-}
-/**
- * Split `text` into an array of lines, including the trailing newline character (where present)
- */
-function splitLines(text) {
-    const hasTrailingNl = text.endsWith('\n');
-    const result = text.split('\n').map(line => line + '\n');
-    if (hasTrailingNl) {
-        result.pop();
-    }
-    else {
-        result.push(result.pop().slice(0, -1));
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/update/diff.ts
-
-/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
-function changeLine(change) {
-    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
-}
-/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
-function commitBody(changes) {
-    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
-}
-/** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
-function unifiedDiff(files) {
-    return [...files]
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-        .map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, {
-        headerOptions: FILE_HEADERS_ONLY,
-    }))
-        .join("");
-}
-
-// EXTERNAL MODULE: ./src/update/local.ts + 2 modules
-var local = __nccwpck_require__(9485);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/manifests/index.ts + 7 modules
-var manifests = __nccwpck_require__(2778);
-;// CONCATENATED MODULE: ./src/update/paths.ts
-
-
-
-
-function join(dir, name) {
-    return dir ? `${dir}/${name}` : name;
-}
-/**
- * Walks a directory for manifest files (`*.yaml`, `*.yml`, `Kustomization`). Hidden directories (`.git`,
- * `.github`) are skipped: workflow files have `image:` keys that are not deployments. Symlinked files are
- * included (reading them checks they stay inside the repository); symlinked directories are not followed.
- */
-async function walk(reader, dir, out) {
-    const below = [];
-    for (const entry of await reader.list(dir)) {
-        const path = join(dir, entry.name);
-        if (entry.type === "dir") {
-            if (!entry.name.startsWith("."))
-                below.push(walk(reader, path, out));
-        }
-        else if ((0,manifests/* isManifestPath */.HS)(path)) {
-            out.push(path);
-        }
-    }
-    await Promise.all(below);
-}
-async function entryType(reader, path) {
-    if (path === "")
-        return "dir";
-    const slash = path.lastIndexOf("/");
-    const parent = slash < 0 ? "" : path.slice(0, slash);
-    const name = path.slice(slash + 1);
-    return (await reader.list(parent)).find((entry) => entry.name === name)?.type;
-}
-/** All entries under `dir` (relative paths, directories included), for glob matching. */
-async function everything(reader, dir, out = []) {
-    const below = [];
-    for (const entry of await reader.list(dir)) {
-        const path = join(dir, entry.name);
-        out.push({ name: path, type: entry.type });
-        if (entry.type === "dir" && !entry.name.startsWith("."))
-            below.push(everything(reader, path, out));
-    }
-    await Promise.all(below);
-    return out;
-}
-/**
- * Expands files, directories (recursively) and globs (picomatch syntax) relative to the repository root into a
- * sorted, de-duplicated list of manifest files. A pattern that matches nothing is a user error: a typo in an
- * environment's paths would otherwise look like "nothing to update".
- */
-async function paths_resolvePaths(reader, patterns) {
-    const files = new Set();
-    for (const pattern of patterns) {
-        const found = [];
-        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
-        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
-        if (scan.isGlob) {
-            const base = (0,local/* repoPath */.q)(scan.base);
-            const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
-            const matches = picomatch_default()(glob, { dot: false });
-            const candidates = (await entryType(reader, base)) === "dir" ? await everything(reader, base) : [];
-            for (const entry of candidates) {
-                if (!matches(entry.name))
-                    continue;
-                if (entry.type === "dir")
-                    await walk(reader, entry.name, found);
-                else if ((0,manifests/* isManifestPath */.HS)(entry.name))
-                    found.push(entry.name);
-            }
-        }
-        else {
-            const path = (0,local/* repoPath */.q)(pattern);
-            const type = await entryType(reader, path);
-            if (type === "dir")
-                await walk(reader, path, found);
-            else if (type === "file" || type === "symlink") {
-                // Resolving a symlink checks it stays inside the repository; a symlink to a directory is walked.
-                if ((await reader.read(path)) === undefined)
-                    await walk(reader, path, found);
-                else
-                    found.push(path);
-            }
-        }
-        if (found.length === 0) {
-            throw new errors/* UserError */.y(`path ${JSON.stringify(pattern)} matches no YAML files in the repository`, {
-                hint: "Check the path (relative to the repository root); directories are searched for *.yaml, *.yml and Kustomization.",
-            });
-        }
-        for (const path of found)
-            files.add(path);
-    }
-    return [...files].sort();
-}
-
-// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
-var src_image = __nccwpck_require__(4243);
-;// CONCATENATED MODULE: ./src/update/plan.ts
-
-
-
-
-/** Enough reads in flight to hide latency (file system thread pool, or HTTP for remote readers). */
-const READ_CONCURRENCY = 16;
-/** Requested images must carry a version and name each image once, or the plan would be ambiguous. */
-function checkImages(images) {
-    if (images.length === 0)
-        throw new UserError("no image to update", { hint: "Pass --image name:tag." });
-    const seen = new Map();
-    for (const image of images) {
-        if (image.tag === undefined && image.digest === undefined) {
-            throw new UserError(`image ${formatImageRef(image)} has no tag or digest to set`, {
-                hint: "Write it as name:tag, name@sha256:<digest> or name:tag@sha256:<digest>.",
-            });
-        }
-        const name = normalizedName(image);
-        const other = seen.get(name);
-        if (other && formatImageRef(other) !== formatImageRef(image)) {
-            throw new UserError(`image ${name} is given twice with different versions`, {
-                hint: `Pass one of ${formatImageRef(other)} and ${formatImageRef(image)}.`,
-            });
-        }
-        seen.set(name, image);
-    }
-}
-async function readAll(reader, paths) {
-    const contents = new Array(paths.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < paths.length) {
-            const index = next++;
-            contents[index] = (await reader.read(paths[index])) ?? "";
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-    return contents;
-}
-/**
- * Plans an image update over the files the patterns name: pure apart from reading through `reader`, and
- * all-or-nothing (any error — malformed YAML, an alias, a path leaving the repository — throws before a caller
- * could write anything). Files already at the requested versions produce no change.
- */
-async function planUpdate(reader, patterns, images, options = {}) {
-    checkImages(images);
-    // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
-    const paths = await resolvePaths(reader, patterns);
-    const contents = await readAll(reader, paths);
-    const found = new Set();
-    const changes = [];
-    const files = [];
-    paths.forEach((path, index) => {
-        const before = contents[index];
-        const result = updateFile(path, before, images, options);
-        for (const image of result.found)
-            found.add(image);
-        if (result.changes.length === 0)
-            return;
-        changes.push(...result.changes);
-        files.push({ path, before, after: result.content });
-    });
-    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
-}
-
-;// CONCATENATED MODULE: ./src/update/index.ts
-
-
-
-
-
-
-/***/ }),
-
-/***/ 9485:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ repoPath)
-});
-
-// UNUSED EXPORTS: localReader
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/update/local.ts
-
-
-
-
-
-
-/**
- * Normalises a repository-relative path and refuses one that leaves the repository (`..`, absolute paths),
- * so no caller can read or write outside the root it was given.
- */
-function repoPath(path) {
-    const slashed = path.replace(/\\/g, "/");
-    if ((0,external_node_path_namespaceObject.isAbsolute)(path) || slashed.startsWith("/")) {
-        throw new errors/* UserError */.y(`path ${JSON.stringify(path)} is absolute`, {
-            hint: "Give paths relative to the repository root.",
-        });
-    }
-    const normal = external_node_path_namespaceObject.posix.normalize(slashed).replace(/\/+$/, "");
-    if (normal === ".." || normal.startsWith("../")) {
-        throw new errors/* UserError */.y(`path ${JSON.stringify(path)} leaves the repository through '..'`, {
-            hint: "Give paths inside the repository, relative to its root.",
-        });
-    }
-    return normal === "." ? "" : normal;
-}
-// The callback form costs measurably less CPU per small file than fs/promises' FileHandle-based readFile,
-// which dominated a walk over thousands of files (see bench/update-tag.mjs).
-const readFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.readFile);
-function isInside(root, target) {
-    const rel = relative(root, target);
-    return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-}
-/** A RepoReader over a directory; symlinks are followed only while they stay inside it. */
-function localReader(root) {
-    let realRoot;
-    const base = () => {
-        realRoot ??= realpath(root).catch((error) => {
-            throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
-                hint: "Pass an existing directory with --repo.",
-            });
-        });
-        return realRoot;
-    };
-    // What listings already showed to be plain files and directories (no symlink on the way): these need no
-    // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
-    const known = new Map();
-    /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
-    function resolve(path) {
-        const rel = repoPath(path);
-        let found = known.get(rel);
-        if (!found) {
-            found = resolveUncached(rel);
-            known.set(rel, found);
-        }
-        return found;
-    }
-    async function resolveUncached(rel) {
-        const top = await base();
-        if (rel === "")
-            return { real: top, dir: true };
-        const slash = rel.lastIndexOf("/");
-        const parent = await resolve(slash < 0 ? "" : rel.slice(0, slash));
-        if (!parent?.dir)
-            return undefined;
-        const candidate = join(parent.real, rel.slice(slash + 1));
-        let stats;
-        try {
-            stats = await lstat(candidate);
-        }
-        catch (error) {
-            if (error.code === "ENOENT")
-                return undefined;
-            throw error;
-        }
-        if (!stats.isSymbolicLink())
-            return { real: candidate, dir: stats.isDirectory() };
-        const real = await realpath(candidate).catch(() => undefined);
-        if (real === undefined)
-            return undefined;
-        if (!isInside(top, real)) {
-            throw new UserError(`path ${JSON.stringify(rel)} leaves the repository through a symlink (to ${real})`, {
-                hint: "Replace the symlink with the file, or point it inside the repository.",
-            });
-        }
-        return { real, dir: (await stat(real)).isDirectory() };
-    }
-    return {
-        root,
-        async list(dir) {
-            const resolved = await resolve(dir);
-            if (!resolved?.dir)
-                return [];
-            const rel = repoPath(dir);
-            const found = await readdir(resolved.real, { withFileTypes: true });
-            return found
-                .map((entry) => {
-                const type = entry.isSymbolicLink() ? "symlink" : entry.isDirectory() ? "dir" : "file";
-                const path = rel ? `${rel}/${entry.name}` : entry.name;
-                if (type !== "symlink" && !known.has(path)) {
-                    known.set(path, Promise.resolve({ real: join(resolved.real, entry.name), dir: type === "dir" }));
-                }
-                return { name: entry.name, type };
-            })
-                .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        },
-        async read(path) {
-            const resolved = await resolve(path);
-            if (!resolved || resolved.dir)
-                return undefined;
-            return readFile(resolved.real, "utf8");
-        },
-        async writeAll(files) {
-            const planned = [];
-            try {
-                for (const file of files) {
-                    const target = (await resolve(file.path))?.real ?? join(await base(), repoPath(file.path));
-                    const existing = await lstat(target).catch(() => undefined);
-                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
-                    if (existing && !existing.isFile()) {
-                        throw new UserError(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
-                            file: file.path,
-                            hint: "Remove or rename what is there, then run again; nothing was written.",
-                        });
-                    }
-                    const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
-                    planned.push({ temp, target });
-                    await writeFile(temp, file.content, {
-                        mode: existing ? existing.mode & 0o7777 : 0o644,
-                        flag: "wx",
-                    });
-                }
-            }
-            catch (error) {
-                await Promise.all(planned.map(({ temp }) => rm(temp, { force: true })));
-                throw error;
-            }
-            for (const [index, { temp, target }] of planned.entries()) {
-                try {
-                    await rename(temp, target);
-                }
-                catch (error) {
-                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
-                    await Promise.all(planned.slice(index).map((left) => rm(left.temp, { force: true })));
-                    throw error;
-                }
-            }
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 7046:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Jv: () => (/* reexport */ aliasWalkGuard),
-  UL: () => (/* reexport */ anchorUses),
-  Ut: () => (/* reexport */ applySplices),
-  $H: () => (/* reexport */ asMap),
-  UN: () => (/* reexport */ doubleQuoted),
-  SM: () => (/* reexport */ embeddedYaml),
-  jO: () => (/* reexport */ entries),
-  Jt: () => (/* reexport */ get),
-  Y7: () => (/* reexport */ insertPair),
-  ld: () => (/* reexport */ items),
-  rI: () => (/* reexport */ needsQuotes),
-  BU: () => (/* reexport */ parseYamlFile),
-  df: () => (/* reexport */ positionOf),
-  L5: () => (/* reexport */ removePair),
-  BB: () => (/* reexport */ replaceScalar),
-  ws: () => (/* reexport */ scalarText)
-});
-
-// UNUSED EXPORTS: deref, isFlow, isStringScalar, keyOf, singleQuoted
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/yaml/document.ts
-
-
-/**
- * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
- * nothing is edited in a file the tools downstream could not read either.
- */
-function parseYamlFile(path, content) {
-    const lines = new dist/* LineCounter */.HN();
-    // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
-    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
-    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
-    // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
-    const documents = [...parsed];
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error) {
-            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-            const first = error.message.split("\n")[0] ?? error.message;
-            throw new errors/* UserError */.y(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
-                file: path,
-                line: at.line,
-                column: at.col,
-                hint: "Fix the YAML syntax; nothing was changed.",
-            });
-        }
-    }
-    return { path, content, documents, lines };
-}
-function positionOf(file, offset) {
-    const { line, col } = file.lines.linePos(offset);
-    return { line, column: col };
-}
-
-;// CONCATENATED MODULE: ./src/yaml/embedded.ts
-
-
-
-/**
- * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
- * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
- */
-function embeddedYaml(outer, node) {
-    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
-        return undefined;
-    const { content } = outer;
-    const [start, end] = node.range;
-    const headerEnd = content.indexOf("\n", start);
-    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
-        return undefined;
-    const inner = node.value;
-    const innerLines = inner.split("\n");
-    const outerStarts = [];
-    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
-        outerStarts.push(at);
-    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
-    const indent = /^ */.exec(firstLine)[0].length;
-    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
-    for (const [k, line] of innerLines.entries()) {
-        if (line === "")
-            continue;
-        const at = outerStarts[k];
-        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
-            return undefined;
-    }
-    const innerStarts = [0];
-    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
-        innerStarts.push(i + 1);
-    const lineOf = (offset) => {
-        let k = innerStarts.length - 1;
-        while (k > 0 && innerStarts[k] > offset)
-            k--;
-        return k;
-    };
-    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
-    // and removals stay whole lines; anything else maps past the indentation.
-    const toOuter = (offset) => {
-        const k = lineOf(offset);
-        const line = outerStarts[k];
-        if (line === undefined)
-            return end;
-        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
-    };
-    let file;
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY || markdown === "")
+        return;
     try {
-        file = parseYamlFile(outer.path, inner);
+        await summary.addRaw(markdown).write();
     }
     catch (error) {
-        if ((0,errors/* isUserError */.i)(error))
-            return undefined;
-        throw error;
+        warning(`could not write the job summary: ${error.message}`);
     }
-    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
-    return {
-        file,
-        position: (offset) => positionOf(outer, toOuter(offset)),
-        splice: (splice) => {
-            const pad = " ".repeat(indent);
-            const lines = splice.text.split(/\r?\n/);
-            const text = lines
-                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
-                .join(eol);
-            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
-        },
-    };
 }
-
-;// CONCATENATED MODULE: ./src/yaml/mapping.ts
-
-/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
-function lineEnding(content, at) {
-    let newline = content.indexOf("\n", at);
-    if (newline < 0)
-        newline = content.lastIndexOf("\n", at);
-    return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
-}
-function lineStart(content, at) {
-    return content.lastIndexOf("\n", at - 1) + 1;
-}
-function keyStart(pair) {
-    return pair.key.range[0];
-}
-function valueEnd(pair) {
-    const value = pair.value;
-    if (value?.range)
-        return value.range[1];
-    return pair.key.range[1] + 1;
+function getString(name, fallback = "") {
+    return getInput(name) || fallback;
 }
 /**
- * Inserts `key: text` right after `after` in the same map, in the map's own style: a new line at the key's
- * indentation (with the file's line ending) in block maps, `, key: text` in flow maps.
+ * A newline- or comma-separated input as a list; blank entries and whole-line `#` comments are dropped. A `#` inside
+ * an entry is kept: labels such as `priority #1` are values, not comments.
  */
-function insertPair(file, map, after, key, text) {
-    const { content } = file;
-    const end = valueEnd(after);
-    if (map.flow)
-        return { start: end, end, text: `, ${key}: ${text}` };
-    const start = keyStart(after);
-    const indent = " ".repeat(start - lineStart(content, start));
-    const eol = lineEnding(content, end - 1);
-    const newline = content.indexOf("\n", Math.max(end - 1, start));
-    if (newline < 0)
-        return { start: content.length, end: content.length, text: `${eol}${indent}${key}: ${text}` };
-    return { start: newline + 1, end: newline + 1, text: `${indent}${key}: ${text}${eol}` };
+function getList(name) {
+    return getInput(name)
+        .split(/\r?\n|,/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== "" && !entry.startsWith("#"));
+}
+function getBoolean(name, fallback) {
+    const raw = getInput(name).trim().toLowerCase();
+    if (raw === "")
+        return fallback;
+    if (["true", "yes", "1", "on"].includes(raw))
+        return true;
+    if (["false", "no", "0", "off"].includes(raw))
+        return false;
+    throw new errors_UserError(`input '${name}' must be true or false, got ${JSON.stringify(raw)}`);
+}
+function getChoice(name, choices, fallback) {
+    const raw = getInput(name).trim();
+    if (raw === "")
+        return fallback;
+    if (choices.includes(raw))
+        return raw;
+    throw new errors_UserError(`input '${name}' must be one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`);
+}
+/** A secret input, masked in logs before anything else can print it. */
+function getSecret(name) {
+    const value = getInput(name);
+    if (value)
+        core_setSecret(value);
+    return value;
 }
 /**
- * Removes one pair with its line (block) or its separator (flow). A pair that shares its line with a
- * sequence dash (`- digest: …`) is removed up to the next key so the dash stays with the entry.
+ * Runs an action body: user mistakes become one failed-step message; anything else also keeps its stack in the
+ * debug log, where a maintainer can find it without alarming the user.
  */
-function removePair(file, map, pair) {
-    const { content } = file;
-    const index = map.items.indexOf(pair);
-    const start = keyStart(pair);
-    const end = valueEnd(pair);
-    const next = map.items[index + 1];
-    const previous = map.items[index - 1];
-    if (map.flow) {
-        if (previous)
-            return { start: valueEnd(previous), end, text: "" };
-        if (next)
-            return { start, end: keyStart(next), text: "" };
-        return { start, end, text: "" };
+async function runAction(body) {
+    try {
+        await body();
     }
-    const ownLine = content.slice(lineStart(content, start), start).trim() === "";
-    if (!ownLine) {
-        if (next)
-            return { start, end: keyStart(next), text: "" };
-        return { start, end, text: "" };
-    }
-    const newline = content.indexOf("\n", Math.max(end - 1, start));
-    const from = lineStart(content, start);
-    if (newline < 0 && from > 0) {
-        // The last line has no line break: take the one before it, so the file still ends without one.
-        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
-    }
-    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
-}
-function isStringScalar(node) {
-    return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
-}
-
-;// CONCATENATED MODULE: ./src/yaml/scalar.ts
-
-
-/**
- * Plain spellings that YAML 1.1 readers (Go's yaml.v2/v3 as used by kustomize and Helm, PyYAML) turn into
- * something other than the same string. The `yaml` package checks cover most of them; these patterns keep the
- * decision independent of one library's schema details.
- */
-const YAML11_SPECIAL = [
-    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-    /^(?:~|null|Null|NULL|)$/,
-    /^[-+]?(?:0b[01_]+|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|(?:0|[1-9][0-9_]*))$/,
-    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
-    /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
-    /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
-    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$/,
-    /^(?:=|<<)$/,
-];
-/** True when `value` written as a plain scalar would not read back as this exact string under YAML 1.1 or 1.2. */
-function needsQuotes(value, inFlow = false) {
-    if (YAML11_SPECIAL.some((re) => re.test(value)))
-        return true;
-    if (value !== value.trim() || /[\n\r\t]/.test(value))
-        return true;
-    // Indicators that cannot start a plain scalar (some parsers only warn, Go's yaml refuses).
-    if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/.test(value) || /:\s|\s#/.test(value))
-        return true;
-    if (inFlow && /[,[\]{}]/.test(value))
-        return true;
-    for (const version of ["1.1", "1.2"]) {
-        try {
-            if ((0,dist/* parse */.qg)(`${value}\n`, { version, logLevel: "silent" }) !== value)
-                return true;
-            if ((0,dist/* parse */.qg)(`k: ${value}\n`, { version, logLevel: "silent" })?.k !== value)
-                return true;
+    catch (error) {
+        if (isUserError(error)) {
+            setFailed(error.format());
+            return;
         }
-        catch {
-            return true;
-        }
+        const err = error;
+        core_debug(err?.stack ?? String(error));
+        setFailed(err?.message ?? String(error));
     }
-    return false;
 }
-function doubleQuoted(value) {
-    let out = '"';
-    for (const ch of value) {
-        const code = ch.codePointAt(0);
-        if (ch === '"' || ch === "\\")
-            out += `\\${ch}`;
-        else if (ch === "\n")
-            out += "\\n";
-        else if (ch === "\t")
-            out += "\\t";
-        else if (code < 0x20 || code === 0x7f)
-            out += `\\x${code.toString(16).padStart(2, "0")}`;
-        else
-            out += ch;
-    }
-    return `${out}"`;
-}
-function singleQuoted(value) {
-    return `'${value.replace(/'/g, "''")}'`;
-}
-/**
- * The string a scalar holds as the user sees it. Plain scalars are read from the source so `tag: 1.10` is
- * "1.10" (what a Go template prints from the text is irrelevant: the author meant 1.10), not the number 1.1.
- */
-function scalarText(content, node) {
-    if (!node.range)
+
+;// CONCATENATED MODULE: ./src/actions/promote-env.ts
+
+
+
+
+
+
+
+
+
+
+const changesJson = (changes) => JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
+/** The pull request an event is about, if any. */
+async function eventPullRequest() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
         return undefined;
-    if (node.type === dist/* Scalar */.X5.PLAIN) {
-        return content.slice(node.range[0], node.range[1]).trim();
+    const text = await (0,promises_namespaceObject.readFile)(path, "utf8").catch(() => "{}");
+    let payload;
+    try {
+        payload = JSON.parse(text);
     }
-    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
-        return typeof node.value === "string" ? node.value.trim() : undefined;
-    }
-    return typeof node.value === "string" ? node.value : undefined;
-}
-/** The splice that makes `node` hold `value`, written in the node's own style. */
-function replaceScalar(content, node, value, where, inFlow = false) {
-    const [start, end] = node.range;
-    switch (node.type) {
-        case dist/* Scalar */.X5.QUOTE_SINGLE:
-            return { start, end, text: singleQuoted(value) };
-        case dist/* Scalar */.X5.QUOTE_DOUBLE:
-            return { start, end, text: doubleQuoted(value) };
-        case dist/* Scalar */.X5.BLOCK_LITERAL:
-        case dist/* Scalar */.X5.BLOCK_FOLDED:
-            return replaceBlockScalar(content, start, end, value, where);
-        default: {
-            if (start === end) {
-                // An empty value (`newTag:`): keep the separator space YAML needs on either side.
-                const text = needsQuotes(value, inFlow) ? doubleQuoted(value) : value;
-                const before = content[start - 1] === ":" ? " " : "";
-                const after = content[start] === "#" ? " " : "";
-                return { start, end, text: `${before}${text}${after}` };
-            }
-            if (content.slice(start, end).includes("\n")) {
-                // A multi-line plain scalar: rewriting it on one line keeps the value but joins its lines.
-                return { start, end, text: doubleQuoted(value) };
-            }
-            return { start, end, text: needsQuotes(value, inFlow) ? doubleQuoted(value) : value };
-        }
-    }
-}
-/** Keeps the `|`/`>` header, indentation and trailing blank lines; only a one-line body can be rewritten. */
-function replaceBlockScalar(content, start, end, value, where) {
-    const source = content.slice(start, end);
-    const headerEnd = source.indexOf("\n") + 1;
-    const body = source.slice(headerEnd);
-    const match = /^([ \t]*)(\S[^\r\n]*)(\r?\n|$)/.exec(body);
-    const restOfBody = match ? body.slice(match[0].length) : "";
-    if (!match || restOfBody.trim() !== "") {
-        throw new errors/* UserError */.y("cannot rewrite a multi-line block scalar holding an image reference", {
-            ...where,
-            hint: "Write the reference on one line (plain or quoted) and run again.",
+    catch (error) {
+        throw new errors_UserError(`cannot read the event payload: ${error.message}`, {
+            file: path,
+            hint: "Give the pull request with the 'pull-request' input, or point GITHUB_EVENT_PATH at a JSON event.",
         });
     }
-    return {
-        start: start + headerEnd + match[1].length,
-        end: start + headerEnd + match[1].length + match[2].length,
-        text: value,
-    };
+    return payload.pull_request?.number;
 }
-
-;// CONCATENATED MODULE: ./src/yaml/splice.ts
-/** Applies non-overlapping splices; identical duplicates (two finders reaching one scalar) collapse into one. */
-function applySplices(content, splices) {
-    const unique = new Map();
-    for (const splice of splices)
-        unique.set(`${splice.start}:${splice.end}:${splice.text}`, splice);
-    const ordered = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = "";
-    let cursor = 0;
-    for (const splice of ordered) {
-        if (splice.start < cursor) {
-            throw new Error(`overlapping edits at offset ${splice.start}`);
-        }
-        out += content.slice(cursor, splice.start) + splice.text;
-        cursor = splice.end;
-    }
-    return out + content.slice(cursor);
-}
-
-;// CONCATENATED MODULE: ./src/yaml/tree.ts
-
-
-
-/** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
-function deref(file, document, node, parent) {
-    if ((0,dist/* isAlias */.Vj)(node)) {
-        const target = node.resolve(document);
-        if (!target)
-            return undefined;
-        if (parent?.anchor)
-            return { node: target, anchor: parent.anchor, alias: parent.alias };
-        return {
-            node: target,
-            anchor: positionOf(file, target.range?.[0] ?? 0),
-            alias: positionOf(file, node.range?.[0] ?? 0),
+/** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
+function run() {
+    return runAction(async () => {
+        const env = process.env;
+        const token = getSecret("token");
+        if (!token)
+            throw new errors_UserError("input 'token' is empty", {
+                hint: "Leave it at its default (github.token) or pass a secret.",
+            });
+        const to = getString("to").trim();
+        if (!to)
+            throw new errors_UserError("input 'to' is required", {
+                hint: "Name the environment to promote to, e.g. production.",
+            });
+        const mode = getChoice("mode", ["propose", "gate", "rollback"], "propose");
+        const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"], "merge");
+        const merge = getBoolean("merge", false);
+        const record = getBoolean("record-deployment", false);
+        const dryRun = getBoolean("dry-run", false);
+        const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined;
+        const ctx = {
+            clients: createGitHubClients({
+                token,
+                baseUrl: env.GITHUB_API_URL,
+                graphqlUrl: env.GITHUB_GRAPHQL_URL,
+                logger: actionsLogger,
+            }),
+            repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
+            base: getString("base").trim() || undefined,
+            config: getString("config").trim() || CONFIG_FILE,
+            serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+            runUrl,
+            logger: actionsLogger,
         };
-    }
-    if (node === null || node === undefined)
-        return undefined;
-    return { node: node, anchor: parent?.anchor, alias: parent?.alias };
-}
-function keyOf(pair) {
-    const key = pair.key;
-    if ((0,dist/* isScalar */.jn)(key) && (typeof key.value === "string" || typeof key.value === "number"))
-        return String(key.value);
-    return undefined;
-}
-/**
- * The entries of a map as a reader sees them: its own keys first, then keys merged in with `<<: *anchor`
- * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
- */
-function entries(file, document, reached) {
-    return mapEntries(file, document, reached, new Set());
-}
-/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
-function mapEntries(file, document, reached, merging) {
-    merging.add(reached.node);
-    const out = [];
-    const seen = new Set();
-    const merges = [];
-    for (const pair of reached.node.items) {
-        const key = keyOf(pair);
-        if (key === undefined)
-            continue;
-        if (key === "<<" && !((0,dist/* isScalar */.jn)(pair.key) && pair.key.type !== "PLAIN")) {
-            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
-            for (const source of sources) {
-                const target = deref(file, document, source, reached);
-                if (target)
-                    merges.push(target);
-            }
-            continue;
-        }
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
-    }
-    for (const merged of merges) {
-        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
-            continue;
-        for (const entry of mapEntries(file, document, merged, merging)) {
-            if (seen.has(entry.key))
-                continue;
-            seen.add(entry.key);
-            out.push(entry);
-        }
-    }
-    merging.delete(reached.node);
-    return out;
-}
-function get(file, document, map, key) {
-    return entries(file, document, map).find((entry) => entry.key === key);
-}
-function asMap(reached) {
-    return reached && (0,dist/* isMap */.jh)(reached.node) ? reached : undefined;
-}
-function items(file, document, reached) {
-    if (!reached || !(0,dist/* isSeq */.oP)(reached.node))
-        return [];
-    const out = [];
-    for (const item of reached.node.items) {
-        const target = deref(file, document, item, reached);
-        if (target)
-            out.push(target);
-    }
-    return out;
-}
-/** True when the node sits in a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` need quoting. */
-function isFlow(node) {
-    return Boolean(node && (isMap(node) || isSeq(node)) && node.flow);
-}
-/** Every anchor that is used through an alias in a document; editing inside one changes all of its uses. */
-function anchorUses(file, document) {
-    const found = new Map();
-    (0,dist/* visit */.YR)(document, {
-        Alias(_, alias) {
-            const target = alias.resolve(document);
-            if (!target?.range)
+        const outputs = {
+            "pull-request-number": "",
+            "pull-request-url": "",
+            operation: "unchanged",
+            changes: "[]",
+            gate: "",
+            "gate-reasons": "[]",
+            "approved-by": "[]",
+        };
+        const summary = [];
+        /** One gate pass; the first pull request evaluated fills the outputs, every one goes to the summary. */
+        const gate = async (number, final) => {
+            const run = await runGate(ctx, number, {
+                to,
+                now: new Date(),
+                final,
+                merge: merge ? mergeMethod : false,
+                recordDeployment: record,
+                dryRun,
+            });
+            if (!run) {
+                logInfo(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
                 return;
-            let use = found.get(target);
-            if (!use) {
-                use = {
-                    name: alias.source,
-                    start: target.range[0],
-                    end: target.range[2],
-                    at: positionOf(file, target.range[0]),
-                    uses: [],
-                };
-                found.set(target, use);
             }
-            use.uses.push(positionOf(file, alias.range?.[0] ?? 0));
-        },
-    });
-    return [...found.values()];
-}
-/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
-const MAX_WALK_VISITS = 100_000;
-/**
- * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
- * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
- * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
- */
-function aliasWalkGuard(file) {
-    const onPath = new Set();
-    let visits = 0;
-    return {
-        enter(node) {
-            if (onPath.has(node))
-                return false;
-            if (++visits > MAX_WALK_VISITS) {
-                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
-                throw new errors/* UserError */.y(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
-                    file: file.path,
-                    line,
-                    column,
-                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+            const { result, pullRequest } = run.evaluation;
+            summary.push(gateSummary(pullRequest, result));
+            if (run.merged)
+                summary.push(`Merged #${number} as ${run.merged.slice(0, 7)}.\n`);
+            if (outputs.gate !== "")
+                return;
+            Object.assign(outputs, {
+                "pull-request-number": String(number),
+                "pull-request-url": pullRequest.url,
+                gate: result.open ? "open" : "blocked",
+                "gate-reasons": JSON.stringify(result.reasons),
+                "approved-by": JSON.stringify(result.approvedBy),
+                changes: changesJson(result.changes),
+                ...(run.merged ? { operation: "merged" } : {}),
+            });
+        };
+        if (mode === "gate") {
+            const input = getString("pull-request").trim();
+            if (input && !/^\d+$/.test(input))
+                throw new errors_UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`, {
+                    hint: "Give the pull request's number (42), or leave it empty to gate the event's pull request.",
+                });
+            const single = input ? Number(input) : await eventPullRequest();
+            const numbers = single !== undefined ? [single] : await openPromotions(ctx, to);
+            if (numbers.length === 0)
+                logInfo(`no open promotion pull request to ${to}`);
+            for (const number of numbers)
+                await gate(number, true);
+        }
+        else {
+            const result = await propose(ctx, {
+                kind: mode === "rollback" ? "rollback" : "promotion",
+                to,
+                from: getString("from").trim() || undefined,
+                revision: getString("revision").trim() || undefined,
+                apps: getList("apps"),
+                images: getList("images"),
+                dryRun,
+            });
+            const { delivery, plan } = result;
+            if (dryRun && plan.files.length > 0)
+                logInfo(unifiedDiff(plan.files));
+            for (const change of plan.changes) {
+                logInfo(changeLine(change));
+            }
+            Object.assign(outputs, {
+                operation: delivery.operation,
+                changes: changesJson(plan.changes),
+                "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
+                "pull-request-url": delivery.pullRequest?.url ?? "",
+            });
+            summary.push(proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl));
+            if (delivery.operation === "committed" && record && delivery.commit) {
+                await recordDeployment(ctx, {
+                    sha: delivery.commit.oid,
+                    environment: to,
+                    images: imagesAfter(plan.changes),
+                    description: `${result.marker.kind} committed`,
                 });
             }
-            onPath.add(node);
-            return true;
-        },
-        leave(node) {
-            onPath.delete(node);
-        },
-    };
+            if (delivery.pullRequest && !dryRun)
+                await gate(delivery.pullRequest.number, false);
+        }
+        logInfo(`operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`);
+        for (const [name, value] of Object.entries(outputs))
+            setOutput(name, value);
+        await writeSummary(summary.join("\n"));
+    });
 }
 
-;// CONCATENATED MODULE: ./src/yaml/index.ts
 
+/***/ }),
 
+/***/ 8675:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_promote_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5029);
 
+await (0,_actions_promote_env_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
-
-
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -46263,13 +48943,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -54952,2972 +57625,6 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3218:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
 /***/ 6495:
 /***/ ((module) => {
 
@@ -58071,6 +57778,6 @@ module.exports = {"r":"2.19.5"};
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5473);
+/******/ var __webpack_exports__ = __nccwpck_require__(8675);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

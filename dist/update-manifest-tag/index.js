@@ -35273,498 +35273,5488 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6064:
+/***/ 2996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AA: () => (/* binding */ getString),
-/* harmony export */   Cs: () => (/* binding */ runAction),
-/* harmony export */   MV: () => (/* binding */ actionsLogger),
-/* harmony export */   m: () => (/* binding */ getChoice),
-/* harmony export */   pW: () => (/* binding */ getBoolean),
-/* harmony export */   r6: () => (/* binding */ getSecret),
-/* harmony export */   vS: () => (/* binding */ getList)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
 
-/** Logger for the core that writes through the runner's workflow commands. */
-const actionsLogger = {
-    debug: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message),
-    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-    warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
-};
-function getString(name, fallback = "") {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name) || fallback;
-}
-/** A newline- or comma-separated input as a list; blank entries and `#` comments are dropped. */
-function getList(name) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)
-        .split(/\r?\n|,/)
-        .map((entry) => entry.replace(/\s+#.*$/, "").trim())
-        .filter((entry) => entry !== "" && !entry.startsWith("#"));
-}
-function getBoolean(name, fallback) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim().toLowerCase();
-    if (raw === "")
-        return fallback;
-    if (["true", "yes", "1", "on"].includes(raw))
-        return true;
-    if (["false", "no", "0", "off"].includes(raw))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${name}' must be true or false, got ${JSON.stringify(raw)}`);
-}
-function getChoice(name, choices, fallback) {
-    const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
-    if (raw === "")
-        return fallback;
-    if (choices.includes(raw))
-        return raw;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${name}' must be one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`);
-}
-/** A secret input, masked in logs before anything else can print it. */
-function getSecret(name) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-    if (value)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    return value;
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
 }
 /**
- * Runs an action body: user mistakes become one failed-step message; anything else also keeps its stack in the
- * debug log, where a maintainer can find it without alarming the user.
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-async function runAction(body) {
-    try {
-        await body();
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
     }
-    catch (error) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isUserError */ .i)(error)) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(error.format());
-            return;
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
         }
-        const err = error;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err?.stack ?? String(error));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(err?.message ?? String(error));
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
     }
 }
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
 
 
-/***/ }),
-
-/***/ 9691:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _delivery_git_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2451);
-/* harmony import */ var _delivery_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6633);
-/* harmony import */ var _delivery_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2592);
-/* harmony import */ var _environments_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6896);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8821);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4243);
-/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8018);
-/* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6064);
 
 
-
-
-
-
-
-
-
-
-await (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .runAction */ .Cs)(async () => {
-    const env = process.env;
-    const token = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getSecret */ .r6)("token");
-    const images = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("images").map((text) => (0,_image_index_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageRef */ .Q)(text));
-    if (images.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y("input 'images' is empty", {
-            hint: "List one image reference per line, e.g. ghcr.io/acme/web:1.4.2.",
-        });
-    const environment = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("environment").trim() || undefined;
-    const paths = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("paths");
-    if (Boolean(environment) === paths.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y("give exactly one of the inputs 'environment' and 'paths'", {
-            hint: "environment names an entry of gitops-pipeline.yaml; paths lists files, directories or globs.",
-        });
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    const repositoryInput = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("repository").trim() || env.GITHUB_REPOSITORY || "";
-    const mode = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("mode").trim();
-    if (mode && mode !== "commit" && mode !== "pull-request") {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
     }
-    const workingDirectory = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("working-directory").trim();
-    const autoMerge = (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getChoice */ .m)("auto-merge", ["false", "merge", "squash", "rebase"], "false");
-    const request = {
-        images,
-        environment,
-        paths,
-        repository: repositoryInput || !workingDirectory ? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRepository */ .SU)(repositoryInput) : undefined,
-        base: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("base").trim() || undefined,
-        config: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("config").trim() || _environments_index_js__WEBPACK_IMPORTED_MODULE_4__/* .CONFIG_FILE */ .g2,
-        mode: (mode || undefined),
-        branch: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("branch").trim() || undefined,
-        title: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("title").trim() || undefined,
-        commitMessage: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getString */ .AA)("commit-message").trim() || undefined,
-        labels: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("labels"),
-        reviewers: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("reviewers"),
-        teamReviewers: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getList */ .vS)("team-reviewers"),
-        draft: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("draft", false),
-        autoMerge: autoMerge === "false" ? false : autoMerge,
-        allowMissing: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("allow-missing", false),
-        dryRun: (0,_runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .getBoolean */ .pW)("dry-run", false),
-        runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-            ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-            : undefined,
-    };
-    if (!token && !workingDirectory) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y("input 'token' is empty", {
-            hint: "Leave it at its default (github.token) or pass a secret.",
-        });
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
     }
-    const clients = token
-        ? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .createGitHubClients */ .Y8)({
-            token,
-            baseUrl: env.GITHUB_API_URL,
-            graphqlUrl: env.GITHUB_GRAPHQL_URL,
-            logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
-        })
-        : undefined;
-    let outcome;
-    if (workingDirectory) {
-        outcome = await (0,_delivery_git_js__WEBPACK_IMPORTED_MODULE_1__/* .updateInWorkingDirectory */ .zZ)(request, workingDirectory, {
-            logger: _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV,
-            serverUrl: env.GITHUB_SERVER_URL,
-            clients,
-        });
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
     }
     else {
-        const result = await (0,_delivery_run_js__WEBPACK_IMPORTED_MODULE_2__/* .updateThroughGitHub */ .aH)(request, clients, _runtime_js__WEBPACK_IMPORTED_MODULE_9__/* .actionsLogger */ .MV);
-        outcome = {
-            ...result,
-            repository: result.repository,
-            dryRun: request.dryRun,
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
         };
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${result.requests} GitHub API request(s)`);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
-    if (request.dryRun && outcome.plan.files.length > 0)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .unifiedDiff */ .WH)(outcome.plan.files));
-    for (const change of outcome.plan.changes) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_update_index_js__WEBPACK_IMPORTED_MODULE_8__/* .changeLine */ .vK)(change));
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
-    for (const [name, value] of Object.entries((0,_delivery_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .outputsOf */ .Y)(outcome)))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_delivery_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryOf */ .F)(outcome)).write();
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
 });
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2451:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  zZ: () => (/* binding */ updateInWorkingDirectory)
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
 });
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
-// UNUSED EXPORTS: git, gitHubRepositoryOf
 
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/update/index.ts + 14 modules
-var update = __nccwpck_require__(8018);
-// EXTERNAL MODULE: ./src/delivery/github.ts + 2 modules
-var delivery_github = __nccwpck_require__(7825);
-// EXTERNAL MODULE: ./src/delivery/run.ts
-var run = __nccwpck_require__(6633);
-;// CONCATENATED MODULE: ./src/delivery/git.ts
-
-
-
-
-
-
-/** Runs git with an argv array (never a shell) in `cwd`; prompts are off so a missing credential fails fast. */
-function git(cwd, args) {
-    return new Promise((resolvePromise, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, {
-            cwd,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => {
-            stdout += chunk;
-        });
-        child.stderr.on("data", (chunk) => {
-            stderr += chunk;
-        });
-        child.on("error", (error) => reject(new errors/* UserError */.y(`cannot run git: ${error.message}`, {
-            hint: "Install git on the runner.",
-            cause: error,
-        })));
-        child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-    });
-}
-async function must(cwd, args, what) {
-    const result = await git(cwd, args);
-    if (result.code !== 0) {
-        throw new errors/* UserError */.y(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, {
-            hint: `The command was: git ${args.join(" ")} (in ${cwd})`,
-        });
-    }
-    return result.stdout.trim();
-}
-/** The remote refused a push because it moved on (not a permission or hook refusal). */
-function isRejectedAsStale(result) {
-    // With --porcelain the per-ref verdict ("[rejected] (fetch first)") is on stdout.
-    return /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(`${result.stdout}\n${result.stderr}`);
-}
-/** `owner/name` when the remote URL is on the GitHub server the workflow runs on, else undefined. */
-function gitHubRepositoryOf(remoteUrl, serverUrl) {
-    let host;
-    try {
-        host = new URL(serverUrl).host.toLowerCase();
-    }
-    catch {
-        return undefined;
-    }
-    const scp = /^(?:[^@/]+@)?([^:/]+):([^/]+)\/(.+?)(?:\.git)?\/?$/.exec(remoteUrl);
-    if (scp && !remoteUrl.includes("://")) {
-        return scp[1].toLowerCase() === host.replace(/:\d+$/, "")
-            ? { owner: scp[2], repo: scp[3] }
-            : undefined;
-    }
-    try {
-        const url = new URL(remoteUrl);
-        if (url.host.toLowerCase() !== host)
-            return undefined;
-        const parts = url.pathname
-            .replace(/^\/+|\/+$/g, "")
-            .replace(/\.git$/, "")
-            .split("/");
-        return parts.length === 2 ? { owner: parts[0], repo: parts[1] } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-const BOT = [
-    "-c",
-    "user.name=github-actions[bot]",
-    "-c",
-    "user.email=41898282+github-actions[bot]@users.noreply.github.com",
-];
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/errors.ts
 /**
- * Working-directory mode, for any git host: edit the checkout with the core, commit, push. A push the remote
- * refuses because it moved is retried after a fetch and rebase; when the rebase conflicts (someone changed the
- * same lines), our commit is dropped and the edit planned again on the new tree. Pull-request mode pushes the
- * head branch (force: it is ours alone) and opens or updates the pull request when the remote is on GitHub.
+ * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
+ * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
  */
-async function updateInWorkingDirectory(request, directory, options) {
-    const cwd = (0,external_node_path_.resolve)(directory);
-    const remote = options.remote ?? "origin";
-    const attempts = options.attempts ?? 5;
-    const { logger } = options;
-    await must(cwd, ["rev-parse", "--git-dir"], `find a repository in ${directory}`);
-    const reader = (0,update/* localReader */.Xy)(cwd);
-    let patterns = request.paths;
-    let configMode;
-    if (request.environment) {
-        const target = (0,run/* targetFromConfig */.Wd)(request, await reader.read(request.config));
-        patterns = target.patterns;
-        configMode = target.mode;
+class UserError extends Error {
+    location;
+    hint;
+    constructor(message, options = {}) {
+        const { hint, cause, ...location } = options;
+        super(message, cause === undefined ? undefined : { cause });
+        this.name = "UserError";
+        this.location = location;
+        this.hint = hint;
     }
-    const mode = request.mode ?? configMode ?? "pull-request";
-    const plan = (0,run/* planner */.lD)(request, logger);
-    const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
-    const base = request.base || original;
-    if (request.dryRun) {
-        // A dry run only plans: it works on any checkout, detached or without a remote.
-        return {
-            operation: "unchanged",
-            mode,
-            plan: await plan(reader, patterns),
-            repository: directory,
-            base: base || "HEAD",
-            dryRun: true,
-            warnings: [],
-        };
+    /** `file:line:column: message` then the hint on its own line, the shape editors and CI logs link. */
+    format() {
+        const { file, line, column } = this.location;
+        let where = "";
+        if (file)
+            where = `${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: `;
+        return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ""}`;
     }
-    if (!base) {
-        throw new errors/* UserError */.y(`the checkout in ${directory} is on a detached HEAD and no base branch was given`, {
-            hint: "Set `base` to the branch to update, or check out a branch (actions/checkout with `ref:`).",
-        });
+}
+function isUserError(error) {
+    return error instanceof UserError;
+}
+
+;// CONCATENATED MODULE: ./src/process/env.ts
+/**
+ * The environment a child tool (git, kustomize) gets: what it needs to find itself, its configuration, certificates
+ * and proxies — never the action's inputs (INPUT_TOKEN), the runner's tokens or anything else a tool could leak into
+ * an error message, a hook or a credential helper.
+ */
+const PASSED = new Set([
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "LANG",
+    "TZ",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "NODE_EXTRA_CA_CERTS",
+    "GIT_SSL_CAINFO",
+    "GIT_SSL_CAPATH",
+    "GIT_CONFIG_GLOBAL",
+    "GIT_CONFIG_SYSTEM",
+    "GIT_CONFIG_NOSYSTEM",
+    "GIT_EXEC_PATH",
+    "GIT_AUTHOR_NAME",
+    "GIT_AUTHOR_EMAIL",
+    "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "KUBECONFIG",
+]);
+function childEnv(env = process.env, extra = {}) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined &&
+            (PASSED.has(name) ||
+                name.startsWith("GIT_CONFIG_KEY_") ||
+                name.startsWith("GIT_CONFIG_VALUE_") ||
+                name === "GIT_CONFIG_COUNT"))
+            out[name] = value;
     }
-    const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
-    const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
-    const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
-    const texts = (0,run/* textsFor */.g4)(request);
-    const identity = (await git(cwd, ["config", "user.email"])).stdout.trim() ? [] : BOT;
-    const outcome = (extra) => ({
-        mode,
-        repository: repositoryName,
-        repositoryUrl: github && options.serverUrl ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}` : undefined,
-        base,
-        dryRun: request.dryRun,
-        warnings: [],
-        ...extra,
-    });
-    /** Plans on the working tree, writes, commits; undefined when there is nothing to change. */
-    const commitEdits = async () => {
-        const planned = await plan(reader, patterns);
-        if (planned.changes.length === 0 || request.dryRun)
-            return { planned, committed: false };
-        const paths = planned.files.map((file) => file.path);
-        const dirty = (await must(cwd, ["status", "--porcelain", "--", ...paths], "read the status")).trim();
-        if (dirty) {
-            throw new errors/* UserError */.y(`files to update have uncommitted changes in ${directory}:\n${dirty}`, {
-                hint: "Commit or discard them before this step, so the update commit contains only the version bump.",
-            });
+    return { ...out, ...extra };
+}
+/** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */
+const gitEnv = (env = process.env) => childEnv(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
+class Diff {
+    diff(oldStr, newStr, 
+    // Type below is not accurate/complete - see above for full possibilities - but it compiles
+    options = {}) {
+        let callback;
+        if (typeof options === 'function') {
+            callback = options;
+            options = {};
         }
-        await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
-        const { headline, body } = texts(planned, base);
-        await must(cwd, ["add", "--", ...paths], "stage the updated files");
-        await must(cwd, [...identity, "commit", "--quiet", "-m", headline, ...(body ? ["-m", body] : []), "--", ...paths], "commit");
-        return { planned, committed: true };
-    };
-    if (mode === "commit") {
-        let { planned, committed } = await commitEdits();
-        if (!committed)
-            return outcome({ operation: "unchanged", plan: planned });
-        for (let attempt = 1;; attempt++) {
-            const pushed = await git(cwd, ["push", "--porcelain", remote, `HEAD:refs/heads/${base}`]);
-            if (pushed.code === 0)
-                break;
-            if (!isRejectedAsStale(pushed) || attempt >= attempts) {
-                throw new errors/* UserError */.y(`git push to ${base} failed: ${`${pushed.stdout}\n${pushed.stderr}`.trim()}`, {
-                    hint: isRejectedAsStale(pushed)
-                        ? "The branch kept moving; re-run the job."
-                        : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.",
-                });
+        else if ('callback' in options) {
+            callback = options.callback;
+        }
+        // Allow subclasses to massage the input prior to running
+        const oldString = this.castInput(oldStr, options);
+        const newString = this.castInput(newStr, options);
+        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+        const newTokens = this.removeEmpty(this.tokenize(newString, options));
+        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+    }
+    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+        var _a;
+        const done = (value) => {
+            value = this.postProcess(value, options);
+            if (callback) {
+                setTimeout(function () { callback(value); }, 0);
+                return undefined;
             }
-            logger.info(`${base} moved on the remote; rebasing and pushing again (attempt ${attempt + 1} of ${attempts})`);
-            await must(cwd, ["fetch", "--quiet", remote, base], `fetch ${base}`);
-            const rebased = await git(cwd, [...identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"]);
-            if (rebased.code !== 0) {
-                // The same lines changed remotely: drop our commit, catch up, and plan the edit again on what is there now.
-                await git(cwd, ["rebase", "--abort"]);
-                await must(cwd, ["reset", "--quiet", "--keep", "HEAD~1"], "drop the conflicting update commit");
-                await must(cwd, [...identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"], "rebase onto the remote branch");
-                ({ planned, committed } = await commitEdits());
-                if (!committed)
-                    return outcome({ operation: "unchanged", plan: planned });
+            else {
+                return value;
+            }
+        };
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let editLength = 1;
+        let maxEditLength = newLen + oldLen;
+        if (options.maxEditLength != null) {
+            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+        }
+        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+        const abortAfterTimestamp = Date.now() + maxExecutionTime;
+        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
+        // Seed editLength = 0, i.e. the content starts with the same values
+        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+            // Identity per the equality and tokenizer
+            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+        }
+        // Once we hit the right edge of the edit graph on some diagonal k, we can
+        // definitely reach the end of the edit graph in no more than k edits, so
+        // there's no point in considering any moves to diagonal k+1 any more (from
+        // which we're guaranteed to need at least k+1 more edits).
+        // Similarly, once we've reached the bottom of the edit graph, there's no
+        // point considering moves to lower diagonals.
+        // We record this fact by setting minDiagonalToConsider and
+        // maxDiagonalToConsider to some finite value once we've hit the edge of
+        // the edit graph.
+        // This optimization is not faithful to the original algorithm presented in
+        // Myers's paper, which instead pointlessly extends D-paths off the end of
+        // the edit graph - see page 7 of Myers's paper which notes this point
+        // explicitly and illustrates it with a diagram. This has major performance
+        // implications for some common scenarios. For instance, to compute a diff
+        // where the new text simply appends d characters on the end of the
+        // original text of length n, the true Myers algorithm will take O(n+d^2)
+        // time while this optimization needs only O(n+d) time.
+        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+        // Main worker method. checks all permutations of a given edit length for acceptance.
+        const execEditLength = () => {
+            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+                let basePath;
+                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+                if (removePath) {
+                    // No one else is going to attempt to use this value, clear it
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath - 1] = undefined;
+                }
+                let canAdd = false;
+                if (addPath) {
+                    // what newPos will be after we do an insertion:
+                    const addPathNewPos = addPath.oldPos - diagonalPath;
+                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+                }
+                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+                if (!canAdd && !canRemove) {
+                    // If this path is a terminal then prune
+                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
+                    bestPath[diagonalPath] = undefined;
+                    continue;
+                }
+                // Select the diagonal that we want to branch from. We select the prior
+                // path whose position in the old string is the farthest from the origin
+                // and does not pass the bounds of the diff graph
+                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
+                    basePath = this.addToPath(addPath, true, false, 0, options);
+                }
+                else {
+                    basePath = this.addToPath(removePath, false, true, 1, options);
+                }
+                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+                    // If we have hit the end of both strings, then we are done
+                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+                }
+                else {
+                    bestPath[diagonalPath] = basePath;
+                    if (basePath.oldPos + 1 >= oldLen) {
+                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+                    }
+                    if (newPos + 1 >= newLen) {
+                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+                    }
+                }
+            }
+            editLength++;
+        };
+        // Performs the length of edit iteration. Is a bit fugly as this has to support the
+        // sync and async mode which is never fun. Loops over execEditLength until a value
+        // is produced, or until the edit length exceeds options.maxEditLength (if given),
+        // in which case it will return undefined.
+        if (callback) {
+            (function exec() {
+                setTimeout(function () {
+                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+                        return callback(undefined);
+                    }
+                    if (!execEditLength()) {
+                        exec();
+                    }
+                }, 0);
+            }());
+        }
+        else {
+            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+                const ret = execEditLength();
+                if (ret) {
+                    return ret;
+                }
             }
         }
-        const oid = await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-        const plannedNow = planned;
-        return outcome({
-            operation: "committed",
-            plan: plannedNow,
-            commit: {
-                oid,
-                url: github && options.serverUrl
-                    ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}/commit/${oid}`
-                    : undefined,
-            },
-        });
     }
-    // Pull-request mode: the head branch is base + this one commit, rebuilt from the remote base every time.
-    const branch = (0,run/* branchFor */.yC)(request);
-    if (branch === base)
-        throw new errors/* UserError */.y(`the pull request branch ${branch} is the base branch itself`);
-    await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
-    const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
-    await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
-    try {
-        const { planned, committed } = await commitEdits();
-        if (!committed)
-            return outcome({ operation: "unchanged", plan: planned });
-        const remoteHead = (await must(cwd, ["ls-remote", remote, `refs/heads/${branch}`], "list the remote branch")).split(/\s/)[0];
-        let same = false;
-        if (remoteHead) {
-            await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`], `fetch ${branch}`);
-            const [ours, theirs] = await Promise.all([
-                must(cwd, ["rev-parse", "HEAD^{tree}"], "read the tree"),
-                must(cwd, ["rev-parse", "FETCH_HEAD^{tree}"], "read the remote tree"),
-            ]);
-            same = ours === theirs;
+    addToPath(path, added, removed, oldPosInc, options) {
+        const last = path.lastComponent;
+        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
+            };
         }
-        if (!same) {
-            // Force only ever lands on our own head branch; the base branch is never pushed in this mode.
-            await must(cwd, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`], `push ${branch}`);
+        else {
+            return {
+                oldPos: path.oldPos + oldPosInc,
+                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
+            };
         }
-        const oid = same ? remoteHead : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-        if (!github || !options.clients) {
-            return outcome({
-                operation: same ? "unchanged" : remoteHead ? "updated" : "created",
-                plan: planned,
-                commit: { oid },
-                note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
-            });
-        }
-        const target = {
-            clients: options.clients,
-            repository: github,
-            branch,
-            base,
-            texts: texts(planned, base),
-            pullRequest: (0,run/* pullRequestOptions */.dR)(request),
-            logger,
-        };
-        const existing = await (0,delivery_github/* findPullRequest */._f)(target);
-        if (existing && same)
-            return outcome({ operation: "unchanged", plan: planned, pullRequest: existing, commit: { oid } });
-        const { pullRequest, created } = await (0,delivery_github/* openOrUpdatePullRequest */.x5)(target, existing);
-        const warnings = await (0,delivery_github/* applyMetadata */.AC)(target, pullRequest);
-        return outcome({
-            operation: created ? "created" : "updated",
-            plan: planned,
-            pullRequest,
-            commit: { oid },
-            warnings,
-        });
     }
-    finally {
-        if (original && original !== branch)
-            await git(cwd, ["checkout", "--quiet", original]);
+    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+        const newLen = newTokens.length, oldLen = oldTokens.length;
+        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+            newPos++;
+            oldPos++;
+            commonCount++;
+            if (options.oneChangePerToken) {
+                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+            }
+        }
+        if (commonCount && !options.oneChangePerToken) {
+            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+        }
+        basePath.oldPos = oldPos;
+        return newPos;
+    }
+    equals(left, right, options) {
+        if (options.comparator) {
+            return options.comparator(left, right);
+        }
+        else {
+            return left === right
+                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
+        }
+    }
+    removeEmpty(array) {
+        const ret = [];
+        for (let i = 0; i < array.length; i++) {
+            if (array[i]) {
+                ret.push(array[i]);
+            }
+        }
+        return ret;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    castInput(value, options) {
+        return value;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    tokenize(value, options) {
+        return Array.from(value);
+    }
+    join(chars) {
+        // Assumes ValueT is string, which is the case for most subclasses.
+        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
+        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
+        // assume tokens and values are strings, but not completely - is weird and janky.
+        return chars.join('');
+    }
+    postProcess(changeObjects, 
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    options) {
+        return changeObjects;
+    }
+    get useLongestToken() {
+        return false;
+    }
+    buildValues(lastComponent, newTokens, oldTokens) {
+        // First we convert our linked list of components in reverse order to an
+        // array in the right order:
+        const components = [];
+        let nextComponent;
+        while (lastComponent) {
+            components.push(lastComponent);
+            nextComponent = lastComponent.previousComponent;
+            delete lastComponent.previousComponent;
+            lastComponent = nextComponent;
+        }
+        components.reverse();
+        const componentLen = components.length;
+        let componentPos = 0, newPos = 0, oldPos = 0;
+        for (; componentPos < componentLen; componentPos++) {
+            const component = components[componentPos];
+            if (!component.removed) {
+                if (!component.added && this.useLongestToken) {
+                    let value = newTokens.slice(newPos, newPos + component.count);
+                    value = value.map(function (value, i) {
+                        const oldValue = oldTokens[oldPos + i];
+                        return oldValue.length > value.length ? oldValue : value;
+                    });
+                    component.value = this.join(value);
+                }
+                else {
+                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+                }
+                newPos += component.count;
+                // Common case
+                if (!component.added) {
+                    oldPos += component.count;
+                }
+            }
+            else {
+                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+                oldPos += component.count;
+            }
+        }
+        return components;
     }
 }
 
-
-/***/ }),
-
-/***/ 7825:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  AC: () => (/* binding */ applyMetadata),
-  OY: () => (/* binding */ deliverThroughGitHub),
-  _f: () => (/* binding */ findPullRequest),
-  x5: () => (/* binding */ openOrUpdatePullRequest)
-});
+class LineDiff extends Diff {
+    constructor() {
+        super(...arguments);
+        this.tokenize = tokenize;
+    }
+    equals(left, right, options) {
+        // If we're ignoring whitespace, we need to normalise lines by stripping
+        // whitespace before checking equality. (This has an annoying interaction
+        // with newlineIsToken that requires special handling: if newlines get their
+        // own token, then we DON'T want to trim the *newline* tokens down to empty
+        // strings, since this would cause us to treat whitespace-only line content
+        // as equal to a separator between lines, which would be weird and
+        // inconsistent with the documented behavior of the options.)
+        if (options.ignoreWhitespace) {
+            if (!options.newlineIsToken || !left.includes('\n')) {
+                left = left.trim();
+            }
+            if (!options.newlineIsToken || !right.includes('\n')) {
+                right = right.trim();
+            }
+        }
+        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+            if (left.endsWith('\n')) {
+                left = left.slice(0, -1);
+            }
+            if (right.endsWith('\n')) {
+                right = right.slice(0, -1);
+            }
+        }
+        return super.equals(left, right, options);
+    }
+}
+const lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+    return lineDiff.diff(oldStr, newStr, options);
+}
+function diffTrimmedLines(oldStr, newStr, options) {
+    options = generateOptions(options, { ignoreWhitespace: true });
+    return lineDiff.diff(oldStr, newStr, options);
+}
+// Exported standalone so it can be used from jsonDiff too.
+function tokenize(value, options) {
+    if (options.stripTrailingCr) {
+        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
+        value = value.replace(/\r\n/g, '\n');
+    }
+    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+    // Ignore the final empty token that occurs if the string ends with a new line
+    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+        linesAndNewlines.pop();
+    }
+    // Merge the content and line separators into single tokens
+    for (let i = 0; i < linesAndNewlines.length; i++) {
+        const line = linesAndNewlines[i];
+        if (i % 2 && !options.newlineIsToken) {
+            retLines[retLines.length - 1] += line;
+        }
+        else {
+            retLines.push(line);
+        }
+    }
+    return retLines;
+}
 
-// UNUSED EXPORTS: gitBlobOid
+;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
+
+/**
+ * Returns true if the filename contains characters that require C-style
+ * quoting (as used by Git and GNU diffutils in diff output).
+ */
+function needsQuoting(s) {
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * C-style quotes a filename, encoding special characters as escape sequences
+ * and non-ASCII bytes as octal escapes. This is the inverse of
+ * `parseQuotedFileName` in parse.ts.
+ *
+ * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
+ * This matches the behaviour of both Git and GNU diffutils, which always emit
+ * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
+ * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
+ *
+ * If the filename doesn't need quoting, returns it as-is.
+ */
+function quoteFileNameIfNeeded(s) {
+    if (!needsQuoting(s)) {
+        return s;
+    }
+    let result = '"';
+    const bytes = new TextEncoder().encode(s);
+    let i = 0;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
+        if (b === 0x07) {
+            result += '\\a';
+        }
+        else if (b === 0x08) {
+            result += '\\b';
+        }
+        else if (b === 0x09) {
+            result += '\\t';
+        }
+        else if (b === 0x0a) {
+            result += '\\n';
+        }
+        else if (b === 0x0b) {
+            result += '\\v';
+        }
+        else if (b === 0x0c) {
+            result += '\\f';
+        }
+        else if (b === 0x0d) {
+            result += '\\r';
+        }
+        else if (b === 0x22) {
+            result += '\\"';
+        }
+        else if (b === 0x5c) {
+            result += '\\\\';
+        }
+        else if (b >= 0x20 && b <= 0x7e) {
+            // Just a printable ASCII character that is neither a double quote nor a
+            // backslash; no need to escape it.
+            result += String.fromCharCode(b);
+        }
+        else {
+            // Either part of a non-ASCII character or a control character without a
+            // special escape sequence; needs escaping as a 3-digit octal escape
+            result += '\\' + b.toString(8).padStart(3, '0');
+        }
+        i++;
+    }
+    result += '"';
+    return result;
+}
+const INCLUDE_HEADERS = {
+    includeIndex: true,
+    includeUnderline: true,
+    includeFileHeaders: true
+};
+const FILE_HEADERS_ONLY = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: true
+};
+const OMIT_HEADERS = {
+    includeIndex: false,
+    includeUnderline: false,
+    includeFileHeaders: false
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    let optionsObj;
+    if (!options) {
+        optionsObj = {};
+    }
+    else if (typeof options === 'function') {
+        optionsObj = { callback: options };
+    }
+    else {
+        optionsObj = options;
+    }
+    if (typeof optionsObj.context === 'undefined') {
+        optionsObj.context = 4;
+    }
+    // We copy this into its own variable to placate TypeScript, which thinks
+    // optionsObj.context might be undefined in the callbacks below.
+    const context = optionsObj.context;
+    // @ts-expect-error (runtime check for something that is correctly a static type error)
+    if (optionsObj.newlineIsToken) {
+        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
+    }
+    if (!optionsObj.callback) {
+        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+    }
+    else {
+        const { callback } = optionsObj;
+        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+                const patch = diffLinesResultToPatch(diff);
+                // TypeScript is unhappy without the cast because it does not understand that `patch` may
+                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
+                callback(patch);
+            } }));
+    }
+    function diffLinesResultToPatch(diff) {
+        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
+        //         of lines containing trailing newline characters. We'll tidy up later...
+        if (!diff) {
+            return;
+        }
+        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
+        function contextLines(lines) {
+            return lines.map(function (entry) { return ' ' + entry; });
+        }
+        const hunks = [];
+        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+        for (let i = 0; i < diff.length; i++) {
+            const current = diff[i], lines = current.lines || splitLines(current.value);
+            current.lines = lines;
+            if (current.added || current.removed) {
+                // If we have previous context, start with that
+                if (!oldRangeStart) {
+                    const prev = diff[i - 1];
+                    oldRangeStart = oldLine;
+                    newRangeStart = newLine;
+                    if (prev) {
+                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+                        oldRangeStart -= curRange.length;
+                        newRangeStart -= curRange.length;
+                    }
+                }
+                // Output our changes
+                for (const line of lines) {
+                    curRange.push((current.added ? '+' : '-') + line);
+                }
+                // Track the updated file position
+                if (current.added) {
+                    newLine += lines.length;
+                }
+                else {
+                    oldLine += lines.length;
+                }
+            }
+            else {
+                // Identical context lines. Track line changes
+                if (oldRangeStart) {
+                    // Close out any changes that have been output (or join overlapping)
+                    if (lines.length <= context * 2 && i < diff.length - 2) {
+                        // Overlapping
+                        for (const line of contextLines(lines)) {
+                            curRange.push(line);
+                        }
+                    }
+                    else {
+                        // end the range and output
+                        const contextSize = Math.min(lines.length, context);
+                        for (const line of contextLines(lines.slice(0, contextSize))) {
+                            curRange.push(line);
+                        }
+                        const hunk = {
+                            oldStart: oldRangeStart,
+                            oldLines: (oldLine - oldRangeStart + contextSize),
+                            newStart: newRangeStart,
+                            newLines: (newLine - newRangeStart + contextSize),
+                            lines: curRange
+                        };
+                        hunks.push(hunk);
+                        oldRangeStart = 0;
+                        newRangeStart = 0;
+                        curRange = [];
+                    }
+                }
+                oldLine += lines.length;
+                newLine += lines.length;
+            }
+        }
+        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
+        //         "\ No newline at end of file".
+        for (const hunk of hunks) {
+            for (let i = 0; i < hunk.lines.length; i++) {
+                if (hunk.lines[i].endsWith('\n')) {
+                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
+                }
+                else {
+                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
+                    i++; // Skip the line we just added, then continue iterating
+                }
+            }
+        }
+        return {
+            oldFileName: oldFileName, newFileName: newFileName,
+            oldHeader: oldHeader, newHeader: newHeader,
+            hunks: hunks
+        };
+    }
+}
+/**
+ * creates a unified diff patch.
+ *
+ * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
+ *   array of them (as returned by `parsePatch`).
+ * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
+ *   Ignored for patches where `isGit` is `true`.
+ *
+ * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
+ * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
+ * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
+ * headers for patches with no hunks (e.g. renames without content changes).
+ */
+function formatPatch(patch, headerOptions) {
+    var _a, _b, _c, _d, _e, _f;
+    if (!headerOptions) {
+        headerOptions = INCLUDE_HEADERS;
+    }
+    if (Array.isArray(patch)) {
+        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
+            throw new Error('Cannot omit file headers on a multi-file patch. '
+                + '(The result would be unparseable; how would a tool trying to apply '
+                + 'the patch know which changes are to which file?)');
+        }
+        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
+    }
+    const ret = [];
+    // Git patches have a fixed header format (diff --git, extended headers,
+    // and ---/+++ when hunks are present), so headerOptions is ignored.
+    if (patch.isGit) {
+        headerOptions = INCLUDE_HEADERS;
+        // Emit Git-style diff --git header and extended headers.
+        // Git never puts /dev/null in the "diff --git" line; for file
+        // creations/deletions it uses the real filename on both sides.
+        if (!patch.oldFileName) {
+            throw new Error('oldFileName must be specified for Git patches');
+        }
+        if (!patch.newFileName) {
+            throw new Error('newFileName must be specified for Git patches');
+        }
+        let gitOldName = patch.oldFileName;
+        let gitNewName = patch.newFileName;
+        if (patch.isCreate && gitOldName === '/dev/null') {
+            gitOldName = gitNewName.replace(/^b\//, 'a/');
+        }
+        else if (patch.isDelete && gitNewName === '/dev/null') {
+            gitNewName = gitOldName.replace(/^a\//, 'b/');
+        }
+        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
+        if (patch.isDelete) {
+            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
+        }
+        if (patch.isCreate) {
+            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
+        }
+        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+            ret.push('old mode ' + patch.oldMode);
+            ret.push('new mode ' + patch.newMode);
+        }
+        if (patch.isRename) {
+            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
+            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
+        }
+        if (patch.isCopy) {
+            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
+            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
+        }
+    }
+    else {
+        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
+            ret.push('Index: ' + patch.oldFileName);
+        }
+        if (headerOptions.includeUnderline) {
+            ret.push('===================================================================');
+        }
+    }
+    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
+    // pure renames, mode-only changes), Git omits these, so we do too.
+    const hasHunks = patch.hunks.length > 0;
+    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
+        && (!patch.isGit || hasHunks)) {
+        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
+        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
+    }
+    for (let i = 0; i < patch.hunks.length; i++) {
+        const hunk = patch.hunks[i];
+        // Unified Diff Format quirk: If the chunk size is 0,
+        // the first number is one lower than one would expect.
+        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
+        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
+            + ' +' + newStart + ',' + hunk.newLines
+            + ' @@');
+        for (const line of hunk.lines) {
+            ret.push(line);
+        }
+    }
+    return ret.join('\n') + '\n';
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+    if (typeof options === 'function') {
+        options = { callback: options };
+    }
+    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+        if (!patchObj) {
+            return;
+        }
+        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+    }
+    else {
+        const { callback } = options;
+        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
+                if (!patchObj) {
+                    callback(undefined);
+                }
+                else {
+                    callback(formatPatch(patchObj, options.headerOptions));
+                }
+            } }));
+    }
+}
+function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
+    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
+}
+/**
+ * Split `text` into an array of lines, including the trailing newline character (where present)
+ */
+function splitLines(text) {
+    const hasTrailingNl = text.endsWith('\n');
+    const result = text.split('\n').map(line => line + '\n');
+    if (hasTrailingNl) {
+        result.pop();
+    }
+    else {
+        result.push(result.pop().slice(0, -1));
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/update/diff.ts
+
+/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
+function changeLine(change) {
+    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
+}
+/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
+function commitBody(changes) {
+    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
+}
+/** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
+function unifiedDiff(files) {
+    return [...files]
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, {
+        headerOptions: FILE_HEADERS_ONLY,
+    }))
+        .join("");
+}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/update/local.ts
+
+
+
+
+
+
+/**
+ * Normalises a repository-relative path and refuses one that leaves the repository (`..`, absolute paths),
+ * so no caller can read or write outside the root it was given.
+ */
+function repoPath(path) {
+    const slashed = path.replace(/\\/g, "/");
+    if ((0,external_node_path_namespaceObject.isAbsolute)(path) || slashed.startsWith("/")) {
+        throw new UserError(`path ${JSON.stringify(path)} is absolute`, {
+            hint: "Give paths relative to the repository root.",
+        });
+    }
+    const normal = external_node_path_namespaceObject.posix.normalize(slashed).replace(/\/+$/, "");
+    if (normal === ".." || normal.startsWith("../")) {
+        throw new UserError(`path ${JSON.stringify(path)} leaves the repository through '..'`, {
+            hint: "Give paths inside the repository, relative to its root.",
+        });
+    }
+    return normal === "." ? "" : normal;
+}
+// The callback form costs measurably less CPU per small file than fs/promises' FileHandle-based readFile,
+// which dominated a walk over thousands of files (see bench/update-tag.mjs).
+const readFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.readFile);
+function isInside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== ".." && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** A RepoReader over a directory; symlinks are followed only while they stay inside it. */
+function localReader(root) {
+    let realRoot;
+    const base = () => {
+        realRoot ??= (0,promises_namespaceObject.realpath)(root).catch((error) => {
+            throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
+                hint: "Pass an existing directory with --repo.",
+            });
+        });
+        return realRoot;
+    };
+    // What listings already showed to be plain files and directories (no symlink on the way): these need no
+    // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
+    const known = new Map();
+    /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
+    function resolve(path) {
+        const rel = repoPath(path);
+        let found = known.get(rel);
+        if (!found) {
+            found = resolveUncached(rel);
+            known.set(rel, found);
+        }
+        return found;
+    }
+    async function resolveUncached(rel) {
+        const top = await base();
+        if (rel === "")
+            return { real: top, dir: true };
+        const slash = rel.lastIndexOf("/");
+        const parent = await resolve(slash < 0 ? "" : rel.slice(0, slash));
+        if (!parent?.dir)
+            return undefined;
+        const candidate = (0,external_node_path_namespaceObject.join)(parent.real, rel.slice(slash + 1));
+        let stats;
+        try {
+            stats = await (0,promises_namespaceObject.lstat)(candidate);
+        }
+        catch (error) {
+            if (error.code === "ENOENT")
+                return undefined;
+            throw error;
+        }
+        if (!stats.isSymbolicLink())
+            return { real: candidate, dir: stats.isDirectory() };
+        const real = await (0,promises_namespaceObject.realpath)(candidate).catch(() => undefined);
+        if (real === undefined)
+            return undefined;
+        if (!isInside(top, real)) {
+            throw new UserError(`path ${JSON.stringify(rel)} leaves the repository through a symlink (to ${real})`, {
+                hint: "Replace the symlink with the file, or point it inside the repository.",
+            });
+        }
+        return { real, dir: (await (0,promises_namespaceObject.stat)(real)).isDirectory() };
+    }
+    return {
+        root,
+        async list(dir) {
+            const resolved = await resolve(dir);
+            if (!resolved?.dir)
+                return [];
+            const rel = repoPath(dir);
+            const found = await (0,promises_namespaceObject.readdir)(resolved.real, { withFileTypes: true });
+            return found
+                .map((entry) => {
+                const type = entry.isSymbolicLink() ? "symlink" : entry.isDirectory() ? "dir" : "file";
+                const path = rel ? `${rel}/${entry.name}` : entry.name;
+                if (type !== "symlink" && !known.has(path)) {
+                    known.set(path, Promise.resolve({ real: (0,external_node_path_namespaceObject.join)(resolved.real, entry.name), dir: type === "dir" }));
+                }
+                return { name: entry.name, type };
+            })
+                .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        },
+        async read(path) {
+            const resolved = await resolve(path);
+            if (!resolved || resolved.dir)
+                return undefined;
+            return readFile(resolved.real, "utf8");
+        },
+        async writeAll(files) {
+            const planned = [];
+            try {
+                for (const file of files) {
+                    const target = (await resolve(file.path))?.real ?? (0,external_node_path_namespaceObject.join)(await base(), repoPath(file.path));
+                    const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
+                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
+                    if (existing && !existing.isFile()) {
+                        throw new UserError(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
+                            file: file.path,
+                            hint: "Remove or rename what is there, then run again; nothing was written.",
+                        });
+                    }
+                    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
+                    planned.push({ temp, target });
+                    await (0,promises_namespaceObject.writeFile)(temp, file.content, {
+                        mode: existing ? existing.mode & 0o7777 : 0o644,
+                        flag: "wx",
+                    });
+                }
+            }
+            catch (error) {
+                await Promise.all(planned.map(({ temp }) => (0,promises_namespaceObject.rm)(temp, { force: true })));
+                throw error;
+            }
+            for (const [index, { temp, target }] of planned.entries()) {
+                try {
+                    await (0,promises_namespaceObject.rename)(temp, target);
+                }
+                catch (error) {
+                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
+                    await Promise.all(planned.slice(index).map((left) => (0,promises_namespaceObject.rm)(left.temp, { force: true })));
+                    throw error;
+                }
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/image/ref.ts
+
+const DEFAULT_REGISTRY = "docker.io";
+const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const DOMAIN_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
+const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
+const MAX_NAME_LENGTH = 255;
+const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
+function refuse(input, part, why, hint = REF_HINT) {
+    throw new UserError(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
+        hint,
+    });
+}
+/** A first path component is a registry when it could not be a Docker Hub namespace. */
+function looksLikeRegistry(component) {
+    return (component.includes(".") || component.includes(":") || component === "localhost" || /[A-Z]/.test(component));
+}
+/** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
+function parseImageRef(input) {
+    if (input.length === 0)
+        refuse(input, input, "it is empty");
+    const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
+    if (bad)
+        refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
+    let rest = input;
+    let digest;
+    const at = rest.indexOf("@");
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        checkDigest(input, digest);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf("/");
+    const colon = rest.lastIndexOf(":");
+    if (colon > lastSlash) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG_RE.test(tag)) {
+            refuse(input, tag, tag === "" ? "the tag after ':' is empty" : "the tag is not valid", "A tag is 1–128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
+        }
+    }
+    if (rest === "")
+        refuse(input, rest, "the name is empty");
+    const components = rest.split("/");
+    let registry = "";
+    if (components.length > 1 && looksLikeRegistry(components[0])) {
+        registry = components.shift();
+        if (!DOMAIN_RE.test(registry)) {
+            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
+        }
+    }
+    for (const component of components) {
+        if (component === "")
+            refuse(input, rest, "the name has an empty path component");
+        if (!PATH_COMPONENT_RE.test(component)) {
+            if (component.toLowerCase() !== component && PATH_COMPONENT_RE.test(component.toLowerCase())) {
+                refuse(input, component, "the repository name must be lowercase", `Use ${JSON.stringify(component.toLowerCase())}; registries refuse uppercase repository names.`);
+            }
+            refuse(input, component, "a path component is not valid", "Path components are lowercase letters and digits, separated by '.', '_', '__' or '-'.");
+        }
+    }
+    const repository = components.join("/");
+    if (rest.length > MAX_NAME_LENGTH)
+        refuse(input, rest, `the name is longer than ${MAX_NAME_LENGTH} characters`);
+    return { registry, repository, tag, digest };
+}
+function checkDigest(input, digest) {
+    if (!DIGEST_RE.test(digest)) {
+        refuse(input, digest, "the digest is not valid", "A digest looks like sha256:<64 lowercase hex characters>.");
+    }
+    const [algorithm, hex] = digest.split(":");
+    const length = KNOWN_DIGEST_LENGTHS[algorithm];
+    if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
+        refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
+    }
+}
+/** Registry as Docker resolves it: none or index.docker.io means docker.io. */
+function normalizedRegistry(ref) {
+    const registry = ref.registry.toLowerCase();
+    if (registry === "" || registry === "index.docker.io" || registry === "registry-1.docker.io") {
+        return DEFAULT_REGISTRY;
+    }
+    return registry;
+}
+/** The fully qualified name (`docker.io/library/nginx`) that decides identity. */
+function normalizedName(ref) {
+    const registry = normalizedRegistry(ref);
+    const repository = registry === DEFAULT_REGISTRY && !ref.repository.includes("/")
+        ? `library/${ref.repository}`
+        : ref.repository;
+    return `${registry}/${repository}`;
+}
+/** The name as written: registry (if any) and repository, without tag or digest. */
+function imageName(ref) {
+    return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
+}
+function formatImageRef(ref) {
+    return `${imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
+}
+/** True when both references name the same repository, whatever their tags, digests or spelling. */
+function sameImage(a, b) {
+    const left = typeof a === "string" ? parseImageRef(a) : a;
+    const right = typeof b === "string" ? parseImageRef(b) : b;
+    return normalizedName(left) === normalizedName(right);
+}
+/** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
+function versionOf(ref) {
+    return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
+}
+/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
+function withVersionText(name, version) {
+    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
+}
+
+;// CONCATENATED MODULE: ./src/image/index.ts
+
+
+;// CONCATENATED MODULE: ./src/yaml/document.ts
+
+
+/**
+ * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
+ * nothing is edited in a file the tools downstream could not read either.
+ */
+function parseYamlFile(path, content) {
+    const lines = new dist/* LineCounter */.HN();
+    // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
+    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
+    // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
+    const documents = [...parsed];
+    for (const document of documents) {
+        const error = document.errors[0];
+        if (error) {
+            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+            const first = error.message.split("\n")[0] ?? error.message;
+            throw new UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+                file: path,
+                line: at.line,
+                column: at.col,
+                hint: "Fix the YAML syntax; nothing was changed.",
+            });
+        }
+    }
+    return { path, content, documents, lines };
+}
+function positionOf(file, offset) {
+    const { line, col } = file.lines.linePos(offset);
+    return { line, column: col };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/embedded.ts
+
+
+
+/**
+ * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
+ * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
+ */
+function embeddedYaml(outer, node) {
+    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
+        return undefined;
+    const { content } = outer;
+    const [start, end] = node.range;
+    const headerEnd = content.indexOf("\n", start);
+    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
+        return undefined;
+    const inner = node.value;
+    const innerLines = inner.split("\n");
+    const outerStarts = [];
+    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
+        outerStarts.push(at);
+    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
+    const indent = /^ */.exec(firstLine)[0].length;
+    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
+    for (const [k, line] of innerLines.entries()) {
+        if (line === "")
+            continue;
+        const at = outerStarts[k];
+        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
+            return undefined;
+    }
+    const innerStarts = [0];
+    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
+        innerStarts.push(i + 1);
+    const lineOf = (offset) => {
+        let k = innerStarts.length - 1;
+        while (k > 0 && innerStarts[k] > offset)
+            k--;
+        return k;
+    };
+    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
+    // and removals stay whole lines; anything else maps past the indentation.
+    const toOuter = (offset) => {
+        const k = lineOf(offset);
+        const line = outerStarts[k];
+        if (line === undefined)
+            return end;
+        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
+    };
+    let file;
+    try {
+        file = parseYamlFile(outer.path, inner);
+    }
+    catch (error) {
+        if (isUserError(error))
+            return undefined;
+        throw error;
+    }
+    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
+    return {
+        file,
+        position: (offset) => positionOf(outer, toOuter(offset)),
+        splice: (splice) => {
+            const pad = " ".repeat(indent);
+            const lines = splice.text.split(/\r?\n/);
+            const text = lines
+                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
+                .join(eol);
+            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/mapping.ts
+
+/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
+function lineEnding(content, at) {
+    let newline = content.indexOf("\n", at);
+    if (newline < 0)
+        newline = content.lastIndexOf("\n", at);
+    return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
+}
+function lineStart(content, at) {
+    return content.lastIndexOf("\n", at - 1) + 1;
+}
+function keyStart(pair) {
+    return pair.key.range[0];
+}
+function valueEnd(pair) {
+    const value = pair.value;
+    if (value?.range)
+        return value.range[1];
+    return pair.key.range[1] + 1;
+}
+/**
+ * Inserts `key: text` right after `after` in the same map, in the map's own style: a new line at the key's
+ * indentation (with the file's line ending) in block maps, `, key: text` in flow maps.
+ */
+function insertPair(file, map, after, key, text) {
+    const { content } = file;
+    const end = valueEnd(after);
+    if (map.flow)
+        return { start: end, end, text: `, ${key}: ${text}` };
+    const start = keyStart(after);
+    const indent = " ".repeat(start - lineStart(content, start));
+    const eol = lineEnding(content, end - 1);
+    const newline = content.indexOf("\n", Math.max(end - 1, start));
+    if (newline < 0)
+        return { start: content.length, end: content.length, text: `${eol}${indent}${key}: ${text}` };
+    return { start: newline + 1, end: newline + 1, text: `${indent}${key}: ${text}${eol}` };
+}
+/**
+ * Removes one pair with its line (block) or its separator (flow). A pair that shares its line with a
+ * sequence dash (`- digest: …`) is removed up to the next key so the dash stays with the entry.
+ */
+function removePair(file, map, pair) {
+    const { content } = file;
+    const index = map.items.indexOf(pair);
+    const start = keyStart(pair);
+    const end = valueEnd(pair);
+    const next = map.items[index + 1];
+    const previous = map.items[index - 1];
+    if (map.flow) {
+        if (previous)
+            return { start: valueEnd(previous), end, text: "" };
+        if (next)
+            return { start, end: keyStart(next), text: "" };
+        return { start, end, text: "" };
+    }
+    const ownLine = content.slice(lineStart(content, start), start).trim() === "";
+    if (!ownLine) {
+        if (next)
+            return { start, end: keyStart(next), text: "" };
+        return { start, end, text: "" };
+    }
+    const newline = content.indexOf("\n", Math.max(end - 1, start));
+    const from = lineStart(content, start);
+    if (newline < 0 && from > 0) {
+        // The last line has no line break: take the one before it, so the file still ends without one.
+        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
+    }
+    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
+}
+function isStringScalar(node) {
+    return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
+}
+
+;// CONCATENATED MODULE: ./src/yaml/scalar.ts
+
+
+/**
+ * Plain spellings that YAML 1.1 readers (Go's yaml.v2/v3 as used by kustomize and Helm, PyYAML) turn into
+ * something other than the same string. The `yaml` package checks cover most of them; these patterns keep the
+ * decision independent of one library's schema details.
+ */
+const YAML11_SPECIAL = [
+    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    /^(?:~|null|Null|NULL|)$/,
+    /^[-+]?(?:0b[01_]+|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|(?:0|[1-9][0-9_]*))$/,
+    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
+    /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
+    /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
+    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$/,
+    /^(?:=|<<)$/,
+];
+/** True when `value` written as a plain scalar would not read back as this exact string under YAML 1.1 or 1.2. */
+function needsQuotes(value, inFlow = false) {
+    if (YAML11_SPECIAL.some((re) => re.test(value)))
+        return true;
+    if (value !== value.trim() || /[\n\r\t]/.test(value))
+        return true;
+    // Indicators that cannot start a plain scalar (some parsers only warn, Go's yaml refuses).
+    if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/.test(value) || /:\s|\s#/.test(value))
+        return true;
+    if (inFlow && /[,[\]{}]/.test(value))
+        return true;
+    for (const version of ["1.1", "1.2"]) {
+        try {
+            if ((0,dist/* parse */.qg)(`${value}\n`, { version, logLevel: "silent" }) !== value)
+                return true;
+            if ((0,dist/* parse */.qg)(`k: ${value}\n`, { version, logLevel: "silent" })?.k !== value)
+                return true;
+        }
+        catch {
+            return true;
+        }
+    }
+    return false;
+}
+function doubleQuoted(value) {
+    let out = '"';
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '"' || ch === "\\")
+            out += `\\${ch}`;
+        else if (ch === "\n")
+            out += "\\n";
+        else if (ch === "\t")
+            out += "\\t";
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, "0")}`;
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+function singleQuoted(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/**
+ * The string a scalar holds as the user sees it. Plain scalars are read from the source so `tag: 1.10` is
+ * "1.10" (what a Go template prints from the text is irrelevant: the author meant 1.10), not the number 1.1.
+ */
+function scalarText(content, node) {
+    if (!node.range)
+        return undefined;
+    if (node.type === dist/* Scalar */.X5.PLAIN) {
+        return content.slice(node.range[0], node.range[1]).trim();
+    }
+    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
+        return typeof node.value === "string" ? node.value.trim() : undefined;
+    }
+    return typeof node.value === "string" ? node.value : undefined;
+}
+/** The splice that makes `node` hold `value`, written in the node's own style. */
+function replaceScalar(content, node, value, where, inFlow = false) {
+    const [start, end] = node.range;
+    switch (node.type) {
+        case dist/* Scalar */.X5.QUOTE_SINGLE:
+            return { start, end, text: singleQuoted(value) };
+        case dist/* Scalar */.X5.QUOTE_DOUBLE:
+            return { start, end, text: doubleQuoted(value) };
+        case dist/* Scalar */.X5.BLOCK_LITERAL:
+        case dist/* Scalar */.X5.BLOCK_FOLDED:
+            return replaceBlockScalar(content, start, end, value, where);
+        default: {
+            if (start === end) {
+                // An empty value (`newTag:`): keep the separator space YAML needs on either side.
+                const text = needsQuotes(value, inFlow) ? doubleQuoted(value) : value;
+                const before = content[start - 1] === ":" ? " " : "";
+                const after = content[start] === "#" ? " " : "";
+                return { start, end, text: `${before}${text}${after}` };
+            }
+            if (content.slice(start, end).includes("\n")) {
+                // A multi-line plain scalar: rewriting it on one line keeps the value but joins its lines.
+                return { start, end, text: doubleQuoted(value) };
+            }
+            return { start, end, text: needsQuotes(value, inFlow) ? doubleQuoted(value) : value };
+        }
+    }
+}
+/** Keeps the `|`/`>` header, indentation and trailing blank lines; only a one-line body can be rewritten. */
+function replaceBlockScalar(content, start, end, value, where) {
+    const source = content.slice(start, end);
+    const headerEnd = source.indexOf("\n") + 1;
+    const body = source.slice(headerEnd);
+    const match = /^([ \t]*)(\S[^\r\n]*)(\r?\n|$)/.exec(body);
+    const restOfBody = match ? body.slice(match[0].length) : "";
+    if (!match || restOfBody.trim() !== "") {
+        throw new UserError("cannot rewrite a multi-line block scalar holding an image reference", {
+            ...where,
+            hint: "Write the reference on one line (plain or quoted) and run again.",
+        });
+    }
+    return {
+        start: start + headerEnd + match[1].length,
+        end: start + headerEnd + match[1].length + match[2].length,
+        text: value,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/splice.ts
+/** Applies non-overlapping splices; identical duplicates (two finders reaching one scalar) collapse into one. */
+function applySplices(content, splices) {
+    const unique = new Map();
+    for (const splice of splices)
+        unique.set(`${splice.start}:${splice.end}:${splice.text}`, splice);
+    const ordered = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = "";
+    let cursor = 0;
+    for (const splice of ordered) {
+        if (splice.start < cursor) {
+            throw new Error(`overlapping edits at offset ${splice.start}`);
+        }
+        out += content.slice(cursor, splice.start) + splice.text;
+        cursor = splice.end;
+    }
+    return out + content.slice(cursor);
+}
+
+;// CONCATENATED MODULE: ./src/yaml/tree.ts
+
+
+
+/** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
+function deref(file, document, node, parent) {
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        const target = node.resolve(document);
+        if (!target)
+            return undefined;
+        if (parent?.anchor)
+            return { node: target, anchor: parent.anchor, alias: parent.alias };
+        return {
+            node: target,
+            anchor: positionOf(file, target.range?.[0] ?? 0),
+            alias: positionOf(file, node.range?.[0] ?? 0),
+        };
+    }
+    if (node === null || node === undefined)
+        return undefined;
+    return { node: node, anchor: parent?.anchor, alias: parent?.alias };
+}
+function keyOf(pair) {
+    const key = pair.key;
+    if ((0,dist/* isScalar */.jn)(key) && (typeof key.value === "string" || typeof key.value === "number"))
+        return String(key.value);
+    return undefined;
+}
+/**
+ * The entries of a map as a reader sees them: its own keys first, then keys merged in with `<<: *anchor`
+ * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
+ */
+function entries(file, document, reached) {
+    return mapEntries(file, document, reached, new Set());
+}
+/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
+function mapEntries(file, document, reached, merging) {
+    merging.add(reached.node);
+    const out = [];
+    const seen = new Set();
+    const merges = [];
+    for (const pair of reached.node.items) {
+        const key = keyOf(pair);
+        if (key === undefined)
+            continue;
+        if (key === "<<" && !((0,dist/* isScalar */.jn)(pair.key) && pair.key.type !== "PLAIN")) {
+            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
+            for (const source of sources) {
+                const target = deref(file, document, source, reached);
+                if (target)
+                    merges.push(target);
+            }
+            continue;
+        }
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
+    }
+    for (const merged of merges) {
+        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
+            continue;
+        for (const entry of mapEntries(file, document, merged, merging)) {
+            if (seen.has(entry.key))
+                continue;
+            seen.add(entry.key);
+            out.push(entry);
+        }
+    }
+    merging.delete(reached.node);
+    return out;
+}
+function get(file, document, map, key) {
+    return entries(file, document, map).find((entry) => entry.key === key);
+}
+function asMap(reached) {
+    return reached && (0,dist/* isMap */.jh)(reached.node) ? reached : undefined;
+}
+function items(file, document, reached) {
+    if (!reached || !(0,dist/* isSeq */.oP)(reached.node))
+        return [];
+    const out = [];
+    for (const item of reached.node.items) {
+        const target = deref(file, document, item, reached);
+        if (target)
+            out.push(target);
+    }
+    return out;
+}
+/** True when the node sits in a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` need quoting. */
+function isFlow(node) {
+    return Boolean(node && (isMap(node) || isSeq(node)) && node.flow);
+}
+/** Every anchor that is used through an alias in a document; editing inside one changes all of its uses. */
+function anchorUses(file, document) {
+    const found = new Map();
+    (0,dist/* visit */.YR)(document, {
+        Alias(_, alias) {
+            const target = alias.resolve(document);
+            if (!target?.range)
+                return;
+            let use = found.get(target);
+            if (!use) {
+                use = {
+                    name: alias.source,
+                    start: target.range[0],
+                    end: target.range[2],
+                    at: positionOf(file, target.range[0]),
+                    uses: [],
+                };
+                found.set(target, use);
+            }
+            use.uses.push(positionOf(file, alias.range?.[0] ?? 0));
+        },
+    });
+    return [...found.values()];
+}
+/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+const MAX_WALK_VISITS = 100_000;
+/**
+ * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
+ * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ */
+function aliasWalkGuard(file) {
+    const onPath = new Set();
+    let visits = 0;
+    return {
+        enter(node) {
+            if (onPath.has(node))
+                return false;
+            if (++visits > MAX_WALK_VISITS) {
+                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                    file: file.path,
+                    line,
+                    column,
+                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                });
+            }
+            onPath.add(node);
+            return true;
+        },
+        leave(node) {
+            onPath.delete(node);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/yaml/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/manifests/context.ts
+
+
+
+
+function formatPath(path) {
+    let out = "";
+    for (const part of path)
+        out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
+    return out;
+}
+/** Parses without throwing: values like `${IMAGE}` or `{{ .Values.image }}` are simply not references. */
+function tryParseRef(text) {
+    if (!text)
+        return undefined;
+    try {
+        return parseImageRef(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function stringOf(ctx, reached) {
+    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    return scalarText(ctx.file.content, reached.node);
+}
+function located(ctx, node, reached, path, ref, kind) {
+    const at = reached.alias ?? positionOf(ctx.file, node.range?.[0] ?? 0);
+    return {
+        file: ctx.file.path,
+        line: at.line,
+        column: at.column,
+        field: formatPath(path),
+        ref,
+        kind,
+        document: ctx.index,
+        ...(reached.anchor ? { anchor: reached.anchor } : {}),
+    };
+}
+function withVersion(ref, next) {
+    return { registry: ref.registry, repository: ref.repository, tag: next.tag, digest: next.digest };
+}
+/** A scalar holding a whole reference (`image: ghcr.io/org/app:1.2`), rewritten whole in its own style. */
+function stringTarget(ctx, reached, path, kind, inFlow = false) {
+    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    const node = reached.node;
+    const ref = tryParseRef(scalarText(ctx.file.content, node));
+    if (!ref)
+        return undefined;
+    const image = located(ctx, node, reached, path, ref, kind);
+    return {
+        image,
+        names: [normalizedName(ref)],
+        write: (next) => [
+            replaceScalar(ctx.file.content, node, formatImageRef(withVersion(ref, next)), where(image), inFlow),
+        ],
+    };
+}
+function where(image) {
+    return { file: image.file, line: image.line };
+}
+function context_refuse(image, message, hint) {
+    throw new UserError(message, { file: image.file, line: image.line, column: image.column, hint });
+}
+
+;// CONCATENATED MODULE: ./src/manifests/parts.ts
+
+
+
+/**
+ * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
+ * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
+ * tag@digest update writes the tag; a digest-only update needs a digest part.
+ */
+function partsTarget(ctx, name, parts, kind, digestPlace) {
+    const { content } = ctx.file;
+    const primary = parts.tag ?? parts.digest;
+    const nameRef = tryParseRef(name);
+    if (!primary || !nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const text = (part) => (part ? scalarText(content, part.node) || undefined : undefined);
+    const tag = text(parts.tag);
+    const digest = text(parts.digest);
+    const ref = { ...nameRef, tag, digest };
+    const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
+    return {
+        image,
+        names: [normalizedName(nameRef)],
+        fit(next, update) {
+            if (parts.tag)
+                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
+            if (update.digest === undefined) {
+                context_refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
+            }
+            return { digest: next.digest };
+        },
+        write(next) {
+            const splices = [];
+            if (parts.tag && next.tag !== undefined && next.tag !== tag) {
+                splices.push(replaceScalar(content, parts.tag.node, next.tag, where(image)));
+            }
+            if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
+                splices.push(replaceScalar(content, parts.digest.node, next.digest ?? "", where(image)));
+            }
+            return splices;
+        },
+    };
+}
+/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
+function fitTagOnly(image, hasDigest, next, update, missing) {
+    if (hasDigest)
+        return next;
+    if (update.tag === undefined) {
+        context_refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
+    }
+    return { tag: next.tag };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
+
+
+
+
+
+
+/** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
+const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
+const MAX_DEPTH = 64;
+/**
+ * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
+ * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
+ * and `image: "repo:tag"` strings.
+ */
+function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
+    const targets = [];
+    const guard = aliasWalkGuard(ctx.file);
+    const visit = (reached, at, parentKey, depth) => {
+        if (depth > MAX_DEPTH || !guard.enter(reached.node))
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            const map = reached;
+            const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
+            if (target) {
+                targets.push(target);
+                guard.leave(reached.node);
+                return;
+            }
+            for (const entry of entries(ctx.file, ctx.document, map)) {
+                if (!entry.value)
+                    continue;
+                if (IMAGE_KEY.test(entry.key) && (0,dist/* isScalar */.jn)(entry.value.node)) {
+                    const found = stringTarget(ctx, entry.value, [...at, entry.key], kind, Boolean(map.node.flow));
+                    if (found)
+                        targets.push(found);
+                    continue;
+                }
+                visit(entry.value, [...at, entry.key], entry.key, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], undefined, depth + 1);
+            });
+        }
+        guard.leave(reached.node);
+    };
+    visit(root, path, undefined, 0);
+    return targets;
+}
+function valueAt(ctx, root, keys) {
+    let reached = root;
+    for (const key of keys) {
+        const map = asMap(reached);
+        reached = map
+            ? entries(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
+            : undefined;
+    }
+    return reached;
+}
+const PART_KEYS = ["registry", "repository", "tag", "digest"];
+/**
+ * Targets at the paths a user named: `backend.deploy.img` (an image map or a `repo:tag` string), or the parts
+ * of one image in separate values, `repository=app.imageRepo,tag=app.imageTag[,digest=…][,registry=…]`.
+ */
+function helmPathFinder(ctx, root, paths) {
+    const targets = [];
+    for (const dotted of paths) {
+        const target = dotted.includes("=") ? partsAt(ctx, root, dotted) : wholeAt(ctx, root, dotted);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+function wholeAt(ctx, root, dotted) {
+    const keys = dotted.split(".").filter(Boolean);
+    const reached = valueAt(ctx, root, keys);
+    if (!reached)
+        return undefined;
+    const map = asMap(reached);
+    return map
+        ? imageMapTarget(ctx, map, keys, "helm-values", true)
+        : stringTarget(ctx, reached, keys, "helm-values");
+}
+function partsAt(ctx, root, spec) {
+    const fields = new Map();
+    for (const item of spec.split(",")) {
+        const [key = "", path = ""] = item.split("=").map((text) => text.trim());
+        if (!PART_KEYS.includes(key) || path === "") {
+            throw new UserError(`the values path ${JSON.stringify(spec)} is not understood at ${JSON.stringify(item)}`, {
+                hint: "Write repository=a.b,tag=a.c (optionally digest=… and registry=…), or one dotted path.",
+            });
+        }
+        fields.set(key, path.split(".").filter(Boolean));
+    }
+    const text = (key) => {
+        const keys = fields.get(key);
+        return keys ? stringOf(ctx, valueAt(ctx, root, keys)) : undefined;
+    };
+    const part = (key) => {
+        const keys = fields.get(key);
+        const reached = keys && valueAt(ctx, root, keys);
+        return reached && (0,dist/* isScalar */.jn)(reached.node) && reached.node.range
+            ? { node: reached.node, reached, path: keys }
+            : undefined;
+    };
+    const repository = text("repository");
+    const registry = text("registry");
+    if (!repository)
+        return undefined;
+    const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
+    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
+}
+/**
+ * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
+ * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
+ * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
+ * would keep pinning the old image.
+ */
+function imageMapTarget(ctx, map, path, kind, imageKeyed) {
+    const fields = entries(ctx.file, ctx.document, map);
+    const field = (key) => fields.find((entry) => entry.key === key);
+    const repository = field("repository");
+    const repositoryText = stringOf(ctx, repository?.value);
+    if (!repository?.value || !repositoryText)
+        return undefined;
+    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
+    const digest = field("digest");
+    if (!tagField && !digest && !imageKeyed)
+        return undefined;
+    const registry = stringOf(ctx, field("registry")?.value);
+    const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
+    if (!nameRef || nameRef.tag || nameRef.digest)
+        return undefined;
+    const tag = stringOf(ctx, tagField?.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const ref = { ...nameRef, tag, digest: digestText };
+    const primary = tagField?.value?.node.range ? tagField.value : repository.value;
+    const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
+    return {
+        image,
+        names: [normalizedName(nameRef)],
+        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
+        write(next) {
+            const splices = [];
+            const flow = Boolean(map.node.flow);
+            const set = (entry, value) => {
+                if ((0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
+                    splices.push(replaceScalar(ctx.file.content, entry.value.node, value, where(image), flow));
+                }
+                else {
+                    context_refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
+                }
+            };
+            if (next.tag !== undefined && next.tag !== tag) {
+                if (tagField)
+                    set(tagField, next.tag);
+                else {
+                    const text = needsQuotes(next.tag, flow) ? doubleQuoted(next.tag) : next.tag;
+                    splices.push(insertPair(ctx.file, map.node, repository.pair, "tag", text));
+                }
+            }
+            if (digest && (next.digest ?? "") !== (digestText ?? ""))
+                set(digest, next.digest ?? "");
+            return splices;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/manifests/argocd.ts
+
+
+
+
+
+
+const IMAGE_PARAMETER = /(?:^|\.)(?:image|[a-zA-Z0-9_]+Image)$/;
+function isArgoApplication(apiVersion, kind) {
+    return Boolean(apiVersion?.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"));
+}
+/**
+ * Argo CD Application / ApplicationSet template sources: `kustomize.images` strings (`[name=]newName[:tag][@digest]`,
+ * the `kustomize edit set image` syntax), `helm.parameters` (`P.repository` + `P.tag` groups, or `P.image` holding
+ * a whole reference) and `helm.valuesObject` (read like a values file).
+ */
+function argoFinder(ctx, root, kind) {
+    const { file, document } = ctx;
+    let spec = asMap(get(file, document, root, "spec")?.value);
+    let path = ["spec"];
+    if (kind === "ApplicationSet") {
+        spec = asMap(get(file, document, asMap(get(file, document, spec, "template")?.value) ?? spec, "spec")?.value);
+        path = ["spec", "template", "spec"];
+    }
+    if (!spec)
+        return [];
+    const sources = [];
+    const single = asMap(get(file, document, spec, "source")?.value);
+    if (single)
+        sources.push([single, [...path, "source"]]);
+    items(file, document, get(file, document, spec, "sources")?.value).forEach((item, index) => {
+        const map = asMap(item);
+        if (map)
+            sources.push([map, [...path, "sources", index]]);
+    });
+    const targets = [];
+    for (const [source, at] of sources) {
+        const kustomize = asMap(get(file, document, source, "kustomize")?.value);
+        if (kustomize) {
+            items(file, document, get(file, document, kustomize, "images")?.value).forEach((item, index) => {
+                const target = kustomizeImageString(ctx, item, [...at, "kustomize", "images", index]);
+                if (target)
+                    targets.push(target);
+            });
+        }
+        const helm = asMap(get(file, document, source, "helm")?.value);
+        if (!helm)
+            continue;
+        targets.push(...helmParameters(ctx, get(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
+        targets.push(...embeddedValues(ctx, get(file, document, helm, "values")?.value, [...at, "helm", "values"]));
+        const valuesObject = get(file, document, helm, "valuesObject")?.value;
+        if (valuesObject)
+            targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
+    }
+    return targets;
+}
+function kustomizeImageString(ctx, reached, path) {
+    const text = stringOf(ctx, reached);
+    if (!text || !(0,dist/* isScalar */.jn)(reached.node))
+        return undefined;
+    const node = reached.node;
+    const equals = text.indexOf("=");
+    const left = equals >= 0 ? text.slice(0, equals) : undefined;
+    const leftRef = left === undefined ? undefined : tryParseRef(left);
+    const ref = tryParseRef(text.slice(equals + 1));
+    if (!ref || (left !== undefined && !leftRef))
+        return undefined;
+    const image = located(ctx, node, reached, path, ref, "argocd");
+    return {
+        image,
+        names: [normalizedName(ref), ...(leftRef ? [normalizedName(leftRef)] : [])],
+        write: (next) => [
+            replaceScalar(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${formatImageRef(withVersion(ref, next))}`, where(image)),
+        ],
+    };
+}
+function helmParameters(ctx, list, path) {
+    const parameters = [];
+    items(ctx.file, ctx.document, list).forEach((item, index) => {
+        const map = asMap(item);
+        const name = map && stringOf(ctx, get(ctx.file, ctx.document, map, "name")?.value);
+        if (map && name)
+            parameters.push({ name, value: get(ctx.file, ctx.document, map, "value")?.value, index });
+    });
+    const targets = [];
+    const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
+    for (const parameter of parameters) {
+        if (IMAGE_PARAMETER.test(parameter.name)) {
+            const found = stringTarget(ctx, parameter.value, [...path, parameter.index, "value"], "argocd");
+            if (found)
+                targets.push(found);
+            continue;
+        }
+        if (!parameter.name.endsWith(".repository") && parameter.name !== "repository")
+            continue;
+        const prefix = parameter.name.slice(0, -"repository".length);
+        const group = (suffix) => byName.get(`${prefix}${suffix}`);
+        const target = parameterGroup(ctx, parameter, group("tag") ?? group("version"), group("digest"), group("registry"), path);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+/** A `P.repository` / `P.tag` [/ `P.registry`, `P.digest`] group, with the same digest rules as values maps. */
+function parameterGroup(ctx, repository, tag, digest, registry, path) {
+    const repositoryText = stringOf(ctx, repository.value);
+    const registryText = stringOf(ctx, registry?.value);
+    if (!repositoryText)
+        return undefined;
+    const part = (parameter) => parameter?.value && (0,dist/* isScalar */.jn)(parameter.value.node) && parameter.value.node.range
+        ? {
+            node: parameter.value.node,
+            reached: parameter.value,
+            path: [...path, parameter.index, "value"],
+        }
+        : undefined;
+    const tagPart = part(tag);
+    if (!tagPart)
+        return undefined;
+    const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
+    return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
+}
+/**
+ * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
+ * the block's indentation. Other spellings (folded, quoted) are not edited.
+ */
+function embeddedValues(ctx, reached, path) {
+    if (!reached || reached.anchor || !(0,dist/* isScalar */.jn)(reached.node))
+        return [];
+    const embedded = embeddedYaml(ctx.file, reached.node);
+    const document = embedded?.file.documents[0];
+    if (!embedded || !document || !(0,dist/* isMap */.jh)(document.contents))
+        return [];
+    const inner = { ...ctx, file: embedded.file, document };
+    return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
+        const { line, column } = embedded.position(embedded.file.lines.lineStarts[target.image.line - 1] + target.image.column - 1);
+        return {
+            ...target,
+            image: { ...target.image, file: ctx.file.path, line, column },
+            write: (next) => target.write(next).map(embedded.splice),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/manifests/flux.ts
+
+
+
+
+const MARKER = /^[^\r\n#]*#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
+/**
+ * Flux image-automation setters: a `# {"$imagepolicy": "ns:policy"}` comment on the line of a value holding the
+ * whole reference, or `ns:policy:tag`, `:name`, `:digest` on values holding one part. Parts of one policy in a
+ * document form one reference; a `:tag` without `:name` takes its name from a sibling `repository` key.
+ */
+function fluxFinder(ctx) {
+    const { content } = ctx.file;
+    const policies = new Map();
+    const visit = (node, path, parent) => {
+        if ((0,dist/* isScalar */.jn)(node) && node.range) {
+            const end = content.indexOf("\n", node.range[1]);
+            const marker = MARKER.exec(content.slice(node.range[1], end < 0 ? undefined : end));
+            if (!marker)
+                return;
+            const parts = marker[1].split(":");
+            const part = parts.length > 2 ? parts.pop() : "full";
+            if (!["full", "name", "tag", "digest"].includes(part))
+                return;
+            const key = parts.join(":");
+            const slots = policies.get(key) ?? {};
+            slots[part] ??= { node, path, parent };
+            policies.set(key, slots);
+        }
+        else if ((0,dist/* isMap */.jh)(node)) {
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+                visit(pair.value, [...path, key], node);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node.items.forEach((item, index) => {
+                visit(item, [...path, index], undefined);
+            });
+        }
+    };
+    visit(ctx.document.contents, [], undefined);
+    const targets = [];
+    for (const slots of policies.values()) {
+        if (slots.full) {
+            const found = stringTarget(ctx, { node: slots.full.node }, slots.full.path, "flux-marker");
+            if (found)
+                targets.push(found);
+        }
+        const target = fluxParts(ctx, slots);
+        if (target)
+            targets.push(target);
+    }
+    return targets;
+}
+function fluxParts(ctx, slots) {
+    const { content } = ctx.file;
+    const primary = slots.tag ?? slots.digest;
+    if (!primary)
+        return undefined;
+    let name = slots.name ? scalarText(content, slots.name.node) : undefined;
+    if (!name && primary.parent) {
+        const sibling = primary.parent.get("repository", true);
+        name = (0,dist/* isScalar */.jn)(sibling) ? scalarText(content, sibling) : undefined;
+    }
+    return partsTarget(ctx, name, { tag: slots.tag, digest: slots.digest }, "flux-marker", "a :digest setter");
+}
+
+;// CONCATENATED MODULE: ./src/manifests/kustomization.ts
+
+
+
+
+/**
+ * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
+ * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
+ * after the entry's name lines when missing (same indentation, or `, newTag: …` in a flow map), and a `digest`
+ * is removed when the update names a tag only — kustomize renders `name:tag@digest`, and a stale digest would
+ * keep pinning the old image.
+ */
+function kustomizationImages(ctx, list, path) {
+    const targets = [];
+    items(ctx.file, ctx.document, list).forEach((item, index) => {
+        const map = asMap(item);
+        if (!map)
+            return;
+        const target = entryTarget(ctx, map, [...path, index]);
+        if (target)
+            targets.push(target);
+    });
+    return targets;
+}
+function entryTarget(ctx, map, path) {
+    const fields = entries(ctx.file, ctx.document, map);
+    const field = (key) => fields.find((entry) => entry.key === key);
+    const name = field("name");
+    const newName = field("newName");
+    const newTag = field("newTag");
+    const digest = field("digest");
+    const nameRef = tryParseRef(stringOf(ctx, name?.value));
+    if (!nameRef || !name)
+        return undefined;
+    const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
+    const tag = stringOf(ctx, newTag?.value) || undefined;
+    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const base = newNameRef ?? nameRef;
+    const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
+    const primary = newTag?.value ?? name.value;
+    const image = located(ctx, primary.node, primary, [...path, newTag ? "newTag" : "name"], ref, "kustomization");
+    const names = [normalizedName(nameRef), ...(newNameRef ? [normalizedName(newNameRef)] : [])];
+    return {
+        image,
+        names,
+        write(next) {
+            const splices = [];
+            const flow = Boolean(map.node.flow);
+            const anchorPair = (newName ?? name).pair;
+            const set = (entry, key, value, after) => {
+                if (entry && (0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
+                    splices.push(replaceScalar(ctx.file.content, entry.value.node, value, where(image), flow));
+                }
+                else {
+                    splices.push(insertPair(ctx.file, map.node, after, key, plain(value, flow)));
+                }
+            };
+            if (next.tag !== undefined && next.tag !== tag)
+                set(newTag, "newTag", next.tag, anchorPair);
+            if (next.digest !== undefined && next.digest !== digestText) {
+                set(digest, "digest", next.digest, newTag?.pair ?? anchorPair);
+            }
+            else if (next.digest === undefined && digest) {
+                splices.push(removePair(ctx.file, digest.map, digest.pair));
+            }
+            return splices;
+        },
+    };
+}
+function plain(value, flow) {
+    return needsQuotes(value, flow) ? doubleQuoted(value) : value;
+}
+/** Root `images:` of a kustomization document. */
+function kustomizationFinder(ctx, root) {
+    return kustomizationImages(ctx, get(ctx.file, ctx.document, root, "images")?.value, ["images"]);
+}
+
+;// CONCATENATED MODULE: ./src/manifests/workloads.ts
+
+
+
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+const workloads_MAX_DEPTH = 64;
+/**
+ * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
+ * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
+ */
+function workloadFinder(ctx, root) {
+    const targets = [];
+    const guard = aliasWalkGuard(ctx.file);
+    const visit = (reached, at, depth) => {
+        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            for (const entry of entries(ctx.file, ctx.document, reached)) {
+                if (!entry.value)
+                    continue;
+                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
+                    items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
+                        const container = asMap(item);
+                        if (!container)
+                            return;
+                        const image = get(ctx.file, ctx.document, container, "image");
+                        const flow = Boolean(container.node.flow);
+                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
+                        if (found)
+                            targets.push(found);
+                    });
+                    continue;
+                }
+                visit(entry.value, [...at, entry.key], depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], depth + 1);
+            });
+        }
+        guard.leave(reached.node);
+    };
+    visit(root, [], 0);
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/manifests/index.ts
+
+
+
+
+
+
+
+
+
+const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
+const YAML_FILE = /\.ya?ml$/i;
+/** Files the finders read: YAML files and kustomization files (`Kustomization` has no extension). */
+function isManifestPath(path) {
+    return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
+}
+/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
+function isTemplated(content) {
+    return content.includes("{{");
+}
+function targetsOf(file, options) {
+    const targets = [];
+    const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
+    const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
+    file.documents.forEach((document, index) => {
+        const ctx = { file, document, index, options };
+        const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
+        if (root && !isChart) {
+            const text = (key) => {
+                const value = get(file, document, root, key)?.value?.node;
+                return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
+            };
+            const apiVersion = text("apiVersion");
+            const kind = text("kind");
+            if (isKustomizationFile || apiVersion?.startsWith("kustomize.config.k8s.io/")) {
+                targets.push(...kustomizationFinder(ctx, root));
+            }
+            else if (apiVersion && kind) {
+                if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
+                    const spec = get(file, document, root, "spec")?.value;
+                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? get(file, document, spec, "images") : undefined;
+                    targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
+                }
+                if (isArgoApplication(apiVersion, kind))
+                    targets.push(...argoFinder(ctx, root, kind));
+                targets.push(...workloadFinder(ctx, root));
+            }
+            else {
+                targets.push(...helmValuesFinder(ctx, root));
+                if (options.helmPaths?.length)
+                    targets.push(...helmPathFinder(ctx, root, options.helmPaths));
+            }
+        }
+        if (file.content.includes("$imagepolicy"))
+            targets.push(...fluxFinder(ctx));
+    });
+    // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
+    const seen = new Set();
+    return targets.filter((target) => {
+        const position = `${target.image.line}:${target.image.column}`;
+        if (seen.has(position))
+            return false;
+        seen.add(position);
+        return true;
+    });
+}
+function parse(path, content) {
+    if (isTemplated(content))
+        return undefined;
+    return parseYamlFile(path, content);
+}
+/** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
+function findImages(path, content, options = {}) {
+    const file = parse(path, content);
+    return file ? targetsOf(file, options).map((target) => target.image) : [];
+}
+/**
+ * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
+ * old image); a digest-only update keeps the tag (it usually means the tag was rebuilt), so `name:tag@digest`.
+ */
+function nextVersion(current, update) {
+    if (update.tag !== undefined)
+        return { tag: update.tag, digest: update.digest };
+    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
+    return { tag: current.tag, digest: update.digest ?? current.digest };
+}
+function spliceKey(splice) {
+    return `${splice.start}:${splice.end}:${splice.text}`;
+}
+/**
+ * Rewrites every reference to one of `images` so it carries the requested version, changing only the bytes of
+ * those values. Pure: returns the new content and the changes. A reference that is only reached through an
+ * alias is refused (changing the anchor would change every other use of it) unless the anchor itself is
+ * being changed to the same value.
+ */
+function updateFile(path, content, images, options = {}) {
+    const file = parse(path, content);
+    if (!file)
+        return { content, changes: [], found: [] };
+    // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
+    // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
+    if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
+        return { content, changes: [], found: [] };
+    }
+    const wanted = images.map((image) => ({ image, name: normalizedName(image) }));
+    const found = new Set();
+    const splices = [];
+    const changes = [];
+    const deferred = [];
+    for (const target of targetsOf(file, options)) {
+        const match = wanted.find((w) => target.names.includes(w.name));
+        if (!match)
+            continue;
+        found.add(match.image);
+        const wantedVersion = nextVersion(target.image.ref, match.image);
+        const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
+        if (versionOf(target.image.ref) === versionOf({ ...target.image.ref, ...next }))
+            continue;
+        if (target.image.anchor) {
+            deferred.push({ target, next });
+            continue;
+        }
+        splices.push(...target.write(next));
+        changes.push(change(target.image, next));
+    }
+    const planned = new Set(splices.map(spliceKey));
+    const covered = new Set();
+    for (const { target, next } of deferred) {
+        const { image } = target;
+        if (!target.write(next).every((splice) => planned.has(spliceKey(splice)))) {
+            throw new UserError(`${image.field} (at ${image.file}:${image.line}) is an alias; its value is defined by the anchor here`, {
+                file: image.file,
+                line: image.anchor.line,
+                column: image.anchor.column,
+                hint: "Change the anchored value by hand, or replace the alias with its own value, then run again.",
+            });
+        }
+        covered.add(`${image.line}:${image.column}`);
+    }
+    checkAnchors(file, splices, covered);
+    changes.sort((a, b) => a.line - b.line);
+    return { content: applySplices(content, splices), changes, found: [...found] };
+}
+/**
+ * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
+ * aliases is itself a reference being set to the same version.
+ */
+function checkAnchors(file, splices, covered) {
+    if (splices.length === 0 || !file.content.includes("*"))
+        return;
+    for (const document of file.documents) {
+        for (const anchor of anchorUses(file, document)) {
+            if (!splices.some((splice) => splice.start >= anchor.start && splice.start < anchor.end))
+                continue;
+            const others = anchor.uses.filter((use) => !covered.has(`${use.line}:${use.column}`));
+            if (others.length === 0)
+                continue;
+            throw new UserError(`this value is anchored as &${anchor.name} and also used through *${anchor.name} at line ${others
+                .map((use) => use.line)
+                .join(", ")}; changing it would change those too`, {
+                file: file.path,
+                line: anchor.at.line,
+                column: anchor.at.column,
+                hint: "Give each use its own value (replace the aliases), then run again.",
+            });
+        }
+    }
+}
+function change(image, next) {
+    return {
+        file: image.file,
+        line: image.line,
+        image: imageName(image.ref),
+        from: versionOf(image.ref),
+        to: versionOf({ ...image.ref, tag: next.tag, digest: next.digest }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/update/paths.ts
+
+
+
+
+function join(dir, name) {
+    return dir ? `${dir}/${name}` : name;
+}
+/**
+ * Walks a directory for manifest files (`*.yaml`, `*.yml`, `Kustomization`). Hidden directories (`.git`,
+ * `.github`) are skipped: workflow files have `image:` keys that are not deployments. Symlinked files are
+ * included (reading them checks they stay inside the repository); symlinked directories are not followed.
+ */
+async function walk(reader, dir, out) {
+    const below = [];
+    for (const entry of await reader.list(dir)) {
+        const path = join(dir, entry.name);
+        if (entry.type === "dir") {
+            if (!entry.name.startsWith("."))
+                below.push(walk(reader, path, out));
+        }
+        else if (isManifestPath(path)) {
+            out.push(path);
+        }
+    }
+    await Promise.all(below);
+}
+async function entryType(reader, path) {
+    if (path === "")
+        return "dir";
+    const slash = path.lastIndexOf("/");
+    const parent = slash < 0 ? "" : path.slice(0, slash);
+    const name = path.slice(slash + 1);
+    return (await reader.list(parent)).find((entry) => entry.name === name)?.type;
+}
+/** All entries under `dir` (relative paths, directories included), for glob matching. */
+async function everything(reader, dir, out = []) {
+    const below = [];
+    for (const entry of await reader.list(dir)) {
+        const path = join(dir, entry.name);
+        out.push({ name: path, type: entry.type });
+        if (entry.type === "dir" && !entry.name.startsWith("."))
+            below.push(everything(reader, path, out));
+    }
+    await Promise.all(below);
+    return out;
+}
+/**
+ * Expands files, directories (recursively) and globs (picomatch syntax) relative to the repository root into a
+ * sorted, de-duplicated list of manifest files. A pattern that matches nothing is a user error: a typo in an
+ * environment's paths would otherwise look like "nothing to update".
+ */
+async function resolvePaths(reader, patterns) {
+    const files = new Set();
+    for (const pattern of patterns) {
+        const found = [];
+        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
+        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
+        if (scan.isGlob) {
+            const base = repoPath(scan.base);
+            const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
+            const matches = picomatch_default()(glob, { dot: false });
+            const candidates = (await entryType(reader, base)) === "dir" ? await everything(reader, base) : [];
+            for (const entry of candidates) {
+                if (!matches(entry.name))
+                    continue;
+                if (entry.type === "dir")
+                    await walk(reader, entry.name, found);
+                else if (isManifestPath(entry.name))
+                    found.push(entry.name);
+            }
+        }
+        else {
+            const path = repoPath(pattern);
+            const type = await entryType(reader, path);
+            if (type === "dir")
+                await walk(reader, path, found);
+            else if (type === "file" || type === "symlink") {
+                // Resolving a symlink checks it stays inside the repository; a symlink to a directory is walked.
+                if ((await reader.read(path)) === undefined)
+                    await walk(reader, path, found);
+                else
+                    found.push(path);
+            }
+        }
+        if (found.length === 0) {
+            throw new UserError(`path ${JSON.stringify(pattern)} matches no YAML files in the repository`, {
+                hint: "Check the path (relative to the repository root); directories are searched for *.yaml, *.yml and Kustomization.",
+            });
+        }
+        for (const path of found)
+            files.add(path);
+    }
+    return [...files].sort();
+}
+
+;// CONCATENATED MODULE: ./src/update/plan.ts
+
+
+
+
+/** Enough reads in flight to hide latency (file system thread pool, or HTTP for remote readers). */
+const READ_CONCURRENCY = 16;
+/** Requested images must carry a version and name each image once, or the plan would be ambiguous. */
+function checkImages(images) {
+    if (images.length === 0)
+        throw new UserError("no image to update", { hint: "Pass --image name:tag." });
+    const seen = new Map();
+    for (const image of images) {
+        if (image.tag === undefined && image.digest === undefined) {
+            throw new UserError(`image ${formatImageRef(image)} has no tag or digest to set`, {
+                hint: "Write it as name:tag, name@sha256:<digest> or name:tag@sha256:<digest>.",
+            });
+        }
+        const name = normalizedName(image);
+        const other = seen.get(name);
+        if (other && formatImageRef(other) !== formatImageRef(image)) {
+            throw new UserError(`image ${name} is given twice with different versions`, {
+                hint: `Pass one of ${formatImageRef(other)} and ${formatImageRef(image)}.`,
+            });
+        }
+        seen.set(name, image);
+    }
+}
+async function readAll(reader, paths) {
+    const contents = new Array(paths.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const index = next++;
+            contents[index] = (await reader.read(paths[index])) ?? "";
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    return contents;
+}
+/**
+ * Plans an image update over the files the patterns name: pure apart from reading through `reader`, and
+ * all-or-nothing (any error — malformed YAML, an alias, a path leaving the repository — throws before a caller
+ * could write anything). Files already at the requested versions produce no change.
+ */
+async function planUpdate(reader, patterns, images, options = {}) {
+    checkImages(images);
+    // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
+    const paths = await resolvePaths(reader, patterns);
+    const contents = await readAll(reader, paths);
+    const found = new Set();
+    const changes = [];
+    const files = [];
+    paths.forEach((path, index) => {
+        const before = contents[index];
+        const result = updateFile(path, before, images, options);
+        for (const image of result.found)
+            found.add(image);
+        if (result.changes.length === 0)
+            return;
+        changes.push(...result.changes);
+        files.push({ path, before, after: result.content });
+    });
+    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
+}
+
+;// CONCATENATED MODULE: ./src/update/index.ts
+
+
+
+
+
 ;// CONCATENATED MODULE: ./src/github/errors.ts
 
 function httpStatus(error) {
@@ -35830,7 +40820,7 @@ function isRateLimited(error, status, message) {
  * a repository setting, or the branch protection. Errors that are not GitHub's come back unchanged.
  */
 function translateGitHubError(error, context) {
-    if (error instanceof errors/* UserError */.y)
+    if (error instanceof UserError)
         return error;
     const status = httpStatus(error);
     const gql = graphqlErrors(error);
@@ -35843,21 +40833,21 @@ function translateGitHubError(error, context) {
         ? "`permissions: { contents: write, pull-requests: write }`"
         : "`permissions: { contents: write }`";
     if (status === 401) {
-        return new errors/* UserError */.y(`${what}: the token was not accepted (401 ${message})`, {
+        return new UserError(`${what}: the token was not accepted (401 ${message})`, {
             hint: "Pass a valid token: check the secret behind the `token` input is set, not expired and not revoked.",
             cause: error,
         });
     }
     if (isRateLimited(error, status, message)) {
         const reset = rateLimitReset(error);
-        return new errors/* UserError */.y(`${what}: the API rate limit is exhausted${reset ? ` until ${reset}` : ""} (${message})`, {
+        return new UserError(`${what}: the API rate limit is exhausted${reset ? ` until ${reset}` : ""} (${message})`, {
             hint: "Re-run the job after the reset. GITHUB_TOKEN has 1,000 requests per hour per repository; a GitHub App " +
                 "installation token has its own, larger budget.",
             cause: error,
         });
     }
     if (NOT_PERMITTED_PR.test(message)) {
-        return new errors/* UserError */.y(`${what}: GitHub Actions is not permitted to create or approve pull requests`, {
+        return new UserError(`${what}: GitHub Actions is not permitted to create or approve pull requests`, {
             hint: "Enable Settings → Actions → General → Workflow permissions → 'Allow GitHub Actions to create and approve " +
                 "pull requests' (on the repository, and on the organisation if it is locked there), or pass a GitHub App " +
                 "installation token as `token`.",
@@ -35865,46 +40855,46 @@ function translateGitHubError(error, context) {
         });
     }
     if (types.has("INSUFFICIENT_SCOPES")) {
-        return new errors/* UserError */.y(`${what}: the token's scopes do not allow it (${message})`, {
+        return new UserError(`${what}: the token's scopes do not allow it (${message})`, {
             hint: "A classic personal access token needs the `repo` scope (and `workflow` to change workflow files); a " +
                 "fine-grained token or GitHub App needs Contents and Pull requests: Read and write.",
             cause: error,
         });
     }
     if ((status === 403 || types.has("FORBIDDEN")) && NOT_ACCESSIBLE.test(message)) {
-        return new errors/* UserError */.y(`${what}: the token lacks a permission (${message})`, {
+        return new UserError(`${what}: the token lacks a permission (${message})`, {
             hint: `Give the job ${permissions}. GITHUB_TOKEN cannot write to another repository: for a separate config ` +
                 "repository use a GitHub App installation token with Contents and Pull requests write.",
             cause: error,
         });
     }
     if ((status === 422 || status === 403 || status === 409 || gql) && PROTECTION.test(message)) {
-        return new errors/* UserError */.y(`${what}: branch protection refused the change (${message})`, {
+        return new UserError(`${what}: branch protection refused the change (${message})`, {
             hint: "Use `mode: pull-request` for this branch, or allow the token's app to bypass the rule in the branch " +
                 "protection / ruleset settings.",
             cause: error,
         });
     }
     if (status === 404 || types.has("NOT_FOUND")) {
-        return new errors/* UserError */.y(`${what}: not found — the repository or branch does not exist, or the token cannot see it`, {
+        return new UserError(`${what}: not found — the repository or branch does not exist, or the token cannot see it`, {
             hint: "Check the `repository` and `base` inputs. GITHUB_TOKEN only reaches the workflow's own repository; to " +
                 "write to another one pass a GitHub App installation token (or a fine-grained PAT) that can access it.",
             cause: error,
         });
     }
     if (status === 403 || types.has("FORBIDDEN")) {
-        return new errors/* UserError */.y(`${what}: access denied (403 ${message})`, {
+        return new UserError(`${what}: access denied (403 ${message})`, {
             hint: `Give the job ${permissions}, or use a token that can write to ${context.repository}.`,
             cause: error,
         });
     }
     if (status !== undefined && status >= 500) {
-        return new errors/* UserError */.y(`${what}: GitHub kept failing (${status} ${message}) after retries`, {
+        return new UserError(`${what}: GitHub kept failing (${status} ${message}) after retries`, {
             hint: "This is on GitHub's side; nothing was changed. Re-run the job, or check https://www.githubstatus.com.",
             cause: error,
         });
     }
-    return new errors/* UserError */.y(`${what}: ${status ? `${status} ` : ""}${message}`, { cause: error });
+    return new UserError(`${what}: ${status ? `${status} ` : ""}${message}`, { cause: error });
 }
 /** Runs a GitHub call and translates its failure; the one wrapper every delivery step uses. */
 async function onGitHub(context, call) {
@@ -35916,11 +40906,6 @@ async function onGitHub(context, call) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/update/index.ts + 14 modules
-var update = __nccwpck_require__(8018);
 ;// CONCATENATED MODULE: ./src/delivery/github-reader.ts
 
 
@@ -35980,7 +40965,7 @@ function asEntry(path, raw) {
     const tree = raw;
     return { type: "tree", mode: 0o40000, oid: tree.oid, object: { entries: tree.entries } };
 }
-function join(dir, name) {
+function github_reader_join(dir, name) {
     return dir === "" ? name : `${dir}/${name}`;
 }
 function parentOf(path) {
@@ -35989,7 +40974,7 @@ function parentOf(path) {
 }
 function scopeOf(pattern) {
     const scan = picomatch_default().scan(pattern.replace(/\\/g, "/"));
-    const base = (0,update/* repoPath */.qN)(scan.isGlob ? scan.base : pattern);
+    const base = repoPath(scan.isGlob ? scan.base : pattern);
     const baseSegments = base === "" ? [] : base.split("/");
     const globSegments = scan.isGlob ? scan.glob.split("/").filter(Boolean) : [];
     const segments = [...baseSegments, ...globSegments];
@@ -36044,7 +41029,7 @@ class GitHubSnapshot {
     }
     /** Records the answer to a `pathField` query, whichever request carried it. */
     seed(path, answer, want) {
-        const key = (0,update/* repoPath */.qN)(path);
+        const key = repoPath(path);
         const raw = asEntry(key, answer);
         this.known.add(key);
         const kind = raw ? kindOf(raw) : undefined;
@@ -36076,7 +41061,7 @@ class GitHubSnapshot {
                 if (!childKind || child.name === undefined)
                     continue;
                 entries.push({ name: child.name, type: childKind });
-                const childPath = join(key, child.name);
+                const childPath = github_reader_join(key, child.name);
                 this.known.add(childPath);
                 this.types.set(childPath, childKind);
                 if (child.oid)
@@ -36128,14 +41113,14 @@ class GitHubSnapshot {
         });
     }
     async list(dir) {
-        const key = (0,update/* repoPath */.qN)(dir);
+        const key = repoPath(dir);
         if (!this.dirs.has(key)) {
             const partial = this.partialListing(key);
             if (partial)
                 return partial;
             await this.fetch(new Map([[key, "list"]]));
         }
-        return (this.dirs.get(key) ?? []).filter((entry) => this.visible(join(key, entry.name)));
+        return (this.dirs.get(key) ?? []).filter((entry) => this.visible(github_reader_join(key, entry.name)));
     }
     /**
      * The patterns' view of a directory that was never listed, when every pattern reaching it names one plain
@@ -36159,7 +41144,7 @@ class GitHubSnapshot {
         }
         const entries = [];
         for (const name of [...names].sort()) {
-            const path = join(dir, name);
+            const path = github_reader_join(dir, name);
             if (!this.known.has(path))
                 return undefined;
             const type = this.types.get(path);
@@ -36169,7 +41154,7 @@ class GitHubSnapshot {
         return entries;
     }
     async read(path, hops = 0) {
-        const key = (0,update/* repoPath */.qN)(path);
+        const key = repoPath(path);
         if (this.dirs.get(key))
             return undefined;
         if (!this.texts.has(key) && !this.readDone.has(key))
@@ -36178,11 +41163,11 @@ class GitHubSnapshot {
         if (link !== undefined) {
             // Followed like the file system would, and refused the same way when it leads outside the repository.
             if (hops >= 8 || link.startsWith("/")) {
-                throw new errors/* UserError */.y(`path ${JSON.stringify(key)} is a symlink that leaves the repository or loops`, {
+                throw new UserError(`path ${JSON.stringify(key)} is a symlink that leaves the repository or loops`, {
                     hint: "Replace the symlink with the file, or point it inside the repository.",
                 });
             }
-            return this.read(join(parentOf(key), link), hops + 1);
+            return this.read(github_reader_join(parentOf(key), link), hops + 1);
         }
         const oid = this.oids.get(key);
         if (!this.texts.has(key) && oid)
@@ -36191,7 +41176,7 @@ class GitHubSnapshot {
     }
     /** Git blob ids of paths in this commit (undefined when absent), one request for all unknown ones. */
     async blobOids(paths) {
-        const keys = paths.map(update/* repoPath */.qN);
+        const keys = paths.map(repoPath);
         const unknown = keys.filter((key) => !this.oids.has(key));
         if (unknown.length > 0)
             await this.fetch(new Map(unknown.map((key) => [key, "oid"])));
@@ -36222,7 +41207,7 @@ class GitHubSnapshot {
             if (target.startsWith("/"))
                 continue;
             try {
-                need((0,update/* repoPath */.qN)(join(parentOf(link), target)), "read");
+                need(repoPath(github_reader_join(parentOf(link), target)), "read");
             }
             catch {
                 // Leaves the repository: `read` refuses it with the reason when the core asks.
@@ -36246,13 +41231,13 @@ class GitHubSnapshot {
                     while (end < scope.segments.length && end < scope.open && !GLOB_CHARS.test(scope.segments[end]))
                         end++;
                     const chain = scope.segments.slice(index, end);
-                    const target = join(dir, chain.join("/"));
+                    const target = github_reader_join(dir, chain.join("/"));
                     const toEnd = end === scope.segments.length;
                     need(target, toEnd ? "read" : "list");
                     if (missing(target)) {
                         let between = dir;
                         for (const name of chain.slice(0, -1)) {
-                            between = join(between, name);
+                            between = github_reader_join(between, name);
                             need(between, "oid");
                         }
                     }
@@ -36267,7 +41252,7 @@ class GitHubSnapshot {
                 for (const entry of this.dirs.get(dir) ?? []) {
                     if (!scope.matchers[index](entry.name))
                         continue;
-                    const child = join(dir, entry.name);
+                    const child = github_reader_join(dir, entry.name);
                     if (index === scope.segments.length - 1) {
                         if (entry.type !== "symlink")
                             need(child, "read");
@@ -36424,7 +41409,7 @@ async function deliverThroughGitHub(options) {
             ...extra,
         });
         if (mode === "pull-request" && state.base.name === options.branch) {
-            throw new errors/* UserError */.y(`the pull request branch ${options.branch} is the base branch itself`, {
+            throw new UserError(`the pull request branch ${options.branch} is the base branch itself`, {
                 hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
             });
         }
@@ -36482,7 +41467,7 @@ async function deliverThroughGitHub(options) {
             if (!isStaleHead(error) && !isReferenceExists(error) && !isNoCommitsBetween(error))
                 throw error;
             if (attempt >= attempts) {
-                throw new errors/* UserError */.y(`${mode === "commit" ? state.base.name : options.branch} in ${full} kept moving while updating it; ` +
+                throw new UserError(`${mode === "commit" ? state.base.name : options.branch} in ${full} kept moving while updating it; ` +
                     `gave up after ${attempts} attempts and wrote nothing`, {
                     hint: "Other jobs are committing to the same branch at a high rate; re-run the job.",
                     cause: error,
@@ -36538,7 +41523,7 @@ async function readState(options) {
         });
     }
     if (!repository.base) {
-        throw new errors/* UserError */.y(options.base
+        throw new UserError(options.base
             ? `branch ${options.base} does not exist in ${repository.nameWithOwner}`
             : `${repository.nameWithOwner} has no default branch (is it empty?)`, { hint: "Set `base` to an existing branch of the config repository." });
     }
@@ -36614,7 +41599,7 @@ async function commitFiles(options, state, branch, expectedHeadOid, plan, texts)
         const data = await options.clients.write.graphql("mutation($input: CreateCommitOnBranchInput!) { createCommitOnBranch(input: $input) { commit { oid url } } }", { input });
         const commit = data.createCommitOnBranch?.commit;
         if (!commit)
-            throw new errors/* UserError */.y(`GitHub accepted the commit to ${branch} but returned no commit`);
+            throw new UserError(`GitHub accepted the commit to ${branch} but returned no commit`);
         options.logger.info(`Committed ${plan.files.length} file(s) to ${branch}: ${commit.url}`);
         return commit;
     }
@@ -36636,7 +41621,7 @@ async function moveHeadBranch(options, state) {
     const { owner, repo } = options.repository;
     const context = { operation: `create branch ${options.branch}`, repository: state.nameWithOwner };
     if (options.branch === state.base.name)
-        throw new errors/* UserError */.y("refusing to rewrite the base branch");
+        throw new UserError("refusing to rewrite the base branch");
     const force = () => onGitHub(context, () => options.clients.write.rest.git.updateRef({
         owner,
         repo,
@@ -36730,7 +41715,7 @@ async function openOrUpdatePullRequest(target, existing, counted = () => { }) {
     counted();
     const found = await findPullRequest(target);
     if (!found)
-        throw new errors/* UserError */.y(`GitHub says a pull request from ${target.branch} exists but lists none open`);
+        throw new UserError(`GitHub says a pull request from ${target.branch} exists but lists none open`);
     return { pullRequest: await update(found.number), created: false };
 }
 /**
@@ -36770,295 +41755,6 @@ async function applyMetadata(options, pullRequest, counted = () => { }) {
     return warnings;
 }
 
-
-/***/ }),
-
-/***/ 7146:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hg: () => (/* binding */ changeTable),
-/* harmony export */   NF: () => (/* binding */ pullRequestBody),
-/* harmony export */   QL: () => (/* binding */ defaultTitle),
-/* harmony export */   wh: () => (/* binding */ headBranchName)
-/* harmony export */ });
-/* unused harmony exports PR_MARKER, sanitizeRefPart */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4243);
-
-
-/** Marks pull requests this project opened, so people and tools can tell them apart. */
-const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
-function shortHash(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(text).digest("hex").slice(0, 8);
-}
-/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
-function sanitizeRefPart(text) {
-    const cleaned = text
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, "-")
-        .replace(/\.{2,}/g, ".")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[.-]+|[.-]+$/g, "")
-        .replace(/\.lock$/, "-lock");
-    return cleaned || "x";
-}
-/**
- * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
- * image updates the open pull request instead of opening another. The image part is the repository path
- * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
- * normalised names so the order of the input does not matter. Paths instead of an environment become
- * `paths-<hash>` of the sorted paths.
- */
-function headBranchName(scope, images) {
-    const scopePart = scope.environment
-        ? sanitizeRefPart(scope.environment)
-        : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
-    const names = [...new Set(images.map(_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizedName */ .j8))].sort();
-    const first = images.find((image) => (0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizedName */ .j8)(image) === names[0]);
-    const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
-    const imagePart = names.length <= 1
-        ? firstPart
-        : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
-    return `gitops/${scopePart}/${imagePart}`;
-}
-function targetOf(images) {
-    if (images.length === 1)
-        return `${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .imageName */ .tO)(images[0])} to ${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_1__/* .versionOf */ .E4)(images[0])}`;
-    return `${images.length} images`;
-}
-/** Default commit headline and pull request title. */
-function defaultTitle(images, scope) {
-    return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
-}
-/** Markdown-safe table cell. */
-function cell(text) {
-    return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-    return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
-}
-/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
-function changeTable(changes, fileUrl) {
-    const rows = changes.map((change) => {
-        const where = `${change.file}:${change.line}`;
-        const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
-        return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
-    });
-    return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
-}
-/** Pull request body: what changes and where, plus the marker. */
-function pullRequestBody(changes, context) {
-    const files = new Set(changes.map((c) => c.file)).size;
-    const lines = [
-        `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
-            `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
-        "",
-        changeTable(changes),
-        "",
-        "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
-    ];
-    if (context.run)
-        lines.push("", `Triggered by ${context.run}.`);
-    lines.push("", PR_MARKER);
-    return lines.join("\n");
-}
-
-
-/***/ }),
-
-/***/ 6633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wd: () => (/* binding */ targetFromConfig),
-/* harmony export */   aH: () => (/* binding */ updateThroughGitHub),
-/* harmony export */   dR: () => (/* binding */ pullRequestOptions),
-/* harmony export */   g4: () => (/* binding */ textsFor),
-/* harmony export */   lD: () => (/* binding */ planner),
-/* harmony export */   yC: () => (/* binding */ branchFor)
-/* harmony export */ });
-/* harmony import */ var _environments_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6896);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8821);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4243);
-/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8018);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7825);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7146);
-
-
-
-
-
-
-
-/** The planner bound to the request: the core's planUpdate plus the missing-image rule. */
-function planner(request, logger) {
-    return async (reader, patterns) => {
-        const plan = await (0,_update_index_js__WEBPACK_IMPORTED_MODULE_4__/* .planUpdate */ .ZL)(reader, patterns, request.images, { helmPaths: request.helmPaths });
-        if (plan.missing.length > 0) {
-            const names = plan.missing.map(_image_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatImageRef */ .kL).join(", ");
-            if (!request.allowMissing) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`not referenced under ${patterns.join(", ")}: ${names}`, {
-                    hint: "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.",
-                });
-            }
-            logger.warning(`not referenced under ${patterns.join(", ")} (allowed): ${names}`);
-        }
-        return plan;
-    };
-}
-/** Paths and mode of the request's environment, from the config file's text. */
-function targetFromConfig(request, text) {
-    if (text === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`environment ${request.environment} needs ${request.config} in the config repository, and there is none`, {
-            hint: "Create the config file at the repository root, set `config` to where it is, or give `paths` instead.",
-        });
-    }
-    const environment = (0,_environments_index_js__WEBPACK_IMPORTED_MODULE_0__/* .findEnvironment */ .jY)((0,_environments_index_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfig */ .Z9)(text, request.config), request.environment);
-    return { patterns: environment.paths, mode: environment.mode };
-}
-/** Commit message, pull request title and body, from the inputs or from the changes. */
-function textsFor(request) {
-    return (plan, base) => {
-        const title = request.title || (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultTitle */ .QL)(request.images, request);
-        const [headline, ...rest] = (request.commitMessage || title).split(/\r?\n/);
-        const body = request.commitMessage ? rest.join("\n").trim() : (0,_update_index_js__WEBPACK_IMPORTED_MODULE_4__/* .commitBody */ .e_)(plan.changes);
-        return {
-            headline: headline.trim() || title,
-            body,
-            title,
-            pullRequestBody: (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestBody */ .NF)(plan.changes, {
-                environment: request.environment,
-                base,
-                run: request.runUrl,
-            }),
-        };
-    };
-}
-function pullRequestOptions(request) {
-    const { labels, reviewers, teamReviewers, draft, autoMerge } = request;
-    return { labels, reviewers, teamReviewers, draft, autoMerge };
-}
-function branchFor(request) {
-    return (request.branch ||
-        (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .headBranchName */ .wh)({ environment: request.environment, paths: request.paths }, request.images));
-}
-/** API mode: no clone, one commit, at most one pull request. */
-function updateThroughGitHub(request, clients, logger) {
-    return (0,_github_js__WEBPACK_IMPORTED_MODULE_5__/* .deliverThroughGitHub */ .OY)({
-        clients,
-        repository: request.repository ?? (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRepository */ .SU)(""),
-        base: request.base,
-        mode: request.mode,
-        target: request.environment
-            ? { config: request.config, resolve: (text) => targetFromConfig(request, text) }
-            : { patterns: request.paths },
-        plan: planner(request, logger),
-        branch: branchFor(request),
-        texts: textsFor(request),
-        pullRequest: pullRequestOptions(request),
-        dryRun: request.dryRun,
-        logger,
-    });
-}
-
-
-/***/ }),
-
-/***/ 2592:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ summaryOf),
-/* harmony export */   Y: () => (/* binding */ outputsOf)
-/* harmony export */ });
-/* harmony import */ var _update_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8018);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7146);
-
-
-/** The step outputs the action contract names, as strings. */
-function outputsOf(outcome) {
-    const changes = outcome.plan.changes.map(({ file, line, image, from, to }) => ({
-        file,
-        line,
-        image,
-        from,
-        to,
-    }));
-    return {
-        changed: String(changes.length > 0),
-        changes: JSON.stringify(changes),
-        "changed-files": JSON.stringify(outcome.plan.files.map((file) => file.path)),
-        "commit-sha": outcome.commit?.oid ?? "",
-        "pull-request-number": outcome.pullRequest ? String(outcome.pullRequest.number) : "",
-        "pull-request-url": outcome.pullRequest?.url ?? "",
-        operation: outcome.operation,
-    };
-}
-/** The job summary: what happened, links to the pull request and commit, the change table. */
-function summaryOf(outcome) {
-    const { plan } = outcome;
-    const lines = [];
-    const heading = outcome.dryRun
-        ? "Dry run: nothing was written"
-        : {
-            created: "Pull request opened",
-            updated: "Pull request updated",
-            unchanged: plan.changes.length === 0 ? "Already at the requested versions" : "Pull request already up to date",
-            committed: "Committed",
-        }[outcome.operation];
-    lines.push(`### update-manifest-tag: ${heading}`, "");
-    const where = outcome.repositoryUrl
-        ? `[${outcome.repository}](${outcome.repositoryUrl})`
-        : outcome.repository;
-    lines.push(`Repository ${where}, base \`${outcome.base}\`, mode \`${outcome.mode}\`.`);
-    if (outcome.pullRequest)
-        lines.push("", `Pull request: [#${outcome.pullRequest.number}](${outcome.pullRequest.url})`);
-    if (outcome.commit) {
-        const short = outcome.commit.oid.slice(0, 7);
-        lines.push("", `Commit: ${outcome.commit.url ? `[\`${short}\`](${outcome.commit.url})` : `\`${short}\``}`);
-    }
-    if (outcome.note)
-        lines.push("", outcome.note);
-    lines.push("");
-    if (plan.changes.length === 0) {
-        lines.push(`No change: ${plan.scanned.length} file(s) already reference the requested versions.`);
-    }
-    else {
-        const ref = outcome.commit?.oid ?? outcome.base;
-        const link = outcome.repositoryUrl
-            ? (file, line) => `${outcome.repositoryUrl}/blob/${ref}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`
-            : undefined;
-        lines.push((0,_render_js__WEBPACK_IMPORTED_MODULE_1__/* .changeTable */ .Hg)(plan.changes, link));
-        if (outcome.dryRun)
-            lines.push("", "```diff", (0,_update_index_js__WEBPACK_IMPORTED_MODULE_0__/* .unifiedDiff */ .WH)(plan.files).trimEnd(), "```");
-    }
-    if (outcome.warnings.length > 0) {
-        lines.push("", "**Warnings**", "", ...outcome.warnings.map((warning) => `- ${warning}`));
-    }
-    return `${lines.join("\n")}\n`;
-}
-
-
-/***/ }),
-
-/***/ 6896:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  g2: () => (/* reexport */ CONFIG_FILE),
-  jY: () => (/* reexport */ findEnvironment),
-  Z9: () => (/* reexport */ loadConfig)
-});
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/promote/window.ts
 
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
@@ -37068,7 +41764,7 @@ function dayIndex(name, window, where) {
     const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase());
     const full = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
     if (index < 0 || !(name.length === 3 || name.toLowerCase() === full[index])) {
-        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
+        throw new UserError(`deployment window ${JSON.stringify(window)}: unknown day ${JSON.stringify(name)}`, {
             ...where,
             hint: "Days are Mon, Tue, Wed, Thu, Fri, Sat, Sun (or their full English names).",
         });
@@ -37080,7 +41776,7 @@ function parseDays(spec, window, where) {
     for (const part of spec.split(",")) {
         const [first, last, extra] = part.split("-");
         if (!first || extra !== undefined || last === "") {
-            throw new errors/* UserError */.y(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
+            throw new UserError(`deployment window ${JSON.stringify(window)}: bad day range ${JSON.stringify(part)}`, {
                 ...where,
                 hint: FORMAT_HINT,
             });
@@ -37100,7 +41796,7 @@ function parseTime(text, window, where) {
     const match = /^([01]?\d|2[0-4]):([0-5]\d)$/.exec(text);
     const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
     if (!match || minutes > 24 * 60) {
-        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
+        throw new UserError(`deployment window ${JSON.stringify(window)}: bad time ${JSON.stringify(text)}`, {
             ...where,
             hint: "Times are 24-hour HH:MM, from 00:00 to 24:00.",
         });
@@ -37111,13 +41807,13 @@ function parseTime(text, window, where) {
 function parseWindow(text, where = {}) {
     const fields = text.trim().split(/\s+/);
     if (fields.length !== 3) {
-        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
+        throw new UserError(`deployment window ${JSON.stringify(text)}: expected 3 fields (days, time span, time zone), found ${fields[0] === "" ? 0 : fields.length}`, { ...where, hint: FORMAT_HINT });
     }
     const [daySpec, span, zone] = fields;
     const days = parseDays(daySpec, text, where);
     const times = span.split("-");
     if (times.length !== 2) {
-        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
+        throw new UserError(`deployment window ${JSON.stringify(text)}: bad time span ${JSON.stringify(span)}`, {
             ...where,
             hint: FORMAT_HINT,
         });
@@ -37125,7 +41821,7 @@ function parseWindow(text, where = {}) {
     const start = parseTime(times[0], text, where);
     const end = parseTime(times[1], text, where);
     if (start === end) {
-        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
+        throw new UserError(`deployment window ${JSON.stringify(text)}: the span ${span} is empty`, {
             ...where,
             hint: "Use 00:00-24:00 for a whole day.",
         });
@@ -37134,7 +41830,7 @@ function parseWindow(text, where = {}) {
         new Intl.DateTimeFormat("en-US", { timeZone: zone });
     }
     catch {
-        throw new errors/* UserError */.y(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
+        throw new UserError(`deployment window ${JSON.stringify(text)}: unknown time zone ${JSON.stringify(zone)}`, {
             ...where,
             hint: "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.",
         });
@@ -37174,10 +41870,6 @@ function anyWindowOpen(windows, now) {
     return windows.length === 0 || windows.some((window) => isWindowOpen(window, now));
 }
 
-// EXTERNAL MODULE: ./src/update/local.ts + 2 modules
-var local = __nccwpck_require__(9535);
-// EXTERNAL MODULE: ./src/yaml/index.ts + 6 modules
-var yaml = __nccwpck_require__(7046);
 ;// CONCATENATED MODULE: ./src/environments/config.ts
 
 
@@ -37207,11 +41899,11 @@ class Reader {
         this.document = document;
     }
     line(node) {
-        return (0,yaml/* positionOf */.df)(this.file, node?.range?.[0] ?? 0).line;
+        return positionOf(this.file, node?.range?.[0] ?? 0).line;
     }
     fail(node, message, hint) {
-        const { line, column } = (0,yaml/* positionOf */.df)(this.file, node?.range?.[0] ?? 0);
-        throw new errors/* UserError */.y(message, { file: this.file.path, line, column, hint });
+        const { line, column } = positionOf(this.file, node?.range?.[0] ?? 0);
+        throw new UserError(message, { file: this.file.path, line, column, hint });
     }
     map(entry, what) {
         const node = entry?.value?.node;
@@ -37229,7 +41921,7 @@ class Reader {
             return [];
         if (!(0,dist/* isSeq */.oP)(node))
             this.fail(node, `${what} must be a list of strings`);
-        return (0,yaml/* items */.ld)(this.file, this.document, entry.value).map((item) => {
+        return items(this.file, this.document, entry.value).map((item) => {
             if (!(0,dist/* isScalar */.jn)(item.node) || typeof item.node.value !== "string" || item.node.value === "") {
                 this.fail(item.node, `${what} must be a list of non-empty strings`);
             }
@@ -37246,7 +41938,7 @@ class Reader {
         return value;
     }
     unknownKeys(map, allowed, what) {
-        for (const entry of (0,yaml/* entries */.jO)(this.file, this.document, { node: map })) {
+        for (const entry of entries(this.file, this.document, { node: map })) {
             if (!allowed.includes(entry.key)) {
                 this.fail(entry.pair.key, `unknown key '${entry.key}' in ${what}`, `Known keys: ${allowed.join(", ")}.`);
             }
@@ -37260,14 +41952,14 @@ function environment(reader, entry) {
     }
     const map = reader.map(entry, where);
     reader.unknownKeys(map, ENVIRONMENT_KEYS, where);
-    const fields = (0,yaml/* entries */.jO)(reader.file, reader.document, { node: map });
+    const fields = entries(reader.file, reader.document, { node: map });
     const field = (key) => fields.find((f) => f.key === key);
     const pathsEntry = field("paths");
     if (!pathsEntry)
         reader.fail(entry.pair.key, `${where} has no paths`, "Add paths: [apps/*/overlays/NAME].");
     const paths = reader.strings(pathsEntry, `paths of ${where}`, (value, node) => {
         try {
-            (0,local/* repoPath */.q)(value);
+            repoPath(value);
         }
         catch (error) {
             reader.fail(node, error.message, error.hint);
@@ -37305,7 +41997,7 @@ function environment(reader, entry) {
         // Kept as written (promotion evaluates them), but checked here so a typo points at its own line.
         windows: windowsEntry
             ? reader.strings(windowsEntry, `windows of ${where}`, (value, node) => {
-                parseWindow(value, { file: reader.file.path, ...(0,yaml/* positionOf */.df)(reader.file, node.range?.[0] ?? 0) });
+                parseWindow(value, { file: reader.file.path, ...positionOf(reader.file, node.range?.[0] ?? 0) });
             })
             : [],
         requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
@@ -37317,9 +42009,9 @@ function environment(reader, entry) {
 }
 /** Parses and validates `gitops-pipeline.yaml`; every mistake is a UserError at file:line. */
 function loadConfig(text, file = CONFIG_FILE) {
-    const parsed = (0,yaml/* parseYamlFile */.BU)(file, text);
+    const parsed = parseYamlFile(file, text);
     if (parsed.documents.length !== 1) {
-        throw new errors/* UserError */.y(parsed.documents.length === 0
+        throw new UserError(parsed.documents.length === 0
             ? "the configuration file is empty"
             : "the configuration file has more than one YAML document", { file, line: 1, hint: "Write one document with an `environments:` map." });
     }
@@ -37329,19 +42021,19 @@ function loadConfig(text, file = CONFIG_FILE) {
     if (!(0,dist/* isMap */.jh)(root))
         reader.fail(root ?? undefined, "the configuration must be a map with `environments:`");
     reader.unknownKeys(root, TOP_LEVEL, "the configuration");
-    const top = (0,yaml/* entries */.jO)(parsed, document, { node: root });
+    const top = entries(parsed, document, { node: root });
     const environmentsEntry = top.find((entry) => entry.key === "environments");
     if (!environmentsEntry) {
-        throw new errors/* UserError */.y("the configuration has no `environments:` map", {
+        throw new UserError("the configuration has no `environments:` map", {
             file,
             line: 1,
             hint: "Add environments: { dev: { paths: [apps/*/overlays/dev], mode: commit } }.",
         });
     }
-    const environmentsMap = (0,yaml/* asMap */.$H)(environmentsEntry.value);
+    const environmentsMap = asMap(environmentsEntry.value);
     if (!environmentsMap)
         reader.map(environmentsEntry, "environments");
-    const environments = (0,yaml/* entries */.jO)(parsed, document, environmentsMap).map((entry) => environment(reader, entry));
+    const environments = entries(parsed, document, environmentsMap).map((entry) => environment(reader, entry));
     if (environments.length === 0)
         reader.fail(environmentsMap.node, "environments is empty");
     const names = environments.map((env) => env.name);
@@ -37375,7 +42067,7 @@ function loadConfig(text, file = CONFIG_FILE) {
 function findEnvironment(config, name) {
     const found = config.environments.find((env) => env.name === name);
     if (!found) {
-        throw new errors/* UserError */.y(`environment '${name}' is not defined in ${config.file}`, {
+        throw new UserError(`environment '${name}' is not defined in ${config.file}`, {
             file: config.file,
             hint: `Defined environments: ${config.environments.map((env) => env.name).join(", ")}.`,
         });
@@ -37385,58 +42077,6 @@ function findEnvironment(config, name) {
 
 ;// CONCATENATED MODULE: ./src/environments/index.ts
 
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ isUserError),
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
-/**
- * The one error type for mistakes a user can fix: bad input, bad files, missing permissions.
- * Entries print `message` (and `hint`) without a stack; anything else is a bug and keeps its stack.
- */
-class UserError extends Error {
-    location;
-    hint;
-    constructor(message, options = {}) {
-        const { hint, cause, ...location } = options;
-        super(message, cause === undefined ? undefined : { cause });
-        this.name = "UserError";
-        this.location = location;
-        this.hint = hint;
-    }
-    /** `file:line:column: message` then the hint on its own line, the shape editors and CI logs link. */
-    format() {
-        const { file, line, column } = this.location;
-        let where = "";
-        if (file)
-            where = `${file}${line ? `:${line}${column ? `:${column}` : ""}` : ""}: `;
-        return `${where}${this.message}${this.hint ? `\n  ${this.hint}` : ""}`;
-    }
-}
-function isUserError(error) {
-    return error instanceof UserError;
-}
-
-
-/***/ }),
-
-/***/ 8821:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Y8: () => (/* binding */ createGitHubClients),
-  SU: () => (/* binding */ parseRepository)
-});
-
-// UNUSED EXPORTS: DEFAULT_API_URL, createGitHubClient
 
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
@@ -37988,7 +42628,7 @@ var DEFAULTS = {
 };
 
 // pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
+function dist_bundle_lowercaseKeys(object) {
   if (!object) {
     return {};
   }
@@ -38040,7 +42680,7 @@ function merge(defaults, route, options) {
   } else {
     options = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
   const mergedOptions = mergeDeep(defaults || {}, options);
@@ -38227,7 +42867,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -38293,7 +42933,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -38304,7 +42944,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 
@@ -42651,8 +47291,6 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 // EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
 var lib = __nccwpck_require__(2203);
 var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version by a test, so bundles need not read package.json at run time. */
 const src_version_VERSION = "0.1.0";
@@ -42722,2545 +47360,593 @@ function createGitHubClients(options) {
 function parseRepository(value) {
     const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
     if (!match) {
-        throw new errors/* UserError */.y(`repository must be written owner/name, got ${JSON.stringify(value)}`, {
+        throw new UserError(`repository must be written owner/name, got ${JSON.stringify(value)}`, {
             hint: "Set the repository input to the config repository, e.g. acme/deploy.",
         });
     }
     return { owner: match[1], repo: match[2] };
 }
 
-
-/***/ }),
-
-/***/ 4243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/delivery/render.ts
 
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kL: () => (/* reexport */ formatImageRef),
-  tO: () => (/* reexport */ imageName),
-  j8: () => (/* reexport */ normalizedName),
-  Q: () => (/* reexport */ parseImageRef),
-  E4: () => (/* reexport */ versionOf)
-});
+/** Marks pull requests this project opened, so people and tools can tell them apart. */
+const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)("sha256").update(text).digest("hex").slice(0, 8);
+}
+/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
+function sanitizeRefPart(text) {
+    const cleaned = text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[.-]+|[.-]+$/g, "")
+        .replace(/\.lock$/, "-lock");
+    return cleaned || "x";
+}
+/**
+ * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
+ * image updates the open pull request instead of opening another. The image part is the repository path
+ * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
+ * normalised names so the order of the input does not matter. Paths instead of an environment become
+ * `paths-<hash>` of the sorted paths.
+ */
+function headBranchName(scope, images) {
+    const scopePart = scope.environment
+        ? sanitizeRefPart(scope.environment)
+        : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
+    const names = [...new Set(images.map(normalizedName))].sort();
+    const first = images.find((image) => normalizedName(image) === names[0]);
+    const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
+    const imagePart = names.length <= 1
+        ? firstPart
+        : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
+    return `gitops/${scopePart}/${imagePart}`;
+}
+function targetOf(images) {
+    if (images.length === 1)
+        return `${imageName(images[0])} to ${versionOf(images[0])}`;
+    return `${images.length} images`;
+}
+/** Default commit headline and pull request title. */
+function defaultTitle(images, scope) {
+    return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
+}
+/** Markdown-safe table cell. */
+function cell(text) {
+    return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+    return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
+}
+/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
+function changeTable(changes, fileUrl) {
+    const rows = changes.map((change) => {
+        const where = `${change.file}:${change.line}`;
+        const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
+        return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
+    });
+    return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+/** Pull request body: what changes and where, plus the marker. */
+function pullRequestBody(changes, context) {
+    const files = new Set(changes.map((c) => c.file)).size;
+    const lines = [
+        `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
+            `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
+        "",
+        changeTable(changes),
+        "",
+        "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
+    ];
+    if (context.run)
+        lines.push("", `Triggered by ${context.run}.`);
+    lines.push("", PR_MARKER);
+    return lines.join("\n");
+}
 
-// UNUSED EXPORTS: DEFAULT_REGISTRY, normalizedRegistry, sameImage, withVersionText
+;// CONCATENATED MODULE: ./src/delivery/run.ts
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/image/ref.ts
 
-const DEFAULT_REGISTRY = "docker.io";
-const DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-const DOMAIN_RE = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?$`);
-const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST_RE = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-const KNOWN_DIGEST_LENGTHS = { sha256: 64, sha384: 96, sha512: 128 };
-const MAX_NAME_LENGTH = 255;
-const REF_HINT = "Write it as name[:tag][@sha256:<64 hex>], e.g. ghcr.io/acme/web:1.4.2.";
-function refuse(input, part, why, hint = REF_HINT) {
-    throw new errors/* UserError */.y(`invalid image reference ${JSON.stringify(input)}: ${why} (${JSON.stringify(part)})`, {
-        hint,
+
+
+
+
+
+/** The planner bound to the request: the core's planUpdate plus the missing-image rule. */
+function planner(request, logger) {
+    return async (reader, patterns) => {
+        const plan = await planUpdate(reader, patterns, request.images, { helmPaths: request.helmPaths });
+        if (plan.missing.length > 0) {
+            const names = plan.missing.map(formatImageRef).join(", ");
+            if (!request.allowMissing) {
+                throw new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
+                    hint: "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.",
+                });
+            }
+            logger.warning(`not referenced under ${patterns.join(", ")} (allowed): ${names}`);
+        }
+        return plan;
+    };
+}
+/** Paths and mode of the request's environment, from the config file's text. */
+function targetFromConfig(request, text) {
+    if (text === undefined) {
+        throw new UserError(`environment ${request.environment} needs ${request.config} in the config repository, and there is none`, {
+            hint: "Create the config file at the repository root, set `config` to where it is, or give `paths` instead.",
+        });
+    }
+    const environment = findEnvironment(loadConfig(text, request.config), request.environment);
+    return { patterns: environment.paths, mode: environment.mode };
+}
+/** Commit message, pull request title and body, from the inputs or from the changes. */
+function textsFor(request) {
+    return (plan, base) => {
+        const title = request.title || defaultTitle(request.images, request);
+        const [headline, ...rest] = (request.commitMessage || title).split(/\r?\n/);
+        const body = request.commitMessage ? rest.join("\n").trim() : commitBody(plan.changes);
+        return {
+            headline: headline.trim() || title,
+            body,
+            title,
+            pullRequestBody: pullRequestBody(plan.changes, {
+                environment: request.environment,
+                base,
+                run: request.runUrl,
+            }),
+        };
+    };
+}
+function pullRequestOptions(request) {
+    const { labels, reviewers, teamReviewers, draft, autoMerge } = request;
+    return { labels, reviewers, teamReviewers, draft, autoMerge };
+}
+function branchFor(request) {
+    return (request.branch ||
+        headBranchName({ environment: request.environment, paths: request.paths }, request.images));
+}
+/** API mode: no clone, one commit, at most one pull request. */
+function updateThroughGitHub(request, clients, logger) {
+    return deliverThroughGitHub({
+        clients,
+        repository: request.repository ?? parseRepository(""),
+        base: request.base,
+        mode: request.mode,
+        target: request.environment
+            ? { config: request.config, resolve: (text) => targetFromConfig(request, text) }
+            : { patterns: request.paths },
+        plan: planner(request, logger),
+        branch: branchFor(request),
+        texts: textsFor(request),
+        pullRequest: pullRequestOptions(request),
+        dryRun: request.dryRun,
+        logger,
     });
 }
-/** A first path component is a registry when it could not be a Docker Hub namespace. */
-function looksLikeRegistry(component) {
-    return (component.includes(".") || component.includes(":") || component === "localhost" || /[A-Z]/.test(component));
-}
-/** Parses `name`, `name:tag`, `name@digest` or `name:tag@digest`; throws a UserError naming the bad part. */
-function parseImageRef(input) {
-    if (input.length === 0)
-        refuse(input, input, "it is empty");
-    const bad = /[\s\u0000-\u001f\u007f]/.exec(input);
-    if (bad)
-        refuse(input, bad[0], `it contains whitespace or a control character at offset ${bad.index}`);
-    let rest = input;
-    let digest;
-    const at = rest.indexOf("@");
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        checkDigest(input, digest);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf("/");
-    const colon = rest.lastIndexOf(":");
-    if (colon > lastSlash) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG_RE.test(tag)) {
-            refuse(input, tag, tag === "" ? "the tag after ':' is empty" : "the tag is not valid", "A tag is 1–128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
-        }
-    }
-    if (rest === "")
-        refuse(input, rest, "the name is empty");
-    const components = rest.split("/");
-    let registry = "";
-    if (components.length > 1 && looksLikeRegistry(components[0])) {
-        registry = components.shift();
-        if (!DOMAIN_RE.test(registry)) {
-            refuse(input, registry, "the registry host is not valid", "A registry is a host name or IP address with an optional port, e.g. ghcr.io or localhost:5000.");
-        }
-    }
-    for (const component of components) {
-        if (component === "")
-            refuse(input, rest, "the name has an empty path component");
-        if (!PATH_COMPONENT_RE.test(component)) {
-            if (component.toLowerCase() !== component && PATH_COMPONENT_RE.test(component.toLowerCase())) {
-                refuse(input, component, "the repository name must be lowercase", `Use ${JSON.stringify(component.toLowerCase())}; registries refuse uppercase repository names.`);
-            }
-            refuse(input, component, "a path component is not valid", "Path components are lowercase letters and digits, separated by '.', '_', '__' or '-'.");
-        }
-    }
-    const repository = components.join("/");
-    if (rest.length > MAX_NAME_LENGTH)
-        refuse(input, rest, `the name is longer than ${MAX_NAME_LENGTH} characters`);
-    return { registry, repository, tag, digest };
-}
-function checkDigest(input, digest) {
-    if (!DIGEST_RE.test(digest)) {
-        refuse(input, digest, "the digest is not valid", "A digest looks like sha256:<64 lowercase hex characters>.");
-    }
-    const [algorithm, hex] = digest.split(":");
-    const length = KNOWN_DIGEST_LENGTHS[algorithm];
-    if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
-        refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
-    }
-}
-/** Registry as Docker resolves it: none or index.docker.io means docker.io. */
-function normalizedRegistry(ref) {
-    const registry = ref.registry.toLowerCase();
-    if (registry === "" || registry === "index.docker.io" || registry === "registry-1.docker.io") {
-        return DEFAULT_REGISTRY;
-    }
-    return registry;
-}
-/** The fully qualified name (`docker.io/library/nginx`) that decides identity. */
-function normalizedName(ref) {
-    const registry = normalizedRegistry(ref);
-    const repository = registry === DEFAULT_REGISTRY && !ref.repository.includes("/")
-        ? `library/${ref.repository}`
-        : ref.repository;
-    return `${registry}/${repository}`;
-}
-/** The name as written: registry (if any) and repository, without tag or digest. */
-function imageName(ref) {
-    return ref.registry ? `${ref.registry}/${ref.repository}` : ref.repository;
-}
-function formatImageRef(ref) {
-    return `${imageName(ref)}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
-}
-/** True when both references name the same repository, whatever their tags, digests or spelling. */
-function sameImage(a, b) {
-    const left = typeof a === "string" ? parseImageRef(a) : a;
-    const right = typeof b === "string" ? parseImageRef(b) : b;
-    return normalizedName(left) === normalizedName(right);
-}
-/** The part of a reference that says which version runs: `tag`, `@digest` or `tag@digest`. */
-function versionOf(ref) {
-    return `${ref.tag ?? ""}${ref.digest ? `@${ref.digest}` : ""}`;
-}
-/** The reference spelled by a name and a `versionOf()` string (`1.2`, `@sha256:…`, `1.2@sha256:…`). */
-function withVersionText(name, version) {
-    return `${name}${version.startsWith("@") ? "" : ":"}${version}`;
-}
 
-;// CONCATENATED MODULE: ./src/image/index.ts
-
-
-
-/***/ }),
-
-/***/ 8018:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vK: () => (/* reexport */ changeLine),
-  e_: () => (/* reexport */ commitBody),
-  Xy: () => (/* reexport */ local/* localReader */.X),
-  ZL: () => (/* reexport */ planUpdate),
-  qN: () => (/* reexport */ local/* repoPath */.q),
-  WH: () => (/* reexport */ unifiedDiff)
-});
-
-// UNUSED EXPORTS: resolvePaths
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
-class Diff {
-    diff(oldStr, newStr, 
-    // Type below is not accurate/complete - see above for full possibilities - but it compiles
-    options = {}) {
-        let callback;
-        if (typeof options === 'function') {
-            callback = options;
-            options = {};
-        }
-        else if ('callback' in options) {
-            callback = options.callback;
-        }
-        // Allow subclasses to massage the input prior to running
-        const oldString = this.castInput(oldStr, options);
-        const newString = this.castInput(newStr, options);
-        const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-        const newTokens = this.removeEmpty(this.tokenize(newString, options));
-        return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-    }
-    diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-        var _a;
-        const done = (value) => {
-            value = this.postProcess(value, options);
-            if (callback) {
-                setTimeout(function () { callback(value); }, 0);
-                return undefined;
-            }
-            else {
-                return value;
-            }
-        };
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let editLength = 1;
-        let maxEditLength = newLen + oldLen;
-        if (options.maxEditLength != null) {
-            maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-        }
-        const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-        const abortAfterTimestamp = Date.now() + maxExecutionTime;
-        const bestPath = [{ oldPos: -1, lastComponent: undefined }];
-        // Seed editLength = 0, i.e. the content starts with the same values
-        let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-        if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-            // Identity per the equality and tokenizer
-            return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-        }
-        // Once we hit the right edge of the edit graph on some diagonal k, we can
-        // definitely reach the end of the edit graph in no more than k edits, so
-        // there's no point in considering any moves to diagonal k+1 any more (from
-        // which we're guaranteed to need at least k+1 more edits).
-        // Similarly, once we've reached the bottom of the edit graph, there's no
-        // point considering moves to lower diagonals.
-        // We record this fact by setting minDiagonalToConsider and
-        // maxDiagonalToConsider to some finite value once we've hit the edge of
-        // the edit graph.
-        // This optimization is not faithful to the original algorithm presented in
-        // Myers's paper, which instead pointlessly extends D-paths off the end of
-        // the edit graph - see page 7 of Myers's paper which notes this point
-        // explicitly and illustrates it with a diagram. This has major performance
-        // implications for some common scenarios. For instance, to compute a diff
-        // where the new text simply appends d characters on the end of the
-        // original text of length n, the true Myers algorithm will take O(n+d^2)
-        // time while this optimization needs only O(n+d) time.
-        let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-        // Main worker method. checks all permutations of a given edit length for acceptance.
-        const execEditLength = () => {
-            for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-                let basePath;
-                const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-                if (removePath) {
-                    // No one else is going to attempt to use this value, clear it
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath - 1] = undefined;
-                }
-                let canAdd = false;
-                if (addPath) {
-                    // what newPos will be after we do an insertion:
-                    const addPathNewPos = addPath.oldPos - diagonalPath;
-                    canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-                }
-                const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-                if (!canAdd && !canRemove) {
-                    // If this path is a terminal then prune
-                    // @ts-expect-error - perf optimisation. This type-violating value will never be read.
-                    bestPath[diagonalPath] = undefined;
-                    continue;
-                }
-                // Select the diagonal that we want to branch from. We select the prior
-                // path whose position in the old string is the farthest from the origin
-                // and does not pass the bounds of the diff graph
-                if (!canRemove || (canAdd && removePath.oldPos < addPath.oldPos)) {
-                    basePath = this.addToPath(addPath, true, false, 0, options);
-                }
-                else {
-                    basePath = this.addToPath(removePath, false, true, 1, options);
-                }
-                newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-                if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-                    // If we have hit the end of both strings, then we are done
-                    return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-                }
-                else {
-                    bestPath[diagonalPath] = basePath;
-                    if (basePath.oldPos + 1 >= oldLen) {
-                        maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-                    }
-                    if (newPos + 1 >= newLen) {
-                        minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-                    }
-                }
-            }
-            editLength++;
-        };
-        // Performs the length of edit iteration. Is a bit fugly as this has to support the
-        // sync and async mode which is never fun. Loops over execEditLength until a value
-        // is produced, or until the edit length exceeds options.maxEditLength (if given),
-        // in which case it will return undefined.
-        if (callback) {
-            (function exec() {
-                setTimeout(function () {
-                    if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-                        return callback(undefined);
-                    }
-                    if (!execEditLength()) {
-                        exec();
-                    }
-                }, 0);
-            }());
-        }
-        else {
-            while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-                const ret = execEditLength();
-                if (ret) {
-                    return ret;
-                }
-            }
-        }
-    }
-    addToPath(path, added, removed, oldPosInc, options) {
-        const last = path.lastComponent;
-        if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: last.count + 1, added: added, removed: removed, previousComponent: last.previousComponent }
-            };
-        }
-        else {
-            return {
-                oldPos: path.oldPos + oldPosInc,
-                lastComponent: { count: 1, added: added, removed: removed, previousComponent: last }
-            };
-        }
-    }
-    extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-        const newLen = newTokens.length, oldLen = oldTokens.length;
-        let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-        while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-            newPos++;
-            oldPos++;
-            commonCount++;
-            if (options.oneChangePerToken) {
-                basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-            }
-        }
-        if (commonCount && !options.oneChangePerToken) {
-            basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-        }
-        basePath.oldPos = oldPos;
-        return newPos;
-    }
-    equals(left, right, options) {
-        if (options.comparator) {
-            return options.comparator(left, right);
-        }
-        else {
-            return left === right
-                || (!!options.ignoreCase && left.toLowerCase() === right.toLowerCase());
-        }
-    }
-    removeEmpty(array) {
-        const ret = [];
-        for (let i = 0; i < array.length; i++) {
-            if (array[i]) {
-                ret.push(array[i]);
-            }
-        }
-        return ret;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    castInput(value, options) {
-        return value;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    tokenize(value, options) {
-        return Array.from(value);
-    }
-    join(chars) {
-        // Assumes ValueT is string, which is the case for most subclasses.
-        // When it's false, e.g. in diffArrays, this method needs to be overridden (e.g. with a no-op)
-        // Yes, the casts are verbose and ugly, because this pattern - of having the base class SORT OF
-        // assume tokens and values are strings, but not completely - is weird and janky.
-        return chars.join('');
-    }
-    postProcess(changeObjects, 
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    options) {
-        return changeObjects;
-    }
-    get useLongestToken() {
-        return false;
-    }
-    buildValues(lastComponent, newTokens, oldTokens) {
-        // First we convert our linked list of components in reverse order to an
-        // array in the right order:
-        const components = [];
-        let nextComponent;
-        while (lastComponent) {
-            components.push(lastComponent);
-            nextComponent = lastComponent.previousComponent;
-            delete lastComponent.previousComponent;
-            lastComponent = nextComponent;
-        }
-        components.reverse();
-        const componentLen = components.length;
-        let componentPos = 0, newPos = 0, oldPos = 0;
-        for (; componentPos < componentLen; componentPos++) {
-            const component = components[componentPos];
-            if (!component.removed) {
-                if (!component.added && this.useLongestToken) {
-                    let value = newTokens.slice(newPos, newPos + component.count);
-                    value = value.map(function (value, i) {
-                        const oldValue = oldTokens[oldPos + i];
-                        return oldValue.length > value.length ? oldValue : value;
-                    });
-                    component.value = this.join(value);
-                }
-                else {
-                    component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-                }
-                newPos += component.count;
-                // Common case
-                if (!component.added) {
-                    oldPos += component.count;
-                }
-            }
-            else {
-                component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-                oldPos += component.count;
-            }
-        }
-        return components;
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/line.js
-
-
-class LineDiff extends Diff {
-    constructor() {
-        super(...arguments);
-        this.tokenize = tokenize;
-    }
-    equals(left, right, options) {
-        // If we're ignoring whitespace, we need to normalise lines by stripping
-        // whitespace before checking equality. (This has an annoying interaction
-        // with newlineIsToken that requires special handling: if newlines get their
-        // own token, then we DON'T want to trim the *newline* tokens down to empty
-        // strings, since this would cause us to treat whitespace-only line content
-        // as equal to a separator between lines, which would be weird and
-        // inconsistent with the documented behavior of the options.)
-        if (options.ignoreWhitespace) {
-            if (!options.newlineIsToken || !left.includes('\n')) {
-                left = left.trim();
-            }
-            if (!options.newlineIsToken || !right.includes('\n')) {
-                right = right.trim();
-            }
-        }
-        else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-            if (left.endsWith('\n')) {
-                left = left.slice(0, -1);
-            }
-            if (right.endsWith('\n')) {
-                right = right.slice(0, -1);
-            }
-        }
-        return super.equals(left, right, options);
-    }
-}
-const lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-    return lineDiff.diff(oldStr, newStr, options);
-}
-function diffTrimmedLines(oldStr, newStr, options) {
-    options = generateOptions(options, { ignoreWhitespace: true });
-    return lineDiff.diff(oldStr, newStr, options);
-}
-// Exported standalone so it can be used from jsonDiff too.
-function tokenize(value, options) {
-    if (options.stripTrailingCr) {
-        // remove one \r before \n to match GNU diff's --strip-trailing-cr behavior
-        value = value.replace(/\r\n/g, '\n');
-    }
-    const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-    // Ignore the final empty token that occurs if the string ends with a new line
-    if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-        linesAndNewlines.pop();
-    }
-    // Merge the content and line separators into single tokens
-    for (let i = 0; i < linesAndNewlines.length; i++) {
-        const line = linesAndNewlines[i];
-        if (i % 2 && !options.newlineIsToken) {
-            retLines[retLines.length - 1] += line;
-        }
-        else {
-            retLines.push(line);
-        }
-    }
-    return retLines;
-}
-
-;// CONCATENATED MODULE: ./node_modules/diff/libesm/patch/create.js
-
-/**
- * Returns true if the filename contains characters that require C-style
- * quoting (as used by Git and GNU diffutils in diff output).
- */
-function needsQuoting(s) {
-    for (let i = 0; i < s.length; i++) {
-        if (s[i] < '\x20' || s[i] > '\x7e' || s[i] === '"' || s[i] === '\\') {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * C-style quotes a filename, encoding special characters as escape sequences
- * and non-ASCII bytes as octal escapes. This is the inverse of
- * `parseQuotedFileName` in parse.ts.
- *
- * Non-ASCII bytes are encoded as UTF-8 before being emitted as octal escapes.
- * This matches the behaviour of both Git and GNU diffutils, which always emit
- * UTF-8 octal escapes regardless of the underlying filesystem encoding (e.g.
- * Git for Windows converts from NTFS's UTF-16 to UTF-8 internally).
- *
- * If the filename doesn't need quoting, returns it as-is.
- */
-function quoteFileNameIfNeeded(s) {
-    if (!needsQuoting(s)) {
-        return s;
-    }
-    let result = '"';
-    const bytes = new TextEncoder().encode(s);
-    let i = 0;
-    while (i < bytes.length) {
-        const b = bytes[i];
-        // See https://en.wikipedia.org/wiki/Escape_sequences_in_C#Escape_sequences
-        if (b === 0x07) {
-            result += '\\a';
-        }
-        else if (b === 0x08) {
-            result += '\\b';
-        }
-        else if (b === 0x09) {
-            result += '\\t';
-        }
-        else if (b === 0x0a) {
-            result += '\\n';
-        }
-        else if (b === 0x0b) {
-            result += '\\v';
-        }
-        else if (b === 0x0c) {
-            result += '\\f';
-        }
-        else if (b === 0x0d) {
-            result += '\\r';
-        }
-        else if (b === 0x22) {
-            result += '\\"';
-        }
-        else if (b === 0x5c) {
-            result += '\\\\';
-        }
-        else if (b >= 0x20 && b <= 0x7e) {
-            // Just a printable ASCII character that is neither a double quote nor a
-            // backslash; no need to escape it.
-            result += String.fromCharCode(b);
-        }
-        else {
-            // Either part of a non-ASCII character or a control character without a
-            // special escape sequence; needs escaping as a 3-digit octal escape
-            result += '\\' + b.toString(8).padStart(3, '0');
-        }
-        i++;
-    }
-    result += '"';
-    return result;
-}
-const INCLUDE_HEADERS = {
-    includeIndex: true,
-    includeUnderline: true,
-    includeFileHeaders: true
-};
-const FILE_HEADERS_ONLY = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: true
-};
-const OMIT_HEADERS = {
-    includeIndex: false,
-    includeUnderline: false,
-    includeFileHeaders: false
-};
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    let optionsObj;
-    if (!options) {
-        optionsObj = {};
-    }
-    else if (typeof options === 'function') {
-        optionsObj = { callback: options };
-    }
-    else {
-        optionsObj = options;
-    }
-    if (typeof optionsObj.context === 'undefined') {
-        optionsObj.context = 4;
-    }
-    // We copy this into its own variable to placate TypeScript, which thinks
-    // optionsObj.context might be undefined in the callbacks below.
-    const context = optionsObj.context;
-    // @ts-expect-error (runtime check for something that is correctly a static type error)
-    if (optionsObj.newlineIsToken) {
-        throw new Error('newlineIsToken may not be used with patch-generation functions, only with diffing functions');
-    }
-    if (!optionsObj.callback) {
-        return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-    }
-    else {
-        const { callback } = optionsObj;
-        diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-                const patch = diffLinesResultToPatch(diff);
-                // TypeScript is unhappy without the cast because it does not understand that `patch` may
-                // be undefined here only if `callback` is StructuredPatchCallbackAbortable:
-                callback(patch);
-            } }));
-    }
-    function diffLinesResultToPatch(diff) {
-        // STEP 1: Build up the patch with no "\ No newline at end of file" lines and with the arrays
-        //         of lines containing trailing newline characters. We'll tidy up later...
-        if (!diff) {
-            return;
-        }
-        diff.push({ value: '', lines: [] }); // Append an empty value to make cleanup easier
-        function contextLines(lines) {
-            return lines.map(function (entry) { return ' ' + entry; });
-        }
-        const hunks = [];
-        let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-        for (let i = 0; i < diff.length; i++) {
-            const current = diff[i], lines = current.lines || splitLines(current.value);
-            current.lines = lines;
-            if (current.added || current.removed) {
-                // If we have previous context, start with that
-                if (!oldRangeStart) {
-                    const prev = diff[i - 1];
-                    oldRangeStart = oldLine;
-                    newRangeStart = newLine;
-                    if (prev) {
-                        curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-                        oldRangeStart -= curRange.length;
-                        newRangeStart -= curRange.length;
-                    }
-                }
-                // Output our changes
-                for (const line of lines) {
-                    curRange.push((current.added ? '+' : '-') + line);
-                }
-                // Track the updated file position
-                if (current.added) {
-                    newLine += lines.length;
-                }
-                else {
-                    oldLine += lines.length;
-                }
-            }
-            else {
-                // Identical context lines. Track line changes
-                if (oldRangeStart) {
-                    // Close out any changes that have been output (or join overlapping)
-                    if (lines.length <= context * 2 && i < diff.length - 2) {
-                        // Overlapping
-                        for (const line of contextLines(lines)) {
-                            curRange.push(line);
-                        }
-                    }
-                    else {
-                        // end the range and output
-                        const contextSize = Math.min(lines.length, context);
-                        for (const line of contextLines(lines.slice(0, contextSize))) {
-                            curRange.push(line);
-                        }
-                        const hunk = {
-                            oldStart: oldRangeStart,
-                            oldLines: (oldLine - oldRangeStart + contextSize),
-                            newStart: newRangeStart,
-                            newLines: (newLine - newRangeStart + contextSize),
-                            lines: curRange
-                        };
-                        hunks.push(hunk);
-                        oldRangeStart = 0;
-                        newRangeStart = 0;
-                        curRange = [];
-                    }
-                }
-                oldLine += lines.length;
-                newLine += lines.length;
-            }
-        }
-        // Step 2: eliminate the trailing `\n` from each line of each hunk, and, where needed, add
-        //         "\ No newline at end of file".
-        for (const hunk of hunks) {
-            for (let i = 0; i < hunk.lines.length; i++) {
-                if (hunk.lines[i].endsWith('\n')) {
-                    hunk.lines[i] = hunk.lines[i].slice(0, -1);
-                }
-                else {
-                    hunk.lines.splice(i + 1, 0, '\\ No newline at end of file');
-                    i++; // Skip the line we just added, then continue iterating
-                }
-            }
-        }
-        return {
-            oldFileName: oldFileName, newFileName: newFileName,
-            oldHeader: oldHeader, newHeader: newHeader,
-            hunks: hunks
-        };
-    }
-}
-/**
- * creates a unified diff patch.
- *
- * @param patch either a single structured patch object (as returned by `structuredPatch`) or an
- *   array of them (as returned by `parsePatch`).
- * @param headerOptions behaves the same as the `headerOptions` option of `createTwoFilesPatch`.
- *   Ignored for patches where `isGit` is `true`.
- *
- * When a patch has `isGit: true`, `formatPatch` output is changed to more closely match Git's
- * output: it emits a `diff --git` header, emits Git extended headers as appropriate based on
- * properties like `isRename`, `isCreate`, `newMode`, etc, and will omit `---`/`+++` file
- * headers for patches with no hunks (e.g. renames without content changes).
- */
-function formatPatch(patch, headerOptions) {
-    var _a, _b, _c, _d, _e, _f;
-    if (!headerOptions) {
-        headerOptions = INCLUDE_HEADERS;
-    }
-    if (Array.isArray(patch)) {
-        if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every(p => p.isGit)) {
-            throw new Error('Cannot omit file headers on a multi-file patch. '
-                + '(The result would be unparseable; how would a tool trying to apply '
-                + 'the patch know which changes are to which file?)');
-        }
-        return patch.map(p => formatPatch(p, headerOptions)).join('\n');
-    }
-    const ret = [];
-    // Git patches have a fixed header format (diff --git, extended headers,
-    // and ---/+++ when hunks are present), so headerOptions is ignored.
-    if (patch.isGit) {
-        headerOptions = INCLUDE_HEADERS;
-        // Emit Git-style diff --git header and extended headers.
-        // Git never puts /dev/null in the "diff --git" line; for file
-        // creations/deletions it uses the real filename on both sides.
-        if (!patch.oldFileName) {
-            throw new Error('oldFileName must be specified for Git patches');
-        }
-        if (!patch.newFileName) {
-            throw new Error('newFileName must be specified for Git patches');
-        }
-        let gitOldName = patch.oldFileName;
-        let gitNewName = patch.newFileName;
-        if (patch.isCreate && gitOldName === '/dev/null') {
-            gitOldName = gitNewName.replace(/^b\//, 'a/');
-        }
-        else if (patch.isDelete && gitNewName === '/dev/null') {
-            gitNewName = gitOldName.replace(/^a\//, 'b/');
-        }
-        ret.push('diff --git ' + quoteFileNameIfNeeded(gitOldName) + ' ' + quoteFileNameIfNeeded(gitNewName));
-        if (patch.isDelete) {
-            ret.push('deleted file mode ' + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : '100644'));
-        }
-        if (patch.isCreate) {
-            ret.push('new file mode ' + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : '100644'));
-        }
-        if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
-            ret.push('old mode ' + patch.oldMode);
-            ret.push('new mode ' + patch.newMode);
-        }
-        if (patch.isRename) {
-            ret.push('rename from ' + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : '').replace(/^a\//, '')));
-            ret.push('rename to ' + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : '').replace(/^b\//, '')));
-        }
-        if (patch.isCopy) {
-            ret.push('copy from ' + quoteFileNameIfNeeded(((_e = patch.oldFileName) !== null && _e !== void 0 ? _e : '').replace(/^a\//, '')));
-            ret.push('copy to ' + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : '').replace(/^b\//, '')));
-        }
-    }
-    else {
-        if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== undefined) {
-            ret.push('Index: ' + patch.oldFileName);
-        }
-        if (headerOptions.includeUnderline) {
-            ret.push('===================================================================');
-        }
-    }
-    // Emit --- / +++ file headers. For Git patches with no hunks (e.g.
-    // pure renames, mode-only changes), Git omits these, so we do too.
-    const hasHunks = patch.hunks.length > 0;
-    if (headerOptions.includeFileHeaders && patch.oldFileName !== undefined && patch.newFileName !== undefined
-        && (!patch.isGit || hasHunks)) {
-        ret.push('--- ' + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? '\t' + patch.oldHeader : ''));
-        ret.push('+++ ' + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? '\t' + patch.newHeader : ''));
-    }
-    for (let i = 0; i < patch.hunks.length; i++) {
-        const hunk = patch.hunks[i];
-        // Unified Diff Format quirk: If the chunk size is 0,
-        // the first number is one lower than one would expect.
-        // https://www.artima.com/weblogs/viewpost.jsp?thread=164293
-        const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
-        const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
-        ret.push('@@ -' + oldStart + ',' + hunk.oldLines
-            + ' +' + newStart + ',' + hunk.newLines
-            + ' @@');
-        for (const line of hunk.lines) {
-            ret.push(line);
-        }
-    }
-    return ret.join('\n') + '\n';
-}
-function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-    if (typeof options === 'function') {
-        options = { callback: options };
-    }
-    if (!(options === null || options === void 0 ? void 0 : options.callback)) {
-        const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
-        if (!patchObj) {
-            return;
-        }
-        return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
-    }
-    else {
-        const { callback } = options;
-        structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: patchObj => {
-                if (!patchObj) {
-                    callback(undefined);
-                }
-                else {
-                    callback(formatPatch(patchObj, options.headerOptions));
-                }
-            } }));
-    }
-}
-function createPatch(fileName, oldStr, newStr, oldHeader, newHeader, options) {
-    return createTwoFilesPatch(fileName, fileName, oldStr, newStr, oldHeader, newHeader, options);
-}
-/**
- * Split `text` into an array of lines, including the trailing newline character (where present)
- */
-function splitLines(text) {
-    const hasTrailingNl = text.endsWith('\n');
-    const result = text.split('\n').map(line => line + '\n');
-    if (hasTrailingNl) {
-        result.pop();
-    }
-    else {
-        result.push(result.pop().slice(0, -1));
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/update/diff.ts
-
-/** One change as the CLI and the action logs print it: `file:line: image from -> to`. */
-function changeLine(change) {
-    return `${change.file}:${change.line}: ${change.image} ${change.from || "(none)"} -> ${change.to}`;
-}
-/** A commit message body: one line per change, the record `git log` shows of what a bump did. */
-function commitBody(changes) {
-    return changes.map((c) => `${c.file}:${c.line} ${c.image} ${c.from || "(none)"} -> ${c.to}`).join("\n");
-}
-/** A git-style unified diff (`a/path`, `b/path`) of every changed file, in path order. */
-function unifiedDiff(files) {
-    return [...files]
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-        .map((file) => createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, file.before, file.after, undefined, undefined, {
-        headerOptions: FILE_HEADERS_ONLY,
-    }))
-        .join("");
-}
-
-// EXTERNAL MODULE: ./src/update/local.ts + 2 modules
-var local = __nccwpck_require__(9535);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/image/index.ts + 1 modules
-var src_image = __nccwpck_require__(4243);
-// EXTERNAL MODULE: ./src/yaml/index.ts + 6 modules
-var yaml = __nccwpck_require__(7046);
-;// CONCATENATED MODULE: ./src/manifests/context.ts
+;// CONCATENATED MODULE: ./src/delivery/git.ts
 
 
 
 
-function formatPath(path) {
-    let out = "";
-    for (const part of path)
-        out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
-    return out;
+
+
+
+/** Runs git with an argv array (never a shell) in `cwd`; prompts are off so a missing credential fails fast. */
+function git(cwd, args) {
+    return new Promise((resolvePromise, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, {
+            cwd,
+            env: gitEnv(),
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => {
+            stdout += chunk;
+        });
+        child.stderr.on("data", (chunk) => {
+            stderr += chunk;
+        });
+        child.on("error", (error) => reject(new UserError(`cannot run git: ${error.message}`, {
+            hint: "Install git on the runner.",
+            cause: error,
+        })));
+        child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
+    });
 }
-/** Parses without throwing: values like `${IMAGE}` or `{{ .Values.image }}` are simply not references. */
-function tryParseRef(text) {
-    if (!text)
-        return undefined;
+async function must(cwd, args, what) {
+    const result = await git(cwd, args);
+    if (result.code !== 0) {
+        throw new UserError(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, {
+            hint: `The command was: git ${args.join(" ")} (in ${cwd})`,
+        });
+    }
+    return result.stdout.trim();
+}
+/** The remote refused a push because it moved on (not a permission or hook refusal). */
+function isRejectedAsStale(result) {
+    // With --porcelain the per-ref verdict ("[rejected] (fetch first)") is on stdout.
+    return /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(`${result.stdout}\n${result.stderr}`);
+}
+/** `owner/name` when the remote URL is on the GitHub server the workflow runs on, else undefined. */
+function gitHubRepositoryOf(remoteUrl, serverUrl) {
+    let host;
     try {
-        return (0,src_image/* parseImageRef */.Q)(text);
+        host = new URL(serverUrl).host.toLowerCase();
+    }
+    catch {
+        return undefined;
+    }
+    const scp = /^(?:[^@/]+@)?([^:/]+):([^/]+)\/(.+?)(?:\.git)?\/?$/.exec(remoteUrl);
+    if (scp && !remoteUrl.includes("://")) {
+        return scp[1].toLowerCase() === host.replace(/:\d+$/, "")
+            ? { owner: scp[2], repo: scp[3] }
+            : undefined;
+    }
+    try {
+        const url = new URL(remoteUrl);
+        if (url.host.toLowerCase() !== host)
+            return undefined;
+        const parts = url.pathname
+            .replace(/^\/+|\/+$/g, "")
+            .replace(/\.git$/, "")
+            .split("/");
+        return parts.length === 2 ? { owner: parts[0], repo: parts[1] } : undefined;
     }
     catch {
         return undefined;
     }
 }
-function stringOf(ctx, reached) {
-    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
-        return undefined;
-    return (0,yaml/* scalarText */.ws)(ctx.file.content, reached.node);
-}
-function located(ctx, node, reached, path, ref, kind) {
-    const at = reached.alias ?? (0,yaml/* positionOf */.df)(ctx.file, node.range?.[0] ?? 0);
-    return {
-        file: ctx.file.path,
-        line: at.line,
-        column: at.column,
-        field: formatPath(path),
-        ref,
-        kind,
-        document: ctx.index,
-        ...(reached.anchor ? { anchor: reached.anchor } : {}),
-    };
-}
-function withVersion(ref, next) {
-    return { registry: ref.registry, repository: ref.repository, tag: next.tag, digest: next.digest };
-}
-/** A scalar holding a whole reference (`image: ghcr.io/org/app:1.2`), rewritten whole in its own style. */
-function stringTarget(ctx, reached, path, kind, inFlow = false) {
-    if (!reached || !(0,dist/* isScalar */.jn)(reached.node))
-        return undefined;
-    const node = reached.node;
-    const ref = tryParseRef((0,yaml/* scalarText */.ws)(ctx.file.content, node));
-    if (!ref)
-        return undefined;
-    const image = located(ctx, node, reached, path, ref, kind);
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(ref)],
-        write: (next) => [
-            (0,yaml/* replaceScalar */.BB)(ctx.file.content, node, (0,src_image/* formatImageRef */.kL)(withVersion(ref, next)), where(image), inFlow),
-        ],
-    };
-}
-function where(image) {
-    return { file: image.file, line: image.line };
-}
-function refuse(image, message, hint) {
-    throw new errors/* UserError */.y(message, { file: image.file, line: image.line, column: image.column, hint });
-}
-
-;// CONCATENATED MODULE: ./src/manifests/parts.ts
-
-
-
-/**
- * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
- * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
- * tag@digest update writes the tag; a digest-only update needs a digest part.
- */
-function partsTarget(ctx, name, parts, kind, digestPlace) {
-    const { content } = ctx.file;
-    const primary = parts.tag ?? parts.digest;
-    const nameRef = tryParseRef(name);
-    if (!primary || !nameRef || nameRef.tag || nameRef.digest)
-        return undefined;
-    const text = (part) => (part ? (0,yaml/* scalarText */.ws)(content, part.node) || undefined : undefined);
-    const tag = text(parts.tag);
-    const digest = text(parts.digest);
-    const ref = { ...nameRef, tag, digest };
-    const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(nameRef)],
-        fit(next, update) {
-            if (parts.tag)
-                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
-            if (update.digest === undefined) {
-                refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
-            }
-            return { digest: next.digest };
-        },
-        write(next) {
-            const splices = [];
-            if (parts.tag && next.tag !== undefined && next.tag !== tag) {
-                splices.push((0,yaml/* replaceScalar */.BB)(content, parts.tag.node, next.tag, where(image)));
-            }
-            if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
-                splices.push((0,yaml/* replaceScalar */.BB)(content, parts.digest.node, next.digest ?? "", where(image)));
-            }
-            return splices;
-        },
-    };
-}
-/** Where there is no digest field, a tag@digest update writes the tag; a digest-only one has nowhere to go. */
-function fitTagOnly(image, hasDigest, next, update, missing) {
-    if (hasDigest)
-        return next;
-    if (update.tag === undefined) {
-        refuse(image, `${image.field} has no place for the digest ${update.digest}`, `Pass a tag (name:tag or name:tag@digest), or add ${missing}.`);
-    }
-    return { tag: next.tag };
-}
-
-;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
-
-
-
-
-
-
-/** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
-const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
-const MAX_DEPTH = 64;
-/**
- * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
- * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
- * and `image: "repo:tag"` strings.
- */
-function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
-    const targets = [];
-    const guard = (0,yaml/* aliasWalkGuard */.Jv)(ctx.file);
-    const visit = (reached, at, parentKey, depth) => {
-        if (depth > MAX_DEPTH || !guard.enter(reached.node))
-            return;
-        if ((0,dist/* isMap */.jh)(reached.node)) {
-            const map = reached;
-            const target = imageMapTarget(ctx, map, at, kind, parentKey !== undefined && IMAGE_KEY.test(parentKey));
-            if (target) {
-                targets.push(target);
-                guard.leave(reached.node);
-                return;
-            }
-            for (const entry of (0,yaml/* entries */.jO)(ctx.file, ctx.document, map)) {
-                if (!entry.value)
-                    continue;
-                if (IMAGE_KEY.test(entry.key) && (0,dist/* isScalar */.jn)(entry.value.node)) {
-                    const found = stringTarget(ctx, entry.value, [...at, entry.key], kind, Boolean(map.node.flow));
-                    if (found)
-                        targets.push(found);
-                    continue;
-                }
-                visit(entry.value, [...at, entry.key], entry.key, depth + 1);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(reached.node)) {
-            (0,yaml/* items */.ld)(ctx.file, ctx.document, reached).forEach((item, index) => {
-                visit(item, [...at, index], undefined, depth + 1);
-            });
-        }
-        guard.leave(reached.node);
-    };
-    visit(root, path, undefined, 0);
-    return targets;
-}
-function valueAt(ctx, root, keys) {
-    let reached = root;
-    for (const key of keys) {
-        const map = (0,yaml/* asMap */.$H)(reached);
-        reached = map
-            ? (0,yaml/* entries */.jO)(ctx.file, ctx.document, map).find((entry) => entry.key === key)?.value
-            : undefined;
-    }
-    return reached;
-}
-const PART_KEYS = ["registry", "repository", "tag", "digest"];
-/**
- * Targets at the paths a user named: `backend.deploy.img` (an image map or a `repo:tag` string), or the parts
- * of one image in separate values, `repository=app.imageRepo,tag=app.imageTag[,digest=…][,registry=…]`.
- */
-function helmPathFinder(ctx, root, paths) {
-    const targets = [];
-    for (const dotted of paths) {
-        const target = dotted.includes("=") ? partsAt(ctx, root, dotted) : wholeAt(ctx, root, dotted);
-        if (target)
-            targets.push(target);
-    }
-    return targets;
-}
-function wholeAt(ctx, root, dotted) {
-    const keys = dotted.split(".").filter(Boolean);
-    const reached = valueAt(ctx, root, keys);
-    if (!reached)
-        return undefined;
-    const map = (0,yaml/* asMap */.$H)(reached);
-    return map
-        ? imageMapTarget(ctx, map, keys, "helm-values", true)
-        : stringTarget(ctx, reached, keys, "helm-values");
-}
-function partsAt(ctx, root, spec) {
-    const fields = new Map();
-    for (const item of spec.split(",")) {
-        const [key = "", path = ""] = item.split("=").map((text) => text.trim());
-        if (!PART_KEYS.includes(key) || path === "") {
-            throw new errors/* UserError */.y(`the values path ${JSON.stringify(spec)} is not understood at ${JSON.stringify(item)}`, {
-                hint: "Write repository=a.b,tag=a.c (optionally digest=… and registry=…), or one dotted path.",
-            });
-        }
-        fields.set(key, path.split(".").filter(Boolean));
-    }
-    const text = (key) => {
-        const keys = fields.get(key);
-        return keys ? stringOf(ctx, valueAt(ctx, root, keys)) : undefined;
-    };
-    const part = (key) => {
-        const keys = fields.get(key);
-        const reached = keys && valueAt(ctx, root, keys);
-        return reached && (0,dist/* isScalar */.jn)(reached.node) && reached.node.range
-            ? { node: reached.node, reached, path: keys }
-            : undefined;
-    };
-    const repository = text("repository");
-    const registry = text("registry");
-    if (!repository)
-        return undefined;
-    const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
-    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
-}
-/**
- * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
- * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
- * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
- * would keep pinning the old image.
- */
-function imageMapTarget(ctx, map, path, kind, imageKeyed) {
-    const fields = (0,yaml/* entries */.jO)(ctx.file, ctx.document, map);
-    const field = (key) => fields.find((entry) => entry.key === key);
-    const repository = field("repository");
-    const repositoryText = stringOf(ctx, repository?.value);
-    if (!repository?.value || !repositoryText)
-        return undefined;
-    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
-    const digest = field("digest");
-    if (!tagField && !digest && !imageKeyed)
-        return undefined;
-    const registry = stringOf(ctx, field("registry")?.value);
-    const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
-    if (!nameRef || nameRef.tag || nameRef.digest)
-        return undefined;
-    const tag = stringOf(ctx, tagField?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
-    const ref = { ...nameRef, tag, digest: digestText };
-    const primary = tagField?.value?.node.range ? tagField.value : repository.value;
-    const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(nameRef)],
-        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
-        write(next) {
-            const splices = [];
-            const flow = Boolean(map.node.flow);
-            const set = (entry, value) => {
-                if ((0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
-                    splices.push((0,yaml/* replaceScalar */.BB)(ctx.file.content, entry.value.node, value, where(image), flow));
-                }
-                else {
-                    refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
-                }
-            };
-            if (next.tag !== undefined && next.tag !== tag) {
-                if (tagField)
-                    set(tagField, next.tag);
-                else {
-                    const text = (0,yaml/* needsQuotes */.rI)(next.tag, flow) ? (0,yaml/* doubleQuoted */.UN)(next.tag) : next.tag;
-                    splices.push((0,yaml/* insertPair */.Y7)(ctx.file, map.node, repository.pair, "tag", text));
-                }
-            }
-            if (digest && (next.digest ?? "") !== (digestText ?? ""))
-                set(digest, next.digest ?? "");
-            return splices;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/manifests/argocd.ts
-
-
-
-
-
-
-const IMAGE_PARAMETER = /(?:^|\.)(?:image|[a-zA-Z0-9_]+Image)$/;
-function isArgoApplication(apiVersion, kind) {
-    return Boolean(apiVersion?.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"));
-}
-/**
- * Argo CD Application / ApplicationSet template sources: `kustomize.images` strings (`[name=]newName[:tag][@digest]`,
- * the `kustomize edit set image` syntax), `helm.parameters` (`P.repository` + `P.tag` groups, or `P.image` holding
- * a whole reference) and `helm.valuesObject` (read like a values file).
- */
-function argoFinder(ctx, root, kind) {
-    const { file, document } = ctx;
-    let spec = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, root, "spec")?.value);
-    let path = ["spec"];
-    if (kind === "ApplicationSet") {
-        spec = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, spec, "template")?.value) ?? spec, "spec")?.value);
-        path = ["spec", "template", "spec"];
-    }
-    if (!spec)
-        return [];
-    const sources = [];
-    const single = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, spec, "source")?.value);
-    if (single)
-        sources.push([single, [...path, "source"]]);
-    (0,yaml/* items */.ld)(file, document, (0,yaml/* get */.Jt)(file, document, spec, "sources")?.value).forEach((item, index) => {
-        const map = (0,yaml/* asMap */.$H)(item);
-        if (map)
-            sources.push([map, [...path, "sources", index]]);
-    });
-    const targets = [];
-    for (const [source, at] of sources) {
-        const kustomize = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, source, "kustomize")?.value);
-        if (kustomize) {
-            (0,yaml/* items */.ld)(file, document, (0,yaml/* get */.Jt)(file, document, kustomize, "images")?.value).forEach((item, index) => {
-                const target = kustomizeImageString(ctx, item, [...at, "kustomize", "images", index]);
-                if (target)
-                    targets.push(target);
-            });
-        }
-        const helm = (0,yaml/* asMap */.$H)((0,yaml/* get */.Jt)(file, document, source, "helm")?.value);
-        if (!helm)
-            continue;
-        targets.push(...helmParameters(ctx, (0,yaml/* get */.Jt)(file, document, helm, "parameters")?.value, [...at, "helm", "parameters"]));
-        targets.push(...embeddedValues(ctx, (0,yaml/* get */.Jt)(file, document, helm, "values")?.value, [...at, "helm", "values"]));
-        const valuesObject = (0,yaml/* get */.Jt)(file, document, helm, "valuesObject")?.value;
-        if (valuesObject)
-            targets.push(...helmValuesFinder(ctx, valuesObject, [...at, "helm", "valuesObject"], "argocd"));
-    }
-    return targets;
-}
-function kustomizeImageString(ctx, reached, path) {
-    const text = stringOf(ctx, reached);
-    if (!text || !(0,dist/* isScalar */.jn)(reached.node))
-        return undefined;
-    const node = reached.node;
-    const equals = text.indexOf("=");
-    const left = equals >= 0 ? text.slice(0, equals) : undefined;
-    const leftRef = left === undefined ? undefined : tryParseRef(left);
-    const ref = tryParseRef(text.slice(equals + 1));
-    if (!ref || (left !== undefined && !leftRef))
-        return undefined;
-    const image = located(ctx, node, reached, path, ref, "argocd");
-    return {
-        image,
-        names: [(0,src_image/* normalizedName */.j8)(ref), ...(leftRef ? [(0,src_image/* normalizedName */.j8)(leftRef)] : [])],
-        write: (next) => [
-            (0,yaml/* replaceScalar */.BB)(ctx.file.content, node, `${left === undefined ? "" : `${left}=`}${(0,src_image/* formatImageRef */.kL)(withVersion(ref, next))}`, where(image)),
-        ],
-    };
-}
-function helmParameters(ctx, list, path) {
-    const parameters = [];
-    (0,yaml/* items */.ld)(ctx.file, ctx.document, list).forEach((item, index) => {
-        const map = (0,yaml/* asMap */.$H)(item);
-        const name = map && stringOf(ctx, (0,yaml/* get */.Jt)(ctx.file, ctx.document, map, "name")?.value);
-        if (map && name)
-            parameters.push({ name, value: (0,yaml/* get */.Jt)(ctx.file, ctx.document, map, "value")?.value, index });
-    });
-    const targets = [];
-    const byName = new Map(parameters.map((parameter) => [parameter.name, parameter]));
-    for (const parameter of parameters) {
-        if (IMAGE_PARAMETER.test(parameter.name)) {
-            const found = stringTarget(ctx, parameter.value, [...path, parameter.index, "value"], "argocd");
-            if (found)
-                targets.push(found);
-            continue;
-        }
-        if (!parameter.name.endsWith(".repository") && parameter.name !== "repository")
-            continue;
-        const prefix = parameter.name.slice(0, -"repository".length);
-        const group = (suffix) => byName.get(`${prefix}${suffix}`);
-        const target = parameterGroup(ctx, parameter, group("tag") ?? group("version"), group("digest"), group("registry"), path);
-        if (target)
-            targets.push(target);
-    }
-    return targets;
-}
-/** A `P.repository` / `P.tag` [/ `P.registry`, `P.digest`] group, with the same digest rules as values maps. */
-function parameterGroup(ctx, repository, tag, digest, registry, path) {
-    const repositoryText = stringOf(ctx, repository.value);
-    const registryText = stringOf(ctx, registry?.value);
-    if (!repositoryText)
-        return undefined;
-    const part = (parameter) => parameter?.value && (0,dist/* isScalar */.jn)(parameter.value.node) && parameter.value.node.range
-        ? {
-            node: parameter.value.node,
-            reached: parameter.value,
-            path: [...path, parameter.index, "value"],
-        }
-        : undefined;
-    const tagPart = part(tag);
-    if (!tagPart)
-        return undefined;
-    const name = registryText ? `${registryText}/${repositoryText}` : repositoryText;
-    return partsTarget(ctx, name, { tag: tagPart, digest: part(digest) }, "argocd", "a digest parameter the chart reads");
-}
-/**
- * `helm.values` written as a `|` block of YAML text: read like a values file, and edited inside the block at
- * the block's indentation. Other spellings (folded, quoted) are not edited.
- */
-function embeddedValues(ctx, reached, path) {
-    if (!reached || reached.anchor || !(0,dist/* isScalar */.jn)(reached.node))
-        return [];
-    const embedded = (0,yaml/* embeddedYaml */.SM)(ctx.file, reached.node);
-    const document = embedded?.file.documents[0];
-    if (!embedded || !document || !(0,dist/* isMap */.jh)(document.contents))
-        return [];
-    const inner = { ...ctx, file: embedded.file, document };
-    return helmValuesFinder(inner, { node: document.contents }, path, "argocd").map((target) => {
-        const { line, column } = embedded.position(embedded.file.lines.lineStarts[target.image.line - 1] + target.image.column - 1);
-        return {
-            ...target,
-            image: { ...target.image, file: ctx.file.path, line, column },
-            write: (next) => target.write(next).map(embedded.splice),
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/manifests/flux.ts
-
-
-
-
-const MARKER = /^[^\r\n#]*#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
-/**
- * Flux image-automation setters: a `# {"$imagepolicy": "ns:policy"}` comment on the line of a value holding the
- * whole reference, or `ns:policy:tag`, `:name`, `:digest` on values holding one part. Parts of one policy in a
- * document form one reference; a `:tag` without `:name` takes its name from a sibling `repository` key.
- */
-function fluxFinder(ctx) {
-    const { content } = ctx.file;
-    const policies = new Map();
-    const visit = (node, path, parent) => {
-        if ((0,dist/* isScalar */.jn)(node) && node.range) {
-            const end = content.indexOf("\n", node.range[1]);
-            const marker = MARKER.exec(content.slice(node.range[1], end < 0 ? undefined : end));
-            if (!marker)
-                return;
-            const parts = marker[1].split(":");
-            const part = parts.length > 2 ? parts.pop() : "full";
-            if (!["full", "name", "tag", "digest"].includes(part))
-                return;
-            const key = parts.join(":");
-            const slots = policies.get(key) ?? {};
-            slots[part] ??= { node, path, parent };
-            policies.set(key, slots);
-        }
-        else if ((0,dist/* isMap */.jh)(node)) {
-            for (const pair of node.items) {
-                if (!(0,dist/* isPair */.tO)(pair))
-                    continue;
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
-                visit(pair.value, [...path, key], node);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(node)) {
-            node.items.forEach((item, index) => {
-                visit(item, [...path, index], undefined);
-            });
-        }
-    };
-    visit(ctx.document.contents, [], undefined);
-    const targets = [];
-    for (const slots of policies.values()) {
-        if (slots.full) {
-            const found = stringTarget(ctx, { node: slots.full.node }, slots.full.path, "flux-marker");
-            if (found)
-                targets.push(found);
-        }
-        const target = fluxParts(ctx, slots);
-        if (target)
-            targets.push(target);
-    }
-    return targets;
-}
-function fluxParts(ctx, slots) {
-    const { content } = ctx.file;
-    const primary = slots.tag ?? slots.digest;
-    if (!primary)
-        return undefined;
-    let name = slots.name ? (0,yaml/* scalarText */.ws)(content, slots.name.node) : undefined;
-    if (!name && primary.parent) {
-        const sibling = primary.parent.get("repository", true);
-        name = (0,dist/* isScalar */.jn)(sibling) ? (0,yaml/* scalarText */.ws)(content, sibling) : undefined;
-    }
-    return partsTarget(ctx, name, { tag: slots.tag, digest: slots.digest }, "flux-marker", "a :digest setter");
-}
-
-;// CONCATENATED MODULE: ./src/manifests/kustomization.ts
-
-
-
-
-/**
- * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
- * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
- * after the entry's name lines when missing (same indentation, or `, newTag: …` in a flow map), and a `digest`
- * is removed when the update names a tag only — kustomize renders `name:tag@digest`, and a stale digest would
- * keep pinning the old image.
- */
-function kustomizationImages(ctx, list, path) {
-    const targets = [];
-    (0,yaml/* items */.ld)(ctx.file, ctx.document, list).forEach((item, index) => {
-        const map = (0,yaml/* asMap */.$H)(item);
-        if (!map)
-            return;
-        const target = entryTarget(ctx, map, [...path, index]);
-        if (target)
-            targets.push(target);
-    });
-    return targets;
-}
-function entryTarget(ctx, map, path) {
-    const fields = (0,yaml/* entries */.jO)(ctx.file, ctx.document, map);
-    const field = (key) => fields.find((entry) => entry.key === key);
-    const name = field("name");
-    const newName = field("newName");
-    const newTag = field("newTag");
-    const digest = field("digest");
-    const nameRef = tryParseRef(stringOf(ctx, name?.value));
-    if (!nameRef || !name)
-        return undefined;
-    const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
-    const tag = stringOf(ctx, newTag?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
-    const base = newNameRef ?? nameRef;
-    const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
-    const primary = newTag?.value ?? name.value;
-    const image = located(ctx, primary.node, primary, [...path, newTag ? "newTag" : "name"], ref, "kustomization");
-    const names = [(0,src_image/* normalizedName */.j8)(nameRef), ...(newNameRef ? [(0,src_image/* normalizedName */.j8)(newNameRef)] : [])];
-    return {
-        image,
-        names,
-        write(next) {
-            const splices = [];
-            const flow = Boolean(map.node.flow);
-            const anchorPair = (newName ?? name).pair;
-            const set = (entry, key, value, after) => {
-                if (entry && (0,dist/* isScalar */.jn)(entry.value?.node) && entry.value.node.range) {
-                    splices.push((0,yaml/* replaceScalar */.BB)(ctx.file.content, entry.value.node, value, where(image), flow));
-                }
-                else {
-                    splices.push((0,yaml/* insertPair */.Y7)(ctx.file, map.node, after, key, plain(value, flow)));
-                }
-            };
-            if (next.tag !== undefined && next.tag !== tag)
-                set(newTag, "newTag", next.tag, anchorPair);
-            if (next.digest !== undefined && next.digest !== digestText) {
-                set(digest, "digest", next.digest, newTag?.pair ?? anchorPair);
-            }
-            else if (next.digest === undefined && digest) {
-                splices.push((0,yaml/* removePair */.L5)(ctx.file, digest.map, digest.pair));
-            }
-            return splices;
-        },
-    };
-}
-function plain(value, flow) {
-    return (0,yaml/* needsQuotes */.rI)(value, flow) ? (0,yaml/* doubleQuoted */.UN)(value) : value;
-}
-/** Root `images:` of a kustomization document. */
-function kustomizationFinder(ctx, root) {
-    return kustomizationImages(ctx, (0,yaml/* get */.Jt)(ctx.file, ctx.document, root, "images")?.value, ["images"]);
-}
-
-;// CONCATENATED MODULE: ./src/manifests/workloads.ts
-
-
-
-const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
-const workloads_MAX_DEPTH = 64;
-/**
- * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
- * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
- */
-function workloadFinder(ctx, root) {
-    const targets = [];
-    const guard = (0,yaml/* aliasWalkGuard */.Jv)(ctx.file);
-    const visit = (reached, at, depth) => {
-        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
-            return;
-        if ((0,dist/* isMap */.jh)(reached.node)) {
-            for (const entry of (0,yaml/* entries */.jO)(ctx.file, ctx.document, reached)) {
-                if (!entry.value)
-                    continue;
-                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
-                    (0,yaml/* items */.ld)(ctx.file, ctx.document, entry.value).forEach((item, index) => {
-                        const container = (0,yaml/* asMap */.$H)(item);
-                        if (!container)
-                            return;
-                        const image = (0,yaml/* get */.Jt)(ctx.file, ctx.document, container, "image");
-                        const flow = Boolean(container.node.flow);
-                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
-                        if (found)
-                            targets.push(found);
-                    });
-                    continue;
-                }
-                visit(entry.value, [...at, entry.key], depth + 1);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(reached.node)) {
-            (0,yaml/* items */.ld)(ctx.file, ctx.document, reached).forEach((item, index) => {
-                visit(item, [...at, index], depth + 1);
-            });
-        }
-        guard.leave(reached.node);
-    };
-    visit(root, [], 0);
-    return targets;
-}
-
-;// CONCATENATED MODULE: ./src/manifests/index.ts
-
-
-
-
-
-
-
-
-
-const KUSTOMIZATION_FILE = /(?:^|\/)(?:kustomization\.ya?ml|Kustomization)$/;
-const YAML_FILE = /\.ya?ml$/i;
-/** Files the finders read: YAML files and kustomization files (`Kustomization` has no extension). */
-function isManifestPath(path) {
-    return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
-}
-/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
-function isTemplated(content) {
-    return content.includes("{{");
-}
-function targetsOf(file, options) {
-    const targets = [];
-    const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
-    const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
-    file.documents.forEach((document, index) => {
-        const ctx = { file, document, index, options };
-        const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
-        if (root && !isChart) {
-            const text = (key) => {
-                const value = (0,yaml/* get */.Jt)(file, document, root, key)?.value?.node;
-                return (0,dist/* isScalar */.jn)(value) && typeof value.value === "string" ? value.value : undefined;
-            };
-            const apiVersion = text("apiVersion");
-            const kind = text("kind");
-            if (isKustomizationFile || apiVersion?.startsWith("kustomize.config.k8s.io/")) {
-                targets.push(...kustomizationFinder(ctx, root));
-            }
-            else if (apiVersion && kind) {
-                if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
-                    const spec = (0,yaml/* get */.Jt)(file, document, root, "spec")?.value;
-                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? (0,yaml/* get */.Jt)(file, document, spec, "images") : undefined;
-                    targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
-                }
-                if (isArgoApplication(apiVersion, kind))
-                    targets.push(...argoFinder(ctx, root, kind));
-                targets.push(...workloadFinder(ctx, root));
-            }
-            else {
-                targets.push(...helmValuesFinder(ctx, root));
-                if (options.helmPaths?.length)
-                    targets.push(...helmPathFinder(ctx, root, options.helmPaths));
-            }
-        }
-        if (file.content.includes("$imagepolicy"))
-            targets.push(...fluxFinder(ctx));
-    });
-    // Two conventions can reach one value (a workload image that also carries a Flux marker): keep the first.
-    const seen = new Set();
-    return targets.filter((target) => {
-        const position = `${target.image.line}:${target.image.column}`;
-        if (seen.has(position))
-            return false;
-        seen.add(position);
-        return true;
-    });
-}
-function parse(path, content) {
-    if (isTemplated(content))
-        return undefined;
-    return (0,yaml/* parseYamlFile */.BU)(path, content);
-}
-/** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
-function findImages(path, content, options = {}) {
-    const file = parse(path, content);
-    return file ? targetsOf(file, options).map((target) => target.image) : [];
-}
-/**
- * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
- * old image); a digest-only update keeps the tag (it usually means the tag was rebuilt), so `name:tag@digest`.
- */
-function nextVersion(current, update) {
-    if (update.tag !== undefined)
-        return { tag: update.tag, digest: update.digest };
-    // A bare name asks for no version: it leaves the reference as it is (replays of found references rely on it).
-    return { tag: current.tag, digest: update.digest ?? current.digest };
-}
-function spliceKey(splice) {
-    return `${splice.start}:${splice.end}:${splice.text}`;
-}
-/**
- * Rewrites every reference to one of `images` so it carries the requested version, changing only the bytes of
- * those values. Pure: returns the new content and the changes. A reference that is only reached through an
- * alias is refused (changing the anchor would change every other use of it) unless the anchor itself is
- * being changed to the same value.
- */
-function updateFile(path, content, images, options = {}) {
-    const file = parse(path, content);
-    if (!file)
-        return { content, changes: [], found: [] };
-    // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
-    // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
-    if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
-        return { content, changes: [], found: [] };
-    }
-    const wanted = images.map((image) => ({ image, name: (0,src_image/* normalizedName */.j8)(image) }));
-    const found = new Set();
-    const splices = [];
-    const changes = [];
-    const deferred = [];
-    for (const target of targetsOf(file, options)) {
-        const match = wanted.find((w) => target.names.includes(w.name));
-        if (!match)
-            continue;
-        found.add(match.image);
-        const wantedVersion = nextVersion(target.image.ref, match.image);
-        const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
-        if ((0,src_image/* versionOf */.E4)(target.image.ref) === (0,src_image/* versionOf */.E4)({ ...target.image.ref, ...next }))
-            continue;
-        if (target.image.anchor) {
-            deferred.push({ target, next });
-            continue;
-        }
-        splices.push(...target.write(next));
-        changes.push(change(target.image, next));
-    }
-    const planned = new Set(splices.map(spliceKey));
-    const covered = new Set();
-    for (const { target, next } of deferred) {
-        const { image } = target;
-        if (!target.write(next).every((splice) => planned.has(spliceKey(splice)))) {
-            throw new errors/* UserError */.y(`${image.field} (at ${image.file}:${image.line}) is an alias; its value is defined by the anchor here`, {
-                file: image.file,
-                line: image.anchor.line,
-                column: image.anchor.column,
-                hint: "Change the anchored value by hand, or replace the alias with its own value, then run again.",
-            });
-        }
-        covered.add(`${image.line}:${image.column}`);
-    }
-    checkAnchors(file, splices, covered);
-    changes.sort((a, b) => a.line - b.line);
-    return { content: (0,yaml/* applySplices */.Ut)(content, splices), changes, found: [...found] };
-}
-/**
- * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
- * aliases is itself a reference being set to the same version.
- */
-function checkAnchors(file, splices, covered) {
-    if (splices.length === 0 || !file.content.includes("*"))
-        return;
-    for (const document of file.documents) {
-        for (const anchor of (0,yaml/* anchorUses */.UL)(file, document)) {
-            if (!splices.some((splice) => splice.start >= anchor.start && splice.start < anchor.end))
-                continue;
-            const others = anchor.uses.filter((use) => !covered.has(`${use.line}:${use.column}`));
-            if (others.length === 0)
-                continue;
-            throw new errors/* UserError */.y(`this value is anchored as &${anchor.name} and also used through *${anchor.name} at line ${others
-                .map((use) => use.line)
-                .join(", ")}; changing it would change those too`, {
-                file: file.path,
-                line: anchor.at.line,
-                column: anchor.at.column,
-                hint: "Give each use its own value (replace the aliases), then run again.",
-            });
-        }
-    }
-}
-function change(image, next) {
-    return {
-        file: image.file,
-        line: image.line,
-        image: (0,src_image/* imageName */.tO)(image.ref),
-        from: (0,src_image/* versionOf */.E4)(image.ref),
-        to: (0,src_image/* versionOf */.E4)({ ...image.ref, tag: next.tag, digest: next.digest }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/update/paths.ts
-
-
-
-
-function join(dir, name) {
-    return dir ? `${dir}/${name}` : name;
-}
-/**
- * Walks a directory for manifest files (`*.yaml`, `*.yml`, `Kustomization`). Hidden directories (`.git`,
- * `.github`) are skipped: workflow files have `image:` keys that are not deployments. Symlinked files are
- * included (reading them checks they stay inside the repository); symlinked directories are not followed.
- */
-async function walk(reader, dir, out) {
-    const below = [];
-    for (const entry of await reader.list(dir)) {
-        const path = join(dir, entry.name);
-        if (entry.type === "dir") {
-            if (!entry.name.startsWith("."))
-                below.push(walk(reader, path, out));
-        }
-        else if (isManifestPath(path)) {
-            out.push(path);
-        }
-    }
-    await Promise.all(below);
-}
-async function entryType(reader, path) {
-    if (path === "")
-        return "dir";
-    const slash = path.lastIndexOf("/");
-    const parent = slash < 0 ? "" : path.slice(0, slash);
-    const name = path.slice(slash + 1);
-    return (await reader.list(parent)).find((entry) => entry.name === name)?.type;
-}
-/** All entries under `dir` (relative paths, directories included), for glob matching. */
-async function everything(reader, dir, out = []) {
-    const below = [];
-    for (const entry of await reader.list(dir)) {
-        const path = join(dir, entry.name);
-        out.push({ name: path, type: entry.type });
-        if (entry.type === "dir" && !entry.name.startsWith("."))
-            below.push(everything(reader, path, out));
-    }
-    await Promise.all(below);
-    return out;
-}
-/**
- * Expands files, directories (recursively) and globs (picomatch syntax) relative to the repository root into a
- * sorted, de-duplicated list of manifest files. A pattern that matches nothing is a user error: a typo in an
- * environment's paths would otherwise look like "nothing to update".
- */
-async function resolvePaths(reader, patterns) {
-    const files = new Set();
-    for (const pattern of patterns) {
-        const found = [];
-        // A trailing slash means the directory itself, as it does for plain paths; picomatch would match nothing.
-        const scan = picomatch_default().scan(pattern.replace(/\\/g, "/").replace(/(.)\/+$/, "$1"));
-        if (scan.isGlob) {
-            const base = (0,local/* repoPath */.q)(scan.base);
-            const glob = scan.base ? `${base}${base ? "/" : ""}${scan.glob}` : scan.glob;
-            const matches = picomatch_default()(glob, { dot: false });
-            const candidates = (await entryType(reader, base)) === "dir" ? await everything(reader, base) : [];
-            for (const entry of candidates) {
-                if (!matches(entry.name))
-                    continue;
-                if (entry.type === "dir")
-                    await walk(reader, entry.name, found);
-                else if (isManifestPath(entry.name))
-                    found.push(entry.name);
-            }
-        }
-        else {
-            const path = (0,local/* repoPath */.q)(pattern);
-            const type = await entryType(reader, path);
-            if (type === "dir")
-                await walk(reader, path, found);
-            else if (type === "file" || type === "symlink") {
-                // Resolving a symlink checks it stays inside the repository; a symlink to a directory is walked.
-                if ((await reader.read(path)) === undefined)
-                    await walk(reader, path, found);
-                else
-                    found.push(path);
-            }
-        }
-        if (found.length === 0) {
-            throw new errors/* UserError */.y(`path ${JSON.stringify(pattern)} matches no YAML files in the repository`, {
-                hint: "Check the path (relative to the repository root); directories are searched for *.yaml, *.yml and Kustomization.",
-            });
-        }
-        for (const path of found)
-            files.add(path);
-    }
-    return [...files].sort();
-}
-
-;// CONCATENATED MODULE: ./src/update/plan.ts
-
-
-
-
-/** Enough reads in flight to hide latency (file system thread pool, or HTTP for remote readers). */
-const READ_CONCURRENCY = 16;
-/** Requested images must carry a version and name each image once, or the plan would be ambiguous. */
-function checkImages(images) {
-    if (images.length === 0)
-        throw new errors/* UserError */.y("no image to update", { hint: "Pass --image name:tag." });
-    const seen = new Map();
-    for (const image of images) {
-        if (image.tag === undefined && image.digest === undefined) {
-            throw new errors/* UserError */.y(`image ${(0,src_image/* formatImageRef */.kL)(image)} has no tag or digest to set`, {
-                hint: "Write it as name:tag, name@sha256:<digest> or name:tag@sha256:<digest>.",
-            });
-        }
-        const name = (0,src_image/* normalizedName */.j8)(image);
-        const other = seen.get(name);
-        if (other && (0,src_image/* formatImageRef */.kL)(other) !== (0,src_image/* formatImageRef */.kL)(image)) {
-            throw new errors/* UserError */.y(`image ${name} is given twice with different versions`, {
-                hint: `Pass one of ${(0,src_image/* formatImageRef */.kL)(other)} and ${(0,src_image/* formatImageRef */.kL)(image)}.`,
-            });
-        }
-        seen.set(name, image);
-    }
-}
-async function readAll(reader, paths) {
-    const contents = new Array(paths.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < paths.length) {
-            const index = next++;
-            contents[index] = (await reader.read(paths[index])) ?? "";
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-    return contents;
-}
-/**
- * Plans an image update over the files the patterns name: pure apart from reading through `reader`, and
- * all-or-nothing (any error — malformed YAML, an alias, a path leaving the repository — throws before a caller
- * could write anything). Files already at the requested versions produce no change.
- */
-async function planUpdate(reader, patterns, images, options = {}) {
-    checkImages(images);
-    // Files named explicitly are read whatever their extension; directory walks pick YAML files only.
-    const paths = await resolvePaths(reader, patterns);
-    const contents = await readAll(reader, paths);
-    const found = new Set();
-    const changes = [];
-    const files = [];
-    paths.forEach((path, index) => {
-        const before = contents[index];
-        const result = updateFile(path, before, images, options);
-        for (const image of result.found)
-            found.add(image);
-        if (result.changes.length === 0)
-            return;
-        changes.push(...result.changes);
-        files.push({ path, before, after: result.content });
-    });
-    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
-}
-
-;// CONCATENATED MODULE: ./src/update/index.ts
-
-
-
-
-
-
-/***/ }),
-
-/***/ 9535:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ localReader),
-  q: () => (/* binding */ repoPath)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/update/local.ts
-
-
-
-
-
-
-/**
- * Normalises a repository-relative path and refuses one that leaves the repository (`..`, absolute paths),
- * so no caller can read or write outside the root it was given.
- */
-function repoPath(path) {
-    const slashed = path.replace(/\\/g, "/");
-    if ((0,external_node_path_.isAbsolute)(path) || slashed.startsWith("/")) {
-        throw new errors/* UserError */.y(`path ${JSON.stringify(path)} is absolute`, {
-            hint: "Give paths relative to the repository root.",
-        });
-    }
-    const normal = external_node_path_.posix.normalize(slashed).replace(/\/+$/, "");
-    if (normal === ".." || normal.startsWith("../")) {
-        throw new errors/* UserError */.y(`path ${JSON.stringify(path)} leaves the repository through '..'`, {
-            hint: "Give paths inside the repository, relative to its root.",
-        });
-    }
-    return normal === "." ? "" : normal;
-}
-// The callback form costs measurably less CPU per small file than fs/promises' FileHandle-based readFile,
-// which dominated a walk over thousands of files (see bench/update-tag.mjs).
-const readFile = (0,external_node_util_.promisify)(external_node_fs_namespaceObject.readFile);
-function isInside(root, target) {
-    const rel = (0,external_node_path_.relative)(root, target);
-    return rel === "" || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== ".." && !(0,external_node_path_.isAbsolute)(rel));
-}
-/** A RepoReader over a directory; symlinks are followed only while they stay inside it. */
-function localReader(root) {
-    let realRoot;
-    const base = () => {
-        realRoot ??= (0,promises_namespaceObject.realpath)(root).catch((error) => {
-            throw new errors/* UserError */.y(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
-                hint: "Pass an existing directory with --repo.",
-            });
-        });
-        return realRoot;
-    };
-    // What listings already showed to be plain files and directories (no symlink on the way): these need no
-    // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
-    const known = new Map();
-    /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
-    function resolve(path) {
-        const rel = repoPath(path);
-        let found = known.get(rel);
-        if (!found) {
-            found = resolveUncached(rel);
-            known.set(rel, found);
-        }
-        return found;
-    }
-    async function resolveUncached(rel) {
-        const top = await base();
-        if (rel === "")
-            return { real: top, dir: true };
-        const slash = rel.lastIndexOf("/");
-        const parent = await resolve(slash < 0 ? "" : rel.slice(0, slash));
-        if (!parent?.dir)
-            return undefined;
-        const candidate = (0,external_node_path_.join)(parent.real, rel.slice(slash + 1));
-        let stats;
-        try {
-            stats = await (0,promises_namespaceObject.lstat)(candidate);
-        }
-        catch (error) {
-            if (error.code === "ENOENT")
-                return undefined;
-            throw error;
-        }
-        if (!stats.isSymbolicLink())
-            return { real: candidate, dir: stats.isDirectory() };
-        const real = await (0,promises_namespaceObject.realpath)(candidate).catch(() => undefined);
-        if (real === undefined)
-            return undefined;
-        if (!isInside(top, real)) {
-            throw new errors/* UserError */.y(`path ${JSON.stringify(rel)} leaves the repository through a symlink (to ${real})`, {
-                hint: "Replace the symlink with the file, or point it inside the repository.",
-            });
-        }
-        return { real, dir: (await (0,promises_namespaceObject.stat)(real)).isDirectory() };
-    }
-    return {
-        root,
-        async list(dir) {
-            const resolved = await resolve(dir);
-            if (!resolved?.dir)
-                return [];
-            const rel = repoPath(dir);
-            const found = await (0,promises_namespaceObject.readdir)(resolved.real, { withFileTypes: true });
-            return found
-                .map((entry) => {
-                const type = entry.isSymbolicLink() ? "symlink" : entry.isDirectory() ? "dir" : "file";
-                const path = rel ? `${rel}/${entry.name}` : entry.name;
-                if (type !== "symlink" && !known.has(path)) {
-                    known.set(path, Promise.resolve({ real: (0,external_node_path_.join)(resolved.real, entry.name), dir: type === "dir" }));
-                }
-                return { name: entry.name, type };
-            })
-                .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        },
-        async read(path) {
-            const resolved = await resolve(path);
-            if (!resolved || resolved.dir)
-                return undefined;
-            return readFile(resolved.real, "utf8");
-        },
-        async writeAll(files) {
-            const planned = [];
-            try {
-                for (const file of files) {
-                    const target = (await resolve(file.path))?.real ?? (0,external_node_path_.join)(await base(), repoPath(file.path));
-                    const existing = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
-                    // Renaming over a directory fails only after the earlier files were replaced: refuse it up front.
-                    if (existing && !existing.isFile()) {
-                        throw new errors/* UserError */.y(`${JSON.stringify(file.path)} is not a regular file, so it cannot be replaced`, {
-                            file: file.path,
-                            hint: "Remove or rename what is there, then run again; nothing was written.",
-                        });
-                    }
-                    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target), `.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
-                    planned.push({ temp, target });
-                    await (0,promises_namespaceObject.writeFile)(temp, file.content, {
-                        mode: existing ? existing.mode & 0o7777 : 0o644,
-                        flag: "wx",
-                    });
-                }
-            }
-            catch (error) {
-                await Promise.all(planned.map(({ temp }) => (0,promises_namespaceObject.rm)(temp, { force: true })));
-                throw error;
-            }
-            for (const [index, { temp, target }] of planned.entries()) {
-                try {
-                    await (0,promises_namespaceObject.rename)(temp, target);
-                }
-                catch (error) {
-                    // Files already renamed stay replaced, but no temporary file is left behind next to the others.
-                    await Promise.all(planned.slice(index).map((left) => (0,promises_namespaceObject.rm)(left.temp, { force: true })));
-                    throw error;
-                }
-            }
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 7046:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Jv: () => (/* reexport */ aliasWalkGuard),
-  UL: () => (/* reexport */ anchorUses),
-  Ut: () => (/* reexport */ applySplices),
-  $H: () => (/* reexport */ asMap),
-  UN: () => (/* reexport */ doubleQuoted),
-  SM: () => (/* reexport */ embeddedYaml),
-  jO: () => (/* reexport */ entries),
-  Jt: () => (/* reexport */ get),
-  Y7: () => (/* reexport */ insertPair),
-  ld: () => (/* reexport */ items),
-  rI: () => (/* reexport */ needsQuotes),
-  BU: () => (/* reexport */ parseYamlFile),
-  df: () => (/* reexport */ positionOf),
-  L5: () => (/* reexport */ removePair),
-  BB: () => (/* reexport */ replaceScalar),
-  ws: () => (/* reexport */ scalarText)
-});
-
-// UNUSED EXPORTS: deref, isFlow, isStringScalar, keyOf, singleQuoted
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/yaml/document.ts
-
-
-/**
- * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
- * nothing is edited in a file the tools downstream could not read either.
- */
-function parseYamlFile(path, content) {
-    const lines = new dist/* LineCounter */.HN();
-    // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
-    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
-    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
-    // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
-    const documents = [...parsed];
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error) {
-            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-            const first = error.message.split("\n")[0] ?? error.message;
-            throw new errors/* UserError */.y(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
-                file: path,
-                line: at.line,
-                column: at.col,
-                hint: "Fix the YAML syntax; nothing was changed.",
-            });
-        }
-    }
-    return { path, content, documents, lines };
-}
-function positionOf(file, offset) {
-    const { line, col } = file.lines.linePos(offset);
-    return { line, column: col };
-}
-
-;// CONCATENATED MODULE: ./src/yaml/embedded.ts
-
-
-
-/**
- * Parses the text of a literal block scalar as YAML. Returns undefined when the block is not plainly mappable
- * (folded, explicit indentation indicator, or not YAML): those are left alone rather than guessed at.
- */
-function embeddedYaml(outer, node) {
-    if (node.type !== dist/* Scalar */.X5.BLOCK_LITERAL || typeof node.value !== "string" || !node.range)
-        return undefined;
-    const { content } = outer;
-    const [start, end] = node.range;
-    const headerEnd = content.indexOf("\n", start);
-    if (headerEnd < 0 || headerEnd >= end || /\d/.test(content.slice(start, headerEnd)))
-        return undefined;
-    const inner = node.value;
-    const innerLines = inner.split("\n");
-    const outerStarts = [];
-    for (let at = headerEnd + 1; at < end; at = content.indexOf("\n", at) + 1 || end)
-        outerStarts.push(at);
-    const firstLine = content.slice(outerStarts[0] ?? end, content.indexOf("\n", outerStarts[0] ?? end));
-    const indent = /^ */.exec(firstLine)[0].length;
-    // Every embedded line must sit, unchanged, at the block's indentation on its own outer line.
-    for (const [k, line] of innerLines.entries()) {
-        if (line === "")
-            continue;
-        const at = outerStarts[k];
-        if (at === undefined || content.slice(at + indent, at + indent + line.length) !== line)
-            return undefined;
-    }
-    const innerStarts = [0];
-    for (let i = inner.indexOf("\n"); i >= 0; i = inner.indexOf("\n", i + 1))
-        innerStarts.push(i + 1);
-    const lineOf = (offset) => {
-        let k = innerStarts.length - 1;
-        while (k > 0 && innerStarts[k] > offset)
-            k--;
-        return k;
-    };
-    // A line start maps to the outer line's start (before the block's indentation), so whole-line insertions
-    // and removals stay whole lines; anything else maps past the indentation.
-    const toOuter = (offset) => {
-        const k = lineOf(offset);
-        const line = outerStarts[k];
-        if (line === undefined)
-            return end;
-        return offset === innerStarts[k] ? line : line + indent + (offset - innerStarts[k]);
-    };
-    let file;
-    try {
-        file = parseYamlFile(outer.path, inner);
-    }
-    catch (error) {
-        if ((0,errors/* isUserError */.i)(error))
-            return undefined;
-        throw error;
-    }
-    const eol = content[headerEnd - 1] === "\r" ? "\r\n" : "\n";
-    return {
-        file,
-        position: (offset) => positionOf(outer, toOuter(offset)),
-        splice: (splice) => {
-            const pad = " ".repeat(indent);
-            const lines = splice.text.split(/\r?\n/);
-            const text = lines
-                .map((line, i) => (i > 0 || splice.start === innerStarts[lineOf(splice.start)]) && line !== "" ? pad + line : line)
-                .join(eol);
-            return { start: toOuter(splice.start), end: toOuter(splice.end), text };
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/yaml/mapping.ts
-
-/** The line ending at or after `at`; on a last line without one, the line ending of the line before. */
-function lineEnding(content, at) {
-    let newline = content.indexOf("\n", at);
-    if (newline < 0)
-        newline = content.lastIndexOf("\n", at);
-    return newline > 0 && content[newline - 1] === "\r" ? "\r\n" : "\n";
-}
-function lineStart(content, at) {
-    return content.lastIndexOf("\n", at - 1) + 1;
-}
-function keyStart(pair) {
-    return pair.key.range[0];
-}
-function valueEnd(pair) {
-    const value = pair.value;
-    if (value?.range)
-        return value.range[1];
-    return pair.key.range[1] + 1;
-}
-/**
- * Inserts `key: text` right after `after` in the same map, in the map's own style: a new line at the key's
- * indentation (with the file's line ending) in block maps, `, key: text` in flow maps.
- */
-function insertPair(file, map, after, key, text) {
-    const { content } = file;
-    const end = valueEnd(after);
-    if (map.flow)
-        return { start: end, end, text: `, ${key}: ${text}` };
-    const start = keyStart(after);
-    const indent = " ".repeat(start - lineStart(content, start));
-    const eol = lineEnding(content, end - 1);
-    const newline = content.indexOf("\n", Math.max(end - 1, start));
-    if (newline < 0)
-        return { start: content.length, end: content.length, text: `${eol}${indent}${key}: ${text}` };
-    return { start: newline + 1, end: newline + 1, text: `${indent}${key}: ${text}${eol}` };
-}
-/**
- * Removes one pair with its line (block) or its separator (flow). A pair that shares its line with a
- * sequence dash (`- digest: …`) is removed up to the next key so the dash stays with the entry.
- */
-function removePair(file, map, pair) {
-    const { content } = file;
-    const index = map.items.indexOf(pair);
-    const start = keyStart(pair);
-    const end = valueEnd(pair);
-    const next = map.items[index + 1];
-    const previous = map.items[index - 1];
-    if (map.flow) {
-        if (previous)
-            return { start: valueEnd(previous), end, text: "" };
-        if (next)
-            return { start, end: keyStart(next), text: "" };
-        return { start, end, text: "" };
-    }
-    const ownLine = content.slice(lineStart(content, start), start).trim() === "";
-    if (!ownLine) {
-        if (next)
-            return { start, end: keyStart(next), text: "" };
-        return { start, end, text: "" };
-    }
-    const newline = content.indexOf("\n", Math.max(end - 1, start));
-    const from = lineStart(content, start);
-    if (newline < 0 && from > 0) {
-        // The last line has no line break: take the one before it, so the file still ends without one.
-        return { start: content[from - 2] === "\r" ? from - 2 : from - 1, end: content.length, text: "" };
-    }
-    return { start: from, end: newline < 0 ? content.length : newline + 1, text: "" };
-}
-function isStringScalar(node) {
-    return isScalar(node) && (typeof node.value === "string" || typeof node.value === "number");
-}
-
-;// CONCATENATED MODULE: ./src/yaml/scalar.ts
-
-
-/**
- * Plain spellings that YAML 1.1 readers (Go's yaml.v2/v3 as used by kustomize and Helm, PyYAML) turn into
- * something other than the same string. The `yaml` package checks cover most of them; these patterns keep the
- * decision independent of one library's schema details.
- */
-const YAML11_SPECIAL = [
-    /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-    /^(?:~|null|Null|NULL|)$/,
-    /^[-+]?(?:0b[01_]+|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|(?:0|[1-9][0-9_]*))$/,
-    /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$/,
-    /^[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-    /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
-    /^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/,
-    /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?$/,
-    /^(?:=|<<)$/,
+const BOT = [
+    "-c",
+    "user.name=github-actions[bot]",
+    "-c",
+    "user.email=41898282+github-actions[bot]@users.noreply.github.com",
 ];
-/** True when `value` written as a plain scalar would not read back as this exact string under YAML 1.1 or 1.2. */
-function needsQuotes(value, inFlow = false) {
-    if (YAML11_SPECIAL.some((re) => re.test(value)))
-        return true;
-    if (value !== value.trim() || /[\n\r\t]/.test(value))
-        return true;
-    // Indicators that cannot start a plain scalar (some parsers only warn, Go's yaml refuses).
-    if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](?:\s|$)/.test(value) || /:\s|\s#/.test(value))
-        return true;
-    if (inFlow && /[,[\]{}]/.test(value))
-        return true;
-    for (const version of ["1.1", "1.2"]) {
-        try {
-            if ((0,dist/* parse */.qg)(`${value}\n`, { version, logLevel: "silent" }) !== value)
-                return true;
-            if ((0,dist/* parse */.qg)(`k: ${value}\n`, { version, logLevel: "silent" })?.k !== value)
-                return true;
-        }
-        catch {
-            return true;
-        }
-    }
-    return false;
-}
-function doubleQuoted(value) {
-    let out = '"';
-    for (const ch of value) {
-        const code = ch.codePointAt(0);
-        if (ch === '"' || ch === "\\")
-            out += `\\${ch}`;
-        else if (ch === "\n")
-            out += "\\n";
-        else if (ch === "\t")
-            out += "\\t";
-        else if (code < 0x20 || code === 0x7f)
-            out += `\\x${code.toString(16).padStart(2, "0")}`;
-        else
-            out += ch;
-    }
-    return `${out}"`;
-}
-function singleQuoted(value) {
-    return `'${value.replace(/'/g, "''")}'`;
-}
 /**
- * The string a scalar holds as the user sees it. Plain scalars are read from the source so `tag: 1.10` is
- * "1.10" (what a Go template prints from the text is irrelevant: the author meant 1.10), not the number 1.1.
+ * Working-directory mode, for any git host: edit the checkout with the core, commit, push. A push the remote
+ * refuses because it moved is retried after a fetch and rebase; when the rebase conflicts (someone changed the
+ * same lines), our commit is dropped and the edit planned again on the new tree. Pull-request mode pushes the
+ * head branch (force: it is ours alone) and opens or updates the pull request when the remote is on GitHub.
  */
-function scalarText(content, node) {
-    if (!node.range)
-        return undefined;
-    if (node.type === dist/* Scalar */.X5.PLAIN) {
-        return content.slice(node.range[0], node.range[1]).trim();
+async function updateInWorkingDirectory(request, directory, options) {
+    const cwd = (0,external_node_path_namespaceObject.resolve)(directory);
+    const remote = options.remote ?? "origin";
+    const attempts = options.attempts ?? 5;
+    const { logger } = options;
+    await must(cwd, ["rev-parse", "--git-dir"], `find a repository in ${directory}`);
+    const reader = localReader(cwd);
+    let patterns = request.paths;
+    let configMode;
+    if (request.environment) {
+        const target = targetFromConfig(request, await reader.read(request.config));
+        patterns = target.patterns;
+        configMode = target.mode;
     }
-    if (node.type === dist/* Scalar */.X5.BLOCK_LITERAL || node.type === dist/* Scalar */.X5.BLOCK_FOLDED) {
-        return typeof node.value === "string" ? node.value.trim() : undefined;
-    }
-    return typeof node.value === "string" ? node.value : undefined;
-}
-/** The splice that makes `node` hold `value`, written in the node's own style. */
-function replaceScalar(content, node, value, where, inFlow = false) {
-    const [start, end] = node.range;
-    switch (node.type) {
-        case dist/* Scalar */.X5.QUOTE_SINGLE:
-            return { start, end, text: singleQuoted(value) };
-        case dist/* Scalar */.X5.QUOTE_DOUBLE:
-            return { start, end, text: doubleQuoted(value) };
-        case dist/* Scalar */.X5.BLOCK_LITERAL:
-        case dist/* Scalar */.X5.BLOCK_FOLDED:
-            return replaceBlockScalar(content, start, end, value, where);
-        default: {
-            if (start === end) {
-                // An empty value (`newTag:`): keep the separator space YAML needs on either side.
-                const text = needsQuotes(value, inFlow) ? doubleQuoted(value) : value;
-                const before = content[start - 1] === ":" ? " " : "";
-                const after = content[start] === "#" ? " " : "";
-                return { start, end, text: `${before}${text}${after}` };
-            }
-            if (content.slice(start, end).includes("\n")) {
-                // A multi-line plain scalar: rewriting it on one line keeps the value but joins its lines.
-                return { start, end, text: doubleQuoted(value) };
-            }
-            return { start, end, text: needsQuotes(value, inFlow) ? doubleQuoted(value) : value };
-        }
-    }
-}
-/** Keeps the `|`/`>` header, indentation and trailing blank lines; only a one-line body can be rewritten. */
-function replaceBlockScalar(content, start, end, value, where) {
-    const source = content.slice(start, end);
-    const headerEnd = source.indexOf("\n") + 1;
-    const body = source.slice(headerEnd);
-    const match = /^([ \t]*)(\S[^\r\n]*)(\r?\n|$)/.exec(body);
-    const restOfBody = match ? body.slice(match[0].length) : "";
-    if (!match || restOfBody.trim() !== "") {
-        throw new errors/* UserError */.y("cannot rewrite a multi-line block scalar holding an image reference", {
-            ...where,
-            hint: "Write the reference on one line (plain or quoted) and run again.",
-        });
-    }
-    return {
-        start: start + headerEnd + match[1].length,
-        end: start + headerEnd + match[1].length + match[2].length,
-        text: value,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/yaml/splice.ts
-/** Applies non-overlapping splices; identical duplicates (two finders reaching one scalar) collapse into one. */
-function applySplices(content, splices) {
-    const unique = new Map();
-    for (const splice of splices)
-        unique.set(`${splice.start}:${splice.end}:${splice.text}`, splice);
-    const ordered = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = "";
-    let cursor = 0;
-    for (const splice of ordered) {
-        if (splice.start < cursor) {
-            throw new Error(`overlapping edits at offset ${splice.start}`);
-        }
-        out += content.slice(cursor, splice.start) + splice.text;
-        cursor = splice.end;
-    }
-    return out + content.slice(cursor);
-}
-
-;// CONCATENATED MODULE: ./src/yaml/tree.ts
-
-
-
-/** Follows an alias to its anchored node, remembering where the anchor is (edits there would change every use). */
-function deref(file, document, node, parent) {
-    if ((0,dist/* isAlias */.Vj)(node)) {
-        const target = node.resolve(document);
-        if (!target)
-            return undefined;
-        if (parent?.anchor)
-            return { node: target, anchor: parent.anchor, alias: parent.alias };
+    const mode = request.mode ?? configMode ?? "pull-request";
+    const plan = planner(request, logger);
+    const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
+    const base = request.base || original;
+    if (request.dryRun) {
+        // A dry run only plans: it works on any checkout, detached or without a remote.
         return {
-            node: target,
-            anchor: positionOf(file, target.range?.[0] ?? 0),
-            alias: positionOf(file, node.range?.[0] ?? 0),
+            operation: "unchanged",
+            mode,
+            plan: await plan(reader, patterns),
+            repository: directory,
+            base: base || "HEAD",
+            dryRun: true,
+            warnings: [],
         };
     }
-    if (node === null || node === undefined)
-        return undefined;
-    return { node: node, anchor: parent?.anchor, alias: parent?.alias };
-}
-function keyOf(pair) {
-    const key = pair.key;
-    if ((0,dist/* isScalar */.jn)(key) && (typeof key.value === "string" || typeof key.value === "number"))
-        return String(key.value);
-    return undefined;
-}
-/**
- * The entries of a map as a reader sees them: its own keys first, then keys merged in with `<<: *anchor`
- * (those count as reached through an alias). Later duplicates are ignored, as YAML readers keep the first.
- */
-function entries(file, document, reached) {
-    return mapEntries(file, document, reached, new Set());
-}
-/** `entries` with the maps being merged so far: a map that merges itself (`&a {<<: *a}`) must not loop forever. */
-function mapEntries(file, document, reached, merging) {
-    merging.add(reached.node);
-    const out = [];
-    const seen = new Set();
-    const merges = [];
-    for (const pair of reached.node.items) {
-        const key = keyOf(pair);
-        if (key === undefined)
-            continue;
-        if (key === "<<" && !((0,dist/* isScalar */.jn)(pair.key) && pair.key.type !== "PLAIN")) {
-            const sources = (0,dist/* isSeq */.oP)(pair.value) ? pair.value.items : [pair.value];
-            for (const source of sources) {
-                const target = deref(file, document, source, reached);
-                if (target)
-                    merges.push(target);
-            }
-            continue;
-        }
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push({ key, pair, value: deref(file, document, pair.value, reached), map: reached.node });
+    if (!base) {
+        throw new UserError(`the checkout in ${directory} is on a detached HEAD and no base branch was given`, {
+            hint: "Set `base` to the branch to update, or check out a branch (actions/checkout with `ref:`).",
+        });
     }
-    for (const merged of merges) {
-        if (!(0,dist/* isMap */.jh)(merged.node) || merging.has(merged.node))
-            continue;
-        for (const entry of mapEntries(file, document, merged, merging)) {
-            if (seen.has(entry.key))
-                continue;
-            seen.add(entry.key);
-            out.push(entry);
-        }
-    }
-    merging.delete(reached.node);
-    return out;
-}
-function get(file, document, map, key) {
-    return entries(file, document, map).find((entry) => entry.key === key);
-}
-function asMap(reached) {
-    return reached && (0,dist/* isMap */.jh)(reached.node) ? reached : undefined;
-}
-function items(file, document, reached) {
-    if (!reached || !(0,dist/* isSeq */.oP)(reached.node))
-        return [];
-    const out = [];
-    for (const item of reached.node.items) {
-        const target = deref(file, document, item, reached);
-        if (target)
-            out.push(target);
-    }
-    return out;
-}
-/** True when the node sits in a flow collection (`[a, b]`, `{k: v}`), where `,[]{}` need quoting. */
-function isFlow(node) {
-    return Boolean(node && (isMap(node) || isSeq(node)) && node.flow);
-}
-/** Every anchor that is used through an alias in a document; editing inside one changes all of its uses. */
-function anchorUses(file, document) {
-    const found = new Map();
-    (0,dist/* visit */.YR)(document, {
-        Alias(_, alias) {
-            const target = alias.resolve(document);
-            if (!target?.range)
-                return;
-            let use = found.get(target);
-            if (!use) {
-                use = {
-                    name: alias.source,
-                    start: target.range[0],
-                    end: target.range[2],
-                    at: positionOf(file, target.range[0]),
-                    uses: [],
-                };
-                found.set(target, use);
-            }
-            use.uses.push(positionOf(file, alias.range?.[0] ?? 0));
-        },
+    const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
+    const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
+    const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
+    const texts = textsFor(request);
+    const identity = (await git(cwd, ["config", "user.email"])).stdout.trim() ? [] : BOT;
+    const outcome = (extra) => ({
+        mode,
+        repository: repositoryName,
+        repositoryUrl: github && options.serverUrl ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}` : undefined,
+        base,
+        dryRun: request.dryRun,
+        warnings: [],
+        ...extra,
     });
-    return [...found.values()];
-}
-/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
-const MAX_WALK_VISITS = 100_000;
-/**
- * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
- * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
- * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
- */
-function aliasWalkGuard(file) {
-    const onPath = new Set();
-    let visits = 0;
-    return {
-        enter(node) {
-            if (onPath.has(node))
-                return false;
-            if (++visits > MAX_WALK_VISITS) {
-                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
-                throw new errors/* UserError */.y(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
-                    file: file.path,
-                    line,
-                    column,
-                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+    /** Plans on the working tree, writes, commits; undefined when there is nothing to change. */
+    const commitEdits = async () => {
+        const planned = await plan(reader, patterns);
+        if (planned.changes.length === 0 || request.dryRun)
+            return { planned, committed: false };
+        const paths = planned.files.map((file) => file.path);
+        const dirty = (await must(cwd, ["status", "--porcelain", "--", ...paths], "read the status")).trim();
+        if (dirty) {
+            throw new UserError(`files to update have uncommitted changes in ${directory}:\n${dirty}`, {
+                hint: "Commit or discard them before this step, so the update commit contains only the version bump.",
+            });
+        }
+        await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
+        const { headline, body } = texts(planned, base);
+        await must(cwd, ["add", "--", ...paths], "stage the updated files");
+        await must(cwd, [...identity, "commit", "--quiet", "-m", headline, ...(body ? ["-m", body] : []), "--", ...paths], "commit");
+        return { planned, committed: true };
+    };
+    if (mode === "commit") {
+        let { planned, committed } = await commitEdits();
+        if (!committed)
+            return outcome({ operation: "unchanged", plan: planned });
+        for (let attempt = 1;; attempt++) {
+            const pushed = await git(cwd, ["push", "--porcelain", remote, `HEAD:refs/heads/${base}`]);
+            if (pushed.code === 0)
+                break;
+            if (!isRejectedAsStale(pushed) || attempt >= attempts) {
+                throw new UserError(`git push to ${base} failed: ${`${pushed.stdout}\n${pushed.stderr}`.trim()}`, {
+                    hint: isRejectedAsStale(pushed)
+                        ? "The branch kept moving; re-run the job."
+                        : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.",
                 });
             }
-            onPath.add(node);
-            return true;
-        },
-        leave(node) {
-            onPath.delete(node);
-        },
-    };
+            logger.info(`${base} moved on the remote; rebasing and pushing again (attempt ${attempt + 1} of ${attempts})`);
+            await must(cwd, ["fetch", "--quiet", remote, base], `fetch ${base}`);
+            const rebased = await git(cwd, [...identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"]);
+            if (rebased.code !== 0) {
+                // The same lines changed remotely: drop our commit, catch up, and plan the edit again on what is there now.
+                await git(cwd, ["rebase", "--abort"]);
+                await must(cwd, ["reset", "--quiet", "--keep", "HEAD~1"], "drop the conflicting update commit");
+                await must(cwd, [...identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"], "rebase onto the remote branch");
+                ({ planned, committed } = await commitEdits());
+                if (!committed)
+                    return outcome({ operation: "unchanged", plan: planned });
+            }
+        }
+        const oid = await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
+        const plannedNow = planned;
+        return outcome({
+            operation: "committed",
+            plan: plannedNow,
+            commit: {
+                oid,
+                url: github && options.serverUrl
+                    ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}/commit/${oid}`
+                    : undefined,
+            },
+        });
+    }
+    // Pull-request mode: the head branch is base + this one commit, rebuilt from the remote base every time.
+    const branch = branchFor(request);
+    if (branch === base)
+        throw new UserError(`the pull request branch ${branch} is the base branch itself`);
+    await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
+    const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
+    await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
+    try {
+        const { planned, committed } = await commitEdits();
+        if (!committed)
+            return outcome({ operation: "unchanged", plan: planned });
+        const remoteHead = (await must(cwd, ["ls-remote", remote, `refs/heads/${branch}`], "list the remote branch")).split(/\s/)[0];
+        let same = false;
+        if (remoteHead) {
+            await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`], `fetch ${branch}`);
+            const [ours, theirs] = await Promise.all([
+                must(cwd, ["rev-parse", "HEAD^{tree}"], "read the tree"),
+                must(cwd, ["rev-parse", "FETCH_HEAD^{tree}"], "read the remote tree"),
+            ]);
+            same = ours === theirs;
+        }
+        if (!same) {
+            // Force only ever lands on our own head branch; the base branch is never pushed in this mode.
+            await must(cwd, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`], `push ${branch}`);
+        }
+        const oid = same ? remoteHead : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
+        if (!github || !options.clients) {
+            return outcome({
+                operation: same ? "unchanged" : remoteHead ? "updated" : "created",
+                plan: planned,
+                commit: { oid },
+                note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
+            });
+        }
+        const target = {
+            clients: options.clients,
+            repository: github,
+            branch,
+            base,
+            texts: texts(planned, base),
+            pullRequest: pullRequestOptions(request),
+            logger,
+        };
+        const existing = await findPullRequest(target);
+        if (existing && same)
+            return outcome({ operation: "unchanged", plan: planned, pullRequest: existing, commit: { oid } });
+        const { pullRequest, created } = await openOrUpdatePullRequest(target, existing);
+        const warnings = await applyMetadata(target, pullRequest);
+        return outcome({
+            operation: created ? "created" : "updated",
+            plan: planned,
+            pullRequest,
+            commit: { oid },
+            warnings,
+        });
+    }
+    finally {
+        if (original && original !== branch)
+            await git(cwd, ["checkout", "--quiet", original]);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/yaml/index.ts
+;// CONCATENATED MODULE: ./src/delivery/summary.ts
+
+
+/** The step outputs the action contract names, as strings. */
+function outputsOf(outcome) {
+    const changes = outcome.plan.changes.map(({ file, line, image, from, to }) => ({
+        file,
+        line,
+        image,
+        from,
+        to,
+    }));
+    return {
+        changed: String(changes.length > 0),
+        changes: JSON.stringify(changes),
+        "changed-files": JSON.stringify(outcome.plan.files.map((file) => file.path)),
+        "commit-sha": outcome.commit?.oid ?? "",
+        "pull-request-number": outcome.pullRequest ? String(outcome.pullRequest.number) : "",
+        "pull-request-url": outcome.pullRequest?.url ?? "",
+        operation: outcome.operation,
+    };
+}
+/** The job summary: what happened, links to the pull request and commit, the change table. */
+function summaryOf(outcome) {
+    const { plan } = outcome;
+    const lines = [];
+    const heading = outcome.dryRun
+        ? "Dry run: nothing was written"
+        : {
+            created: "Pull request opened",
+            updated: "Pull request updated",
+            unchanged: plan.changes.length === 0 ? "Already at the requested versions" : "Pull request already up to date",
+            committed: "Committed",
+        }[outcome.operation];
+    lines.push(`### update-manifest-tag: ${heading}`, "");
+    const where = outcome.repositoryUrl
+        ? `[${outcome.repository}](${outcome.repositoryUrl})`
+        : outcome.repository;
+    lines.push(`Repository ${where}, base \`${outcome.base}\`, mode \`${outcome.mode}\`.`);
+    if (outcome.pullRequest)
+        lines.push("", `Pull request: [#${outcome.pullRequest.number}](${outcome.pullRequest.url})`);
+    if (outcome.commit) {
+        const short = outcome.commit.oid.slice(0, 7);
+        lines.push("", `Commit: ${outcome.commit.url ? `[\`${short}\`](${outcome.commit.url})` : `\`${short}\``}`);
+    }
+    if (outcome.note)
+        lines.push("", outcome.note);
+    lines.push("");
+    if (plan.changes.length === 0) {
+        lines.push(`No change: ${plan.scanned.length} file(s) already reference the requested versions.`);
+    }
+    else {
+        const ref = outcome.commit?.oid ?? outcome.base;
+        const link = outcome.repositoryUrl
+            ? (file, line) => `${outcome.repositoryUrl}/blob/${ref}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`
+            : undefined;
+        lines.push(changeTable(plan.changes, link));
+        if (outcome.dryRun)
+            lines.push("", "```diff", unifiedDiff(plan.files).trimEnd(), "```");
+    }
+    if (outcome.warnings.length > 0) {
+        lines.push("", "**Warnings**", "", ...outcome.warnings.map((warning) => `- ${warning}`));
+    }
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/runtime.ts
+
+
+
+/**
+ * The runner reads `::command::` at the start of any (trimmed) line and `##[command]` anywhere in a line. Text that
+ * comes from a repository, an event or a registry could carry either, so such text is fenced with a one-time
+ * stop-commands token the text cannot know.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Writes text to the log as plain text, never as workflow commands, however it was made. */
+function logInfo(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        info(text);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomUUID)();
+    info(`::stop-commands::${token}`);
+    info(text);
+    info(`::${token}::`);
+}
+/** Logger for the core; info goes through the fence, while debug and warning are escaped by @actions/core itself. */
+const actionsLogger = {
+    debug: (message) => core_debug(message),
+    info: logInfo,
+    warning: (message) => warning(message),
+};
+/**
+ * Appends to the job summary when the runner provides one. The summary is a report of work already done, so failing
+ * to write it warns and never fails the step (act and other runners have no summary file).
+ */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY || markdown === "")
+        return;
+    try {
+        await summary.addRaw(markdown).write();
+    }
+    catch (error) {
+        warning(`could not write the job summary: ${error.message}`);
+    }
+}
+function getString(name, fallback = "") {
+    return getInput(name) || fallback;
+}
+/**
+ * A newline- or comma-separated input as a list; blank entries and whole-line `#` comments are dropped. A `#` inside
+ * an entry is kept: labels such as `priority #1` are values, not comments.
+ */
+function getList(name) {
+    return getInput(name)
+        .split(/\r?\n|,/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== "" && !entry.startsWith("#"));
+}
+function getBoolean(name, fallback) {
+    const raw = getInput(name).trim().toLowerCase();
+    if (raw === "")
+        return fallback;
+    if (["true", "yes", "1", "on"].includes(raw))
+        return true;
+    if (["false", "no", "0", "off"].includes(raw))
+        return false;
+    throw new UserError(`input '${name}' must be true or false, got ${JSON.stringify(raw)}`);
+}
+function getChoice(name, choices, fallback) {
+    const raw = getInput(name).trim();
+    if (raw === "")
+        return fallback;
+    if (choices.includes(raw))
+        return raw;
+    throw new UserError(`input '${name}' must be one of ${choices.join(", ")}, got ${JSON.stringify(raw)}`);
+}
+/** A secret input, masked in logs before anything else can print it. */
+function getSecret(name) {
+    const value = getInput(name);
+    if (value)
+        core_setSecret(value);
+    return value;
+}
+/**
+ * Runs an action body: user mistakes become one failed-step message; anything else also keeps its stack in the
+ * debug log, where a maintainer can find it without alarming the user.
+ */
+async function runAction(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if (isUserError(error)) {
+            setFailed(error.format());
+            return;
+        }
+        const err = error;
+        core_debug(err?.stack ?? String(error));
+        setFailed(err?.message ?? String(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/update-manifest-tag.ts
 
 
 
@@ -45268,6 +47954,110 @@ function aliasWalkGuard(file) {
 
 
 
+
+
+
+/** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
+function run() {
+    return runAction(async () => {
+        const env = process.env;
+        const token = getSecret("token");
+        const images = getList("images").map((text) => parseImageRef(text));
+        if (images.length === 0)
+            throw new UserError("input 'images' is empty", {
+                hint: "List one image reference per line, e.g. ghcr.io/acme/web:1.4.2.",
+            });
+        const environment = getString("environment").trim() || undefined;
+        const paths = getList("paths");
+        if (Boolean(environment) === paths.length > 0) {
+            throw new UserError("give exactly one of the inputs 'environment' and 'paths'", {
+                hint: "environment names an entry of gitops-pipeline.yaml; paths lists files, directories or globs.",
+            });
+        }
+        const repositoryInput = getString("repository").trim() || env.GITHUB_REPOSITORY || "";
+        const mode = getString("mode").trim();
+        if (mode && mode !== "commit" && mode !== "pull-request") {
+            throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
+        }
+        const workingDirectory = getString("working-directory").trim();
+        const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"], "false");
+        const request = {
+            images,
+            environment,
+            paths,
+            repository: repositoryInput || !workingDirectory ? parseRepository(repositoryInput) : undefined,
+            base: getString("base").trim() || undefined,
+            config: getString("config").trim() || CONFIG_FILE,
+            mode: (mode || undefined),
+            branch: getString("branch").trim() || undefined,
+            title: getString("title").trim() || undefined,
+            commitMessage: getString("commit-message").trim() || undefined,
+            labels: getList("labels"),
+            reviewers: getList("reviewers"),
+            teamReviewers: getList("team-reviewers"),
+            draft: getBoolean("draft", false),
+            autoMerge: autoMerge === "false" ? false : autoMerge,
+            allowMissing: getBoolean("allow-missing", false),
+            dryRun: getBoolean("dry-run", false),
+            runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+                ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                : undefined,
+        };
+        if (!token && !workingDirectory) {
+            throw new UserError("input 'token' is empty", {
+                hint: "Leave it at its default (github.token) or pass a secret.",
+            });
+        }
+        const clients = token
+            ? createGitHubClients({
+                token,
+                baseUrl: env.GITHUB_API_URL,
+                graphqlUrl: env.GITHUB_GRAPHQL_URL,
+                logger: actionsLogger,
+            })
+            : undefined;
+        let outcome;
+        if (workingDirectory) {
+            outcome = await updateInWorkingDirectory(request, workingDirectory, {
+                logger: actionsLogger,
+                serverUrl: env.GITHUB_SERVER_URL,
+                clients,
+            });
+        }
+        else {
+            const result = await updateThroughGitHub(request, clients, actionsLogger);
+            outcome = {
+                ...result,
+                repository: result.repository,
+                dryRun: request.dryRun,
+            };
+            logInfo(`${result.requests} GitHub API request(s)`);
+        }
+        if (request.dryRun && outcome.plan.files.length > 0)
+            logInfo(unifiedDiff(outcome.plan.files));
+        for (const change of outcome.plan.changes) {
+            logInfo(changeLine(change));
+        }
+        logInfo(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
+        for (const [name, value] of Object.entries(outputsOf(outcome)))
+            setOutput(name, value);
+        await writeSummary(summaryOf(outcome));
+    });
+}
+
+
+/***/ }),
+
+/***/ 585:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2996);
+
+await (0,_actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -45387,13 +48177,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -54055,2972 +56838,6 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3218:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  V4: () => (/* binding */ getInput),
-  pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
 /***/ 6495:
 /***/ ((module) => {
 
@@ -57174,6 +56991,6 @@ module.exports = {"r":"2.19.5"};
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9691);
+/******/ var __webpack_exports__ = __nccwpck_require__(585);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -14,7 +14,17 @@ import {
 import { summaryMarkdown } from "../build/summary.js";
 import { UserError } from "../errors.js";
 import { authFileCandidates } from "../registry/index.js";
-import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
+import {
+  actionsLogger,
+  getBoolean,
+  getChoice,
+  getList,
+  getSecret,
+  getString,
+  logInfo,
+  runAction,
+  writeSummary,
+} from "./runtime.js";
 
 function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   let payload: Record<string, unknown> = {};
@@ -58,69 +68,72 @@ function loginCredentials(username: string, password: string, push: boolean) {
   );
 }
 
-await runAction(async () => {
-  const env = process.env;
-  const password = getSecret("password");
-  const username = getString("username");
-  const context = githubContext(env);
-  const push = getBoolean("push", !isPullRequest(context));
-  const credentials = loginCredentials(username, password, push);
-  const { ref: image, lowercased } = resolveImageName(core.getInput("image"));
-  if (lowercased)
-    core.notice(
-      `image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`,
+/** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
+export function run(): Promise<void> {
+  return runAction(async () => {
+    const env = process.env;
+    const password = getSecret("password");
+    const username = getString("username");
+    const context = githubContext(env);
+    const push = getBoolean("push", !isPullRequest(context));
+    const credentials = loginCredentials(username, password, push);
+    const { ref: image, lowercased } = resolveImageName(core.getInput("image"));
+    if (lowercased)
+      core.notice(
+        `image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`,
+      );
+
+    const metadata = computeMetadata(context, {
+      latest: getBoolean("latest", false),
+      extra: getList("tags"),
+      labels: parseKeyValues(core.getInput("labels"), "labels"),
+      created: createdTime(context, env.SOURCE_DATE_EPOCH, new Date()),
+    });
+    const result = await buildAndPush(
+      {
+        image,
+        metadata,
+        context: getString("context", "."),
+        file: getString("file") || undefined,
+        builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
+        platforms: getList("platforms"),
+        buildArgs: parseKeyValues(core.getInput("build-args"), "build-args"),
+        target: getString("target") || undefined,
+        cacheFrom: core.getMultilineInput("cache-from"),
+        cacheTo: core.getMultilineInput("cache-to"),
+        push,
+        skipExisting: getBoolean("skip-existing", true),
+        insecure: getBoolean("insecure", false),
+        credentials,
+        authFiles: authFileCandidates(env),
+        tempDir: env.RUNNER_TEMP || os.tmpdir(),
+        pathVariable: env.PATH ?? "",
+        // The builders get the job's environment but not the action's inputs: the password stays in this process.
+        env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_"))),
+      },
+      actionsLogger,
     );
 
-  const metadata = computeMetadata(context, {
-    latest: getBoolean("latest", false),
-    extra: getList("tags"),
-    labels: parseKeyValues(core.getInput("labels"), "labels"),
-    created: createdTime(context, env.SOURCE_DATE_EPOCH, new Date()),
+    const pinned = result.digest ? `${result.image}@${result.digest}` : "";
+    core.setOutput("image", result.image);
+    core.setOutput("tag", result.tag);
+    core.setOutput("tags", JSON.stringify(result.tags));
+    core.setOutput("digest", result.digest);
+    core.setOutput("image-ref", pinned);
+    core.setOutput("image-tag-ref", result.digest ? `${result.image}:${result.tag}@${result.digest}` : "");
+    core.setOutput(
+      "metadata",
+      JSON.stringify({
+        tags: result.tags,
+        refs: result.refs,
+        labels: result.labels,
+        digest: result.digest,
+        builder: result.builder,
+        platforms: result.platforms,
+      }),
+    );
+    core.setOutput("skipped", String(result.skipped));
+    if (pinned) logInfo(`pushed ${result.image}:${result.tag}@${result.digest}`);
+    await writeSummary(summaryMarkdown(result));
   });
-  const result = await buildAndPush(
-    {
-      image,
-      metadata,
-      context: getString("context", "."),
-      file: getString("file") || undefined,
-      builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
-      platforms: getList("platforms"),
-      buildArgs: parseKeyValues(core.getInput("build-args"), "build-args"),
-      target: getString("target") || undefined,
-      cacheFrom: core.getMultilineInput("cache-from"),
-      cacheTo: core.getMultilineInput("cache-to"),
-      push,
-      skipExisting: getBoolean("skip-existing", true),
-      insecure: getBoolean("insecure", false),
-      credentials,
-      authFiles: authFileCandidates(env),
-      tempDir: env.RUNNER_TEMP || os.tmpdir(),
-      pathVariable: env.PATH ?? "",
-      // The builders get the job's environment but not the action's inputs: the password stays in this process.
-      env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INPUT_"))),
-    },
-    actionsLogger,
-  );
-
-  const pinned = result.digest ? `${result.image}@${result.digest}` : "";
-  core.setOutput("image", result.image);
-  core.setOutput("tag", result.tag);
-  core.setOutput("tags", JSON.stringify(result.tags));
-  core.setOutput("digest", result.digest);
-  core.setOutput("image-ref", pinned);
-  core.setOutput("image-tag-ref", result.digest ? `${result.image}:${result.tag}@${result.digest}` : "");
-  core.setOutput(
-    "metadata",
-    JSON.stringify({
-      tags: result.tags,
-      refs: result.refs,
-      labels: result.labels,
-      digest: result.digest,
-      builder: result.builder,
-      platforms: result.platforms,
-    }),
-  );
-  core.setOutput("skipped", String(result.skipped));
-  if (pinned) core.info(`pushed ${result.image}:${result.tag}@${result.digest}`);
-  await core.summary.addRaw(summaryMarkdown(result)).write();
-});
+}

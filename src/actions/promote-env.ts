@@ -14,7 +14,17 @@ import type { Change } from "../manifests/index.js";
 import { imagesAfter } from "../promote/gate.js";
 import { gateSummary, proposalSummary } from "../promote/texts.js";
 import { changeLine, unifiedDiff } from "../update/index.js";
-import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
+import {
+  actionsLogger,
+  getBoolean,
+  getChoice,
+  getList,
+  getSecret,
+  getString,
+  logInfo,
+  runAction,
+  writeSummary,
+} from "./runtime.js";
 
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
@@ -36,130 +46,133 @@ async function eventPullRequest(): Promise<number | undefined> {
   return payload.pull_request?.number;
 }
 
-await runAction(async () => {
-  const env = process.env;
-  const token = getSecret("token");
-  if (!token)
-    throw new UserError("input 'token' is empty", {
-      hint: "Leave it at its default (github.token) or pass a secret.",
-    });
-  const to = getString("to").trim();
-  if (!to)
-    throw new UserError("input 'to' is required", {
-      hint: "Name the environment to promote to, e.g. production.",
-    });
-  const mode = getChoice("mode", ["propose", "gate", "rollback"] as const, "propose");
-  const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"] as const, "merge");
-  const merge = getBoolean("merge", false);
-  const record = getBoolean("record-deployment", false);
-  const dryRun = getBoolean("dry-run", false);
-  const runUrl =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
-  const ctx: PromotionContext = {
-    clients: createGitHubClients({
-      token,
-      baseUrl: env.GITHUB_API_URL,
-      graphqlUrl: env.GITHUB_GRAPHQL_URL,
+/** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
+export function run(): Promise<void> {
+  return runAction(async () => {
+    const env = process.env;
+    const token = getSecret("token");
+    if (!token)
+      throw new UserError("input 'token' is empty", {
+        hint: "Leave it at its default (github.token) or pass a secret.",
+      });
+    const to = getString("to").trim();
+    if (!to)
+      throw new UserError("input 'to' is required", {
+        hint: "Name the environment to promote to, e.g. production.",
+      });
+    const mode = getChoice("mode", ["propose", "gate", "rollback"] as const, "propose");
+    const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"] as const, "merge");
+    const merge = getBoolean("merge", false);
+    const record = getBoolean("record-deployment", false);
+    const dryRun = getBoolean("dry-run", false);
+    const runUrl =
+      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    const ctx: PromotionContext = {
+      clients: createGitHubClients({
+        token,
+        baseUrl: env.GITHUB_API_URL,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL,
+        logger: actionsLogger,
+      }),
+      repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
+      base: getString("base").trim() || undefined,
+      config: getString("config").trim() || CONFIG_FILE,
+      serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+      runUrl,
       logger: actionsLogger,
-    }),
-    repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
-    base: getString("base").trim() || undefined,
-    config: getString("config").trim() || CONFIG_FILE,
-    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-    runUrl,
-    logger: actionsLogger,
-  };
+    };
 
-  const outputs: Record<string, string> = {
-    "pull-request-number": "",
-    "pull-request-url": "",
-    operation: "unchanged",
-    changes: "[]",
-    gate: "",
-    "gate-reasons": "[]",
-    "approved-by": "[]",
-  };
-  const summary: string[] = [];
+    const outputs: Record<string, string> = {
+      "pull-request-number": "",
+      "pull-request-url": "",
+      operation: "unchanged",
+      changes: "[]",
+      gate: "",
+      "gate-reasons": "[]",
+      "approved-by": "[]",
+    };
+    const summary: string[] = [];
 
-  /** One gate pass; the first pull request evaluated fills the outputs, every one goes to the summary. */
-  const gate = async (number: number, final: boolean): Promise<void> => {
-    const run = await runGate(ctx, number, {
-      to,
-      now: new Date(),
-      final,
-      merge: merge ? mergeMethod : false,
-      recordDeployment: record,
-      dryRun,
-    });
-    if (!run) {
-      core.info(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
-      return;
-    }
-    const { result, pullRequest } = run.evaluation;
-    summary.push(gateSummary(pullRequest, result));
-    if (run.merged) summary.push(`Merged #${number} as ${run.merged.slice(0, 7)}.\n`);
-    if (outputs.gate !== "") return;
-    Object.assign(outputs, {
-      "pull-request-number": String(number),
-      "pull-request-url": pullRequest.url,
-      gate: result.open ? "open" : "blocked",
-      "gate-reasons": JSON.stringify(result.reasons),
-      "approved-by": JSON.stringify(result.approvedBy),
-      changes: changesJson(result.changes),
-      ...(run.merged ? { operation: "merged" } : {}),
-    });
-  };
-
-  if (mode === "gate") {
-    const input = getString("pull-request").trim();
-    if (input && !/^\d+$/.test(input))
-      throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`, {
-        hint: "Give the pull request's number (42), or leave it empty to gate the event's pull request.",
+    /** One gate pass; the first pull request evaluated fills the outputs, every one goes to the summary. */
+    const gate = async (number: number, final: boolean): Promise<void> => {
+      const run = await runGate(ctx, number, {
+        to,
+        now: new Date(),
+        final,
+        merge: merge ? mergeMethod : false,
+        recordDeployment: record,
+        dryRun,
       });
-    const single = input ? Number(input) : await eventPullRequest();
-    const numbers = single !== undefined ? [single] : await openPromotions(ctx, to);
-    if (numbers.length === 0) core.info(`no open promotion pull request to ${to}`);
-    for (const number of numbers) await gate(number, true);
-  } else {
-    const result = await propose(ctx, {
-      kind: mode === "rollback" ? "rollback" : "promotion",
-      to,
-      from: getString("from").trim() || undefined,
-      revision: getString("revision").trim() || undefined,
-      apps: getList("apps"),
-      images: getList("images"),
-      dryRun,
-    });
-    const { delivery, plan } = result;
-    if (dryRun && plan.files.length > 0) core.info(unifiedDiff(plan.files));
-    for (const change of plan.changes) {
-      core.info(changeLine(change));
+      if (!run) {
+        logInfo(`pull request #${number} is not an open promotion to ${to}; nothing to gate`);
+        return;
+      }
+      const { result, pullRequest } = run.evaluation;
+      summary.push(gateSummary(pullRequest, result));
+      if (run.merged) summary.push(`Merged #${number} as ${run.merged.slice(0, 7)}.\n`);
+      if (outputs.gate !== "") return;
+      Object.assign(outputs, {
+        "pull-request-number": String(number),
+        "pull-request-url": pullRequest.url,
+        gate: result.open ? "open" : "blocked",
+        "gate-reasons": JSON.stringify(result.reasons),
+        "approved-by": JSON.stringify(result.approvedBy),
+        changes: changesJson(result.changes),
+        ...(run.merged ? { operation: "merged" } : {}),
+      });
+    };
+
+    if (mode === "gate") {
+      const input = getString("pull-request").trim();
+      if (input && !/^\d+$/.test(input))
+        throw new UserError(`input 'pull-request' must be a number, got ${JSON.stringify(input)}`, {
+          hint: "Give the pull request's number (42), or leave it empty to gate the event's pull request.",
+        });
+      const single = input ? Number(input) : await eventPullRequest();
+      const numbers = single !== undefined ? [single] : await openPromotions(ctx, to);
+      if (numbers.length === 0) logInfo(`no open promotion pull request to ${to}`);
+      for (const number of numbers) await gate(number, true);
+    } else {
+      const result = await propose(ctx, {
+        kind: mode === "rollback" ? "rollback" : "promotion",
+        to,
+        from: getString("from").trim() || undefined,
+        revision: getString("revision").trim() || undefined,
+        apps: getList("apps"),
+        images: getList("images"),
+        dryRun,
+      });
+      const { delivery, plan } = result;
+      if (dryRun && plan.files.length > 0) logInfo(unifiedDiff(plan.files));
+      for (const change of plan.changes) {
+        logInfo(changeLine(change));
+      }
+      Object.assign(outputs, {
+        operation: delivery.operation,
+        changes: changesJson(plan.changes),
+        "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
+        "pull-request-url": delivery.pullRequest?.url ?? "",
+      });
+      summary.push(
+        proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl),
+      );
+      if (delivery.operation === "committed" && record && delivery.commit) {
+        await recordDeployment(ctx, {
+          sha: delivery.commit.oid,
+          environment: to,
+          images: imagesAfter(plan.changes),
+          description: `${result.marker.kind} committed`,
+        });
+      }
+      if (delivery.pullRequest && !dryRun) await gate(delivery.pullRequest.number, false);
     }
-    Object.assign(outputs, {
-      operation: delivery.operation,
-      changes: changesJson(plan.changes),
-      "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
-      "pull-request-url": delivery.pullRequest?.url ?? "",
-    });
-    summary.push(
-      proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl),
+
+    logInfo(
+      `operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`,
     );
-    if (delivery.operation === "committed" && record && delivery.commit) {
-      await recordDeployment(ctx, {
-        sha: delivery.commit.oid,
-        environment: to,
-        images: imagesAfter(plan.changes),
-        description: `${result.marker.kind} committed`,
-      });
-    }
-    if (delivery.pullRequest && !dryRun) await gate(delivery.pullRequest.number, false);
-  }
-
-  core.info(
-    `operation: ${outputs.operation}${outputs["pull-request-url"] ? ` (${outputs["pull-request-url"]})` : ""}`,
-  );
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-  if (summary.length > 0) await core.summary.addRaw(summary.join("\n")).write();
-});
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+    await writeSummary(summary.join("\n"));
+  });
+}

@@ -1,24 +1,60 @@
+import { randomUUID } from "node:crypto";
 import * as core from "@actions/core";
 import { isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
-/** Logger for the core that writes through the runner's workflow commands. */
+/**
+ * The runner reads `::command::` at the start of any (trimmed) line and `##[command]` anywhere in a line. Text that
+ * comes from a repository, an event or a registry could carry either, so such text is fenced with a one-time
+ * stop-commands token the text cannot know.
+ */
+const COMMAND_LIKE = /::|##\[/;
+
+/** Writes text to the log as plain text, never as workflow commands, however it was made. */
+export function logInfo(text: string): void {
+  if (!COMMAND_LIKE.test(text)) {
+    core.info(text);
+    return;
+  }
+  const token = randomUUID();
+  core.info(`::stop-commands::${token}`);
+  core.info(text);
+  core.info(`::${token}::`);
+}
+
+/** Logger for the core; info goes through the fence, while debug and warning are escaped by @actions/core itself. */
 export const actionsLogger: Logger = {
   debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
+  info: logInfo,
   warning: (message) => core.warning(message),
 };
+
+/**
+ * Appends to the job summary when the runner provides one. The summary is a report of work already done, so failing
+ * to write it warns and never fails the step (act and other runners have no summary file).
+ */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY || markdown === "") return;
+  try {
+    await core.summary.addRaw(markdown).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+}
 
 export function getString(name: string, fallback = ""): string {
   return core.getInput(name) || fallback;
 }
 
-/** A newline- or comma-separated input as a list; blank entries and `#` comments are dropped. */
+/**
+ * A newline- or comma-separated input as a list; blank entries and whole-line `#` comments are dropped. A `#` inside
+ * an entry is kept: labels such as `priority #1` are values, not comments.
+ */
 export function getList(name: string): string[] {
   return core
     .getInput(name)
     .split(/\r?\n|,/)
-    .map((entry) => entry.replace(/\s+#.*$/, "").trim())
+    .map((entry) => entry.trim())
     .filter((entry) => entry !== "" && !entry.startsWith("#"));
 }
 

@@ -8,89 +8,102 @@ import { UserError } from "../errors.js";
 import { createGitHubClients, parseRepository } from "../github/client.js";
 import { parseImageRef } from "../image/index.js";
 import { changeLine, unifiedDiff } from "../update/index.js";
-import { actionsLogger, getBoolean, getChoice, getList, getSecret, getString, runAction } from "./runtime.js";
+import {
+  actionsLogger,
+  getBoolean,
+  getChoice,
+  getList,
+  getSecret,
+  getString,
+  logInfo,
+  runAction,
+  writeSummary,
+} from "./runtime.js";
 
-await runAction(async () => {
-  const env = process.env;
-  const token = getSecret("token");
-  const images = getList("images").map((text) => parseImageRef(text));
-  if (images.length === 0)
-    throw new UserError("input 'images' is empty", {
-      hint: "List one image reference per line, e.g. ghcr.io/acme/web:1.4.2.",
-    });
-  const environment = getString("environment").trim() || undefined;
-  const paths = getList("paths");
-  if (Boolean(environment) === paths.length > 0) {
-    throw new UserError("give exactly one of the inputs 'environment' and 'paths'", {
-      hint: "environment names an entry of gitops-pipeline.yaml; paths lists files, directories or globs.",
-    });
-  }
-  const repositoryInput = getString("repository").trim() || env.GITHUB_REPOSITORY || "";
-  const mode = getString("mode").trim();
-  if (mode && mode !== "commit" && mode !== "pull-request") {
-    throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
-  }
-  const workingDirectory = getString("working-directory").trim();
-  const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"] as const, "false");
-  const request: UpdateRequest = {
-    images,
-    environment,
-    paths,
-    repository: repositoryInput || !workingDirectory ? parseRepository(repositoryInput) : undefined,
-    base: getString("base").trim() || undefined,
-    config: getString("config").trim() || CONFIG_FILE,
-    mode: (mode || undefined) as DeliveryMode | undefined,
-    branch: getString("branch").trim() || undefined,
-    title: getString("title").trim() || undefined,
-    commitMessage: getString("commit-message").trim() || undefined,
-    labels: getList("labels"),
-    reviewers: getList("reviewers"),
-    teamReviewers: getList("team-reviewers"),
-    draft: getBoolean("draft", false),
-    autoMerge: autoMerge === "false" ? false : (autoMerge as AutoMerge),
-    allowMissing: getBoolean("allow-missing", false),
-    dryRun: getBoolean("dry-run", false),
-    runUrl:
-      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined,
-  };
-  if (!token && !workingDirectory) {
-    throw new UserError("input 'token' is empty", {
-      hint: "Leave it at its default (github.token) or pass a secret.",
-    });
-  }
-  const clients = token
-    ? createGitHubClients({
-        token,
-        baseUrl: env.GITHUB_API_URL,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL,
-        logger: actionsLogger,
-      })
-    : undefined;
-
-  let outcome: Outcome;
-  if (workingDirectory) {
-    outcome = await updateInWorkingDirectory(request, workingDirectory, {
-      logger: actionsLogger,
-      serverUrl: env.GITHUB_SERVER_URL,
-      clients,
-    });
-  } else {
-    const result = await updateThroughGitHub(request, clients!, actionsLogger);
-    outcome = {
-      ...result,
-      repository: result.repository,
-      dryRun: request.dryRun,
+/** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
+export function run(): Promise<void> {
+  return runAction(async () => {
+    const env = process.env;
+    const token = getSecret("token");
+    const images = getList("images").map((text) => parseImageRef(text));
+    if (images.length === 0)
+      throw new UserError("input 'images' is empty", {
+        hint: "List one image reference per line, e.g. ghcr.io/acme/web:1.4.2.",
+      });
+    const environment = getString("environment").trim() || undefined;
+    const paths = getList("paths");
+    if (Boolean(environment) === paths.length > 0) {
+      throw new UserError("give exactly one of the inputs 'environment' and 'paths'", {
+        hint: "environment names an entry of gitops-pipeline.yaml; paths lists files, directories or globs.",
+      });
+    }
+    const repositoryInput = getString("repository").trim() || env.GITHUB_REPOSITORY || "";
+    const mode = getString("mode").trim();
+    if (mode && mode !== "commit" && mode !== "pull-request") {
+      throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
+    }
+    const workingDirectory = getString("working-directory").trim();
+    const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"] as const, "false");
+    const request: UpdateRequest = {
+      images,
+      environment,
+      paths,
+      repository: repositoryInput || !workingDirectory ? parseRepository(repositoryInput) : undefined,
+      base: getString("base").trim() || undefined,
+      config: getString("config").trim() || CONFIG_FILE,
+      mode: (mode || undefined) as DeliveryMode | undefined,
+      branch: getString("branch").trim() || undefined,
+      title: getString("title").trim() || undefined,
+      commitMessage: getString("commit-message").trim() || undefined,
+      labels: getList("labels"),
+      reviewers: getList("reviewers"),
+      teamReviewers: getList("team-reviewers"),
+      draft: getBoolean("draft", false),
+      autoMerge: autoMerge === "false" ? false : (autoMerge as AutoMerge),
+      allowMissing: getBoolean("allow-missing", false),
+      dryRun: getBoolean("dry-run", false),
+      runUrl:
+        env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+          ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+          : undefined,
     };
-    core.info(`${result.requests} GitHub API request(s)`);
-  }
+    if (!token && !workingDirectory) {
+      throw new UserError("input 'token' is empty", {
+        hint: "Leave it at its default (github.token) or pass a secret.",
+      });
+    }
+    const clients = token
+      ? createGitHubClients({
+          token,
+          baseUrl: env.GITHUB_API_URL,
+          graphqlUrl: env.GITHUB_GRAPHQL_URL,
+          logger: actionsLogger,
+        })
+      : undefined;
 
-  if (request.dryRun && outcome.plan.files.length > 0) core.info(unifiedDiff(outcome.plan.files));
-  for (const change of outcome.plan.changes) {
-    core.info(changeLine(change));
-  }
-  core.info(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
-  for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value);
-  await core.summary.addRaw(summaryOf(outcome)).write();
-});
+    let outcome: Outcome;
+    if (workingDirectory) {
+      outcome = await updateInWorkingDirectory(request, workingDirectory, {
+        logger: actionsLogger,
+        serverUrl: env.GITHUB_SERVER_URL,
+        clients,
+      });
+    } else {
+      const result = await updateThroughGitHub(request, clients!, actionsLogger);
+      outcome = {
+        ...result,
+        repository: result.repository,
+        dryRun: request.dryRun,
+      };
+      logInfo(`${result.requests} GitHub API request(s)`);
+    }
+
+    if (request.dryRun && outcome.plan.files.length > 0) logInfo(unifiedDiff(outcome.plan.files));
+    for (const change of outcome.plan.changes) {
+      logInfo(changeLine(change));
+    }
+    logInfo(`operation: ${outcome.operation}${outcome.pullRequest ? ` (${outcome.pullRequest.url})` : ""}`);
+    for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value);
+    await writeSummary(summaryOf(outcome));
+  });
+}

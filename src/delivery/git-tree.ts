@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { UserError } from "../errors.js";
+import { gitEnv } from "../process/env.js";
 import type { PullRequestFile } from "../promote/diff.js";
 import type { RepoEntry, RepoReader } from "../update/index.js";
 import { repoPath } from "../update/index.js";
@@ -17,7 +18,7 @@ function gitOutput(dir: string, args: string[]): Promise<{ code: number; stdout:
         cwd: dir,
         encoding: "utf8",
         maxBuffer: 256 * 1024 * 1024,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+        env: gitEnv(),
       },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") {

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
 import type { Logger } from "../logger.js";
+import { gitEnv } from "../process/env.js";
 import { localReader } from "../update/index.js";
 import { applyMetadata, findPullRequest, openOrUpdatePullRequest, type PullRequestRef } from "./github.js";
 import {
@@ -26,7 +27,7 @@ export function git(cwd: string, args: string[]): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn("git", args, {
       cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" },
+      env: gitEnv(),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

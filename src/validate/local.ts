@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { childEnv, gitEnv } from "../process/env.js";
 import type { ManifestSource, Renderer, RenderResult } from "./engine.js";
 
 /** The working tree on disk, paths relative to `cwd`. */
@@ -40,7 +41,7 @@ function isDirectory(p: string): boolean {
 
 function run(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(file, args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(file, args, { maxBuffer: 256 * 1024 * 1024, env: childEnv() }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 127) : 0;
       resolve({ code, stdout, stderr: stderr || (error && code === 127 ? error.message : "") });
     });
@@ -107,7 +108,17 @@ export async function changedFilesFromGit(
   const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
     execFile(
       "git",
-      ["-C", cwd, "diff", "--name-only", "--relative", "--no-renames", `${base}...${head}`],
+      [
+        "-C",
+        cwd,
+        "diff",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "--end-of-options",
+        `${base}...${head}`,
+      ],
+      { env: gitEnv() },
       (error, stdout) => resolve({ code: error ? 1 : 0, stdout }),
     );
   });

@@ -1,0 +1,3 @@
+import { run } from "../actions/build-push.js";
+
+await run();

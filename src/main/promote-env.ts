@@ -1,0 +1,3 @@
+import { run } from "../actions/promote-env.js";
+
+await run();

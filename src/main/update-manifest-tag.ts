@@ -1,0 +1,3 @@
+import { run } from "../actions/update-manifest-tag.js";
+
+await run();

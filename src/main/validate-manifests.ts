@@ -1,0 +1,3 @@
+import { run } from "../actions/validate-manifests.js";
+
+await run();
