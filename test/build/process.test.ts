@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -6,14 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectBuilder, run, runChecked } from "../../src/build/process.js";
 import { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
-import { hasComponent } from "../support/components.js";
+import { findComponent, hasComponent } from "../support/components.js";
 
 const haveBuildah = hasComponent("buildah");
 const havePodman = hasComponent("podman");
 const node = process.execPath;
-/** A docker CLI without the buildx plugin, as this machine has; the test that needs one is skipped elsewhere. */
-const dockerCli = ["/usr/local/bin/docker", "/usr/bin/docker"].find(
-  (candidate) => spawnSync(candidate, ["buildx", "version"]).status === 1,
+/** A docker CLI without the buildx plugin, as this machine has. */
+const dockerCli = findComponent(
+  "a docker CLI without the buildx plugin",
+  ["/usr/local/bin/docker", "/usr/bin/docker"],
+  ["buildx", "version"],
+  1,
 );
 
 describe("detectBuilder", () => {

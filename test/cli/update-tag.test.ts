@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
+import { missingComponent } from "../support/components.js";
 import { useFixtureRepo } from "../update/repo.js";
 
 const CLI = fileURLToPath(new URL("../../dist/cli/index.js", import.meta.url));
@@ -240,7 +241,9 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
 
 // The machine's own Node (20) runs the CLI through bin/, as `npx gitops-pipeline` does after `npm ci`.
 const SYSTEM_NODE = "/usr/bin/node";
-const systemNode20 = spawnSync(SYSTEM_NODE, ["--version"], { encoding: "utf8" }).stdout?.startsWith("v20.");
+const systemNode20 =
+  spawnSync(SYSTEM_NODE, ["--version"], { encoding: "utf8" }).stdout?.startsWith("v20.") ||
+  missingComponent("Node 20 at /usr/bin/node");
 
 describe.skipIf(!systemNode20)("bin/gitops-pipeline.js on Node 20", () => {
   const repo = useFixtureRepo();

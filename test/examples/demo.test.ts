@@ -19,7 +19,7 @@ function runDemo(env: NodeJS.ProcessEnv = process.env) {
 }
 
 const canBuild =
-  (hasComponent("buildah") || hasComponent("podman")) && hasComponent("docker-registry", ["--version"]);
+  hasComponent("buildah") && hasComponent("podman") && hasComponent("docker-registry", ["--version"]);
 
 describe("npm run demo", () => {
   let demo: ReturnType<typeof runDemo>;
