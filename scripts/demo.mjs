@@ -166,10 +166,10 @@ function writeContext(dir) {
   return context;
 }
 
-/** The build-push action's bundle, run the way the runner runs it. Undefined when it cannot do the job yet. */
+/** The build-push action's bundle, run the way the runner runs it. */
 function buildWithAction(dir, context, image, builder) {
   const bundle = path.join(root, "dist/build-push/index.js");
-  if (!existsSync(bundle)) return undefined;
+  if (!existsSync(bundle)) throw new Error("dist/build-push/index.js is missing (npm run build makes it)");
   const outputFile = path.join(dir, "github-output");
   const eventFile = path.join(dir, "event.json");
   const summaryFile = path.join(dir, "summary.md");
@@ -212,10 +212,7 @@ function buildWithAction(dir, context, image, builder) {
   if (result.status !== 0 || !outputs.digest) {
     const why =
       `${result.stdout}${result.stderr}`.trim().split("\n").filter(Boolean).at(-1) ?? "no digest output";
-    say(
-      `    the build-push action did not finish here (${why.replace(/^::error::/, "")}); using ${builder} directly`,
-    );
-    return undefined;
+    throw new Error(`the build-push action failed: ${why.replace(/^::error::/, "")}`);
   }
   return { digest: outputs.digest, tag: outputs.tag, how: `the build-push action (${builder})` };
 }
@@ -238,28 +235,6 @@ function parseOutputs(text) {
   return outputs;
 }
 
-function buildWithBuilder(dir, context, image, builder) {
-  const storage = [
-    "--root",
-    path.join(dir, "storage"),
-    "--runroot",
-    path.join(dir, "run"),
-    "--storage-driver",
-    "vfs",
-  ];
-  const target = `${image}:${TAG}`;
-  const build = [builder === "buildah" ? "bud" : "build", "--isolation", "chroot", "--timestamp", "0"];
-  build.push("-f", path.join(context, "Containerfile"), "-t", target);
-  const built = run(builder, [...storage, ...build, context]);
-  if (built.status !== 0)
-    throw new Error(`${builder} build failed:\n${built.stderr.trim().split("\n").slice(-5).join("\n")}`);
-  const digestFile = path.join(dir, "digest");
-  const pushed = run(builder, [...storage, "push", "--tls-verify=false", "--digestfile", digestFile, target]);
-  if (pushed.status !== 0)
-    throw new Error(`${builder} push failed:\n${pushed.stderr.trim().split("\n").slice(-5).join("\n")}`);
-  return { digest: readFileSync(digestFile, "utf8").trim(), tag: TAG, how: `${builder} directly` };
-}
-
 async function buildImage(work) {
   step(
     `Build and push ${FRONTEND.split("/").pop()} at commit ${APP_COMMIT.slice(0, 7)} (what ci.yml's build-push does)`,
@@ -280,8 +255,7 @@ async function buildImage(work) {
     say(`    registry: docker-registry on ${registry.address} (a stand-in for ghcr.io)`);
     const local = `${registry.address}/acme/guestbook-frontend`;
     const context = writeContext(dir);
-    const built =
-      buildWithAction(dir, context, local, builder) ?? buildWithBuilder(dir, context, local, builder);
+    const built = buildWithAction(dir, context, local, builder);
     const confirmed = await registryDigest(registry.address, "acme/guestbook-frontend", built.tag);
     if (confirmed !== built.digest) {
       throw new Error(
