@@ -1,4 +1,4 @@
-/** What the core may say while it works; entries wire it to @actions/core or to stderr. */
+/** What the core may say while it works; entries wire it to workflow commands or to stderr. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;

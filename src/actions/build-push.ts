@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import * as core from "@actions/core";
 import { BUILDERS } from "../build/argv.js";
 import { buildAndPush } from "../build/build-push.js";
 import {
@@ -25,6 +24,7 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
+import * as core from "./workflow.js";
 
 function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   let payload: Record<string, unknown> = {};

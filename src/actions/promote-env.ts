@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import * as core from "@actions/core";
 import {
   openPromotions,
   type PromotionContext,
@@ -25,6 +24,7 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
+import * as core from "./workflow.js";
 
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));

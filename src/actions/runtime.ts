@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import * as core from "@actions/core";
 import { isUserError, UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import * as core from "./workflow.js";
 
 /**
  * The runner reads `::command::` at the start of any (trimmed) line and `##[command]` anywhere in a line. Text that
@@ -22,7 +22,7 @@ export function logInfo(text: string): void {
   core.info(`::${token}::`);
 }
 
-/** Logger for the core; info goes through the fence, while debug and warning are escaped by @actions/core itself. */
+/** Logger for the core; info goes through the fence, while debug and warning escape their data themselves. */
 export const actionsLogger: Logger = {
   debug: (message) => core.debug(message),
   info: logInfo,
@@ -34,9 +34,9 @@ export const actionsLogger: Logger = {
  * to write it warns and never fails the step (act and other runners have no summary file).
  */
 export async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY || markdown === "") return;
+  if (markdown === "") return;
   try {
-    await core.summary.addRaw(markdown).write();
+    core.appendSummary(markdown);
   } catch (error) {
     core.warning(`could not write the job summary: ${(error as Error).message}`);
   }

@@ -1,4 +1,3 @@
-import * as core from "@actions/core";
 import { updateInWorkingDirectory } from "../delivery/git.js";
 import type { AutoMerge, DeliveryMode } from "../delivery/github.js";
 import { type UpdateRequest, updateThroughGitHub } from "../delivery/run.js";
@@ -19,6 +18,7 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
+import * as core from "./workflow.js";
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
 export function run(): Promise<void> {

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import * as core from "@actions/core";
 import { annotated, formatReport, resourceName, toJson, toMarkdown } from "../report/index.js";
 import { changedFilesFromGit } from "../validate/local.js";
 import { type FailOn, failed, runValidation } from "../validate/run.js";
 import { getBoolean, getChoice, getList, getString, logInfo, runAction, writeSummary } from "./runtime.js";
+import * as core from "./workflow.js";
 
 const readText = (file: string) => {
   try {
