@@ -6,6 +6,7 @@ import {
   recordDeployment,
   runGate,
 } from "../delivery/promotion.js";
+import { pullRequestOutputs } from "../delivery/summary.js";
 import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { createGitHubClients, parseRepository } from "../github/client.js";
@@ -13,6 +14,7 @@ import type { Change } from "../manifests/index.js";
 import { imagesAfter } from "../promote/gate.js";
 import { gateSummary, proposalSummary } from "../promote/texts.js";
 import { changeLine, unifiedDiff } from "../update/index.js";
+import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,
   getBoolean,
@@ -75,6 +77,7 @@ export function run(): Promise<void> {
         baseUrl: env.GITHUB_API_URL,
         graphqlUrl: env.GITHUB_GRAPHQL_URL,
         logger: actionsLogger,
+        requestTimeoutMs: requestTimeoutMs(env),
       }),
       repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
       base: getString("base").trim() || undefined,
@@ -92,6 +95,9 @@ export function run(): Promise<void> {
       gate: "",
       "gate-reasons": "[]",
       "approved-by": "[]",
+      "pull-request-operation": "none",
+      "pull-request-head-sha": "",
+      "pull-request-branch": "",
     };
     const summary: string[] = [];
 
@@ -121,6 +127,9 @@ export function run(): Promise<void> {
         "approved-by": JSON.stringify(result.approvedBy),
         changes: changesJson(result.changes),
         ...(run.merged ? { operation: "merged" } : {}),
+        ...(outputs["pull-request-operation"] === "none"
+          ? { "pull-request-head-sha": pullRequest.headSha, "pull-request-branch": pullRequest.headRef }
+          : {}),
       });
     };
 
@@ -135,7 +144,15 @@ export function run(): Promise<void> {
       if (numbers.length === 0) logInfo(`no open promotion pull request to ${to}`);
       for (const number of numbers) await gate(number, true);
     } else {
+      // create-pull-request's inputs; without a checkout the commit is the token's, and so is the signoff.
+      const inputs = await pullRequestInputs(env, (message) => core.warning(message));
       const result = await propose(ctx, {
+        extras: {
+          body: inputs.body,
+          deleteBranch: inputs.deleteBranch,
+          maintainerCanModify: inputs.maintainerCanModify,
+          signoff: inputs.signoff ? "token" : undefined,
+        },
         kind: mode === "rollback" ? "rollback" : "promotion",
         to,
         from: getString("from").trim() || undefined,
@@ -154,6 +171,7 @@ export function run(): Promise<void> {
         changes: changesJson(plan.changes),
         "pull-request-number": delivery.pullRequest ? String(delivery.pullRequest.number) : "",
         "pull-request-url": delivery.pullRequest?.url ?? "",
+        ...pullRequestOutputs(delivery),
       });
       summary.push(
         proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl),

@@ -5,8 +5,10 @@ import { type Outcome, outputsOf, summaryOf } from "../delivery/summary.js";
 import { CONFIG_FILE } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { createGitHubClients, parseRepository } from "../github/client.js";
+import { checkBranchName } from "../github/refs.js";
 import { parseImageRef } from "../image/index.js";
 import { changeLine, unifiedDiff } from "../update/index.js";
+import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,
   getBoolean,
@@ -43,16 +45,27 @@ export function run(): Promise<void> {
       throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
     }
     const workingDirectory = getString("working-directory").trim();
+    const branch = getString("branch").trim();
+    if (branch) checkBranchName(branch, "branch");
+    const base = getString("base").trim();
+    if (base) checkBranchName(base, "base");
+    const timeoutMs = requestTimeoutMs(env);
+    const extras = await pullRequestInputs(env, (message) => core.warning(message));
+    if (!workingDirectory && !extras.signoff && (extras.author || extras.committer)) {
+      core.warning(
+        "'author' and 'committer' set the commit's identity in working-directory mode only; through the API the commit is by the token's account (with signoff: true they name the Signed-off-by trailer)",
+      );
+    }
     const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"] as const, "false");
     const request: UpdateRequest = {
       images,
       environment,
       paths,
       repository: repositoryInput || !workingDirectory ? parseRepository(repositoryInput) : undefined,
-      base: getString("base").trim() || undefined,
+      base: base || undefined,
       config: getString("config").trim() || CONFIG_FILE,
       mode: (mode || undefined) as DeliveryMode | undefined,
-      branch: getString("branch").trim() || undefined,
+      branch: branch || undefined,
       title: getString("title").trim() || undefined,
       commitMessage: getString("commit-message").trim() || undefined,
       labels: getList("labels"),
@@ -66,6 +79,7 @@ export function run(): Promise<void> {
         env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
           ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
           : undefined,
+      ...extras,
     };
     if (!token && !workingDirectory) {
       throw new UserError("input 'token' is empty", {
@@ -78,6 +92,7 @@ export function run(): Promise<void> {
           baseUrl: env.GITHUB_API_URL,
           graphqlUrl: env.GITHUB_GRAPHQL_URL,
           logger: actionsLogger,
+          requestTimeoutMs: timeoutMs,
         })
       : undefined;
 

@@ -4,8 +4,18 @@ import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
 import type { Logger } from "../logger.js";
 import { gitEnv } from "../process/env.js";
+import type { UpdatePlan } from "../update/index.js";
 import { localReader } from "../update/index.js";
-import { applyMetadata, findPullRequest, openOrUpdatePullRequest, type PullRequestRef } from "./github.js";
+import {
+  applyMetadata,
+  closePullRequest,
+  findPullRequest,
+  gitBlobOid,
+  openOrUpdatePullRequest,
+  type PullRequestRef,
+  type Texts,
+} from "./github.js";
+import { formatIdentity, type Identity, withUserBody } from "./render.js";
 import {
   branchFor,
   planner,
@@ -108,18 +118,86 @@ export interface WorkingDirectoryOptions {
   attempts?: number;
 }
 
-const BOT = [
+const BOT: Identity = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+
+const asConfig = (identity: Identity) => [
   "-c",
-  "user.name=github-actions[bot]",
+  `user.name=${identity.name}`,
   "-c",
-  "user.email=41898282+github-actions[bot]@users.noreply.github.com",
+  `user.email=${identity.email}`,
 ];
+
+/** How the checkout was before this run touched it, to put it back exactly when the run fails. */
+interface SavedCheckout {
+  /** The checked-out branch, or undefined on a detached HEAD. */
+  branch?: string;
+  head: string;
+  /** `git stash create`: index and working-tree changes as a commit, or "" when there were none. */
+  stash: string;
+  /** The pull request's local branch before `checkout -B` reset it (undefined: it did not exist). */
+  headBranch?: { name: string; oid?: string };
+}
+
+async function saveCheckout(cwd: string, identity: string[], branch?: string): Promise<SavedCheckout> {
+  const head = await must(cwd, ["rev-parse", "--verify", "HEAD"], "read HEAD");
+  const current = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
+  const stash = await must(cwd, [...identity, "stash", "create"], "record the uncommitted changes");
+  let headBranch: SavedCheckout["headBranch"];
+  if (branch) {
+    const found = await git(cwd, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
+    headBranch = { name: branch, oid: found.code === 0 ? found.stdout.trim() : undefined };
+  }
+  return { branch: current || undefined, head, stash, headBranch };
+}
+
+/**
+ * Puts the checkout back as it was: the branch (or detached HEAD) at its commit, index and working tree with
+ * their uncommitted changes, the pull request's local branch where it was. Used when a run fails after it began
+ * editing, so a failed push leaves no local commit or edit behind.
+ */
+async function restoreCheckout(cwd: string, saved: SavedCheckout, logger: Logger): Promise<void> {
+  await git(cwd, ["rebase", "--abort"]);
+  if (saved.branch) {
+    await git(cwd, ["checkout", "--quiet", "--force", saved.branch]);
+    await git(cwd, ["reset", "--quiet", "--hard", saved.head]);
+  } else {
+    await git(cwd, ["checkout", "--quiet", "--force", "--detach", saved.head]);
+  }
+  const local = saved.headBranch;
+  if (local && local.name !== saved.branch) {
+    if (local.oid) await git(cwd, ["update-ref", `refs/heads/${local.name}`, local.oid]);
+    else await git(cwd, ["branch", "--quiet", "-D", "--end-of-options", local.name]);
+  }
+  if (saved.stash) {
+    const applied = await git(cwd, ["stash", "apply", "--index", "--quiet", saved.stash]);
+    if (applied.code !== 0) {
+      logger.warning(
+        `could not restore the uncommitted changes of the checkout; they are kept in commit ${saved.stash} (git stash apply ${saved.stash})`,
+      );
+    }
+  }
+}
+
+/** Object ids of `paths` in `commit` (absent paths missing from the map). */
+async function blobOidsAt(cwd: string, commit: string, paths: string[]): Promise<Map<string, string>> {
+  const out = await must(cwd, ["ls-tree", "-z", commit, "--", ...paths], "list the remote branch");
+  const oids = new Map<string, string>();
+  for (const record of out.split("\0")) {
+    const tab = record.indexOf("\t");
+    if (tab > 0) oids.set(record.slice(tab + 1), record.slice(0, tab).split(" ")[2]!);
+  }
+  return oids;
+}
 
 /**
  * Working-directory mode, for any git host: edit the checkout with the core, commit, push. A push the remote
  * refuses because it moved is retried after a fetch and rebase; when the rebase conflicts (someone changed the
  * same lines), our commit is dropped and the edit planned again on the new tree. Pull-request mode pushes the
  * head branch (force: it is ours alone) and opens or updates the pull request when the remote is on GitHub.
+ * Whatever fails after the edit began, the checkout is put back as it was.
  */
 export async function updateInWorkingDirectory(
   request: UpdateRequest,
@@ -141,15 +219,19 @@ export async function updateInWorkingDirectory(
     configMode = target.mode;
   }
   const mode = request.mode ?? configMode ?? "pull-request";
+  const branch = mode === "pull-request" ? branchFor(request) : undefined;
   const plan = planner(request, logger);
   const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
   const base = request.base || original;
   if (request.dryRun) {
-    // A dry run only plans: it works on any checkout, detached or without a remote.
+    // A dry run only plans on the checkout: it works on any checkout, detached or without a remote.
+    const planned = await plan(reader, patterns);
     return {
-      operation: "unchanged",
+      operation:
+        planned.changes.length === 0 ? "unchanged" : await dryRunOperation(cwd, remote, branch, planned),
       mode,
-      plan: await plan(reader, patterns),
+      branch,
+      plan: planned,
       repository: directory,
       base: base || "HEAD",
       dryRun: true,
@@ -164,11 +246,20 @@ export async function updateInWorkingDirectory(
   const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
   const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
   const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
-  const texts = textsFor(request);
-  const identity = (await git(cwd, ["config", "user.email"])).stdout.trim() ? [] : BOT;
+  const texts = (planned: UpdatePlan, baseName: string) => {
+    const made = textsFor(request)(planned, baseName);
+    return { ...made, pullRequestBody: withUserBody(made.pullRequestBody, request.body) };
+  };
+  const configured = (await git(cwd, ["config", "user.email"])).stdout.trim();
+  const identity = request.committer ? asConfig(request.committer) : configured ? [] : asConfig(BOT);
+  const commitFlags = [
+    ...(request.author ? [`--author=${formatIdentity(request.author)}`] : []),
+    ...(request.signoff ? ["--signoff"] : []),
+  ];
 
   const outcome = (extra: Partial<Outcome> & Pick<Outcome, "operation" | "plan">): Outcome => ({
     mode,
+    branch,
     repository: repositoryName,
     repositoryUrl:
       github && options.serverUrl ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}` : undefined,
@@ -181,7 +272,7 @@ export async function updateInWorkingDirectory(
   /** Plans on the working tree, writes, commits; undefined when there is nothing to change. */
   const commitEdits = async () => {
     const planned = await plan(reader, patterns);
-    if (planned.changes.length === 0 || request.dryRun) return { planned, committed: false };
+    if (planned.changes.length === 0) return { planned, committed: false };
     const paths = planned.files.map((file) => file.path);
     const dirty = (await must(cwd, ["status", "--porcelain", "--", ...paths], "read the status")).trim();
     if (dirty) {
@@ -189,18 +280,44 @@ export async function updateInWorkingDirectory(
         hint: "Commit or discard them before this step, so the update commit contains only the version bump.",
       });
     }
-    await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
     const { headline, body } = texts(planned, base);
+    touched = true;
+    await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
     await must(cwd, ["add", "--", ...paths], "stage the updated files");
     await must(
       cwd,
-      [...identity, "commit", "--quiet", "-m", headline, ...(body ? ["-m", body] : []), "--", ...paths],
+      [
+        ...identity,
+        "commit",
+        "--quiet",
+        ...commitFlags,
+        "-m",
+        headline,
+        ...(body ? ["-m", body] : []),
+        "--",
+        ...paths,
+      ],
       "commit",
     );
     return { planned, committed: true };
   };
 
-  if (mode === "commit") {
+  const saved = await saveCheckout(cwd, identity, branch);
+  // Set before the first change to the checkout: a failure before it has nothing to put back.
+  let touched = false;
+  try {
+    if (mode === "commit") return await commitAndPush();
+    try {
+      return await pullRequestBranch(branch!);
+    } finally {
+      if (original && original !== branch) await git(cwd, ["checkout", "--quiet", original]);
+    }
+  } catch (error) {
+    if (touched) await restoreCheckout(cwd, saved, logger);
+    throw error;
+  }
+
+  async function commitAndPush(): Promise<Outcome> {
     let { planned, committed } = await commitEdits();
     if (!committed) return outcome({ operation: "unchanged", plan: planned });
     for (let attempt = 1; ; attempt++) {
@@ -208,9 +325,11 @@ export async function updateInWorkingDirectory(
       if (pushed.code === 0) break;
       if (!isRejectedAsStale(pushed) || attempt >= attempts) {
         throw new UserError(`git push to ${base} failed: ${`${pushed.stdout}\n${pushed.stderr}`.trim()}`, {
-          hint: isRejectedAsStale(pushed)
-            ? "The branch kept moving; re-run the job."
-            : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.",
+          hint:
+            (isRejectedAsStale(pushed)
+              ? "The branch kept moving; re-run the job."
+              : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.") +
+            " The checkout was put back as it was.",
         });
       }
       logger.info(
@@ -232,10 +351,9 @@ export async function updateInWorkingDirectory(
       }
     }
     const oid = await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-    const plannedNow = planned;
     return outcome({
       operation: "committed",
-      plan: plannedNow,
+      plan: planned,
       commit: {
         oid,
         url:
@@ -247,17 +365,38 @@ export async function updateInWorkingDirectory(
   }
 
   // Pull-request mode: the head branch is base + this one commit, rebuilt from the remote base every time.
-  const branch = branchFor(request);
-  if (branch === base) throw new UserError(`the pull request branch ${branch} is the base branch itself`);
-  await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
-  const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
-  await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
-  try {
+  async function pullRequestBranch(branch: string): Promise<Outcome> {
+    if (branch === base) throw new UserError(`the pull request branch ${branch} is the base branch itself`);
+    await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
+    const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
+    touched = true;
+    await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
     const { planned, committed } = await commitEdits();
-    if (!committed) return outcome({ operation: "unchanged", plan: planned });
+    const target = (made: Texts) =>
+      github && options.clients
+        ? {
+            clients: options.clients,
+            repository: github,
+            branch,
+            base,
+            texts: made,
+            pullRequest: pullRequestOptions(request),
+            logger,
+          }
+        : undefined;
     const remoteHead = (
       await must(cwd, ["ls-remote", remote, `refs/heads/${branch}`], "list the remote branch")
     ).split(/\s/)[0];
+    if (!committed) {
+      if (!request.deleteBranch || !remoteHead) return outcome({ operation: "unchanged", plan: planned });
+      // delete-branch: nothing left to change, so the pull request is closed and its branch deleted.
+      const pr = target(texts(planned, base));
+      const open = pr ? await findPullRequest(pr) : undefined;
+      if (pr && open) await closePullRequest(pr, open);
+      await must(cwd, ["push", "--quiet", remote, "--delete", `refs/heads/${branch}`], `delete ${branch}`);
+      logger.info(`Deleted branch ${branch} on ${repositoryName}: nothing is left to change`);
+      return outcome({ operation: open ? "closed" : "unchanged", plan: planned, pullRequest: open });
+    }
     let same = false;
     if (remoteHead) {
       await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`], `fetch ${branch}`);
@@ -272,7 +411,8 @@ export async function updateInWorkingDirectory(
       await must(cwd, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`], `push ${branch}`);
     }
     const oid = same ? remoteHead! : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-    if (!github || !options.clients) {
+    const pr = target(texts(planned, base));
+    if (!pr) {
       return outcome({
         operation: same ? "unchanged" : remoteHead ? "updated" : "created",
         plan: planned,
@@ -280,20 +420,11 @@ export async function updateInWorkingDirectory(
         note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
       });
     }
-    const target = {
-      clients: options.clients,
-      repository: github,
-      branch,
-      base,
-      texts: texts(planned, base),
-      pullRequest: pullRequestOptions(request),
-      logger,
-    };
-    const existing: PullRequestRef | undefined = await findPullRequest(target);
+    const existing: PullRequestRef | undefined = await findPullRequest(pr);
     if (existing && same)
       return outcome({ operation: "unchanged", plan: planned, pullRequest: existing, commit: { oid } });
-    const { pullRequest, created } = await openOrUpdatePullRequest(target, existing);
-    const warnings = await applyMetadata(target, pullRequest);
+    const { pullRequest, created } = await openOrUpdatePullRequest(pr, existing);
+    const warnings = await applyMetadata(pr, pullRequest);
     return outcome({
       operation: created ? "created" : "updated",
       plan: planned,
@@ -301,7 +432,31 @@ export async function updateInWorkingDirectory(
       commit: { oid },
       warnings,
     });
-  } finally {
-    if (original && original !== branch) await git(cwd, ["checkout", "--quiet", original]);
   }
+}
+
+/**
+ * What a real run would do, for a dry run: commit mode commits; pull-request mode creates the head branch when the
+ * remote has none (or no remote can be asked), and updates it unless it already holds these exact files. Reads
+ * only: `ls-remote` and a fetch of the head branch, never the checkout.
+ */
+async function dryRunOperation(
+  cwd: string,
+  remote: string,
+  branch: string | undefined,
+  planned: UpdatePlan,
+): Promise<Outcome["operation"]> {
+  if (!branch) return "would-commit";
+  const listed = await git(cwd, ["ls-remote", remote, `refs/heads/${branch}`]);
+  if (listed.code !== 0 || listed.stdout.trim() === "") return "would-create";
+  const fetched = await git(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`]);
+  if (fetched.code !== 0) return "would-update";
+  const oids = await blobOidsAt(
+    cwd,
+    "FETCH_HEAD",
+    planned.files.map((file) => file.path),
+  );
+  return planned.files.every((file) => oids.get(file.path) === gitBlobOid(file.after))
+    ? "unchanged"
+    : "would-update";
 }

@@ -21,6 +21,8 @@ const FRAGMENTS: Record<string, string> = {
 };
 const SPREAD: Record<Want, string> = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
+const FILE_MODE = 0o100644;
+const EXECUTABLE_MODE = 0o100755;
 /** Paths per GraphQL document; a round wider than this is split. */
 const MAX_PATHS_PER_QUERY = 250;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -132,6 +134,8 @@ export class GitHubSnapshot implements RepoReader {
   private readonly types = new Map<string, RepoEntry["type"]>();
   /** Symlink targets (a symlink's blob is the path it points to). */
   private readonly links = new Map<string, string>();
+  /** Git modes of the paths seen (100644 file, 100755 executable, 120000 symlink, 40000 directory). */
+  private readonly modes = new Map<string, number>();
   private scopes: Scope[];
   private queue = new Map<string, Want>();
   private flushing?: Promise<void>;
@@ -159,6 +163,7 @@ export class GitHubSnapshot implements RepoReader {
     const raw = asEntry(key, answer);
     this.known.add(key);
     const kind = raw ? kindOf(raw) : undefined;
+    if (raw && typeof raw.mode === "number") this.modes.set(key, raw.mode);
     if (kind) {
       this.types.set(key, kind);
       for (let parent = parentOf(key); parent !== "" && !this.types.has(parent); parent = parentOf(parent)) {
@@ -186,6 +191,7 @@ export class GitHubSnapshot implements RepoReader {
         if (!childKind || child.name === undefined) continue;
         entries.push({ name: child.name, type: childKind });
         const childPath = join(key, child.name);
+        if (typeof child.mode === "number") this.modes.set(childPath, child.mode);
         this.known.add(childPath);
         this.types.set(childPath, childKind);
         if (child.oid) this.oids.set(childPath, child.oid);
@@ -288,6 +294,62 @@ export class GitHubSnapshot implements RepoReader {
     const oid = this.oids.get(key);
     if (!this.texts.has(key) && oid) await this.readBlob(key, oid);
     return this.texts.get(key) ?? undefined;
+  }
+
+  /**
+   * The path a commit through the API writes to change `path`'s content: the path itself for a regular file, the
+   * target for a symlink to a regular file inside the repository (what an edit through a checkout changes).
+   * createCommitOnBranch writes every file as a regular 100644 blob, so whatever it would turn into something
+   * else is refused: an executable file, a symlink leading outside the repository or to another symlink.
+   */
+  async commitPath(path: string): Promise<string> {
+    const key = repoPath(path);
+    const mode = await this.modeOf(key);
+    if (mode !== SYMLINK_MODE) {
+      this.checkRegular(key, key, mode);
+      return key;
+    }
+    if (!this.links.has(key)) await this.fetch(new Map([[key, "read"]]));
+    const link = this.links.get(key) ?? "";
+    let target: string | undefined;
+    try {
+      target = link === "" || link.startsWith("/") ? undefined : repoPath(join(parentOf(key), link));
+    } catch {
+      target = undefined;
+    }
+    if (target === undefined) {
+      throw refusedLink(key, `points to ${JSON.stringify(link)}, outside the repository`);
+    }
+    const targetMode = await this.modeOf(target);
+    if (targetMode === SYMLINK_MODE) {
+      throw refusedLink(key, `points to ${target}, which is itself a symlink`);
+    }
+    this.checkRegular(key, target, targetMode);
+    return target;
+  }
+
+  private async modeOf(key: string): Promise<number | undefined> {
+    if (!this.modes.has(key) && !(this.known.has(key) && !this.types.has(key)))
+      await this.fetch(new Map([[key, "oid"]]));
+    return this.modes.get(key);
+  }
+
+  private checkRegular(asked: string, path: string, mode: number | undefined): void {
+    if (mode === FILE_MODE) return;
+    const via = asked === path ? "" : ` (the target of the symlink ${asked})`;
+    if (mode === EXECUTABLE_MODE) {
+      throw new UserError(
+        `${path}${via} is executable (mode 100755); a commit through the GitHub API would turn it into a regular file`,
+        {
+          file: path,
+          hint: "Remove the executable bit from the file in the repository, or use `working-directory` mode (git keeps modes); nothing was written.",
+        },
+      );
+    }
+    throw new UserError(
+      `${path}${via} is not a regular file in the repository (${mode === undefined ? "missing" : `mode ${mode.toString(8)}`}), so a commit through the GitHub API cannot update it`,
+      { file: path, hint: "Point the paths at regular files; nothing was written." },
+    );
   }
 
   /** Git blob ids of paths in this commit (undefined when absent), one request for all unknown ones. */
@@ -435,6 +497,16 @@ export class GitHubSnapshot implements RepoReader {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     this.texts.set(path, text.includes("\uFFFD") || bytes.includes(0) ? null : text);
   }
+}
+
+function refusedLink(path: string, what: string): UserError {
+  return new UserError(
+    `${path} is a symlink that ${what}; refusing to replace the link with a regular file`,
+    {
+      file: path,
+      hint: "An edit lands on a symlink's target when it is a regular file inside the repository: point the link straight at the file, or list the file's own path; nothing was written.",
+    },
+  );
 }
 
 /** The aliased fields and variables for a set of paths, placed in a Commit selection by the caller. */

@@ -13,9 +13,24 @@ import {
 import type { Logger } from "../logger.js";
 import type { RepoReader, UpdatePlan } from "../update/index.js";
 import { GitHubSnapshot, pathFields } from "./github-reader.js";
+import { type Identity, withSignoff, withUserBody } from "./render.js";
 
 export type DeliveryMode = "commit" | "pull-request";
-export type Operation = "created" | "updated" | "unchanged" | "committed";
+/**
+ * What a delivery did: a pull request `created`, `updated` (its branch got a new commit), `closed` (delete-branch,
+ * nothing left to change), `committed` to the base, or `unchanged`. A dry run says what it would have done
+ * (`would-…`), or `unchanged` when a real run would write nothing either.
+ */
+export type Operation =
+  | "created"
+  | "updated"
+  | "closed"
+  | "unchanged"
+  | "committed"
+  | "would-create"
+  | "would-update"
+  | "would-close"
+  | "would-commit";
 export type AutoMerge = false | "merge" | "squash" | "rebase";
 
 export interface PullRequestOptions {
@@ -24,6 +39,20 @@ export interface PullRequestOptions {
   teamReviewers: string[];
   draft: boolean;
   autoMerge: AutoMerge;
+  /** Sent when set; GitHub's default otherwise. */
+  maintainerCanModify?: boolean;
+}
+
+/** What users of create-pull-request also set; shared by update-manifest-tag and promote-env. */
+export interface PullRequestExtras {
+  /** Markdown added under the generated pull request body. */
+  body?: string;
+  /** When nothing is left to change: close the open pull request and delete its head branch. */
+  deleteBranch?: boolean;
+  /** Adds a Signed-off-by trailer to the commit: this identity, or the token's own with "token". */
+  signoff?: Identity | "token";
+  /** Whether maintainers may push to the head branch; GitHub's default when undefined. */
+  maintainerCanModify?: boolean;
 }
 
 export interface Texts {
@@ -33,7 +62,7 @@ export interface Texts {
   pullRequestBody: string;
 }
 
-export interface GitHubDeliveryOptions {
+export interface GitHubDeliveryOptions extends PullRequestExtras {
   /** Client for reads (no write spacing) and for writes (spaced as GitHub asks); may be the same. */
   clients: { read: GitHub; write: GitHub };
   repository: { owner: string; repo: string };
@@ -81,6 +110,8 @@ export interface DeliveryResult {
   repositoryUrl: string;
   commit?: { oid: string; url: string };
   pullRequest?: PullRequestRef;
+  /** The pull request's head branch (pull-request mode). */
+  branch?: string;
   /** Requests this delivery sent (reads, writes, retries not included). */
   requests: number;
   warnings: string[];
@@ -138,6 +169,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
     return promise;
   };
   const warnings: string[] = [];
+  let signer: Identity | undefined = options.signoff === "token" ? undefined : options.signoff;
 
   // Kept across a lost compare-and-swap when the files we change did not change: no need to read them again.
   let kept: { state: RepositoryState; plan: UpdatePlan } | undefined;
@@ -149,10 +181,14 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       state = await readState(options);
       requests += 1 + state.snapshot.requests;
       const before = state.snapshot.requests;
-      plan = await options.plan(state.snapshot, state.patterns);
+      const snapshot = state.snapshot;
+      plan = await onGitHub({ operation: "read the files", repository: full }, async () =>
+        deliverable(await options.plan(snapshot, state.patterns), snapshot),
+      );
       requests += state.snapshot.requests - before;
     }
     const mode = state.mode;
+    const pullRequestMode = mode === "pull-request";
     const result = (operation: Operation, extra: Partial<DeliveryResult> = {}): DeliveryResult => ({
       operation,
       mode,
@@ -161,24 +197,35 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       baseOid: state.base.oid,
       repository: state.nameWithOwner,
       repositoryUrl: state.url,
+      branch: pullRequestMode ? options.branch : undefined,
       requests,
       warnings,
       ...extra,
     });
-    if (mode === "pull-request" && state.base.name === options.branch) {
+    if (pullRequestMode && state.base.name === options.branch) {
       throw new UserError(`the pull request branch ${options.branch} is the base branch itself`, {
         hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
       });
     }
     if (plan.changes.length === 0) {
       // The base already runs these versions: an open pull request for them has nothing left to deliver.
-      return result("unchanged");
+      const stale = pullRequestMode && options.deleteBranch ? state.head : undefined;
+      const ours = stale?.pullRequest?.baseRefName === state.base.name ? stale.pullRequest : undefined;
+      // A head branch whose open pull request targets another base is that pull request's: left alone.
+      if (!stale || (stale.pullRequest && !ours)) return result("unchanged");
+      if (options.dryRun) return result(ours ? "would-close" : "unchanged", { pullRequest: ours });
+      const closed = await closeAndDeleteHead(options, state, ours, () => requests++);
+      return result(ours ? "closed" : "unchanged", { pullRequest: closed });
     }
-    if (options.dryRun) return result("unchanged", { pullRequest: state.head?.pullRequest });
-    const texts = options.texts(plan, state.base.name);
+    let texts = options.texts(plan, state.base.name);
+    texts = { ...texts, pullRequestBody: withUserBody(texts.pullRequestBody, options.body) };
+    const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
 
     try {
       if (mode === "commit") {
+        if (options.dryRun) return result("would-commit");
+        if (options.signoff === "token") signer ??= await count(tokenIdentity(options, state));
+        if (signer) texts = { ...texts, body: withSignoff(texts.body, signer) };
         const commit = await count(commitFiles(options, state, state.base.name, state.base.oid, plan, texts));
         return result("committed", { commit });
       }
@@ -192,8 +239,17 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         requests += headSnapshot.requests;
         headMatches = plan.files.every((file) => oids.get(file.path) === gitBlobOid(file.after));
       }
+      const existing =
+        state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
+      // Already delivered: the outputs point at the pull request and the head commit that carries the change.
+      if (existing && headMatches) return result("unchanged", { pullRequest: existing, commit: headCommit });
+      if (options.dryRun) {
+        return result(existing ? "would-update" : "would-create", { pullRequest: existing });
+      }
       let commit: DeliveryResult["commit"];
       if (!headMatches) {
+        if (options.signoff === "token") signer ??= await count(tokenIdentity(options, state));
+        if (signer) texts = { ...texts, body: withSignoff(texts.body, signer) };
         await count(moveHeadBranch(options, state));
         commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts)).catch(
           async (error: unknown) => {
@@ -204,12 +260,15 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
           },
         );
       }
-      const existing =
-        state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
-      // Already delivered: the outputs point at the pull request and the head commit that carries the change.
-      const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
-      if (existing && !commit) return result("unchanged", { pullRequest: existing, commit: headCommit });
-      const target: PullRequestTarget = { ...options, base: state.base.name, texts };
+      const target: PullRequestTarget = {
+        ...options,
+        base: state.base.name,
+        texts,
+        pullRequest: {
+          ...options.pullRequest,
+          maintainerCanModify: options.pullRequest.maintainerCanModify ?? options.maintainerCanModify,
+        },
+      };
       const { pullRequest, created } = await openOrUpdatePullRequest(
         target,
         existing,
@@ -223,7 +282,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       });
       if (!created && !commit) return result("unchanged", { pullRequest, commit: headCommit });
       warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
-      return result(created ? "created" : "updated", { commit, pullRequest });
+      return result(created ? "created" : "updated", { commit: commit ?? headCommit, pullRequest });
     } catch (error) {
       // Lost races: the branch moved, another run created the head branch, or reset it just as we opened the PR.
       if (!isStaleHead(error) && !isReferenceExists(error) && !isNoCommitsBetween(error)) throw error;
@@ -248,6 +307,89 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
       kept = moved ? { state: moved, plan } : undefined;
     }
   }
+}
+
+/**
+ * The plan as a commit through the API writes it. createCommitOnBranch writes each path as a regular 100644 file:
+ * an edit reached through a symlink lands on the link's target (as an edit of a checkout does), and a file
+ * whose mode would change is refused (see GitHubSnapshot.commitPath). Changes are reported where they land.
+ */
+async function deliverable(plan: UpdatePlan, snapshot: GitHubSnapshot): Promise<UpdatePlan> {
+  if (plan.files.length === 0) return plan;
+  const targets = new Map(
+    await Promise.all(
+      plan.files.map(
+        async (file): Promise<[string, string]> => [file.path, await snapshot.commitPath(file.path)],
+      ),
+    ),
+  );
+  if (plan.files.every((file) => targets.get(file.path) === file.path)) return plan;
+  const files = new Map<string, { from: string; file: UpdatePlan["files"][number] }>();
+  for (const file of plan.files) {
+    const path = targets.get(file.path)!;
+    const other = files.get(path);
+    if (other && other.file.after !== file.after) {
+      throw new UserError(`${file.path} and ${other.from} are the same file, edited two different ways`, {
+        file: path,
+        hint: "List one of the two paths only; nothing was written.",
+      });
+    }
+    files.set(path, { from: file.path, file: { ...file, path } });
+  }
+  const seen = new Set<string>();
+  const changes = plan.changes
+    .map((change) => ({ ...change, file: targets.get(change.file) ?? change.file }))
+    .filter((change) => {
+      const key = `${change.file}\0${change.line}\0${change.image}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { ...plan, files: [...files.values()].map((entry) => entry.file), changes };
+}
+
+/**
+ * The token's own identity for a Signed-off-by trailer: the commit createCommitOnBranch makes is authored by
+ * it. GitHub's no-reply address stands in when the account shows no public email.
+ */
+async function tokenIdentity(options: GitHubDeliveryOptions, state: RepositoryState): Promise<Identity> {
+  const data = await onGitHub(
+    { operation: "read the token's identity for the Signed-off-by trailer", repository: state.nameWithOwner },
+    () =>
+      options.clients.read.graphql<{
+        viewer: { login: string; name: string | null; email: string; databaseId: number | null };
+      }>("query { viewer { login name email databaseId } }"),
+  );
+  const viewer = data.viewer;
+  const host = new URL(state.url).host;
+  const noreply = `users.noreply.${host}`;
+  const email =
+    viewer.email ||
+    (viewer.databaseId ? `${viewer.databaseId}+${viewer.login}@${noreply}` : `${viewer.login}@${noreply}`);
+  return { name: viewer.name || viewer.login, email };
+}
+
+/**
+ * `delete-branch`: nothing is left to change, so the open pull request (if any) is closed and its head branch
+ * deleted, as create-pull-request does when its branch no longer differs from the base.
+ */
+async function closeAndDeleteHead(
+  options: GitHubDeliveryOptions,
+  state: RepositoryState,
+  pullRequest: PullRequestRef | undefined,
+  counted: () => void,
+): Promise<PullRequestRef | undefined> {
+  const { owner, repo } = options.repository;
+  if (pullRequest) {
+    counted();
+    await closePullRequest(options, pullRequest);
+  }
+  counted();
+  await onGitHub({ operation: `delete branch ${options.branch}`, repository: state.nameWithOwner }, () =>
+    options.clients.write.rest.git.deleteRef({ owner, repo, ref: `heads/${options.branch}` }),
+  );
+  options.logger.info(`Deleted branch ${options.branch}: nothing is left to change`);
+  return pullRequest;
 }
 
 /**
@@ -486,6 +628,29 @@ export interface PullRequestTarget {
   logger: Logger;
 }
 
+/** Closes a pull request whose branch has nothing left to deliver (delete-branch). */
+export async function closePullRequest(
+  target: Pick<PullRequestTarget, "clients" | "repository" | "logger">,
+  pullRequest: PullRequestRef,
+): Promise<void> {
+  const { owner, repo } = target.repository;
+  await onGitHub(
+    {
+      operation: `close pull request #${pullRequest.number}`,
+      repository: `${owner}/${repo}`,
+      pullRequests: true,
+    },
+    () =>
+      target.clients.write.rest.pulls.update({
+        owner,
+        repo,
+        pull_number: pullRequest.number,
+        state: "closed",
+      }),
+  );
+  target.logger.info(`Closed pull request #${pullRequest.number}: the base already has these versions`);
+}
+
 /** The open pull request from `branch` into `base`, if any (REST, for callers that did not read it by GraphQL). */
 export async function findPullRequest(target: PullRequestTarget): Promise<PullRequestRef | undefined> {
   const { owner, repo } = target.repository;
@@ -509,6 +674,8 @@ export async function openOrUpdatePullRequest(
 ): Promise<{ pullRequest: PullRequestRef; created: boolean }> {
   const { owner, repo } = target.repository;
   const context = { operation: "open the pull request", repository: `${owner}/${repo}`, pullRequests: true };
+  const { maintainerCanModify } = target.pullRequest;
+  const canModify = maintainerCanModify === undefined ? {} : { maintainer_can_modify: maintainerCanModify };
   const update = async (number: number) => {
     counted();
     const { data } = await onGitHub({ ...context, operation: `update pull request #${number}` }, () =>
@@ -518,6 +685,7 @@ export async function openOrUpdatePullRequest(
         pull_number: number,
         title: target.texts.title,
         body: target.texts.pullRequestBody,
+        ...canModify,
       }),
     );
     target.logger.info(`Updated pull request #${data.number}: ${data.html_url}`);
@@ -534,6 +702,7 @@ export async function openOrUpdatePullRequest(
       base: target.base,
       body: target.texts.pullRequestBody,
       draft: target.pullRequest.draft,
+      ...canModify,
     });
     target.logger.info(`Opened pull request #${data.number}: ${data.html_url}`);
     return { pullRequest: { number: data.number, url: data.html_url, id: data.node_id }, created: true };

@@ -30,7 +30,7 @@ import {
   promotionTitle,
 } from "../promote/texts.js";
 import { resolvePaths, type UpdatePlan } from "../update/index.js";
-import { type DeliveryResult, deliverThroughGitHub } from "./github.js";
+import { type DeliveryResult, deliverThroughGitHub, type PullRequestExtras } from "./github.js";
 import { GitHubSnapshot } from "./github-reader.js";
 
 /** Where promotions happen and how to reach it. */
@@ -189,6 +189,8 @@ export interface ProposeRequest {
   apps: string[];
   images: string[];
   dryRun: boolean;
+  /** create-pull-request's body, delete-branch, signoff and maintainer-can-modify, passed to the delivery. */
+  extras?: PullRequestExtras;
 }
 
 export interface ProposeResult {
@@ -277,6 +279,7 @@ export async function propose(ctx: PromotionContext, request: ProposeRequest): P
     },
     dryRun: request.dryRun,
     logger: ctx.logger,
+    ...request.extras,
   });
   return { delivery, plan: promotion!, marker, target };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { UserError } from "../errors.js";
 import { type ImageRef, imageName, normalizedName, versionOf } from "../image/index.js";
 import type { Change } from "../manifests/index.js";
 
@@ -91,4 +92,54 @@ export function pullRequestBody(
   if (context.run) lines.push("", `Triggered by ${context.run}.`);
   lines.push("", PR_MARKER);
   return lines.join("\n");
+}
+
+/** A git identity, as `author`/`committer` inputs and Signed-off-by trailers write it. */
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/**
+ * `Display Name <email@example.com>`, checked so the value cannot smuggle anything into a commit header or a
+ * trailer: one line, no angle brackets in the name, one address with an `@`.
+ */
+export function parseIdentity(text: string, input: string): Identity {
+  const match = /^([^<>\n\r\0]*?)\s*<([^<>\s@]+@[^<>\s@]+)>$/.exec(text.trim());
+  const name = match?.[1]?.trim() ?? "";
+  if (!match || name === "" || /[\u0000-\u001f\u007f]/.test(name)) {
+    throw new UserError(
+      `input '${input}' must be written \`Display Name <email@address>\`, got ${JSON.stringify(text)}`,
+      {
+        hint: "e.g. github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
+      },
+    );
+  }
+  return { name, email: match[2]! };
+}
+
+export function formatIdentity(identity: Identity): string {
+  return `${identity.name} <${identity.email}>`;
+}
+
+/** The commit message body with a Signed-off-by trailer, in the trailer block git would put it in. */
+export function withSignoff(body: string, identity: Identity): string {
+  const trailer = `Signed-off-by: ${formatIdentity(identity)}`;
+  if (body.split(/\r?\n/).includes(trailer)) return body;
+  return body.trim() === "" ? trailer : `${body.trimEnd()}\n\n${trailer}`;
+}
+
+/** GitHub refuses a pull request body longer than this many characters. */
+export const MAX_PULL_REQUEST_BODY = 65_536;
+
+/** The generated body with the user's text under it, refused before any write when GitHub would refuse it. */
+export function withUserBody(generated: string, user: string | undefined): string {
+  const body = user?.trim() ? `${generated}\n\n${user.trim()}\n` : generated;
+  if (body.length > MAX_PULL_REQUEST_BODY) {
+    throw new UserError(
+      `the pull request body would be ${body.length} characters; GitHub accepts at most ${MAX_PULL_REQUEST_BODY}`,
+      { hint: "Shorten the text given as `body` or `body-path`; nothing was written." },
+    );
+  }
+  return body;
 }

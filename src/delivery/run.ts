@@ -12,7 +12,7 @@ import {
   type PullRequestOptions,
   type Texts,
 } from "./github.js";
-import { defaultTitle, headBranchName, pullRequestBody } from "./render.js";
+import { defaultTitle, headBranchName, type Identity, pullRequestBody } from "./render.js";
 
 /** What update-manifest-tag was asked to do, already parsed and checked by the entry. */
 export interface UpdateRequest {
@@ -38,6 +38,16 @@ export interface UpdateRequest {
   helmPaths?: string[];
   /** A link to the workflow run, for the pull request body. */
   runUrl?: string;
+  /** Markdown added under the generated pull request body. */
+  body?: string;
+  /** When nothing is left to change, close the open pull request and delete its head branch. */
+  deleteBranch?: boolean;
+  /** Add a Signed-off-by trailer (the committer's; in API mode the token's unless `committer`/`author` is set). */
+  signoff?: boolean;
+  /** Working-directory mode: who the commit is by; in API mode only the Signed-off-by trailer uses them. */
+  author?: Identity;
+  committer?: Identity;
+  maintainerCanModify?: boolean;
 }
 
 /** The planner bound to the request: the core's planUpdate plus the missing-image rule. */
@@ -91,8 +101,8 @@ export function textsFor(request: UpdateRequest) {
 }
 
 export function pullRequestOptions(request: UpdateRequest): PullRequestOptions {
-  const { labels, reviewers, teamReviewers, draft, autoMerge } = request;
-  return { labels, reviewers, teamReviewers, draft, autoMerge };
+  const { labels, reviewers, teamReviewers, draft, autoMerge, maintainerCanModify } = request;
+  return { labels, reviewers, teamReviewers, draft, autoMerge, maintainerCanModify };
 }
 
 export function branchFor(request: UpdateRequest): string {
@@ -120,6 +130,10 @@ export function updateThroughGitHub(
     branch: branchFor(request),
     texts: textsFor(request),
     pullRequest: pullRequestOptions(request),
+    body: request.body,
+    deleteBranch: request.deleteBranch,
+    // createCommitOnBranch commits as the token: the trailer names it unless the workflow names someone.
+    signoff: request.signoff ? (request.committer ?? request.author ?? "token") : undefined,
     dryRun: request.dryRun,
     logger,
   });

@@ -1,11 +1,14 @@
 import type { Change } from "../manifests/index.js";
 import { type UpdatePlan, unifiedDiff } from "../update/index.js";
+import type { Operation } from "./github.js";
 import { changeTable } from "./render.js";
 
 /** What a delivery did, whichever way it went (API or git), for outputs and the job summary. */
 export interface Outcome {
-  operation: "created" | "updated" | "unchanged" | "committed";
+  operation: Operation;
   mode: "commit" | "pull-request";
+  /** The pull request's head branch (pull-request mode). */
+  branch?: string;
   plan: UpdatePlan;
   /** Where the files live, for links (`https://github.com/acme/deploy`); absent for a non-GitHub remote. */
   repositoryUrl?: string;
@@ -19,7 +22,44 @@ export interface Outcome {
   note?: string;
 }
 
-/** The step outputs the action contract names, as strings. */
+/** Operations that wrote something (or, in a dry run, would). */
+const WRITES: ReadonlySet<Operation> = new Set<Operation>([
+  "created",
+  "updated",
+  "committed",
+  "would-create",
+  "would-update",
+  "would-commit",
+]);
+
+/**
+ * The outputs users of peter-evans/create-pull-request read, with their values: `pull-request-operation` is
+ * created, updated, closed or none (none also for a commit, a dry run, or a pull request already up to date).
+ */
+export function pullRequestOutputs(outcome: {
+  operation: Operation;
+  mode: "commit" | "pull-request";
+  branch?: string;
+  commit?: { oid: string };
+  pullRequest?: { number: number; url: string };
+}): Record<string, string> {
+  const { operation } = outcome;
+  const done = operation === "created" || operation === "updated" || operation === "closed";
+  const hasHead =
+    outcome.mode === "pull-request" && operation !== "closed" && !operation.startsWith("would-");
+  return {
+    "pull-request-number": outcome.pullRequest ? String(outcome.pullRequest.number) : "",
+    "pull-request-url": outcome.pullRequest?.url ?? "",
+    "pull-request-operation": done ? operation : "none",
+    "pull-request-head-sha": hasHead ? (outcome.commit?.oid ?? "") : "",
+    "pull-request-branch": outcome.mode === "pull-request" ? (outcome.branch ?? "") : "",
+  };
+}
+
+/**
+ * The step outputs the action contract names, as strings. `changed` is true exactly when the run wrote image
+ * references (a commit, or a pull request opened or updated with them) or, in a dry run, would.
+ */
 export function outputsOf(outcome: Outcome): Record<string, string> {
   const changes: Change[] = outcome.plan.changes.map(({ file, line, image, from, to }) => ({
     file,
@@ -29,13 +69,12 @@ export function outputsOf(outcome: Outcome): Record<string, string> {
     to,
   }));
   return {
-    changed: String(changes.length > 0),
+    changed: String(WRITES.has(outcome.operation)),
     changes: JSON.stringify(changes),
     "changed-files": JSON.stringify(outcome.plan.files.map((file) => file.path)),
     "commit-sha": outcome.commit?.oid ?? "",
-    "pull-request-number": outcome.pullRequest ? String(outcome.pullRequest.number) : "",
-    "pull-request-url": outcome.pullRequest?.url ?? "",
     operation: outcome.operation,
+    ...pullRequestOutputs(outcome),
   };
 }
 
@@ -43,16 +82,20 @@ export function outputsOf(outcome: Outcome): Record<string, string> {
 export function summaryOf(outcome: Outcome): string {
   const { plan } = outcome;
   const lines: string[] = [];
-  const heading = outcome.dryRun
-    ? "Dry run: nothing was written"
-    : {
-        created: "Pull request opened",
-        updated: "Pull request updated",
-        unchanged:
-          plan.changes.length === 0 ? "Already at the requested versions" : "Pull request already up to date",
-        committed: "Committed",
-      }[outcome.operation];
+  const heading = {
+    created: "Pull request opened",
+    updated: "Pull request updated",
+    closed: "Pull request closed, nothing left to change",
+    unchanged:
+      plan.changes.length === 0 ? "Already at the requested versions" : "Pull request already up to date",
+    committed: "Committed",
+    "would-create": "Dry run: would open a pull request",
+    "would-update": "Dry run: would update the pull request",
+    "would-close": "Dry run: would close the pull request, nothing left to change",
+    "would-commit": "Dry run: would commit",
+  }[outcome.operation];
   lines.push(`### update-manifest-tag: ${heading}`, "");
+  if (outcome.dryRun) lines.push("Dry run: nothing was written.", "");
   const where = outcome.repositoryUrl
     ? `[${outcome.repository}](${outcome.repositoryUrl})`
     : outcome.repository;

@@ -5,6 +5,7 @@ import Bottleneck from "bottleneck";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { VERSION } from "../version.js";
+import { formatSeconds } from "./errors.js";
 
 const GitOpsOctokit = Octokit.plugin(retry, throttling);
 
@@ -31,9 +32,63 @@ export interface GitHubClientOptions {
    * for one second between content-creating requests; a client that only reads can pass 0.
    */
   writeSpacingMs?: number;
+  /**
+   * Milliseconds one request may take, from sending to the whole answer; a request that runs over is aborted and
+   * retried like a 5xx, so a server that accepts and never answers costs at most (retries + 1) × this plus the
+   * back-off in between.
+   */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_API_URL = "https://api.github.com";
+/** Per-request time limit: GitHub ends its own work on a request after 10 s, so 30 s leaves room for the network. */
+export const DEFAULT_REQUEST_TIMEOUT_S = 30;
+/** Retries of a request that failed with a 5xx, a network error or a timeout. */
+export const DEFAULT_RETRIES = 2;
+
+/** Raised when a request's time limit ran out; it travels as the `cause` of Octokit's error. */
+export class RequestTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${formatSeconds(timeoutMs)}`);
+    this.name = "RequestTimeout";
+  }
+}
+
+/**
+ * `fetch` with a time limit per call. The limit covers the body too (the signal stays attached while Octokit
+ * reads it), and a timeout rejects with RequestTimeout, which Octokit reports as a retriable 500.
+ */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const timer = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+    try {
+      return await fetch(input, { ...init, signal });
+    } catch (error) {
+      if (timer.aborted) throw new RequestTimeout(timeoutMs);
+      throw error;
+    }
+  };
+}
+
+/**
+ * The request time limit from an input or environment value in seconds (empty: the default). Bounded so a typo
+ * cannot turn it off: at most 10 minutes.
+ */
+export function parseRequestTimeout(text: string, source: string): number {
+  const trimmed = text.trim();
+  if (trimmed === "") return DEFAULT_REQUEST_TIMEOUT_S * 1000;
+  const seconds = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(seconds > 0) || seconds > 600) {
+    throw new UserError(
+      `${source} must be a number of seconds between 0 and 600, got ${JSON.stringify(text)}`,
+      {
+        hint: `Give the time one GitHub API request may take, e.g. ${DEFAULT_REQUEST_TIMEOUT_S}; failed requests are retried ${DEFAULT_RETRIES} times.`,
+      },
+    );
+  }
+  return Math.round(seconds * 1000);
+}
 
 /**
  * The one place GitHub clients are made. Transient failures (5xx, rate limits with `retry-after`) are retried a
@@ -42,7 +97,7 @@ export const DEFAULT_API_URL = "https://api.github.com";
 export function createGitHubClient(options: GitHubClientOptions): GitHub {
   const { token, logger } = options;
   const redact = (message: string) => (token ? message.split(token).join("***") : message);
-  const retries = options.retries ?? 2;
+  const retries = options.retries ?? DEFAULT_RETRIES;
   const maxWait = options.maxRateLimitWait ?? 120;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
   const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
@@ -65,6 +120,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
     auth: token || undefined,
     baseUrl,
     userAgent: `gitops-pipeline/${VERSION}`,
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000) },
     log: {
       debug: (message: string) => logger.debug(redact(message)),
       info: (message: string) => logger.debug(redact(message)),

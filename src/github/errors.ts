@@ -91,6 +91,71 @@ function isRateLimited(error: unknown, status: number | undefined, message: stri
   );
 }
 
+/** `1.5 s`: durations in messages, as the user configured them. */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+interface Caused {
+  code?: unknown;
+  name?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  timeoutMs?: unknown;
+}
+
+/** Error codes of the layers below HTTP, in the words a user checks them by. */
+function networkReason(code: string): { reason: string; tls: boolean } {
+  if (code === "ECONNREFUSED") return { reason: "connection refused", tls: false };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME")
+    return { reason: "the host name does not resolve", tls: false };
+  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT")
+    return { reason: "connecting timed out", tls: false };
+  if (code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET")
+    return { reason: "the connection was reset", tls: false };
+  if (/^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)|^EPROTO$/.test(code))
+    return { reason: "the TLS handshake failed", tls: true };
+  return { reason: code, tls: false };
+}
+
+/**
+ * A request that never got an HTTP answer: Octokit reports it as a 500 without a response, the network's error
+ * (or our time limit) as its cause. Undefined for anything GitHub answered.
+ */
+export function networkFailure(
+  error: unknown,
+): { host: string; reason: string; tls: boolean; timeout: boolean; attempts?: number } | undefined {
+  const http = error as
+    | (HttpLikeError & { request?: { url?: string; request?: { retryCount?: number } } })
+    | undefined;
+  if (httpStatus(error) !== 500 || http?.response) return undefined;
+  let host = "the API URL";
+  try {
+    if (http?.request?.url) host = new URL(http.request.url).host;
+  } catch {
+    // keep the generic name
+  }
+  const retryCount = http?.request?.request?.retryCount;
+  const attempts = typeof retryCount === "number" ? retryCount + 1 : undefined;
+  let cause: Caused | undefined = (error as Caused).cause as Caused | undefined;
+  for (let depth = 0; cause && depth < 6; depth++, cause = cause.cause as Caused | undefined) {
+    if (cause.name === "RequestTimeout" && typeof cause.timeoutMs === "number") {
+      return {
+        host,
+        reason: `no answer within ${formatSeconds(cause.timeoutMs)}`,
+        tls: false,
+        timeout: true,
+        attempts,
+      };
+    }
+    if (typeof cause.code === "string" && cause.code !== "") {
+      return { host, ...networkReason(cause.code), timeout: false, attempts };
+    }
+  }
+  if ((error as Caused).cause === undefined) return undefined;
+  return { host, reason: String(http?.message ?? "network error"), tls: false, timeout: false, attempts };
+}
+
 /**
  * Turns what GitHub answered into a UserError that says what to change: the token, the workflow's `permissions:`,
  * a repository setting, or the branch protection. Errors that are not GitHub's come back unchanged.
@@ -100,6 +165,25 @@ export function translateGitHubError(error: unknown, context: GitHubErrorContext
   const status = httpStatus(error);
   const gql = graphqlErrors(error);
   if (status === undefined && gql === undefined) return error;
+  const network = networkFailure(error);
+  if (network) {
+    const tried = network.attempts && network.attempts > 1 ? `, ${network.attempts} attempts` : "";
+    return new UserError(
+      `could not ${context.operation} in ${context.repository}: the GitHub API at ${network.host} could not be reached (${network.reason}${tried})`,
+      {
+        hint:
+          `This is the network or the API URL, not GitHub itself: check that ${network.host} is the GitHub server ` +
+          "(GITHUB_API_URL and GITHUB_GRAPHQL_URL; on GitHub Enterprise Server https://HOST/api/v3 and " +
+          "https://HOST/api/graphql) and that the runner reaches it (DNS, proxy, firewall)." +
+          (network.tls
+            ? " A server certificate from a private CA needs NODE_EXTRA_CA_CERTS on the runner."
+            : network.timeout
+              ? " A slow server needs a larger `request-timeout`."
+              : ""),
+        cause: error,
+      },
+    );
+  }
   const message = gitHubMessage(error);
   const types = new Set((gql ?? []).map((entry) => entry.type));
   const what = `GitHub refused to ${context.operation} in ${context.repository}`;

@@ -94,8 +94,11 @@ describe("update-manifest-tag bundle", () => {
       "dry-run": "true",
     });
     expect(dry.code, dry.stdout).toBe(0);
+    // A dry run says what a real run would do, and `changed` agrees with it.
     expect(dry.outputs.changed).toBe("true");
-    expect(dry.outputs.operation).toBe("unchanged");
+    expect(dry.outputs.operation).toBe("would-commit");
+    expect(dry.outputs["pull-request-operation"]).toBe("none");
+    expect(dry.outputs["commit-sha"]).toBe("");
     expect(dry.stdout).toContain('+    newTag: "2.0.0"');
     expect(dry.summary).toContain("Dry run: nothing was written");
     expect(await server.headOf("acme", repo, "main")).toBe(before);
@@ -113,6 +116,87 @@ describe("update-manifest-tag bundle", () => {
     );
     expect(server.count()).toBeLessThanOrEqual(4);
     expect(server.bytes().total).toBeLessThan(50_000);
+  });
+
+  it("dry runs report would-create, would-update and unchanged, as the real runs then do", async () => {
+    const repo = await newRepo();
+    const inputs = { images: "ghcr.io/acme/web:1.4.2", environment: "staging" };
+    const dry = (more: Record<string, string> = {}) => run(repo, { ...inputs, ...more, "dry-run": "true" });
+    const expectDry = (result: ActionRun, operation: string, changed: boolean) => {
+      expect(result.code, result.stdout).toBe(0);
+      expect([result.outputs.operation, result.outputs.changed]).toEqual([operation, String(changed)]);
+      expect(result.outputs["pull-request-operation"]).toBe("none");
+      expect(result.summary).toContain("Dry run: nothing was written.");
+    };
+    expectDry(await dry(), "would-create", true);
+    expect(openPulls(repo)).toHaveLength(0);
+    expect((await run(repo, inputs)).outputs.operation).toBe("created");
+    expectDry(await dry(), "unchanged", false);
+    expectDry(await dry({ images: "ghcr.io/acme/web:1.5.0" }), "would-update", true);
+    expect((await run(repo, { ...inputs, images: "ghcr.io/acme/web:1.5.0" })).outputs.operation).toBe(
+      "updated",
+    );
+    // The base catches up: nothing left to change, and with delete-branch the pull request would be closed.
+    await server.commitFiles("acme", repo, "main", {
+      [OVERLAY("web", "staging")]: kustomization("ghcr.io/acme/web", "1.5.0"),
+    });
+    expectDry(await dry({ images: "ghcr.io/acme/web:1.5.0", "delete-branch": "true" }), "would-close", false);
+    expect(openPulls(repo)).toHaveLength(1);
+  });
+
+  it("sends exactly the requests each operation needs: created, unchanged, updated", async () => {
+    const repo = await newRepo();
+    const inputs = {
+      images: "ghcr.io/acme/web:1.4.2",
+      paths: OVERLAY("web", "staging"),
+      mode: "pull-request",
+      labels: "gitops",
+    };
+    server.resetCounters();
+    const created = await run(repo, inputs);
+    expect(created.outputs.operation).toBe("created");
+    expect(server.tally()).toEqual({
+      "graphql:repository": 1,
+      "git/create-ref": 1,
+      "graphql:createCommitOnBranch": 1,
+      "pulls/create": 1,
+      "issues/add-labels": 1,
+    });
+
+    server.resetCounters();
+    const unchanged = await run(repo, inputs);
+    expect(unchanged.outputs.operation).toBe("unchanged");
+    // The read, and the head branch's blob ids: nothing written, no pull request listed or touched.
+    expect(server.tally()).toEqual({ "graphql:repository": 2 });
+
+    server.resetCounters();
+    const updated = await run(repo, { ...inputs, images: "ghcr.io/acme/web:1.5.0" });
+    expect(updated.outputs.operation).toBe("updated");
+    // The open pull request was found by the read: it is updated in place, never created again.
+    expect(server.tally()).toEqual({
+      "graphql:repository": 2,
+      "git/update-ref": 1,
+      "graphql:createCommitOnBranch": 1,
+      "pulls/update": 1,
+      "issues/add-labels": 1,
+    });
+    expect(server.repo("acme", repo).pulls).toHaveLength(1);
+  });
+
+  it("finishes a pushed update when the runner has no job summary file", async () => {
+    const repo = await newRepo();
+    const result = await runUpdateAction(
+      server,
+      repo,
+      { images: "ghcr.io/acme/api:2.0.0", environment: "dev" },
+      { GITHUB_STEP_SUMMARY: "" },
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs.operation).toBe("committed");
+    expect(result.stdout).not.toContain("::error::");
+    expect(await server.readFile("acme", repo, "main", OVERLAY("api", "dev"))).toBe(
+      kustomization("ghcr.io/acme/api", "2.0.0"),
+    );
   });
 
   it("lands all of 20 concurrent commit-mode bumps of 20 services", async () => {

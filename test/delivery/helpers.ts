@@ -18,10 +18,17 @@ export function useGitHubServer(use: (server: GitHubTestServer) => void): void {
     await server?.close();
   });
   afterEach(() => {
-    if (!server) return;
-    expect(server.violations).toEqual([]);
-    server.faults.clear();
+    if (server) expectCleanEnd(server);
   });
+}
+
+/**
+ * The end of a test against the server: faults and tampering are removed and the violations taken first, so the
+ * next test starts clean even when this check fails; then the violations this test caused are asserted empty.
+ */
+export function expectCleanEnd(server: GitHubTestServer): void {
+  const violations = server.endTest();
+  expect(violations, "requests or responses GitHub's descriptions do not allow").toEqual([]);
 }
 
 /** An update of ghcr.io/acme/web to 1.4.2 in dev, as the entry would build it, with `overrides`. */

@@ -91,6 +91,7 @@ describe("texts", () => {
       repository: "acme/deploy",
       repositoryUrl: "https://github.com/acme/deploy",
       base: "main",
+      branch: "gitops/dev/acme-web",
       commit: { oid: "0123456789abcdef", url: "https://github.com/acme/deploy/commit/0123456789abcdef" },
       pullRequest: { number: 7, url: "https://github.com/acme/deploy/pull/7" },
       dryRun: false,
@@ -103,6 +104,9 @@ describe("texts", () => {
       "commit-sha": "0123456789abcdef",
       "pull-request-number": "7",
       "pull-request-url": "https://github.com/acme/deploy/pull/7",
+      "pull-request-operation": "created",
+      "pull-request-head-sha": "0123456789abcdef",
+      "pull-request-branch": "gitops/dev/acme-web",
       operation: "created",
     });
     const summary = summaryOf(outcome);

@@ -11,7 +11,7 @@ import { hasComponent } from "../support/components.js";
 import { type GitHttpServer, startGitHttpServer } from "../support/git-http.js";
 import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";
 import { configRepoFiles, kustomization } from "./fixtures.js";
-import { OVERLAY, runUpdateAction, updateRequest } from "./helpers.js";
+import { expectCleanEnd, OVERLAY, runUpdateAction, updateRequest } from "./helpers.js";
 
 const run = promisify(execFile);
 const present = hasComponent("git");
@@ -34,7 +34,7 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 afterEach(() => {
-  if (github) expect(github.violations).toEqual([]);
+  if (github) expectCleanEnd(github);
 });
 
 /** A checkout as actions/checkout leaves it: credentials in an extra header, never in the remote URL. */
@@ -168,6 +168,17 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     await github.addRepository("acme", "wd", { files: configRepoFiles(["web"]) });
     const dir = await checkout(`${github.webUrl}/acme/wd.git`, github.token);
     const inputs = { images: "ghcr.io/acme/web:1.4.2", environment: "staging", "working-directory": dir };
+    const dry = async (more: Record<string, string> = {}) => {
+      const result = await runUpdateAction(
+        github,
+        "wd",
+        { ...inputs, ...more, "dry-run": "true" },
+        { GITHUB_WORKSPACE: dir },
+      );
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      return [result.outputs.operation, result.outputs.changed];
+    };
+    expect(await dry()).toEqual(["would-create", "true"]);
     const first = await runUpdateAction(github, "wd", inputs, { GITHUB_WORKSPACE: dir });
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(first.outputs.operation).toBe("created");
@@ -187,6 +198,9 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     expect(again.outputs.operation).toBe("unchanged");
     expect(again.outputs["pull-request-number"]).toBe(String(pr.number));
     expect(github.repo("acme", "wd").pulls).toHaveLength(1);
+    // Dry runs compare with the pushed branch: up to date, or a newer tag that would update it.
+    expect(await dry()).toEqual(["unchanged", "false"]);
+    expect(await dry({ images: "ghcr.io/acme/web:1.5.0" })).toEqual(["would-update", "true"]);
   });
 
   it("pushes only the branch, and says so, when the remote is not on GitHub", async () => {
@@ -205,5 +219,118 @@ describe.skipIf(!present)("working-directory mode over git smart HTTP", () => {
     expect(await remoteFile(bare, "main", OVERLAY("web", "production"))).toBe(
       kustomization("ghcr.io/acme/web", "1.0.0"),
     );
+  });
+});
+
+describe.skipIf(!present)("working-directory mode leaves nothing behind when it fails", () => {
+  /** Branch, HEAD, index and working tree, as `git` shows them. */
+  async function state(dir: string) {
+    const git = async (...args: string[]) => (await run("git", ["-C", dir, ...args])).stdout;
+    return {
+      branch: (await git("symbolic-ref", "--quiet", "--short", "HEAD")).trim(),
+      head: (await git("rev-parse", "HEAD")).trim(),
+      branches: await git("for-each-ref", "--format=%(refname) %(objectname)", "refs/heads"),
+      status: await git("status", "--porcelain=v2", "--untracked-files=all"),
+      staged: await git("diff", "--cached"),
+      unstaged: await git("diff"),
+      overlay: await readFile(join(dir, OVERLAY("web", "staging")), "utf8"),
+      dev: await readFile(join(dir, OVERLAY("web", "dev")), "utf8"),
+    };
+  }
+
+  /** A checkout with work in progress: a staged edit, an unstaged edit and an untracked file. */
+  async function busyCheckout(name: string): Promise<string> {
+    await github.addRepository("acme", name, { files: configRepoFiles(["web", "api"]) });
+    const dir = await checkout(`${github.webUrl}/acme/${name}.git`, github.token);
+    await writeFile(join(dir, "README.md"), "# staged\n");
+    await run("git", ["-C", dir, "add", "README.md"]);
+    await writeFile(join(dir, OVERLAY("api", "dev")), "# unstaged edit\n");
+    await writeFile(join(dir, "notes.txt"), "untracked\n");
+    return dir;
+  }
+
+  /** The bundle in working-directory mode on `dir`, bumping web to 1.4.2 in `environment`. */
+  const bumpIn = (dir: string, repo: string, environment: string) =>
+    runUpdateAction(
+      github,
+      repo,
+      { images: "ghcr.io/acme/web:1.4.2", environment, "working-directory": dir },
+      { GITHUB_WORKSPACE: dir },
+    );
+
+  it("restores the checkout when the push of a commit is refused", async () => {
+    const dir = await busyCheckout("refused-commit");
+    github.protectBranch(github.repo("acme", "refused-commit"), "main", { requirePullRequest: true });
+    const before = await state(dir);
+    const result = await bumpIn(dir, "refused-commit", "dev");
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toContain("git push to main failed");
+    expect(result.stdout).toContain("The checkout was put back as it was.");
+    expect(await state(dir)).toEqual(before);
+    expect(await readFile(join(dir, "notes.txt"), "utf8")).toBe("untracked\n");
+  });
+
+  it("restores the checkout when the push of the pull request branch is refused", async () => {
+    const dir = await busyCheckout("refused-branch");
+    github.protectBranch(github.repo("acme", "refused-branch"), "gitops/staging/acme-web", {
+      requirePullRequest: true,
+    });
+    await github.commitFiles("acme", "refused-branch", "gitops/staging/acme-web", { "x.md": "x\n" });
+    // The local branch of that name exists already and must keep its commit.
+    await run("git", ["-C", dir, "branch", "gitops/staging/acme-web"]);
+    const before = await state(dir);
+    const result = await bumpIn(dir, "refused-branch", "staging");
+    expect(result.code, result.stdout).toBe(1);
+    expect(result.stdout).toContain("push gitops/staging/acme-web");
+    expect(await state(dir)).toEqual(before);
+    expect(github.repo("acme", "refused-branch").pulls).toEqual([]);
+  });
+});
+
+describe.skipIf(!present)("working-directory mode: create-pull-request's identity inputs", () => {
+  it("commits as author and committer with a Signed-off-by trailer, and closes with delete-branch", async () => {
+    await github.addRepository("acme", "ident", { files: configRepoFiles(["web"]) });
+    const dir = await checkout(`${github.webUrl}/acme/ident.git`, github.token);
+    const inputs = {
+      images: "ghcr.io/acme/web:1.4.2",
+      environment: "staging",
+      "working-directory": dir,
+      author: "Dana Developer <dana@example.test>",
+      committer: "Release Robot <release@example.test>",
+      signoff: "true",
+      body: "Rolled out by the release train.",
+    };
+    const created = await runUpdateAction(github, "ident", inputs, { GITHUB_WORKSPACE: dir });
+    expect(created.code, created.stdout + created.stderr).toBe(0);
+    expect(created.outputs).toMatchObject({
+      "pull-request-operation": "created",
+      "pull-request-branch": "gitops/staging/acme-web",
+    });
+    const head = created.outputs["pull-request-head-sha"]!;
+    expect(await github.headOf("acme", "ident", "gitops/staging/acme-web")).toBe(head);
+    const commit = await github.repo("acme", "ident").git.readCommit(head);
+    expect(commit.author).toMatchObject({ name: "Dana Developer", email: "dana@example.test" });
+    expect(commit.committer).toMatchObject({ name: "Release Robot", email: "release@example.test" });
+    expect(commit.message.trimEnd().split("\n").at(-1)).toBe(
+      "Signed-off-by: Release Robot <release@example.test>",
+    );
+    const pr = github.repo("acme", "ident").pulls[0]!;
+    expect(pr.body).toContain("Rolled out by the release train.");
+
+    // The base gets the version another way: delete-branch closes the pull request and removes its branch.
+    await github.commitFiles("acme", "ident", "main", {
+      [OVERLAY("web", "staging")]: kustomization("ghcr.io/acme/web", "1.4.2"),
+    });
+    const closed = await runUpdateAction(
+      github,
+      "ident",
+      { ...inputs, "delete-branch": "true" },
+      { GITHUB_WORKSPACE: dir },
+    );
+    expect(closed.code, closed.stdout + closed.stderr).toBe(0);
+    expect(closed.outputs).toMatchObject({ operation: "closed", "pull-request-operation": "closed" });
+    expect(github.repo("acme", "ident").pulls[0]!.state).toBe("closed");
+    expect(await github.headOf("acme", "ident", "gitops/staging/acme-web")).toBeUndefined();
+    expect((await run("git", ["-C", dir, "symbolic-ref", "--short", "HEAD"])).stdout.trim()).toBe("main");
   });
 });

@@ -552,6 +552,16 @@ export class GitHubTestServer {
     this.violations.length = 0;
   }
 
+  /**
+   * Ends one test's use of the server: removes every injected fault and tampering and hands back (and clears) the
+   * violations recorded since the last call, so one test's leftovers can neither fail nor fault the next.
+   */
+  endTest(): Violation[] {
+    this.faults.clear();
+    this.tampering.clear();
+    return this.violations.splice(0, this.violations.length);
+  }
+
   filtered(filter: RequestFilter = {}): RequestRecord[] {
     return this.requests.filter((r) => {
       if (filter.method && r.method !== filter.method.toUpperCase()) return false;
@@ -567,6 +577,21 @@ export class GitHubTestServer {
       }
       return true;
     });
+  }
+
+  /**
+   * Requests per operation since the last reset: REST operationIds, `graphql:<root fields>` for GraphQL documents
+   * (`graphql:repository`, `graphql:createCommitOnBranch`), `git` for smart HTTP. A test asserting the whole tally
+   * catches a request that should not have been sent as well as one missing.
+   */
+  tally(filter?: RequestFilter): Record<string, number> {
+    const tally: Record<string, number> = {};
+    for (const r of this.filtered(filter)) {
+      const key =
+        r.operation === "graphql" ? `graphql:${r.graphqlFields.join(",")}` : (r.operation ?? r.path);
+      tally[key] = (tally[key] ?? 0) + 1;
+    }
+    return tally;
   }
 
   count(filter?: RequestFilter): number {
