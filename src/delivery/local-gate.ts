@@ -103,7 +103,7 @@ export async function evaluateLocalGate(request: LocalGateRequest): Promise<Loca
     source: {
       name: source.name,
       commit: sourceCommit,
-      images: Object.fromEntries([...sourceImages.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
+      images: Object.fromEntries(sourceImages.apps),
       statuses: request.statuses,
     },
   });

@@ -579,7 +579,7 @@ export async function evaluatePullRequest(
     source: {
       name: source.name,
       commit: source.commit,
-      images: Object.fromEntries([...source.images.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
+      images: Object.fromEntries(source.images.apps),
       statuses: source.statuses,
     },
     origin,

@@ -1,12 +1,14 @@
 import {
   formatImageRef,
   type ImageRef,
+  imageName,
   normalizedName,
   parseImageRef,
   versionOf,
   withVersionText,
 } from "../image/index.js";
 import { inspectPromotionDiff, type PromotedChange, type PullRequestFile } from "./diff.js";
+import { describeProblem, type ReadReference, referenceProblem } from "./references.js";
 import { describeReviewers, evaluateReviews, type Review, type ReviewerPolicy } from "./reviews.js";
 import { anyWindowOpen, parseWindow, wallClock } from "./window.js";
 
@@ -32,12 +34,13 @@ export interface GateInput {
   target: { name: string; paths: readonly string[] };
   /**
    * What the PR must match: for a promotion the source environment as it is now on the base branch, for a
-   * rollback the target environment at the revision it returns to. Images are keyed by app.
+   * rollback the target environment at the revision it returns to. Images are keyed by app, each with the file
+   * and line it was read from.
    */
   source: {
     name: string;
     commit: string;
-    images: Readonly<Record<string, readonly ImageRef[]>>;
+    images: Readonly<Record<string, readonly ReadReference[]>>;
     statuses: readonly CommitStatus[];
   };
   /**
@@ -175,21 +178,42 @@ export function imagesAfter(changes: readonly { image: string; to: string }[]): 
 
 function sourceConditions(input: GateInput, changes: readonly PromotedChange[]): GateCondition[] {
   const conditions: GateCondition[] = [];
+  const blocked = (detail: string): GateCondition => ({
+    name: "source",
+    label: "source moved",
+    met: false,
+    detail,
+  });
   for (const change of changes) {
     const to = changedRef(change);
     const name = normalizedName(to);
-    const running = (input.source.images[change.app] ?? []).filter((ref) => normalizedName(ref) === name);
-    if (running.some((ref) => runsSameVersion(ref, to))) continue;
+    const running = (input.source.images[change.app] ?? []).filter(
+      (image) => normalizedName(image.ref) === name,
+    );
+    // A version read from the source is compared only once it is a valid one: the PR must not be matched to text.
+    const invalid = running.flatMap((image) => {
+      const problem = referenceProblem(image.ref);
+      return problem ? [describeProblem(image, problem)] : [];
+    });
+    if (invalid.length > 0) {
+      conditions.push(
+        blocked(
+          `${input.source.name} holds an invalid reference to ${imageName(to)}, so what it runs is unknown: ` +
+            `${invalid.join("; ")}. Correct it in ${input.source.name}, then evaluate again`,
+        ),
+      );
+      continue;
+    }
+    if (running.some((image) => runsSameVersion(image.ref, to))) continue;
     const now =
       running.length > 0
-        ? `app ${change.app} runs ${[...new Set(running.map(versionOf))].join(", ")} there now`
+        ? `app ${change.app} runs ${[...new Set(running.map((image) => versionOf(image.ref)))].join(", ")} there now`
         : `app ${change.app} does not reference that image there`;
-    conditions.push({
-      name: "source",
-      label: "source moved",
-      met: false,
-      detail: `${input.source.name} does not run ${formatImageRef(to)} (${change.file}:${change.line}); ${now}`,
-    });
+    conditions.push(
+      blocked(
+        `${input.source.name} does not run ${formatImageRef(to)} (${change.file}:${change.line}); ${now}`,
+      ),
+    );
   }
   return conditions;
 }
