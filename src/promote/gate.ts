@@ -7,6 +7,13 @@ import {
   versionOf,
   withVersionText,
 } from "../image/index.js";
+import {
+  type CheckRun,
+  type CheckSuite,
+  type CommitStatus,
+  evaluateRequirement,
+  parseRequirement,
+} from "./checks.js";
 import { inspectPromotionDiff, type PromotedChange, type PullRequestFile } from "./diff.js";
 import { describeProblem, type ReadReference, referenceProblem } from "./references.js";
 import { describeReviewers, evaluateReviews, type Review, type ReviewerPolicy } from "./reviews.js";
@@ -14,11 +21,7 @@ import { anyWindowOpen, parseWindow, wallClock } from "./window.js";
 
 export type GateKind = "promotion" | "rollback";
 
-/** A commit status as GitHub reports it for one context (latest per context). */
-export interface CommitStatus {
-  context: string;
-  state: "success" | "pending" | "failure" | "error" | string;
-}
+export type { CheckRun, CheckSuite, CommitStatus } from "./checks.js";
 
 /** Everything the gate decides on, fetched by an adapter; the gate itself reads nothing. */
 export interface GateInput {
@@ -30,18 +33,22 @@ export interface GateInput {
   /** Distinct allowed approvals needed on the head commit: the environment's `approvals` or `rollback-approvals`. */
   approvals: number;
   windows: readonly string[];
+  /** `require-status` entries: status contexts, check run names, `check:`/`status:`/`check-suite:` forms. */
   requireStatus: readonly string[];
   target: { name: string; paths: readonly string[] };
   /**
    * What the PR must match: for a promotion the source environment as it is now on the base branch, for a
    * rollback the target environment at the revision it returns to. Images are keyed by app, each with the file
-   * and line it was read from.
+   * and line it was read from. The reports are those on `commit`; the adapter fetches check runs and suites only
+   * when a requirement can be answered by them (undefined otherwise).
    */
   source: {
     name: string;
     commit: string;
     images: Readonly<Record<string, readonly ReadReference[]>>;
     statuses: readonly CommitStatus[];
+    checkRuns?: readonly CheckRun[];
+    checkSuites?: readonly CheckSuite[];
   };
   /**
    * What the adapter found wrong with where the pull request comes from: a head branch that is not the one its
@@ -135,23 +142,14 @@ function windowCondition(input: GateInput): GateCondition | undefined {
 function statusConditions(input: GateInput): GateCondition[] {
   // A rollback must get through while the statuses that prompted it are red.
   if (input.kind === "rollback") return [];
-  return input.requireStatus.map((context) => {
-    const status = input.source.statuses.find((s) => s.context === context);
-    const where = `on ${input.source.name} commit ${short(input.source.commit)}`;
-    const label = `status ${context}`;
-    if (!status) {
-      return {
-        name: "status",
-        label,
-        met: false,
-        detail: `required status ${context} not reported ${where}`,
-      };
-    }
+  const where = `on ${input.source.name} commit ${short(input.source.commit)}`;
+  return input.requireStatus.map((text) => {
+    const result = evaluateRequirement(parseRequirement(text), input.source, where);
     return {
       name: "status",
-      label,
-      met: status.state === "success",
-      detail: `required status ${context} is ${status.state} ${where}`,
+      label: `status ${text}`,
+      met: result.verdict === "success",
+      detail: result.detail,
     };
   });
 }

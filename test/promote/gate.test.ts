@@ -150,6 +150,33 @@ describe("evaluateGate", () => {
       [/^required status argocd\/staging is failure on staging commit ccccccc$/],
     ],
     [
+      "a required status still pending",
+      (i) => {
+        i.source.statuses = [{ context: "argocd/staging", state: "pending" }];
+      },
+      [/^required status argocd\/staging is pending on staging commit ccccccc$/],
+    ],
+    [
+      "a required status in error",
+      (i) => {
+        i.source.statuses = [{ context: "argocd/staging", state: "error" }];
+      },
+      [/^required status argocd\/staging is error on staging commit ccccccc$/],
+    ],
+    [
+      "a required check run skipped, though an earlier run passed",
+      (i) => {
+        i.requireStatus = ["smoke-test"];
+        i.source.checkRuns = [
+          { id: 12, name: "smoke-test", status: "completed", conclusion: "skipped" },
+          { id: 11, name: "smoke-test", status: "completed", conclusion: "success" },
+        ];
+      },
+      [
+        /^required status smoke-test is skipped on staging commit ccccccc \(check run\); neutral and skipped verify nothing/,
+      ],
+    ],
+    [
       "the source rebuilt the same tag under another digest",
       (i) => {
         i.source.images = { web: [running(`ghcr.io/acme/web:1.4.2@${REBUILT_DIGEST}`)] };
@@ -338,6 +365,16 @@ describe("evaluateGate", () => {
         i.reviews = i.reviews.slice(0, 1);
         i.now = new Date("2026-11-22T03:00:00Z");
         i.source.statuses = [{ context: "argocd/staging", state: "failure" }];
+      },
+    ],
+    [
+      "a required check run that passed on its re-run, listed first",
+      (i) => {
+        i.requireStatus = ["smoke-test"];
+        i.source.checkRuns = [
+          { id: 12, name: "smoke-test", status: "completed", conclusion: "success" },
+          { id: 11, name: "smoke-test", status: "completed", conclusion: "failure" },
+        ];
       },
     ],
     [
