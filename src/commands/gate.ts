@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { evaluateLocalGate } from "../delivery/local-gate.js";
-import type { CommitStatus } from "../promote/gate.js";
+import type { CheckRun, CheckSuite, CommitStatus } from "../promote/checks.js";
 import { changeLine } from "../update/index.js";
 import { readPipelineConfig } from "./config.js";
 import type { Command } from "./types.js";
@@ -9,7 +9,7 @@ import { parseCommandArgs, UsageError } from "./usage.js";
 const USAGE =
   "gitops-pipeline gate --repo DIR --to ENV [--from ENV] [--config FILE] [--base REF] [--head REF] " +
   "[--approved-by USER...] [--member @ORG/TEAM=USER...] [--author USER] [--status CONTEXT=STATE...] " +
-  "[--now ISO-8601] [--json]";
+  "[--check NAME=STATE...] [--check-suite APP=STATE...] [--now ISO-8601] [--json]";
 
 const OPTIONS = {
   repo: { type: "string" },
@@ -22,11 +22,26 @@ const OPTIONS = {
   member: { type: "string", multiple: true },
   author: { type: "string" },
   status: { type: "string", multiple: true },
+  check: { type: "string", multiple: true },
+  "check-suite": { type: "string", multiple: true },
   now: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
 const STATES = ["success", "pending", "failure", "error"];
+// A check's state is its status until it completes, then its conclusion; both are accepted as GitHub shows them.
+const CHECK_PENDING = ["queued", "in_progress", "waiting", "requested", "pending"];
+const CHECK_CONCLUSIONS = [
+  "success",
+  "failure",
+  "neutral",
+  "cancelled",
+  "skipped",
+  "timed_out",
+  "action_required",
+  "stale",
+  "startup_failure",
+];
 // A zone is required: a bare local time would make the window check depend on the machine it runs on.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -48,6 +63,35 @@ function statuses(texts: readonly string[]): CommitStatus[] {
     }
     return { context, state };
   });
+}
+
+/** `NAME=STATE` of a check run or suite, in the order given: a later one of the same name is its re-run. */
+function checkStates(option: string, texts: readonly string[]) {
+  return texts.map((text, index) => {
+    const [name, state] = pair(option, text, "NAME=STATE");
+    const pending = CHECK_PENDING.includes(state);
+    if (!pending && !CHECK_CONCLUSIONS.includes(state)) {
+      throw usage(
+        `${option} ${JSON.stringify(text)}: state must be a check status (${CHECK_PENDING.join(", ")}) ` +
+          `or conclusion (${CHECK_CONCLUSIONS.join(", ")})`,
+      );
+    }
+    return { id: index + 1, name, status: pending ? state : "completed", conclusion: pending ? null : state };
+  });
+}
+
+function checkRuns(texts: readonly string[]): CheckRun[] {
+  return checkStates("--check", texts);
+}
+
+function checkSuites(texts: readonly string[]): CheckSuite[] {
+  return checkStates("--check-suite", texts).map(({ id, name, status, conclusion }) => ({
+    id,
+    app: name,
+    status,
+    conclusion,
+    runs: 1,
+  }));
 }
 
 function members(texts: readonly string[]): Record<string, string[]> {
@@ -86,7 +130,11 @@ export const gateCommand: Command = {
     if (!values.to) throw usage("--to is required");
     const request = {
       now: instant(values.now),
-      statuses: statuses(values.status ?? []),
+      checks: {
+        statuses: statuses(values.status ?? []),
+        checkRuns: checkRuns(values.check ?? []),
+        checkSuites: checkSuites(values["check-suite"] ?? []),
+      },
       members: members(values.member ?? []),
     };
     const config = values.config ? await readPipelineConfig(io, values.repo, values.config) : undefined;

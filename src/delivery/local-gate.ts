@@ -1,7 +1,8 @@
 import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
+import type { Checks } from "../promote/checks.js";
 import { promotionEdge, requiredApprovals } from "../promote/edges.js";
-import { type CommitStatus, evaluateGate, type GateResult } from "../promote/gate.js";
+import { evaluateGate, type GateResult } from "../promote/gate.js";
 import { readEnvironment } from "../promote/plan.js";
 import type { Review } from "../promote/reviews.js";
 import { changedFiles, gitTreeReader, mergeBase, resolveCommit } from "./git-tree.js";
@@ -19,7 +20,8 @@ export interface LocalGateRequest {
   /** `@org/team` → logins the caller vouches are members (team membership cannot be read from Git). */
   members: Readonly<Record<string, readonly string[]>>;
   author?: string;
-  statuses: readonly CommitStatus[];
+  /** Commit statuses, check runs and check suites the caller reports for the source commit. */
+  checks: Checks;
   now: Date;
 }
 
@@ -103,8 +105,8 @@ export async function evaluateLocalGate(request: LocalGateRequest): Promise<Loca
     source: {
       name: source.name,
       commit: sourceCommit,
-      images: Object.fromEntries([...sourceImages.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
-      statuses: request.statuses,
+      images: Object.fromEntries(sourceImages.apps),
+      ...request.checks,
     },
   });
   return { result, from: source.name, to: target.name, base, head, sourceCommit, notes };

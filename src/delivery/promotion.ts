@@ -1,18 +1,13 @@
 import { type Environment, findEnvironment, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
-import { httpStatus, onGitHub, translateGitHubError } from "../github/errors.js";
+import { gitHubMessage, httpStatus, onGitHub, translateGitHubError } from "../github/errors.js";
 import { formatImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
+import { type CheckRun, type CheckSuite, type Checks, reportsNeeded } from "../promote/checks.js";
 import type { PullRequestFile } from "../promote/diff.js";
 import { promotionEdge, requiredApprovals } from "../promote/edges.js";
-import {
-  type CommitStatus,
-  evaluateGate,
-  type GateResult,
-  gateDescription,
-  imagesAfter,
-} from "../promote/gate.js";
+import { evaluateGate, type GateResult, gateDescription, imagesAfter } from "../promote/gate.js";
 import {
   type EnvironmentImages,
   type PromotionPlan,
@@ -431,6 +426,121 @@ async function writers(ctx: PromotionContext, logins: readonly string[]): Promis
   return found;
 }
 
+/** Reads every page of a list endpoint that wraps its items (`{ total_count, check_runs }`). */
+async function paginateWrapped<T>(
+  fetchPage: (page: number) => Promise<{ total: number; items: T[] }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const { total, items } = await fetchPage(page);
+    all.push(...items);
+    if (items.length < 100 || all.length >= total) break;
+  }
+  return all;
+}
+
+/** A 403 on the checks API means the token cannot read checks: say which permission gives it. */
+async function readChecks<T>(
+  ctx: PromotionContext,
+  what: string,
+  sha: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (httpStatus(error) === 403 && /resource not accessible/i.test(gitHubMessage(error))) {
+      throw new UserError(
+        `GitHub refused to read the ${what} of ${short(sha)} in ${full(ctx)} (403 ${gitHubMessage(error)}); ` +
+          "require-status names checks, so the gate must read them",
+        {
+          hint:
+            "Give the token `checks: read`: in the workflow `permissions: { checks: read }` for GITHUB_TOKEN, or " +
+            "`permission-checks: read` on actions/create-github-app-token (and the Checks permission on the App). " +
+            "To require only a commit status, write it as status:CONTEXT in require-status.",
+          cause: error,
+        },
+      );
+    }
+    throw translateGitHubError(error, {
+      operation: `read the ${what} of ${short(sha)}`,
+      repository: full(ctx),
+    });
+  }
+}
+
+/**
+ * The commit statuses of `sha`, and its check runs and check suites when a requirement can be answered by them
+ * (a plain name is a status context or a check run name; `check-suite:` needs the suites).
+ */
+async function reportsOn(
+  ctx: PromotionContext,
+  sha: string,
+  requireStatus: readonly string[],
+): Promise<Checks> {
+  const { owner, repo } = ctx.repository;
+  if (requireStatus.length === 0) return { statuses: [] };
+  const needed = reportsNeeded(requireStatus);
+  const { data: combined } = await onGitHub(
+    { operation: `read the statuses of ${short(sha)}`, repository: full(ctx) },
+    () => ctx.clients.read.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha, per_page: 100 }),
+  );
+  const checks: Checks = {
+    statuses: combined.statuses.map((s) => ({ context: s.context, state: s.state })),
+  };
+  if (needed.checkRuns) {
+    checks.checkRuns = await readChecks(ctx, "check runs", sha, () =>
+      paginateWrapped(async (page) => {
+        const { data } = await ctx.clients.read.rest.checks.listForRef({
+          owner,
+          repo,
+          ref: sha,
+          filter: "latest",
+          per_page: 100,
+          page,
+        });
+        return {
+          total: data.total_count,
+          items: data.check_runs.map(
+            (run): CheckRun => ({
+              id: run.id,
+              name: run.name,
+              status: run.status,
+              conclusion: run.conclusion,
+            }),
+          ),
+        };
+      }),
+    );
+  }
+  if (needed.checkSuites) {
+    checks.checkSuites = await readChecks(ctx, "check suites", sha, () =>
+      paginateWrapped(async (page) => {
+        const { data } = await ctx.clients.read.rest.checks.listSuitesForRef({
+          owner,
+          repo,
+          ref: sha,
+          per_page: 100,
+          page,
+        });
+        return {
+          total: data.total_count,
+          items: data.check_suites.map(
+            (suite): CheckSuite => ({
+              id: suite.id,
+              app: suite.app?.slug ?? "",
+              status: suite.status,
+              conclusion: suite.conclusion,
+              runs: suite.latest_check_runs_count,
+            }),
+          ),
+        };
+      }),
+    );
+  }
+  return checks;
+}
+
 /**
  * Fetches everything the gate decides on for one pull request and evaluates it. Returns undefined for a pull
  * request this action did not open, or one for another target environment.
@@ -536,24 +646,14 @@ export async function evaluatePullRequest(
     }
   }
 
-  let source: { name: string; commit: string; images: EnvironmentImages; statuses: CommitStatus[] };
+  let source: { name: string; commit: string; images: EnvironmentImages; checks: Checks };
   if (marker.kind === "promotion") {
     const from = findEnvironment(config, marker.from);
-    const { data: combined } = await onGitHub(
-      { operation: `read the statuses of ${short(sourceCommit)}`, repository: full(ctx) },
-      () =>
-        ctx.clients.read.rest.repos.getCombinedStatusForRef({
-          owner,
-          repo,
-          ref: sourceCommit,
-          per_page: 100,
-        }),
-    );
     source = {
       name: from.name,
       commit: sourceCommit,
       images: await environmentAt(ctx, base.oid, from),
-      statuses: combined.statuses.map((s) => ({ context: s.context, state: s.state })),
+      checks: await reportsOn(ctx, sourceCommit, target.requireStatus),
     };
   } else {
     const revision = marker.revision ?? sourceCommit;
@@ -561,7 +661,7 @@ export async function evaluatePullRequest(
       name: `${target.name} at ${short(revision)}`,
       commit: revision,
       images: await environmentAt(ctx, revision, target),
-      statuses: [],
+      checks: { statuses: [] },
     };
   }
 
@@ -582,8 +682,8 @@ export async function evaluatePullRequest(
     source: {
       name: source.name,
       commit: source.commit,
-      images: Object.fromEntries([...source.images.apps].map(([app, refs]) => [app, refs.map((r) => r.ref)])),
-      statuses: source.statuses,
+      images: Object.fromEntries(source.images.apps),
+      ...source.checks,
     },
     origin,
   });

@@ -1,5 +1,6 @@
 import { type Document, isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
+import { parseRequirement } from "../promote/checks.js";
 import { parseWindow } from "../promote/window.js";
 import { repoPath } from "../update/local.js";
 import {
@@ -29,7 +30,10 @@ export interface Environment {
   reviewers: string[];
   /** Deployment windows as written (`Mon-Fri 09:00-17:00 Europe/Berlin`); interpreted by promotion. */
   windows: string[];
-  /** Commit statuses that must be `success` on the source commit. */
+  /**
+   * Reports that must be `success` on the source commit: a commit status context or check run name, or
+   * `status:`/`check:`/`check-suite:` to name one kind (src/promote/checks.ts).
+   */
   requireStatus: string[];
   /** Approvals a rollback needs; undefined when not set (promotion decides the default). */
   rollbackApprovals?: number;
@@ -193,7 +197,16 @@ function environment(reader: Reader, entry: Entry): Environment {
           parseWindow(value, { file: reader.file.path, ...positionOf(reader.file, node.range?.[0] ?? 0) });
         })
       : [],
-    requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
+    requireStatus: statusEntry
+      ? reader.strings(statusEntry, `require-status of ${where}`, (value, node) => {
+          try {
+            parseRequirement(value);
+          } catch (error) {
+            if (!isUserError(error)) throw error;
+            reader.fail(node, `${error.message} (require-status of ${where})`, error.hint);
+          }
+        })
+      : [],
     ...(rollbackEntry
       ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
       : {}),

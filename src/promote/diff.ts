@@ -1,6 +1,7 @@
 import { isUserError } from "../errors.js";
 import { type Change, findImages, updateFile } from "../manifests/index.js";
 import { appOf, inPaths } from "./pairing.js";
+import { versionProblem } from "./references.js";
 
 /** A file a pull request changes, with its content on the base and head commits (undefined where absent). */
 export interface PullRequestFile {
@@ -57,6 +58,16 @@ export function inspectPromotionDiff(
       const replayed = updateFile(file.path, file.base, images);
       if (replayed.content !== file.head) {
         problems.push(`${file.path} changes more than image references`);
+        continue;
+      }
+      const invalid = replayed.changes.flatMap((change) => {
+        const why = versionProblem(change.image, change.to);
+        return why
+          ? [`${file.path}:${change.line} sets ${change.image} to ${JSON.stringify(change.to)} (${why})`]
+          : [];
+      });
+      if (invalid.length > 0) {
+        problems.push(`${invalid.join("; ")}: not a valid image version`);
         continue;
       }
       const app = appOf(file.path, target.paths)!;

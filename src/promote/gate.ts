@@ -1,22 +1,27 @@
 import {
   formatImageRef,
   type ImageRef,
+  imageName,
   normalizedName,
   parseImageRef,
   versionOf,
   withVersionText,
 } from "../image/index.js";
+import {
+  type CheckRun,
+  type CheckSuite,
+  type CommitStatus,
+  evaluateRequirement,
+  parseRequirement,
+} from "./checks.js";
 import { inspectPromotionDiff, type PromotedChange, type PullRequestFile } from "./diff.js";
+import { describeProblem, type ReadReference, referenceProblem } from "./references.js";
 import { describeReviewers, evaluateReviews, type Review, type ReviewerPolicy } from "./reviews.js";
 import { anyWindowOpen, parseWindow, wallClock } from "./window.js";
 
 export type GateKind = "promotion" | "rollback";
 
-/** A commit status as GitHub reports it for one context (latest per context). */
-export interface CommitStatus {
-  context: string;
-  state: "success" | "pending" | "failure" | "error" | string;
-}
+export type { CheckRun, CheckSuite, CommitStatus } from "./checks.js";
 
 /** Everything the gate decides on, fetched by an adapter; the gate itself reads nothing. */
 export interface GateInput {
@@ -28,17 +33,22 @@ export interface GateInput {
   /** Distinct allowed approvals needed on the head commit: the environment's `approvals` or `rollback-approvals`. */
   approvals: number;
   windows: readonly string[];
+  /** `require-status` entries: status contexts, check run names, `check:`/`status:`/`check-suite:` forms. */
   requireStatus: readonly string[];
   target: { name: string; paths: readonly string[] };
   /**
    * What the PR must match: for a promotion the source environment as it is now on the base branch, for a
-   * rollback the target environment at the revision it returns to. Images are keyed by app.
+   * rollback the target environment at the revision it returns to. Images are keyed by app, each with the file
+   * and line it was read from. The reports are those on `commit`; the adapter fetches check runs and suites only
+   * when a requirement can be answered by them (undefined otherwise).
    */
   source: {
     name: string;
     commit: string;
-    images: Readonly<Record<string, readonly ImageRef[]>>;
+    images: Readonly<Record<string, readonly ReadReference[]>>;
     statuses: readonly CommitStatus[];
+    checkRuns?: readonly CheckRun[];
+    checkSuites?: readonly CheckSuite[];
   };
   /**
    * What the adapter found wrong with where the pull request comes from: a head branch that is not the one its
@@ -132,23 +142,14 @@ function windowCondition(input: GateInput): GateCondition | undefined {
 function statusConditions(input: GateInput): GateCondition[] {
   // A rollback must get through while the statuses that prompted it are red.
   if (input.kind === "rollback") return [];
-  return input.requireStatus.map((context) => {
-    const status = input.source.statuses.find((s) => s.context === context);
-    const where = `on ${input.source.name} commit ${short(input.source.commit)}`;
-    const label = `status ${context}`;
-    if (!status) {
-      return {
-        name: "status",
-        label,
-        met: false,
-        detail: `required status ${context} not reported ${where}`,
-      };
-    }
+  const where = `on ${input.source.name} commit ${short(input.source.commit)}`;
+  return input.requireStatus.map((text) => {
+    const result = evaluateRequirement(parseRequirement(text), input.source, where);
     return {
       name: "status",
-      label,
-      met: status.state === "success",
-      detail: `required status ${context} is ${status.state} ${where}`,
+      label: `status ${text}`,
+      met: result.verdict === "success",
+      detail: result.detail,
     };
   });
 }
@@ -175,21 +176,42 @@ export function imagesAfter(changes: readonly { image: string; to: string }[]): 
 
 function sourceConditions(input: GateInput, changes: readonly PromotedChange[]): GateCondition[] {
   const conditions: GateCondition[] = [];
+  const blocked = (detail: string): GateCondition => ({
+    name: "source",
+    label: "source moved",
+    met: false,
+    detail,
+  });
   for (const change of changes) {
     const to = changedRef(change);
     const name = normalizedName(to);
-    const running = (input.source.images[change.app] ?? []).filter((ref) => normalizedName(ref) === name);
-    if (running.some((ref) => runsSameVersion(ref, to))) continue;
+    const running = (input.source.images[change.app] ?? []).filter(
+      (image) => normalizedName(image.ref) === name,
+    );
+    // A version read from the source is compared only once it is a valid one: the PR must not be matched to text.
+    const invalid = running.flatMap((image) => {
+      const problem = referenceProblem(image.ref);
+      return problem ? [describeProblem(image, problem)] : [];
+    });
+    if (invalid.length > 0) {
+      conditions.push(
+        blocked(
+          `${input.source.name} holds an invalid reference to ${imageName(to)}, so what it runs is unknown: ` +
+            `${invalid.join("; ")}. Correct it in ${input.source.name}, then evaluate again`,
+        ),
+      );
+      continue;
+    }
+    if (running.some((image) => runsSameVersion(image.ref, to))) continue;
     const now =
       running.length > 0
-        ? `app ${change.app} runs ${[...new Set(running.map(versionOf))].join(", ")} there now`
+        ? `app ${change.app} runs ${[...new Set(running.map((image) => versionOf(image.ref)))].join(", ")} there now`
         : `app ${change.app} does not reference that image there`;
-    conditions.push({
-      name: "source",
-      label: "source moved",
-      met: false,
-      detail: `${input.source.name} does not run ${formatImageRef(to)} (${change.file}:${change.line}); ${now}`,
-    });
+    conditions.push(
+      blocked(
+        `${input.source.name} does not run ${formatImageRef(to)} (${change.file}:${change.line}); ${now}`,
+      ),
+    );
   }
   return conditions;
 }

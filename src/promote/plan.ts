@@ -16,6 +16,7 @@ import {
 } from "../manifests/index.js";
 import { type RepoReader, resolvePaths } from "../update/index.js";
 import { appOf } from "./pairing.js";
+import { assertValidReferences } from "./references.js";
 
 /** The part of an environment a promotion reads: its name and its paths. */
 export interface EnvironmentPaths {
@@ -120,6 +121,7 @@ function sourceVersions(
   for (const image of images) {
     if (image.ref.tag === undefined && image.ref.digest === undefined) continue;
     if (!keep(image.ref)) continue;
+    assertValidReferences([image], env);
     const name = normalizedName(image.ref);
     byName.set(name, [...(byName.get(name) ?? []), image]);
   }
@@ -208,6 +210,12 @@ export function planBetween(
       refs.push(image.ref);
     }
     if (refs.length === 0) continue;
+    // The target's current versions go into the table, the commit message and the log: they are read, so checked.
+    const promoted = new Set(refs.map(normalizedName));
+    assertValidReferences(
+      to.apps.get(app)!.filter((image) => promoted.has(normalizedName(image.ref))),
+      target.name,
+    );
     for (const [file, { app: fileApp, content }] of to.files) {
       if (fileApp !== app) continue;
       const result = updateFile(file, content, refs, options);
@@ -265,6 +273,7 @@ export async function diffEnvironments(
     readEnvironment(reader, left, options),
     readEnvironment(reader, right, options),
   ]);
+  for (const side of sides) assertValidReferences([...side.apps.values()].flat(), side.name);
   const apps = [...new Set([...sides[0].apps.keys(), ...sides[1].apps.keys()])].sort();
   const differences: EnvironmentDifference[] = [];
   for (const app of apps) {

@@ -12,6 +12,9 @@ const FIXTURE = path.join(ROOT, "test/fixtures/promote-repo");
 const CLI = path.join(ROOT, "dist/cli/index.js");
 const PDB = "apps/web/overlays/production/pdb.yaml";
 const STAGING_API = "apps/api/overlays/staging/deployment-patch.yaml";
+const STAGING_WEB = "apps/web/overlays/staging/kustomization.yaml";
+const WEB_NEW = "sha256:4b9a3e0f5c1d2e7a8b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a";
+const WEB_REBUILT = `sha256:${"e".repeat(64)}`;
 const PROMOTION = "promote/staging-to-production";
 // Monday 23 November 2026, 10:30 in Berlin (UTC+1): inside Mon-Fri 09:00-17:00 Europe/Berlin.
 const INSIDE = "2026-11-23T10:30:00+01:00";
@@ -160,6 +163,49 @@ describe("gitops-pipeline gate (built bundle)", () => {
     expect(run.result.reasons).toEqual([
       "staging does not run ghcr.io/acme/api:2.3.0 (apps/api/overlays/production/deployment-patch.yaml:11); " +
         "app api runs 2.2.9 there now",
+    ]);
+  });
+
+  it("opens on a success status only: pending, error and failure block, each named", () => {
+    const main = git("rev-parse", "--short=7", "main");
+    for (const state of ["pending", "error", "failure"]) {
+      const run = json(...approvedByTwo, "--status", `argocd/staging=${state}`, "--now", INSIDE);
+      expect(run.code, state).toBe(1);
+      expect(run.result.reasons).toEqual([
+        `required status argocd/staging is ${state} on staging commit ${main}`,
+      ]);
+    }
+    expect(json(...approvedByTwo, "--status", GREEN, "--now", INSIDE).code).toBe(0);
+  });
+
+  it("takes a check run of the required name, the last one given as its latest run", () => {
+    const main = git("rev-parse", "--short=7", "main");
+    const check = (...states: string[]) =>
+      json(...approvedByTwo, "--now", INSIDE, ...states.flatMap((s) => ["--check", `argocd/staging=${s}`]));
+    expect(check("failure", "success").code).toBe(0);
+    for (const [states, shown] of [
+      [["success", "in_progress"], "in_progress"],
+      [["success", "skipped"], "skipped"],
+      [["cancelled"], "cancelled"],
+    ] as const) {
+      const run = check(...states);
+      expect(run.code).toBe(1);
+      expect(run.result.reasons[0]).toMatch(
+        new RegExp(`^required status argocd/staging is ${shown} on staging commit ${main} \\(check run\\)`),
+      );
+    }
+    const bad = cli("gate", "--repo", ".", "--to", "production", "--check", "smoke=green");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--check "smoke=green": state must be a check status');
+  });
+
+  it("is blocked when staging rebuilt the promoted tag under another digest", async () => {
+    await commitOn("rebuilt", "main", STAGING_WEB, [WEB_NEW, WEB_REBUILT]);
+    const run = json(...approvedByTwo, "--status", GREEN, "--now", INSIDE, "--base", "rebuilt");
+    expect(run.code).toBe(1);
+    expect(run.result.reasons).toEqual([
+      `staging does not run ghcr.io/acme/web:1.10@${WEB_NEW} (apps/web/overlays/production/kustomization.yaml:16); ` +
+        `app web runs 1.10@${WEB_REBUILT} there now`,
     ]);
   });
 

@@ -11,6 +11,7 @@ const WEB_NEW = "sha256:4b9a3e0f5c1d2e7a8b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c
 const WEB_OLD = "sha256:0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4";
 const API = "apps/api/overlays/production/deployment-patch.yaml";
 const WEB = "apps/web/overlays/production/kustomization.yaml";
+const STAGING_WEB = "apps/web/overlays/staging/kustomization.yaml";
 
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -133,6 +134,52 @@ describe("gitops-pipeline promote", () => {
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(code);
     expect(await snapshot(repo)).toEqual(before);
+  });
+
+  /** Replaces one line's text in a file of the repository. */
+  async function edit(file: string, from: string, to: string) {
+    const full = path.join(repo, file);
+    const text = await readFile(full, "utf8");
+    expect(text).toContain(from);
+    await writeFile(full, text.replace(from, to));
+  }
+
+  it.each([
+    [String.raw`"sha-1\nnamePrefix: pwned-"`, String.raw`"sha-1\nnamePrefix: pwned-"`],
+    [String.raw`"1.0\nkind: Secret"`, String.raw`"1.0\nkind: Secret"`],
+    ["'1.0 # x'", '"1.0 # x"'],
+  ])("refuses the source tag %s at its line, in promote and diff-envs, writing nothing", async (yaml, shown) => {
+    await edit(STAGING_WEB, 'newTag: "1.10"', `newTag: ${yaml}`);
+    const before = await snapshot(repo);
+    for (const args of [
+      ["promote", "--repo", ".", "--to", "production"],
+      ["diff-envs", "--repo", ".", "staging", "production"],
+    ]) {
+      const run = cli(...args);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe("");
+      const lines = run.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(
+        `gitops-pipeline ${args[0]}: ${STAGING_WEB}:9: staging references ghcr.io/acme/web with an invalid tag ${shown}: `,
+      );
+      expect(lines[1]).toContain(`Correct it in ${STAGING_WEB}`);
+    }
+    expect(await snapshot(repo)).toEqual(before);
+  });
+
+  it("refuses an invalid current tag of the target it would rewrite, and promotes other images past it", async () => {
+    await edit(WEB, 'newTag: "1.9"', String.raw`newTag: "1.9\n"`);
+    const before = await snapshot(repo);
+    const refused = cli("promote", "--repo", ".", "--to", "production");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      String.raw`gitops-pipeline promote: ${WEB}:16: production references ghcr.io/acme/web with an invalid tag "1.9\n": `,
+    );
+    expect(await snapshot(repo)).toEqual(before);
+    const api = cli("promote", "--repo", ".", "--to", "production", "--image", "ghcr.io/acme/api");
+    expect(api.code).toBe(0);
+    expect(api.stdout).toBe(`${API}:11: ghcr.io/acme/api 2.2.1 -> 2.3.0\n`);
   });
 
   it("points a bad deployment window at its line in the config file", async () => {

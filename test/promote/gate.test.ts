@@ -13,6 +13,7 @@ const OLD_HEAD = "b".repeat(40);
 const SOURCE_COMMIT = "c".repeat(40);
 const NEW_DIGEST = `sha256:${"1".repeat(64)}`;
 const OLD_DIGEST = `sha256:${"2".repeat(64)}`;
+const REBUILT_DIGEST = `sha256:${"3".repeat(64)}`;
 
 const kustomization = (tag: string, digest: string, replicas = 3) => `# production overlay
 apiVersion: kustomize.config.k8s.io/v1beta1
@@ -29,6 +30,9 @@ images:
 `;
 
 const PROD_FILE = "apps/web/overlays/production/kustomization.yaml";
+const STAGING_FILE = "apps/web/overlays/staging/kustomization.yaml";
+/** A reference the source environment holds, as the adapter read it. */
+const running = (text: string) => ({ file: STAGING_FILE, line: 11, ref: parseImageRef(text) });
 const promotionFile = {
   path: PROD_FILE,
   status: "modified",
@@ -60,7 +64,7 @@ function input(change: (base: Input) => void = () => {}): Input {
     source: {
       name: "staging",
       commit: SOURCE_COMMIT,
-      images: { web: [parseImageRef(`ghcr.io/acme/web:1.4.2@${NEW_DIGEST}`)] },
+      images: { web: [running(`ghcr.io/acme/web:1.4.2@${NEW_DIGEST}`)] },
       statuses: [{ context: "argocd/staging", state: "success" }],
     },
   };
@@ -146,6 +150,59 @@ describe("evaluateGate", () => {
       [/^required status argocd\/staging is failure on staging commit ccccccc$/],
     ],
     [
+      "a required status still pending",
+      (i) => {
+        i.source.statuses = [{ context: "argocd/staging", state: "pending" }];
+      },
+      [/^required status argocd\/staging is pending on staging commit ccccccc$/],
+    ],
+    [
+      "a required status in error",
+      (i) => {
+        i.source.statuses = [{ context: "argocd/staging", state: "error" }];
+      },
+      [/^required status argocd\/staging is error on staging commit ccccccc$/],
+    ],
+    [
+      "a required check run skipped, though an earlier run passed",
+      (i) => {
+        i.requireStatus = ["smoke-test"];
+        i.source.checkRuns = [
+          { id: 12, name: "smoke-test", status: "completed", conclusion: "skipped" },
+          { id: 11, name: "smoke-test", status: "completed", conclusion: "success" },
+        ];
+      },
+      [
+        /^required status smoke-test is skipped on staging commit ccccccc \(check run\); neutral and skipped verify nothing/,
+      ],
+    ],
+    [
+      "the source rebuilt the same tag under another digest",
+      (i) => {
+        i.source.images = { web: [running(`ghcr.io/acme/web:1.4.2@${REBUILT_DIGEST}`)] };
+      },
+      [
+        /^staging does not run ghcr\.io\/acme\/web:1\.4\.2@sha256:1{64} \(.*kustomization\.yaml:11\); app web runs 1\.4\.2@sha256:3{64} there now$/,
+      ],
+    ],
+    [
+      "a source reference whose tag is not a tag, though it starts like the promoted one",
+      (i) => {
+        const ref = {
+          registry: "ghcr.io",
+          repository: "acme/web",
+          tag: "1.4.2\nnamePrefix: x-",
+          digest: NEW_DIGEST,
+        };
+        i.source.images = {
+          web: [{ file: STAGING_FILE, line: 11, ref }, running(`ghcr.io/acme/web:1.4.2@${NEW_DIGEST}`)],
+        };
+      },
+      [
+        /^staging holds an invalid reference to ghcr\.io\/acme\/web, so what it runs is unknown: apps\/web\/overlays\/staging\/kustomization\.yaml:11: ghcr\.io\/acme\/web has an invalid tag "1\.4\.2\\nnamePrefix: x-" \(it contains whitespace or a control character at offset 5\)\. Correct it in staging, then evaluate again$/,
+      ],
+    ],
+    [
       "a required status never reported",
       (i) => {
         i.source.statuses = [{ context: "ci/other", state: "success" }];
@@ -155,7 +212,7 @@ describe("evaluateGate", () => {
     [
       "the source rolled back meanwhile",
       (i) => {
-        i.source.images = { web: [parseImageRef(`ghcr.io/acme/web:1.4.1@${OLD_DIGEST}`)] };
+        i.source.images = { web: [running(`ghcr.io/acme/web:1.4.1@${OLD_DIGEST}`)] };
       },
       [
         /^staging does not run ghcr\.io\/acme\/web:1\.4\.2@sha256:1{64} \(.*kustomization\.yaml:11\); app web runs 1\.4\.1@sha256:2{64} there now$/,
@@ -311,9 +368,19 @@ describe("evaluateGate", () => {
       },
     ],
     [
+      "a required check run that passed on its re-run, listed first",
+      (i) => {
+        i.requireStatus = ["smoke-test"];
+        i.source.checkRuns = [
+          { id: 12, name: "smoke-test", status: "completed", conclusion: "success" },
+          { id: 11, name: "smoke-test", status: "completed", conclusion: "failure" },
+        ];
+      },
+    ],
+    [
       "a source that pins the same digest under another tag spelling of the registry",
       (i) => {
-        i.source.images = { web: [parseImageRef(`GHCR.IO/acme/web:1.4.2@${NEW_DIGEST}`)] };
+        i.source.images = { web: [running(`GHCR.IO/acme/web:1.4.2@${NEW_DIGEST}`)] };
       },
     ],
   ];

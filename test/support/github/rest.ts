@@ -1,3 +1,4 @@
+import { CHECK_HANDLERS, CHECK_PERMISSIONS } from "./checks.js";
 import { HttpError, notFound, validationFailed } from "./errors.js";
 import * as F from "./fixtures.js";
 import { timestamp } from "./fixtures.js";
@@ -12,6 +13,7 @@ import {
   runAutoMerges,
 } from "./merge.js";
 import type { PullRequest, RepoState, TokenPermission } from "./model.js";
+import { paginate } from "./pages.js";
 import type { Actor, GitHubTestServer, Reply } from "./server.js";
 
 export interface RestContext {
@@ -73,24 +75,8 @@ export const REQUIRED_PERMISSION: Record<string, [string, TokenPermission]> = {
   "repos/list-deployment-statuses": ["deployments", "read"],
   "teams/get-membership-for-user-in-org": ["members", "read"],
   "users/get-authenticated": ["user", "read"],
+  ...CHECK_PERMISSIONS,
 };
-
-function paginate<T>(ctx: RestContext, items: T[]): { page: T[]; headers: Record<string, string> } {
-  const perPage = Math.min(100, Number(ctx.query.get("per_page") ?? 30));
-  const page = Math.max(1, Number(ctx.query.get("page") ?? 1));
-  const slice = items.slice((page - 1) * perPage, page * perPage);
-  const headers: Record<string, string> = {};
-  const last = Math.max(1, Math.ceil(items.length / perPage));
-  if (page < last) {
-    const next = new URLSearchParams(ctx.query);
-    next.set("page", String(page + 1));
-    const lastParams = new URLSearchParams(ctx.query);
-    lastParams.set("page", String(last));
-    const self = `${ctx.server.url}${ctx.path}`;
-    headers.link = `<${self}?${next}>; rel="next", <${self}?${lastParams}>; rel="last"`;
-  }
-  return { page: slice, headers };
-}
 
 function owner(ctx: RestContext) {
   return ctx.server.user(ctx.repo.owner);
@@ -1018,6 +1004,8 @@ export const REST_HANDLERS: Record<string, Handler> = {
       body: { resources: { core: rate, graphql: rate, search: { ...rate, limit: 30, remaining: 30 } }, rate },
     };
   },
+
+  ...CHECK_HANDLERS,
 };
 
 /** Labels on a pull request; every name on it was created in the repository when it was added. */
