@@ -57,8 +57,10 @@ export function isClusterApi(apiVersion: string, kind: string): boolean {
  * A file with `{{` is a template (Helm chart, Go-templated config) unless every `{{` of its text ended up inside a
  * string of the parsed documents — an ApplicationSet's `'{{.path.basename}}'`, an ExternalSecret's
  * `"{{ .password }}"` — in which case the documents are manifests whose templated values are filled in later.
+ * `documents` is undefined when the text does not parse, which makes it a template.
  */
-export function templatedOnlyInStrings(text: string, documents: readonly unknown[]): boolean {
+export function templatedOnlyInStrings(text: string, documents: readonly unknown[] | undefined): boolean {
+  if (!documents) return false;
   let inText = 0;
   for (let i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) inText++;
   let inStrings = 0;

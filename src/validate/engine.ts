@@ -11,7 +11,7 @@ import {
   kustomizationNames,
   parseKustomization,
 } from "./kustomize.js";
-import { type ParsedDocument, parseYamlFile } from "./load.js";
+import { loadDocuments, type ParsedDocument, parseYamlFile } from "./load.js";
 import { PositionIndex } from "./positions.js";
 import { rules as registeredRules } from "./rules/index.js";
 import { SchemaSet } from "./schema.js";
@@ -172,12 +172,7 @@ export async function validateManifests(
     // Generator inputs, Helm values, replacement configs: data, whatever they look like.
     if (members.data.has(file) && !resource) continue;
     // Go templates (Helm chart templates) are not YAML until rendered; templated string values are placeholders.
-    if (text.includes("{{")) {
-      const result = parseYamlFile(file, text);
-      const objects = result.documents.map((d) => d.object);
-      if (result.findings.length || !templatedOnlyInStrings(text, objects)) continue;
-      parsed.set(file, result.documents);
-    }
+    if (text.includes("{{") && !templatedOnlyInStrings(text, loadOrUndefined(text))) continue;
     const docs = parse(file);
     // A patch is a fragment: its syntax counts, its completeness never does.
     if (members.kustomizations.has(file) || (members.patches.has(file) && !resource)) continue;
@@ -197,7 +192,7 @@ export async function validateManifests(
         severity: "warning",
         file: at.file,
         ...(positions.locate(at.file, 0, at.path) ?? { line: 1, column: 1 }),
-        message: `${root.dir} was not rendered: kustomize would fetch ${JSON.stringify(at.ref)} over the network, and validation works offline; its local files were checked as they are`,
+        message: `${root.dir} was not rendered: kustomize would ${at.what} over the network, and validation works offline; its local files were checked as they are`,
       });
     }
   }
@@ -687,6 +682,14 @@ export function collectFiles(paths: string[], source: ManifestSource, names?: re
       });
   }
   return [...out].sort();
+}
+
+function loadOrUndefined(text: string): unknown[] | undefined {
+  try {
+    return loadDocuments(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function readKustomizations(files: string[], source: ManifestSource): KustomizationInputs[] {

@@ -22,11 +22,16 @@ export interface KustomizationInputs {
   dataFiles: string[];
   /** Directories this kustomization builds on (resources, bases, components). */
   dirs: string[];
-  /** Bases, components and resources kustomize would fetch over the network, where the kustomization names them. */
-  remote: { ref: string; path: (string | number)[] }[];
+  /**
+   * What kustomize would fetch over the network — remote bases, components and resources, Helm charts to inflate —
+   * where the kustomization names it.
+   */
+  remote: { ref: string; path: (string | number)[]; what: string }[];
   /** A parse problem in the kustomization file itself; kustomize will report it too. */
   problem?: string;
 }
+
+export type RemoteInput = { file: string } & KustomizationInputs["remote"][number];
 
 /** kustomize's remote targets: URLs, scp-like git addresses, `github.com/…` shorthands and `?ref=` pins. */
 export const isRemote = (ref: string) =>
@@ -78,7 +83,8 @@ export function parseKustomization(
   };
   for (const key of ["resources", "bases", "components"]) {
     list(k[key]).forEach((ref, index) => {
-      if (typeof ref === "string" && isRemote(ref)) inputs.remote.push({ ref, path: [key, index] });
+      if (typeof ref === "string" && isRemote(ref))
+        inputs.remote.push({ ref, path: [key, index], what: `fetch ${JSON.stringify(ref)}` });
       else add(ref, "resource");
     });
   }
@@ -103,11 +109,23 @@ export function parseKustomization(
       for (const entry of [...list(g.envs), g.env]) add(entry, "data");
     }
   }
-  for (const chart of list(k.helmCharts)) {
-    if (!chart || typeof chart !== "object") continue;
-    const c = chart as { valuesFile?: unknown; additionalValuesFiles?: unknown };
+  list(k.helmCharts).forEach((chart, index) => {
+    if (!chart || typeof chart !== "object") return;
+    const c = chart as {
+      name?: unknown;
+      repo?: unknown;
+      valuesFile?: unknown;
+      additionalValuesFiles?: unknown;
+    };
     for (const entry of [c.valuesFile, ...list(c.additionalValuesFiles)]) add(entry, "data");
-  }
+    // Inflating a chart needs `--enable-helm`, the helm binary and, for a chart repository, the network.
+    const from = typeof c.repo === "string" ? ` from ${JSON.stringify(c.repo)}` : "";
+    inputs.remote.push({
+      ref: String(c.name),
+      path: ["helmCharts", index],
+      what: `inflate the Helm chart ${JSON.stringify(String(c.name))}${from} with helm`,
+    });
+  });
   return inputs;
 }
 
@@ -177,10 +195,7 @@ export class KustomizationGraph {
   }
 
   /** Remote references anywhere in what `dir` builds on, with the kustomization that names each. */
-  remoteOf(
-    dir: string,
-    seen = new Set<string>(),
-  ): { file: string; ref: string; path: (string | number)[] }[] {
+  remoteOf(dir: string, seen = new Set<string>()): RemoteInput[] {
     if (seen.has(dir)) return [];
     seen.add(dir);
     const k = this.byDir.get(dir);

@@ -23,10 +23,15 @@ export interface ParsedFile {
 /** YAML merge keys (`<<: *defaults`) are resolved, as the Kubernetes YAML reader and kustomize do. */
 const schema = CORE_SCHEMA.withTags(mergeTag);
 
+/** Every document of `text` as plain data; throws on the first syntax error. */
+export function loadDocuments(text: string): unknown[] {
+  return loadAll(text, { schema });
+}
+
 export function parseYamlFile(file: string, text: string): ParsedFile {
   let objects: unknown[];
   try {
-    objects = loadAll(text, { schema });
+    objects = loadDocuments(text);
   } catch (error) {
     const slow = parseSlowly(file, text);
     // The two parsers disagree on a few edge cases; what js-yaml rejects must still be reported.
