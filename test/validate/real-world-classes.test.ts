@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/commands/index.js";
 import { emptyValidateConfig, parseValidateConfig } from "../../src/validate/config.js";
 import { type ValidateOptions, validateManifests } from "../../src/validate/engine.js";
 import { findKustomize, kustomizeRenderer, localSource } from "../../src/validate/local.js";
@@ -567,5 +568,39 @@ components:
     expect(report.findings.find((f) => f.rule === "kustomize-remote")?.message).toBe(
       'kustomize/overlays/branding was not rendered: kustomize would fetch "https://github.com/GoogleCloudPlatform/microservices-demo/kustomize/components/redis?ref=v0.10.2" over the network, and validation works offline; its local files were checked as they are',
     );
+  });
+});
+
+describe("gitops-pipeline validate --strict", () => {
+  it("turns the once-per-kind warning into an error, and refuses --strict with --no-strict", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "validate-real-cli-"));
+    roots.push(root);
+    mkdirSync(path.join(root, "apps"));
+    writeFileSync(
+      path.join(root, "apps/policy.yaml"),
+      "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: web}\nspec:\n  endpointSelector: {}\n",
+    );
+    const cli = async (...args: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(["validate", "--render", "never", ...args], {
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        cwd: root,
+        env: {},
+      });
+      return { code, stdout, stderr };
+    };
+    const plain = await cli();
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("apps/policy.yaml:2:1: warning [unknown-kind]");
+    const strict = await cli("--strict");
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("apps/policy.yaml:2:1: error [unknown-kind]");
+    expect((await cli("--strict", "--no-strict")).code).toBe(2);
   });
 });
