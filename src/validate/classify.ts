@@ -78,3 +78,26 @@ export function templatedOnlyInStrings(text: string, documents: readonly unknown
   documents.forEach(visit);
   return inText === inStrings;
 }
+
+/** Image names Skaffold builds (`build.artifacts[].image`, profiles included) from a Skaffold `Config` document. */
+export function skaffoldArtifacts(object: unknown): string[] {
+  if (
+    !isRecord(object) ||
+    typeof object.apiVersion !== "string" ||
+    !object.apiVersion.startsWith("skaffold/")
+  )
+    return [];
+  const builds = [
+    object.build,
+    ...(Array.isArray(object.profiles) ? object.profiles.map((p) => isRecord(p) && p.build) : []),
+  ];
+  return builds.flatMap((build) =>
+    isRecord(build) && Array.isArray(build.artifacts)
+      ? build.artifacts.flatMap((a) => (isRecord(a) && typeof a.image === "string" ? [a.image] : []))
+      : [],
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

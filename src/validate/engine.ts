@@ -3,7 +3,7 @@ import { loadAll, load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { UserError } from "../errors.js";
 import { apiStatus, isKnownOldApi, parseKubernetesVersion } from "./apis.js";
-import { isClusterApi, looksLikeManifest, templatedOnlyInStrings } from "./classify.js";
+import { isClusterApi, looksLikeManifest, skaffoldArtifacts, templatedOnlyInStrings } from "./classify.js";
 import { ignoredByAnnotation, RuleSettings, type ValidateConfig } from "./config.js";
 import {
   KustomizationGraph,
@@ -160,6 +160,7 @@ export async function validateManifests(
   // Files a build reads are validated in its output.
   const built = new Set(builds.flatMap((root) => [...graph.inputsOf(root.dir)]));
   const resources: Resource[] = [];
+  const builtImages = new Set<string>();
   const checkedFiles: string[] = [];
   const environmentOf = environmentMatcher(options.environments ?? []);
 
@@ -179,6 +180,7 @@ export async function validateManifests(
     if (built.has(file)) continue;
     const environment = environmentOf(file);
     for (const doc of docs) {
+      for (const image of skaffoldArtifacts(doc.object)) builtImages.add(image);
       for (const resource of toResources(doc, file, listItems)) {
         if (environment) resource.environment = environment;
         resources.push(resource);
@@ -239,6 +241,7 @@ export async function validateManifests(
     repoRoot: ".",
     pathExists: (p) => source.exists(path.posix.normalize(p.replace(/^\/+/, ""))),
     productionEnvironments: new Set(options.productionEnvironments ?? []),
+    builtImages,
   };
   const raw: RawFinding[] = [];
   // Kinds without a schema, with the resources of each: reported once per kind, not once per resource.

@@ -362,6 +362,37 @@ provisioning:
   });
 });
 
+describe("Skaffold projects", () => {
+  it("treat the untagged images Skaffold builds as placeholders, and still report other untagged images", async () => {
+    const manifest = (name: string, image: string) =>
+      deployment.replace(/notifier/g, name).replace(`image: ghcr.io/acme/${name}:2.8.1`, `image: ${image}`);
+    const report = await check({
+      "skaffold.yaml": `apiVersion: skaffold/v4beta11
+kind: Config
+metadata: {name: shop}
+build:
+  artifacts:
+    - image: frontend
+      context: src/frontend
+manifests:
+  rawYaml: [kubernetes-manifests/*.yaml]
+profiles:
+  - name: with-cart
+    build:
+      artifacts:
+        - image: cartservice
+          context: src/cartservice
+`,
+      "kubernetes-manifests/frontend.yaml": manifest("frontend", "frontend"),
+      "kubernetes-manifests/cart.yaml": manifest("cartservice", "cartservice"),
+      "kubernetes-manifests/redis.yaml": manifest("redis", "redis"),
+    });
+    expect(at(report.findings.filter((f) => f.rule === "latest-tag"))).toEqual([
+      "error latest-tag kubernetes-manifests/redis.yaml:16",
+    ]);
+  });
+});
+
 describe("encrypted values and secret references", () => {
   it("accepts SOPS-encrypted Secrets and values, and references to secret stores", async () => {
     const report = await check({
