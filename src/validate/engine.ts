@@ -85,8 +85,8 @@ export async function validateManifests(
   );
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
   parseKubernetesVersion(kubernetesVersion);
-  // Unset: unknown fields are errors and kinds without a schema warnings; true: both errors; false: neither is
-  // checked beyond the warning for kinds without a schema.
+  // Unset: unknown fields are errors and kinds without a schema warnings; true: both errors; false: unknown fields
+  // are not reported (kinds without a schema stay warnings). An explicit severity under `rules` wins over both.
   const strictness = options.strict ?? config.strict;
   const strict = strictness !== false;
   const defaults = new Map(rules.map((r) => [r.id, r.defaultSeverity]));
