@@ -52,7 +52,7 @@ export function run(): Promise<void> {
         cwd,
         paths: getList("paths"),
         kubernetesVersion: getString("kubernetes-version") || undefined,
-        strict: getBoolean("strict", true),
+        strict: getString("strict") === "" ? undefined : getBoolean("strict", false),
         render: getChoice("render", ["auto", "never"] as const, "auto"),
         configFile: getString("config") || undefined,
         crds: getList("crds"),

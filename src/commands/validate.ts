@@ -8,11 +8,12 @@ import { parseCommandArgs, UsageError } from "./usage.js";
 
 const USAGE =
   "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
-  "[--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE]";
+  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE]";
 
 const OPTIONS = {
   format: { type: "string" },
   "kubernetes-version": { type: "string" },
+  strict: { type: "boolean" },
   "no-strict": { type: "boolean" },
   render: { type: "string" },
   "fail-on": { type: "string" },
@@ -52,6 +53,8 @@ export const validateCommand: Command = {
     const format = choice<ReportFormat>("format", values.format, reportFormats, "text");
     const render = choice("render", values.render, ["auto", "never"] as const, "auto");
     const failOn = choice<FailOn>("fail-on", values["fail-on"], ["error", "warning", "never"], "error");
+    if (values.strict && values["no-strict"])
+      throw new UsageError("give --strict or --no-strict, not both", { hint: `usage: ${USAGE}` });
     const kubernetesVersion = values["kubernetes-version"];
     if (kubernetesVersion !== undefined) {
       try {
@@ -80,7 +83,8 @@ export const validateCommand: Command = {
           cwd: io.cwd,
           paths: positionals,
           kubernetesVersion,
-          strict: values["no-strict"] ? false : undefined,
+          // Unset leaves it to the config: unknown fields errors, kinds without a schema warnings.
+          strict: values.strict ? true : values["no-strict"] ? false : undefined,
           render,
           configFile: values.config,
           crds: values.crds ?? [],

@@ -10,7 +10,7 @@ export type RuleSetting = Severity | "off";
  * ```yaml
  * validate:
  *   kubernetesVersion: "1.31"
- *   strict: true                      # unknown fields are errors
+ *   strict: true                      # kinds without a schema are errors too (unset: warnings; false: no unknown-field)
  *   ignoreKinds: [Certificate, monitoring.coreos.com/v1/ServiceMonitor]
  *   skipPaths: ["charts/**"]          # never read
  *   rules:

@@ -3,6 +3,7 @@ import { loadAll, load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { UserError } from "../errors.js";
 import { apiStatus, isKnownOldApi, parseKubernetesVersion } from "./apis.js";
+import { isClusterApi, looksLikeManifest, skaffoldArtifacts, templatedOnlyInStrings } from "./classify.js";
 import { ignoredByAnnotation, RuleSettings, type ValidateConfig } from "./config.js";
 import {
   KustomizationGraph,
@@ -10,7 +11,7 @@ import {
   kustomizationNames,
   parseKustomization,
 } from "./kustomize.js";
-import { type ParsedDocument, parseYamlFile } from "./load.js";
+import { loadDocuments, type ParsedDocument, parseYamlFile } from "./load.js";
 import { PositionIndex } from "./positions.js";
 import { rules as registeredRules } from "./rules/index.js";
 import { SchemaSet } from "./schema.js";
@@ -18,6 +19,8 @@ import type { Finding, ObjectPath, Resource, ResourceId, Rule, RuleContext, Seve
 
 export const defaultKubernetesVersion = "1.33";
 export const originAnnotation = "config.kubernetes.io/origin";
+const unknownKindRule = "unknown-kind";
+const kustomizeRemoteRule = "kustomize-remote";
 
 /** Read access to the checked-out repository, paths relative to the working directory (POSIX separators). */
 export interface ManifestSource {
@@ -82,8 +85,13 @@ export async function validateManifests(
   );
   const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
   parseKubernetesVersion(kubernetesVersion);
-  const strict = options.strict ?? config.strict ?? true;
-  const settings = new RuleSettings(config, new Map(rules.map((r) => [r.id, r.defaultSeverity])));
+  // Unset: unknown fields are errors and kinds without a schema warnings; true: both errors; false: unknown fields
+  // are not reported (kinds without a schema stay warnings). An explicit severity under `rules` wins over both.
+  const strictness = options.strict ?? config.strict;
+  const strict = strictness !== false;
+  const defaults = new Map(rules.map((r) => [r.id, r.defaultSeverity]));
+  if (strictness === true && defaults.has(unknownKindRule)) defaults.set(unknownKindRule, "error");
+  const settings = new RuleSettings(config, defaults);
   const findings: Finding[] = [];
   const positions = new PositionIndex((file) => source.read(file));
   const schemas = new SchemaSet();
@@ -91,27 +99,48 @@ export async function validateManifests(
 
   const files = collectFiles(options.paths, source).filter((f) => !settings.skipped(f));
   const readText = (file: string) => source.read(file);
+
+  // Kustomizations: every one under the checked paths, so files they read are checked through them.
+  const kustomizations = readKustomizations(files, source);
+  const graph = new KustomizationGraph(kustomizations);
+  // What a file is (resource, patch, generator input) is decided by every kustomization of the working tree, so
+  // a patch checked on its own — a pre-commit hook passing changed files — is still known as a patch.
+  const narrower = options.paths.length > 0 && !options.paths.some((p) => path.posix.normalize(p) === ".");
+  const members = (
+    narrower
+      ? new KustomizationGraph([
+          ...kustomizations,
+          ...readKustomizations(
+            collectFiles(["."], source, kustomizationNames).filter(
+              (f) => !settings.skipped(f) && !graph.get(path.posix.dirname(f)),
+            ),
+            source,
+          ),
+        ])
+      : graph
+  ).memberFiles();
+
+  /**
+   * Syntax findings of a file count when the file must be YAML: a kustomization, a resource or patch it reads,
+   * or a file that names apiVersion and kind. Broken app config, scripts and other tools' YAML are not findings.
+   */
+  const mustParse = (file: string, text: string) =>
+    members.kustomizations.has(file) ||
+    members.resources.has(file) ||
+    members.patches.has(file) ||
+    looksLikeManifest(text);
   const parse = (file: string): ParsedDocument[] => {
     let docs = parsed.get(file);
     if (!docs) {
-      const text = readText(file);
+      const text = settings.skipped(file) ? undefined : readText(file);
       const result = text === undefined ? { documents: [], findings: [] } : parseYamlFile(file, text);
       docs = result.documents;
       parsed.set(file, docs);
-      findings.push(...result.findings);
+      if (result.findings.length && text !== undefined && mustParse(file, text))
+        findings.push(...result.findings);
     }
     return docs;
   };
-
-  // Kustomizations: every one under the checked paths, so files they read are checked through them.
-  const kustomizations: KustomizationInputs[] = [];
-  for (const file of files) {
-    if (!kustomizationNames.includes(path.posix.basename(file))) continue;
-    const text = readText(file) ?? "";
-    kustomizations.push(parseKustomization(file, text, (p) => source.isDir(p)));
-  }
-  const graph = new KustomizationGraph(kustomizations);
-  const members = graph.memberFiles();
 
   for (const crd of options.crdFiles ?? []) registerCrds(parse(crd), schemas);
 
@@ -120,7 +149,18 @@ export async function validateManifests(
   const listItems = new WeakMap<Resource, ObjectPath>();
   // Without a renderer, files of kustomizations are checked as they are rather than not at all.
   const rendering = options.render === "auto" && renderer !== undefined;
+  const roots = rendering ? (changed ? graph.affectedRoots([...changed]) : graph.roots()) : [];
+  // A build that needs the network is not run: validation works offline. Its local files are checked as they are.
+  const offline = new Map<KustomizationInputs, ReturnType<KustomizationGraph["remoteOf"]>>();
+  for (const root of roots) {
+    const remote = graph.remoteOf(root.dir);
+    if (remote.length) offline.set(root, remote);
+  }
+  const builds = roots.filter((root) => !offline.has(root));
+  // Files a build reads are validated in its output.
+  const built = new Set(builds.flatMap((root) => [...graph.inputsOf(root.dir)]));
   const resources: Resource[] = [];
+  const builtImages = new Set<string>();
   const checkedFiles: string[] = [];
   const environmentOf = environmentMatcher(options.environments ?? []);
 
@@ -129,17 +169,33 @@ export async function validateManifests(
     const text = readText(file);
     if (text === undefined) continue;
     checkedFiles.push(file);
-    // Go templates (Helm chart templates) are not YAML until rendered.
-    if (text.includes("{{")) continue;
+    const resource = members.resources.has(file);
+    // Generator inputs, Helm values, replacement configs: data, whatever they look like.
+    if (members.data.has(file) && !resource) continue;
+    // Go templates (Helm chart templates) are not YAML until rendered; templated string values are placeholders.
+    if (text.includes("{{") && !templatedOnlyInStrings(text, loadOrUndefined(text))) continue;
     const docs = parse(file);
-    if (members.fragments.has(file)) continue;
-    if (rendering && members.resources.has(file)) continue;
+    // A patch is a fragment: its syntax counts, its completeness never does.
+    if (members.kustomizations.has(file) || (members.patches.has(file) && !resource)) continue;
+    if (built.has(file)) continue;
     const environment = environmentOf(file);
     for (const doc of docs) {
+      for (const image of skaffoldArtifacts(doc.object)) builtImages.add(image);
       for (const resource of toResources(doc, file, listItems)) {
         if (environment) resource.environment = environment;
         resources.push(resource);
       }
+    }
+  }
+  for (const [root, remote] of offline) {
+    for (const at of remote) {
+      findings.push({
+        rule: kustomizeRemoteRule,
+        severity: "warning",
+        file: at.file,
+        ...(positions.locate(at.file, 0, at.path) ?? { line: 1, column: 1 }),
+        message: `${root.dir} was not rendered: kustomize would ${at.what} over the network, and validation works offline; its local files were checked as they are`,
+      });
     }
   }
   // CRDs committed alongside their custom resources define those kinds too.
@@ -152,8 +208,7 @@ export async function validateManifests(
   // Strategic-merge patch documents of each build, so a value an overlay sets is located in the overlay.
   const patchesOf = new WeakMap<Resource, PatchDocument[]>();
   if (rendering && renderer) {
-    const roots = changed ? graph.affectedRoots([...changed]) : graph.roots();
-    const results = await mapLimit(roots, options.concurrency ?? 2, async (root) => ({
+    const results = await mapLimit(builds, options.concurrency ?? 2, async (root) => ({
       root,
       result: await renderer(root.dir),
     }));
@@ -186,10 +241,39 @@ export async function validateManifests(
     repoRoot: ".",
     pathExists: (p) => source.exists(path.posix.normalize(p.replace(/^\/+/, ""))),
     productionEnvironments: new Set(options.productionEnvironments ?? []),
+    builtImages,
   };
   const raw: RawFinding[] = [];
+  // Kinds without a schema, with the resources of each: reported once per kind, not once per resource.
+  const unschematized = new Map<string, Resource[]>();
   for (const resource of resources) {
-    checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, raw);
+    checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, raw, unschematized);
+  }
+  for (const group of unschematized.values()) {
+    const reportable = group.filter((r) => {
+      const ignored = ignoredByAnnotation(r.object);
+      return (
+        !ignored?.has(unknownKindRule) &&
+        !ignored?.has("all") &&
+        settings.severity(unknownKindRule, r.file) !== "off"
+      );
+    });
+    const first = reportable[0];
+    if (!first) continue;
+    const { apiVersion, kind } = first.id;
+    const files = [...new Set(reportable.map((r) => r.file))];
+    const count =
+      reportable.length === 1
+        ? "1 resource"
+        : `${reportable.length} resources in ${files.length === 1 ? "1 file" : `${files.length} files`}`;
+    const versions = schemas.versionsOf(apiVersion, kind);
+    const known = versions.length ? ` (the bundled schemas know ${versions.join(", ")})` : "";
+    raw.push({
+      rule: unknownKindRule,
+      resource: first,
+      path: ["kind"],
+      message: `no schema for ${apiVersion} ${kind}${known}, so the fields of its ${count} are not checked: point \`crds\` at its CustomResourceDefinition, or list "${kind}" under validate.ignoreKinds`,
+    });
   }
   for (const group of deploymentUnits(resources)) {
     for (const rule of rules) {
@@ -271,6 +355,7 @@ function checkResource(
   rules: readonly Rule[],
   context: RuleContext,
   out: RawFinding[],
+  unschematized: Map<string, Resource[]>,
 ): void {
   const { apiVersion, kind } = resource.id;
   const api = apiStatusOf(apiVersion, kind, kubernetesVersion);
@@ -287,12 +372,21 @@ function checkResource(
       out.push({ rule: issue.rule, resource, path: issue.path, message: issue.message });
     }
   } else if (!settings.ignoresKind(apiVersion, kind) && !isKnownOldApi(apiVersion, kind)) {
-    out.push({
-      rule: "unknown-kind",
-      resource,
-      path: ["kind"],
-      message: `no schema for ${apiVersion} ${kind}: point \`crds\` at its CustomResourceDefinition, or list "${kind}" under validate.ignoreKinds`,
-    });
+    const close = schemas.closeKind(apiVersion, kind);
+    if (close) {
+      // A kind the API group does not have, next to one it has: a typo the API server would refuse.
+      out.push({
+        rule: "schema",
+        resource,
+        path: ["kind"],
+        message: `${apiVersion} has no kind "${kind}": did you mean "${close}"?`,
+      });
+    } else {
+      const key = `${apiVersion}\0${kind}`;
+      const group = unschematized.get(key);
+      if (group) group.push(resource);
+      else unschematized.set(key, [resource]);
+    }
   }
   for (const rule of rules) {
     if (!rule.checkResource) continue;
@@ -355,8 +449,8 @@ function toResource(doc: ParsedDocument, file: string): Resource | undefined {
   const object = doc.object;
   if (!isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
     return undefined;
-  // kustomize's own configuration shares the file layout of resources but never reaches a cluster.
-  if (object.apiVersion.startsWith("kustomize.config.k8s.io/")) return undefined;
+  // kustomize's own configuration and other tools' files share the layout of resources but never reach a cluster.
+  if (!isClusterApi(object.apiVersion, object.kind)) return undefined;
   return new FileResource(idOf(object), object, file, doc);
 }
 
@@ -454,7 +548,7 @@ function patchDocuments(
     seen.add(dir);
     const k = graph.get(dir);
     if (!k) return;
-    for (const file of k.otherFiles) {
+    for (const file of k.patchFiles) {
       for (const doc of parse(file))
         if (isObject(doc.object) && typeof doc.object.kind === "string") out.push({ file, doc });
     }
@@ -565,15 +659,20 @@ function environmentMatcher(
   return (file) => matchers.find((m) => m.test(file))?.name;
 }
 
-/** Files to check under the given paths: YAML files and kustomization files, dot-directories skipped. */
-export function collectFiles(paths: string[], source: ManifestSource): string[] {
+/**
+ * Files to check under the given paths: YAML files and kustomization files, dot-directories skipped; with `names`,
+ * only files of those names.
+ */
+export function collectFiles(paths: string[], source: ManifestSource, names?: readonly string[]): string[] {
   const out = new Set<string>();
+  const wanted = (name: string) =>
+    names ? names.includes(name) : yamlFile.test(name) || name === "Kustomization";
   const walk = (dir: string) => {
     for (const entry of source.list(dir)) {
       if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
       const full = dir === "." ? entry.name : `${dir}/${entry.name}`;
       if (entry.dir) walk(full);
-      else if (yamlFile.test(entry.name) || entry.name === "Kustomization") out.add(full);
+      else if (wanted(entry.name)) out.add(full);
     }
   };
   for (const raw of paths.length ? paths : ["."]) {
@@ -586,6 +685,23 @@ export function collectFiles(paths: string[], source: ManifestSource): string[] 
       });
   }
   return [...out].sort();
+}
+
+function loadOrUndefined(text: string): unknown[] | undefined {
+  try {
+    return loadDocuments(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function readKustomizations(files: string[], source: ManifestSource): KustomizationInputs[] {
+  const out: KustomizationInputs[] = [];
+  for (const file of files) {
+    if (!kustomizationNames.includes(path.posix.basename(file))) continue;
+    out.push(parseKustomization(file, source.read(file) ?? "", (p) => source.isDir(p)));
+  }
+  return out;
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

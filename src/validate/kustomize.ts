@@ -13,13 +13,31 @@ export interface KustomizationInputs {
   resourceFiles: string[];
   /** Patches, generator inputs, replacements…: fragments, never validated alone. */
   otherFiles: string[];
+  /** Patch files (`patches`, `patchesStrategicMerge`, `patchesJson6902`): YAML fragments of resources. */
+  patchFiles: string[];
+  /**
+   * Files read as data: generator inputs (scripts, app config, env files), Helm values, replacement and
+   * transformer configuration. Whatever they contain, they are not manifests.
+   */
+  dataFiles: string[];
   /** Directories this kustomization builds on (resources, bases, components). */
   dirs: string[];
+  /**
+   * What kustomize would fetch over the network — remote bases, components and resources, Helm charts to inflate —
+   * where the kustomization names it.
+   */
+  remote: { ref: string; path: (string | number)[]; what: string }[];
   /** A parse problem in the kustomization file itself; kustomize will report it too. */
   problem?: string;
 }
 
-const isRemote = (ref: string) => /^[a-z]+:\/\/|^git@|^github\.com\/|\?ref=/.test(ref);
+export type RemoteInput = { file: string } & KustomizationInputs["remote"][number];
+
+/** kustomize's remote targets: URLs, scp-like git addresses, `github.com/…` shorthands and `?ref=` pins. */
+export const isRemote = (ref: string) =>
+  /^[a-z][a-z0-9+.-]*:\/\/|^[^/\s]+@[^/\s]+:|^(?:github|gitlab|bitbucket)\.(?:com|org)\/|[?&](?:ref|version|submodules|timeout)=/i.test(
+    ref,
+  );
 
 /** Reads the file and directory references of a kustomization file (kustomize's own field names). */
 export function parseKustomization(
@@ -34,7 +52,10 @@ export function parseKustomization(
     component: false,
     resourceFiles: [],
     otherFiles: [],
+    patchFiles: [],
+    dataFiles: [],
     dirs: [],
+    remote: [],
   };
   let k: Record<string, unknown>;
   try {
@@ -50,31 +71,61 @@ export function parseKustomization(
     return path.posix.normalize(path.posix.join(dir, ref));
   };
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-  const addRef = (ref: unknown, asResource: boolean) => {
+  const add = (ref: unknown, role: "resource" | "patch" | "data") => {
     const target = local(ref);
     if (target === undefined) return;
     if (isDir(target)) inputs.dirs.push(target);
-    else (asResource ? inputs.resourceFiles : inputs.otherFiles).push(target);
+    else if (role === "resource") inputs.resourceFiles.push(target);
+    else {
+      inputs.otherFiles.push(target);
+      (role === "patch" ? inputs.patchFiles : inputs.dataFiles).push(target);
+    }
   };
-  for (const ref of [...list(k.resources), ...list(k.bases), ...list(k.components)]) addRef(ref, true);
-  for (const ref of list(k.patchesStrategicMerge)) addRef(ref, false);
-  for (const ref of list(k.crds)) addRef(ref, false);
-  for (const key of ["generators", "transformers", "validators"])
-    for (const ref of list(k[key])) addRef(ref, false);
-  for (const key of ["patches", "patchesJson6902", "replacements"]) {
+  for (const key of ["resources", "bases", "components"]) {
+    list(k[key]).forEach((ref, index) => {
+      if (typeof ref === "string" && isRemote(ref))
+        inputs.remote.push({ ref, path: [key, index], what: `fetch ${JSON.stringify(ref)}` });
+      else add(ref, "resource");
+    });
+  }
+  for (const ref of list(k.patchesStrategicMerge)) add(ref, "patch");
+  for (const key of ["patches", "patchesJson6902"]) {
     for (const entry of list(k[key])) {
-      if (entry && typeof entry === "object") addRef((entry as { path?: unknown }).path, false);
+      if (entry && typeof entry === "object") add((entry as { path?: unknown }).path, "patch");
     }
   }
+  for (const entry of list(k.replacements)) {
+    if (entry && typeof entry === "object") add((entry as { path?: unknown }).path, "data");
+  }
+  for (const key of ["crds", "configurations", "generators", "transformers", "validators"])
+    for (const ref of list(k[key])) add(ref, "data");
+  if (k.openapi && typeof k.openapi === "object") add((k.openapi as { path?: unknown }).path, "data");
   for (const key of ["configMapGenerator", "secretGenerator"]) {
     for (const generator of list(k[key])) {
       if (!generator || typeof generator !== "object") continue;
       const g = generator as { files?: unknown; envs?: unknown; env?: unknown };
       for (const entry of list(g.files))
-        addRef(typeof entry === "string" ? entry.replace(/^[^=]*=/, "") : entry, false);
-      for (const entry of [...list(g.envs), g.env]) addRef(entry, false);
+        add(typeof entry === "string" ? entry.replace(/^[^=]*=/, "") : entry, "data");
+      for (const entry of [...list(g.envs), g.env]) add(entry, "data");
     }
   }
+  list(k.helmCharts).forEach((chart, index) => {
+    if (!chart || typeof chart !== "object") return;
+    const c = chart as {
+      name?: unknown;
+      repo?: unknown;
+      valuesFile?: unknown;
+      additionalValuesFiles?: unknown;
+    };
+    for (const entry of [c.valuesFile, ...list(c.additionalValuesFiles)]) add(entry, "data");
+    // Inflating a chart needs `--enable-helm`, the helm binary and, for a chart repository, the network.
+    const from = typeof c.repo === "string" ? ` from ${JSON.stringify(c.repo)}` : "";
+    inputs.remote.push({
+      ref: String(c.name),
+      path: ["helmCharts", index],
+      what: `inflate the Helm chart ${JSON.stringify(String(c.name))}${from} with helm`,
+    });
+  });
   return inputs;
 }
 
@@ -120,16 +171,39 @@ export class KustomizationGraph {
     return files;
   }
 
-  /** Files some kustomization reads: validated through a build, not on their own. */
-  memberFiles(): { resources: Set<string>; fragments: Set<string> } {
+  /**
+   * Files some kustomization reads, by the role they play: resources (validated through a build), patches
+   * (fragments: their syntax is checked, never their completeness) and data (never parsed as manifests).
+   */
+  memberFiles(): {
+    resources: Set<string>;
+    patches: Set<string>;
+    data: Set<string>;
+    kustomizations: Set<string>;
+  } {
     const resources = new Set<string>();
-    const fragments = new Set<string>();
+    const patches = new Set<string>();
+    const data = new Set<string>();
+    const kustomizations = new Set<string>();
     for (const k of this.byDir.values()) {
-      fragments.add(k.file);
+      kustomizations.add(k.file);
       for (const f of k.resourceFiles) resources.add(f);
-      for (const f of k.otherFiles) fragments.add(f);
+      for (const f of k.patchFiles) patches.add(f);
+      for (const f of k.dataFiles) data.add(f);
     }
-    return { resources, fragments };
+    return { resources, patches, data, kustomizations };
+  }
+
+  /** Remote references anywhere in what `dir` builds on, with the kustomization that names each. */
+  remoteOf(dir: string, seen = new Set<string>()): RemoteInput[] {
+    if (seen.has(dir)) return [];
+    seen.add(dir);
+    const k = this.byDir.get(dir);
+    if (!k) return [];
+    return [
+      ...k.remote.map((r) => ({ file: k.file, ...r })),
+      ...k.dirs.flatMap((d) => this.remoteOf(d, seen)),
+    ];
   }
 
   /** Roots whose inputs include one of the changed files, or that sit under a changed directory. */

@@ -1,4 +1,4 @@
-import { loadAll } from "js-yaml";
+import { CORE_SCHEMA, loadAll, mergeTag } from "js-yaml";
 import { LineCounter, parseAllDocuments } from "yaml";
 import type { Finding } from "./types.js";
 
@@ -20,12 +20,18 @@ export interface ParsedFile {
  * parse; only a file it rejects is parsed again with `yaml`, which keeps going after an error, so every broken
  * document and every duplicate key gets its own finding with line and column.
  */
+/** YAML merge keys (`<<: *defaults`) are resolved, as the Kubernetes YAML reader and kustomize do. */
+const schema = CORE_SCHEMA.withTags(mergeTag);
+
+/** Every document of `text` as plain data; throws on the first syntax error. */
+export function loadDocuments(text: string): unknown[] {
+  return loadAll(text, { schema });
+}
+
 export function parseYamlFile(file: string, text: string): ParsedFile {
-  const objects: unknown[] = [];
+  let objects: unknown[];
   try {
-    loadAll(text, (doc) => {
-      objects.push(doc);
-    });
+    objects = loadDocuments(text);
   } catch (error) {
     const slow = parseSlowly(file, text);
     // The two parsers disagree on a few edge cases; what js-yaml rejects must still be reported.
@@ -69,7 +75,7 @@ class FastDocument implements ParsedDocument {
 
 function parseSlowly(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const documents: ParsedDocument[] = [];

@@ -62,6 +62,27 @@ export function isPlaceholder(value: string): boolean {
   return /\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{.*\}\}/.test(value);
 }
 
+/**
+ * A value that names where a secret is kept rather than holding it: 1Password (`op://vault/item/field`), vals
+ * (`ref+vault://…`, `ref+awssecrets://…`), Argo CD Vault Plugin (`<path:secret/data/app#password>` and its `<key>`
+ * placeholders), Bank-Vaults (`vault:secret/data/app#password`), Berglas (`sm://project/secret`,
+ * `berglas://bucket/secret`), AWS Secrets Manager and Parameter Store ARNs, and SOPS ciphertext (`ENC[…]`).
+ * Something fills these in at deploy time; the repository holds no credential.
+ */
+export function isSecretReference(value: string): boolean {
+  const v = value.trim();
+  return (
+    /^op:\/\/[^\s/]+\/[^\s]+$/.test(v) ||
+    /^ref\+[a-z0-9]+:\/\//.test(v) ||
+    /<path:[^<>\n]+>/.test(v) ||
+    /^<[A-Za-z0-9_.-]+(?:\s*\|\s*[a-zA-Z0-9]+)*>$/.test(v) ||
+    /^vault:[^\s#]+#\S+$/.test(v) ||
+    /^(?:sm|berglas):\/\/\S+$/.test(v) ||
+    /^arn:aws[a-z-]*:(?:secretsmanager|ssm):/.test(v) ||
+    v.startsWith("ENC[")
+  );
+}
+
 /** `apps/v1` → `apps`, `v1` → `` (the core group). */
 export function apiGroup(apiVersion: string): string {
   const slash = apiVersion.indexOf("/");

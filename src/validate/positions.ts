@@ -1,4 +1,16 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseAllDocuments,
+  type YAMLMap,
+} from "yaml";
 import type { ObjectPath } from "./types.js";
 
 export interface Position {
@@ -33,9 +45,7 @@ export class PositionIndex {
     for (const segment of path ?? []) {
       if (isAlias(node)) node = node.resolve(doc);
       if (isMap(node)) {
-        const pair = node.items.find(
-          (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-        );
+        const pair = findPair(node, String(segment), doc);
         if (!pair) break;
         offset = (pair.key as Node).range?.[0] ?? offset;
         node = pair.value;
@@ -66,6 +76,26 @@ export class PositionIndex {
     }
     return located;
   }
+}
+
+/**
+ * The pair for `key` in a mapping, looking through merge keys (`<<: *defaults`, `<<: [*a, *b]`) when the mapping
+ * does not say it itself: the value is then where the anchor defines it.
+ */
+function findPair(map: YAMLMap, key: string, doc: Document): Pair | undefined {
+  let merged: Pair | undefined;
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key)) continue;
+    if (String(item.key.value) === key) return item;
+    if (item.key.value === "<<" && merged === undefined) {
+      const sources = isSeq(item.value) ? item.value.items : [item.value];
+      for (const source of sources) {
+        const target = isAlias(source) ? source.resolve(doc) : source;
+        if (isMap(target)) merged ??= findPair(target, key, doc);
+      }
+    }
+  }
+  return merged;
 }
 
 /** `spec.template.spec.containers[0].image`: the path the way people write it in messages. */

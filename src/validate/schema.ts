@@ -21,6 +21,9 @@ export interface SchemaIssue {
   message: string;
 }
 
+/** API versions Kubernetes itself serves: their kinds are all known, so an unknown one there is a mistake. */
+const builtinApiVersions = new Set(bundled.builtin as string[]);
+
 export class SchemaSet {
   private readonly types: ObjectType[];
   private readonly kinds: Map<string, TypeRef>;
@@ -34,6 +37,35 @@ export class SchemaSet {
     return this.kinds.has(`${apiVersion}/${kind}`);
   }
 
+  /** Other API versions of the same group that define `kind` (a CRD version that moved on, or a typo in it). */
+  versionsOf(apiVersion: string, kind: string): string[] {
+    const slash = apiVersion.indexOf("/");
+    const group = slash < 0 ? "" : apiVersion.slice(0, slash);
+    const out: string[] = [];
+    for (const key of this.kinds.keys()) {
+      const cut = key.lastIndexOf("/");
+      if (key.slice(cut + 1) !== kind) continue;
+      const version = key.slice(0, cut);
+      const s = version.indexOf("/");
+      if ((s < 0 ? "" : version.slice(0, s)) === group) out.push(version);
+    }
+    return out;
+  }
+
+  /** For a built-in API version, its kind spelled nearly like `kind` — `Deploymnet`, `configmap`. */
+  closeKind(apiVersion: string, kind: string): string | undefined {
+    if (!builtinApiVersions.has(apiVersion)) return undefined;
+    const prefix = `${apiVersion}/`;
+    let best: string | undefined;
+    for (const key of this.kinds.keys()) {
+      if (!key.startsWith(prefix) || key.indexOf("/", prefix.length) >= 0) continue;
+      const known = key.slice(prefix.length);
+      if (known.toLowerCase() === kind.toLowerCase()) return known;
+      if (kind.length >= 5 && editDistance(known, kind) <= 2) best ??= known;
+    }
+    return best;
+  }
+
   /** Registers a kind from a CustomResourceDefinition's openAPIV3Schema; replaces a bundled one of the same name. */
   addOpenApi(apiVersion: string, kind: string, schema: unknown): void {
     this.kinds.set(`${apiVersion}/${kind}`, this.fromOpenApi(schema, true));
@@ -42,7 +74,12 @@ export class SchemaSet {
   check(object: Record<string, unknown>, strict: boolean): SchemaIssue[] {
     const root = this.kinds.get(`${object.apiVersion}/${object.kind}`);
     const issues: SchemaIssue[] = [];
-    if (root !== undefined) this.walk(object, root, [], strict, issues);
+    if (root === undefined) return issues;
+    // SOPS keeps its metadata in a top-level `sops` block, which decryption (Flux, ksops, helm-secrets) removes.
+    if (isObject(object.sops)) {
+      const { sops: _, ...decrypted } = object;
+      this.walk(decrypted, root, [], strict, issues);
+    } else this.walk(object, root, [], strict, issues);
     return issues;
   }
 
@@ -181,9 +218,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Flux post-build substitution (`${VAR}`, `${VAR:=default}`) fills any field type at apply time. */
+/**
+ * Flux post-build substitution (`${VAR}`, `${VAR:=default}`) fills any field type at apply time, and a SOPS value
+ * (`ENC[AES256_GCM,data:…,type:int]`) is whatever type it decrypts to; so is a templated value (`{{ … }}`) of an
+ * ApplicationSet or an ExternalSecret template.
+ */
 function placeholder(value: unknown): boolean {
-  return typeof value === "string" && value.includes("${");
+  return (
+    typeof value === "string" && (value.includes("${") || value.includes("{{") || value.startsWith("ENC["))
+  );
 }
 
 function where(path: ObjectPath, what: string): string {

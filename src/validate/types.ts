@@ -62,6 +62,11 @@ export interface RuleContext {
    * so argocd-app-path can tell this repo's Application sources from other repositories'.
    */
   repositoryUrls?: readonly string[];
+  /**
+   * Images a build tool of the repository produces and writes into the manifests when it deploys them — Skaffold's
+   * `build.artifacts[].image` — so an untagged `image: frontend` there is a placeholder, not `latest`.
+   */
+  builtImages?: ReadonlySet<string>;
   /** Names of environments whose promotion position makes them production-like (the last in `promotion`). */
   productionEnvironments: ReadonlySet<string>;
 }

@@ -9,6 +9,7 @@ import { hostNamespace } from "./host-namespace.js";
 import { hostPath } from "./host-path.js";
 import { hpaTarget } from "./hpa-target.js";
 import { kustomizeBuild } from "./kustomize-build.js";
+import { kustomizeRemote } from "./kustomize-remote.js";
 import { latestTag } from "./latest-tag.js";
 import { missingLimits } from "./missing-limits.js";
 import { missingProbes } from "./missing-probes.js";
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   removedApi,
   deprecatedApi,
   kustomizeBuild,
+  kustomizeRemote,
   duplicateResource,
   latestTag,
   mutableTag,

@@ -1,9 +1,40 @@
-import { getAt, isObj, isPlaceholder } from "../object.js";
+import { getAt, isObj, isPlaceholder, isSecretReference } from "../object.js";
 import type { Rule } from "../types.js";
 
-/** SOPS leaves its values as `ENC[…]` and adds a top-level `sops` block: those Secrets are encrypted. */
-function isEncrypted(object: Record<string, unknown>, value: unknown): boolean {
-  return isObj(object["sops"]) || (typeof value === "string" && value.startsWith("ENC["));
+/**
+ * SOPS leaves its values as `ENC[…]` and adds a top-level `sops` block. A Secret that kustomize generates from a
+ * SOPS-encrypted env or YAML file (decrypted later by Flux or ksops) carries the ciphertext base64-encoded in
+ * `data`, next to `sops_*` metadata keys.
+ */
+function isEncrypted(object: Record<string, unknown>, key: string, value: unknown): boolean {
+  if (isObj(object["sops"]) || key.startsWith("sops_")) return true;
+  return typeof value === "string" && value.startsWith("ENC[");
+}
+
+/** The text a `data` value stands for; `undefined` when it is not base64. */
+function decoded(value: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s+/g, ""))) return undefined;
+  return Buffer.from(value, "base64").toString("utf8");
+}
+
+/** A value that is a reference, a placeholder or ciphertext, written as it is or base64-encoded in `data`. */
+function notACredential(
+  object: Record<string, unknown>,
+  key: string,
+  value: string,
+  base64: boolean,
+): boolean {
+  const text = base64 ? (decoded(value) ?? value) : value;
+  return (
+    isPlaceholder(value) ||
+    isEncrypted(object, key, value) ||
+    isSecretReference(value) ||
+    (text !== value &&
+      (isPlaceholder(text) ||
+        isSecretReference(text) ||
+        text.includes("ENC[AES256_GCM,") ||
+        /^sops:$/m.test(text)))
+  );
 }
 
 /**
@@ -51,8 +82,7 @@ export const plaintextSecret: Rule = {
           !(argocd && ARGOCD_PUBLIC_KEYS.has(key)) &&
           value != null &&
           String(value) !== "" &&
-          !(typeof value === "string" && isPlaceholder(value)) &&
-          !isEncrypted(resource.object, value),
+          !notACredential(resource.object, key, String(value), field === "data"),
       );
       if (keys.length === 0) continue;
       const names = keys.map(([key]) => key);

@@ -1,4 +1,4 @@
-import { isObj, isPlaceholder, listAt } from "../object.js";
+import { isObj, isPlaceholder, isSecretReference, listAt } from "../object.js";
 import type { Rule, Violation } from "../types.js";
 import { describeContainer, eachContainer } from "../workloads.js";
 
@@ -32,7 +32,7 @@ export const secretInEnv: Rule = {
       if (!isObj(variable)) return [];
       const { name, value } = variable;
       if (typeof name !== "string" || typeof value !== "string" || value.trim() === "") return [];
-      if (isPlaceholder(value) && !URL_CREDENTIALS.test(value)) return [];
+      if ((isPlaceholder(value) || isSecretReference(value)) && !URL_CREDENTIALS.test(value)) return [];
       const what = credential(name, value);
       if (!what) return [];
       return [
