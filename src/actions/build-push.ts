@@ -11,6 +11,7 @@ import {
   parseKeyValues,
   resolveImageName,
 } from "../build/metadata.js";
+import { checkPlatforms } from "../build/platform.js";
 import { summaryMarkdown } from "../build/summary.js";
 import { UserError } from "../errors.js";
 import { authFileCandidates } from "../registry/index.js";
@@ -96,7 +97,7 @@ export function run(): Promise<void> {
         context: getString("context", "."),
         file: getString("file") || undefined,
         builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
-        platforms: getList("platforms"),
+        platforms: checkPlatforms(getList("platforms")),
         buildArgs: parseKeyValues(core.getInput("build-args"), "build-args"),
         target: getString("target") || undefined,
         cacheFrom: core.getMultilineInput("cache-from"),
@@ -133,7 +134,13 @@ export function run(): Promise<void> {
       }),
     );
     core.setOutput("skipped", String(result.skipped));
-    if (pinned) logInfo(`pushed ${result.image}:${result.tag}@${result.digest}`);
+    if (result.skipped) {
+      const added =
+        result.tagsAdded.length > 0 ? `; tags added: ${result.tagsAdded.join(", ")}` : "; no tag added";
+      logInfo(
+        `${result.image}:${result.tag}@${result.digest} was already in the registry: not built, not pushed${added}`,
+      );
+    } else if (pinned) logInfo(`pushed ${result.image}:${result.tag}@${result.digest}`);
     await writeSummary(summaryMarkdown(result));
   });
 }

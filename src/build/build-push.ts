@@ -23,6 +23,7 @@ import {
   loginInvocation,
   reportedDigest,
 } from "./argv.js";
+import { prepareStepDockerConfig, userDockerConfig } from "./docker-config.js";
 import type { ImageMetadata } from "./metadata.js";
 import { taggedRefs } from "./metadata.js";
 import { detectBuilder, runChecked } from "./process.js";
@@ -66,6 +67,8 @@ export interface BuildPushResult {
   platforms: string[];
   labels: Record<string, string>;
   skipped: boolean;
+  /** On a skipped build, the tags this run pointed at the existing image. */
+  tagsAdded: string[];
   pushed: boolean;
   durationMs: number;
 }
@@ -111,7 +114,12 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
   const { image, metadata } = options;
   const refs = taggedRefs(image, metadata.tags);
   const primaryRef = refs[0]!;
-  const result = (digest: string, builder: BuilderName | "none", skipped: boolean): BuildPushResult => ({
+  const result = (
+    digest: string,
+    builder: BuilderName | "none",
+    skipped: boolean,
+    tagsAdded: string[] = [],
+  ): BuildPushResult => ({
     image: imageName(image),
     tag: metadata.primary,
     tags: metadata.tags,
@@ -121,6 +129,7 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     platforms: options.platforms,
     labels: metadata.labels,
     skipped,
+    tagsAdded,
     pushed: options.push && !skipped && digest !== "",
     durationMs: Date.now() - started,
   });
@@ -146,8 +155,15 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     const existing = await registry.manifestDigest(repository, metadata.primary);
     if (existing) {
       logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
-      await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
-      return result(existing, "none", true);
+      const added = await addMissingTags(
+        registry,
+        repository,
+        existing,
+        metadata.tags.slice(1),
+        primaryRef,
+        logger,
+      );
+      return result(existing, "none", true, added);
     }
   }
 
@@ -181,14 +197,21 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     timestamp: metadata.created,
     insecure: options.insecure || isLoopback(apiHost(image)),
   };
-  const exec = (what: string, invocation: Invocation) => runChecked(what, invocation, logger, options.env);
+  // Logging in also when not pushing lets a pull-request build pull a private base image.
+  const login = options.credentials !== undefined;
+  const registryHost = image.registry || "docker.io";
+  let env = options.env;
+  const exec = (what: string, invocation: Invocation) => runChecked(what, invocation, logger, env);
 
   try {
-    // Logging in also when not pushing lets a pull-request build pull a private base image.
-    const login = options.credentials !== undefined;
+    if (login && builder === "buildx") {
+      // docker login writes to DOCKER_CONFIG; this one lives in the run directory and goes with it.
+      const dockerConfig = path.join(runDir, "docker");
+      await prepareStepDockerConfig(dockerConfig, userDockerConfig(options.env), registryHost);
+      env = { ...options.env, DOCKER_CONFIG: dockerConfig };
+    }
     if (login) {
       const { username, password } = options.credentials!;
-      const registryHost = image.registry || "docker.io";
       await exec(
         `${builder} login to ${registryHost}`,
         loginInvocation(builder, registryHost, username, password, files, request.insecure),
@@ -212,7 +235,8 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     const digest = await verifyPushed(registry!, repository, metadata.tags, reported, builder, primaryRef);
     return result(digest, builder, false);
   } finally {
-    // The auth file holds the credentials; nothing of this run stays behind but the image store.
+    // The auth file and the step's DOCKER_CONFIG hold the credentials; nothing of this run stays behind but the
+    // image store, whether the build succeeded or not.
     await rm(runDir, { recursive: true, force: true });
     if (!files.runroot.startsWith(stateDir)) await rm(files.runroot, { recursive: true, force: true });
   }
@@ -256,10 +280,10 @@ async function addMissingTags(
   tags: string[],
   primaryRef: string,
   logger: Logger,
-): Promise<void> {
+): Promise<string[]> {
   const current = await Promise.all(tags.map((tag) => registry.manifestDigest(repository, tag)));
   const missing = tags.filter((_, index) => current[index] !== digest);
-  if (missing.length === 0) return;
+  if (missing.length === 0) return [];
   if (!(await tagInRegistry(registry, repository, digest, missing, logger))) {
     throw new UserError(
       `${primaryRef} already exists, but ${missing.join(", ")} could not be pointed at it`,
@@ -270,6 +294,7 @@ async function addMissingTags(
   }
   logger.info(`tagged the existing image ${missing.join(", ")}`);
   await verifyPushed(registry, repository, missing, digest, "registry-side tagging", primaryRef);
+  return missing;
 }
 
 /**

@@ -23,6 +23,14 @@ export function summaryMarkdown(result: BuildPushResult): string {
     for (const ref of result.refs) lines.push(`| \`${ref}\` |`);
   }
   lines.push("");
+  if (result.skipped) {
+    lines.push(
+      result.tagsAdded.length > 0
+        ? `Tags added to the existing image: ${result.tagsAdded.map((tag) => `\`${tag}\``).join(", ")}`
+        : "Every tag already named the existing image; nothing was built, pushed or tagged.",
+      "",
+    );
+  }
   const builder = result.builder === "none" ? "none (skipped)" : result.builder;
   const platforms = result.platforms.length > 0 ? result.platforms.join(", ") : "the runner's";
   lines.push(`Builder: ${builder} · platforms: ${platforms} · duration: ${seconds(result.durationMs)}`, "");

@@ -180,7 +180,7 @@ export class RegistryClient {
   }
 
   private async bearerToken(params: Record<string, string>, scope: string): Promise<string> {
-    const url = new URL(params.realm!);
+    const url = this.tokenRealm(params.realm!);
     if (params.service) url.searchParams.set("service", params.service);
     // The challenge names the scope the registry wants; ours is the same for a HEAD, and absent for /v2/.
     // Registries may ask for several scopes in one challenge, space-separated; token services take one per parameter.
@@ -213,6 +213,38 @@ export class RegistryClient {
       });
     }
     return `Bearer ${token}`;
+  }
+
+  /**
+   * The token service a Bearer challenge names, checked before any credentials go there: the registry chooses the
+   * realm, so a compromised or spoofed registry could otherwise collect the password in clear text. A realm on another
+   * host must be https, and an https registry never hands off to plain http.
+   */
+  private tokenRealm(realm: string): URL {
+    const registry = new URL(this.baseUrl);
+    const refuse = (why: string): never => {
+      throw new UserError(
+        `registry ${this.host} names the token service ${JSON.stringify(realm)}, which ${why}; no credentials were sent to it`,
+        {
+          hint: "The registry's WWW-Authenticate challenge is wrong or was tampered with. Check the registry host in the image name and the registry's token auth configuration.",
+        },
+      );
+    };
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      return refuse("is not a URL");
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") refuse("is neither https nor http");
+    if (registry.protocol === "https:" && url.protocol !== "https:") {
+      refuse(`would downgrade the https registry to plain ${url.protocol.slice(0, -1)}`);
+    }
+    if (url.hostname !== registry.hostname && url.protocol !== "https:") {
+      refuse(`is on another host (${url.host}) over plain http`);
+    }
+    if (url.username || url.password) refuse("carries user information");
+    return url;
   }
 
   private async failure(response: Response, path: string): Promise<UserError> {
