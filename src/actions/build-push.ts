@@ -12,9 +12,9 @@ import {
   resolveImageName,
   splitTagInputs,
 } from "../build/metadata.js";
+import { checkPlatforms } from "../build/platform.js";
 import type { RunContext } from "../build/provenance.js";
 import { checkSecretIds, parseSecrets } from "../build/secrets.js";
-import { checkPlatforms } from "../build/platform.js";
 import { summaryMarkdown } from "../build/summary.js";
 import { UserError } from "../errors.js";
 import { authFileCandidates } from "../registry/index.js";
@@ -116,7 +116,8 @@ export function run(): Promise<void> {
       ...parseSecrets(getString("secret-files"), "secret-files"),
     ]);
     // Each value masked on its own, so a one-line secret from a multi-line input is hidden wherever it appears.
-    for (const secret of secrets) if ("value" in secret && secret.value.trim() !== "") core.setSecret(secret.value);
+    for (const secret of secrets)
+      if ("value" in secret && secret.value.trim() !== "") core.setSecret(secret.value);
     const result = await buildAndPush(
       {
         image,

@@ -95,8 +95,17 @@ async function attach(
   }
 }
 
-async function makeSbom(registry: RegistryClient, subject: Subject, created: number): Promise<{ content: Buffer; packages: number }> {
-  const platforms = await imageFiles(registry, subject.repository, subject.descriptor.digest, isPackageDatabase);
+async function makeSbom(
+  registry: RegistryClient,
+  subject: Subject,
+  created: number,
+): Promise<{ content: Buffer; packages: number }> {
+  const platforms = await imageFiles(
+    registry,
+    subject.repository,
+    subject.descriptor.digest,
+    isPackageDatabase,
+  );
   const found = platforms.map((image) => packagesIn(image.files, image.platform));
   const document = spdxDocument({ name: subject.name, digest: subject.descriptor.digest, created }, found);
   const packages = found.reduce((sum, entry) => sum + entry.packages.length, 0);
@@ -124,14 +133,26 @@ export async function attest(
   options: AttestOptions,
   logger: Logger,
 ): Promise<Attestations> {
-  const result: Attestations = { sbomPath: "", provenancePath: "", sbomDigest: "", provenanceDigest: "", reused: false };
+  const result: Attestations = {
+    sbomPath: "",
+    provenancePath: "",
+    sbomDigest: "",
+    provenanceDigest: "",
+    reused: false,
+  };
   if (!options.sbom && !options.provenance) return result;
   const subject = await subjectOf(registry, repository, name, digest);
   if (options.sbom) {
     const sbom = await makeSbom(registry, subject, options.created);
     result.packages = sbom.packages;
     result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", sbom.content);
-    const attached = await attach(registry, subject, sbomArtifact(sbom.content, options.created), "SBOM", logger);
+    const attached = await attach(
+      registry,
+      subject,
+      sbomArtifact(sbom.content, options.created),
+      "SBOM",
+      logger,
+    );
     result.sbomDigest = attached.digest;
     result.via = attached.via ?? result.via;
   }
@@ -180,7 +201,13 @@ export async function reuseAttestations(
   options: AttestOptions,
   logger: Logger,
 ): Promise<Attestations> {
-  const result: Attestations = { sbomPath: "", provenancePath: "", sbomDigest: "", provenanceDigest: "", reused: true };
+  const result: Attestations = {
+    sbomPath: "",
+    provenancePath: "",
+    sbomDigest: "",
+    provenanceDigest: "",
+    reused: true,
+  };
   if (!options.sbom && !options.provenance) return result;
   const referrers = await listReferrers(registry, repository, digest);
   // The latest entry of each type wins: a rebuild of the same digest appends.
@@ -197,14 +224,18 @@ export async function reuseAttestations(
     const made = await makeSbom(registry, subject, options.created);
     result.packages = made.packages;
     result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", made.content);
-    result.sbomDigest = (await attach(registry, subject, sbomArtifact(made.content, options.created), "SBOM", logger)).digest;
+    result.sbomDigest = (
+      await attach(registry, subject, sbomArtifact(made.content, options.created), "SBOM", logger)
+    ).digest;
   }
   const provenance = options.provenance
-    ? referrers.filter(
-        (entry) =>
-          entry.artifactType === PROVENANCE_TYPE &&
-          entry.annotations?.["in-toto.io/predicate-type"] === SLSA_PROVENANCE_V1,
-      ).at(-1)
+    ? referrers
+        .filter(
+          (entry) =>
+            entry.artifactType === PROVENANCE_TYPE &&
+            entry.annotations?.["in-toto.io/predicate-type"] === SLSA_PROVENANCE_V1,
+        )
+        .at(-1)
     : undefined;
   if (provenance) {
     const content = await artifactContent(registry, repository, provenance.digest);

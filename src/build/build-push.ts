@@ -10,6 +10,7 @@ import {
   parseImageRef,
 } from "../image/index.js";
 import type { Logger } from "../logger.js";
+import { copyImage } from "../registry/copy.js";
 import {
   apiHost,
   apiRepository,
@@ -29,14 +30,13 @@ import {
   loginInvocation,
   reportedDigest,
 } from "./argv.js";
+import { type Attestations, type AttestOptions, attest, reuseAttestations } from "./attest.js";
 import { prepareStepDockerConfig, userDockerConfig } from "./docker-config.js";
 import type { ImageMetadata } from "./metadata.js";
 import { taggedRefs } from "./metadata.js";
 import { detectBuilder, runChecked } from "./process.js";
 import type { RunContext } from "./provenance.js";
 import { type BuildSecret, materializeSecrets } from "./secrets.js";
-import { type AttestOptions, type Attestations, attest, reuseAttestations } from "./attest.js";
-import { copyImage } from "../registry/copy.js";
 
 export interface BuildPushOptions {
   image: ImageRef;
@@ -174,7 +174,12 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
   if (registry && options.credentials) await registry.ping();
   const attestOptions = (builder: string, digest: string): AttestOptions => ({
     ...options.attestations,
-    outputDir: path.join(options.tempDir, "gitops-build", "attestations", digest.replace(/^sha256:/, "").slice(0, 16)),
+    outputDir: path.join(
+      options.tempDir,
+      "gitops-build",
+      "attestations",
+      digest.replace(/^sha256:/, "").slice(0, 16),
+    ),
     parameters: buildParameters(options, refs),
     builder,
     startedOn: started,
@@ -185,12 +190,30 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     const existing = await registry.manifestDigest(repository, metadata.primary);
     if (existing) {
       logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
-      const added = await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
+      const added = await addMissingTags(
+        registry,
+        repository,
+        existing,
+        metadata.tags.slice(1),
+        primaryRef,
+        logger,
+      );
       for (const other of others) {
-        const target = { registry: await registries.for(other.image), repository: apiRepository(other.image) };
-        if ((await target.registry.manifestDigest(target.repository, other.image.tag!)) === existing) continue;
+        const target = {
+          registry: await registries.for(other.image),
+          repository: apiRepository(other.image),
+        };
+        if ((await target.registry.manifestDigest(target.repository, other.image.tag!)) === existing)
+          continue;
         await copyImage({ registry, repository }, target, existing, other.image.tag);
-        await verifyPushed(target.registry, target.repository, [other.image.tag!], existing, "the copy", other.ref);
+        await verifyPushed(
+          target.registry,
+          target.repository,
+          [other.image.tag!],
+          existing,
+          "the copy",
+          other.ref,
+        );
         added.push(other.ref);
       }
       const attestations = await reuseAttestations(
@@ -259,7 +282,12 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     }
     if (login) {
       // Pushes to the other names need their logins in the same auth file the builder is pointed at.
-      if (builder !== "buildx") await seedAuthFile(files.authfile, others.map((other) => other.image), options.authFiles);
+      if (builder !== "buildx")
+        await seedAuthFile(
+          files.authfile,
+          others.map((other) => other.image),
+          options.authFiles,
+        );
       const { username, password } = options.credentials!;
       await exec(
         `${builder} login to ${registryHost}`,
@@ -268,7 +296,10 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     }
     const reported = await buildAndReport(builder, request, files, login, exec);
     if (!options.push) {
-      const imageId = await readFile(files.iidfile, "utf8").then((text) => text.trim(), () => "");
+      const imageId = await readFile(files.iidfile, "utf8").then(
+        (text) => text.trim(),
+        () => "",
+      );
       return result("", builder, { imageId });
     }
     // Extra tags cost one manifest PUT each instead of another builder push that re-checks every layer.
@@ -279,18 +310,31 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
         !(await tagInRegistry(registry!, repository, reported, metadata.tags.slice(1), logger))
       ) {
         for (const ref of sameRepository) {
-          await exec(`${builder} push ${ref}`, daemonlessPush(builder, request, files, ref, { authfile: login }));
+          await exec(
+            `${builder} push ${ref}`,
+            daemonlessPush(builder, request, files, ref, { authfile: login }),
+          );
         }
       }
       for (const { ref } of others) {
-        await exec(`${builder} push ${ref}`, daemonlessPush(builder, request, files, ref, { authfile: login }));
+        await exec(
+          `${builder} push ${ref}`,
+          daemonlessPush(builder, request, files, ref, { authfile: login }),
+        );
       }
     }
 
     const digest = await verifyPushed(registry!, repository, metadata.tags, reported, builder, primaryRef);
     for (const other of others) {
       const client = await registries.for(other.image);
-      await verifyPushed(client, apiRepository(other.image), [other.image.tag!], reported, builder, other.ref);
+      await verifyPushed(
+        client,
+        apiRepository(other.image),
+        [other.image.tag!],
+        reported,
+        builder,
+        other.ref,
+      );
     }
     const attestations = await attest(
       registry!,
@@ -338,7 +382,8 @@ async function seedAuthFile(authfile: string, images: ImageRef[], candidates: st
   for (const other of images) {
     const host = normalizedRegistry(other);
     const stored = await loadStoredCredentials(candidates, host);
-    if (stored) auths[host] = { auth: Buffer.from(`${stored.username}:${stored.password}`).toString("base64") };
+    if (stored)
+      auths[host] = { auth: Buffer.from(`${stored.username}:${stored.password}`).toString("base64") };
   }
   await writeFile(authfile, JSON.stringify({ auths }), { mode: 0o600 });
 }

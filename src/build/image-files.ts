@@ -68,7 +68,9 @@ async function filesOf(
   return files;
 }
 
-function platformText(platform: { os?: string; architecture?: string; variant?: string } | undefined): string {
+function platformText(
+  platform: { os?: string; architecture?: string; variant?: string } | undefined,
+): string {
   if (!platform?.os || !platform.architecture) return "";
   return [platform.os, platform.architecture, platform.variant].filter(Boolean).join("/");
 }
@@ -89,7 +91,9 @@ export async function imageFiles(
     layers?: Descriptor[];
   };
   if (INDEX_TYPES.has(parsed.mediaType ?? manifest.mediaType) || parsed.manifests) {
-    const images = (parsed.manifests ?? []).filter((entry) => platformText(entry.platform) !== "unknown/unknown");
+    const images = (parsed.manifests ?? []).filter(
+      (entry) => platformText(entry.platform) !== "unknown/unknown",
+    );
     const result: PlatformFiles[] = [];
     for (const entry of images) {
       const [files] = await imageFiles(registry, repository, entry.digest, want);

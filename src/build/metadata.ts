@@ -1,11 +1,5 @@
 import { UserError } from "../errors.js";
-import {
-  formatImageRef,
-  type ImageRef,
-  imageName,
-  normalizedName,
-  parseImageRef,
-} from "../image/index.js";
+import { formatImageRef, type ImageRef, imageName, normalizedName, parseImageRef } from "../image/index.js";
 
 /** What a workflow run tells about the commit being built; the entry reads it from the runner's environment. */
 export interface GitHubContext {
@@ -265,9 +259,12 @@ export function splitTagInputs(image: ImageRef, entries: string[]): TagInputs {
       });
     }
     if (ref.digest !== undefined || ref.tag === undefined) {
-      throw new UserError(`input 'tags': ${JSON.stringify(entry)} must name a tag${ref.digest ? ", not a digest" : ""}`, {
-        hint: "Write name:tag, e.g. ghcr.io/acme/web:1.2.3; the digest is what the action outputs.",
-      });
+      throw new UserError(
+        `input 'tags': ${JSON.stringify(entry)} must name a tag${ref.digest ? ", not a digest" : ""}`,
+        {
+          hint: "Write name:tag, e.g. ghcr.io/acme/web:1.2.3; the digest is what the action outputs.",
+        },
+      );
     }
     if (normalizedName(ref) === normalizedName(image)) tags.push(ref.tag);
     else otherRefs.push(formatImageRef(ref));

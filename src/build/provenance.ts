@@ -1,7 +1,8 @@
 import { VERSION } from "../version.js";
 
 /** The URI that says how to read this statement's externalParameters; docs/build-push.md describes it. */
-export const BUILD_TYPE = "https://github.com/gitops-pipeline/gitops-pipeline/blob/v1/docs/build-push.md#build-type-v1";
+export const BUILD_TYPE =
+  "https://github.com/gitops-pipeline/gitops-pipeline/blob/v1/docs/build-push.md#build-type-v1";
 
 /** What the workflow run says about itself (GITHUB_* variables and the event), read by the entry. */
 export interface RunContext {

@@ -148,7 +148,10 @@ export function parsePythonMetadata(text: string, foundIn: string, platform: str
 }
 
 /** Every package the package databases among `files` record. */
-export function packagesIn(files: Map<string, Buffer>, platform: string): { packages: FoundPackage[]; distro?: Distro } {
+export function packagesIn(
+  files: Map<string, Buffer>,
+  platform: string,
+): { packages: FoundPackage[]; distro?: Distro } {
   const packages: FoundPackage[] = [];
   let distro: Distro | undefined;
   for (const name of ["etc/os-release", "usr/lib/os-release"]) {
@@ -212,7 +215,10 @@ export interface SbomSubject {
  * the image CONTAINS, each with its purl. Built only from the image's bytes and the build time, so rebuilding the same
  * image gives the same document.
  */
-export function spdxDocument(subject: SbomSubject, found: { packages: FoundPackage[]; distro?: Distro }[]): object {
+export function spdxDocument(
+  subject: SbomSubject,
+  found: { packages: FoundPackage[]; distro?: Distro }[],
+): object {
   const hex = subject.digest.replace(/^sha256:/, "");
   const packages: Record<string, unknown>[] = [];
   const relationships: Record<string, unknown>[] = [];
@@ -260,10 +266,13 @@ export function spdxDocument(subject: SbomSubject, found: { packages: FoundPacka
         licenseConcluded: "NOASSERTION",
         licenseDeclared: spdxLicense(pkg.license),
         copyrightText: "NOASSERTION",
-        primaryPackagePurpose: pkg.ecosystem === "deb" || pkg.ecosystem === "apk" ? "OPERATING-SYSTEM" : "LIBRARY",
+        primaryPackagePurpose:
+          pkg.ecosystem === "deb" || pkg.ecosystem === "apk" ? "OPERATING-SYSTEM" : "LIBRARY",
         ...(pkg.source ? { sourceInfo: `built from source package ${pkg.source}` } : {}),
         comment: `found in ${pkg.foundIn} (${pkg.platform || "image"})`,
-        externalRefs: [{ referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: locator }],
+        externalRefs: [
+          { referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: locator },
+        ],
       });
       relationships.push({ spdxElementId: imageId, relationshipType: "CONTAINS", relatedSpdxElement: id });
     }
@@ -277,7 +286,8 @@ export function spdxDocument(subject: SbomSubject, found: { packages: FoundPacka
     creationInfo: {
       created: new Date(subject.created * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
       creators: [`Tool: gitops-pipeline-build-push-${VERSION}`],
-      comment: "Packages read from the image's package databases: dpkg, apk, npm (node_modules), Python (site-packages).",
+      comment:
+        "Packages read from the image's package databases: dpkg, apk, npm (node_modules), Python (site-packages).",
     },
     packages,
     relationships,

@@ -66,10 +66,13 @@ export async function materializeSecrets(secrets: BuildSecret[], dir: string): P
     } else {
       const src = path.resolve(secret.file);
       if (!(await stat(src).catch(() => undefined))?.isFile()) {
-        throw new UserError(`input 'secret-files': the file for id ${JSON.stringify(secret.id)} is not there: ${secret.file}`, {
-          file: secret.file,
-          hint: "Write the file in an earlier step; the path is relative to the workspace.",
-        });
+        throw new UserError(
+          `input 'secret-files': the file for id ${JSON.stringify(secret.id)} is not there: ${secret.file}`,
+          {
+            file: secret.file,
+            hint: "Write the file in an earlier step; the path is relative to the workspace.",
+          },
+        );
       }
       mounts.push({ id: secret.id, src });
     }

@@ -121,8 +121,11 @@ export async function* readTar(
       else if (flag === "K") longLink = text(data, 0, data.length);
       continue;
     }
-    const prefix = header.subarray(257, 263).toString("ascii").startsWith("ustar") ? text(header, 345, 155) : "";
-    const name = pax.path ?? longName ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
+    const prefix = header.subarray(257, 263).toString("ascii").startsWith("ustar")
+      ? text(header, 345, 155)
+      : "";
+    const name =
+      pax.path ?? longName ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
     const linkname = pax.linkpath ?? longLink ?? text(header, 157, 100);
     if (pax.size !== undefined) size = Number(pax.size);
     pax = {};

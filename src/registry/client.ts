@@ -160,9 +160,12 @@ export class RegistryClient {
       }
       const actual = `sha256:${hash.digest("hex")}`;
       if (actual !== digest) {
-        throw new UserError(`registry ${host} served ${repository} blob ${digest} with other content (${actual})`, {
-          hint: "The registry or a proxy in between altered the data; re-run, and check the registry.",
-        });
+        throw new UserError(
+          `registry ${host} served ${repository} blob ${digest} with other content (${actual})`,
+          {
+            hint: "The registry or a proxy in between altered the data; re-run, and check the registry.",
+          },
+        );
       }
     })();
   }

@@ -13,10 +13,17 @@ export interface ImageLocation {
  * registry by mounting blobs, elsewhere by streaming them, and tags it. The bytes of every manifest are kept, so the
  * copy has the same digest: what a skipped build owes the other names in `tags`.
  */
-export async function copyImage(from: ImageLocation, to: ImageLocation, digest: string, tag?: string): Promise<void> {
+export async function copyImage(
+  from: ImageLocation,
+  to: ImageLocation,
+  digest: string,
+  tag?: string,
+): Promise<void> {
   const manifest = await from.registry.getManifest(from.repository, digest);
   if (!manifest || manifest.digest !== digest) {
-    throw new UserError(`cannot copy ${from.repository}@${digest}: the registry ${from.registry.host} does not serve it`);
+    throw new UserError(
+      `cannot copy ${from.repository}@${digest}: the registry ${from.registry.host} does not serve it`,
+    );
   }
   const parsed = JSON.parse(manifest.body.toString("utf8")) as {
     manifests?: Descriptor[];

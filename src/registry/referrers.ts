@@ -88,7 +88,9 @@ export async function attachArtifact(
   return { digest, via: "tag-schema" };
 }
 
-function parseIndex(manifest: StoredManifest | undefined): { manifests: Descriptor[] } & Record<string, unknown> {
+function parseIndex(
+  manifest: StoredManifest | undefined,
+): { manifests: Descriptor[] } & Record<string, unknown> {
   if (!manifest) return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
   try {
     const parsed = JSON.parse(manifest.body.toString("utf8")) as { manifests?: unknown };

@@ -234,9 +234,9 @@ describe("annotations and secrets", () => {
   });
   it("asks for an image id file only for one platform (buildah refuses one for several)", () => {
     expect(daemonlessBuild("podman", req, files).args).toContain("--iidfile");
-    expect(daemonlessBuild("podman", { ...req, platforms: ["linux/amd64", "linux/arm64"] }, files).args).not.toContain(
-      "--iidfile",
-    );
+    expect(
+      daemonlessBuild("podman", { ...req, platforms: ["linux/amd64", "linux/arm64"] }, files).args,
+    ).not.toContain("--iidfile");
   });
 });
 
