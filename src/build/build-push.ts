@@ -199,22 +199,9 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
         logger,
       );
       for (const other of others) {
-        const target = {
-          registry: await registries.for(other.image),
-          repository: apiRepository(other.image),
-        };
-        if ((await target.registry.manifestDigest(target.repository, other.image.tag!)) === existing)
-          continue;
-        await copyImage({ registry, repository }, target, existing, other.image.tag);
-        await verifyPushed(
-          target.registry,
-          target.repository,
-          [other.image.tag!],
-          existing,
-          "the copy",
-          other.ref,
-        );
-        added.push(other.ref);
+        if (await copyToOtherName(registries, { registry, repository }, other, existing, primaryRef)) {
+          added.push(other.ref);
+        }
       }
       const attestations = await reuseAttestations(
         registry,
@@ -350,6 +337,33 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     // behind but the image store, whether the build succeeded or not.
     await rm(runDir, { recursive: true, force: true });
     if (!files.runroot.startsWith(stateDir)) await rm(files.runroot, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Points another name from `tags` at the existing image, copying it there when it is missing: what a skipped build
+ * owes a release that adds a mirror. False when the name already had the image.
+ */
+async function copyToOtherName(
+  registries: RegistryClients,
+  source: { registry: RegistryClient; repository: string },
+  other: { ref: string; image: ImageRef },
+  digest: string,
+  primaryRef: string,
+): Promise<boolean> {
+  const tag = other.image.tag!;
+  try {
+    const target = { registry: await registries.for(other.image), repository: apiRepository(other.image) };
+    if ((await target.registry.manifestDigest(target.repository, tag)) === digest) return false;
+    await copyImage(source, target, digest, tag);
+    await verifyPushed(target.registry, target.repository, [tag], digest, "the copy", other.ref);
+    return true;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    throw new UserError(`cannot copy the existing ${primaryRef} to ${other.ref}: ${error.message}`, {
+      cause: error,
+      hint: "Log in to that registry in an earlier step (docker/login-action); 'username' and 'password' are for the image's own registry.",
+    });
   }
 }
 

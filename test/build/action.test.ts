@@ -264,6 +264,10 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(JSON.parse(run.outputs.tags!)).toEqual(["sha-a1b2c3d", "pr-42"]);
     expect(run.outputs.digest).toBe("");
     expect(run.outputs["image-ref"]).toBe("");
+    // Nothing pushed: the image ID still names the built image (its config digest); no SBOM or provenance.
+    expect(run.outputs.imageid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs["sbom-path"]).toBe("");
+    expect(run.outputs["provenance-path"]).toBe("");
     expect(run.summary).toContain("not pushed");
     expect(run.stdout).toContain(
       "::warning::input 'password' is empty, so the build runs without a registry login",
