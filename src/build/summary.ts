@@ -31,6 +31,18 @@ export function summaryMarkdown(result: BuildPushResult): string {
       "",
     );
   }
+  const { attestations } = result;
+  if (attestations.sbomPath || attestations.provenancePath) {
+    const where = (digest: string) => (digest ? `attached as \`${digest}\`` : "not attached");
+    const verb = attestations.reused ? "from the run that built it" : "written";
+    if (attestations.sbomPath) {
+      const count = attestations.packages === undefined ? "" : ` (${attestations.packages} packages)`;
+      lines.push(`SBOM (SPDX 2.3)${count}: ${verb}, ${where(attestations.sbomDigest)}`, "");
+    }
+    if (attestations.provenancePath) {
+      lines.push(`Provenance (SLSA v1, unsigned): ${verb}, ${where(attestations.provenanceDigest)}`, "");
+    }
+  }
   const builder = result.builder === "none" ? "none (skipped)" : result.builder;
   const platforms = result.platforms.length > 0 ? result.platforms.join(", ") : "the runner's";
   lines.push(`Builder: ${builder} · platforms: ${platforms} · duration: ${seconds(result.durationMs)}`, "");

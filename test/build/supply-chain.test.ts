@@ -238,6 +238,7 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push SBOM, provenance, ann
     expect(statement.predicate.runDetails.metadata.invocationId).toBe(
       "https://github.com/acme/web/actions/runs/4242/attempts/2",
     );
+    expect(run.summary).toContain("SBOM (SPDX 2.3) (3 packages): written, attached as `sha256:");
     expect(JSON.parse(run.outputs.metadata!)).toMatchObject({
       sbom: entries.find((entry) => entry.artifactType === "application/spdx+json")!.digest,
     });
