@@ -46,6 +46,10 @@ export interface Attestations {
   reused: boolean;
 }
 
+export function noAttestations(reused = false): Attestations {
+  return { sbomPath: "", provenancePath: "", sbomDigest: "", provenanceDigest: "", reused };
+}
+
 interface Subject {
   name: string;
   repository: string;
@@ -121,6 +125,28 @@ function sbomArtifact(content: Buffer, created: number): Artifact {
   };
 }
 
+/** Makes the SBOM of the subject, writes it and attaches it, recording all of it in `result`. */
+async function freshSbom(
+  registry: RegistryClient,
+  subject: Subject,
+  options: AttestOptions,
+  logger: Logger,
+  result: Attestations,
+): Promise<void> {
+  const sbom = await makeSbom(registry, subject, options.created);
+  result.packages = sbom.packages;
+  result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", sbom.content);
+  const attached = await attach(
+    registry,
+    subject,
+    sbomArtifact(sbom.content, options.created),
+    "SBOM",
+    logger,
+  );
+  result.sbomDigest = attached.digest;
+  result.via = attached.via ?? result.via;
+}
+
 /**
  * The SBOM (SPDX 2.3, read from the pushed image's package databases) and the SLSA provenance statement of a pushed
  * image: written as files for the workflow, and attached to the image in the registry as OCI referrers.
@@ -133,29 +159,10 @@ export async function attest(
   options: AttestOptions,
   logger: Logger,
 ): Promise<Attestations> {
-  const result: Attestations = {
-    sbomPath: "",
-    provenancePath: "",
-    sbomDigest: "",
-    provenanceDigest: "",
-    reused: false,
-  };
+  const result = noAttestations(false);
   if (!options.sbom && !options.provenance) return result;
   const subject = await subjectOf(registry, repository, name, digest);
-  if (options.sbom) {
-    const sbom = await makeSbom(registry, subject, options.created);
-    result.packages = sbom.packages;
-    result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", sbom.content);
-    const attached = await attach(
-      registry,
-      subject,
-      sbomArtifact(sbom.content, options.created),
-      "SBOM",
-      logger,
-    );
-    result.sbomDigest = attached.digest;
-    result.via = attached.via ?? result.via;
-  }
+  if (options.sbom) await freshSbom(registry, subject, options, logger, result);
   if (options.provenance) {
     const finishedOn = new Date();
     const statement = provenanceStatement(options.run, {
@@ -201,13 +208,7 @@ export async function reuseAttestations(
   options: AttestOptions,
   logger: Logger,
 ): Promise<Attestations> {
-  const result: Attestations = {
-    sbomPath: "",
-    provenancePath: "",
-    sbomDigest: "",
-    provenanceDigest: "",
-    reused: true,
-  };
+  const result = noAttestations(true);
   if (!options.sbom && !options.provenance) return result;
   const referrers = await listReferrers(registry, repository, digest);
   // The latest entry of each type wins: a rebuild of the same digest appends.
@@ -220,13 +221,7 @@ export async function reuseAttestations(
       result.sbomDigest = sbom.digest;
     }
   } else if (options.sbom) {
-    const subject = await subjectOf(registry, repository, name, digest);
-    const made = await makeSbom(registry, subject, options.created);
-    result.packages = made.packages;
-    result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", made.content);
-    result.sbomDigest = (
-      await attach(registry, subject, sbomArtifact(made.content, options.created), "SBOM", logger)
-    ).digest;
+    await freshSbom(registry, await subjectOf(registry, repository, name, digest), options, logger, result);
   }
   const provenance = options.provenance
     ? referrers

@@ -30,7 +30,13 @@ import {
   loginInvocation,
   reportedDigest,
 } from "./argv.js";
-import { type Attestations, type AttestOptions, attest, reuseAttestations } from "./attest.js";
+import {
+  type Attestations,
+  type AttestOptions,
+  attest,
+  noAttestations,
+  reuseAttestations,
+} from "./attest.js";
 import { prepareStepDockerConfig, userDockerConfig } from "./docker-config.js";
 import type { ImageMetadata } from "./metadata.js";
 import { taggedRefs } from "./metadata.js";
@@ -135,13 +141,6 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
   const ownRefs = taggedRefs(image, metadata.tags);
   const refs = [...ownRefs, ...options.otherRefs];
   const primaryRef = ownRefs[0]!;
-  const noAttestations: Attestations = {
-    sbomPath: "",
-    provenancePath: "",
-    sbomDigest: "",
-    provenanceDigest: "",
-    reused: false,
-  };
   const result = (
     digest: string,
     builder: BuilderName | "none",
@@ -160,7 +159,7 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     skipped: extra.skipped ?? false,
     tagsAdded: extra.tagsAdded ?? [],
     pushed: options.push && !extra.skipped && digest !== "",
-    attestations: extra.attestations ?? noAttestations,
+    attestations: extra.attestations ?? noAttestations(),
     durationMs: Date.now() - started.getTime(),
   });
 

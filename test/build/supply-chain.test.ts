@@ -276,6 +276,18 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push SBOM, provenance, ann
       (await get(registry, "acme/plain", `manifests/${run.outputs.digest!.replace(":", "-")}`, OCI_INDEX))
         .status,
     ).toBe(404);
+
+    // A later run of the same commit builds nothing: it makes the missing SBOM, but no provenance for a build it did
+    // not see.
+    const rerun = await build("acme/plain");
+    expect(rerun.code, rerun.stdout).toBe(0);
+    expect(rerun.outputs.skipped).toBe("true");
+    expect(rerun.outputs["provenance-path"]).toBe("");
+    expect(rerun.stdout).toContain("has no provenance attached, and this run built nothing to attest");
+    const sbom = JSON.parse(await readFile(rerun.outputs["sbom-path"]!, "utf8"));
+    expect(sbom.packages[0].versionInfo).toBe(run.outputs.digest);
+    const entries = await referrers(registry, "acme/plain", run.outputs.digest!);
+    expect(entries.map((entry) => entry.artifactType)).toEqual(["application/spdx+json"]);
   });
 
   it("uses the referrers API instead of the tag when the registry has it", async () => {
