@@ -4,7 +4,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActionRun, runBundledAction } from "../support/action.js";
 import { hasComponent } from "../support/components.js";
-import { registryComponentsPresent, startRegistry, type TestRegistry } from "../support/registry.js";
+import {
+  registryComponentsPresent,
+  startRegistry,
+  startRegistryProxy,
+  type TestRegistry,
+} from "../support/registry.js";
 
 const haveRegistry = registryComponentsPresent();
 const haveBuildah = hasComponent("buildah");
@@ -127,6 +132,41 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push with full references 
     expect(build.code).toBe(1);
     expect(failure(build)).toContain(`buildah push ${mirror.host}/team/nologin:1 failed`);
     expect(await mirror.digest("team/nologin", "1")).toBeUndefined();
+  });
+
+  it("fails when another name serves a different digest than was pushed there", async () => {
+    const lie = `sha256:${"d".repeat(64)}`;
+    const proxy = await startRegistryProxy(mirror.host, (exchange) => {
+      if (exchange.method === "HEAD" && exchange.headers["docker-content-digest"]) {
+        exchange.headers["docker-content-digest"] = lie;
+      }
+    });
+    const liarAuth = path.join(work, "liar-auth.json");
+    const encoded = Buffer.from(`${mirrorLogin.username}:${mirrorLogin.password}`).toString("base64");
+    await writeFile(liarAuth, JSON.stringify({ auths: { [proxy.host]: { auth: encoded } } }));
+    try {
+      const result = await runBundledAction("build-push", {
+        inputs: {
+          image: `${main.host}/acme/verified`,
+          context,
+          builder: "buildah",
+          username: credentials.username,
+          password: credentials.password,
+          tags: `${proxy.host}/team/liar:1`,
+        },
+        event,
+        env: { REGISTRY_AUTH_FILE: liarAuth },
+      });
+      expect(result.code).toBe(1);
+      const pushed = await mirror.digest("team/liar", "1");
+      expect(pushed).toBe(await main.digest("acme/verified", "sha-5e6f7a8"));
+      expect(failure(result)).toContain(
+        `the registry has team/liar:1 at ${lie}, but buildah reported ${pushed}`,
+      );
+      expect(result.outputs.digest ?? "").toBe("");
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it("refuses a digest or a missing tag in a full reference", async () => {
