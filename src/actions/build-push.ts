@@ -9,7 +9,11 @@ import {
   isPullRequest,
   parseKeyValues,
   resolveImageName,
+  splitTagInputs,
 } from "../build/metadata.js";
+import { checkPlatforms } from "../build/platform.js";
+import type { RunContext } from "../build/provenance.js";
+import { checkSecretIds, parseSecrets } from "../build/secrets.js";
 import { summaryMarkdown } from "../build/summary.js";
 import { UserError } from "../errors.js";
 import { authFileCandidates } from "../registry/index.js";
@@ -48,6 +52,23 @@ function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   };
 }
 
+/** What the provenance says about the run, from the runner's variables. */
+function runContext(env: NodeJS.ProcessEnv, revision: string): RunContext {
+  return {
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+    repository: env.GITHUB_REPOSITORY ?? "",
+    revision,
+    ref: env.GITHUB_REF ?? "",
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    workflowRef: env.GITHUB_WORKFLOW_REF ?? "",
+    runId: env.GITHUB_RUN_ID ?? "",
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? "",
+    runnerEnvironment: env.RUNNER_ENVIRONMENT ?? "",
+    repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+    repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+  };
+}
+
 /**
  * Both or neither. A fork's pull request gets no secrets, so a lone username there must not fail a build that does not
  * push anyway; when pushing it is a mistake to name.
@@ -83,20 +104,36 @@ export function run(): Promise<void> {
         `image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`,
       );
 
+    const { tags, otherRefs } = splitTagInputs(image, getList("tags"));
     const metadata = computeMetadata(context, {
       latest: getBoolean("latest", false),
-      extra: getList("tags"),
+      extra: tags,
       labels: parseKeyValues(core.getInput("labels"), "labels"),
       created: createdTime(context, env.SOURCE_DATE_EPOCH, new Date()),
     });
+    const secrets = checkSecretIds([
+      ...parseSecrets(getSecret("secrets"), "secrets"),
+      ...parseSecrets(getString("secret-files"), "secret-files"),
+    ]);
+    // Each value masked on its own, so a one-line secret from a multi-line input is hidden wherever it appears.
+    for (const secret of secrets)
+      if ("value" in secret && secret.value.trim() !== "") core.setSecret(secret.value);
     const result = await buildAndPush(
       {
         image,
         metadata,
+        otherRefs,
+        annotations: parseKeyValues(core.getInput("annotations"), "annotations"),
+        secrets,
+        attestations: {
+          sbom: push && getBoolean("sbom", true),
+          provenance: push && getBoolean("provenance", true),
+          run: runContext(env, metadata.revision),
+        },
         context: getString("context", "."),
         file: getString("file") || undefined,
         builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
-        platforms: getList("platforms"),
+        platforms: checkPlatforms(getList("platforms")),
         buildArgs: parseKeyValues(core.getInput("build-args"), "build-args"),
         target: getString("target") || undefined,
         cacheFrom: core.getMultilineInput("cache-from"),
@@ -119,6 +156,9 @@ export function run(): Promise<void> {
     core.setOutput("tag", result.tag);
     core.setOutput("tags", JSON.stringify(result.tags));
     core.setOutput("digest", result.digest);
+    core.setOutput("imageid", result.imageId);
+    core.setOutput("sbom-path", result.attestations.sbomPath);
+    core.setOutput("provenance-path", result.attestations.provenancePath);
     core.setOutput("image-ref", pinned);
     core.setOutput("image-tag-ref", result.digest ? `${result.image}:${result.tag}@${result.digest}` : "");
     core.setOutput(
@@ -127,13 +167,23 @@ export function run(): Promise<void> {
         tags: result.tags,
         refs: result.refs,
         labels: result.labels,
+        annotations: result.annotations,
         digest: result.digest,
+        imageid: result.imageId,
         builder: result.builder,
         platforms: result.platforms,
+        sbom: result.attestations.sbomDigest || undefined,
+        provenance: result.attestations.provenanceDigest || undefined,
       }),
     );
     core.setOutput("skipped", String(result.skipped));
-    if (pinned) logInfo(`pushed ${result.image}:${result.tag}@${result.digest}`);
+    if (result.skipped) {
+      const added =
+        result.tagsAdded.length > 0 ? `; tags added: ${result.tagsAdded.join(", ")}` : "; no tag added";
+      logInfo(
+        `${result.image}:${result.tag}@${result.digest} was already in the registry: not built, not pushed${added}`,
+      );
+    } else if (pinned) logInfo(`pushed ${result.image}:${result.tag}@${result.digest}`);
     await writeSummary(summaryMarkdown(result));
   });
 }

@@ -1,3 +1,5 @@
+import type { SecretMount } from "./secrets.js";
+
 /** The builders this action drives; `auto` picks the first one present in this order. */
 export const BUILDERS = ["buildx", "buildah", "podman"] as const;
 export type BuilderName = (typeof BUILDERS)[number];
@@ -10,7 +12,11 @@ export interface BuildRequest {
   /** Full `name:tag` references, primary first. */
   refs: string[];
   labels: Record<string, string>;
+  /** OCI manifest annotations. */
+  annotations: Record<string, string>;
   buildArgs: Record<string, string>;
+  /** Build secrets as files the builder mounts; never their values. */
+  secrets: SecretMount[];
   platforms: string[];
   target?: string;
   cacheFrom: string[];
@@ -29,7 +35,7 @@ export interface BuilderFiles {
   runroot: string;
   /** containers-auth.json written by `login`, read by `push`. */
   authfile: string;
-  /** buildx: the local image id (not a registry digest, so only kept for the log). */
+  /** The local image id (the config digest): the `imageid` output when nothing is pushed. */
   iidfile: string;
   /** buildx: JSON whose `containerimage.digest` is the pushed manifest digest. */
   metadataFile: string;
@@ -48,8 +54,16 @@ function flagPairs(flag: string, values: Iterable<string>): string[] {
   return [...values].flatMap((value) => [flag, value]);
 }
 
-function keyValues(values: Record<string, string>): string[] {
-  return Object.entries(values).map(([key, value]) => `${key}=${value}`);
+function keyValues(values: Record<string, string>, prefix = ""): string[] {
+  return Object.entries(values).map(([key, value]) => `${prefix}${key}=${value}`);
+}
+
+/** `--secret id=<id>,src=<file>`: the builders read the file; the value is on no command line. */
+function secretArgs(secrets: SecretMount[]): string[] {
+  return flagPairs(
+    "--secret",
+    secrets.map((secret) => `id=${secret.id},src=${secret.src}`),
+  );
 }
 
 /**
@@ -63,6 +77,10 @@ export function buildxBuild(request: BuildRequest, files: BuilderFiles): Invocat
   if (request.target) args.push("--target", request.target);
   args.push(...flagPairs("--tag", request.refs));
   args.push(...flagPairs("--label", keyValues(request.labels)));
+  // Without a prefix buildx annotates the image manifest; an index of several platforms gets them too.
+  const annotationLevel = request.platforms.length > 1 ? "index,manifest:" : "";
+  args.push(...flagPairs("--annotation", keyValues(request.annotations, annotationLevel)));
+  args.push(...secretArgs(request.secrets));
   // BuildKit stamps the image config with SOURCE_DATE_EPOCH, as --timestamp does for buildah; the user's value wins.
   const buildArgs = { SOURCE_DATE_EPOCH: String(request.timestamp), ...request.buildArgs };
   args.push(...flagPairs("--build-arg", keyValues(buildArgs)));
@@ -82,20 +100,23 @@ function storageArgs(files: BuilderFiles): string[] {
   return ["--storage-driver", "vfs", "--root", files.root, "--runroot", files.runroot];
 }
 
-function buildArgsCommon(request: BuildRequest): string[] {
-  // No --iidfile: the local image id is not what the registry serves, and buildah refuses one for several platforms.
+function buildArgsCommon(request: BuildRequest, files: BuilderFiles): string[] {
   // --layers=false (buildah's default, not podman's): with per-step caching podman reuses the first platform's image
   // for the next on FROM scratch, leaving one entry in the index, and on vfs every cached step is a full copy.
   const args = ["--isolation", "chroot", "--layers=false", "--timestamp", String(request.timestamp)];
   if (request.file) args.push("--file", request.file);
   if (request.target) args.push("--target", request.target);
   args.push(...flagPairs("--label", keyValues(request.labels)));
+  args.push(...flagPairs("--annotation", keyValues(request.annotations)));
   args.push(...flagPairs("--build-arg", keyValues(request.buildArgs)));
+  args.push(...secretArgs(request.secrets));
   if (request.platforms.length > 1) {
     // Several platforms build into a manifest list named by the primary ref; pushing it pushes every image.
     args.push("--platform", request.platforms.join(","), "--manifest", request.refs[0]!);
   } else {
     if (request.platforms.length === 1) args.push("--platform", request.platforms[0]!);
+    // buildah refuses an image id file for several platforms; one image has one id, its config digest.
+    args.push("--iidfile", files.iidfile);
     args.push(...flagPairs("--tag", request.refs));
   }
   return args;
@@ -113,7 +134,7 @@ export function daemonlessBuild(
   const auth = options.authfile ? ["--authfile", files.authfile] : [];
   return {
     command: builder,
-    args: [...storageArgs(files), verb, ...auth, ...buildArgsCommon(request), request.context],
+    args: [...storageArgs(files), verb, ...auth, ...buildArgsCommon(request, files), request.context],
   };
 }
 

@@ -1,9 +1,16 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { isUserError, UserError } from "../errors.js";
-import { formatImageRef, type ImageRef, imageName, normalizedRegistry } from "../image/index.js";
+import {
+  formatImageRef,
+  type ImageRef,
+  imageName,
+  normalizedRegistry,
+  parseImageRef,
+} from "../image/index.js";
 import type { Logger } from "../logger.js";
+import { copyImage } from "../registry/copy.js";
 import {
   apiHost,
   apiRepository,
@@ -23,18 +30,32 @@ import {
   loginInvocation,
   reportedDigest,
 } from "./argv.js";
+import {
+  type Attestations,
+  type AttestOptions,
+  attest,
+  noAttestations,
+  reuseAttestations,
+} from "./attest.js";
+import { prepareStepDockerConfig, userDockerConfig } from "./docker-config.js";
 import type { ImageMetadata } from "./metadata.js";
 import { taggedRefs } from "./metadata.js";
 import { detectBuilder, runChecked } from "./process.js";
+import type { RunContext } from "./provenance.js";
+import { type BuildSecret, materializeSecrets } from "./secrets.js";
 
 export interface BuildPushOptions {
   image: ImageRef;
   metadata: ImageMetadata;
+  /** `name:tag` references of other repositories or registries to push the same image to. */
+  otherRefs: string[];
   context: string;
   file?: string;
   builder: BuilderName | "auto";
   platforms: string[];
   buildArgs: Record<string, string>;
+  annotations: Record<string, string>;
+  secrets: BuildSecret[];
   target?: string;
   cacheFrom: string[];
   cacheTo: string[];
@@ -50,6 +71,8 @@ export interface BuildPushOptions {
   pathVariable: string;
   /** Environment for the builder processes. */
   env: NodeJS.ProcessEnv;
+  /** SBOM and provenance of the pushed image; off when nothing is pushed. */
+  attestations: { sbom: boolean; provenance: boolean; run: RunContext };
   /** Injected so tests and benches can point the registry client elsewhere; defaults to the global fetch. */
   fetch?: typeof fetch;
 }
@@ -58,15 +81,21 @@ export interface BuildPushResult {
   image: string;
   tag: string;
   tags: string[];
-  /** `name:tag` for every tag. */
+  /** `name:tag` for every tag, then the other names' references. */
   refs: string[];
   /** The digest the registry has for the primary tag; "" when nothing was pushed. */
   digest: string;
+  /** The image ID: the config digest of the image (of a multi-platform index, the index digest); "" when unknown. */
+  imageId: string;
   builder: BuilderName | "none";
   platforms: string[];
   labels: Record<string, string>;
+  annotations: Record<string, string>;
   skipped: boolean;
+  /** On a skipped build, the references this run pointed at the existing image. */
+  tagsAdded: string[];
   pushed: boolean;
+  attestations: Attestations;
   durationMs: number;
 }
 
@@ -104,50 +133,89 @@ function checkBuilderInputs(builder: BuilderName, options: BuildPushOptions, log
 
 /**
  * Build and push, then read the digest back from the registry. The digest in the result is the registry's, checked
- * against what the builder reported, so the next step pins something the registry really serves.
+ * against what the builder reported at every name, so the next step pins something the registry really serves.
  */
 export async function buildAndPush(options: BuildPushOptions, logger: Logger): Promise<BuildPushResult> {
-  const started = Date.now();
+  const started = new Date();
   const { image, metadata } = options;
-  const refs = taggedRefs(image, metadata.tags);
-  const primaryRef = refs[0]!;
-  const result = (digest: string, builder: BuilderName | "none", skipped: boolean): BuildPushResult => ({
+  const ownRefs = taggedRefs(image, metadata.tags);
+  const refs = [...ownRefs, ...options.otherRefs];
+  const primaryRef = ownRefs[0]!;
+  const result = (
+    digest: string,
+    builder: BuilderName | "none",
+    extra: { skipped?: boolean; tagsAdded?: string[]; imageId?: string; attestations?: Attestations } = {},
+  ): BuildPushResult => ({
     image: imageName(image),
     tag: metadata.primary,
     tags: metadata.tags,
     refs,
     digest,
+    imageId: extra.imageId ?? "",
     builder,
     platforms: options.platforms,
     labels: metadata.labels,
-    skipped,
-    pushed: options.push && !skipped && digest !== "",
-    durationMs: Date.now() - started,
+    annotations: options.annotations,
+    skipped: extra.skipped ?? false,
+    tagsAdded: extra.tagsAdded ?? [],
+    pushed: options.push && !extra.skipped && digest !== "",
+    attestations: extra.attestations ?? noAttestations(),
+    durationMs: Date.now() - started.getTime(),
   });
 
   await checkSources(options.context, options.file);
 
   const repository = apiRepository(image);
-  // Without inputs, the login an earlier step stored (the builder finds it on its own) lets this client in too.
-  const stored =
-    options.push && !options.credentials
-      ? await loadStoredCredentials(options.authFiles, normalizedRegistry(image))
-      : undefined;
-  const registry = options.push
-    ? new RegistryClient(apiHost(image), {
-        credentials: options.credentials ?? stored,
-        insecure: options.insecure,
-        fetch: options.fetch,
-      })
-    : undefined;
+  const registries = new RegistryClients(image, options);
+  const registry = options.push ? await registries.primary() : undefined;
+  const others = options.otherRefs.map((ref) => ({ ref, image: parseImageRef(ref) }));
   // Asking the registry before building turns a wrong password into a 2-second failure, not a post-build one.
   if (registry && options.credentials) await registry.ping();
+  const attestOptions = (builder: string, digest: string): AttestOptions => ({
+    ...options.attestations,
+    outputDir: path.join(
+      options.tempDir,
+      "gitops-build",
+      "attestations",
+      digest.replace(/^sha256:/, "").slice(0, 16),
+    ),
+    parameters: buildParameters(options, refs),
+    builder,
+    startedOn: started,
+    created: metadata.created,
+  });
+
   if (registry && options.skipExisting) {
     const existing = await registry.manifestDigest(repository, metadata.primary);
     if (existing) {
       logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
-      await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
-      return result(existing, "none", true);
+      const added = await addMissingTags(
+        registry,
+        repository,
+        existing,
+        metadata.tags.slice(1),
+        primaryRef,
+        logger,
+      );
+      for (const other of others) {
+        if (await copyToOtherName(registries, { registry, repository }, other, existing, primaryRef)) {
+          added.push(other.ref);
+        }
+      }
+      const attestations = await reuseAttestations(
+        registry,
+        repository,
+        imageName(image),
+        existing,
+        attestOptions("none", existing),
+        logger,
+      );
+      return result(existing, "none", {
+        skipped: true,
+        tagsAdded: added,
+        imageId: await imageIdOf(registry, repository, existing),
+        attestations,
+      });
     }
   }
 
@@ -172,7 +240,9 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     file: options.file,
     refs,
     labels: metadata.labels,
+    annotations: options.annotations,
     buildArgs: options.buildArgs,
+    secrets: [],
     platforms: options.platforms,
     target: options.target,
     cacheFrom: options.cacheFrom,
@@ -181,40 +251,190 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     timestamp: metadata.created,
     insecure: options.insecure || isLoopback(apiHost(image)),
   };
-  const exec = (what: string, invocation: Invocation) => runChecked(what, invocation, logger, options.env);
+  // Logging in also when not pushing lets a pull-request build pull a private base image.
+  const login = options.credentials !== undefined;
+  const registryHost = image.registry || "docker.io";
+  let env = options.env;
+  const exec = (what: string, invocation: Invocation) => runChecked(what, invocation, logger, env);
 
   try {
-    // Logging in also when not pushing lets a pull-request build pull a private base image.
-    const login = options.credentials !== undefined;
+    // Secret values exist only as 0600 files in the run directory, removed below whatever happens.
+    request.secrets = await materializeSecrets(options.secrets, path.join(runDir, "secrets"));
+    if (login && builder === "buildx") {
+      // docker login writes to DOCKER_CONFIG; this one lives in the run directory and goes with it.
+      const dockerConfig = path.join(runDir, "docker");
+      await prepareStepDockerConfig(dockerConfig, userDockerConfig(options.env), registryHost);
+      env = { ...options.env, DOCKER_CONFIG: dockerConfig };
+    }
     if (login) {
+      // Pushes to the other names need their logins in the same auth file the builder is pointed at.
+      if (builder !== "buildx")
+        await seedAuthFile(
+          files.authfile,
+          others.map((other) => other.image),
+          options.authFiles,
+        );
       const { username, password } = options.credentials!;
-      const registryHost = image.registry || "docker.io";
       await exec(
         `${builder} login to ${registryHost}`,
         loginInvocation(builder, registryHost, username, password, files, request.insecure),
       );
     }
     const reported = await buildAndReport(builder, request, files, login, exec);
+    if (!options.push) {
+      const imageId = await readFile(files.iidfile, "utf8").then(
+        (text) => text.trim(),
+        () => "",
+      );
+      return result("", builder, { imageId });
+    }
     // Extra tags cost one manifest PUT each instead of another builder push that re-checks every layer.
-    const others = refs.slice(1);
-    if (builder !== "buildx" && options.push && others.length > 0) {
-      if (!(await tagInRegistry(registry!, repository, reported, metadata.tags.slice(1), logger))) {
-        for (const ref of others) {
+    if (builder !== "buildx") {
+      const sameRepository = ownRefs.slice(1);
+      if (
+        sameRepository.length > 0 &&
+        !(await tagInRegistry(registry!, repository, reported, metadata.tags.slice(1), logger))
+      ) {
+        for (const ref of sameRepository) {
           await exec(
             `${builder} push ${ref}`,
             daemonlessPush(builder, request, files, ref, { authfile: login }),
           );
         }
       }
+      for (const { ref } of others) {
+        await exec(
+          `${builder} push ${ref}`,
+          daemonlessPush(builder, request, files, ref, { authfile: login }),
+        );
+      }
     }
-    if (!options.push) return result("", builder, false);
 
     const digest = await verifyPushed(registry!, repository, metadata.tags, reported, builder, primaryRef);
-    return result(digest, builder, false);
+    for (const other of others) {
+      const client = await registries.for(other.image);
+      await verifyPushed(
+        client,
+        apiRepository(other.image),
+        [other.image.tag!],
+        reported,
+        builder,
+        other.ref,
+      );
+    }
+    const attestations = await attest(
+      registry!,
+      repository,
+      imageName(image),
+      digest,
+      attestOptions(builder, digest),
+      logger,
+    );
+    return result(digest, builder, { imageId: await imageIdOf(registry!, repository, digest), attestations });
   } finally {
-    // The auth file holds the credentials; nothing of this run stays behind but the image store.
+    // The auth file, the step's DOCKER_CONFIG and the secret files hold credentials; nothing of this run stays
+    // behind but the image store, whether the build succeeded or not.
     await rm(runDir, { recursive: true, force: true });
     if (!files.runroot.startsWith(stateDir)) await rm(files.runroot, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Points another name from `tags` at the existing image, copying it there when it is missing: what a skipped build
+ * owes a release that adds a mirror. False when the name already had the image.
+ */
+async function copyToOtherName(
+  registries: RegistryClients,
+  source: { registry: RegistryClient; repository: string },
+  other: { ref: string; image: ImageRef },
+  digest: string,
+  primaryRef: string,
+): Promise<boolean> {
+  const tag = other.image.tag!;
+  try {
+    const target = { registry: await registries.for(other.image), repository: apiRepository(other.image) };
+    if ((await target.registry.manifestDigest(target.repository, tag)) === digest) return false;
+    await copyImage(source, target, digest, tag);
+    await verifyPushed(target.registry, target.repository, [tag], digest, "the copy", other.ref);
+    return true;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    throw new UserError(`cannot copy the existing ${primaryRef} to ${other.ref}: ${error.message}`, {
+      cause: error,
+      hint: "Log in to that registry in an earlier step (docker/login-action); 'username' and 'password' are for the image's own registry.",
+    });
+  }
+}
+
+/** What decided the build, for the provenance: never secret values, only their ids. */
+function buildParameters(options: BuildPushOptions, refs: string[]): Record<string, unknown> {
+  return {
+    context: options.context,
+    file: options.file,
+    target: options.target,
+    platforms: options.platforms,
+    tags: refs,
+    buildArgs: options.buildArgs,
+    labels: options.metadata.labels,
+    annotations: options.annotations,
+    secrets: options.secrets.map((secret) => secret.id),
+  };
+}
+
+/** The image ID of a pushed manifest: its config digest; an index has none, and is named by its own digest. */
+async function imageIdOf(registry: RegistryClient, repository: string, digest: string): Promise<string> {
+  const manifest = await registry.getManifest(repository, digest);
+  if (!manifest) return "";
+  const parsed = JSON.parse(manifest.body.toString("utf8")) as { config?: { digest?: string } };
+  return parsed.config?.digest ?? digest;
+}
+
+/** Writes the logins stored for the other names' registries into the builder's auth file, before its own login. */
+async function seedAuthFile(authfile: string, images: ImageRef[], candidates: string[]): Promise<void> {
+  const auths: Record<string, { auth: string }> = {};
+  for (const other of images) {
+    const host = normalizedRegistry(other);
+    const stored = await loadStoredCredentials(candidates, host);
+    if (stored)
+      auths[host] = { auth: Buffer.from(`${stored.username}:${stored.password}`).toString("base64") };
+  }
+  await writeFile(authfile, JSON.stringify({ auths }), { mode: 0o600 });
+}
+
+/**
+ * One registry client per registry host. The image's registry uses the inputs' login (or a stored one); the registries
+ * of other names in `tags` use the logins an earlier step stored.
+ */
+class RegistryClients {
+  private readonly clients = new Map<string, Promise<RegistryClient>>();
+  constructor(
+    private readonly image: ImageRef,
+    private readonly options: BuildPushOptions,
+  ) {}
+
+  primary(): Promise<RegistryClient> {
+    return this.for(this.image);
+  }
+
+  for(ref: ImageRef): Promise<RegistryClient> {
+    const host = apiHost(ref);
+    let client = this.clients.get(host);
+    if (!client) {
+      const own = host === apiHost(this.image);
+      client = (async () => {
+        const credentials =
+          own && this.options.credentials
+            ? this.options.credentials
+            : await loadStoredCredentials(this.options.authFiles, normalizedRegistry(ref));
+        return new RegistryClient(host, {
+          credentials,
+          insecure: this.options.insecure,
+          fetch: this.options.fetch,
+        });
+      })();
+      this.clients.set(host, client);
+    }
+    return client;
   }
 }
 
@@ -256,10 +476,10 @@ async function addMissingTags(
   tags: string[],
   primaryRef: string,
   logger: Logger,
-): Promise<void> {
+): Promise<string[]> {
   const current = await Promise.all(tags.map((tag) => registry.manifestDigest(repository, tag)));
   const missing = tags.filter((_, index) => current[index] !== digest);
-  if (missing.length === 0) return;
+  if (missing.length === 0) return [];
   if (!(await tagInRegistry(registry, repository, digest, missing, logger))) {
     throw new UserError(
       `${primaryRef} already exists, but ${missing.join(", ")} could not be pointed at it`,
@@ -270,6 +490,7 @@ async function addMissingTags(
   }
   logger.info(`tagged the existing image ${missing.join(", ")}`);
   await verifyPushed(registry, repository, missing, digest, "registry-side tagging", primaryRef);
+  return missing;
 }
 
 /**

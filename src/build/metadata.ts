@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import { formatImageRef, type ImageRef, imageName, parseImageRef } from "../image/index.js";
+import { formatImageRef, type ImageRef, imageName, normalizedName, parseImageRef } from "../image/index.js";
 
 /** What a workflow run tells about the commit being built; the entry reads it from the runner's environment. */
 export interface GitHubContext {
@@ -226,4 +226,48 @@ export function resolveImageName(input: string): { ref: ImageRef; lowercased: bo
 /** `name:tag` for every tag. */
 export function taggedRefs(image: ImageRef, tags: string[]): string[] {
   return tags.map((tag) => formatImageRef({ ...image, tag, digest: undefined }));
+}
+
+/** The `tags` input split into tags of `image` and full references naming other repositories or registries. */
+export interface TagInputs {
+  /** Bare tags for `image`, including those written as full references to `image` itself. */
+  tags: string[];
+  /** `name:tag` references to push to besides `image`, as given (lowercased), without duplicates. */
+  otherRefs: string[];
+}
+
+/**
+ * Reads `tags` entries as docker/metadata-action writes them (full `name:tag` references) or as bare tags. A full
+ * reference to `image` (however spelled: docker.io/library/x, index.docker.io) adds its tag; one naming another
+ * repository or registry is pushed there too, as docker/build-push-action does.
+ */
+export function splitTagInputs(image: ImageRef, entries: string[]): TagInputs {
+  const tags: string[] = [];
+  const otherRefs: string[] = [];
+  for (const entry of entries) {
+    if (!/[/:@]/.test(entry)) {
+      tags.push(entry);
+      continue;
+    }
+    let ref: ImageRef;
+    try {
+      ref = parseImageRef(entry.toLowerCase());
+    } catch (error) {
+      throw new UserError(`input 'tags': ${JSON.stringify(entry)} is neither a tag nor an image reference`, {
+        hint: `Give tags (1.2.3) or full references (ghcr.io/acme/web:1.2.3), one per line. ${(error as UserError).hint ?? ""}`.trim(),
+        cause: error,
+      });
+    }
+    if (ref.digest !== undefined || ref.tag === undefined) {
+      throw new UserError(
+        `input 'tags': ${JSON.stringify(entry)} must name a tag${ref.digest ? ", not a digest" : ""}`,
+        {
+          hint: "Write name:tag, e.g. ghcr.io/acme/web:1.2.3; the digest is what the action outputs.",
+        },
+      );
+    }
+    if (normalizedName(ref) === normalizedName(image)) tags.push(ref.tag);
+    else otherRefs.push(formatImageRef(ref));
+  }
+  return { tags, otherRefs: [...new Set(otherRefs)] };
 }

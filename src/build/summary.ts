@@ -23,6 +23,26 @@ export function summaryMarkdown(result: BuildPushResult): string {
     for (const ref of result.refs) lines.push(`| \`${ref}\` |`);
   }
   lines.push("");
+  if (result.skipped) {
+    lines.push(
+      result.tagsAdded.length > 0
+        ? `Tags added to the existing image: ${result.tagsAdded.map((tag) => `\`${tag}\``).join(", ")}`
+        : "Every tag already named the existing image; nothing was built, pushed or tagged.",
+      "",
+    );
+  }
+  const { attestations } = result;
+  if (attestations.sbomPath || attestations.provenancePath) {
+    const where = (digest: string) => (digest ? `attached as \`${digest}\`` : "not attached");
+    const verb = attestations.reused ? "from the run that built it" : "written";
+    if (attestations.sbomPath) {
+      const count = attestations.packages === undefined ? "" : ` (${attestations.packages} packages)`;
+      lines.push(`SBOM (SPDX 2.3)${count}: ${verb}, ${where(attestations.sbomDigest)}`, "");
+    }
+    if (attestations.provenancePath) {
+      lines.push(`Provenance (SLSA v1, unsigned): ${verb}, ${where(attestations.provenanceDigest)}`, "");
+    }
+  }
   const builder = result.builder === "none" ? "none (skipped)" : result.builder;
   const platforms = result.platforms.length > 0 ? result.platforms.join(", ") : "the runner's";
   lines.push(`Builder: ${builder} · platforms: ${platforms} · duration: ${seconds(result.durationMs)}`, "");

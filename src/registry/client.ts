@@ -17,6 +17,9 @@ export interface RegistryOptions {
   timeoutMs?: number;
 }
 
+/** A request body: bytes, or a stream for large blobs (sent once: a stream cannot be replayed after a 401). */
+type RequestBody = Buffer | AsyncIterable<Buffer>;
+
 export interface StoredManifest {
   body: Buffer;
   mediaType: string;
@@ -111,11 +114,12 @@ export class RegistryClient {
   }
 
   /**
-   * Points `tag` at a manifest the repository already holds by uploading the same bytes: the registry stores nothing
-   * new and the digest cannot change, which is what tagging is.
+   * Uploads a manifest under a tag or its own digest. Putting bytes the repository already holds under a new tag is
+   * what tagging is: nothing new is stored and the digest cannot change. Returns the response headers, where a
+   * registry with the referrers API says so (`OCI-Subject`).
    */
-  async putManifest(repository: string, tag: string, manifest: StoredManifest): Promise<void> {
-    const path = `/v2/${repository}/manifests/${tag}`;
+  async putManifest(repository: string, reference: string, manifest: StoredManifest): Promise<Headers> {
+    const path = `/v2/${repository}/manifests/${reference}`;
     const response = await this.send(
       "PUT",
       path,
@@ -125,6 +129,112 @@ export class RegistryClient {
     );
     await response.body?.cancel();
     if (!response.ok) throw await this.failure(response, path);
+    return response.headers;
+  }
+
+  /** Whether the repository holds a blob. */
+  async hasBlob(repository: string, digest: string): Promise<boolean> {
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const response = await this.send("HEAD", path, `repository:${repository}:pull`, {});
+    if (response.status === 404) return false;
+    if (!response.ok) throw await this.failure(response, path);
+    return true;
+  }
+
+  /**
+   * A blob's bytes as a stream, checked against its digest as they arrive: the stream fails rather than hand on bytes
+   * the registry (or anything between) changed.
+   */
+  async blobStream(repository: string, digest: string): Promise<AsyncIterable<Buffer>> {
+    const path = `/v2/${repository}/blobs/${digest}`;
+    const response = await this.send("GET", path, `repository:${repository}:pull`, {});
+    if (!response.ok || !response.body) throw await this.failure(response, path);
+    const body = response.body;
+    const host = this.host;
+    return (async function* verified() {
+      const hash = createHash("sha256");
+      for await (const chunk of body as AsyncIterable<Uint8Array>) {
+        const buffer = Buffer.from(chunk);
+        hash.update(buffer);
+        yield buffer;
+      }
+      const actual = `sha256:${hash.digest("hex")}`;
+      if (actual !== digest) {
+        throw new UserError(
+          `registry ${host} served ${repository} blob ${digest} with other content (${actual})`,
+          {
+            hint: "The registry or a proxy in between altered the data; re-run, and check the registry.",
+          },
+        );
+      }
+    })();
+  }
+
+  /** A whole (small) blob, checked against its digest. */
+  async getBlob(repository: string, digest: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.blobStream(repository, digest)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  /**
+   * Uploads a blob in one request (POST then PUT, as every registry takes it), unless the repository holds it already.
+   * `from` names a repository of the same registry to mount it from instead of sending the bytes.
+   */
+  async pushBlob(
+    repository: string,
+    digest: string,
+    content: Buffer | (() => Promise<{ body: AsyncIterable<Buffer>; size: number }>),
+    from?: string,
+  ): Promise<void> {
+    if (await this.hasBlob(repository, digest)) return;
+    const scope = from
+      ? `repository:${repository}:pull,push repository:${from}:pull`
+      : `repository:${repository}:pull,push`;
+    const mount = from ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}` : "";
+    const start = `/v2/${repository}/blobs/uploads/${mount}`;
+    const started = await this.send("POST", start, scope, {});
+    await started.body?.cancel();
+    if (started.status === 201) return;
+    if (started.status !== 202) throw await this.failure(started, start);
+    const location = started.headers.get("location");
+    if (!location) throw new UserError(`registry ${this.host} started an upload without a Location`);
+    const url = new URL(location, `${this.baseUrl}/`);
+    if (url.origin !== this.baseUrl) {
+      throw new UserError(`registry ${this.host} sent the upload to another origin (${url.origin})`, {
+        hint: "Uploads stay on the registry this client talks to; check the registry's configuration.",
+      });
+    }
+    url.searchParams.set("digest", digest);
+    const upload = Buffer.isBuffer(content) ? { body: content, size: content.length } : await content();
+    const path = `${url.pathname}${url.search}`;
+    const response = await this.send(
+      "PUT",
+      path,
+      scope,
+      { "Content-Type": "application/octet-stream", "Content-Length": String(upload.size) },
+      upload.body,
+    );
+    await response.body?.cancel();
+    if (!response.ok) throw await this.failure(response, `${url.pathname}?digest=${digest}`);
+  }
+
+  /**
+   * The referrers of a manifest by the OCI referrers API, or undefined when the registry does not have that API
+   * (distribution 2.x answers 404 for the route).
+   */
+  async referrersApi(repository: string, digest: string): Promise<StoredManifest | undefined> {
+    const path = `/v2/${repository}/referrers/${digest}`;
+    const response = await this.send("GET", path, `repository:${repository}:pull`, {
+      Accept: "application/vnd.oci.image.index.v1+json",
+    });
+    const type = response.headers.get("content-type") ?? "";
+    if (response.status !== 200 || !type.startsWith("application/vnd.oci.image.index.v1+json")) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    return { body, mediaType: type, digest: `sha256:${createHash("sha256").update(body).digest("hex")}` };
   }
 
   private async send(
@@ -132,7 +242,7 @@ export class RegistryClient {
     path: string,
     scope: string,
     headers: Record<string, string>,
-    body?: Buffer,
+    body?: RequestBody,
   ): Promise<Response> {
     const cached = this.authorizations.get(scope);
     const first = await this.request(
@@ -154,14 +264,16 @@ export class RegistryClient {
     method: string,
     path: string,
     headers: Record<string, string>,
-    body?: Buffer,
+    body?: RequestBody,
   ): Promise<Response> {
     const url = `${this.baseUrl}${path}`;
     try {
       return await this.fetchImpl(url, {
         method,
         headers,
-        body,
+        body: body as RequestInit["body"],
+        // A streamed upload body must be sent as it is read.
+        ...(body !== undefined && !Buffer.isBuffer(body) ? { duplex: "half" } : {}),
         redirect: "follow",
         signal: AbortSignal.timeout(this.timeoutMs),
       });
@@ -180,7 +292,7 @@ export class RegistryClient {
   }
 
   private async bearerToken(params: Record<string, string>, scope: string): Promise<string> {
-    const url = new URL(params.realm!);
+    const url = this.tokenRealm(params.realm!);
     if (params.service) url.searchParams.set("service", params.service);
     // The challenge names the scope the registry wants; ours is the same for a HEAD, and absent for /v2/.
     // Registries may ask for several scopes in one challenge, space-separated; token services take one per parameter.
@@ -213,6 +325,38 @@ export class RegistryClient {
       });
     }
     return `Bearer ${token}`;
+  }
+
+  /**
+   * The token service a Bearer challenge names, checked before any credentials go there: the registry chooses the
+   * realm, so a compromised or spoofed registry could otherwise collect the password in clear text. A realm on another
+   * host must be https, and an https registry never hands off to plain http.
+   */
+  private tokenRealm(realm: string): URL {
+    const registry = new URL(this.baseUrl);
+    const refuse = (why: string): never => {
+      throw new UserError(
+        `registry ${this.host} names the token service ${JSON.stringify(realm)}, which ${why}; no credentials were sent to it`,
+        {
+          hint: "The registry's WWW-Authenticate challenge is wrong or was tampered with. Check the registry host in the image name and the registry's token auth configuration.",
+        },
+      );
+    };
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      return refuse("is not a URL");
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") refuse("is neither https nor http");
+    if (registry.protocol === "https:" && url.protocol !== "https:") {
+      refuse(`would downgrade the https registry to plain ${url.protocol.slice(0, -1)}`);
+    }
+    if (url.hostname !== registry.hostname && url.protocol !== "https:") {
+      refuse(`is on another host (${url.host}) over plain http`);
+    }
+    if (url.username || url.password) refuse("carries user information");
+    return url;
   }
 
   private async failure(response: Response, path: string): Promise<UserError> {

@@ -8,6 +8,7 @@ import {
   freePort,
   registryComponentsPresent,
   startRegistry,
+  startRegistryProxy,
   type TestRegistry,
 } from "../support/registry.js";
 
@@ -123,11 +124,23 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(rerun.outputs["image-ref"]).toBe(`${registry.host}/acme/web@${served}`);
     expect(rerun.summary).toContain("build skipped");
     expect(await registry.digest("acme/web", "hotfix-1")).toBe(served);
+    // The log says what happened: nothing was built or pushed, one tag was added.
+    expect(rerun.stdout).toContain(
+      `${registry.host}/acme/web:sha-${SHORT}@${served} was already in the registry: not built, not pushed; tags added: hotfix-1`,
+    );
+    expect(rerun.stdout).not.toMatch(/^pushed /m);
+    expect(rerun.summary).toContain("Tags added to the existing image: `hotfix-1`");
   });
 
   it("writes the OCI labels into the pushed image config", async () => {
     const run = await runBundledAction("build-push", {
-      inputs: { image: `${registry.host}/acme/labels`, context, builder: "buildah", labels: "team=payments" },
+      inputs: {
+        image: `${registry.host}/acme/labels`,
+        context,
+        builder: "buildah",
+        // A '#' inside a value is part of it; only a line starting with '#' is a comment.
+        labels: "team=payments\n# a comment line\npriority=priority #1\nurl=https://example.com/#top",
+      },
       event: pushEvent(),
     });
     expect(run.code, run.stdout).toBe(0);
@@ -139,7 +152,10 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
       "org.opencontainers.image.created": "2026-11-20T09:30:00.000Z",
       "org.opencontainers.image.title": "web",
       team: "payments",
+      priority: "priority #1",
+      url: "https://example.com/#top",
     });
+    expect(Object.keys(config.config.Labels).filter((key) => key.startsWith("#"))).toEqual([]);
     // The image's own creation time is the commit's, so rebuilding the commit reproduces the digest.
     expect(config.created).toBe("2026-11-20T09:30:00Z");
   });
@@ -248,6 +264,10 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(JSON.parse(run.outputs.tags!)).toEqual(["sha-a1b2c3d", "pr-42"]);
     expect(run.outputs.digest).toBe("");
     expect(run.outputs["image-ref"]).toBe("");
+    // Nothing pushed: the image ID still names the built image (its config digest); no SBOM or provenance.
+    expect(run.outputs.imageid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs["sbom-path"]).toBe("");
+    expect(run.outputs["provenance-path"]).toBe("");
     expect(run.summary).toContain("not pushed");
     expect(run.stdout).toContain(
       "::warning::input 'password' is empty, so the build runs without a registry login",
@@ -280,6 +300,34 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry with
     expect(message).toMatch(/buildah bud failed \(exit code \d+\)/);
     expect(message).toContain("missing-file.txt");
     expect(await registry.digest("acme/broken", `sha-${SHORT}`)).toBeUndefined();
+  });
+
+  it("refuses an unknown platform before building, naming the entry and the valid forms", async () => {
+    const run = await runBundledAction("build-push", {
+      inputs: {
+        image: `${registry.host}/acme/bogus`,
+        context,
+        builder: "buildah",
+        platforms: "linux/amd64,linux/bogus",
+      },
+      event: pushEvent(),
+    });
+    expect(run.code).toBe(1);
+    expect(failure(run)).toContain(`input 'platforms': "linux/bogus" names an unknown architecture "bogus"`);
+    expect(failure(run)).toContain("os/arch[/variant], e.g. linux/amd64");
+    expect(run.stdout).not.toContain("building ");
+    expect(await registry.digest("acme/bogus", `sha-${SHORT}`)).toBeUndefined();
+  });
+
+  it("finishes the step when the runner gives no job summary file", async () => {
+    const run = await runBundledAction("build-push", {
+      inputs: { image: `${registry.host}/acme/nosummary`, context, builder: "buildah" },
+      event: pushEvent(),
+      env: { GITHUB_STEP_SUMMARY: "" },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.digest).toBe(await registry.digest("acme/nosummary", `sha-${SHORT}`));
+    expect(run.stdout).not.toContain("::error::");
   });
 
   it("refuses to push with a username but no password", async () => {
@@ -320,6 +368,48 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push bundle, registry erro
     expect(failure(run)).toContain("connection refused");
   });
 });
+
+describe.skipIf(!haveRegistry || !haveBuildah)(
+  "build-push bundle, a registry that disagrees with the push",
+  () => {
+    let registry: TestRegistry;
+    beforeAll(async () => {
+      registry = await startRegistry();
+    });
+    afterAll(async () => {
+      await registry?.stop();
+    });
+
+    it("fails with no digest output when the registry serves another digest than the builder pushed", async () => {
+      const lie = `sha256:${"e".repeat(64)}`;
+      // Everything reaches docker-registry; only the digest it reports for a manifest read is replaced on the way back.
+      const proxy = await startRegistryProxy(registry.host, (exchange) => {
+        if (
+          (exchange.method === "HEAD" || exchange.method === "GET") &&
+          /\/manifests\//.test(exchange.path)
+        ) {
+          if (exchange.headers["docker-content-digest"]) exchange.headers["docker-content-digest"] = lie;
+        }
+      });
+      try {
+        const run = await runBundledAction("build-push", {
+          inputs: { image: `${proxy.host}/acme/liar`, context, builder: "buildah", "skip-existing": "false" },
+          event: pushEvent(),
+        });
+        expect(run.code).toBe(1);
+        const pushed = await registry.digest("acme/liar", `sha-${SHORT}`);
+        expect(pushed).toMatch(/^sha256:/);
+        expect(failure(run)).toContain(
+          `the registry has acme/liar:sha-${SHORT} at ${lie}, but buildah reported ${pushed}`,
+        );
+        expect(run.outputs.digest ?? "").toBe("");
+        expect(run.outputs["image-ref"] ?? "").toBe("");
+      } finally {
+        await proxy.stop();
+      }
+    });
+  },
+);
 
 describe.skipIf(!haveRegistry || !haveBuildah).each(["basic", "bearer"] as const)(
   "build-push bundle, registry with %s auth",

@@ -23,7 +23,9 @@ function request(overrides: Partial<BuildRequest> = {}): BuildRequest {
     context: ".",
     refs: ["ghcr.io/acme/web:sha-0123456", "ghcr.io/acme/web:main"],
     labels: { "org.opencontainers.image.revision": "0123456" },
+    annotations: {},
     buildArgs: {},
+    secrets: [],
     platforms: [],
     cacheFrom: [],
     cacheTo: [],
@@ -151,6 +153,8 @@ describe("buildah and podman argv", () => {
         "app",
         "--label",
         "org.opencontainers.image.revision=0123456",
+        "--iidfile",
+        files.iidfile,
         "--tag",
         "ghcr.io/acme/web:sha-0123456",
         "--tag",
@@ -200,6 +204,39 @@ describe("buildah and podman argv", () => {
         "docker://ghcr.io/acme/web:sha-0123456",
       ],
     });
+  });
+});
+
+describe("annotations and secrets", () => {
+  const req = request({
+    refs: ["r:t"],
+    labels: {},
+    annotations: { "org.opencontainers.image.description": "web, the app", team: "a=b" },
+    secrets: [{ id: "npm_token", src: "/t/run/secrets/secret-0" }],
+  });
+  it("buildah and podman get --annotation and --secret id,src pairs", () => {
+    const args = daemonlessBuild("buildah", req, files).args;
+    const pairs = (flag: string) => args.flatMap((arg, i) => (arg === flag ? [args[i + 1]] : []));
+    expect(pairs("--annotation")).toEqual(["org.opencontainers.image.description=web, the app", "team=a=b"]);
+    expect(pairs("--secret")).toEqual(["id=npm_token,src=/t/run/secrets/secret-0"]);
+  });
+  it("buildx annotates the manifest, and the index too for several platforms", () => {
+    const one = buildxBuild(req, files).args;
+    expect(one.flatMap((arg, i) => (arg === "--annotation" ? [one[i + 1]] : []))).toEqual([
+      "org.opencontainers.image.description=web, the app",
+      "team=a=b",
+    ]);
+    expect(one.flatMap((arg, i) => (arg === "--secret" ? [one[i + 1]] : []))).toEqual([
+      "id=npm_token,src=/t/run/secrets/secret-0",
+    ]);
+    const multi = buildxBuild({ ...req, platforms: ["linux/amd64", "linux/arm64"] }, files).args;
+    expect(multi).toContain("index,manifest:team=a=b");
+  });
+  it("asks for an image id file only for one platform (buildah refuses one for several)", () => {
+    expect(daemonlessBuild("podman", req, files).args).toContain("--iidfile");
+    expect(
+      daemonlessBuild("podman", { ...req, platforms: ["linux/amd64", "linux/arm64"] }, files).args,
+    ).not.toContain("--iidfile");
   });
 });
 

@@ -150,7 +150,15 @@ describe("example workflow permissions", () => {
       .filter((p): p is Record<string, string> => typeof p === "object" && p !== null)
       .flatMap((p) => Object.entries(p));
     for (const [scope, level] of scopes) {
-      expect(["contents", "packages", "security-events", "pull-requests", "statuses"]).toContain(scope);
+      expect([
+        "contents",
+        "packages",
+        "security-events",
+        "pull-requests",
+        "statuses",
+        "id-token",
+        "attestations",
+      ]).toContain(scope);
       expect(["read", "write"]).toContain(level);
     }
     expect(text).not.toMatch(/permissions:\s*write-all/);

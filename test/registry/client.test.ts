@@ -15,6 +15,7 @@ import {
   registryComponentsPresent,
   sha256,
   startRegistry,
+  startRegistryProxy,
   type TestRegistry,
 } from "../support/registry.js";
 
@@ -140,5 +141,71 @@ describe("RegistryClient when a registry leaves Docker-Content-Digest out", () =
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe.skipIf(!haveRegistry)("RegistryClient and the token realm a challenge names", () => {
+  let bearer: TestRegistry;
+  beforeAll(async () => {
+    bearer = await startRegistry({ credentials, auth: "bearer" });
+  });
+  afterAll(async () => {
+    await bearer?.stop();
+  });
+
+  it("sends no credentials to a plain-http token service on another host", async () => {
+    // A collector standing in for an attacker's token service: it records every Authorization it is sent.
+    const received: string[] = [];
+    const collector = createServer((request, response) => {
+      received.push(request.headers.authorization ?? "(none)");
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ token: "stolen" }));
+    });
+    await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", resolve));
+    const realm = `http://localhost:${(collector.address() as AddressInfo).port}/token`;
+    // The real registry's challenge, with the realm swapped on the way: what a tampered registry would send.
+    const proxy = await startRegistryProxy(bearer.host, (exchange) => {
+      const header = exchange.headers["www-authenticate"];
+      if (typeof header === "string")
+        exchange.headers["www-authenticate"] = header.replace(/realm="[^"]*"/, `realm="${realm}"`);
+    });
+    try {
+      const client = new RegistryClient(proxy.host, { credentials });
+      const error = await client.ping().catch((caught: Error) => caught);
+      expect(String(error)).toContain(
+        `registry ${proxy.host} names the token service "${realm}", which is on another host (localhost:`,
+      );
+      expect(String(error)).toContain("no credentials were sent to it");
+      expect(received).toEqual([]);
+      // The untampered challenge of the same registry (token service on the registry's own host) still works.
+      await new RegistryClient(bearer.host, { credentials }).ping();
+    } finally {
+      await proxy.stop();
+      await new Promise((resolve) => collector.close(resolve));
+    }
+  });
+});
+
+describe("RegistryClient never downgrades an https registry's token service", () => {
+  it.each([
+    ["http://registry.example/token", "would downgrade the https registry to plain http"],
+    ["http://tokens.example/token", "would downgrade the https registry to plain http"],
+    ["ftp://registry.example/token", "is neither https nor http"],
+  ])("refuses %s", async (realm, why) => {
+    const requested: string[] = [];
+    // The one request that reaches it is the registry's own 401; a token request would be a second one.
+    const fetchImpl = (async (input: string | URL) => {
+      requested.push(String(input));
+      return new Response(null, {
+        status: 401,
+        headers: { "WWW-Authenticate": `Bearer realm="${realm}",service="registry.example"` },
+      });
+    }) as typeof fetch;
+    const client = new RegistryClient("registry.example", { credentials, fetch: fetchImpl });
+    const error = await client.ping().catch((caught: Error) => caught);
+    expect(String(error)).toContain(
+      `registry registry.example names the token service "${realm}", which ${why}`,
+    );
+    expect(requested).toEqual(["https://registry.example/v2/"]);
   });
 });

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from "node:child_process";
 import { createHash, createSign, randomUUID, X509Certificate } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -274,4 +274,63 @@ export async function pushMinimalImage(host: string, repository: string, tag: st
   });
   if (response.status !== 201) throw new Error(`manifest upload answered ${response.status}`);
   return sha256(manifest);
+}
+
+export interface ProxyExchange {
+  method: string;
+  path: string;
+  /** Response headers from the registry, lowercased names; change them in place to make the proxy lie. */
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface RegistryProxy {
+  /** `127.0.0.1:<port>`: use it as the registry part of image names. */
+  host: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A plain HTTP proxy on 127.0.0.1 in front of a test registry that passes every request through, bodies streamed both
+ * ways, and lets a test rewrite response headers: a registry that disagrees with what was pushed, or a challenge that
+ * names a hostile token service, while everything else is docker-registry's own behaviour.
+ */
+export async function startRegistryProxy(
+  target: string,
+  rewrite: (exchange: ProxyExchange) => void,
+): Promise<RegistryProxy> {
+  const [targetHost, targetPort] = target.split(":") as [string, string];
+  const server = createServer((request, response) => {
+    const upstream = httpRequest(
+      {
+        host: targetHost,
+        port: Number(targetPort),
+        method: request.method,
+        path: request.url,
+        // The Host header is kept, so upload locations the registry hands out point back at the proxy.
+        headers: request.headers,
+      },
+      (answer) => {
+        const exchange: ProxyExchange = {
+          method: request.method ?? "GET",
+          path: request.url ?? "/",
+          headers: { ...answer.headers },
+        };
+        rewrite(exchange);
+        response.writeHead(answer.statusCode ?? 502, exchange.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on("error", () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    host: `127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
