@@ -26,6 +26,8 @@ export interface ManifestSource {
   list(dir: string): { name: string; dir: boolean }[];
   isDir(p: string): boolean;
   exists(p: string): boolean;
+  /** Findings about what the source refused to read (links leading out of the workspace). */
+  refusals?(): Finding[];
 }
 
 export type RenderResult =
@@ -41,6 +43,12 @@ export type Renderer = (dir: string) => Promise<RenderResult>;
 export interface ValidateOptions {
   /** Files and directories to check, relative to the working directory. */
   paths: string[];
+  /** The files to check, when the caller collected them already (instead of walking `paths`). */
+  files?: string[];
+  /** The repository's root relative to the working directory, for paths that name repository files. */
+  repositoryRoot?: string;
+  /** Clone URLs of this repository, so Argo CD sources pointing at it are recognised. */
+  repositoryUrls?: readonly string[];
   kubernetesVersion?: string;
   strict?: boolean;
   render: "auto" | "never";
@@ -89,7 +97,7 @@ export async function validateManifests(
   const schemas = new SchemaSet();
   const parsed = new Map<string, ParsedDocument[]>();
 
-  const files = collectFiles(options.paths, source).filter((f) => !settings.skipped(f));
+  const files = (options.files ?? collectFiles(options.paths, source)).filter((f) => !settings.skipped(f));
   const readText = (file: string) => source.read(file);
   const parse = (file: string): ParsedDocument[] => {
     let docs = parsed.get(file);
@@ -181,10 +189,12 @@ export async function validateManifests(
     }
   }
 
+  const repoRoot = options.repositoryRoot ?? ".";
   const context: RuleContext = {
     kubernetesVersion,
-    repoRoot: ".",
-    pathExists: (p) => source.exists(path.posix.normalize(p.replace(/^\/+/, ""))),
+    repoRoot,
+    pathExists: (p) => source.exists(path.posix.join(repoRoot, path.posix.normalize(p.replace(/^\/+/, "")))),
+    repositoryUrls: options.repositoryUrls,
     productionEnvironments: new Set(options.productionEnvironments ?? []),
   };
   const raw: RawFinding[] = [];
@@ -228,6 +238,7 @@ export async function validateManifests(
     });
   }
 
+  findings.push(...(source.refusals?.() ?? []).filter((f) => !settings.skipped(f.file)));
   const final = settle(findings, settings);
   return {
     findings: final,

@@ -22,6 +22,7 @@ import { runAsRoot } from "./run-as-root.js";
 import { schema } from "./schema.js";
 import { secretInEnv } from "./secret-in-env.js";
 import { selectorMismatch } from "./selector-mismatch.js";
+import { symlink } from "./symlink.js";
 import { unknownField } from "./unknown-field.js";
 import { unknownKind } from "./unknown-kind.js";
 import { yamlSyntax } from "./yaml-syntax.js";
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   removedApi,
   deprecatedApi,
   kustomizeBuild,
+  symlink,
   duplicateResource,
   latestTag,
   mutableTag,
