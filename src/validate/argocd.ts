@@ -28,7 +28,7 @@ export function applicationSources(resource: Resource): ApplicationSource[] {
 }
 
 /**
- * One spelling per repository: `git@github.com:acme/config.git`, `ssh://git@github.com/acme/config` and
+ * One spelling per repository: `git@github.com:acme/config.git`, `ssh://git@github.com:22/acme/config` and
  * `https://github.com/acme/config.git/` are the same repo.
  */
 export function normalizeRepoUrl(url: string): string {
@@ -37,6 +37,8 @@ export function normalizeRepoUrl(url: string): string {
   rest = rest.replace(/^[^@/]+@/, "");
   const scp = /^([^/:]+):(?!\d+\/)(.*)$/.exec(rest);
   if (scp) rest = `${scp[1]}/${scp[2]}`;
+  // The port tells how to reach a server (ssh on 22, https on 443), not which repository it is.
+  rest = rest.replace(/^([^/:]+):\d+\//, "$1/");
   return rest.replace(/\/+$/, "").replace(/\.git$/, "");
 }
 

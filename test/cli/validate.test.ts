@@ -1,5 +1,13 @@
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -322,3 +330,112 @@ describe.runIf(hasComponent("git") && hasComponent("kubectl", ["version", "--cli
     });
   },
 );
+
+const secretOutside =
+  "apiVersion: v1\nkind: Secret\nmetadata: {name: outside-secret-name}\nstringData: {password: hunter2}\n";
+const application = (repoURL: string, dir: string) =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: guestbook, namespace: argocd}\nspec:\n  project: default\n  source: {repoURL: ${repoURL}, targetRevision: main, path: ${dir}}\n  destination: {server: https://kubernetes.default.svc, namespace: guestbook}\n`;
+
+/** A workspace `ws` beside `outside/secret.yaml`, which the workspace links to. */
+function workspaceWithLinks(files: Record<string, string>, links: Record<string, string>) {
+  const top = repo({ "outside/secret.yaml": secretOutside });
+  const ws = path.join(top, "ws");
+  write(ws, files);
+  for (const [link, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(ws, link)), { recursive: true });
+    symlinkSync(target, path.join(ws, link));
+  }
+  return { top, ws };
+}
+
+describe("gitops-pipeline validate keeps to its workspace (built bundle)", () => {
+  it("takes the directory given as the workspace: links out of it are named, never read; loops end", async () => {
+    const { top, ws } = workspaceWithLinks(
+      { "apps/web.yaml": clean },
+      { "apps/leak.yaml": "../../outside/secret.yaml", "apps/self": ".", again: "." },
+    );
+    // Run from outside the workspace, naming it.
+    const result = await validate(["--render", "never", "--format", "json", ws], top);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain("outside-secret-name");
+    const findings = JSON.parse(result.stdout).findings as { rule: string; file: string; message: string }[];
+    expect(findings.map((f) => `${f.rule} ${path.relative(ws, f.file)}`)).toEqual([
+      "symlink again",
+      "symlink apps/leak.yaml",
+      "symlink apps/self",
+    ]);
+    // Another path, or a CRD file, outside the workspace is bad usage.
+    const outside = await validate(["--render", "never", ".", "../.."], ws);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("path ../.. is outside the workspace");
+    const crds = await validate(["--render", "never", "--crds", "../outside/secret.yaml"], ws);
+    expect(crds.code).toBe(2);
+    expect(crds.stderr).toContain("the CRD file ../outside/secret.yaml is outside the workspace");
+  });
+
+  it("uses the validate section of a gitops-pipeline.yaml without environments", async () => {
+    const dir = repo({
+      "apps/cert.yaml":
+        "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: x}\n",
+      "apps/web.yaml": clean.replace("web:1.4.2", "web:latest"),
+      "gitops-pipeline.yaml": "validate:\n  ignoreKinds: [Certificate]\n  rules: {latest-tag: warning}\n",
+    });
+    const result = await validate(["--render", "never"], dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("warning [latest-tag]");
+    expect(result.stdout).not.toContain("unknown-kind");
+  });
+
+  it("applies production rules only as the config says, and says so", async () => {
+    const files = {
+      "dev/web.yaml": clean.replace("web:1.4.2", "web:1.4"),
+      "prod/web.yaml": clean.replace("web:1.4.2", "web:1.4").replace("name: web", "name: api"),
+    };
+    // One environment: nothing is promoted into it, so it is not production.
+    const one = repo({ ...files, "gitops-pipeline.yaml": "environments:\n  dev: {paths: [dev, prod]}\n" });
+    const alone = await validate(["--render", "never"], one);
+    expect(alone).toMatchObject({ code: 0, stderr: "" });
+    // The last of two is, and the run says which and how to change it.
+    const two = repo({
+      ...files,
+      "gitops-pipeline.yaml": "environments:\n  dev: {paths: [dev]}\n  prod: {paths: [prod]}\n",
+    });
+    const pair = await validate(["--render", "never"], two);
+    expect(pair.code).toBe(1);
+    expect(pair.stdout).toContain("prod/web.yaml:16:11: error [mutable-tag]");
+    expect(pair.stderr).toContain('apply to production environment "prod" (set validate.production');
+    const none = repo({
+      ...files,
+      "gitops-pipeline.yaml":
+        "environments:\n  dev: {paths: [dev]}\n  prod: {paths: [prod]}\nvalidate:\n  production: []\n",
+    });
+    expect(await validate(["--render", "never"], none)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it.runIf(hasComponent("git"))(
+    "takes this repository's URLs from its remotes and --repository-url",
+    async () => {
+      const dir = repo({
+        "argocd/guestbook.yaml": application("https://github.com/acme/config.git", "apps/guestbook"),
+      });
+      expect((await validate(["--render", "never"], dir)).code).toBe(0);
+      const named = await validate(
+        ["--render", "never", "--repository-url", "git@github.com:acme/config"],
+        dir,
+      );
+      expect(named.code).toBe(1);
+      expect(named.stdout).toContain(
+        'argocd/guestbook.yaml:6:79: error [argocd-app-path] Application/argocd/guestbook: source path "apps/guestbook" does not exist in this repository',
+      );
+      execFileSync("git", ["init", "-q", dir]);
+      execFileSync("git", ["-C", dir, "remote", "add", "origin", "https://github.com/acme/config"]);
+      // From a subdirectory too: the repository is the workspace, and paths are looked up from its root.
+      const fromRemote = await validate(["--render", "never"], path.join(dir, "argocd"));
+      expect(fromRemote.code).toBe(1);
+      expect(fromRemote.stdout).toContain("guestbook.yaml:6:79: error [argocd-app-path]");
+      write(dir, { "apps/guestbook/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n" });
+      expect((await validate(["--render", "never"], path.join(dir, "argocd"))).code).toBe(0);
+    },
+  );
+});
