@@ -12,7 +12,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runBundledAction } from "../support/action.js";
 import { hasComponent } from "../support/components.js";
+import { workflowCommands } from "../support/workflow-commands.js";
 
 /** `gitops-pipeline validate` and the validate-manifests action, run from their shipped bundles. */
 
@@ -438,4 +440,132 @@ describe("gitops-pipeline validate keeps to its workspace (built bundle)", () =>
       expect((await validate(["--render", "never"], path.join(dir, "argocd"))).code).toBe(0);
     },
   );
+});
+
+describe("validate-manifests action keeps repository content in its place (built bundle)", () => {
+  const action = (cwd: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runBundledAction("validate-manifests", {
+      inputs: { render: "never", ...inputs },
+      cwd,
+      env: { GITHUB_WORKSPACE: cwd, ...env },
+    });
+
+  it("writes sarif-file only inside the workspace, never through a link, creating missing directories", async () => {
+    const { top, ws } = workspaceWithLinks(
+      { "apps/web.yaml": clean },
+      { "report.sarif": "../outside/target.sarif", out: "../outside" },
+    );
+    const victim = path.join(top, "outside", "secret.yaml");
+    const before = readFileSync(victim, "utf8");
+    for (const [input, message] of [
+      ["report.sarif", "sarif-file: report.sarif is a symbolic link; the report is not written through it"],
+      ["out/secret.yaml", "sarif-file: out/secret.yaml leads outside the workspace through a symbolic link"],
+      ["../outside/secret.yaml", "sarif-file: ../outside/secret.yaml is outside the workspace"],
+      [victim, `sarif-file: ${victim} is outside the workspace`],
+    ]) {
+      const result = await action(ws, { "sarif-file": input });
+      expect(result.code, input).toBe(1);
+      expect(result.stdout, input).toContain(`::error::${message}`);
+    }
+    expect(readFileSync(victim, "utf8")).toBe(before);
+    expect(existsSync(path.join(top, "outside", "target.sarif"))).toBe(false);
+
+    const nested = await action(ws, { "sarif-file": "reports/validate/out.sarif" });
+    expect(nested.code, nested.stdout).toBe(0);
+    expect(nested.outputs["sarif-file"]).toBe(path.join(ws, "reports/validate/out.sarif"));
+    expect(JSON.parse(readFileSync(path.join(ws, "reports/validate/out.sarif"), "utf8")).version).toBe(
+      "2.1.0",
+    );
+  });
+
+  it.runIf(hasComponent("git"))(
+    "uses only commit ids from the event: an option-like base is refused, everything is checked",
+    async () => {
+      const dir = repo({ "apps/web.yaml": broken });
+      execFileSync("git", ["init", "-q", "-b", "main", dir]);
+      execFileSync("git", ["-C", dir, "add", "."]);
+      execFileSync("git", [
+        "-C",
+        dir,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-qm",
+        "x",
+      ]);
+      const head = execFileSync("git", ["-C", dir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+      const written = path.join(dir, "..", `${path.basename(dir)}-written`);
+      roots.push(written);
+      const result = await runBundledAction("validate-manifests", {
+        inputs: { render: "never", "fail-on": "never" },
+        cwd: dir,
+        env: { GITHUB_WORKSPACE: dir },
+        event: {
+          name: "pull_request",
+          payload: { pull_request: { base: { sha: `--output=${written}` }, head: { sha: head } } },
+          ref: "refs/pull/1/merge",
+          sha: head,
+        },
+      });
+      expect(result.code, result.stdout).toBe(0);
+      expect(existsSync(written)).toBe(false);
+      expect(result.stdout).toContain(
+        `::warning::pull_request.base.sha of the event is not a commit id ("--output=${written}"); checking everything.`,
+      );
+      expect(result.stdout).toContain("1 file, 1 resource: 2 errors, 0 warnings");
+    },
+  );
+
+  it("turns no file or resource name into a workflow command, and keeps the summary table whole", async () => {
+    const name = "web\\n::error::pwned-name|<img src=x>[x](https://evil.example)";
+    const file = "apps/a,b:c|<b>\n::warning::pwned-file.yaml";
+    const dir = repo({
+      [file]: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "${name}"\ndata: {a: 1}\n`,
+    });
+    const result = await action(dir, { "fail-on": "never" });
+    expect(result.code, result.stdout).toBe(0);
+    const commands = workflowCommands(result.stdout);
+    expect(commands.filter((c) => /pwned/.test(c.name) || /^pwned/.test(c.data))).toEqual([]);
+    // Annotations carry the file name whole, escaped in their properties.
+    const annotations = commands.filter((c) => c.name === "error" || c.name === "warning");
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      const props = /^::\w+ ([^:]*)::/.exec(a.line)?.[1] ?? "";
+      const fileProp =
+        props
+          .split(",")
+          .find((p) => p.startsWith("file="))
+          ?.slice(5) ?? "";
+      expect(decodeURIComponent(fileProp)).toBe(file);
+    }
+    const rows = result.summary.split("\n").filter((l) => /^\| (error|warning) /.test(l));
+    expect(rows.length).toBe(annotations.length);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).slice(1, -1)).toHaveLength(5);
+    expect(result.summary).not.toMatch(/<img|<b>|\]\(https|\n::/);
+  });
+
+  it("knows the repository it runs for: a lone Application pointing at a missing path here is an error", async () => {
+    const dir = repo({
+      "argocd/guestbook.yaml": application("https://github.com/acme/config.git", "apps/guestbook"),
+    });
+    const other = await action(dir, {}, { GITHUB_REPOSITORY: "acme/web" });
+    expect(other.code, other.stdout).toBe(0);
+    const here = await action(
+      dir,
+      {},
+      { GITHUB_REPOSITORY: "acme/config", GITHUB_SERVER_URL: "https://github.com" },
+    );
+    expect(here.code).toBe(1);
+    expect(here.stdout).toContain(
+      '::error title=argocd-app-path,file=argocd/guestbook.yaml,line=6,col=79::Application/argocd/guestbook: source path "apps/guestbook" does not exist in this repository',
+    );
+    const named = await action(
+      dir,
+      { "repository-url": "git@github.com:acme/config.git" },
+      { GITHUB_REPOSITORY: "acme/web" },
+    );
+    expect(named.code).toBe(1);
+  });
 });
