@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
@@ -112,7 +112,8 @@ export function run(): Promise<void> {
     }
     logInfo(formatReport(report, "text").trimEnd());
 
-    const outDir = process.env.RUNNER_TEMP || tmpdir();
+    // Outside a runner, a private directory: a fixed name in a shared /tmp could be a link someone else planted.
+    const outDir = process.env.RUNNER_TEMP || mkdtempSync(path.join(tmpdir(), "validate-manifests-"));
     const reportFile = path.join(outDir, "validate-manifests.json");
     writeFileSync(reportFile, `${JSON.stringify(toJson(report), null, 2)}\n`);
     const sarifInput = getString("sarif-file");

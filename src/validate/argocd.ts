@@ -37,8 +37,8 @@ export function normalizeRepoUrl(url: string): string {
   rest = rest.replace(/^[^@/]+@/, "");
   const scp = /^([^/:]+):(?!\d+\/)(.*)$/.exec(rest);
   if (scp) rest = `${scp[1]}/${scp[2]}`;
-  // The port tells how to reach a server (ssh on 22, https on 443), not which repository it is.
-  rest = rest.replace(/^([^/:]+):\d+\//, "$1/");
+  // A default port written out (ssh 22, https 443, http 80, git 9418) is the same server as none.
+  rest = rest.replace(/^([^/:]+):(?:22|443|80|9418)\//, "$1/");
   return rest.replace(/\/+$/, "").replace(/\.git$/, "");
 }
 

@@ -13,6 +13,7 @@ const ENGINE_RULES = new Set([
   "removed-api",
   "deprecated-api",
   "kustomize-build",
+  "symlink",
 ]);
 const policyRules = rules.filter((rule) => !ENGINE_RULES.has(rule.id));
 
