@@ -49,7 +49,7 @@ export function localSource(cwd: string, root: string = cwd): LocalSource {
   const abs = (p: string) => path.resolve(cwd, p);
   const realRoot = realOrResolved(root);
   const realCwd = realOrResolved(cwd);
-  const reals = new Map<string, string | null>();
+  const reals = new Map<string, { real: string; kind?: "file" | "dir" } | null>();
   const refused = new Map<string, Finding>();
   const listedDirs = new Set<string>();
 
@@ -86,30 +86,45 @@ export function localSource(cwd: string, root: string = cwd): LocalSource {
       }
     }
   };
-  const realPath = (p: string): string | undefined => {
+  /**
+   * Real path and type of an absolute path, or null when it does not exist or loops. Built from the parent's (cached),
+   * so a file that is no link costs one lstat, and only links are resolved in full.
+   */
+  const resolved = new Map<string, { real: string; kind?: "file" | "dir" } | null>();
+  const resolve = (absolute: string): { real: string; kind?: "file" | "dir" } | null => {
+    const known = resolved.get(absolute);
+    if (known !== undefined) return known;
+    let out: { real: string; kind?: "file" | "dir" } | null = null;
+    const parent = path.dirname(absolute);
+    const base = parent === absolute ? undefined : resolve(parent);
+    if (parent === absolute || base) {
+      const candidate = base ? path.join(base.real, path.basename(absolute)) : absolute;
+      try {
+        let stat = lstatSync(candidate);
+        let real = candidate;
+        if (stat.isSymbolicLink()) {
+          real = realpathSync.native(candidate);
+          stat = statSync(real);
+        }
+        out = { real, kind: stat.isDirectory() ? "dir" : stat.isFile() ? "file" : undefined };
+      } catch {
+        out = null;
+      }
+    }
+    resolved.set(absolute, out);
+    return out;
+  };
+  const inside = (p: string) => {
     const known = reals.get(p);
     if (known !== undefined) return known ?? undefined;
-    let real: string | null = null;
-    try {
-      const candidate = realpathSync(abs(p));
-      if (isInside(realRoot, candidate)) real = candidate;
-      else blame(p);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ELOOP") blame(p);
-    }
-    reals.set(p, real);
-    return real ?? undefined;
+    const found = resolve(abs(p));
+    const ok = found && isInside(realRoot, found.real) ? found : undefined;
+    if (!ok && (found || isLink(abs(p)))) blame(p);
+    reals.set(p, ok ?? null);
+    return ok;
   };
-  const kind = (p: string): "file" | "dir" | undefined => {
-    const real = realPath(p);
-    if (real === undefined) return undefined;
-    try {
-      const stat = statSync(real);
-      return stat.isDirectory() ? "dir" : stat.isFile() ? "file" : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const realPath = (p: string): string | undefined => inside(p)?.real;
+  const kind = (p: string): "file" | "dir" | undefined => inside(p)?.kind;
   /** Real paths of `dir` and every directory above it on the way the walk took to reach it. */
   const walkedThrough = (dir: string): Set<string> => {
     const out = new Set<string>();
@@ -122,9 +137,10 @@ export function localSource(cwd: string, root: string = cwd): LocalSource {
   };
   return {
     read(file) {
-      if (kind(file) !== "file") return undefined;
+      const found = inside(file);
+      if (found?.kind !== "file") return undefined;
       try {
-        return readFileSync(realPath(file) as string, "utf8");
+        return readFileSync(found.real, "utf8");
       } catch {
         return undefined;
       }
@@ -142,9 +158,14 @@ export function localSource(cwd: string, root: string = cwd): LocalSource {
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const out: { name: string; dir: boolean }[] = [];
       let stack: Set<string> | undefined;
+      const absDir = abs(dir);
       for (const entry of entries) {
         if (!entry.isSymbolicLink()) {
-          if (entry.isDirectory() || entry.isFile()) out.push({ name: entry.name, dir: entry.isDirectory() });
+          if (!entry.isDirectory() && !entry.isFile()) continue;
+          const kind = entry.isDirectory() ? "dir" : "file";
+          out.push({ name: entry.name, dir: kind === "dir" });
+          // The listing already tells what a plain entry is: reading it later needs no lstat of its own.
+          resolved.set(path.join(absDir, entry.name), { real: path.join(realDir, entry.name), kind });
           continue;
         }
         const full = dir === "." ? entry.name : `${dir}/${entry.name}`;
@@ -168,6 +189,14 @@ export function localSource(cwd: string, root: string = cwd): LocalSource {
     realPath,
     isDirect: (p) => realPath(p) === path.resolve(realCwd, p),
   };
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function realOrResolved(p: string): string {
