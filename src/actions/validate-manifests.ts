@@ -120,8 +120,9 @@ export function run(): Promise<void> {
     const sarif = formatReport(report, "sarif");
     let sarifFile: string;
     if (sarifInput) {
+      const roots = process.env.RUNNER_TEMP ? [cwd, process.env.RUNNER_TEMP] : [cwd];
       sarifFile = writeInsideWorkspace(
-        cwd,
+        roots,
         sarifInput,
         sarif,
         (message, hint) => new UserError(`sarif-file: ${message}`, { hint }),

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { formatReport, type ReportFormat, reportFormats } from "../report/index.js";
 import { parseKubernetesVersion } from "../validate/apis.js";
 import {
@@ -51,21 +51,26 @@ const readText = (file: string) => {
 };
 
 /**
- * The workspace of a CLI run: the git work tree holding the directory checked (the first path given, else the
- * current directory), or that directory itself outside git. Nothing outside it is read.
+ * The workspace of a CLI run: the git work tree holding the first path checked (else the current directory);
+ * outside git, the current directory, unless the first path lies outside it: then the directory given (a file's
+ * directory). Nothing outside the workspace is read.
  */
 export function workspaceRoot(cwd: string, paths: string[]): string {
-  const first = resolve(cwd, paths[0] ?? ".");
-  let dir = first;
+  const here = resolve(cwd);
+  const rel = (dir: string) => relative(here, dir);
+  const inside = (dir: string) =>
+    !(rel(dir) === ".." || rel(dir).startsWith(`..${sep}`) || isAbsolute(rel(dir)));
+  let first = resolve(here, paths[0] ?? ".");
   try {
-    if (!statSync(first).isDirectory()) dir = dirname(first);
+    if (!statSync(first).isDirectory()) first = dirname(first);
   } catch {
-    dir = cwd;
+    first = here;
   }
-  for (let at = dir; ; at = dirname(at)) {
+  for (let at = first; ; at = dirname(at)) {
     if (existsSync(resolve(at, ".git"))) return at;
-    if (dirname(at) === at) return dir;
+    if (dirname(at) === at) break;
   }
+  return inside(first) ? here : first;
 }
 
 /** Checks manifests offline; exit 0 clean, 1 when a finding reaches --fail-on, 2 on bad usage or config. */

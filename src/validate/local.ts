@@ -355,27 +355,30 @@ export const isObjectId = (value: unknown): value is string =>
   typeof value === "string" && /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(value);
 
 /**
- * Writes a report file the user named, relative to the workspace `root`: never outside it, never through a symbolic
- * link (a link in the checkout could otherwise point the write at any file the runner can change). Missing
- * directories are created, inside the workspace. Returns the absolute path written.
+ * Writes a report file the user named, relative to the workspace (`roots[0]`): never outside the given roots (the
+ * workspace, the runner's temporary directory), never through a symbolic link (a link in the checkout could
+ * otherwise point the write at any file the runner can change). Missing directories are created, inside the root.
+ * Returns the absolute path written.
  */
 export function writeInsideWorkspace(
-  root: string,
+  roots: readonly string[],
   file: string,
   text: string,
   fail: (message: string, hint: string) => Error,
 ): string {
   const hint =
-    "Name a file inside the workspace (relative to it), or leave the input empty for a file in RUNNER_TEMP.";
-  const target = path.resolve(root, file);
-  const relative = path.relative(path.resolve(root), target);
-  if (
-    relative === "" ||
-    relative === ".." ||
-    relative.startsWith(`..${path.sep}`) ||
-    path.isAbsolute(relative)
-  )
-    throw fail(`${file} is outside the workspace`, hint);
+    "Name a file inside the workspace (relative to it) or in RUNNER_TEMP, or leave the input empty.";
+  const target = path.resolve(roots[0], file);
+  const root = roots.find((r) => {
+    const relative = path.relative(path.resolve(r), target);
+    return !(
+      relative === "" ||
+      relative === ".." ||
+      relative.startsWith(`..${path.sep}`) ||
+      path.isAbsolute(relative)
+    );
+  });
+  if (root === undefined) throw fail(`${file} is outside the workspace`, hint);
   const missing: string[] = [];
   let dir = path.dirname(target);
   for (;;) {

@@ -26,7 +26,7 @@ export interface RunInputs {
   kubernetesVersion?: string;
   strict?: boolean;
   render: "auto" | "never";
-  /** Explicit config file; without it gitops-pipeline.yaml in cwd is used when present. */
+  /** Explicit config file; without it gitops-pipeline.yaml in cwd, else in the workspace root, when present. */
   configFile?: string;
   crds: string[];
   changedFiles?: string[];
@@ -170,7 +170,12 @@ export async function runValidation(
   const source = localSource(inputs.cwd, root);
   const bounds = { cwd: inputs.cwd, root };
 
-  const configFile = inputs.configFile ?? "gitops-pipeline.yaml";
+  // The configuration of the directory run in, else of the workspace (which is where it lives in a repository).
+  const configFile =
+    inputs.configFile ??
+    (source.exists("gitops-pipeline.yaml") || path.resolve(inputs.cwd) === path.resolve(root)
+      ? "gitops-pipeline.yaml"
+      : path.relative(inputs.cwd, path.join(root, "gitops-pipeline.yaml")).split(path.sep).join("/"));
   if (inputs.configFile) {
     checkGivenPath(
       source,

@@ -273,7 +273,7 @@ describe.runIf(hasComponent("git") && hasComponent("kubectl", ["version", "--cli
       expect(JSON.parse(readFileSync(path.join(out, "report.sarif"), "utf8")).version).toBe("2.1.0");
       const summary = readFileSync(files.summary, "utf8");
       expect(summary).toContain("| 1 | 2 | 2 | 0 | 2 |");
-      expect(summary).toContain("`bases/b/deployment.yaml:6:3`");
+      expect(summary).toContain("<code>bases/b/deployment.yaml:6:3</code>");
     });
 
     it("checks everything, with a warning, when the pull request's base commit is not in the clone", async () => {
@@ -356,8 +356,10 @@ describe("gitops-pipeline validate keeps to its workspace (built bundle)", () =>
       { "apps/web.yaml": clean },
       { "apps/leak.yaml": "../../outside/secret.yaml", "apps/self": ".", again: "." },
     );
-    // Run from outside the workspace, naming it.
-    const result = await validate(["--render", "never", "--format", "json", ws], top);
+    // Run from beside the workspace, naming it.
+    const beside = path.join(top, "beside");
+    mkdirSync(beside);
+    const result = await validate(["--render", "never", "--format", "json", ws], beside);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).not.toContain("outside-secret-name");
     const findings = JSON.parse(result.stdout).findings as { rule: string; file: string; message: string }[];
@@ -387,6 +389,9 @@ describe("gitops-pipeline validate keeps to its workspace (built bundle)", () =>
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("warning [latest-tag]");
     expect(result.stdout).not.toContain("unknown-kind");
+    // Naming a file: the workspace is still the current directory, and its config applies.
+    const one = await validate(["--render", "never", "apps/cert.yaml"], dir);
+    expect(one).toMatchObject({ code: 0, stdout: "1 file, 1 resource: 0 errors, 0 warnings\n" });
   });
 
   it("applies production rules only as the config says, and says so", async () => {
