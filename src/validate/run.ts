@@ -120,7 +120,7 @@ export function readPipelineConfig(text: string, file: string): LoadedConfig {
  * is not a plain mapping), which the full configuration reader then checks and explains.
  */
 function validateSectionOnly(text: string, file: string): { section: unknown } | undefined {
-  const doc = parseDocument(text, { uniqueKeys: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const keys = doc.contents.items.map((pair) => String((pair.key as { value?: unknown })?.value ?? pair.key));
   if (keys.includes("environments")) return undefined;

@@ -124,6 +124,17 @@ describe("the validate section of gitops-pipeline.yaml", () => {
     expect(() => readPipelineConfig("validate: {production: [prod]}\n", "gitops-pipeline.yaml")).toThrow(
       "production names prod, which is not an environment",
     );
+    // An alias bomb is a clear error about the file, not a crash.
+    const levels = Array.from({ length: 12 }, (_, i) =>
+      i === 0
+        ? "  l0: &l0 [x, x, x, x, x, x, x, x, x]"
+        : `  l${i}: &l${i} [${Array(9)
+            .fill(`*l${i - 1}`)
+            .join(", ")}]`,
+    );
+    expect(() => readPipelineConfig(`validate:\n${levels.join("\n")}\n`, "gitops-pipeline.yaml")).toThrow(
+      /cannot read the configuration: .*alias/i,
+    );
   });
 
   it("holds production rules to the last of two or more environments, or to the ones it names", () => {
