@@ -158,3 +158,15 @@ describe("paths outside the workspace", () => {
     },
   );
 });
+
+describe("files a repository may hold", () => {
+  it("an alias to an anchor defined nowhere is a yaml-syntax finding, not a crash", async () => {
+    const { parseYamlFile } = await import("../../src/validate/load.js");
+    const parsed = parseYamlFile("attributes.yaml", "operation:\n  attributes:\n  - *location\n");
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.findings.map((f) => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+      "yaml-syntax attributes.yaml:1",
+    ]);
+    expect(parsed.findings[0].message).toMatch(/alias/i);
+  });
+});
