@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { UserError } from "../errors.js";
 import { annotated, formatReport, resourceName, toJson, toMarkdown } from "../report/index.js";
-import { changedFilesFromGit } from "../validate/local.js";
-import { type FailOn, failed, runValidation } from "../validate/run.js";
+import { changedFilesFromGit, isObjectId, writeInsideWorkspace } from "../validate/local.js";
+import { type FailOn, failed, productionNote, runValidation } from "../validate/run.js";
 import { getBoolean, getChoice, getList, getString, logInfo, runAction, writeSummary } from "./runtime.js";
 import * as core from "./workflow.js";
 
@@ -15,16 +16,49 @@ const readText = (file: string) => {
   }
 };
 
-/** Base and head of the pull request this run is for, from the event payload; undefined for other events. */
-function pullRequestRange(): { base: string; head: string } | undefined {
+type Range = { base: string; head: string } | { invalid: string };
+
+/**
+ * Base and head of the pull request this run is for, from the event payload; undefined for other events. Only full
+ * object ids are used: anything else (an option-like `--output=…`, a ref name) is reported as invalid, and the
+ * caller checks everything, which never checks less than a correct range would.
+ */
+function pullRequestRange(): Range | undefined {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   if (!eventPath) return undefined;
   const text = readText(eventPath);
   if (!text) return undefined;
-  const event = JSON.parse(text) as { pull_request?: { base?: { sha?: string }; head?: { sha?: string } } };
-  const base = event.pull_request?.base?.sha;
-  const head = event.pull_request?.head?.sha;
-  return base && head ? { base, head } : undefined;
+  let event: { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } };
+  try {
+    event = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const pr = event?.pull_request;
+  if (!pr) return undefined;
+  const base = pr.base?.sha;
+  const head = pr.head?.sha;
+  if (base === undefined && head === undefined) return undefined;
+  for (const [name, value] of [
+    ["base", base],
+    ["head", head],
+  ] as const) {
+    if (!isObjectId(value)) {
+      const shown = JSON.stringify(typeof value === "string" ? value.slice(0, 80) : (value ?? null));
+      return { invalid: `pull_request.${name}.sha of the event is not a commit id (${shown})` };
+    }
+  }
+  return { base: base as string, head: head as string };
+}
+
+/** This repository's clone URL as the runner names it, so Argo CD sources pointing here are recognised. */
+function repositoryUrlsOfRun(): string[] {
+  const server = process.env.GITHUB_SERVER_URL;
+  const repository = process.env.GITHUB_REPOSITORY;
+  const urls = getList("repository-url");
+  if (server && repository && /^[\w.-]+\/[\w.-]+$/.test(repository))
+    urls.push(`${server.replace(/\/+$/, "")}/${repository}`);
+  return urls;
 }
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
@@ -38,6 +72,8 @@ export function run(): Promise<void> {
     if (changedOnly) {
       if (!pr) {
         logInfo("changed-only applies to pull_request events; this is not one, so everything is checked");
+      } else if ("invalid" in pr) {
+        core.warning(`${pr.invalid}; checking everything.`);
       } else {
         changedFiles = await changedFilesFromGit(cwd, pr.base, pr.head);
         if (changedFiles === undefined) {
@@ -50,6 +86,7 @@ export function run(): Promise<void> {
     const report = await runValidation(
       {
         cwd,
+        root: cwd,
         paths: getList("paths"),
         kubernetesVersion: getString("kubernetes-version") || undefined,
         strict: getString("strict") === "" ? undefined : getBoolean("strict", false),
@@ -57,9 +94,12 @@ export function run(): Promise<void> {
         configFile: getString("config") || undefined,
         crds: getList("crds"),
         changedFiles,
+        repositoryUrls: repositoryUrlsOfRun(),
       },
       readText,
     );
+    const note = productionNote(report.productionEnvironments);
+    if (note) logInfo(note);
 
     const { shown, hidden } = getBoolean("annotations", true)
       ? annotated(report.findings)
@@ -72,14 +112,25 @@ export function run(): Promise<void> {
     }
     logInfo(formatReport(report, "text").trimEnd());
 
-    const outDir = process.env.RUNNER_TEMP || tmpdir();
+    // Outside a runner, a private directory: a fixed name in a shared /tmp could be a link someone else planted.
+    const outDir = process.env.RUNNER_TEMP || mkdtempSync(path.join(tmpdir(), "validate-manifests-"));
     const reportFile = path.join(outDir, "validate-manifests.json");
     writeFileSync(reportFile, `${JSON.stringify(toJson(report), null, 2)}\n`);
-    const sarifFile = path.resolve(
-      cwd,
-      getString("sarif-file") || path.join(outDir, "validate-manifests.sarif"),
-    );
-    writeFileSync(sarifFile, formatReport(report, "sarif"));
+    const sarifInput = getString("sarif-file");
+    const sarif = formatReport(report, "sarif");
+    let sarifFile: string;
+    if (sarifInput) {
+      const roots = process.env.RUNNER_TEMP ? [cwd, process.env.RUNNER_TEMP] : [cwd];
+      sarifFile = writeInsideWorkspace(
+        roots,
+        sarifInput,
+        sarif,
+        (message, hint) => new UserError(`sarif-file: ${message}`, { hint }),
+      );
+    } else {
+      sarifFile = path.join(outDir, "validate-manifests.sarif");
+      writeFileSync(sarifFile, sarif);
+    }
 
     // Runners without job summaries (act, other CI systems) still get the log and the report files.
     await writeSummary(toMarkdown(report, { hiddenAnnotations: hidden }));

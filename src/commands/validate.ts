@@ -1,14 +1,21 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { formatReport, type ReportFormat, reportFormats } from "../report/index.js";
 import { parseKubernetesVersion } from "../validate/apis.js";
-import { ConfigFileError, type FailOn, failed, runValidation } from "../validate/run.js";
+import {
+  ConfigFileError,
+  type FailOn,
+  failed,
+  PathError,
+  productionNote,
+  runValidation,
+} from "../validate/run.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
 const USAGE =
   "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
-  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE]";
+  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE] [--repository-url URL...]";
 
 const OPTIONS = {
   format: { type: "string" },
@@ -20,6 +27,7 @@ const OPTIONS = {
   config: { type: "string" },
   crds: { type: "string", multiple: true },
   "changed-files": { type: "string" },
+  "repository-url": { type: "string", multiple: true },
 } as const;
 
 function choice<T extends string>(
@@ -42,6 +50,29 @@ const readText = (file: string) => {
     return undefined;
   }
 };
+
+/**
+ * The workspace of a CLI run: the git work tree holding the first path checked (else the current directory);
+ * outside git, the current directory, unless the first path lies outside it: then the directory given (a file's
+ * directory). Nothing outside the workspace is read.
+ */
+export function workspaceRoot(cwd: string, paths: string[]): string {
+  const here = resolve(cwd);
+  const rel = (dir: string) => relative(here, dir);
+  const inside = (dir: string) =>
+    !(rel(dir) === ".." || rel(dir).startsWith(`..${sep}`) || isAbsolute(rel(dir)));
+  let first = resolve(here, paths[0] ?? ".");
+  try {
+    if (!statSync(first).isDirectory()) first = dirname(first);
+  } catch {
+    first = here;
+  }
+  for (let at = first; ; at = dirname(at)) {
+    if (existsSync(resolve(at, ".git"))) return at;
+    if (dirname(at) === at) break;
+  }
+  return inside(first) ? here : first;
+}
 
 /** Checks manifests offline; exit 0 clean, 1 when a finding reaches --fail-on, 2 on bad usage or config. */
 export const validateCommand: Command = {
@@ -81,6 +112,7 @@ export const validateCommand: Command = {
       report = await runValidation(
         {
           cwd: io.cwd,
+          root: workspaceRoot(io.cwd, positionals),
           paths: positionals,
           kubernetesVersion,
           // Unset leaves it to the config: unknown fields errors, kinds without a schema warnings.
@@ -89,6 +121,7 @@ export const validateCommand: Command = {
           configFile: values.config,
           crds: values.crds ?? [],
           changedFiles,
+          repositoryUrls: values["repository-url"] ?? [],
         },
         readText,
       );
@@ -97,11 +130,16 @@ export const validateCommand: Command = {
         io.stderr(`gitops-pipeline validate: ${error.format()}\n`);
         return 2;
       }
+      if (error instanceof PathError) {
+        throw new UsageError(error.message, { hint: error.hint ?? `usage: ${USAGE}` });
+      }
       if (error instanceof Error && error.message.startsWith("path not found")) {
         throw new UsageError(error.message, { hint: `usage: ${USAGE}` });
       }
       throw error;
     }
+    const note = productionNote(report.productionEnvironments);
+    if (note) io.stderr(`gitops-pipeline validate: ${note}\n`);
     io.stdout(formatReport(report, format));
     return failed(report, failOn) ? 1 : 0;
   },

@@ -33,10 +33,22 @@ export function resourceName(f: Finding): string {
   return `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`;
 }
 
+/**
+ * Control characters but tab and newline shown as `\xNN`: repository text must not move a terminal's cursor, colour
+ * or rewrite earlier lines of a log.
+ */
+const printable = (s: string) =>
+  s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
+
 export function toText(report: ValidateReport): string {
   const lines = report.findings.map((f) => {
     const what = resourceName(f);
-    return `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${what ? `${what}: ` : ""}${f.message}`;
+    return printable(
+      `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${what ? `${what}: ` : ""}${f.message}`,
+    );
   });
   lines.push(summaryLine(report));
   return `${lines.join("\n")}\n`;
@@ -100,7 +112,7 @@ export function toSarif(report: ValidateReport) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file), uriBaseId: "%SRCROOT%" },
+                artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" },
                 region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
               },
             },
@@ -111,14 +123,46 @@ export function toSarif(report: ValidateReport) {
   };
 }
 
-const xml = (s: string) =>
-  s
+/** Lone UTF-16 surrogates: not characters at all, so neither XML nor UTF-8 can carry them. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Characters a path segment may hold as they are (RFC 3986 pchar less pct-encoded); all else is %-encoded UTF-8. */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+
+/**
+ * A file path as a relative URI reference (RFC 3986): each segment percent-encoded, so `#`, `?`, `%`, spaces and
+ * non-ASCII survive, and a colon in the first segment encoded, so `c:x.yaml` is not read as a scheme.
+ */
+export function relativeUri(file: string): string {
+  return file
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .split("/")
+    .map((segment, i) =>
+      Array.from(segment, (c) =>
+        PCHAR.test(c) && !(i === 0 && c === ":") ? c : encodeURIComponent(c).replace(/[!'()*]/g, escapeAscii),
+      ).join(""),
+    )
+    .join("/");
+}
+
+const escapeAscii = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+
+/**
+ * Text for XML 1.0 content and attribute values: markup characters escaped, characters XML cannot hold at all (C0
+ * controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates) dropped; in attributes, tab and newlines become
+ * character references so a parser does not fold them into spaces.
+ */
+const xml = (s: string, attribute = false) => {
+  const text = s
+    .replace(LONE_SURROGATE, "")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/g, "")
     .replace(
       /[<>&"']/g,
       (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] as string,
-    )
-    // Control characters are not allowed in XML 1.0 at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    );
+  return attribute ? text.replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+};
+const attr = (s: string) => xml(s, true);
 
 /** One test case per checked file: it fails with its errors listed; warnings go to its system-out. */
 export function toJunit(report: ValidateReport): string {
@@ -137,13 +181,13 @@ export function toJunit(report: ValidateReport): string {
     let body = "";
     if (errors.length) {
       failures++;
-      body += `      <failure message="${xml(`${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0].message}`)}" type="${xml(errors[0].rule)}">${xml(errors.map(line).join("\n"))}</failure>\n`;
+      body += `      <failure message="${attr(`${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0].message}`)}" type="${attr(errors[0].rule)}">${xml(errors.map(line).join("\n"))}</failure>\n`;
     }
     if (warnings.length) body += `      <system-out>${xml(warnings.map(line).join("\n"))}</system-out>\n`;
     cases.push(
       body
-        ? `    <testcase classname="gitops-pipeline.validate" name="${xml(file)}" file="${xml(file)}">\n${body}    </testcase>\n`
-        : `    <testcase classname="gitops-pipeline.validate" name="${xml(file)}" file="${xml(file)}"/>\n`,
+        ? `    <testcase classname="gitops-pipeline.validate" name="${attr(file)}" file="${attr(file)}">\n${body}    </testcase>\n`
+        : `    <testcase classname="gitops-pipeline.validate" name="${attr(file)}" file="${attr(file)}"/>\n`,
     );
   }
   return (
@@ -172,7 +216,17 @@ export function annotated(findings: readonly Finding[]): { shown: Finding[]; hid
   return { shown, hidden: findings.length - shown.length };
 }
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/**
+ * Repository text (file names, resource names, messages) as the plain text of one table cell: line breaks become
+ * spaces, and every character Markdown or HTML could read as structure — a pipe ending the cell, a tag, a link, an
+ * image, emphasis, a code span, the colon of a `scheme://` autolink — is written as a character reference, which renders as itself.
+ */
+const cell = (s: string) =>
+  s
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[|<>&`*_[\]()!#~\\]|:(?=\/)/g, (c) => `&#${c.charCodeAt(0)};`);
 const summaryRowCap = 1000;
 
 /** Markdown for the job summary: counts, then every finding (up to a size GitHub accepts). */
@@ -203,8 +257,10 @@ export function toMarkdown(
   out.push("| Severity | Rule | Location | Resource | Message |", "| --- | --- | --- | --- | --- |");
   for (const f of report.findings.slice(0, summaryRowCap)) {
     const where = `${f.file}:${f.line}:${f.column}`;
-    const link = options.fileUrl ? `[${cell(where)}](${options.fileUrl(f)})` : `\`${cell(where)}\``;
-    out.push(`| ${f.severity} | \`${f.rule}\` | ${link} | ${cell(resourceName(f))} | ${cell(f.message)} |`);
+    const link = options.fileUrl ? `[${cell(where)}](${options.fileUrl(f)})` : `<code>${cell(where)}</code>`;
+    out.push(
+      `| ${f.severity} | <code>${cell(f.rule)}</code> | ${link} | ${cell(resourceName(f))} | ${cell(f.message)} |`,
+    );
   }
   if (report.findings.length > summaryRowCap) {
     out.push(

@@ -28,7 +28,7 @@ export function applicationSources(resource: Resource): ApplicationSource[] {
 }
 
 /**
- * One spelling per repository: `git@github.com:acme/config.git`, `ssh://git@github.com/acme/config` and
+ * One spelling per repository: `git@github.com:acme/config.git`, `ssh://git@github.com:22/acme/config` and
  * `https://github.com/acme/config.git/` are the same repo.
  */
 export function normalizeRepoUrl(url: string): string {
@@ -37,6 +37,8 @@ export function normalizeRepoUrl(url: string): string {
   rest = rest.replace(/^[^@/]+@/, "");
   const scp = /^([^/:]+):(?!\d+\/)(.*)$/.exec(rest);
   if (scp) rest = `${scp[1]}/${scp[2]}`;
+  // A default port written out (ssh 22, https 443, http 80, git 9418) is the same server as none.
+  rest = rest.replace(/^([^/:]+):(?:22|443|80|9418)\//, "$1/");
   return rest.replace(/\/+$/, "").replace(/\.git$/, "");
 }
 

@@ -13,6 +13,7 @@ export type RuleSetting = Severity | "off";
  *   strict: true                      # kinds without a schema are errors too (unset: warnings; false: no unknown-field)
  *   ignoreKinds: [Certificate, monitoring.coreos.com/v1/ServiceMonitor]
  *   skipPaths: ["charts/**"]          # never read
+ *   production: [prod]                # environments where mutable-tag and argocd-sync-policy apply
  *   rules:
  *     missing-probes: off             # off | warning | error
  *     latest-tag: error
@@ -27,6 +28,11 @@ export interface ValidateConfig {
   strict?: boolean;
   ignoreKinds: string[];
   skipPaths: string[];
+  /**
+   * Environments (names from `environments:`) held to production rules; undefined leaves it to the promotion
+   * order, `[]` names none.
+   */
+  production?: string[];
   rules: Record<string, RuleSetting>;
   overrides: { paths: string[]; rules: Record<string, RuleSetting> }[];
 }
@@ -55,7 +61,15 @@ export function parseValidateConfig(
   };
   if (!isObject(raw)) fail("must be a mapping");
   const section = raw as Record<string, unknown>;
-  const known = ["kubernetesVersion", "strict", "ignoreKinds", "skipPaths", "rules", "overrides"];
+  const known = [
+    "kubernetesVersion",
+    "strict",
+    "ignoreKinds",
+    "skipPaths",
+    "production",
+    "rules",
+    "overrides",
+  ];
   for (const key of Object.keys(section)) {
     if (!known.includes(key)) fail(`unknown key "${key}"`, `known keys: ${known.join(", ")}`);
   }
@@ -93,6 +107,7 @@ export function parseValidateConfig(
     strict: section.strict as boolean | undefined,
     ignoreKinds: strings(section.ignoreKinds, "ignoreKinds"),
     skipPaths: strings(section.skipPaths, "skipPaths"),
+    ...(section.production === undefined ? {} : { production: strings(section.production, "production") }),
     rules: settings(section.rules, "rules"),
     overrides: (overrides as unknown[]).map((entry, i) => {
       if (!isObject(entry)) return fail(`overrides[${i}] must be a mapping with paths and rules`);

@@ -29,6 +29,8 @@ export interface ManifestSource {
   list(dir: string): { name: string; dir: boolean }[];
   isDir(p: string): boolean;
   exists(p: string): boolean;
+  /** Findings about what the source refused to read (links leading out of the workspace). */
+  refusals?(): Finding[];
 }
 
 export type RenderResult =
@@ -44,6 +46,12 @@ export type Renderer = (dir: string) => Promise<RenderResult>;
 export interface ValidateOptions {
   /** Files and directories to check, relative to the working directory. */
   paths: string[];
+  /** The files to check, when the caller collected them already (instead of walking `paths`). */
+  files?: string[];
+  /** The repository's root relative to the working directory, for paths that name repository files. */
+  repositoryRoot?: string;
+  /** Clone URLs of this repository, so Argo CD sources pointing at it are recognised. */
+  repositoryUrls?: readonly string[];
   kubernetesVersion?: string;
   strict?: boolean;
   render: "auto" | "never";
@@ -97,7 +105,7 @@ export async function validateManifests(
   const schemas = new SchemaSet();
   const parsed = new Map<string, ParsedDocument[]>();
 
-  const files = collectFiles(options.paths, source).filter((f) => !settings.skipped(f));
+  const files = (options.files ?? collectFiles(options.paths, source)).filter((f) => !settings.skipped(f));
   const readText = (file: string) => source.read(file);
 
   // Kustomizations: every one under the checked paths, so files they read are checked through them.
@@ -236,10 +244,12 @@ export async function validateManifests(
     }
   }
 
+  const repoRoot = options.repositoryRoot ?? ".";
   const context: RuleContext = {
     kubernetesVersion,
-    repoRoot: ".",
-    pathExists: (p) => source.exists(path.posix.normalize(p.replace(/^\/+/, ""))),
+    repoRoot,
+    pathExists: (p) => source.exists(path.posix.join(repoRoot, path.posix.normalize(p.replace(/^\/+/, "")))),
+    repositoryUrls: options.repositoryUrls,
     productionEnvironments: new Set(options.productionEnvironments ?? []),
     builtImages,
   };
@@ -312,6 +322,7 @@ export async function validateManifests(
     });
   }
 
+  findings.push(...(source.refusals?.() ?? []).filter((f) => !settings.skipped(f.file)));
   const final = settle(findings, settings);
   return {
     findings: final,

@@ -100,7 +100,20 @@ function parseSlowly(file: string, text: string): ParsedFile {
     }
     const start = doc.contents?.range?.[0] ?? doc.range[0];
     const line = lineCounter.linePos(start).line;
-    if (doc.errors.length === 0) documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
+    if (doc.errors.length > 0) return;
+    try {
+      documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
+    } catch (error) {
+      // An alias to an anchor defined nowhere (or later) parses, but has no value.
+      findings.push({
+        rule: "yaml-syntax",
+        severity: "error",
+        file,
+        line,
+        column: 1,
+        message: `${(error as Error).message} (document ${index + 1})`,
+      });
+    }
   });
   return { documents, findings };
 }

@@ -1,10 +1,20 @@
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runBundledAction } from "../support/action.js";
 import { hasComponent } from "../support/components.js";
+import { workflowCommands } from "../support/workflow-commands.js";
 
 /** `gitops-pipeline validate` and the validate-manifests action, run from their shipped bundles. */
 
@@ -263,7 +273,7 @@ describe.runIf(hasComponent("git") && hasComponent("kubectl", ["version", "--cli
       expect(JSON.parse(readFileSync(path.join(out, "report.sarif"), "utf8")).version).toBe("2.1.0");
       const summary = readFileSync(files.summary, "utf8");
       expect(summary).toContain("| 1 | 2 | 2 | 0 | 2 |");
-      expect(summary).toContain("`bases/b/deployment.yaml:6:3`");
+      expect(summary).toContain("<code>bases/b/deployment.yaml:6:3</code>");
     });
 
     it("checks everything, with a warning, when the pull request's base commit is not in the clone", async () => {
@@ -322,3 +332,245 @@ describe.runIf(hasComponent("git") && hasComponent("kubectl", ["version", "--cli
     });
   },
 );
+
+const secretOutside =
+  "apiVersion: v1\nkind: Secret\nmetadata: {name: outside-secret-name}\nstringData: {password: hunter2}\n";
+const application = (repoURL: string, dir: string) =>
+  `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: guestbook, namespace: argocd}\nspec:\n  project: default\n  source: {repoURL: ${repoURL}, targetRevision: main, path: ${dir}}\n  destination: {server: https://kubernetes.default.svc, namespace: guestbook}\n`;
+
+/** A workspace `ws` beside `outside/secret.yaml`, which the workspace links to. */
+function workspaceWithLinks(files: Record<string, string>, links: Record<string, string>) {
+  const top = repo({ "outside/secret.yaml": secretOutside });
+  const ws = path.join(top, "ws");
+  write(ws, files);
+  for (const [link, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(ws, link)), { recursive: true });
+    symlinkSync(target, path.join(ws, link));
+  }
+  return { top, ws };
+}
+
+describe("gitops-pipeline validate keeps to its workspace (built bundle)", () => {
+  it("takes the directory given as the workspace: links out of it are named, never read; loops end", async () => {
+    const { top, ws } = workspaceWithLinks(
+      { "apps/web.yaml": clean },
+      { "apps/leak.yaml": "../../outside/secret.yaml", "apps/self": ".", again: "." },
+    );
+    // Run from beside the workspace, naming it.
+    const beside = path.join(top, "beside");
+    mkdirSync(beside);
+    const result = await validate(["--render", "never", "--format", "json", ws], beside);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toContain("outside-secret-name");
+    const findings = JSON.parse(result.stdout).findings as { rule: string; file: string; message: string }[];
+    expect(findings.map((f) => `${f.rule} ${path.relative(ws, f.file)}`)).toEqual([
+      "symlink again",
+      "symlink apps/leak.yaml",
+      "symlink apps/self",
+    ]);
+    // Another path, or a CRD file, outside the workspace is bad usage.
+    const outside = await validate(["--render", "never", ".", "../.."], ws);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("path ../.. is outside the workspace");
+    const crds = await validate(["--render", "never", "--crds", "../outside/secret.yaml"], ws);
+    expect(crds.code).toBe(2);
+    expect(crds.stderr).toContain("the CRD file ../outside/secret.yaml is outside the workspace");
+  });
+
+  it("uses the validate section of a gitops-pipeline.yaml without environments", async () => {
+    const dir = repo({
+      "apps/cert.yaml":
+        "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec: {secretName: x}\n",
+      "apps/web.yaml": clean.replace("web:1.4.2", "web:latest"),
+      "gitops-pipeline.yaml": "validate:\n  ignoreKinds: [Certificate]\n  rules: {latest-tag: warning}\n",
+    });
+    const result = await validate(["--render", "never"], dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("warning [latest-tag]");
+    expect(result.stdout).not.toContain("unknown-kind");
+    // Naming a file: the workspace is still the current directory, and its config applies.
+    const one = await validate(["--render", "never", "apps/cert.yaml"], dir);
+    expect(one).toMatchObject({ code: 0, stdout: "1 file, 1 resource: 0 errors, 0 warnings\n" });
+  });
+
+  it("applies production rules only as the config says, and says so", async () => {
+    const files = {
+      "dev/web.yaml": clean.replace("web:1.4.2", "web:1.4"),
+      "prod/web.yaml": clean.replace("web:1.4.2", "web:1.4").replace("name: web", "name: api"),
+    };
+    // One environment: nothing is promoted into it, so it is not production.
+    const one = repo({ ...files, "gitops-pipeline.yaml": "environments:\n  dev: {paths: [dev, prod]}\n" });
+    const alone = await validate(["--render", "never"], one);
+    expect(alone).toMatchObject({ code: 0, stderr: "" });
+    // The last of two is, and the run says which and how to change it.
+    const two = repo({
+      ...files,
+      "gitops-pipeline.yaml": "environments:\n  dev: {paths: [dev]}\n  prod: {paths: [prod]}\n",
+    });
+    const pair = await validate(["--render", "never"], two);
+    expect(pair.code).toBe(1);
+    expect(pair.stdout).toContain("prod/web.yaml:16:11: error [mutable-tag]");
+    expect(pair.stderr).toContain('apply to production environment "prod" (set validate.production');
+    const none = repo({
+      ...files,
+      "gitops-pipeline.yaml":
+        "environments:\n  dev: {paths: [dev]}\n  prod: {paths: [prod]}\nvalidate:\n  production: []\n",
+    });
+    expect(await validate(["--render", "never"], none)).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it.runIf(hasComponent("git"))(
+    "takes this repository's URLs from its remotes and --repository-url",
+    async () => {
+      const dir = repo({
+        "argocd/guestbook.yaml": application("https://github.com/acme/config.git", "apps/guestbook"),
+      });
+      expect((await validate(["--render", "never"], dir)).code).toBe(0);
+      const named = await validate(
+        ["--render", "never", "--repository-url", "git@github.com:acme/config"],
+        dir,
+      );
+      expect(named.code).toBe(1);
+      expect(named.stdout).toContain(
+        'argocd/guestbook.yaml:6:79: error [argocd-app-path] Application/argocd/guestbook: source path "apps/guestbook" does not exist in this repository',
+      );
+      execFileSync("git", ["init", "-q", dir]);
+      execFileSync("git", ["-C", dir, "remote", "add", "origin", "https://github.com/acme/config"]);
+      // From a subdirectory too: the repository is the workspace, and paths are looked up from its root.
+      const fromRemote = await validate(["--render", "never"], path.join(dir, "argocd"));
+      expect(fromRemote.code).toBe(1);
+      expect(fromRemote.stdout).toContain("guestbook.yaml:6:79: error [argocd-app-path]");
+      write(dir, { "apps/guestbook/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n" });
+      expect((await validate(["--render", "never"], path.join(dir, "argocd"))).code).toBe(0);
+    },
+  );
+});
+
+describe("validate-manifests action keeps repository content in its place (built bundle)", () => {
+  const action = (cwd: string, inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runBundledAction("validate-manifests", {
+      inputs: { render: "never", ...inputs },
+      cwd,
+      env: { GITHUB_WORKSPACE: cwd, ...env },
+    });
+
+  it("writes sarif-file only inside the workspace, never through a link, creating missing directories", async () => {
+    const { top, ws } = workspaceWithLinks(
+      { "apps/web.yaml": clean },
+      { "report.sarif": "../outside/target.sarif", out: "../outside" },
+    );
+    const victim = path.join(top, "outside", "secret.yaml");
+    const before = readFileSync(victim, "utf8");
+    for (const [input, message] of [
+      ["report.sarif", "sarif-file: report.sarif is a symbolic link; the report is not written through it"],
+      ["out/secret.yaml", "sarif-file: out/secret.yaml leads outside the workspace through a symbolic link"],
+      ["../outside/secret.yaml", "sarif-file: ../outside/secret.yaml is outside the workspace"],
+      [victim, `sarif-file: ${victim} is outside the workspace`],
+    ]) {
+      const result = await action(ws, { "sarif-file": input });
+      expect(result.code, input).toBe(1);
+      expect(result.stdout, input).toContain(`::error::${message}`);
+    }
+    expect(readFileSync(victim, "utf8")).toBe(before);
+    expect(existsSync(path.join(top, "outside", "target.sarif"))).toBe(false);
+
+    const nested = await action(ws, { "sarif-file": "reports/validate/out.sarif" });
+    expect(nested.code, nested.stdout).toBe(0);
+    expect(nested.outputs["sarif-file"]).toBe(path.join(ws, "reports/validate/out.sarif"));
+    expect(JSON.parse(readFileSync(path.join(ws, "reports/validate/out.sarif"), "utf8")).version).toBe(
+      "2.1.0",
+    );
+  });
+
+  it.runIf(hasComponent("git"))(
+    "uses only commit ids from the event: an option-like base is refused, everything is checked",
+    async () => {
+      const dir = repo({ "apps/web.yaml": broken });
+      execFileSync("git", ["init", "-q", "-b", "main", dir]);
+      execFileSync("git", ["-C", dir, "add", "."]);
+      execFileSync("git", [
+        "-C",
+        dir,
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.com",
+        "commit",
+        "-qm",
+        "x",
+      ]);
+      const head = execFileSync("git", ["-C", dir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+      const written = path.join(dir, "..", `${path.basename(dir)}-written`);
+      roots.push(written);
+      const result = await runBundledAction("validate-manifests", {
+        inputs: { render: "never", "fail-on": "never" },
+        cwd: dir,
+        env: { GITHUB_WORKSPACE: dir },
+        event: {
+          name: "pull_request",
+          payload: { pull_request: { base: { sha: `--output=${written}` }, head: { sha: head } } },
+          ref: "refs/pull/1/merge",
+          sha: head,
+        },
+      });
+      expect(result.code, result.stdout).toBe(0);
+      expect(existsSync(written)).toBe(false);
+      expect(result.stdout).toContain(
+        `::warning::pull_request.base.sha of the event is not a commit id ("--output=${written}"); checking everything.`,
+      );
+      expect(result.stdout).toContain("1 file, 1 resource: 2 errors, 0 warnings");
+    },
+  );
+
+  it("turns no file or resource name into a workflow command, and keeps the summary table whole", async () => {
+    const name = "web\\n::error::pwned-name|<img src=x>[x](https://evil.example)";
+    const file = "apps/a,b:c|<b>\n::warning::pwned-file.yaml";
+    const dir = repo({
+      [file]: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "${name}"\ndata: {a: 1}\n`,
+    });
+    const result = await action(dir, { "fail-on": "never" });
+    expect(result.code, result.stdout).toBe(0);
+    const commands = workflowCommands(result.stdout);
+    expect(commands.filter((c) => /pwned/.test(c.name) || /^pwned/.test(c.data))).toEqual([]);
+    // Annotations carry the file name whole, escaped in their properties.
+    const annotations = commands.filter((c) => c.name === "error" || c.name === "warning");
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      const props = /^::\w+ ([^:]*)::/.exec(a.line)?.[1] ?? "";
+      const fileProp =
+        props
+          .split(",")
+          .find((p) => p.startsWith("file="))
+          ?.slice(5) ?? "";
+      expect(decodeURIComponent(fileProp)).toBe(file);
+    }
+    const rows = result.summary.split("\n").filter((l) => /^\| (error|warning) /.test(l));
+    expect(rows.length).toBe(annotations.length);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).slice(1, -1)).toHaveLength(5);
+    expect(result.summary).not.toMatch(/<img|<b>|\]\(https|\n::/);
+  });
+
+  it("knows the repository it runs for: a lone Application pointing at a missing path here is an error", async () => {
+    const dir = repo({
+      "argocd/guestbook.yaml": application("https://github.com/acme/config.git", "apps/guestbook"),
+    });
+    const other = await action(dir, {}, { GITHUB_REPOSITORY: "acme/web" });
+    expect(other.code, other.stdout).toBe(0);
+    const here = await action(
+      dir,
+      {},
+      { GITHUB_REPOSITORY: "acme/config", GITHUB_SERVER_URL: "https://github.com" },
+    );
+    expect(here.code).toBe(1);
+    expect(here.stdout).toContain(
+      '::error title=argocd-app-path,file=argocd/guestbook.yaml,line=6,col=79::Application/argocd/guestbook: source path "apps/guestbook" does not exist in this repository',
+    );
+    const named = await action(
+      dir,
+      { "repository-url": "git@github.com:acme/config.git" },
+      { GITHUB_REPOSITORY: "acme/web" },
+    );
+    expect(named.code).toBe(1);
+  });
+});

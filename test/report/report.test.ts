@@ -1,3 +1,5 @@
+import path from "node:path";
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import {
   annotated,
@@ -156,7 +158,7 @@ describe("GitHub", () => {
 
   it("keeps table cells intact when messages contain pipes and newlines", () => {
     const markdown = toMarkdown(report([finding({ message: "a | b\nc" })]));
-    expect(markdown).toContain("| a \\| b c |");
+    expect(markdown).toContain("| a &#124; b c |");
   });
 });
 
@@ -170,5 +172,130 @@ describe("text", () => {
       "2 files, 4 resources: 2 errors, 1 warning",
       "",
     ]);
+  });
+});
+
+/** Names a hostile or unlucky repository can hold: URI delimiters, a drive-like prefix, XML-invalid characters. */
+const awkward = [
+  "apps/a#b.yaml",
+  "apps/what?.yaml",
+  "apps/100%.yaml",
+  "c:/x.yaml",
+  "c:x.yaml",
+  "a b/ü€😀.yaml",
+  "[x]/@:;=+$,'!()*&.yaml",
+  "back\\slash.yaml",
+  "../up/x.yaml",
+];
+
+describe("SARIF artifact URIs", () => {
+  it("resolve, as relative references against the source root, to exactly the file's path", () => {
+    const base = "https://code.example/src/root/";
+    for (const file of awkward) {
+      const uri = toSarif(report([finding({ file })])).runs[0].results[0].locations[0].physicalLocation
+        .artifactLocation.uri;
+      // A relative reference: no scheme, no authority, no query, no fragment.
+      expect(uri, file).not.toMatch(/^[a-z][a-z0-9+.-]*:|^\/\/|[?#]/i);
+      const resolved = new URL(uri, base);
+      expect(decodeURIComponent(resolved.pathname), file).toBe(path.posix.normalize(`/src/root/${file}`));
+      expect(resolved.search + resolved.hash, file).toBe("");
+    }
+  });
+
+  it("never throws on a name that is not well-formed UTF-16", () => {
+    const uri = toSarif(report([finding({ file: "a\uD800b.yaml" })])).runs[0].results[0].locations[0]
+      .physicalLocation.artifactLocation.uri;
+    expect(uri).toBe("a%EF%BF%BDb.yaml");
+  });
+});
+
+/** Parses XML with a conforming, strict parser: throws on anything not well-formed (characters included). */
+function parseXml(text: string): { name: string; attributes: Record<string, string>; text: string }[] {
+  const parser = new SaxesParser();
+  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  const open: { text: string }[] = [];
+  parser.on("error", (error) => {
+    throw error;
+  });
+  parser.on("opentag", (tag) => {
+    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: "" };
+    elements.push(element);
+    open.push(element);
+  });
+  parser.on("text", (t) => {
+    const top = open[open.length - 1];
+    if (top) top.text += t;
+  });
+  parser.on("closetag", () => {
+    open.pop();
+  });
+  parser.write(text).close();
+  return elements;
+}
+
+describe("JUnit XML", () => {
+  it("is well-formed for any repository text, and keeps what XML can hold", () => {
+    const hostile = "bad\u0000\u0001\uFFFE\uFFFF\uD800\uDC00ok\uDFFF\uDBFF <]]>&\"'\ttab\nline";
+    const xml = formatReport(
+      report(
+        [
+          finding({ file: `apps/${hostile}.yaml`, message: hostile }),
+          finding({
+            file: `apps/${hostile}.yaml`,
+            severity: "warning",
+            rule: "latest-tag",
+            message: hostile,
+          }),
+        ],
+        [`apps/${hostile}.yaml`],
+      ),
+      "junit",
+    );
+    const elements = parseXml(xml);
+    const testcase = elements.find((e) => e.name === "testcase");
+    // Invalid characters are gone; a valid surrogate pair, markup characters, tabs and newlines survive.
+    const kept = "bad\uD800\uDC00ok <]]>&\"'\ttab\nline";
+    expect(testcase?.attributes.name).toBe(`apps/${kept}.yaml`);
+    expect(elements.find((e) => e.name === "failure")?.attributes.message).toBe(`1 error: ${kept}`);
+    expect(elements.find((e) => e.name === "failure")?.text).toContain(`[schema] ${kept}`);
+    expect(elements.find((e) => e.name === "system-out")?.text).toContain(`[latest-tag] ${kept}`);
+  });
+});
+
+describe("job summary table", () => {
+  it("keeps every finding in its own row of five cells, whatever names and messages hold", () => {
+    const name =
+      "web|x\n| injected | row |\n<img src=x onerror=alert(1)>[click](https://evil.example)![i](https://evil.example/p.png)`code`**b**";
+    const markdown = toMarkdown(
+      report([
+        finding({
+          file: "apps/a|b`c<d>.yaml",
+          resource: { apiVersion: "v1", kind: "ConfigMap", name },
+          message: `${name}\r\n## heading\n</table>https://evil.example`,
+        }),
+      ]),
+    );
+    const rows = markdown.split("\n").filter((l) => l.startsWith("| error "));
+    expect(rows).toHaveLength(1);
+    // Cells are split by the pipes Markdown sees: unescaped ones.
+    expect(rows[0].split(/(?<!\\)\|/).slice(1, -1)).toHaveLength(5);
+    expect(markdown).not.toMatch(/<img|<\/table>|\]\(|!\[|`code`|\*\*b|https:\/\/evil|\n## heading/);
+    // Character references render as the characters themselves.
+    const decoded = rows[0].replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+    expect(decoded).toContain("apps/a|b`c<d>.yaml:3:5");
+    expect(decoded).toContain("<img src=x onerror=alert(1)>[click](https://evil.example)");
+  });
+});
+
+describe("text report", () => {
+  it("shows control characters of repository text instead of sending them to the terminal", () => {
+    const text = formatReport(
+      report([finding({ file: "apps/\u001b[2Kx.yaml", message: "a\u001b]0;title\u0007b\u009bc" })]),
+      "text",
+    );
+    expect(text).not.toMatch(/[\u001b\u0007\u009b]/);
+    expect(text).toContain(
+      "apps/\\x1b[2Kx.yaml:3:5: error [schema] Deployment/shop/web: a\\x1b]0;title\\x07b\\x9bc",
+    );
   });
 });

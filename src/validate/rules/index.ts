@@ -23,6 +23,7 @@ import { runAsRoot } from "./run-as-root.js";
 import { schema } from "./schema.js";
 import { secretInEnv } from "./secret-in-env.js";
 import { selectorMismatch } from "./selector-mismatch.js";
+import { symlink } from "./symlink.js";
 import { unknownField } from "./unknown-field.js";
 import { unknownKind } from "./unknown-kind.js";
 import { yamlSyntax } from "./yaml-syntax.js";
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   deprecatedApi,
   kustomizeBuild,
   kustomizeRemote,
+  symlink,
   duplicateResource,
   latestTag,
   mutableTag,

@@ -14,6 +14,7 @@ const ENGINE_RULES = new Set([
   "deprecated-api",
   "kustomize-build",
   "kustomize-remote",
+  "symlink",
 ]);
 const policyRules = rules.filter((rule) => !ENGINE_RULES.has(rule.id));
 
