@@ -11,7 +11,7 @@ export type RuleSetting = Severity | "off";
  * validate:
  *   kubernetesVersion: "1.31"
  *   strict: true                      # kinds without a schema are errors too (unset: warnings; false: no unknown-field)
- *   ignoreKinds: [Certificate, monitoring.coreos.com/v1/ServiceMonitor]
+ *   ignoreKinds: [Certificate, monitoring.coreos.com/v1/ServiceMonitor]   # not schema-checked
  *   skipPaths: ["charts/**"]          # never read
  *   production: [prod]                # environments where mutable-tag and argocd-sync-policy apply
  *   rules:

@@ -113,13 +113,17 @@ export async function validateManifests(
   const graph = new KustomizationGraph(kustomizations);
   // What a file is (resource, patch, generator input) is decided by every kustomization of the working tree, so
   // a patch checked on its own — a pre-commit hook passing changed files — is still known as a patch.
-  const narrower = options.paths.length > 0 && !options.paths.some((p) => path.posix.normalize(p) === ".");
+  const workTree = options.repositoryRoot ?? ".";
+  const narrower =
+    options.paths.length > 0 &&
+    !options.paths.some((p) => path.posix.normalize(p) === ".") &&
+    source.isDir(workTree);
   const members = (
     narrower
       ? new KustomizationGraph([
           ...kustomizations,
           ...readKustomizations(
-            collectFiles(["."], source, kustomizationNames).filter(
+            collectFiles([workTree], source, kustomizationNames).filter(
               (f) => !settings.skipped(f) && !graph.get(path.posix.dirname(f)),
             ),
             source,
@@ -378,11 +382,15 @@ function checkResource(
       message: api.message,
     });
   }
-  if (schemas.has(apiVersion, kind)) {
+  // An ignored kind is not schema-checked at all, bundled schema or not: a list written when the kind had no
+  // schema must not turn into errors when a release starts to ship one.
+  if (settings.ignoresKind(apiVersion, kind)) {
+    // nothing to check
+  } else if (schemas.has(apiVersion, kind)) {
     for (const issue of schemas.check(resource.object, strict)) {
       out.push({ rule: issue.rule, resource, path: issue.path, message: issue.message });
     }
-  } else if (!settings.ignoresKind(apiVersion, kind) && !isKnownOldApi(apiVersion, kind)) {
+  } else if (!isKnownOldApi(apiVersion, kind)) {
     const close = schemas.closeKind(apiVersion, kind);
     if (close) {
       // A kind the API group does not have, next to one it has: a typo the API server would refuse.

@@ -53,8 +53,10 @@ export function localSource(cwd: string, root: string = cwd): LocalSource {
   const refused = new Map<string, Finding>();
   const listedDirs = new Set<string>();
 
+  // Keyed by the link's absolute path: one link reached under two names (a path given absolutely, and the
+  // repository walked relatively) is one finding, under the first name.
   const refuse = (link: string, message: string) => {
-    if (!refused.has(link)) refused.set(link, linkFinding(link, message));
+    if (!refused.has(abs(link))) refused.set(abs(link), linkFinding(link, message));
   };
   /** Names the first link on the way to `p` that leads out of the workspace or loops, when there is one. */
   const blame = (p: string) => {
