@@ -2,8 +2,12 @@
 // side with the parse-and-reserialise round trips other tools use, on the same files in the same run:
 // the `yaml` package (parseDocument + toString), js-yaml (load + dump) and Debian's python `yq -y`.
 // Reports wall time, the ratio to update-tag, and how many files and bytes each approach changed.
+// Then one large file: a single mapping of 1, 2 and 10 MB (110,000 keys at 10 MB) with an image at its end, bumped
+// by update-tag, next to parsing it with the `yaml` package's defaults (its duplicate-key check compares each key with
+// every earlier one, so it is only run up to BENCH_BIG_PEER_MB).
 //
-//   node scripts/build.mjs cli && npm run bench:update-tag            (env: BENCH_FILES, BENCH_YQ_SAMPLE)
+//   node scripts/build.mjs cli && npm run bench:update-tag
+//   (env: BENCH_FILES, BENCH_YQ_SAMPLE, BENCH_BIG_MB=1,2,10, BENCH_BIG_PEER_MB=2)
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -12,7 +16,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { dump, loadAll } from "js-yaml";
-import { parseAllDocuments, visit } from "yaml";
+import { parseAllDocuments, parseDocument, visit } from "yaml";
 
 const run = promisify(execFile);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +26,8 @@ const YQ_SAMPLE = Number(process.env.BENCH_YQ_SAMPLE ?? 250);
 const TARGET = "ghcr.io/acme/app-0042";
 const OLD = "1.4.2";
 const NEW = "1.5.0";
+const BIG_MB = (process.env.BENCH_BIG_MB ?? "1,2,10").split(",").map(Number);
+const BIG_PEER_MB = Number(process.env.BENCH_BIG_PEER_MB ?? 2);
 
 function app(i) {
   const name = `app-${String(i).padStart(4, "0")}`;
@@ -348,6 +354,35 @@ try {
   for (const r of results) {
     console.log(
       `| ${r.approach} | ${r.wall.toFixed(0)} | ${r.cpu.toFixed(0)} | ${(r.cpu / base.cpu).toFixed(2)} | ${r.files} of ${r.scope} | ${r.bytes} |`,
+    );
+  }
+
+  // One large single mapping: ~94 bytes per key.
+  console.log("");
+  console.log(
+    "| single mapping | keys | update-tag wall ms | update-tag CPU ms | yaml parseDocument (defaults) CPU ms | ratio |",
+  );
+  console.log("|---|---:|---:|---:|---:|---:|");
+  for (const mb of BIG_MB) {
+    const keys = Math.round((mb * 1_000_000) / 94);
+    const lines = [];
+    for (let i = 0; i < keys; i++) lines.push(`key-${i}: value-${i}-${"x".repeat(70)}`);
+    const text = `${lines.join("\n")}\nimage: ${TARGET}:${OLD}\n`;
+    const dir = join(work, `big-${mb}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, "values.yaml"), text);
+    const ours = await timed(() =>
+      run("node", [CLI, "update-tag", "--repo", dir, "--path", "values.yaml", "--image", `${TARGET}:${NEW}`]),
+    );
+    const after = await readFile(join(dir, "values.yaml"), "utf8");
+    if (after !== text.replace(`${TARGET}:${OLD}`, `${TARGET}:${NEW}`))
+      throw new Error(`${mb} MB: wrong edit`);
+    let peer;
+    if (mb <= BIG_PEER_MB) peer = await timed(async () => parseDocument(text));
+    console.log(
+      `| ${(text.length / 1e6).toFixed(1)} MB | ${keys} | ${ours.wall.toFixed(0)} | ${ours.cpu.toFixed(0)} | ${
+        peer ? peer.cpu.toFixed(0) : "not run"
+      } | ${peer ? `${(peer.cpu / ours.cpu).toFixed(1)}×` : "—"} |`,
     );
   }
 } finally {

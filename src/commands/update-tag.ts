@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import { findEnvironment } from "../environments/index.js";
-import { UserError } from "../errors.js";
 import { formatImageRef, parseImageRef } from "../image/index.js";
-import { localReader, planUpdate } from "../update/index.js";
+import { localReader, missingImagesError, planUpdate } from "../update/index.js";
 import { applyChangeSet } from "./changes.js";
 import { readPipelineConfig } from "./config.js";
 import type { Command } from "./types.js";
@@ -21,7 +20,7 @@ const USAGE = `${SYNOPSIS}
   --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
                       image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
   --dry-run           print a unified diff instead of writing
-  --json              print {"changes":[{"file","line","image","from","to"}]}
+  --json              print {"changes":[{"file","line","image","from","to"[,"warning"]}]}
   --allow-missing     do not fail when an image is referenced nowhere under the paths
 
 Exit status: 0 done (also when already at those versions), 1 a problem with the input (nothing written), 2 bad usage.
@@ -67,13 +66,17 @@ export const updateTagCommand: Command = {
 
     const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
     if (plan.missing.length > 0) {
-      const names = plan.missing.map(formatImageRef).join(", ");
       if (!values["allow-missing"]) {
-        throw new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
-          hint: "Check the image name and the paths, or pass --allow-missing to update the others anyway.",
-        });
+        throw missingImagesError(
+          plan,
+          patterns,
+          "Check the image name and the paths, or pass --allow-missing to update the others anyway.",
+        );
       }
-      io.stderr(`update-tag: not referenced (allowed): ${names}\n`);
+      io.stderr(`update-tag: not referenced (allowed): ${plan.missing.map(formatImageRef).join(", ")}\n`);
+    }
+    for (const warning of plan.warnings ?? []) {
+      io.stderr(`update-tag: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
     }
 
     await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {

@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
-import { type RepoEntry, type RepoReader, repoPath } from "../update/index.js";
+import { decodeText, type RepoEntry, type RepoReader, repoPath, type TextEncoding } from "../update/index.js";
 
 /** How much of a path a round needs: its git object id, its entries, or its entries with their files' text. */
 export type Want = "oid" | "list" | "read";
@@ -12,7 +12,7 @@ const RANK: Record<Want, number> = { oid: 0, list: 1, read: 2 };
  * fragment spread. O: the object id; L: the entries; R: the entries with their files' text (or the file's text).
  */
 const FRAGMENTS: Record<string, string> = {
-  B: "fragment B on Blob { text isBinary isTruncated }",
+  B: "fragment B on Blob { oid byteSize text isBinary isTruncated }",
   O: "fragment O on TreeEntry { type mode oid }",
   L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
   R:
@@ -53,6 +53,8 @@ function fragmentsFor(wants: Map<string, Want>): string {
 }
 
 interface RawBlob {
+  oid?: string;
+  byteSize?: number;
   text?: string | null;
   isBinary?: boolean | null;
   isTruncated?: boolean;
@@ -136,6 +138,8 @@ export class GitHubSnapshot implements RepoReader {
   private readonly links = new Map<string, string>();
   /** Git modes of the paths seen (100644 file, 100755 executable, 120000 symlink, 40000 directory). */
   private readonly modes = new Map<string, number>();
+  /** Files that are not UTF-8, held one character per byte (see update/encoding.ts). */
+  private readonly encodings = new Map<string, TextEncoding>();
   private scopes: Scope[];
   private queue = new Map<string, Want>();
   private flushing?: Promise<void>;
@@ -216,13 +220,17 @@ export class GitHubSnapshot implements RepoReader {
       this.links.set(path, blob.text);
       return;
     }
-    if (blob.isBinary) {
-      this.texts.set(path, null);
-      return;
-    }
-    // A truncated blob stays unknown: `read` fetches it whole through REST if the core asks for it.
-    if (blob.isTruncated || typeof blob.text !== "string") return;
+    if (blob.oid && !this.oids.has(path)) this.oids.set(path, blob.oid);
+    // A truncated blob stays unknown: `read` fetches it whole through REST if the core asks for it. So does one
+    // whose text is not its bytes: GraphQL decodes blobs as UTF-8, replacing what is not (a Latin-1 comment) with
+    // U+FFFD, which a commit would then write for good; and what GitHub calls binary is judged on the bytes.
+    if (blob.isBinary || blob.isTruncated || typeof blob.text !== "string" || !isExactText(blob)) return;
     this.texts.set(path, blob.text);
+  }
+
+  /** How `read` held a file's bytes: "latin1" (one character per byte) for a file that is not UTF-8. */
+  encoding(path: string): TextEncoding {
+    return this.encodings.get(repoPath(path)) ?? "utf8";
   }
 
   /** Whether `path` can lead to (or lies below) a match of any pattern. */
@@ -494,8 +502,13 @@ export class GitHubSnapshot implements RepoReader {
       file_sha: oid,
     });
     const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    this.texts.set(path, text.includes("\uFFFD") || bytes.includes(0) ? null : text);
+    if (bytes.includes(0)) {
+      this.texts.set(path, null);
+      return;
+    }
+    const { text, encoding } = decodeText(bytes);
+    this.texts.set(path, text);
+    if (encoding !== "utf8") this.encodings.set(path, encoding);
   }
 }
 
@@ -506,6 +519,14 @@ function refusedLink(path: string, what: string): UserError {
       file: path,
       hint: "An edit lands on a symlink's target when it is a regular file inside the repository: point the link straight at the file, or list the file's own path; nothing was written.",
     },
+  );
+}
+
+/** True when a blob's GraphQL text is its bytes: same UTF-8 length, no replacement character. */
+function isExactText(blob: RawBlob): boolean {
+  const text = blob.text as string;
+  return (
+    !text.includes("\uFFFD") && (blob.byteSize === undefined || Buffer.byteLength(text) === blob.byteSize)
   );
 }
 

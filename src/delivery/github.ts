@@ -11,7 +11,7 @@ import {
   translateGitHubError,
 } from "../github/errors.js";
 import type { Logger } from "../logger.js";
-import type { RepoReader, UpdatePlan } from "../update/index.js";
+import { encodeText, type RepoReader, type TextEncoding, type UpdatePlan } from "../update/index.js";
 import { GitHubSnapshot, pathFields } from "./github-reader.js";
 import { type Identity, withSignoff, withUserBody } from "./render.js";
 
@@ -147,8 +147,8 @@ function backoff(attempt: number, baseMs: number): number {
 }
 
 /** Git's object id for a blob with this content: compares a branch's file to ours without fetching it. */
-export function gitBlobOid(content: string): string {
-  const bytes = Buffer.from(content, "utf8");
+export function gitBlobOid(content: string, encoding: TextEncoding = "utf8"): string {
+  const bytes = encodeText(content, encoding);
   return createHash("sha1")
     .update(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]))
     .digest("hex");
@@ -237,7 +237,9 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         headSnapshot.commit = state.head.oid;
         const oids = await headSnapshot.blobOids(plan.files.map((file) => file.path));
         requests += headSnapshot.requests;
-        headMatches = plan.files.every((file) => oids.get(file.path) === gitBlobOid(file.after));
+        headMatches = plan.files.every(
+          (file) => oids.get(file.path) === gitBlobOid(file.after, state.snapshot.encoding(file.path)),
+        );
       }
       const existing =
         state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
@@ -492,7 +494,9 @@ async function rebaseIfUntouched(
 ): Promise<RepositoryState | undefined> {
   const paths = plan.files.map((file) => file.path);
   // The bytes the plan started from are known: their blob ids need no request.
-  const before = new Map(plan.files.map((file) => [file.path, gitBlobOid(file.before)]));
+  const before = new Map(
+    plan.files.map((file) => [file.path, gitBlobOid(file.before, state.snapshot.encoding(file.path))]),
+  );
   const wants = new Map(paths.map((path): [string, "oid"] => [path, "oid"]));
   const fields = pathFields(wants);
   const query =
@@ -538,7 +542,8 @@ async function commitFiles(
     fileChanges: {
       additions: plan.files.map((file) => ({
         path: file.path,
-        contents: Buffer.from(file.after, "utf8").toString("base64"),
+        // In the encoding it was read in: a file that is not UTF-8 keeps its other bytes exactly.
+        contents: encodeText(file.after, state.snapshot.encoding(file.path)).toString("base64"),
       })),
     },
   };

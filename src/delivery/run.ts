@@ -3,7 +3,13 @@ import { UserError } from "../errors.js";
 import { type GitHub, parseRepository } from "../github/client.js";
 import { formatImageRef, type ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
-import { commitBody, planUpdate, type RepoReader, type UpdatePlan } from "../update/index.js";
+import {
+  commitBody,
+  missingImagesError,
+  planUpdate,
+  type RepoReader,
+  type UpdatePlan,
+} from "../update/index.js";
 import {
   type AutoMerge,
   type DeliveryMode,
@@ -57,12 +63,16 @@ export function planner(request: UpdateRequest, logger: Logger) {
     if (plan.missing.length > 0) {
       const names = plan.missing.map(formatImageRef).join(", ");
       if (!request.allowMissing) {
-        throw new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
-          hint: "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.",
-        });
+        throw missingImagesError(
+          plan,
+          patterns,
+          "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.",
+        );
       }
       logger.warning(`not referenced under ${patterns.join(", ")} (allowed): ${names}`);
     }
+    for (const warning of plan.warnings ?? [])
+      logger.warning(`${warning.file}:${warning.line}: ${warning.message}`);
     return plan;
   };
 }

@@ -54,6 +54,8 @@ export interface PipelineConfig {
 }
 
 const TOP_LEVEL = ["environments", "promotion", "validate"];
+/** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
+const MAX_ALIAS_EXPANSION = 100;
 const ENVIRONMENT_KEYS = [
   "paths",
   "mode",
@@ -268,11 +270,28 @@ export function loadConfig(text: string, file: string = CONFIG_FILE): PipelineCo
     promotion,
     ...(validateEntry
       ? {
-          validate: (document.toJS() as Record<string, unknown>).validate,
+          validate: plainData(reader, validateEntry),
           validateLine: reader.line(validateEntry.pair.key as Node),
         }
       : {}),
   };
+}
+
+/**
+ * A section as plain data. Aliases are expanded, up to the parser's own bound: nested aliases ("billion laughs")
+ * would otherwise expand exponentially, and the parser stops them with an error that names no file.
+ */
+function plainData(reader: Reader, entry: Entry): unknown {
+  try {
+    return entry.value?.node.toJS(reader.document, { maxAliasCount: MAX_ALIAS_EXPANSION });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    reader.fail(
+      entry.pair.key as Node,
+      `the ${entry.key} section uses aliases that expand to too many nodes`,
+      "Write the values out instead of nesting aliases (*name) inside anchored lists or maps.",
+    );
+  }
 }
 
 /** The named environment, or a UserError listing the ones the file defines. */

@@ -128,6 +128,21 @@ function checkDigest(input: string, digest: string): void {
   }
 }
 
+/** True when `tag` is a tag the distribution grammar accepts (and so holds no space, quote, `#` or line break). */
+export function isValidTag(tag: string): boolean {
+  return TAG_RE.test(tag);
+}
+
+/** True when `digest` is `algorithm:encoded` as the distribution grammar defines it, with the right length. */
+export function isValidDigest(digest: string): boolean {
+  try {
+    checkDigest(digest, digest);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Registry as Docker resolves it: none or index.docker.io means docker.io. */
 export function normalizedRegistry(ref: ImageRef): string {
   const registry = ref.registry.toLowerCase();

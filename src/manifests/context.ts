@@ -1,8 +1,18 @@
-import type { Document, Node, Scalar } from "yaml";
-import { isScalar } from "yaml";
+import type { Document, Node, Scalar, YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import { UserError } from "../errors.js";
 import { formatImageRef, type ImageRef, normalizedName, parseImageRef } from "../image/index.js";
-import { positionOf, type Reached, replaceScalar, scalarText, type YamlFile } from "../yaml/index.js";
+import {
+  aliasWalkGuard,
+  type Entry,
+  entries,
+  items,
+  positionOf,
+  type Reached,
+  replaceScalar,
+  scalarText,
+  type YamlFile,
+} from "../yaml/index.js";
 import type { FindOptions, SourceKind, Target, Version } from "./types.js";
 
 export type Path = (string | number)[];
@@ -89,4 +99,35 @@ export function where(image: Target["image"]): { file: string; line: number } {
 
 export function refuse(image: Target["image"], message: string, hint: string): never {
   throw new UserError(message, { file: image.file, line: image.line, column: image.column, hint });
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * Calls `take` for every map entry below `root`, through maps and sequences, guarded against alias loops and absurd
+ * nesting. `take` returns true when it has dealt with the entry, so the walk does not go below it.
+ */
+export function walkEntries(
+  ctx: FinderContext,
+  root: Reached,
+  take: (entry: Entry & { value: Reached }, path: Path, map: Reached<YAMLMap>) => boolean,
+): void {
+  const guard = aliasWalkGuard(ctx.file);
+  const visit = (reached: Reached, at: Path, depth: number) => {
+    if (depth > MAX_DEPTH || !guard.enter(reached.node)) return;
+    if (isMap(reached.node)) {
+      const map = reached as Reached<YAMLMap>;
+      for (const entry of entries(ctx.file, ctx.document, map)) {
+        if (!entry.value) continue;
+        const path = [...at, entry.key];
+        if (!take(entry as Entry & { value: Reached }, path, map)) visit(entry.value, path, depth + 1);
+      }
+    } else if (isSeq(reached.node)) {
+      items(ctx.file, ctx.document, reached).forEach((item, index) => {
+        visit(item, [...at, index], depth + 1);
+      });
+    }
+    guard.leave(reached.node);
+  };
+  visit(root, [], 0);
 }

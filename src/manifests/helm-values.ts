@@ -25,7 +25,7 @@ import {
   tryParseRef,
   where,
 } from "./context.js";
-import { fitTagOnly, type Part, partsTarget } from "./parts.js";
+import { fitTagOnly, literalVersion, type Part, partsTarget } from "./parts.js";
 import type { SourceKind, Target, Version } from "./types.js";
 
 /** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
@@ -34,8 +34,8 @@ const MAX_DEPTH = 64;
 
 /**
  * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
- * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
- * and `image: "repo:tag"` strings.
+ * `version` map only under an image-like key, since charts use `{repository, version}` for other things too; there
+ * the repository may also be called `image` or `name`), and `image: "repo:tag"` strings.
  */
 export function helmValuesFinder(
   ctx: FinderContext,
@@ -140,22 +140,47 @@ function partsAt(ctx: FinderContext, root: Reached, spec: string): Target | unde
   const registry = text("registry");
   if (!repository) return undefined;
   const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
+  const digestKeys = fields.get("digest");
   return partsTarget(
     ctx,
     name,
     { tag: part("tag"), digest: part("digest") },
     "helm-values",
     "digest=PATH to the values path",
+    digestKeys && !valueAt(ctx, root, digestKeys) ? newValueAt(ctx, root, digestKeys) : undefined,
   );
 }
 
 /**
- * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
- * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
- * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
- * would keep pinning the old image.
+ * Where a value named by a path that is not in the file yet can be added: as the last key of its parent map, when
+ * that map exists and is not shared through an alias. A digest the user names with `digest=PATH` goes there.
  */
-function imageMapTarget(
+function newValueAt(
+  ctx: FinderContext,
+  root: Reached,
+  keys: string[],
+): ((text: string) => Splice) | undefined {
+  const parent = asMap(valueAt(ctx, root, keys.slice(0, -1)));
+  const last = parent?.node.items.at(-1);
+  if (!parent || parent.anchor || !last || !isScalar(last.key)) return undefined;
+  const flow = Boolean(parent.node.flow);
+  return (text) =>
+    insertPair(
+      ctx.file,
+      parent.node,
+      last,
+      keys.at(-1)!,
+      needsQuotes(text, flow) ? doubleQuoted(text) : text,
+    );
+}
+
+/**
+ * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
+ * field, or into the tag as `tag@digest` when the tag already carries one (charts that pin that way) — a chart with
+ * neither has no place for it, so a tag@digest update writes the tag alone. A tag-only update empties an existing
+ * digest (`""`): charts fall back to the tag when it is empty, and a stale digest would keep pinning the old image.
+ */
+export function imageMapTarget(
   ctx: FinderContext,
   map: Reached<YAMLMap>,
   path: Path,
@@ -164,19 +189,27 @@ function imageMapTarget(
 ): Target | undefined {
   const fields = entries(ctx.file, ctx.document, map);
   const field = (key: string) => fields.find((entry) => entry.key === key);
-  const repository = field("repository");
-  const repositoryText = stringOf(ctx, repository?.value);
-  if (!repository?.value || !repositoryText) return undefined;
   const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
   const digest = field("digest");
+  // Under an image key, some charts name the repository `image` (ingress-nginx) or `name`: with a version beside it.
+  const repository =
+    field("repository") ??
+    (imageKeyed && (tagField || digest) ? (field("image") ?? field("name")) : undefined);
+  const repositoryText = stringOf(ctx, repository?.value);
+  if (!repository?.value || !repositoryText) return undefined;
   if (!tagField && !digest && !imageKeyed) return undefined;
   const registry = stringOf(ctx, field("registry")?.value);
   const nameRef = tryParseRef(
     registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText,
   );
   if (!nameRef || nameRef.tag || nameRef.digest) return undefined;
-  const tag = stringOf(ctx, tagField?.value) || undefined;
-  const digestText = stringOf(ctx, digest?.value) || undefined;
+  const version = literalVersion(
+    stringOf(ctx, tagField?.value) || undefined,
+    stringOf(ctx, digest?.value) || undefined,
+    !digest,
+  );
+  if (!version) return undefined;
+  const { tag, digest: digestText, inTag } = version;
   const ref: ImageRef = { ...nameRef, tag, digest: digestText };
   const primary = tagField?.value?.node.range ? tagField.value : repository.value;
   const image = located(
@@ -191,7 +224,7 @@ function imageMapTarget(
     image,
     names: [normalizedName(nameRef)],
     fit: (next, update) =>
-      fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
+      fitTagOnly(image, Boolean(digest) || inTag, next, update, "a `digest:` field the chart reads"),
     write(next: Version): Splice[] {
       const splices: Splice[] = [];
       const flow = Boolean(map.node.flow);
@@ -208,6 +241,11 @@ function imageMapTarget(
           );
         }
       };
+      if (inTag && tagField) {
+        const value = next.digest === undefined ? next.tag! : `${next.tag}@${next.digest}`;
+        if (value !== `${tag}@${digestText}`) set(tagField, value);
+        return splices;
+      }
       if (next.tag !== undefined && next.tag !== tag) {
         if (tagField) set(tagField, next.tag);
         else {

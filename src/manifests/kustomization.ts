@@ -16,6 +16,7 @@ import {
   type Splice,
 } from "../yaml/index.js";
 import { type FinderContext, located, type Path, stringOf, tryParseRef, where } from "./context.js";
+import { literalVersion } from "./parts.js";
 import type { Target, Version } from "./types.js";
 
 /**
@@ -46,8 +47,13 @@ function entryTarget(ctx: FinderContext, map: Reached<YAMLMap>, path: Path): Tar
   const nameRef = tryParseRef(stringOf(ctx, name?.value));
   if (!nameRef || !name) return undefined;
   const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
-  const tag = stringOf(ctx, newTag?.value) || undefined;
-  const digestText = stringOf(ctx, digest?.value) || undefined;
+  const version = literalVersion(
+    stringOf(ctx, newTag?.value) || undefined,
+    stringOf(ctx, digest?.value) || undefined,
+    false,
+  );
+  if (!version) return undefined;
+  const { tag, digest: digestText } = version;
   const base = newNameRef ?? nameRef;
   const ref: ImageRef = { registry: base.registry, repository: base.repository, tag, digest: digestText };
   const primary = newTag?.value ?? name.value!;
@@ -76,6 +82,22 @@ function entryTarget(ctx: FinderContext, map: Reached<YAMLMap>, path: Path): Tar
           splices.push(insertPair(ctx.file, map.node, after, key, plain(value, flow)));
         }
       };
+      const tagIsScalar = Boolean(newTag && isScalar(newTag.value?.node) && newTag.value.node.range);
+      const digestNode = digest?.value?.node;
+      if (
+        next.tag !== undefined &&
+        next.digest === undefined &&
+        !tagIsScalar &&
+        digest?.map === map.node &&
+        isScalar(digestNode) &&
+        digestNode.range
+      ) {
+        // A tag replacing a digest takes the digest's place: one line changes, and an insertion after the name
+        // never meets the removal of a last line (which takes the line break before it).
+        const start = (digest.pair.key as Scalar).range![0];
+        splices.push({ start, end: digestNode.range[1], text: `newTag: ${plain(next.tag, flow)}` });
+        return splices;
+      }
       if (next.tag !== undefined && next.tag !== tag) set(newTag, "newTag", next.tag, anchorPair);
       if (next.digest !== undefined && next.digest !== digestText) {
         set(digest, "digest", next.digest, newTag?.pair ?? anchorPair);

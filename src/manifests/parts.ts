@@ -1,5 +1,5 @@
 import type { Scalar } from "yaml";
-import { type ImageRef, normalizedName } from "../image/index.js";
+import { type ImageRef, isValidDigest, isValidTag, normalizedName } from "../image/index.js";
 import { type Reached, replaceScalar, type Splice, scalarText } from "../yaml/index.js";
 import { type FinderContext, located, type Path, refuse, tryParseRef, where } from "./context.js";
 import type { SourceKind, Target, Version } from "./types.js";
@@ -14,7 +14,8 @@ export interface Part {
 /**
  * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
  * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
- * tag@digest update writes the tag; a digest-only update needs a digest part.
+ * tag@digest update writes the tag; a digest-only update needs a digest part. `newDigest` adds a digest value
+ * that the user named but the file does not have yet.
  */
 export function partsTarget(
   ctx: FinderContext,
@@ -22,14 +23,16 @@ export function partsTarget(
   parts: { tag?: Part; digest?: Part },
   kind: SourceKind,
   digestPlace: string,
+  newDigest?: (digest: string) => Splice,
 ): Target | undefined {
   const { content } = ctx.file;
   const primary = parts.tag ?? parts.digest;
   const nameRef = tryParseRef(name);
   if (!primary || !nameRef || nameRef.tag || nameRef.digest) return undefined;
   const text = (part: Part | undefined) => (part ? scalarText(content, part.node) || undefined : undefined);
-  const tag = text(parts.tag);
-  const digest = text(parts.digest);
+  const version = literalVersion(text(parts.tag), text(parts.digest), false);
+  if (!version) return undefined;
+  const { tag, digest } = version;
   const ref: ImageRef = { ...nameRef, tag, digest };
   const image = located(
     ctx,
@@ -43,7 +46,7 @@ export function partsTarget(
     image,
     names: [normalizedName(nameRef)],
     fit(next, update) {
-      if (parts.tag) return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
+      if (parts.tag) return fitTagOnly(image, Boolean(parts.digest || newDigest), next, update, digestPlace);
       if (update.digest === undefined) {
         refuse(
           image,
@@ -60,6 +63,8 @@ export function partsTarget(
       }
       if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
         splices.push(replaceScalar(content, parts.digest.node, next.digest ?? "", where(image)));
+      } else if (!parts.digest && newDigest && next.digest !== undefined) {
+        splices.push(newDigest(next.digest));
       }
       return splices;
     },
@@ -83,4 +88,30 @@ export function fitTagOnly(
     );
   }
   return { tag: next.tag };
+}
+
+/** A version as a place holds it now: a tag (`1.2`, or `1.2@sha256:…` where one value carries both) and a digest. */
+export interface LiteralVersion {
+  tag?: string;
+  digest?: string;
+  /** The digest is written in the tag's value (`tag: 1.2@sha256:…`), as charts without a digest field take it. */
+  inTag: boolean;
+}
+
+/**
+ * The version spelled by a tag value and a digest value, each possibly empty. Undefined when either is not a literal
+ * (`${TAG}`, `{{ .Values.tag }}`, a typo): such a place is filled in by something else, so it is not a reference to
+ * edit — writing a literal over a variable would cut it off from its source.
+ */
+export function literalVersion(
+  tag: string | undefined,
+  digest: string | undefined,
+  tagMayCarryDigest: boolean,
+): LiteralVersion | undefined {
+  if (digest !== undefined && !isValidDigest(digest)) return undefined;
+  if (tag === undefined || isValidTag(tag)) return { tag, digest, inTag: false };
+  const at = tag.indexOf("@");
+  if (!tagMayCarryDigest || digest !== undefined || at < 0) return undefined;
+  const [own, pinned] = [tag.slice(0, at), tag.slice(at + 1)];
+  return isValidTag(own) && isValidDigest(pinned) ? { tag: own, digest: pinned, inTag: true } : undefined;
 }

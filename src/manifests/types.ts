@@ -2,7 +2,14 @@ import type { ImageRef } from "../image/index.js";
 import type { Position, Splice } from "../yaml/index.js";
 
 /** Which convention a reference was found through. */
-export type SourceKind = "kustomization" | "helm-values" | "workload" | "argocd" | "flux-marker";
+export type SourceKind =
+  | "kustomization"
+  | "helm-values"
+  | "helmrelease"
+  | "workload"
+  | "custom-resource"
+  | "argocd"
+  | "flux-marker";
 
 /** An image reference found in a file, with where it is and how it is spelled there. */
 export interface LocatedImage {
@@ -30,6 +37,15 @@ export interface Change {
   image: string;
   from: string;
   to: string;
+  /** Set when the update could not be written whole here (a digest with no place to go). */
+  warning?: string;
+}
+
+/** Something a user should know about an update that was still made (or already in place). */
+export interface UpdateWarning {
+  file: string;
+  line: number;
+  message: string;
 }
 
 export interface ChangeSet {
@@ -52,6 +68,7 @@ export interface UpdateResult {
   changes: Change[];
   /** The requested images that this file references (changed or already at the requested version). */
   found: ImageRef[];
+  warnings: UpdateWarning[];
 }
 
 /** The version an update asks for. */

@@ -1,4 +1,5 @@
 export * from "./diff.js";
+export * from "./encoding.js";
 export * from "./local.js";
 export * from "./paths.js";
 export * from "./plan.js";

@@ -4,6 +4,7 @@ import { lstat, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/p
 import { dirname, isAbsolute, join, posix, relative, sep } from "node:path";
 import { promisify } from "node:util";
 import { UserError } from "../errors.js";
+import { decodeText, encodeText, type TextEncoding } from "./encoding.js";
 import type { RepoEntry, RepoReader } from "./reader.js";
 
 /**
@@ -37,8 +38,9 @@ function isInside(root: string, target: string): boolean {
 
 export interface LocalRepo extends RepoReader {
   root: string;
+  encoding(path: string): TextEncoding;
   /**
-   * Writes every file or none: all contents go to temporary files next to their targets first, then each is
+   * Writes every file or none (each in the encoding it was read in): all contents go to temporary files next to their targets first, then each is
    * renamed over its target (atomic per file on POSIX), so a failure leaves no half-written file behind.
    */
   writeAll(files: { path: string; content: string }[]): Promise<void>;
@@ -48,16 +50,28 @@ export interface LocalRepo extends RepoReader {
 export function localReader(root: string): LocalRepo {
   let realRoot: Promise<string> | undefined;
   const base = () => {
-    realRoot ??= realpath(root).catch((error: NodeJS.ErrnoException) => {
-      throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
-        hint: "Pass an existing directory with --repo.",
-      });
-    });
+    realRoot ??= realpath(root).then(
+      async (real) => {
+        if (!(await stat(real)).isDirectory()) {
+          throw new UserError(`repository directory ${JSON.stringify(root)} is not a directory`, {
+            hint: "Pass the root directory of the config repository with --repo.",
+          });
+        }
+        return real;
+      },
+      (error: NodeJS.ErrnoException) => {
+        throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
+          hint: "Pass an existing directory with --repo.",
+        });
+      },
+    );
     return realRoot;
   };
   // What listings already showed to be plain files and directories (no symlink on the way): these need no
   // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
   const known = new Map<string, Promise<Resolved | undefined>>();
+  // Files read one character per byte because they are not UTF-8: written back the same way (see encoding.ts).
+  const encodings = new Map<string, TextEncoding>();
 
   interface Resolved {
     real: string;
@@ -124,7 +138,12 @@ export function localReader(root: string): LocalRepo {
     async read(path: string): Promise<string | undefined> {
       const resolved = await resolve(path);
       if (!resolved || resolved.dir) return undefined;
-      return readFile(resolved.real, "utf8");
+      const { text, encoding } = decodeText(await readFile(resolved.real));
+      if (encoding !== "utf8") encodings.set(repoPath(path), encoding);
+      return text;
+    },
+    encoding(path: string): TextEncoding {
+      return encodings.get(repoPath(path)) ?? "utf8";
     },
     async writeAll(files) {
       const planned: { temp: string; target: string }[] = [];
@@ -144,7 +163,7 @@ export function localReader(root: string): LocalRepo {
           }
           const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
           planned.push({ temp, target });
-          await writeFile(temp, file.content, {
+          await writeFile(temp, encodeText(file.content, encodings.get(repoPath(file.path))), {
             mode: existing ? existing.mode & 0o7777 : 0o644,
             flag: "wx",
           });

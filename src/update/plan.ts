@@ -1,6 +1,14 @@
 import { UserError } from "../errors.js";
-import { formatImageRef, type ImageRef, normalizedName } from "../image/index.js";
-import { type Change, type ChangeSet, type UpdateOptions, updateFile } from "../manifests/index.js";
+import { formatImageRef, type ImageRef, imageName, normalizedName } from "../image/index.js";
+import {
+  type Change,
+  type ChangeSet,
+  explainMissing,
+  type Unedited,
+  type UpdateOptions,
+  type UpdateWarning,
+  updateFile,
+} from "../manifests/index.js";
 import { resolvePaths } from "./paths.js";
 import type { RepoReader } from "./reader.js";
 
@@ -9,6 +17,10 @@ export interface UpdatePlan extends ChangeSet {
   missing: ImageRef[];
   /** Every file that was read, changed or not. */
   scanned: string[];
+  /** Where files name a missing image in a place that is not edited, and why. */
+  unedited?: Unedited[];
+  /** Updates made (or already in place) only in part, such as a digest with nowhere to go. */
+  warnings?: UpdateWarning[];
 }
 
 /** Enough reads in flight to hide latency (file system thread pool, or HTTP for remote readers). */
@@ -65,14 +77,40 @@ export async function planUpdate(
   const contents = await readAll(reader, paths);
   const found = new Set<ImageRef>();
   const changes: Change[] = [];
+  const warnings: UpdateWarning[] = [];
   const files: ChangeSet["files"] = [];
   paths.forEach((path, index) => {
     const before = contents[index]!;
     const result = updateFile(path, before, images, options);
     for (const image of result.found) found.add(image);
+    warnings.push(...result.warnings);
     if (result.changes.length === 0) return;
     changes.push(...result.changes);
     files.push({ path, before, after: result.content });
   });
-  return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
+  const missing = images.filter((image) => !found.has(image));
+  // Only on the way to an error: where the missing images are named after all, and why no finder reached them.
+  const unedited =
+    missing.length === 0
+      ? []
+      : paths.flatMap((path, index) => explainMissing(path, contents[index]!, missing));
+  return { changes, files, missing, scanned: paths, unedited, warnings };
+}
+
+/**
+ * The error for images found nowhere: where each is named in a place that is not edited and why (file:line), or,
+ * when no file names it, that it is not referenced under the paths.
+ */
+export function missingImagesError(plan: UpdatePlan, patterns: string[], hint: string): UserError {
+  const names = plan.missing.map(formatImageRef).join(", ");
+  const unedited = plan.unedited ?? [];
+  if (unedited.length === 0)
+    return new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, { hint });
+  const places = unedited.map(
+    (place) => `\n  ${place.file}:${place.line}:${place.column}: ${imageName(place.image)} ${place.reason}`,
+  );
+  return new UserError(
+    `not referenced where images are edited under ${patterns.join(", ")}: ${names}; named only here:${places.join("")}`,
+    { hint },
+  );
 }

@@ -1,3 +1,5 @@
+import type { TextEncoding } from "./encoding.js";
+
 /** One entry of a directory listing; `symlink` entries are reported as such and never followed when listing. */
 export interface RepoEntry {
   name: string;
@@ -13,4 +15,6 @@ export interface RepoEntry {
 export interface RepoReader {
   list(dir: string): Promise<RepoEntry[]>;
   read(path: string): Promise<string | undefined>;
+  /** How `read` held the file's bytes (see encoding.ts); "utf8" when not told otherwise. */
+  encoding?(path: string): TextEncoding;
 }

@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, loadAll, mergeTag } from "js-yaml";
 import { LineCounter, parseAllDocuments } from "yaml";
+import { duplicateKeys } from "../yaml/duplicates.js";
 import type { Finding } from "./types.js";
 
 /** One YAML document of a file as plain data, with the 1-based line of its first content. */
@@ -75,14 +76,20 @@ class FastDocument implements ParsedDocument {
 
 function parseSlowly(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true });
+  // The parser's own duplicate-key check is quadratic in a mapping's size; duplicateKeys finds the same keys linearly.
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const documents: ParsedDocument[] = [];
   const seen = new Set<string>();
   list.forEach((doc, index) => {
-    for (const error of doc.errors) {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
+    const duplicates = duplicateKeys(doc.contents).map((duplicate) => ({
+      code: "DUPLICATE_KEY",
+      message: "",
+      pos: [duplicate.offset],
+    }));
+    for (const error of [...doc.errors, ...duplicates]) {
+      const { line, col } = lineCounter.linePos(error.pos[0]!);
       // One finding per place: the parser often explains one mistake twice.
       if (seen.has(`${line}:${col}`)) continue;
       seen.add(`${line}:${col}`);
@@ -100,7 +107,7 @@ function parseSlowly(file: string, text: string): ParsedFile {
     }
     const start = doc.contents?.range?.[0] ?? doc.range[0];
     const line = lineCounter.linePos(start).line;
-    if (doc.errors.length > 0) return;
+    if (doc.errors.length > 0 || duplicates.length > 0) return;
     try {
       documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import { UserError } from "../errors.js";
+import { duplicateKeys } from "./duplicates.js";
 
 /** A YAML file parsed once, keeping the original text: every edit is a splice into `content`. */
 export interface YamlFile {
@@ -15,30 +16,80 @@ export interface Position {
 }
 
 /**
+ * The largest file the edit path parses: 32 MiB. Parsing keeps a node per token and the source tokens, about 35
+ * bytes of memory per byte of YAML (a 10 MB file peaks near 360 MB and parses in about a second), so this bounds a
+ * run to roughly 1.2 GB and a few seconds per file. Hand-written manifests are kilobytes; the biggest generated ones
+ * in config repositories (CRD bundles, rendered charts) are a few MB.
+ */
+export const MAX_YAML_BYTES = 32 * 1024 * 1024;
+
+/**
  * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
  * nothing is edited in a file the tools downstream could not read either.
  */
 export function parseYamlFile(path: string, content: string): YamlFile {
+  const file = parseYamlDocuments(path, content);
+  for (const document of file.documents) {
+    const error = documentError(file, document);
+    if (error) throw error;
+  }
+  return file;
+}
+
+/**
+ * Parses without judging the documents: each may carry errors (see `documentError`). Only a file above
+ * MAX_YAML_BYTES is refused here, before any work.
+ */
+export function parseYamlDocuments(path: string, content: string): YamlFile {
+  if (content.length > MAX_YAML_BYTES) {
+    throw new UserError(
+      `this file is ${(content.length / 1024 / 1024).toFixed(1)} MiB; YAML files above ${MAX_YAML_BYTES / 1024 / 1024} MiB are not edited`,
+      {
+        file: path,
+        hint: "A manifest this large is generated: regenerate it with the new version, or leave it out of the paths.",
+      },
+    );
+  }
   const lines = new LineCounter();
   // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
-  // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
-  const parsed = parseAllDocuments(content, { lineCounter: lines, keepSourceTokens: true });
+  // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take? They are found by
+  // `duplicateKeys` (linear) rather than the parser's own check, which is quadratic in the size of a mapping.
+  const parsed = parseAllDocuments(content, {
+    lineCounter: lines,
+    keepSourceTokens: true,
+    uniqueKeys: false,
+  });
   // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
-  const documents = [...parsed];
-  for (const document of documents) {
-    const error = document.errors[0];
-    if (error) {
-      const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-      const first = error.message.split("\n")[0] ?? error.message;
-      throw new UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
-        file: path,
+  return { path, content, documents: [...parsed], lines };
+}
+
+/** The first problem of one document as a UserError at file:line: a syntax error, else a repeated key. */
+export function documentError(file: YamlFile, document: Document.Parsed): UserError | undefined {
+  const error = document.errors[0];
+  if (error) {
+    const at = error.linePos?.[0] ?? file.lines.linePos(error.pos[0]);
+    const first = error.message.split("\n")[0] ?? error.message;
+    return new UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+      file: file.path,
+      line: at.line,
+      column: at.col,
+      hint: "Fix the YAML syntax; nothing was changed.",
+    });
+  }
+  const duplicate = duplicateKeys(document.contents)[0];
+  if (duplicate) {
+    const at = file.lines.linePos(duplicate.offset);
+    return new UserError(
+      `malformed YAML: map keys must be unique; ${JSON.stringify(duplicate.key)} repeats the key at line ${file.lines.linePos(duplicate.firstOffset).line}`,
+      {
+        file: file.path,
         line: at.line,
         column: at.col,
-        hint: "Fix the YAML syntax; nothing was changed.",
-      });
-    }
+        hint: "Remove or rename one of the keys: YAML readers disagree on which value wins; nothing was changed.",
+      },
+    );
   }
-  return { path, content, documents, lines };
+  return undefined;
 }
 
 export function positionOf(file: YamlFile, offset: number): Position {

@@ -1,4 +1,5 @@
 export * from "./document.js";
+export * from "./duplicates.js";
 export * from "./embedded.js";
 export * from "./mapping.js";
 export * from "./scalar.js";

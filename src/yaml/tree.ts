@@ -164,29 +164,34 @@ export function anchorUses(file: YamlFile, document: Document.Parsed): AnchorUse
   return [...found.values()];
 }
 
-/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+/** Repeated visits one walk may make: far above any real manifest, far below what nested aliases can expand to. */
 const MAX_WALK_VISITS = 100_000;
 
 /**
  * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
  * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
- * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd. Only
+ * visits of a node already walked count: a first visit is bounded by the file's size, so a large file without
+ * aliases is walked whole.
  */
 export function aliasWalkGuard(file: YamlFile): { enter(node: Node): boolean; leave(node: Node): void } {
   const onPath = new Set<Node>();
-  let visits = 0;
+  const walked = new Set<Node>();
+  let repeats = 0;
   return {
     enter(node) {
       if (onPath.has(node)) return false;
-      if (++visits > MAX_WALK_VISITS) {
-        const { line, column } = positionOf(file, node.range?.[0] ?? 0);
-        throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
-          file: file.path,
-          line,
-          column,
-          hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
-        });
-      }
+      if (walked.has(node)) {
+        if (++repeats > MAX_WALK_VISITS) {
+          const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+          throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+            file: file.path,
+            line,
+            column,
+            hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+          });
+        }
+      } else walked.add(node);
       onPath.add(node);
       return true;
     },

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
+import { aliasBomb } from "../environments/alias-bomb.js";
 import { missingComponent } from "../support/components.js";
 import { useFixtureRepo } from "../update/repo.js";
 
@@ -221,6 +222,92 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
     );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("cannot read nope.yaml");
+  });
+
+  it("--json marks a change whose digest had no place, and the warning goes to stderr", async () => {
+    const result = await run(
+      ["--repo", repo.dir, "--env", "dev", "--image", `ghcr.io/acme/api:2.4.0@${D9}`, "--json"],
+      "/",
+    );
+    expect(result.code).toBe(0);
+    const warning = `image.tag has no place for a digest, so only the tag 2.4.0 is written and ${D9} is not pinned`;
+    expect(JSON.parse(result.stdout).changes).toEqual([
+      {
+        file: "apps/api/overlays/dev/values.yaml",
+        line: 6,
+        image: "ghcr.io/acme/api",
+        from: "2.3.1",
+        to: "2.4.0",
+        warning,
+      },
+    ]);
+    expect(result.stderr).toBe(`update-tag: warning: apps/api/overlays/dev/values.yaml:6: ${warning}\n`);
+  });
+
+  it("says where an image is named but not edited, and why", async () => {
+    const path = "apps/worker/overlays/dev/cronjob.yaml";
+    const text = before
+      .get(path)!
+      .replace(
+        "              image: ghcr.io/acme/worker:0.9.0\n",
+        "              image: ghcr.io/acme/worker:0.9.0\n              env:\n                - {name: REPORTER, value: ghcr.io/acme/reporter:1.0.0}\n",
+      );
+    await writeFile(join(repo.dir, path), text);
+    before = await snapshot(repo.dir);
+    const result = await run(
+      ["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/reporter:1.1.0"],
+      "/",
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "gitops-pipeline update-tag: not referenced where images are edited under apps/*/overlays/dev: ghcr.io/acme/reporter:1.1.0; named only here:\n" +
+        `  ${path}:17:43: ghcr.io/acme/reporter is in spec.jobTemplate.spec.template.spec.containers[0].env[0].value, which is not a field read as an image (container images, kustomize images, Helm values image maps, Argo CD and Flux image settings, image fields of custom resources)\n` +
+        "  Check the image name and the paths, or pass --allow-missing to update the others anyway.\n",
+    );
+    expect(await changed()).toEqual([]);
+  });
+
+  it("edits a file that is not UTF-8 changing only the tag's bytes", async () => {
+    const path = join(repo.dir, "apps/api/overlays/dev/values.yaml");
+    const original = await readFile(path);
+    const latin1 = Buffer.concat([
+      Buffer.from("# Gr"),
+      Buffer.from([0xf6]),
+      Buffer.from("\u00dfe: 2\n"),
+      original,
+    ]);
+    await writeFile(path, latin1);
+    const result = await run(["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/api:2.4.0"], "/");
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(
+      (await readFile(path)).equals(
+        Buffer.from(latin1.toString("latin1").replace("'2.3.1'", "'2.4.0'"), "latin1"),
+      ),
+    ).toBe(true);
+  });
+
+  it("exits 1 with a clear error when --repo is a file", async () => {
+    const file = join(repo.dir, "gitops-pipeline.yaml");
+    const result = await run(["--repo", file, "--path", ".", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `gitops-pipeline update-tag: repository directory ${JSON.stringify(file)} is not a directory\n  Pass the root directory of the config repository with --repo.\n`,
+    );
+  });
+
+  it("exits 1 naming the file and line when gitops-pipeline.yaml nests aliases into a billion laughs", async () => {
+    const config = before
+      .get("gitops-pipeline.yaml")!
+      .replace("\nvalidate:\n", `\nvalidate:\n${aliasBomb("  ")}\n`);
+    await writeFile(join(repo.dir, "gitops-pipeline.yaml"), config);
+    before = await snapshot(repo.dir);
+    const result = await run(["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/web:1.5.0"], "/");
+    expect(result.code).toBe(1);
+    const line = config.split("\n").indexOf("validate:") + 1;
+    expect(result.stderr).toBe(
+      `gitops-pipeline update-tag: gitops-pipeline.yaml:${line}:1: the validate section uses aliases that expand to too many nodes\n  Write the values out instead of nesting aliases (*name) inside anchored lists or maps.\n`,
+    );
+    expect(await changed()).toEqual([]);
   });
 
   it("exits 2 on bad usage", async () => {

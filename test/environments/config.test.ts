@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findEnvironment, loadConfig } from "../../src/environments/index.js";
+import { aliasBomb } from "./alias-bomb.js";
 
 const FIXTURE = readFileSync(
   new URL("../fixtures/config-repo/gitops-pipeline.yaml", import.meta.url),
@@ -96,5 +97,18 @@ describe("loadConfig", () => {
     expect(() => findEnvironment(loadConfig(FIXTURE), "qa")).toThrow(
       expect.objectContaining({ hint: "Defined environments: dev, staging, production." }),
     );
+  });
+
+  it("refuses aliases nested into a billion laughs at the section's line, and keeps a few shared settings", () => {
+    const bomb = `environments:\n  dev: {paths: [apps]}\nvalidate:\n${aliasBomb("  ")}\n`;
+    expect(() => loadConfig(bomb, "gitops-pipeline.yaml")).toThrow(
+      expect.objectContaining({
+        name: "UserError",
+        message: "the validate section uses aliases that expand to too many nodes",
+        location: { file: "gitops-pipeline.yaml", line: 3, column: 1 },
+      }),
+    );
+    const shared = "environments:\n  dev: {paths: [apps]}\nvalidate:\n  skip: &s [a, b]\n  also: *s\n";
+    expect(loadConfig(shared).validate).toEqual({ skip: ["a", "b"], also: ["a", "b"] });
   });
 });

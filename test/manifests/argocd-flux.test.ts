@@ -104,12 +104,13 @@ describe("Argo CD Application", () => {
     expect(result.changes).toEqual([expect.objectContaining({ line })]);
   });
 
-  it("reads ApplicationSet templates (flow sequences, Go templates in other fields are not `{{` blocks)", () => {
-    // The `{{env}}` makes the file a template: it is skipped as a whole, like Helm templates.
-    expect(findImages("appset.yaml", APPSET)).toEqual([]);
-    const plain = APPSET.replace("'shop-{{env}}'", "shop-dev");
-    const result = updateFile("appset.yaml", plain, [parseImageRef("ghcr.io/acme/web:1.1.0")]);
-    expect(result.content).toBe(plain.replace('["ghcr.io/acme/web:1.0.0"]', '["ghcr.io/acme/web:1.1.0"]'));
+  it("reads ApplicationSet templates whose other fields hold Go templates (flow sequences)", () => {
+    // `{{env}}` sits in a string: the document is YAML as written, only that value is a template.
+    expect(findImages("appset.yaml", APPSET).map((found) => [found.line, found.field])).toEqual([
+      [16, "spec.template.spec.source.kustomize.images[0]"],
+    ]);
+    const result = updateFile("appset.yaml", APPSET, [parseImageRef("ghcr.io/acme/web:1.1.0")]);
+    expect(result.content).toBe(APPSET.replace('["ghcr.io/acme/web:1.0.0"]', '["ghcr.io/acme/web:1.1.0"]'));
   });
 
   it("helm.values as a | block: edited inside the block, at its indentation, CRLF kept", () => {
@@ -133,8 +134,16 @@ spec:
     for (const text of [app, app.replace(/\n/g, "\r\n")]) {
       const result = updateFile("app.yaml", text, [parseImageRef(`bitnami/redis:7.4.0@${D1}`)]);
       expect(result.content).toBe(text.replace("tag: 7.2.4", "tag: 7.4.0"));
+      // The map has no digest field: the tag is written and the change says the digest is not pinned.
       expect(result.changes).toEqual([
-        { file: "app.yaml", line: 13, image: "bitnami/redis", from: "7.2.4", to: "7.4.0" },
+        {
+          file: "app.yaml",
+          line: 13,
+          image: "bitnami/redis",
+          from: "7.2.4",
+          to: "7.4.0",
+          warning: `spec.source.helm.values.image.tag has no place for a digest, so only the tag 7.4.0 is written and ${D1} is not pinned`,
+        },
       ]);
     }
     // An image map without a tag gets one inserted inside the block, at the block's indentation.

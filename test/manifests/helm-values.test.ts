@@ -141,6 +141,43 @@ describe("Helm values", () => {
     );
   });
 
+  it("says so when a tag@digest update finds no place for the digest, changed or not", () => {
+    const warning = `backend.db.image.tag has no place for a digest, so only the tag 17 is written and ${D2} is not pinned`;
+    const result = updateFile("values.yaml", VALUES, [parseImageRef(`postgres:17@${D2}`)]);
+    expect(result.changes).toEqual([
+      { file: "values.yaml", line: 23, image: "postgres", from: "16.2", to: "17", warning },
+    ]);
+    expect(result.warnings).toEqual([{ file: "values.yaml", line: 23, message: warning }]);
+    // Already at that tag: nothing to change, and the digest is still not pinned.
+    const again = updateFile("values.yaml", result.content, [parseImageRef(`postgres:17@${D2}`)]);
+    expect(again.changes).toEqual([]);
+    expect(again.warnings).toEqual([{ file: "values.yaml", line: 23, message: warning }]);
+    // A map with a digest field takes it: no warning.
+    expect(
+      updateFile("values.yaml", VALUES, [parseImageRef(`ghcr.io/acme/frontend:1.5.0@${D1}`)]).warnings,
+    ).toEqual([]);
+  });
+
+  it("adds the digest at a values path named with digest=… that the file does not have yet", () => {
+    const values =
+      "app:\n  imageRepo: ghcr.io/acme/app\n  imageTag: 1.0.0 # CI\n  pullPolicy: IfNotPresent\n";
+    const spec = ["repository=app.imageRepo,tag=app.imageTag,digest=app.imageDigest"];
+    const result = updateFile("values.yaml", values, [parseImageRef(`ghcr.io/acme/app:1.1.0@${D1}`)], {
+      helmPaths: spec,
+    });
+    expect(result.content).toBe(
+      values.replace("imageTag: 1.0.0", "imageTag: 1.1.0").concat(`  imageDigest: ${D1}\n`),
+    );
+    expect(result.warnings).toEqual([]);
+    // Then it is a digest part like any other: replaced in place, emptied for a tag-only update.
+    const next = updateFile("values.yaml", result.content, [parseImageRef("ghcr.io/acme/app:1.2.0")], {
+      helmPaths: spec,
+    });
+    expect(next.content).toBe(
+      values.replace("imageTag: 1.0.0", "imageTag: 1.2.0").concat('  imageDigest: ""\n'),
+    );
+  });
+
   it("finds the images of a values tree with their fields", () => {
     const found = findImages("values.yaml", VALUES);
     expect(found.map((f) => [f.field, f.line, f.kind])).toEqual([

@@ -230,6 +230,72 @@ spec:
   });
 });
 
+describe("kustomization edits at the end of a file, with CRLF and a byte-order mark", () => {
+  const entry = (eol: string) => ["images:", "  - name: ghcr.io/acme/app", `    digest: ${D1}`].join(eol);
+
+  it.each([
+    "\n",
+    "\r\n",
+  ])("a tag replacing a digest on a last line without a line break takes the digest's place (%j)", (eol) => {
+    const before = entry(eol);
+    const result = updateFile("kustomization.yaml", before, [parseImageRef("ghcr.io/acme/app:1.2.0")]);
+    expect(result.content).toBe(before.replace(`digest: ${D1}`, "newTag: 1.2.0"));
+    expect(result.changes).toEqual([
+      { file: "kustomization.yaml", line: 2, image: "ghcr.io/acme/app", from: `@${D1}`, to: "1.2.0" },
+    ]);
+    // With a comment after the digest, and with a line break after it, only the pair changes.
+    const commented = `${before} # pinned by CI`;
+    expect(
+      updateFile("kustomization.yaml", commented, [parseImageRef("ghcr.io/acme/app:1.2.0")]).content,
+    ).toBe(commented.replace(`digest: ${D1}`, "newTag: 1.2.0"));
+    expect(
+      updateFile("kustomization.yaml", before + eol, [parseImageRef("ghcr.io/acme/app:1.2.0")]).content,
+    ).toBe(`${before.replace(`digest: ${D1}`, "newTag: 1.2.0")}${eol}`);
+  });
+
+  const cases: [string, string, string, string][] = [
+    [
+      "newTag and digest inserted after a last name line without a line break",
+      "images:\n- name: ghcr.io/acme/app",
+      `ghcr.io/acme/app:1.2@${D2}`,
+      `images:\n- name: ghcr.io/acme/app\n  newTag: "1.2"\n  digest: ${D2}`,
+    ],
+    [
+      "CRLF kept for a line added at the end",
+      "images:\r\n- name: ghcr.io/acme/app",
+      "ghcr.io/acme/app:1.2.0",
+      "images:\r\n- name: ghcr.io/acme/app\r\n  newTag: 1.2.0",
+    ],
+    [
+      "a digest removed from the last line keeps the file without a final line break",
+      `images:\n- name: ghcr.io/acme/app\n  newTag: 1.0.0\n  digest: ${D1}`,
+      "ghcr.io/acme/app:1.2.0",
+      "images:\n- name: ghcr.io/acme/app\n  newTag: 1.2.0",
+    ],
+    [
+      "a flow entry on the last line",
+      `images: [{name: ghcr.io/acme/app, digest: ${D1}}]`,
+      "ghcr.io/acme/app:1.2.0",
+      "images: [{name: ghcr.io/acme/app, newTag: 1.2.0}]",
+    ],
+    [
+      "a digest sharing the line of the dash",
+      `images:\n- digest: ${D1}\n  name: ghcr.io/acme/app`,
+      "ghcr.io/acme/app:1.2.0",
+      "images:\n- newTag: 1.2.0\n  name: ghcr.io/acme/app",
+    ],
+    [
+      "a byte-order mark before the first key stays",
+      `\uFEFFimages:\r\n- name: ghcr.io/acme/app\r\n  digest: ${D1}`,
+      `ghcr.io/acme/app:1.2.0@${D2}`,
+      `\uFEFFimages:\r\n- name: ghcr.io/acme/app\r\n  newTag: 1.2.0\r\n  digest: ${D2}`,
+    ],
+  ];
+  it.each(cases)("%s", (_, before, image, expected) => {
+    expect(updateFile("kustomization.yaml", before, [parseImageRef(image)]).content).toBe(expected);
+  });
+});
+
 describe("nextVersion", () => {
   it("tag-only drops the digest, digest-only keeps the tag, a bare name keeps both", () => {
     const current = parseImageRef(`a/b:1@${D1}`);
