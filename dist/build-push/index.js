@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 644:
+/***/ 8:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21,8 +21,12 @@ const BUILDERS = ["buildx", "buildah", "podman"];
 function flagPairs(flag, values) {
     return [...values].flatMap((value) => [flag, value]);
 }
-function keyValues(values) {
-    return Object.entries(values).map(([key, value]) => `${key}=${value}`);
+function keyValues(values, prefix = "") {
+    return Object.entries(values).map(([key, value]) => `${prefix}${key}=${value}`);
+}
+/** `--secret id=<id>,src=<file>`: the builders read the file; the value is on no command line. */
+function secretArgs(secrets) {
+    return flagPairs("--secret", secrets.map((secret) => `id=${secret.id},src=${secret.src}`));
 }
 /**
  * `docker buildx build`. Provenance attestations are off: with them a single-platform image becomes an index
@@ -37,6 +41,10 @@ function buildxBuild(request, files) {
         args.push("--target", request.target);
     args.push(...flagPairs("--tag", request.refs));
     args.push(...flagPairs("--label", keyValues(request.labels)));
+    // Without a prefix buildx annotates the image manifest; an index of several platforms gets them too.
+    const annotationLevel = request.platforms.length > 1 ? "index,manifest:" : "";
+    args.push(...flagPairs("--annotation", keyValues(request.annotations, annotationLevel)));
+    args.push(...secretArgs(request.secrets));
     // BuildKit stamps the image config with SOURCE_DATE_EPOCH, as --timestamp does for buildah; the user's value wins.
     const buildArgs = { SOURCE_DATE_EPOCH: String(request.timestamp), ...request.buildArgs };
     args.push(...flagPairs("--build-arg", keyValues(buildArgs)));
@@ -58,8 +66,7 @@ function buildxBuild(request, files) {
 function storageArgs(files) {
     return ["--storage-driver", "vfs", "--root", files.root, "--runroot", files.runroot];
 }
-function buildArgsCommon(request) {
-    // No --iidfile: the local image id is not what the registry serves, and buildah refuses one for several platforms.
+function buildArgsCommon(request, files) {
     // --layers=false (buildah's default, not podman's): with per-step caching podman reuses the first platform's image
     // for the next on FROM scratch, leaving one entry in the index, and on vfs every cached step is a full copy.
     const args = ["--isolation", "chroot", "--layers=false", "--timestamp", String(request.timestamp)];
@@ -68,7 +75,9 @@ function buildArgsCommon(request) {
     if (request.target)
         args.push("--target", request.target);
     args.push(...flagPairs("--label", keyValues(request.labels)));
+    args.push(...flagPairs("--annotation", keyValues(request.annotations)));
     args.push(...flagPairs("--build-arg", keyValues(request.buildArgs)));
+    args.push(...secretArgs(request.secrets));
     if (request.platforms.length > 1) {
         // Several platforms build into a manifest list named by the primary ref; pushing it pushes every image.
         args.push("--platform", request.platforms.join(","), "--manifest", request.refs[0]);
@@ -76,6 +85,8 @@ function buildArgsCommon(request) {
     else {
         if (request.platforms.length === 1)
             args.push("--platform", request.platforms[0]);
+        // buildah refuses an image id file for several platforms; one image has one id, its config digest.
+        args.push("--iidfile", files.iidfile);
         args.push(...flagPairs("--tag", request.refs));
     }
     return args;
@@ -87,7 +98,7 @@ function daemonlessBuild(builder, request, files, options = { authfile: false })
     const auth = options.authfile ? ["--authfile", files.authfile] : [];
     return {
         command: builder,
-        args: [...storageArgs(files), verb, ...auth, ...buildArgsCommon(request), request.context],
+        args: [...storageArgs(files), verb, ...auth, ...buildArgsCommon(request, files), request.context],
     };
 }
 /**
@@ -254,6 +265,20 @@ function checkDigest(input, digest) {
         refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
     }
 }
+/** True when `tag` is a tag the distribution grammar accepts (and so holds no space, quote, `#` or line break). */
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+/** True when `digest` is `algorithm:encoded` as the distribution grammar defines it, with the right length. */
+function isValidDigest(digest) {
+    try {
+        checkDigest(digest, digest);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** Registry as Docker resolves it: none or index.docker.io means docker.io. */
 function normalizedRegistry(ref) {
     const registry = ref.registry.toLowerCase();
@@ -294,6 +319,28 @@ function withVersionText(name, version) {
 
 ;// CONCATENATED MODULE: ./src/image/index.ts
 
+
+;// CONCATENATED MODULE: ./src/registry/copy.ts
+
+/**
+ * Copies the manifest `digest` (an image or an index with its images) from one repository to another, on the same
+ * registry by mounting blobs, elsewhere by streaming them, and tags it. The bytes of every manifest are kept, so the
+ * copy has the same digest: what a skipped build owes the other names in `tags`.
+ */
+async function copyImage(from, to, digest, tag) {
+    const manifest = await from.registry.getManifest(from.repository, digest);
+    if (!manifest || manifest.digest !== digest) {
+        throw new UserError(`cannot copy ${from.repository}@${digest}: the registry ${from.registry.host} does not serve it`);
+    }
+    const parsed = JSON.parse(manifest.body.toString("utf8"));
+    for (const child of parsed.manifests ?? [])
+        await copyImage(from, to, child.digest);
+    const sameRegistry = from.registry.host === to.registry.host;
+    for (const blob of [...(parsed.config ? [parsed.config] : []), ...(parsed.layers ?? [])]) {
+        await to.registry.pushBlob(to.repository, blob.digest, async () => ({ body: await from.registry.blobStream(from.repository, blob.digest), size: blob.size }), sameRegistry ? from.repository : undefined);
+    }
+    await to.registry.putManifest(to.repository, tag ?? digest, manifest);
+}
 
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
@@ -415,15 +462,112 @@ class RegistryClient {
         return { body, mediaType, digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)("sha256").update(body).digest("hex")}` };
     }
     /**
-     * Points `tag` at a manifest the repository already holds by uploading the same bytes: the registry stores nothing
-     * new and the digest cannot change, which is what tagging is.
+     * Uploads a manifest under a tag or its own digest. Putting bytes the repository already holds under a new tag is
+     * what tagging is: nothing new is stored and the digest cannot change. Returns the response headers, where a
+     * registry with the referrers API says so (`OCI-Subject`).
      */
-    async putManifest(repository, tag, manifest) {
-        const path = `/v2/${repository}/manifests/${tag}`;
+    async putManifest(repository, reference, manifest) {
+        const path = `/v2/${repository}/manifests/${reference}`;
         const response = await this.send("PUT", path, `repository:${repository}:pull,push`, { "Content-Type": manifest.mediaType }, manifest.body);
         await response.body?.cancel();
         if (!response.ok)
             throw await this.failure(response, path);
+        return response.headers;
+    }
+    /** Whether the repository holds a blob. */
+    async hasBlob(repository, digest) {
+        const path = `/v2/${repository}/blobs/${digest}`;
+        const response = await this.send("HEAD", path, `repository:${repository}:pull`, {});
+        if (response.status === 404)
+            return false;
+        if (!response.ok)
+            throw await this.failure(response, path);
+        return true;
+    }
+    /**
+     * A blob's bytes as a stream, checked against its digest as they arrive: the stream fails rather than hand on bytes
+     * the registry (or anything between) changed.
+     */
+    async blobStream(repository, digest) {
+        const path = `/v2/${repository}/blobs/${digest}`;
+        const response = await this.send("GET", path, `repository:${repository}:pull`, {});
+        if (!response.ok || !response.body)
+            throw await this.failure(response, path);
+        const body = response.body;
+        const host = this.host;
+        return (async function* verified() {
+            const hash = (0,external_node_crypto_namespaceObject.createHash)("sha256");
+            for await (const chunk of body) {
+                const buffer = Buffer.from(chunk);
+                hash.update(buffer);
+                yield buffer;
+            }
+            const actual = `sha256:${hash.digest("hex")}`;
+            if (actual !== digest) {
+                throw new UserError(`registry ${host} served ${repository} blob ${digest} with other content (${actual})`, {
+                    hint: "The registry or a proxy in between altered the data; re-run, and check the registry.",
+                });
+            }
+        })();
+    }
+    /** A whole (small) blob, checked against its digest. */
+    async getBlob(repository, digest) {
+        const chunks = [];
+        for await (const chunk of await this.blobStream(repository, digest))
+            chunks.push(chunk);
+        return Buffer.concat(chunks);
+    }
+    /**
+     * Uploads a blob in one request (POST then PUT, as every registry takes it), unless the repository holds it already.
+     * `from` names a repository of the same registry to mount it from instead of sending the bytes.
+     */
+    async pushBlob(repository, digest, content, from) {
+        if (await this.hasBlob(repository, digest))
+            return;
+        const scope = from
+            ? `repository:${repository}:pull,push repository:${from}:pull`
+            : `repository:${repository}:pull,push`;
+        const mount = from ? `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}` : "";
+        const start = `/v2/${repository}/blobs/uploads/${mount}`;
+        const started = await this.send("POST", start, scope, {});
+        await started.body?.cancel();
+        if (started.status === 201)
+            return;
+        if (started.status !== 202)
+            throw await this.failure(started, start);
+        const location = started.headers.get("location");
+        if (!location)
+            throw new UserError(`registry ${this.host} started an upload without a Location`);
+        const url = new URL(location, `${this.baseUrl}/`);
+        if (url.origin !== this.baseUrl) {
+            throw new UserError(`registry ${this.host} sent the upload to another origin (${url.origin})`, {
+                hint: "Uploads stay on the registry this client talks to; check the registry's configuration.",
+            });
+        }
+        url.searchParams.set("digest", digest);
+        const upload = Buffer.isBuffer(content) ? { body: content, size: content.length } : await content();
+        const path = `${url.pathname}${url.search}`;
+        const response = await this.send("PUT", path, scope, { "Content-Type": "application/octet-stream", "Content-Length": String(upload.size) }, upload.body);
+        await response.body?.cancel();
+        if (!response.ok)
+            throw await this.failure(response, `${url.pathname}?digest=${digest}`);
+    }
+    /**
+     * The referrers of a manifest by the OCI referrers API, or undefined when the registry does not have that API
+     * (distribution 2.x answers 404 for the route).
+     */
+    async referrersApi(repository, digest) {
+        const path = `/v2/${repository}/referrers/${digest}`;
+        const response = await this.send("GET", path, `repository:${repository}:pull`, {
+            Accept: "application/vnd.oci.image.index.v1+json",
+        });
+        const type = response.headers.get("content-type") ?? "";
+        if (response.status !== 200 || !type.startsWith("application/vnd.oci.image.index.v1+json")) {
+            await response.body?.cancel();
+            return undefined;
+        }
+        const body = Buffer.from(await response.arrayBuffer());
+        return { body, mediaType: type, digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)("sha256").update(body).digest("hex")}` };
     }
     async send(method, path, scope, headers, body) {
         const cached = this.authorizations.get(scope);
@@ -444,7 +588,9 @@ class RegistryClient {
             return await this.fetchImpl(url, {
                 method,
                 headers,
-                body,
+                body: body,
+                // A streamed upload body must be sent as it is read.
+                ...(body !== undefined && !Buffer.isBuffer(body) ? { duplex: "half" } : {}),
                 redirect: "follow",
                 signal: AbortSignal.timeout(this.timeoutMs),
             });
@@ -464,7 +610,7 @@ class RegistryClient {
         return undefined;
     }
     async bearerToken(params, scope) {
-        const url = new URL(params.realm);
+        const url = this.tokenRealm(params.realm);
         if (params.service)
             url.searchParams.set("service", params.service);
         // The challenge names the scope the registry wants; ours is the same for a HEAD, and absent for /v2/.
@@ -498,6 +644,37 @@ class RegistryClient {
             });
         }
         return `Bearer ${token}`;
+    }
+    /**
+     * The token service a Bearer challenge names, checked before any credentials go there: the registry chooses the
+     * realm, so a compromised or spoofed registry could otherwise collect the password in clear text. A realm on another
+     * host must be https, and an https registry never hands off to plain http.
+     */
+    tokenRealm(realm) {
+        const registry = new URL(this.baseUrl);
+        const refuse = (why) => {
+            throw new UserError(`registry ${this.host} names the token service ${JSON.stringify(realm)}, which ${why}; no credentials were sent to it`, {
+                hint: "The registry's WWW-Authenticate challenge is wrong or was tampered with. Check the registry host in the image name and the registry's token auth configuration.",
+            });
+        };
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            return refuse("is not a URL");
+        }
+        if (url.protocol !== "https:" && url.protocol !== "http:")
+            refuse("is neither https nor http");
+        if (registry.protocol === "https:" && url.protocol !== "https:") {
+            refuse(`would downgrade the https registry to plain ${url.protocol.slice(0, -1)}`);
+        }
+        if (url.hostname !== registry.hostname && url.protocol !== "https:") {
+            refuse(`is on another host (${url.host}) over plain http`);
+        }
+        if (url.username || url.password)
+            refuse("carries user information");
+        return url;
     }
     async failure(response, path) {
         const detail = await errorDetail(response);
@@ -618,6 +795,877 @@ async function loadStoredCredentials(files, registry) {
 
 
 
+
+;// CONCATENATED MODULE: ./src/registry/referrers.ts
+
+
+const OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+const OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+/** The empty JSON object `{}`, the config of an artifact that has none (OCI image spec 1.1). */
+const EMPTY_CONFIG = {
+    mediaType: "application/vnd.oci.empty.v1+json",
+    digest: "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+    size: 2,
+};
+function sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)("sha256").update(data).digest("hex")}`;
+}
+/** The tag the OCI distribution spec's fallback keeps the referrers index under: `sha256-<hex>`. */
+function referrersTag(digest) {
+    const [algorithm, hex] = digest.split(":");
+    if (!algorithm || !hex)
+        throw new UserError(`not a digest: ${JSON.stringify(digest)}`);
+    return `${algorithm}-${hex}`.slice(0, 128);
+}
+/**
+ * Pushes `artifact` as an OCI 1.1 artifact manifest whose `subject` is the image, then makes sure the registry can list
+ * it: a registry with the referrers API says so with an `OCI-Subject` header on the push; for one without (as
+ * distribution 2.x), the referrers index under the `sha256-<hex>` tag gets the new entry, keeping every entry it had.
+ */
+async function attachArtifact(registry, repository, subject, artifact) {
+    await registry.pushBlob(repository, EMPTY_CONFIG.digest, Buffer.from("{}"));
+    const layer = {
+        mediaType: artifact.mediaType,
+        digest: sha256Digest(artifact.content),
+        size: artifact.content.length,
+    };
+    await registry.pushBlob(repository, layer.digest, artifact.content);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: artifact.artifactType,
+        config: EMPTY_CONFIG,
+        layers: [layer],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations: artifact.annotations,
+    };
+    const body = Buffer.from(JSON.stringify(manifest));
+    const digest = sha256Digest(body);
+    const headers = await registry.putManifest(repository, digest, { body, mediaType: OCI_MANIFEST, digest });
+    if (headers.get("oci-subject") === subject.digest)
+        return { digest, via: "referrers-api" };
+    const entry = {
+        mediaType: OCI_MANIFEST,
+        digest,
+        size: body.length,
+        artifactType: artifact.artifactType,
+        annotations: artifact.annotations,
+    };
+    await addToReferrersTag(registry, repository, subject.digest, entry);
+    return { digest, via: "tag-schema" };
+}
+function parseIndex(manifest) {
+    if (!manifest)
+        return { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
+    try {
+        const parsed = JSON.parse(manifest.body.toString("utf8"));
+        if (Array.isArray(parsed.manifests))
+            return parsed;
+    }
+    catch {
+        // handled below
+    }
+    throw new UserError(`the referrers index of ${manifest.digest} in the registry is not an OCI image index`, {
+        hint: "Something else uses the referrers tag; delete it or move it, and re-run.",
+    });
+}
+/**
+ * Adds one entry to the fallback referrers index. Another job may update the same index at the same time; the index is
+ * re-read after the write, and the write repeated while an entry is missing, so neither job's entry is lost for long.
+ */
+async function addToReferrersTag(registry, repository, subject, entry) {
+    const tag = referrersTag(subject);
+    for (let attempt = 0; attempt < 5; attempt++) {
+        const index = parseIndex(await registry.getManifest(repository, tag));
+        if (index.manifests.some((existing) => existing.digest === entry.digest))
+            return;
+        index.manifests = [...index.manifests, entry];
+        index.schemaVersion = 2;
+        index.mediaType = OCI_INDEX;
+        const body = Buffer.from(JSON.stringify(index));
+        await registry.putManifest(repository, tag, { body, mediaType: OCI_INDEX, digest: sha256Digest(body) });
+    }
+    throw new UserError(`the referrers index ${repository}:${tag} kept changing while this job added to it`, {
+        hint: "Several jobs attach to the same image at once; re-run this one.",
+    });
+}
+/** Every referrer of a manifest: by the referrers API when the registry has it, else from the fallback tag. */
+async function listReferrers(registry, repository, subject) {
+    const api = await registry.referrersApi(repository, subject);
+    const index = parseIndex(api ?? (await registry.getManifest(repository, referrersTag(subject))));
+    return index.manifests;
+}
+/** The document an artifact manifest carries (its one layer), or undefined when the manifest is not one. */
+async function artifactContent(registry, repository, digest) {
+    const manifest = await registry.getManifest(repository, digest);
+    if (!manifest)
+        return undefined;
+    const parsed = JSON.parse(manifest.body.toString("utf8"));
+    const layer = parsed.layers?.[0];
+    return layer ? registry.getBlob(repository, layer.digest) : undefined;
+}
+
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
+;// CONCATENATED MODULE: ./src/build/tar.ts
+const BLOCK = 512;
+function tar_text(block, offset, length) {
+    const field = block.subarray(offset, offset + length);
+    const end = field.indexOf(0);
+    return field.subarray(0, end < 0 ? field.length : end).toString("utf8");
+}
+/** Numeric fields are octal text, or base-256 with the high bit set (GNU, for sizes over 8 GiB). */
+function number(block, offset, length) {
+    const field = block.subarray(offset, offset + length);
+    if (field[0] & 0x80) {
+        let value = field[0] & 0x7f;
+        for (let i = 1; i < field.length; i++)
+            value = value * 256 + field[i];
+        return value;
+    }
+    const digits = tar_text(block, offset, length).trim();
+    return digits === "" ? 0 : Number.parseInt(digits, 8);
+}
+/** PAX extended header records: `<length> <key>=<value>\n`. */
+function paxRecords(data) {
+    const records = {};
+    let offset = 0;
+    while (offset < data.length) {
+        const space = data.indexOf(0x20, offset);
+        if (space < 0)
+            break;
+        const length = Number.parseInt(data.subarray(offset, space).toString("ascii"), 10);
+        if (!Number.isFinite(length) || length <= 0)
+            break;
+        const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
+        const eq = record.indexOf("=");
+        if (eq > 0)
+            records[record.slice(0, eq)] = record.slice(eq + 1);
+        offset += length;
+    }
+    return records;
+}
+function entryType(flag) {
+    if (flag === "0" || flag === "" || flag === "7")
+        return "file";
+    if (flag === "5")
+        return "dir";
+    if (flag === "2")
+        return "symlink";
+    if (flag === "1")
+        return "hardlink";
+    return "other";
+}
+function normalizeTarPath(name) {
+    return name.replace(/^(?:\.\/|\/)+/, "").replace(/\/+$/, "");
+}
+/**
+ * Reads a tar stream (ustar, PAX and GNU long names, as image layers are written) entry by entry, keeping the content
+ * only of the entries `want` picks, and only up to `maxSize` bytes each; everything else is skipped as it streams by.
+ */
+async function* readTar(source, want, maxSize = 64 * 1024 * 1024) {
+    let buffer = Buffer.alloc(0);
+    const iterator = source[Symbol.asyncIterator]();
+    let done = false;
+    /** Ensures `count` bytes are buffered; false at the end of the stream. */
+    const fill = async (count) => {
+        const parts = [buffer];
+        let have = buffer.length;
+        while (have < count && !done) {
+            const next = await iterator.next();
+            if (next.done)
+                done = true;
+            else {
+                parts.push(next.value);
+                have += next.value.length;
+            }
+        }
+        buffer = parts.length === 1 ? buffer : Buffer.concat(parts);
+        return buffer.length >= count;
+    };
+    /** Consumes `count` bytes, returning them when `keep`. */
+    const take = async (count, keep) => {
+        if (keep) {
+            if (!(await fill(count)))
+                throw new Error("tar stream ends inside an entry");
+            const data = Buffer.from(buffer.subarray(0, count));
+            buffer = buffer.subarray(count);
+            return data;
+        }
+        let left = count;
+        while (left > 0) {
+            if (buffer.length === 0 && !(await fill(1)))
+                throw new Error("tar stream ends inside an entry");
+            const step = Math.min(left, buffer.length);
+            buffer = buffer.subarray(step);
+            left -= step;
+        }
+        return undefined;
+    };
+    const padding = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
+    let pax = {};
+    let longName;
+    let longLink;
+    while (await fill(BLOCK)) {
+        const header = buffer.subarray(0, BLOCK);
+        if (header.every((byte) => byte === 0))
+            break;
+        buffer = buffer.subarray(BLOCK);
+        const flag = String.fromCharCode(header[156]).replace("\0", "");
+        let size = number(header, 124, 12);
+        if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+            const data = (await take(size, true));
+            await take(padding(size), false);
+            if (flag === "x")
+                pax = paxRecords(data);
+            else if (flag === "L")
+                longName = tar_text(data, 0, data.length);
+            else if (flag === "K")
+                longLink = tar_text(data, 0, data.length);
+            continue;
+        }
+        const prefix = header.subarray(257, 263).toString("ascii").startsWith("ustar")
+            ? tar_text(header, 345, 155)
+            : "";
+        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${tar_text(header, 0, 100)}` : tar_text(header, 0, 100));
+        const linkname = pax.linkpath ?? longLink ?? tar_text(header, 157, 100);
+        if (pax.size !== undefined)
+            size = Number(pax.size);
+        pax = {};
+        longName = undefined;
+        longLink = undefined;
+        const type = entryType(flag);
+        const path = normalizeTarPath(name);
+        const keep = type === "file" && size <= maxSize && want(path);
+        const content = await take(size, keep);
+        await take(padding(size), false);
+        yield { path, type, size, linkname, content };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/image-files.ts
+
+
+
+
+
+const INDEX_TYPES = new Set([OCI_INDEX, "application/vnd.docker.distribution.manifest.list.v2+json"]);
+function decompress(mediaType, source) {
+    const stream = external_node_stream_namespaceObject.Readable.from(source);
+    if (/gzip$/.test(mediaType))
+        return stream.pipe(external_node_zlib_default().createGunzip());
+    if (/zstd$/.test(mediaType)) {
+        const create = (external_node_zlib_default()).createZstdDecompress;
+        if (!create) {
+            throw new UserError(`a layer is zstd-compressed (${mediaType}) and this Node.js cannot read zstd`, {
+                hint: "Run the action on node24, or set 'sbom: false'.",
+            });
+        }
+        return stream.pipe(create());
+    }
+    return stream;
+}
+/**
+ * The files an image's filesystem ends up with, read layer by layer from the registry: later layers replace earlier
+ * files, and whiteouts (`.wh.<name>`, `.wh..wh..opq`) delete what the layers below had.
+ */
+async function filesOf(registry, repository, layers, want) {
+    const files = new Map();
+    for (const layer of layers) {
+        const added = new Map();
+        const deleted = [];
+        const opaque = [];
+        const source = decompress(layer.mediaType, await registry.blobStream(repository, layer.digest));
+        for await (const entry of readTar(source, (path) => want(path))) {
+            const slash = entry.path.lastIndexOf("/");
+            const dir = slash < 0 ? "" : entry.path.slice(0, slash);
+            const base = entry.path.slice(slash + 1);
+            if (base === ".wh..wh..opq")
+                opaque.push(dir);
+            else if (base.startsWith(".wh."))
+                deleted.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
+            else if (entry.content)
+                added.set(entry.path, entry.content);
+            else
+                files.delete(entry.path);
+        }
+        for (const path of [...files.keys()]) {
+            const gone = deleted.some((target) => path === target || path.startsWith(`${target}/`)) ||
+                opaque.some((dir) => dir === "" || path.startsWith(`${dir}/`));
+            if (gone)
+                files.delete(path);
+        }
+        for (const [path, content] of added)
+            files.set(path, content);
+    }
+    return files;
+}
+function platformText(platform) {
+    if (!platform?.os || !platform.architecture)
+        return "";
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join("/");
+}
+/** The picked files of every platform image behind `digest` (one for an image manifest, one per entry of an index). */
+async function imageFiles(registry, repository, digest, want) {
+    const manifest = await registry.getManifest(repository, digest);
+    if (!manifest)
+        throw new UserError(`the registry has no manifest ${repository}@${digest}`);
+    const parsed = JSON.parse(manifest.body.toString("utf8"));
+    if (INDEX_TYPES.has(parsed.mediaType ?? manifest.mediaType) || parsed.manifests) {
+        const images = (parsed.manifests ?? []).filter((entry) => platformText(entry.platform) !== "unknown/unknown");
+        const result = [];
+        for (const entry of images) {
+            const [files] = await imageFiles(registry, repository, entry.digest, want);
+            if (files)
+                result.push({ ...files, platform: platformText(entry.platform) || files.platform });
+        }
+        return result;
+    }
+    let platform = "";
+    if (parsed.config) {
+        const config = JSON.parse((await registry.getBlob(repository, parsed.config.digest)).toString("utf8"));
+        platform = platformText(config);
+    }
+    return [{ platform, digest, files: await filesOf(registry, repository, parsed.layers ?? [], want) }];
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test, so bundles need not read package.json at run time. */
+const VERSION = "0.1.0";
+
+;// CONCATENATED MODULE: ./src/build/provenance.ts
+
+/** The URI that says how to read this statement's externalParameters; docs/build-push.md describes it. */
+const BUILD_TYPE = "https://github.com/gitops-pipeline/gitops-pipeline/blob/v1/docs/build-push.md#build-type-v1";
+function workflowParts(workflowRef) {
+    const match = /^([^/]+\/[^/]+)\/(.+)@(.+)$/.exec(workflowRef);
+    return match ? { repository: match[1], path: match[2], ref: match[3] } : undefined;
+}
+/**
+ * An in-toto Statement v1 with an SLSA provenance v1 predicate about the pushed image: which workflow built it from
+ * which commit, with which parameters, in which run. Unsigned: signing is what GitHub's attestation action adds on the
+ * `digest` output (see the example workflow).
+ */
+function provenanceStatement(run, build) {
+    const server = run.serverUrl.replace(/\/+$/, "");
+    const workflow = workflowParts(run.workflowRef);
+    const hex = build.digest.replace(/^sha256:/, "");
+    const runUrl = run.runId
+        ? `${server}/${run.repository}/actions/runs/${run.runId}${run.runAttempt ? `/attempts/${run.runAttempt}` : ""}`
+        : undefined;
+    return {
+        _type: "https://in-toto.io/Statement/v1",
+        subject: [{ name: build.name, digest: { sha256: hex } }],
+        predicateType: "https://slsa.dev/provenance/v1",
+        predicate: {
+            buildDefinition: {
+                buildType: BUILD_TYPE,
+                externalParameters: {
+                    workflow: workflow
+                        ? { ref: workflow.ref, repository: `${server}/${workflow.repository}`, path: workflow.path }
+                        : undefined,
+                    event: { name: run.eventName, ref: run.ref },
+                    build: build.parameters,
+                },
+                internalParameters: {
+                    github: {
+                        event_name: run.eventName,
+                        repository_id: run.repositoryId || undefined,
+                        repository_owner_id: run.repositoryOwnerId || undefined,
+                        runner_environment: run.runnerEnvironment || undefined,
+                    },
+                    builder: build.builder,
+                },
+                resolvedDependencies: [
+                    {
+                        uri: `git+${server}/${run.repository}${run.ref ? `@${run.ref}` : ""}`,
+                        digest: { gitCommit: run.revision },
+                    },
+                ],
+            },
+            runDetails: {
+                builder: {
+                    id: workflow ? `${server}/${run.workflowRef}` : `${server}/${run.repository}`,
+                    version: { "gitops-pipeline/build-push": VERSION },
+                },
+                metadata: {
+                    ...(runUrl ? { invocationId: runUrl } : {}),
+                    startedOn: build.startedOn.toISOString(),
+                    finishedOn: build.finishedOn.toISOString(),
+                },
+            },
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/build/sbom.ts
+
+
+const DPKG_STATUS = "var/lib/dpkg/status";
+/** Distroless images keep one status file per package here. */
+const DPKG_STATUS_DIR = /^var\/lib\/dpkg\/status\.d\/[^/]+$/;
+const APK_INSTALLED = "lib/apk/db/installed";
+const OS_RELEASE = new Set(["etc/os-release", "usr/lib/os-release"]);
+/** `…/node_modules/<name>/package.json` and `…/node_modules/@scope/<name>/package.json`, nothing deeper. */
+const NPM_PACKAGE = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/@][^/]*\/package\.json$/;
+/** Installed Python distributions: `…/site-packages/<dist>.dist-info/METADATA` (also dist-packages, egg-info). */
+const PYTHON_METADATA = /(?:^|\/)(?:site|dist)-packages\/[^/]+\.(?:dist-info\/METADATA|egg-info\/PKG-INFO)$/;
+/** The files of an image's filesystem that say which packages it holds. */
+function isPackageDatabase(path) {
+    return (path === DPKG_STATUS ||
+        DPKG_STATUS_DIR.test(path) ||
+        path === APK_INSTALLED ||
+        OS_RELEASE.has(path) ||
+        NPM_PACKAGE.test(path) ||
+        PYTHON_METADATA.test(path));
+}
+/** RFC 822-style stanzas (dpkg status, Python METADATA headers): `Field: value`, continuation lines indented. */
+function stanzas(text) {
+    const result = [];
+    let current = {};
+    let last = "";
+    for (const line of text.split(/\r?\n/)) {
+        if (line.trim() === "") {
+            if (Object.keys(current).length > 0)
+                result.push(current);
+            current = {};
+            last = "";
+        }
+        else if (/^[ \t]/.test(line)) {
+            if (last)
+                current[last] += `\n${line.trim()}`;
+        }
+        else {
+            const colon = line.indexOf(":");
+            if (colon <= 0)
+                continue;
+            last = line.slice(0, colon).trim();
+            current[last] = line.slice(colon + 1).trim();
+        }
+    }
+    if (Object.keys(current).length > 0)
+        result.push(current);
+    return result;
+}
+function parseOsRelease(text) {
+    const fields = {};
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+        if (match)
+            fields[match[1]] = match[2].replace(/^(["'])(.*)\1$/, "$2");
+    }
+    return fields.ID ? { id: fields.ID, versionId: fields.VERSION_ID ?? "" } : undefined;
+}
+function parseDpkgStatus(text, foundIn, platform) {
+    return stanzas(text).flatMap((stanza) => {
+        const status = stanza.Status;
+        // status.d files have no Status field; in the status file only installed packages count.
+        if (status !== undefined && !/\binstalled$/.test(status))
+            return [];
+        if (!stanza.Package || !stanza.Version)
+            return [];
+        const source = stanza.Source?.replace(/\s*\(.*\)$/, "");
+        return [
+            {
+                ecosystem: "deb",
+                name: stanza.Package,
+                version: stanza.Version,
+                arch: stanza.Architecture,
+                source: source && source !== stanza.Package ? source : undefined,
+                foundIn,
+                platform,
+            },
+        ];
+    });
+}
+/** apk's installed database: one stanza per package, one-letter keys (`P` name, `V` version, `A` arch, `L` license, `o` origin). */
+function parseApkInstalled(text, foundIn, platform) {
+    const packages = [];
+    for (const block of text.split(/\r?\n\r?\n/)) {
+        const fields = {};
+        for (const line of block.split(/\r?\n/)) {
+            if (line[1] === ":" && fields[line[0]] === undefined)
+                fields[line[0]] = line.slice(2);
+        }
+        if (!fields.P || !fields.V)
+            continue;
+        packages.push({
+            ecosystem: "apk",
+            name: fields.P,
+            version: fields.V,
+            arch: fields.A,
+            license: fields.L,
+            source: fields.o && fields.o !== fields.P ? fields.o : undefined,
+            foundIn,
+            platform,
+        });
+    }
+    return packages;
+}
+function parseNpmPackage(text, foundIn, platform) {
+    try {
+        const parsed = JSON.parse(text);
+        if (typeof parsed.name !== "string" || typeof parsed.version !== "string")
+            return [];
+        const license = typeof parsed.license === "string" ? parsed.license : undefined;
+        return [{ ecosystem: "npm", name: parsed.name, version: parsed.version, license, foundIn, platform }];
+    }
+    catch {
+        return [];
+    }
+}
+function parsePythonMetadata(text, foundIn, platform) {
+    // Only the header part; the body after the first blank line is the long description.
+    const [headers] = stanzas(text.split(/\r?\n\r?\n/)[0] ?? "");
+    if (!headers?.Name || !headers.Version)
+        return [];
+    return [
+        {
+            ecosystem: "pypi",
+            name: headers.Name,
+            version: headers.Version,
+            license: headers["License-Expression"] ?? undefined,
+            foundIn,
+            platform,
+        },
+    ];
+}
+/** Every package the package databases among `files` record. */
+function packagesIn(files, platform) {
+    const packages = [];
+    let distro;
+    for (const name of ["etc/os-release", "usr/lib/os-release"]) {
+        const content = files.get(name);
+        if (content && !distro)
+            distro = parseOsRelease(content.toString("utf8"));
+    }
+    for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const text = content.toString("utf8");
+        const foundIn = `/${path}`;
+        if (path === DPKG_STATUS || (DPKG_STATUS_DIR.test(path) && !path.endsWith(".md5sums"))) {
+            packages.push(...parseDpkgStatus(text, foundIn, platform));
+        }
+        else if (path === APK_INSTALLED)
+            packages.push(...parseApkInstalled(text, foundIn, platform));
+        else if (NPM_PACKAGE.test(path))
+            packages.push(...parseNpmPackage(text, foundIn, platform));
+        else if (PYTHON_METADATA.test(path))
+            packages.push(...parsePythonMetadata(text, foundIn, platform));
+    }
+    return { packages, distro };
+}
+function purlEncode(value) {
+    return encodeURIComponent(value).replace(/%2F/g, "/");
+}
+/** The package URL (purl spec) of a found package. */
+function purl(pkg, distro) {
+    const qualifiers = [];
+    if (pkg.arch)
+        qualifiers.push(`arch=${encodeURIComponent(pkg.arch)}`);
+    if ((pkg.ecosystem === "deb" || pkg.ecosystem === "apk") && distro) {
+        qualifiers.push(`distro=${encodeURIComponent(`${distro.id}-${distro.versionId}`)}`);
+    }
+    const query = qualifiers.length > 0 ? `?${qualifiers.sort().join("&")}` : "";
+    const version = `@${encodeURIComponent(pkg.version)}`;
+    switch (pkg.ecosystem) {
+        case "deb":
+            return `pkg:deb/${encodeURIComponent(distro?.id ?? "debian")}/${encodeURIComponent(pkg.name)}${version}${query}`;
+        case "apk":
+            return `pkg:apk/${encodeURIComponent(distro?.id ?? "alpine")}/${encodeURIComponent(pkg.name)}${version}${query}`;
+        case "npm": {
+            const scoped = pkg.name.startsWith("@") ? pkg.name.replace("@", "%40") : purlEncode(pkg.name);
+            return `pkg:npm/${scoped}${version}`;
+        }
+        case "pypi":
+            return `pkg:pypi/${encodeURIComponent(pkg.name.toLowerCase().replace(/[-_.]+/g, "-"))}${version}`;
+    }
+}
+/** A license field that is one SPDX identifier, or NOASSERTION: a free-text field would make the document invalid. */
+function spdxLicense(license) {
+    return license && /^[A-Za-z0-9.+-]+$/.test(license) ? license : "NOASSERTION";
+}
+/**
+ * An SPDX 2.3 JSON document of an image: the image as the described package, every package found in it as a package
+ * the image CONTAINS, each with its purl. Built only from the image's bytes and the build time, so rebuilding the same
+ * image gives the same document.
+ */
+function spdxDocument(subject, found) {
+    const hex = subject.digest.replace(/^sha256:/, "");
+    const packages = [];
+    const relationships = [];
+    const imageId = "SPDXRef-Image";
+    const repositoryUrl = subject.name;
+    const lastSlash = subject.name.lastIndexOf("/");
+    packages.push({
+        SPDXID: imageId,
+        name: subject.name,
+        versionInfo: subject.digest,
+        downloadLocation: "NOASSERTION",
+        filesAnalyzed: false,
+        licenseConcluded: "NOASSERTION",
+        licenseDeclared: "NOASSERTION",
+        copyrightText: "NOASSERTION",
+        primaryPackagePurpose: "CONTAINER",
+        checksums: [{ algorithm: "SHA256", checksumValue: hex }],
+        externalRefs: [
+            {
+                referenceCategory: "PACKAGE-MANAGER",
+                referenceType: "purl",
+                referenceLocator: `pkg:oci/${encodeURIComponent(subject.name.slice(lastSlash + 1))}@${encodeURIComponent(subject.digest)}?repository_url=${encodeURIComponent(repositoryUrl)}`,
+            },
+        ],
+    });
+    relationships.push({
+        spdxElementId: "SPDXRef-DOCUMENT",
+        relationshipType: "DESCRIBES",
+        relatedSpdxElement: imageId,
+    });
+    const seen = new Set();
+    for (const { packages: list, distro } of found) {
+        for (const pkg of list) {
+            const locator = purl(pkg, distro);
+            // The same package in several platforms' images differs by arch in its purl; an exact repeat is listed once.
+            if (seen.has(locator))
+                continue;
+            seen.add(locator);
+            const id = `SPDXRef-Package-${(0,external_node_crypto_namespaceObject.createHash)("sha256").update(locator).digest("hex").slice(0, 16)}`;
+            packages.push({
+                SPDXID: id,
+                name: pkg.name,
+                versionInfo: pkg.version,
+                downloadLocation: "NOASSERTION",
+                filesAnalyzed: false,
+                licenseConcluded: "NOASSERTION",
+                licenseDeclared: spdxLicense(pkg.license),
+                copyrightText: "NOASSERTION",
+                primaryPackagePurpose: pkg.ecosystem === "deb" || pkg.ecosystem === "apk" ? "OPERATING-SYSTEM" : "LIBRARY",
+                ...(pkg.source ? { sourceInfo: `built from source package ${pkg.source}` } : {}),
+                comment: `found in ${pkg.foundIn} (${pkg.platform || "image"})`,
+                externalRefs: [
+                    { referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: locator },
+                ],
+            });
+            relationships.push({ spdxElementId: imageId, relationshipType: "CONTAINS", relatedSpdxElement: id });
+        }
+    }
+    return {
+        spdxVersion: "SPDX-2.3",
+        dataLicense: "CC0-1.0",
+        SPDXID: "SPDXRef-DOCUMENT",
+        name: `${subject.name}@${subject.digest}`,
+        documentNamespace: `urn:uuid:${uuidFrom(`${subject.name}@${subject.digest}`)}`,
+        creationInfo: {
+            created: new Date(subject.created * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+            creators: [`Tool: gitops-pipeline-build-push-${VERSION}`],
+            comment: "Packages read from the image's package databases: dpkg, apk, npm (node_modules), Python (site-packages).",
+        },
+        packages,
+        relationships,
+    };
+}
+/** A name-based UUID (version 5 layout over SHA-256 bits), so the namespace is unique per image and stable per rebuild. */
+function uuidFrom(text) {
+    const bytes = (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest().subarray(0, 16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x50;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString("hex");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+;// CONCATENATED MODULE: ./src/build/attest.ts
+
+
+
+
+
+
+
+const SBOM_TYPE = "application/spdx+json";
+const PROVENANCE_TYPE = "application/vnd.in-toto+json";
+const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+function noAttestations(reused = false) {
+    return { sbomPath: "", provenancePath: "", sbomDigest: "", provenanceDigest: "", reused };
+}
+async function subjectOf(registry, repository, name, digest) {
+    const manifest = await registry.getManifest(repository, digest);
+    if (!manifest)
+        throw new UserError(`the registry has no manifest ${name}@${digest} to attach to`);
+    return {
+        name,
+        repository,
+        descriptor: { mediaType: manifest.mediaType, digest, size: manifest.body.length },
+    };
+}
+async function writeDocument(dir, name, content) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const file = external_node_path_default().join(dir, name);
+    await (0,promises_namespaceObject.writeFile)(file, content);
+    return file;
+}
+/** Attaches a document; a registry that refuses artifacts costs a warning, not the pushed image. */
+async function attach(registry, subject, artifact, what, logger) {
+    try {
+        const attached = await attachArtifact(registry, subject.repository, subject.descriptor, artifact);
+        logger.info(`attached the ${what} to ${subject.name}@${subject.descriptor.digest} as ${attached.digest} (${attached.via === "referrers-api" ? "referrers API" : "referrers tag"})`);
+        return attached;
+    }
+    catch (error) {
+        if (!isUserError(error))
+            throw error;
+        logger.warning(`the ${what} was written to a file but not attached in the registry: ${error.message}`);
+        return { digest: "" };
+    }
+}
+async function makeSbom(registry, subject, created) {
+    const platforms = await imageFiles(registry, subject.repository, subject.descriptor.digest, isPackageDatabase);
+    const found = platforms.map((image) => packagesIn(image.files, image.platform));
+    const document = spdxDocument({ name: subject.name, digest: subject.descriptor.digest, created }, found);
+    const packages = found.reduce((sum, entry) => sum + entry.packages.length, 0);
+    return { content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), packages };
+}
+function sbomArtifact(content, created) {
+    return {
+        artifactType: SBOM_TYPE,
+        mediaType: SBOM_TYPE,
+        content,
+        annotations: { "org.opencontainers.image.created": new Date(created * 1000).toISOString() },
+    };
+}
+/** Makes the SBOM of the subject, writes it and attaches it, recording all of it in `result`. */
+async function freshSbom(registry, subject, options, logger, result) {
+    const sbom = await makeSbom(registry, subject, options.created);
+    result.packages = sbom.packages;
+    result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", sbom.content);
+    const attached = await attach(registry, subject, sbomArtifact(sbom.content, options.created), "SBOM", logger);
+    result.sbomDigest = attached.digest;
+    result.via = attached.via ?? result.via;
+}
+/**
+ * The SBOM (SPDX 2.3, read from the pushed image's package databases) and the SLSA provenance statement of a pushed
+ * image: written as files for the workflow, and attached to the image in the registry as OCI referrers.
+ */
+async function attest(registry, repository, name, digest, options, logger) {
+    const result = noAttestations(false);
+    if (!options.sbom && !options.provenance)
+        return result;
+    const subject = await subjectOf(registry, repository, name, digest);
+    if (options.sbom)
+        await freshSbom(registry, subject, options, logger, result);
+    if (options.provenance) {
+        const finishedOn = new Date();
+        const statement = provenanceStatement(options.run, {
+            name,
+            digest,
+            builder: options.builder,
+            parameters: options.parameters,
+            startedOn: options.startedOn,
+            finishedOn,
+        });
+        const content = Buffer.from(`${JSON.stringify(statement, null, 2)}\n`);
+        result.provenancePath = await writeDocument(options.outputDir, "provenance.intoto.json", content);
+        const attached = await attach(registry, subject, {
+            artifactType: PROVENANCE_TYPE,
+            mediaType: PROVENANCE_TYPE,
+            content,
+            annotations: {
+                "in-toto.io/predicate-type": SLSA_PROVENANCE_V1,
+                "org.opencontainers.image.created": finishedOn.toISOString(),
+            },
+        }, "provenance", logger);
+        result.provenanceDigest = attached.digest;
+        result.via = attached.via ?? result.via;
+    }
+    return result;
+}
+/**
+ * A skipped build's documents: the ones the run that built the image attached, downloaded to files. A missing SBOM is
+ * made now (it describes the image, whoever built it); a missing provenance is not, because this run built nothing.
+ */
+async function reuseAttestations(registry, repository, name, digest, options, logger) {
+    const result = noAttestations(true);
+    if (!options.sbom && !options.provenance)
+        return result;
+    const referrers = await listReferrers(registry, repository, digest);
+    // The latest entry of each type wins: a rebuild of the same digest appends.
+    const latest = (type) => referrers.filter((entry) => entry.artifactType === type).at(-1);
+    const sbom = options.sbom ? latest(SBOM_TYPE) : undefined;
+    if (sbom) {
+        const content = await artifactContent(registry, repository, sbom.digest);
+        if (content) {
+            result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", content);
+            result.sbomDigest = sbom.digest;
+        }
+    }
+    else if (options.sbom) {
+        await freshSbom(registry, await subjectOf(registry, repository, name, digest), options, logger, result);
+    }
+    const provenance = options.provenance
+        ? referrers
+            .filter((entry) => entry.artifactType === PROVENANCE_TYPE &&
+            entry.annotations?.["in-toto.io/predicate-type"] === SLSA_PROVENANCE_V1)
+            .at(-1)
+        : undefined;
+    if (provenance) {
+        const content = await artifactContent(registry, repository, provenance.digest);
+        if (content) {
+            result.provenancePath = await writeDocument(options.outputDir, "provenance.intoto.json", content);
+            result.provenanceDigest = provenance.digest;
+        }
+    }
+    else if (options.provenance) {
+        logger.info(`${name}@${digest} has no provenance attached, and this run built nothing to attest`);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/build/docker-config.ts
+
+
+/** What docker keeps beside config.json that a build needs: the buildx builders, plugins and contexts. */
+const SHARED_DIRS = ["buildx", "cli-plugins", "contexts"];
+/** The user's docker config directory, as the docker CLI finds it. */
+function userDockerConfig(env) {
+    if (env.DOCKER_CONFIG)
+        return env.DOCKER_CONFIG;
+    return env.HOME ? external_node_path_default().join(env.HOME, ".docker") : undefined;
+}
+/**
+ * Prepares a DOCKER_CONFIG of the step's own, so `docker login` writes the password into a directory the step deletes
+ * when it ends, never into the user's config or a credential store that outlives the job. The builders, plugins and
+ * contexts of the user's config stay visible (linked); logins to other registries kept in its config.json are copied,
+ * except for the one this step logs in to. A credential store (`credsStore`, `credHelpers`) is left out: docker would
+ * put the new login there.
+ */
+async function prepareStepDockerConfig(dir, userConfig, registry) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const config = {};
+    if (userConfig) {
+        const content = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(userConfig, "config.json"), "utf8").catch(() => undefined);
+        try {
+            Object.assign(config, content ? JSON.parse(content) : {});
+        }
+        catch {
+            // An unreadable config has nothing this step can use.
+        }
+        for (const name of SHARED_DIRS) {
+            const source = external_node_path_default().join(userConfig, name);
+            if ((await (0,promises_namespaceObject.stat)(source).catch(() => undefined))?.isDirectory())
+                await (0,promises_namespaceObject.symlink)(source, external_node_path_default().join(dir, name));
+        }
+    }
+    delete config.credsStore;
+    delete config.credHelpers;
+    const auths = { ...(config.auths ?? {}) };
+    for (const key of Object.keys(auths)) {
+        if (key.replace(/^https?:\/\//, "").replace(/\/.*$/, "") === registry)
+            delete auths[key];
+    }
+    config.auths = auths;
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, "config.json"), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+}
 
 ;// CONCATENATED MODULE: ./src/build/metadata.ts
 
@@ -798,6 +1846,41 @@ function resolveImageName(input) {
 function taggedRefs(image, tags) {
     return tags.map((tag) => formatImageRef({ ...image, tag, digest: undefined }));
 }
+/**
+ * Reads `tags` entries as docker/metadata-action writes them (full `name:tag` references) or as bare tags. A full
+ * reference to `image` (however spelled: docker.io/library/x, index.docker.io) adds its tag; one naming another
+ * repository or registry is pushed there too, as docker/build-push-action does.
+ */
+function splitTagInputs(image, entries) {
+    const tags = [];
+    const otherRefs = [];
+    for (const entry of entries) {
+        if (!/[/:@]/.test(entry)) {
+            tags.push(entry);
+            continue;
+        }
+        let ref;
+        try {
+            ref = parseImageRef(entry.toLowerCase());
+        }
+        catch (error) {
+            throw new UserError(`input 'tags': ${JSON.stringify(entry)} is neither a tag nor an image reference`, {
+                hint: `Give tags (1.2.3) or full references (ghcr.io/acme/web:1.2.3), one per line. ${error.hint ?? ""}`.trim(),
+                cause: error,
+            });
+        }
+        if (ref.digest !== undefined || ref.tag === undefined) {
+            throw new UserError(`input 'tags': ${JSON.stringify(entry)} must name a tag${ref.digest ? ", not a digest" : ""}`, {
+                hint: "Write name:tag, e.g. ghcr.io/acme/web:1.2.3; the digest is what the action outputs.",
+            });
+        }
+        if (normalizedName(ref) === normalizedName(image))
+            tags.push(ref.tag);
+        else
+            otherRefs.push(formatImageRef(ref));
+    }
+    return { tags, otherRefs: [...new Set(otherRefs)] };
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -918,7 +2001,81 @@ async function detectBuilder(pathVariable, logger) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/build/secrets.ts
+
+
+
+const ID_RE = /^[A-Za-z0-9_.-]{1,128}$/;
+/**
+ * `id=value` lines (`secrets`) or `id=path` lines (`secret-files`), as docker/build-push-action writes them. The value
+ * is everything after the first '=', untrimmed inside, so a token keeps every character; blank lines are skipped.
+ */
+function parseSecrets(raw, input) {
+    const secrets = [];
+    raw.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === "")
+            return;
+        const eq = line.indexOf("=");
+        const id = eq > 0 ? line.slice(0, eq).trim() : "";
+        if (!ID_RE.test(id)) {
+            // The line may be a secret pasted without its id: never repeat it.
+            throw new UserError(`input '${input}' line ${index + 1} does not start with an id and '='`, {
+                hint: `Write one ${input === "secrets" ? "id=value" : "id=path"} per line; an id is letters, digits, '_', '.' and '-'.`,
+            });
+        }
+        const rest = line.slice(eq + 1);
+        secrets.push(input === "secrets" ? { id, value: rest } : { id, file: rest.trim() });
+    });
+    return secrets;
+}
+/** Refuses the same id twice across `secrets` and `secret-files`: the builder would silently use one of them. */
+function checkSecretIds(secrets) {
+    const seen = new Set();
+    for (const secret of secrets) {
+        if (seen.has(secret.id)) {
+            throw new UserError(`build secret id ${JSON.stringify(secret.id)} is given twice`, {
+                hint: "Give each id once, in 'secrets' or in 'secret-files'.",
+            });
+        }
+        seen.add(secret.id);
+    }
+    return secrets;
+}
+/**
+ * Writes each value secret to its own 0600 file in `dir` (0700, inside the step's run directory that is removed at the
+ * end, also on failure), checks each secret file exists, and returns the mounts for the builder.
+ */
+async function materializeSecrets(secrets, dir) {
+    if (secrets.length === 0)
+        return [];
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,promises_namespaceObject.chmod)(dir, 0o700);
+    const mounts = [];
+    for (const [index, secret] of secrets.entries()) {
+        if ("value" in secret) {
+            const src = external_node_path_default().join(dir, `secret-${index}`);
+            await (0,promises_namespaceObject.writeFile)(src, secret.value, { mode: 0o600, flag: "wx" });
+            mounts.push({ id: secret.id, src });
+        }
+        else {
+            const src = external_node_path_default().resolve(secret.file);
+            if (!(await (0,promises_namespaceObject.stat)(src).catch(() => undefined))?.isFile()) {
+                throw new UserError(`input 'secret-files': the file for id ${JSON.stringify(secret.id)} is not there: ${secret.file}`, {
+                    file: secret.file,
+                    hint: "Write the file in an earlier step; the path is relative to the workspace.",
+                });
+            }
+            mounts.push({ id: secret.id, src });
+        }
+    }
+    return mounts;
+}
+
 ;// CONCATENATED MODULE: ./src/build/build-push.ts
+
+
+
+
 
 
 
@@ -960,48 +2117,64 @@ function checkBuilderInputs(builder, options, logger) {
 }
 /**
  * Build and push, then read the digest back from the registry. The digest in the result is the registry's, checked
- * against what the builder reported, so the next step pins something the registry really serves.
+ * against what the builder reported at every name, so the next step pins something the registry really serves.
  */
 async function buildAndPush(options, logger) {
-    const started = Date.now();
+    const started = new Date();
     const { image, metadata } = options;
-    const refs = taggedRefs(image, metadata.tags);
-    const primaryRef = refs[0];
-    const result = (digest, builder, skipped) => ({
+    const ownRefs = taggedRefs(image, metadata.tags);
+    const refs = [...ownRefs, ...options.otherRefs];
+    const primaryRef = ownRefs[0];
+    const result = (digest, builder, extra = {}) => ({
         image: imageName(image),
         tag: metadata.primary,
         tags: metadata.tags,
         refs,
         digest,
+        imageId: extra.imageId ?? "",
         builder,
         platforms: options.platforms,
         labels: metadata.labels,
-        skipped,
-        pushed: options.push && !skipped && digest !== "",
-        durationMs: Date.now() - started,
+        annotations: options.annotations,
+        skipped: extra.skipped ?? false,
+        tagsAdded: extra.tagsAdded ?? [],
+        pushed: options.push && !extra.skipped && digest !== "",
+        attestations: extra.attestations ?? noAttestations(),
+        durationMs: Date.now() - started.getTime(),
     });
     await checkSources(options.context, options.file);
     const repository = apiRepository(image);
-    // Without inputs, the login an earlier step stored (the builder finds it on its own) lets this client in too.
-    const stored = options.push && !options.credentials
-        ? await loadStoredCredentials(options.authFiles, normalizedRegistry(image))
-        : undefined;
-    const registry = options.push
-        ? new RegistryClient(apiHost(image), {
-            credentials: options.credentials ?? stored,
-            insecure: options.insecure,
-            fetch: options.fetch,
-        })
-        : undefined;
+    const registries = new RegistryClients(image, options);
+    const registry = options.push ? await registries.primary() : undefined;
+    const others = options.otherRefs.map((ref) => ({ ref, image: parseImageRef(ref) }));
     // Asking the registry before building turns a wrong password into a 2-second failure, not a post-build one.
     if (registry && options.credentials)
         await registry.ping();
+    const attestOptions = (builder, digest) => ({
+        ...options.attestations,
+        outputDir: external_node_path_default().join(options.tempDir, "gitops-build", "attestations", digest.replace(/^sha256:/, "").slice(0, 16)),
+        parameters: buildParameters(options, refs),
+        builder,
+        startedOn: started,
+        created: metadata.created,
+    });
     if (registry && options.skipExisting) {
         const existing = await registry.manifestDigest(repository, metadata.primary);
         if (existing) {
             logger.info(`${primaryRef} already exists (${existing}); skipping the build`);
-            await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
-            return result(existing, "none", true);
+            const added = await addMissingTags(registry, repository, existing, metadata.tags.slice(1), primaryRef, logger);
+            for (const other of others) {
+                if (await copyToOtherName(registries, { registry, repository }, other, existing, primaryRef)) {
+                    added.push(other.ref);
+                }
+            }
+            const attestations = await reuseAttestations(registry, repository, imageName(image), existing, attestOptions("none", existing), logger);
+            return result(existing, "none", {
+                skipped: true,
+                tagsAdded: added,
+                imageId: await imageIdOf(registry, repository, existing),
+                attestations,
+            });
         }
     }
     const builder = options.builder === "auto" ? await detectBuilder(options.pathVariable, logger) : options.builder;
@@ -1023,7 +2196,9 @@ async function buildAndPush(options, logger) {
         file: options.file,
         refs,
         labels: metadata.labels,
+        annotations: options.annotations,
         buildArgs: options.buildArgs,
+        secrets: [],
         platforms: options.platforms,
         target: options.target,
         cacheFrom: options.cacheFrom,
@@ -1032,35 +2207,150 @@ async function buildAndPush(options, logger) {
         timestamp: metadata.created,
         insecure: options.insecure || isLoopback(apiHost(image)),
     };
-    const exec = (what, invocation) => runChecked(what, invocation, logger, options.env);
+    // Logging in also when not pushing lets a pull-request build pull a private base image.
+    const login = options.credentials !== undefined;
+    const registryHost = image.registry || "docker.io";
+    let env = options.env;
+    const exec = (what, invocation) => runChecked(what, invocation, logger, env);
     try {
-        // Logging in also when not pushing lets a pull-request build pull a private base image.
-        const login = options.credentials !== undefined;
+        // Secret values exist only as 0600 files in the run directory, removed below whatever happens.
+        request.secrets = await materializeSecrets(options.secrets, external_node_path_default().join(runDir, "secrets"));
+        if (login && builder === "buildx") {
+            // docker login writes to DOCKER_CONFIG; this one lives in the run directory and goes with it.
+            const dockerConfig = external_node_path_default().join(runDir, "docker");
+            await prepareStepDockerConfig(dockerConfig, userDockerConfig(options.env), registryHost);
+            env = { ...options.env, DOCKER_CONFIG: dockerConfig };
+        }
         if (login) {
+            // Pushes to the other names need their logins in the same auth file the builder is pointed at.
+            if (builder !== "buildx")
+                await seedAuthFile(files.authfile, others.map((other) => other.image), options.authFiles);
             const { username, password } = options.credentials;
-            const registryHost = image.registry || "docker.io";
             await exec(`${builder} login to ${registryHost}`, loginInvocation(builder, registryHost, username, password, files, request.insecure));
         }
         const reported = await buildAndReport(builder, request, files, login, exec);
+        if (!options.push) {
+            const imageId = await (0,promises_namespaceObject.readFile)(files.iidfile, "utf8").then((text) => text.trim(), () => "");
+            return result("", builder, { imageId });
+        }
         // Extra tags cost one manifest PUT each instead of another builder push that re-checks every layer.
-        const others = refs.slice(1);
-        if (builder !== "buildx" && options.push && others.length > 0) {
-            if (!(await tagInRegistry(registry, repository, reported, metadata.tags.slice(1), logger))) {
-                for (const ref of others) {
+        if (builder !== "buildx") {
+            const sameRepository = ownRefs.slice(1);
+            if (sameRepository.length > 0 &&
+                !(await tagInRegistry(registry, repository, reported, metadata.tags.slice(1), logger))) {
+                for (const ref of sameRepository) {
                     await exec(`${builder} push ${ref}`, daemonlessPush(builder, request, files, ref, { authfile: login }));
                 }
             }
+            for (const { ref } of others) {
+                await exec(`${builder} push ${ref}`, daemonlessPush(builder, request, files, ref, { authfile: login }));
+            }
         }
-        if (!options.push)
-            return result("", builder, false);
         const digest = await verifyPushed(registry, repository, metadata.tags, reported, builder, primaryRef);
-        return result(digest, builder, false);
+        for (const other of others) {
+            const client = await registries.for(other.image);
+            await verifyPushed(client, apiRepository(other.image), [other.image.tag], reported, builder, other.ref);
+        }
+        const attestations = await attest(registry, repository, imageName(image), digest, attestOptions(builder, digest), logger);
+        return result(digest, builder, { imageId: await imageIdOf(registry, repository, digest), attestations });
     }
     finally {
-        // The auth file holds the credentials; nothing of this run stays behind but the image store.
+        // The auth file, the step's DOCKER_CONFIG and the secret files hold credentials; nothing of this run stays
+        // behind but the image store, whether the build succeeded or not.
         await (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true });
         if (!files.runroot.startsWith(stateDir))
             await (0,promises_namespaceObject.rm)(files.runroot, { recursive: true, force: true });
+    }
+}
+/**
+ * Points another name from `tags` at the existing image, copying it there when it is missing: what a skipped build
+ * owes a release that adds a mirror. False when the name already had the image.
+ */
+async function copyToOtherName(registries, source, other, digest, primaryRef) {
+    const tag = other.image.tag;
+    try {
+        const target = { registry: await registries.for(other.image), repository: apiRepository(other.image) };
+        if ((await target.registry.manifestDigest(target.repository, tag)) === digest)
+            return false;
+        await copyImage(source, target, digest, tag);
+        await verifyPushed(target.registry, target.repository, [tag], digest, "the copy", other.ref);
+        return true;
+    }
+    catch (error) {
+        if (!isUserError(error))
+            throw error;
+        throw new UserError(`cannot copy the existing ${primaryRef} to ${other.ref}: ${error.message}`, {
+            cause: error,
+            hint: "Log in to that registry in an earlier step (docker/login-action); 'username' and 'password' are for the image's own registry.",
+        });
+    }
+}
+/** What decided the build, for the provenance: never secret values, only their ids. */
+function buildParameters(options, refs) {
+    return {
+        context: options.context,
+        file: options.file,
+        target: options.target,
+        platforms: options.platforms,
+        tags: refs,
+        buildArgs: options.buildArgs,
+        labels: options.metadata.labels,
+        annotations: options.annotations,
+        secrets: options.secrets.map((secret) => secret.id),
+    };
+}
+/** The image ID of a pushed manifest: its config digest; an index has none, and is named by its own digest. */
+async function imageIdOf(registry, repository, digest) {
+    const manifest = await registry.getManifest(repository, digest);
+    if (!manifest)
+        return "";
+    const parsed = JSON.parse(manifest.body.toString("utf8"));
+    return parsed.config?.digest ?? digest;
+}
+/** Writes the logins stored for the other names' registries into the builder's auth file, before its own login. */
+async function seedAuthFile(authfile, images, candidates) {
+    const auths = {};
+    for (const other of images) {
+        const host = normalizedRegistry(other);
+        const stored = await loadStoredCredentials(candidates, host);
+        if (stored)
+            auths[host] = { auth: Buffer.from(`${stored.username}:${stored.password}`).toString("base64") };
+    }
+    await (0,promises_namespaceObject.writeFile)(authfile, JSON.stringify({ auths }), { mode: 0o600 });
+}
+/**
+ * One registry client per registry host. The image's registry uses the inputs' login (or a stored one); the registries
+ * of other names in `tags` use the logins an earlier step stored.
+ */
+class RegistryClients {
+    image;
+    options;
+    clients = new Map();
+    constructor(image, options) {
+        this.image = image;
+        this.options = options;
+    }
+    primary() {
+        return this.for(this.image);
+    }
+    for(ref) {
+        const host = apiHost(ref);
+        let client = this.clients.get(host);
+        if (!client) {
+            const own = host === apiHost(this.image);
+            client = (async () => {
+                const credentials = own && this.options.credentials
+                    ? this.options.credentials
+                    : await loadStoredCredentials(this.options.authFiles, normalizedRegistry(ref));
+                return new RegistryClient(host, {
+                    credentials,
+                    insecure: this.options.insecure,
+                    fetch: this.options.fetch,
+                });
+            })();
+            this.clients.set(host, client);
+        }
+        return client;
     }
 }
 /**
@@ -1090,7 +2380,7 @@ async function addMissingTags(registry, repository, digest, tags, primaryRef, lo
     const current = await Promise.all(tags.map((tag) => registry.manifestDigest(repository, tag)));
     const missing = tags.filter((_, index) => current[index] !== digest);
     if (missing.length === 0)
-        return;
+        return [];
     if (!(await tagInRegistry(registry, repository, digest, missing, logger))) {
         throw new UserError(`${primaryRef} already exists, but ${missing.join(", ")} could not be pointed at it`, {
             hint: "Give 'username' and 'password' with push rights to the registry, or set skip-existing: false to rebuild.",
@@ -1098,6 +2388,7 @@ async function addMissingTags(registry, repository, digest, tags, primaryRef, lo
     }
     logger.info(`tagged the existing image ${missing.join(", ")}`);
     await verifyPushed(registry, repository, missing, digest, "registry-side tagging", primaryRef);
+    return missing;
 }
 /**
  * Adds the other tags on the registry side, by putting the pushed manifest's bytes under each: one small request per tag
@@ -1151,6 +2442,112 @@ builder, primaryRef) {
     return reported;
 }
 
+;// CONCATENATED MODULE: ./src/build/platform.ts
+
+/**
+ * Operating systems and architectures as OCI image indexes name them (the Go GOOS/GOARCH values). A builder accepts
+ * any string and writes it into the image, so a typo pushes an image no node can ever run.
+ */
+const OPERATING_SYSTEMS = new Set([
+    "aix",
+    "android",
+    "darwin",
+    "dragonfly",
+    "freebsd",
+    "illumos",
+    "ios",
+    "js",
+    "linux",
+    "netbsd",
+    "openbsd",
+    "plan9",
+    "solaris",
+    "wasip1",
+    "windows",
+]);
+/** Each architecture with the variants it has; an empty list means it takes none. */
+const ARCHITECTURES = {
+    "386": [],
+    amd64: ["v1", "v2", "v3", "v4"],
+    amd64p32: [],
+    arm: ["v5", "v6", "v7", "v8"],
+    arm64: [
+        "v8",
+        "v8.0",
+        "v8.1",
+        "v8.2",
+        "v8.3",
+        "v8.4",
+        "v8.5",
+        "v8.6",
+        "v8.7",
+        "v8.8",
+        "v8.9",
+        "v9",
+        "v9.0",
+        "v9.1",
+        "v9.2",
+        "v9.3",
+        "v9.4",
+        "v9.5",
+    ],
+    loong64: [],
+    mips: [],
+    mipsle: [],
+    mips64: [],
+    mips64le: [],
+    ppc64: [],
+    ppc64le: [],
+    riscv64: [],
+    s390x: [],
+    wasm: [],
+};
+/** Names other tools use for the same thing, so the error can say which value is meant. */
+const ALIASES = {
+    x86_64: "amd64",
+    "x86-64": "amd64",
+    x64: "amd64",
+    aarch64: "arm64",
+    armhf: "arm/v7",
+    armel: "arm/v6",
+    i386: "386",
+    i686: "386",
+    x86: "386",
+    ppc64el: "ppc64le",
+};
+const FORMS = "Write each platform as os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7, linux/386, linux/ppc64le, linux/s390x, linux/riscv64, windows/amd64.";
+function platform_refuse(entry, why) {
+    throw new UserError(`input 'platforms': ${JSON.stringify(entry)} ${why}`, { hint: FORMS });
+}
+/** Checks one `os/arch[/variant]` entry and returns it lowercased as builders expect. */
+function checkPlatform(entry) {
+    const parts = entry.toLowerCase().split("/");
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => part === "")) {
+        platform_refuse(entry, "is not os/arch[/variant]");
+    }
+    const [os, arch, variant] = parts;
+    if (!OPERATING_SYSTEMS.has(os)) {
+        platform_refuse(entry, `names an unknown operating system ${JSON.stringify(os)} (known: ${[...OPERATING_SYSTEMS].join(", ")})`);
+    }
+    const variants = Object.hasOwn(ARCHITECTURES, arch) ? ARCHITECTURES[arch] : undefined;
+    if (variants === undefined) {
+        const alias = Object.hasOwn(ALIASES, arch) ? ALIASES[arch] : undefined;
+        platform_refuse(entry, alias
+            ? `names the architecture ${JSON.stringify(arch)}, which images call ${JSON.stringify(alias)}: write ${os}/${alias}`
+            : `names an unknown architecture ${JSON.stringify(arch)} (known: ${Object.keys(ARCHITECTURES).join(", ")})`);
+    }
+    if (variant !== undefined && !variants.includes(variant)) {
+        platform_refuse(entry, variants.length === 0
+            ? `gives the variant ${JSON.stringify(variant)}, but ${arch} has none`
+            : `gives an unknown ${arch} variant ${JSON.stringify(variant)} (known: ${variants.join(", ")})`);
+    }
+    return parts.join("/");
+}
+/** Every entry checked before anything is built; duplicates are dropped, order kept. */
+function checkPlatforms(entries) {
+    return [...new Set(entries.map(checkPlatform))];
+}
+
 ;// CONCATENATED MODULE: ./src/build/summary.ts
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
@@ -1177,6 +2574,23 @@ function summaryMarkdown(result) {
             lines.push(`| \`${ref}\` |`);
     }
     lines.push("");
+    if (result.skipped) {
+        lines.push(result.tagsAdded.length > 0
+            ? `Tags added to the existing image: ${result.tagsAdded.map((tag) => `\`${tag}\``).join(", ")}`
+            : "Every tag already named the existing image; nothing was built, pushed or tagged.", "");
+    }
+    const { attestations } = result;
+    if (attestations.sbomPath || attestations.provenancePath) {
+        const where = (digest) => (digest ? `attached as \`${digest}\`` : "not attached");
+        const verb = attestations.reused ? "from the run that built it" : "written";
+        if (attestations.sbomPath) {
+            const count = attestations.packages === undefined ? "" : ` (${attestations.packages} packages)`;
+            lines.push(`SBOM (SPDX 2.3)${count}: ${verb}, ${where(attestations.sbomDigest)}`, "");
+        }
+        if (attestations.provenancePath) {
+            lines.push(`Provenance (SLSA v1, unsigned): ${verb}, ${where(attestations.provenanceDigest)}`, "");
+        }
+    }
     const builder = result.builder === "none" ? "none (skipped)" : result.builder;
     const platforms = result.platforms.length > 0 ? result.platforms.join(", ") : "the runner's";
     lines.push(`Builder: ${builder} · platforms: ${platforms} · duration: ${seconds(result.durationMs)}`, "");
@@ -1371,6 +2785,8 @@ async function runAction(body) {
 
 
 
+
+
 function githubContext(env) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
@@ -1391,6 +2807,22 @@ function githubContext(env) {
         repository: env.GITHUB_REPOSITORY ?? "",
         serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
         payload,
+    };
+}
+/** What the provenance says about the run, from the runner's variables. */
+function runContext(env, revision) {
+    return {
+        serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+        repository: env.GITHUB_REPOSITORY ?? "",
+        revision,
+        ref: env.GITHUB_REF ?? "",
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? "",
+        runId: env.GITHUB_RUN_ID ?? "",
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? "",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT ?? "",
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
     };
 }
 /**
@@ -1423,19 +2855,36 @@ function build_push_run() {
         const { ref: image, lowercased } = resolveImageName(getInput("image"));
         if (lowercased)
             notice(`image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`);
+        const { tags, otherRefs } = splitTagInputs(image, getList("tags"));
         const metadata = computeMetadata(context, {
             latest: getBoolean("latest", false),
-            extra: getList("tags"),
+            extra: tags,
             labels: parseKeyValues(getInput("labels"), "labels"),
             created: createdTime(context, env.SOURCE_DATE_EPOCH, new Date()),
         });
+        const secrets = checkSecretIds([
+            ...parseSecrets(getSecret("secrets"), "secrets"),
+            ...parseSecrets(getString("secret-files"), "secret-files"),
+        ]);
+        // Each value masked on its own, so a one-line secret from a multi-line input is hidden wherever it appears.
+        for (const secret of secrets)
+            if ("value" in secret && secret.value.trim() !== "")
+                setSecret(secret.value);
         const result = await buildAndPush({
             image,
             metadata,
+            otherRefs,
+            annotations: parseKeyValues(getInput("annotations"), "annotations"),
+            secrets,
+            attestations: {
+                sbom: push && getBoolean("sbom", true),
+                provenance: push && getBoolean("provenance", true),
+                run: runContext(env, metadata.revision),
+            },
             context: getString("context", "."),
             file: getString("file") || undefined,
             builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
-            platforms: getList("platforms"),
+            platforms: checkPlatforms(getList("platforms")),
             buildArgs: parseKeyValues(getInput("build-args"), "build-args"),
             target: getString("target") || undefined,
             cacheFrom: getMultilineInput("cache-from"),
@@ -1455,18 +2904,29 @@ function build_push_run() {
         setOutput("tag", result.tag);
         setOutput("tags", JSON.stringify(result.tags));
         setOutput("digest", result.digest);
+        setOutput("imageid", result.imageId);
+        setOutput("sbom-path", result.attestations.sbomPath);
+        setOutput("provenance-path", result.attestations.provenancePath);
         setOutput("image-ref", pinned);
         setOutput("image-tag-ref", result.digest ? `${result.image}:${result.tag}@${result.digest}` : "");
         setOutput("metadata", JSON.stringify({
             tags: result.tags,
             refs: result.refs,
             labels: result.labels,
+            annotations: result.annotations,
             digest: result.digest,
+            imageid: result.imageId,
             builder: result.builder,
             platforms: result.platforms,
+            sbom: result.attestations.sbomDigest || undefined,
+            provenance: result.attestations.provenanceDigest || undefined,
         }));
         setOutput("skipped", String(result.skipped));
-        if (pinned)
+        if (result.skipped) {
+            const added = result.tagsAdded.length > 0 ? `; tags added: ${result.tagsAdded.join(", ")}` : "; no tag added";
+            logInfo(`${result.image}:${result.tag}@${result.digest} was already in the registry: not built, not pushed${added}`);
+        }
+        else if (pinned)
             logInfo(`pushed ${result.image}:${result.tag}@${result.digest}`);
         await writeSummary(summaryMarkdown(result));
     });
@@ -1479,7 +2939,7 @@ function build_push_run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_build_push_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(644);
+/* harmony import */ var _actions_build_push_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8);
 
 await (0,_actions_build_push_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

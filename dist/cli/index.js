@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8225);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9805);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8225:
+/***/ 9805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2820,7 +2820,29 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/update/encoding.ts
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeText(bytes) {
+    try {
+        return { text: strictUtf8.decode(bytes), encoding: "utf8" };
+    }
+    catch {
+        return {
+            text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+            encoding: "latin1",
+        };
+    }
+}
+/** The bytes of `text` held as `encoding`; a character outside one byte in a "latin1" text is a bug, not data loss. */
+function encodeText(text, encoding = "utf8") {
+    if (encoding === "latin1" && /[^\u0000-\u00ff]/.test(text)) {
+        throw new Error("a byte-per-character text holds a character above U+00FF");
+    }
+    return Buffer.from(text, encoding);
+}
+
 ;// CONCATENATED MODULE: ./src/update/local.ts
+
 
 
 
@@ -2857,7 +2879,14 @@ function isInside(root, target) {
 function localReader(root) {
     let realRoot;
     const base = () => {
-        realRoot ??= (0,promises_namespaceObject.realpath)(root).catch((error) => {
+        realRoot ??= (0,promises_namespaceObject.realpath)(root).then(async (real) => {
+            if (!(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+                throw new errors_UserError(`repository directory ${JSON.stringify(root)} is not a directory`, {
+                    hint: "Pass the root directory of the config repository with --repo.",
+                });
+            }
+            return real;
+        }, (error) => {
             throw new errors_UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
                 hint: "Pass an existing directory with --repo.",
             });
@@ -2867,6 +2896,8 @@ function localReader(root) {
     // What listings already showed to be plain files and directories (no symlink on the way): these need no
     // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
     const known = new Map();
+    // Files read one character per byte because they are not UTF-8: written back the same way (see encoding.ts).
+    const encodings = new Map();
     /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
     function resolve(path) {
         const rel = repoPath(path);
@@ -2930,7 +2961,13 @@ function localReader(root) {
             const resolved = await resolve(path);
             if (!resolved || resolved.dir)
                 return undefined;
-            return readFile(resolved.real, "utf8");
+            const { text, encoding } = decodeText(await readFile(resolved.real));
+            if (encoding !== "utf8")
+                encodings.set(repoPath(path), encoding);
+            return text;
+        },
+        encoding(path) {
+            return encodings.get(repoPath(path)) ?? "utf8";
         },
         async writeAll(files) {
             const planned = [];
@@ -2947,7 +2984,7 @@ function localReader(root) {
                     }
                     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    await (0,promises_namespaceObject.writeFile)(temp, file.content, {
+                    await (0,promises_namespaceObject.writeFile)(temp, encodeText(file.content, encodings.get(repoPath(file.path))), {
                         mode: existing ? existing.mode & 0o7777 : 0o644,
                         flag: "wx",
                     });
@@ -2971,34 +3008,134 @@ function localReader(root) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/yaml/duplicates.ts
+
+/**
+ * The repeated keys of every mapping under `root`, in document order. The `yaml` package's own check compares each
+ * new key with every earlier one, which turns a 10 MB mapping into minutes of work; this is the same rule (scalar
+ * keys with equal values; other keys never compare equal) with one set per mapping, so it is linear in the size of
+ * the document. The walk keeps its own stack: deep nesting cannot overflow the call stack.
+ */
+function duplicateKeys(root) {
+    const found = [];
+    const stack = [root];
+    const seenNodes = new Set();
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (!node || typeof node !== "object" || seenNodes.has(node))
+            continue;
+        seenNodes.add(node);
+        if ((0,dist/* isMap */.jh)(node)) {
+            const first = new Map();
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key)) {
+                    const identity = keyIdentity(key.value);
+                    const earlier = identity === undefined ? undefined : first.get(identity);
+                    if (earlier) {
+                        found.push({
+                            key: String(key.value),
+                            offset: key.range?.[0] ?? 0,
+                            firstOffset: earlier.range?.[0] ?? 0,
+                        });
+                    }
+                    else if (identity !== undefined)
+                        first.set(identity, key);
+                }
+                else
+                    stack.push(key);
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return found.sort((a, b) => a.offset - b.offset);
+}
+/** Equal for values `===` would call equal (the parser's own rule), so `1` and `"1"` stay different keys. */
+function keyIdentity(value) {
+    if (typeof value === "number" && Number.isNaN(value))
+        return undefined;
+    if (value !== null && typeof value === "object")
+        return undefined;
+    return `${typeof value}:${String(value)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/document.ts
 
 
+
+/**
+ * The largest file the edit path parses: 32 MiB. Parsing keeps a node per token and the source tokens, about 35
+ * bytes of memory per byte of YAML (a 10 MB file peaks near 360 MB and parses in about a second), so this bounds a
+ * run to roughly 1.2 GB and a few seconds per file. Hand-written manifests are kilobytes; the biggest generated ones
+ * in config repositories (CRD bundles, rendered charts) are a few MB.
+ */
+const MAX_YAML_BYTES = 32 * 1024 * 1024;
 /**
  * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
  * nothing is edited in a file the tools downstream could not read either.
  */
 function parseYamlFile(path, content) {
+    const file = parseYamlDocuments(path, content);
+    for (const document of file.documents) {
+        const error = documentError(file, document);
+        if (error)
+            throw error;
+    }
+    return file;
+}
+/**
+ * Parses without judging the documents: each may carry errors (see `documentError`). Only a file above
+ * MAX_YAML_BYTES is refused here, before any work.
+ */
+function parseYamlDocuments(path, content) {
+    if (content.length > MAX_YAML_BYTES) {
+        throw new errors_UserError(`this file is ${(content.length / 1024 / 1024).toFixed(1)} MiB; YAML files above ${MAX_YAML_BYTES / 1024 / 1024} MiB are not edited`, {
+            file: path,
+            hint: "A manifest this large is generated: regenerate it with the new version, or leave it out of the paths.",
+        });
+    }
     const lines = new dist/* LineCounter */.HN();
     // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
-    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
-    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
+    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take? They are found by
+    // `duplicateKeys` (linear) rather than the parser's own check, which is quadratic in the size of a mapping.
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, {
+        lineCounter: lines,
+        keepSourceTokens: true,
+        uniqueKeys: false,
+    });
     // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
-    const documents = [...parsed];
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error) {
-            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-            const first = error.message.split("\n")[0] ?? error.message;
-            throw new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
-                file: path,
-                line: at.line,
-                column: at.col,
-                hint: "Fix the YAML syntax; nothing was changed.",
-            });
-        }
+    return { path, content, documents: [...parsed], lines };
+}
+/** The first problem of one document as a UserError at file:line: a syntax error, else a repeated key. */
+function documentError(file, document) {
+    const error = document.errors[0];
+    if (error) {
+        const at = error.linePos?.[0] ?? file.lines.linePos(error.pos[0]);
+        const first = error.message.split("\n")[0] ?? error.message;
+        return new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+            file: file.path,
+            line: at.line,
+            column: at.col,
+            hint: "Fix the YAML syntax; nothing was changed.",
+        });
     }
-    return { path, content, documents, lines };
+    const duplicate = duplicateKeys(document.contents)[0];
+    if (duplicate) {
+        const at = file.lines.linePos(duplicate.offset);
+        return new errors_UserError(`malformed YAML: map keys must be unique; ${JSON.stringify(duplicate.key)} repeats the key at line ${file.lines.linePos(duplicate.firstOffset).line}`, {
+            file: file.path,
+            line: at.line,
+            column: at.col,
+            hint: "Remove or rename one of the keys: YAML readers disagree on which value wins; nothing was changed.",
+        });
+    }
+    return undefined;
 }
 function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
@@ -3413,29 +3550,36 @@ function anchorUses(file, document) {
     });
     return [...found.values()];
 }
-/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+/** Repeated visits one walk may make: far above any real manifest, far below what nested aliases can expand to. */
 const MAX_WALK_VISITS = 100_000;
 /**
  * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
  * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
- * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd. Only
+ * visits of a node already walked count: a first visit is bounded by the file's size, so a large file without
+ * aliases is walked whole.
  */
 function aliasWalkGuard(file) {
     const onPath = new Set();
-    let visits = 0;
+    const walked = new Set();
+    let repeats = 0;
     return {
         enter(node) {
             if (onPath.has(node))
                 return false;
-            if (++visits > MAX_WALK_VISITS) {
-                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
-                throw new errors_UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
-                    file: file.path,
-                    line,
-                    column,
-                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
-                });
+            if (walked.has(node)) {
+                if (++repeats > MAX_WALK_VISITS) {
+                    const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                    throw new errors_UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                        file: file.path,
+                        line,
+                        column,
+                        hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                    });
+                }
             }
+            else
+                walked.add(node);
             onPath.add(node);
             return true;
         },
@@ -3453,6 +3597,7 @@ function aliasWalkGuard(file) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/environments/config.ts
 
 
@@ -3463,6 +3608,8 @@ function aliasWalkGuard(file) {
 /** Name of the pipeline configuration file at the root of a config repository. */
 const CONFIG_FILE = "gitops-pipeline.yaml";
 const TOP_LEVEL = ["environments", "promotion", "validate"];
+/** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
+const MAX_ALIAS_EXPANSION = 100;
 const ENVIRONMENT_KEYS = [
     "paths",
     "mode",
@@ -3652,11 +3799,25 @@ function loadConfig(text, file = CONFIG_FILE) {
         promotion,
         ...(validateEntry
             ? {
-                validate: document.toJS().validate,
+                validate: plainData(reader, validateEntry),
                 validateLine: reader.line(validateEntry.pair.key),
             }
             : {}),
     };
+}
+/**
+ * A section as plain data. Aliases are expanded, up to the parser's own bound: nested aliases ("billion laughs")
+ * would otherwise expand exponentially, and the parser stops them with an error that names no file.
+ */
+function plainData(reader, entry) {
+    try {
+        return entry.value?.node.toJS(reader.document, { maxAliasCount: MAX_ALIAS_EXPANSION });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        reader.fail(entry.pair.key, `the ${entry.key} section uses aliases that expand to too many nodes`, "Write the values out instead of nesting aliases (*name) inside anchored lists or maps.");
+    }
 }
 /** The named environment, or a UserError listing the ones the file defines. */
 function findEnvironment(config, name) {
@@ -3751,6 +3912,20 @@ function checkDigest(input, digest) {
     const length = KNOWN_DIGEST_LENGTHS[algorithm];
     if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
         refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
+    }
+}
+/** True when `tag` is a tag the distribution grammar accepts (and so holds no space, quote, `#` or line break). */
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+/** True when `digest` is `algorithm:encoded` as the distribution grammar defines it, with the right length. */
+function isValidDigest(digest) {
+    try {
+        checkDigest(digest, digest);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 /** Registry as Docker resolves it: none or index.docker.io means docker.io. */
@@ -3860,6 +4035,35 @@ function where(image) {
 function context_refuse(image, message, hint) {
     throw new errors_UserError(message, { file: image.file, line: image.line, column: image.column, hint });
 }
+const MAX_DEPTH = 64;
+/**
+ * Calls `take` for every map entry below `root`, through maps and sequences, guarded against alias loops and absurd
+ * nesting. `take` returns true when it has dealt with the entry, so the walk does not go below it.
+ */
+function walkEntries(ctx, root, take) {
+    const guard = aliasWalkGuard(ctx.file);
+    const visit = (reached, at, depth) => {
+        if (depth > MAX_DEPTH || !guard.enter(reached.node))
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            const map = reached;
+            for (const entry of entries(ctx.file, ctx.document, map)) {
+                if (!entry.value)
+                    continue;
+                const path = [...at, entry.key];
+                if (!take(entry, path, map))
+                    visit(entry.value, path, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], depth + 1);
+            });
+        }
+        guard.leave(reached.node);
+    };
+    visit(root, [], 0);
+}
 
 ;// CONCATENATED MODULE: ./src/manifests/parts.ts
 
@@ -3868,17 +4072,20 @@ function context_refuse(image, message, hint) {
 /**
  * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
  * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
- * tag@digest update writes the tag; a digest-only update needs a digest part.
+ * tag@digest update writes the tag; a digest-only update needs a digest part. `newDigest` adds a digest value
+ * that the user named but the file does not have yet.
  */
-function partsTarget(ctx, name, parts, kind, digestPlace) {
+function partsTarget(ctx, name, parts, kind, digestPlace, newDigest) {
     const { content } = ctx.file;
     const primary = parts.tag ?? parts.digest;
     const nameRef = tryParseRef(name);
     if (!primary || !nameRef || nameRef.tag || nameRef.digest)
         return undefined;
     const text = (part) => (part ? scalarText(content, part.node) || undefined : undefined);
-    const tag = text(parts.tag);
-    const digest = text(parts.digest);
+    const version = literalVersion(text(parts.tag), text(parts.digest), false);
+    if (!version)
+        return undefined;
+    const { tag, digest } = version;
     const ref = { ...nameRef, tag, digest };
     const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
     return {
@@ -3886,7 +4093,7 @@ function partsTarget(ctx, name, parts, kind, digestPlace) {
         names: [normalizedName(nameRef)],
         fit(next, update) {
             if (parts.tag)
-                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
+                return fitTagOnly(image, Boolean(parts.digest || newDigest), next, update, digestPlace);
             if (update.digest === undefined) {
                 context_refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
             }
@@ -3899,6 +4106,9 @@ function partsTarget(ctx, name, parts, kind, digestPlace) {
             }
             if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
                 splices.push(replaceScalar(content, parts.digest.node, next.digest ?? "", where(image)));
+            }
+            else if (!parts.digest && newDigest && next.digest !== undefined) {
+                splices.push(newDigest(next.digest));
             }
             return splices;
         },
@@ -3913,6 +4123,25 @@ function fitTagOnly(image, hasDigest, next, update, missing) {
     }
     return { tag: next.tag };
 }
+/** Template actions and variables (`{{ … }}`, `${VAR}`, `$(VAR)`): something else fills such a value in. */
+const TEMPLATE = /\{\{|\$\{|\$\(/;
+/**
+ * The version spelled by a tag value and a digest value, each possibly empty. Undefined when either is a template or
+ * variable (`${TAG}`, `{{ .Values.tag }}`): such a place is filled in by something else, so it is not a reference to
+ * edit — writing a literal over a variable would cut it off from its source. Any other value is taken as written,
+ * valid or not: whoever reads it (a promotion, the gate) refuses an invalid one at its line, and an edit replaces it.
+ */
+function literalVersion(tag, digest, tagMayCarryDigest) {
+    if ((tag !== undefined && TEMPLATE.test(tag)) || (digest !== undefined && TEMPLATE.test(digest)))
+        return undefined;
+    const at = tag?.indexOf("@") ?? -1;
+    if (tag !== undefined && tagMayCarryDigest && digest === undefined && at >= 0 && !isValidTag(tag)) {
+        const [own, pinned] = [tag.slice(0, at), tag.slice(at + 1)];
+        if (isValidTag(own) && isValidDigest(pinned))
+            return { tag: own, digest: pinned, inTag: true };
+    }
+    return { tag, digest, inTag: false };
+}
 
 ;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
 
@@ -3923,17 +4152,17 @@ function fitTagOnly(image, hasDigest, next, update, missing) {
 
 /** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
 const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
-const MAX_DEPTH = 64;
+const helm_values_MAX_DEPTH = 64;
 /**
  * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
- * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
- * and `image: "repo:tag"` strings.
+ * `version` map only under an image-like key, since charts use `{repository, version}` for other things too; there
+ * the repository may also be called `image` or `name`), and `image: "repo:tag"` strings.
  */
 function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
     const targets = [];
     const guard = aliasWalkGuard(ctx.file);
     const visit = (reached, at, parentKey, depth) => {
-        if (depth > MAX_DEPTH || !guard.enter(reached.node))
+        if (depth > helm_values_MAX_DEPTH || !guard.enter(reached.node))
             return;
         if ((0,dist/* isMap */.jh)(reached.node)) {
             const map = reached;
@@ -4026,38 +4255,55 @@ function partsAt(ctx, root, spec) {
     if (!repository)
         return undefined;
     const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
-    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
+    const digestKeys = fields.get("digest");
+    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path", digestKeys && !valueAt(ctx, root, digestKeys) ? newValueAt(ctx, root, digestKeys) : undefined);
+}
+/**
+ * Where a value named by a path that is not in the file yet can be added: as the last key of its parent map, when
+ * that map exists and is not shared through an alias. A digest the user names with `digest=PATH` goes there.
+ */
+function newValueAt(ctx, root, keys) {
+    const parent = asMap(valueAt(ctx, root, keys.slice(0, -1)));
+    const last = parent?.node.items.at(-1);
+    if (!parent || parent.anchor || !last || !(0,dist/* isScalar */.jn)(last.key))
+        return undefined;
+    const flow = Boolean(parent.node.flow);
+    return (text) => insertPair(ctx.file, parent.node, last, keys.at(-1), needsQuotes(text, flow) ? doubleQuoted(text) : text);
 }
 /**
  * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
- * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
- * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
- * would keep pinning the old image.
+ * field, or into the tag as `tag@digest` when the tag already carries one (charts that pin that way) — a chart with
+ * neither has no place for it, so a tag@digest update writes the tag alone. A tag-only update empties an existing
+ * digest (`""`): charts fall back to the tag when it is empty, and a stale digest would keep pinning the old image.
  */
 function imageMapTarget(ctx, map, path, kind, imageKeyed) {
     const fields = entries(ctx.file, ctx.document, map);
     const field = (key) => fields.find((entry) => entry.key === key);
-    const repository = field("repository");
+    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
+    const digest = field("digest");
+    // Under an image key, some charts name the repository `image` (ingress-nginx) or `name`: with a version beside it.
+    const repository = field("repository") ??
+        (imageKeyed && (tagField || digest) ? (field("image") ?? field("name")) : undefined);
     const repositoryText = stringOf(ctx, repository?.value);
     if (!repository?.value || !repositoryText)
         return undefined;
-    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
-    const digest = field("digest");
     if (!tagField && !digest && !imageKeyed)
         return undefined;
     const registry = stringOf(ctx, field("registry")?.value);
     const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
     if (!nameRef || nameRef.tag || nameRef.digest)
         return undefined;
-    const tag = stringOf(ctx, tagField?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const version = literalVersion(stringOf(ctx, tagField?.value) || undefined, stringOf(ctx, digest?.value) || undefined, !digest);
+    if (!version)
+        return undefined;
+    const { tag, digest: digestText, inTag } = version;
     const ref = { ...nameRef, tag, digest: digestText };
     const primary = tagField?.value?.node.range ? tagField.value : repository.value;
     const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
     return {
         image,
         names: [normalizedName(nameRef)],
-        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
+        fit: (next, update) => fitTagOnly(image, Boolean(digest) || inTag, next, update, "a `digest:` field the chart reads"),
         write(next) {
             const splices = [];
             const flow = Boolean(map.node.flow);
@@ -4069,6 +4315,12 @@ function imageMapTarget(ctx, map, path, kind, imageKeyed) {
                     context_refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
                 }
             };
+            if (inTag && tagField) {
+                const value = next.digest === undefined ? next.tag : `${next.tag}@${next.digest}`;
+                if (value !== `${tag}@${digestText}`)
+                    set(tagField, value);
+                return splices;
+            }
             if (next.tag !== undefined && next.tag !== tag) {
                 if (tagField)
                     set(tagField, next.tag);
@@ -4228,6 +4480,53 @@ function embeddedValues(ctx, reached, path) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/manifests/custom-resources.ts
+
+
+
+
+/**
+ * Fields that hold an image in custom resources: `image` (Tekton steps, Argo Workflows templates, Prometheus,
+ * Rook, Strimzi, CloudNativePG image catalogs…), `imageName` (CloudNativePG clusters) and `…Image` (`initImage`,
+ * `sidecarImage`), the same names Helm values use.
+ */
+const IMAGE_FIELD = /^(?:image|imageName|[a-zA-Z0-9_]+Image)$/;
+const VERSION_KEYS = ["tag", "version", "digest"];
+/**
+ * Image fields of any object, wherever they sit: a string holding a reference with a tag or a digest, or an image map
+ * (`{repository, tag | version | digest}`). A name without a version is not counted: custom resources use it for
+ * repositories to watch or mirror (Flux's ImageRepository), not for what runs. Container lists are the workload
+ * finder's, which also reads untagged images there; `metadata` (labels, annotations) is not read.
+ */
+function customResourceFinder(ctx, root) {
+    const targets = [];
+    walkEntries(ctx, root, (entry, path, map) => {
+        // Labels and annotations describe an object; an `image` annotation is a note, not what runs.
+        if (entry.key === "metadata")
+            return true;
+        if (!IMAGE_FIELD.test(entry.key))
+            return false;
+        if ((0,dist/* isScalar */.jn)(entry.value.node)) {
+            const found = stringTarget(ctx, entry.value, path, "custom-resource", Boolean(map.node.flow));
+            if (found && (found.image.ref.tag !== undefined || found.image.ref.digest !== undefined)) {
+                targets.push(found);
+            }
+            return true;
+        }
+        if (!(0,dist/* isMap */.jh)(entry.value.node))
+            return false;
+        const value = entry.value;
+        const keys = entries(ctx.file, ctx.document, value).map((field) => field.key);
+        const found = keys.some((key) => VERSION_KEYS.includes(key))
+            ? imageMapTarget(ctx, value, path, "custom-resource", true)
+            : undefined;
+        if (found)
+            targets.push(found);
+        return Boolean(found);
+    });
+    return targets;
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/flux.ts
 
 
@@ -4303,6 +4602,7 @@ function fluxParts(ctx, slots) {
 
 
 
+
 /**
  * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
  * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
@@ -4333,8 +4633,10 @@ function entryTarget(ctx, map, path) {
     if (!nameRef || !name)
         return undefined;
     const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
-    const tag = stringOf(ctx, newTag?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const version = literalVersion(stringOf(ctx, newTag?.value) || undefined, stringOf(ctx, digest?.value) || undefined, false);
+    if (!version)
+        return undefined;
+    const { tag, digest: digestText } = version;
     const base = newNameRef ?? nameRef;
     const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
     const primary = newTag?.value ?? name.value;
@@ -4355,6 +4657,20 @@ function entryTarget(ctx, map, path) {
                     splices.push(insertPair(ctx.file, map.node, after, key, plain(value, flow)));
                 }
             };
+            const tagIsScalar = Boolean(newTag && (0,dist/* isScalar */.jn)(newTag.value?.node) && newTag.value.node.range);
+            const digestNode = digest?.value?.node;
+            if (next.tag !== undefined &&
+                next.digest === undefined &&
+                !tagIsScalar &&
+                digest?.map === map.node &&
+                (0,dist/* isScalar */.jn)(digestNode) &&
+                digestNode.range) {
+                // A tag replacing a digest takes the digest's place: one line changes, and an insertion after the name
+                // never meets the removal of a last line (which takes the line break before it).
+                const start = digest.pair.key.range[0];
+                splices.push({ start, end: digestNode.range[1], text: `newTag: ${plain(next.tag, flow)}` });
+                return splices;
+            }
             if (next.tag !== undefined && next.tag !== tag)
                 set(newTag, "newTag", next.tag, anchorPair);
             if (next.digest !== undefined && next.digest !== digestText) {
@@ -4375,54 +4691,172 @@ function kustomizationFinder(ctx, root) {
     return kustomizationImages(ctx, get(ctx.file, ctx.document, root, "images")?.value, ["images"]);
 }
 
+;// CONCATENATED MODULE: ./src/manifests/mentions.ts
+
+
+
+
+
+const REF_CHAR = /[A-Za-z0-9._\-/:@]/;
+const VERSION_FIELDS = ["tag", "newTag", "version", "digest"];
+/** Places reported per image and file: enough to point the way, few enough to read. */
+const PER_IMAGE = 3;
+/**
+ * The places of a file that spell one of `images` (by name, with or without a version) outside every place the
+ * finders edit — a template, a variable, an environment variable, a comment — with the reason for each. Called when
+ * an image was found nowhere, so the error can say where it is instead of "not referenced".
+ */
+function uneditedMentions(parsed, images) {
+    const { content } = parsed.file;
+    const out = [];
+    for (const image of images) {
+        const wanted = normalizedName(image);
+        const needle = image.repository.slice(image.repository.lastIndexOf("/") + 1);
+        let count = 0;
+        let from = 0;
+        for (let at = content.indexOf(needle); at >= 0 && count < PER_IMAGE; at = content.indexOf(needle, from)) {
+            let start = at;
+            let end = at + needle.length;
+            while (start > 0 && REF_CHAR.test(content[start - 1]))
+                start--;
+            while (end < content.length && REF_CHAR.test(content[end]))
+                end++;
+            from = end;
+            const token = content.slice(start, end).replace(/[:@]+$/, "");
+            // A lone `nginx` (or the key `nginx:`) is as likely a container or release name as an image: only a spelled-out
+            // reference counts, or a name whose version a template or variable fills in (`nginx:{{ .Values.tag }}`).
+            if (!/[/:@]/.test(token) && !/^[:@][{$]/.test(content.slice(start + token.length, end + 2)))
+                continue;
+            const name = tryParseRef(nameOf(token));
+            if (!name || normalizedName(name) !== wanted)
+                continue;
+            const { line, column } = positionOf(parsed.file, start);
+            out.push({ file: parsed.file.path, line, column, image, reason: describe(parsed, start) });
+            count++;
+        }
+    }
+    return out;
+}
+/** `ghcr.io/acme/app` of `ghcr.io/acme/app:1.2@sha256:…`, and of a half reference like `ghcr.io/acme/app:`. */
+function nameOf(token) {
+    let name = token.replace(/^[:@/]+/, "");
+    const at = name.indexOf("@");
+    if (at >= 0)
+        name = name.slice(0, at);
+    const colon = name.lastIndexOf(":");
+    return colon > name.lastIndexOf("/") ? name.slice(0, colon) : name;
+}
+function describe(parsed, offset) {
+    const { file, templates } = parsed;
+    // A document that does not parse may end its range early: each reaches up to where the next one starts.
+    const index = file.documents.findLastIndex((document) => document.range[0] <= offset);
+    const document = file.documents[index];
+    if (document && templates.has(index)) {
+        return "is in a YAML document with Go template actions ({{ … }}), which is read only after rendering: set the value the template reads";
+    }
+    const hit = document ? scalarAt(document.contents, offset, []) : undefined;
+    if (!hit) {
+        const lineStart = file.content.lastIndexOf("\n", offset - 1) + 1;
+        return file.content.slice(lineStart, offset).includes("#")
+            ? "is in a comment"
+            : "is outside any YAML value";
+    }
+    const where = formatPath(hit.path) || "the document";
+    if (hit.isKey)
+        return `is the key ${where}, not a value`;
+    const text = scalarText(file.content, hit.node) ?? "";
+    const template = TEMPLATE.exec(text);
+    if (template) {
+        return `is in ${where}, whose value is filled in by a template or variable (${JSON.stringify(text)}): set the value it reads instead`;
+    }
+    const sibling = unreadableVersion(file.content, hit.parent);
+    if (sibling) {
+        return `is in ${where}, but ${sibling.key} ${JSON.stringify(sibling.text)} is not a literal tag or digest (a variable or template fills it in): set the value it reads instead`;
+    }
+    if (tryParseRef(text)) {
+        return `is in ${where}, which is not a field read as an image (container images, kustomize images, Helm values image maps, Argo CD and Flux image settings, image fields of custom resources)`;
+    }
+    return `is in ${where}, inside a longer value: only values that are whole references are edited`;
+}
+/** A version field of the map that holds something other than a literal tag or digest. */
+function unreadableVersion(content, parent) {
+    if (!(0,dist/* isMap */.jh)(parent))
+        return undefined;
+    for (const pair of parent.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || !VERSION_FIELDS.includes(String(pair.key.value)) || !(0,dist/* isScalar */.jn)(pair.value))
+            continue;
+        const key = String(pair.key.value);
+        const text = scalarText(content, pair.value) ?? "";
+        const literal = text === "" ||
+            literalVersion(key === "digest" ? undefined : text, key === "digest" ? text : undefined, true);
+        if (!literal)
+            return { key, text };
+    }
+    return undefined;
+}
+/** The scalar (value or key) covering `offset`, with its path. */
+function scalarAt(node, offset, path, parent) {
+    const range = node?.range;
+    if (!range || offset < range[0] || offset >= Math.max(range[1], range[2]))
+        return undefined;
+    if ((0,dist/* isScalar */.jn)(node))
+        return { node, path, isKey: false, parent };
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+            const keyRange = pair.key?.range;
+            if ((0,dist/* isScalar */.jn)(pair.key) && keyRange && offset >= keyRange[0] && offset < keyRange[1]) {
+                return { node: pair.key, path: [...path, key], isKey: true, parent: node };
+            }
+            const found = scalarAt(pair.value, offset, [...path, key], node);
+            if (found)
+                return found;
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        for (const [index, item] of node.items.entries()) {
+            const found = scalarAt(item, offset, [...path, index], node);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/workloads.ts
 
 
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
-const workloads_MAX_DEPTH = 64;
 /**
  * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
  * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
  */
 function workloadFinder(ctx, root) {
     const targets = [];
-    const guard = aliasWalkGuard(ctx.file);
-    const visit = (reached, at, depth) => {
-        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
-            return;
-        if ((0,dist/* isMap */.jh)(reached.node)) {
-            for (const entry of entries(ctx.file, ctx.document, reached)) {
-                if (!entry.value)
-                    continue;
-                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
-                    items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
-                        const container = asMap(item);
-                        if (!container)
-                            return;
-                        const image = get(ctx.file, ctx.document, container, "image");
-                        const flow = Boolean(container.node.flow);
-                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
-                        if (found)
-                            targets.push(found);
-                    });
-                    continue;
-                }
-                visit(entry.value, [...at, entry.key], depth + 1);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(reached.node)) {
-            items(ctx.file, ctx.document, reached).forEach((item, index) => {
-                visit(item, [...at, index], depth + 1);
-            });
-        }
-        guard.leave(reached.node);
-    };
-    visit(root, [], 0);
+    walkEntries(ctx, root, (entry, path) => {
+        if (!CONTAINER_LISTS.has(entry.key) || !(0,dist/* isSeq */.oP)(entry.value.node))
+            return false;
+        items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
+            const container = asMap(item);
+            if (!container)
+                return;
+            const image = get(ctx.file, ctx.document, container, "image");
+            const flow = Boolean(container.node.flow);
+            const found = stringTarget(ctx, image?.value, [...path, index, "image"], "workload", flow);
+            if (found)
+                targets.push(found);
+        });
+        return true;
+    });
     return targets;
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/index.ts
+
+
 
 
 
@@ -4438,15 +4872,14 @@ const YAML_FILE = /\.ya?ml$/i;
 function isManifestPath(path) {
     return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
 }
-/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
-function isTemplated(content) {
-    return content.includes("{{");
-}
-function targetsOf(file, options) {
+function targetsOf(parsed, options) {
+    const { file, templates } = parsed;
     const targets = [];
     const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
     const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
     file.documents.forEach((document, index) => {
+        if (templates.has(index))
+            return;
         const ctx = { file, document, index, options };
         const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
         if (root && !isChart) {
@@ -4460,14 +4893,20 @@ function targetsOf(file, options) {
                 targets.push(...kustomizationFinder(ctx, root));
             }
             else if (apiVersion && kind) {
+                const spec = asMap(get(file, document, root, "spec")?.value);
                 if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
-                    const spec = get(file, document, root, "spec")?.value;
-                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? get(file, document, spec, "images") : undefined;
+                    const images = spec && get(file, document, spec, "images");
                     targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
+                }
+                if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") {
+                    const values = spec && get(file, document, spec, "values")?.value;
+                    if (values)
+                        targets.push(...helmValuesFinder(ctx, values, ["spec", "values"], "helmrelease"));
                 }
                 if (isArgoApplication(apiVersion, kind))
                     targets.push(...argoFinder(ctx, root, kind));
                 targets.push(...workloadFinder(ctx, root));
+                targets.push(...customResourceFinder(ctx, root));
             }
             else {
                 targets.push(...helmValuesFinder(ctx, root));
@@ -4488,15 +4927,72 @@ function targetsOf(file, options) {
         return true;
     });
 }
-function parse(path, content) {
-    if (isTemplated(content))
-        return undefined;
-    return parseYamlFile(path, content);
+/**
+ * Parses a file for the finders. A document holding Go template actions (`{{ … }}`) is a template when it is not
+ * YAML as written (Helm chart templates: it does not parse, or a `{{` opens a flow collection): it is left out, and
+ * the other documents of the file are read as usual. A document that is YAML whose strings hold `{{ … }}` (Argo CD
+ * ApplicationSet templates, Argo Workflows parameters) is read; those strings are simply not image references.
+ */
+function parseManifest(path, content) {
+    if (!content.includes("{{"))
+        return { file: parseYamlFile(path, content), templates: new Set() };
+    const file = parseYamlDocuments(path, content);
+    const templates = new Set();
+    file.documents.forEach((document, index) => {
+        // In a file with templates, a document that does not parse may owe it to a neighbour's `{{`: skipped too.
+        if (document.errors.length > 0 || templateOutsideStrings(content, document))
+            templates.add(index);
+        else {
+            const error = documentError(file, document);
+            if (error)
+                throw error;
+        }
+    });
+    return { file, templates };
+}
+/**
+ * True when a `{{` of the document lies outside every string value and every comment: YAML read template syntax
+ * as structure. (`# defaults to {{ .Chart.AppVersion }}` in a values file is a comment, not a template.)
+ */
+function templateOutsideStrings(content, document) {
+    const [start, , end] = document.range;
+    const strings = [];
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_, node) {
+            if (typeof node.value === "string" && node.range)
+                strings.push([node.range[0], node.range[1]]);
+        },
+    });
+    strings.sort((a, b) => a[0] - b[0]);
+    const inString = (offset) => {
+        let low = 0;
+        let high = strings.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const [from, to] = strings[middle];
+            if (offset < from)
+                high = middle - 1;
+            else if (offset >= to)
+                low = middle + 1;
+            else
+                return true;
+        }
+        return false;
+    };
+    for (let at = content.indexOf("{{", start); at >= 0 && at < end; at = content.indexOf("{{", at + 2)) {
+        if (inString(at))
+            continue;
+        const lineStart = content.lastIndexOf("\n", at - 1) + 1;
+        const comment = /(?:^|[ \t])#/.exec(content.slice(lineStart, at));
+        if (comment && !inString(lineStart + comment.index + comment[0].length - 1))
+            continue;
+        return true;
+    }
+    return false;
 }
 /** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
 function findImages(path, content, options = {}) {
-    const file = parse(path, content);
-    return file ? targetsOf(file, options).map((target) => target.image) : [];
+    return targetsOf(parseManifest(path, content), options).map((target) => target.image);
 }
 /**
  * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
@@ -4518,26 +5014,31 @@ function spliceKey(splice) {
  * being changed to the same value.
  */
 function updateFile(path, content, images, options = {}) {
-    const file = parse(path, content);
-    if (!file)
-        return { content, changes: [], found: [] };
+    const parsed = parseManifest(path, content);
+    const { file } = parsed;
     // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
     // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
     if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
-        return { content, changes: [], found: [] };
+        return { content, changes: [], found: [], warnings: [] };
     }
     const wanted = images.map((image) => ({ image, name: normalizedName(image) }));
     const found = new Set();
     const splices = [];
     const changes = [];
     const deferred = [];
-    for (const target of targetsOf(file, options)) {
+    const warnings = [];
+    for (const target of targetsOf(parsed, options)) {
         const match = wanted.find((w) => target.names.includes(w.name));
         if (!match)
             continue;
         found.add(match.image);
+        checkWritable(target.image, match.image);
         const wantedVersion = nextVersion(target.image.ref, match.image);
         const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
+        checkWritable(target.image, next);
+        const warning = unpinned(target.image, match.image, next);
+        if (warning)
+            warnings.push({ file: target.image.file, line: target.image.line, message: warning });
         if (versionOf(target.image.ref) === versionOf({ ...target.image.ref, ...next }))
             continue;
         if (target.image.anchor) {
@@ -4545,7 +5046,7 @@ function updateFile(path, content, images, options = {}) {
             continue;
         }
         splices.push(...target.write(next));
-        changes.push(change(target.image, next));
+        changes.push({ ...change(target.image, next), ...(warning ? { warning } : {}) });
     }
     const planned = new Set(splices.map(spliceKey));
     const covered = new Set();
@@ -4563,7 +5064,41 @@ function updateFile(path, content, images, options = {}) {
     }
     checkAnchors(file, splices, covered);
     changes.sort((a, b) => a.line - b.line);
-    return { content: applySplices(content, splices), changes, found: [...found] };
+    return { content: applySplices(content, splices), changes, found: [...found], warnings };
+}
+/**
+ * Refuses a version that is not a valid tag or digest (a line break, `#`, a space, a quote…) before anything is
+ * written, whoever asks: a value read from another file or environment must never become YAML structure here.
+ * Names are never written (a reference is selected by its name and keeps the one the file spells).
+ */
+function checkWritable(image, update) {
+    const bad = update.tag !== undefined && !isValidTag(update.tag)
+        ? ["tag", update.tag]
+        : update.digest !== undefined && !isValidDigest(update.digest)
+            ? ["digest", update.digest]
+            : undefined;
+    if (!bad)
+        return;
+    throw new errors_UserError(`refusing to write ${JSON.stringify(bad[1])} as the ${bad[0]} of ${imageName(image.ref)}: it is not a valid image ${bad[0]}`, {
+        file: image.file,
+        line: image.line,
+        column: image.column,
+        hint: "A tag is 1–128 letters, digits, '_', '.' or '-' (not starting with '.' or '-'); a digest is sha256:<64 hex>. Nothing was changed.",
+    });
+}
+/** What to tell when the update names a digest this place cannot hold: only its tag is written. */
+function unpinned(image, update, next) {
+    if (update.digest === undefined || next.digest === update.digest)
+        return undefined;
+    return `${image.field} has no place for a digest, so only the tag ${next.tag} is written and ${update.digest} is not pinned`;
+}
+/**
+ * Where a file names one of `images` without any finder reaching it there (a template, a variable, an environment
+ * variable, a comment), with the reason; for explaining an image found nowhere.
+ */
+function explainMissing(path, content, images) {
+    const named = images.filter((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
+    return named.length === 0 ? [] : uneditedMentions(parseManifest(path, content), named);
 }
 /**
  * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
@@ -5452,21 +5987,41 @@ async function planUpdate(reader, patterns, images, options = {}) {
     const contents = await readAll(reader, paths);
     const found = new Set();
     const changes = [];
+    const warnings = [];
     const files = [];
     paths.forEach((path, index) => {
         const before = contents[index];
         const result = updateFile(path, before, images, options);
         for (const image of result.found)
             found.add(image);
+        warnings.push(...result.warnings);
         if (result.changes.length === 0)
             return;
         changes.push(...result.changes);
         files.push({ path, before, after: result.content });
     });
-    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
+    const missing = images.filter((image) => !found.has(image));
+    // Only on the way to an error: where the missing images are named after all, and why no finder reached them.
+    const unedited = missing.length === 0
+        ? []
+        : paths.flatMap((path, index) => explainMissing(path, contents[index], missing));
+    return { changes, files, missing, scanned: paths, unedited, warnings };
+}
+/**
+ * The error for images found nowhere: where each is named in a place that is not edited and why (file:line), or,
+ * when no file names it, that it is not referenced under the paths.
+ */
+function missingImagesError(plan, patterns, hint) {
+    const names = plan.missing.map(ref_formatImageRef).join(", ");
+    const unedited = plan.unedited ?? [];
+    if (unedited.length === 0)
+        return new errors_UserError(`not referenced under ${patterns.join(", ")}: ${names}`, { hint });
+    const places = unedited.map((place) => `\n  ${place.file}:${place.line}:${place.column}: ${imageName(place.image)} ${place.reason}`);
+    return new errors_UserError(`not referenced where images are edited under ${patterns.join(", ")}: ${names}; named only here:${places.join("")}`, { hint });
 }
 
 ;// CONCATENATED MODULE: ./src/update/index.ts
+
 
 
 
@@ -6837,7 +7392,6 @@ const promoteCommand = {
 
 
 
-
 const SYNOPSIS = `gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...]
                            [--config FILE] [--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]`;
 const update_tag_USAGE = `${SYNOPSIS}
@@ -6850,7 +7404,7 @@ const update_tag_USAGE = `${SYNOPSIS}
   --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
                       image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
   --dry-run           print a unified diff instead of writing
-  --json              print {"changes":[{"file","line","image","from","to"}]}
+  --json              print {"changes":[{"file","line","image","from","to"[,"warning"]}]}
   --allow-missing     do not fail when an image is referenced nowhere under the paths
 
 Exit status: 0 done (also when already at those versions), 1 a problem with the input (nothing written), 2 bad usage.
@@ -6894,13 +7448,13 @@ const updateTagCommand = {
         }
         const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
         if (plan.missing.length > 0) {
-            const names = plan.missing.map(ref_formatImageRef).join(", ");
             if (!values["allow-missing"]) {
-                throw new errors_UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
-                    hint: "Check the image name and the paths, or pass --allow-missing to update the others anyway.",
-                });
+                throw missingImagesError(plan, patterns, "Check the image name and the paths, or pass --allow-missing to update the others anyway.");
             }
-            io.stderr(`update-tag: not referenced (allowed): ${names}\n`);
+            io.stderr(`update-tag: not referenced (allowed): ${plan.missing.map(ref_formatImageRef).join(", ")}\n`);
+        }
+        for (const warning of plan.warnings ?? []) {
+            io.stderr(`update-tag: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
         }
         await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
             dryRun: "update-tag: already at the requested versions; nothing to change",
@@ -11495,6 +12049,7 @@ class KustomizationGraph {
 ;// CONCATENATED MODULE: ./src/validate/load.ts
 
 
+
 /**
  * Parses every document of a file. The common case — a well-formed file — goes through js-yaml, the fastest plain
  * parse; only a file it rejects is parsed again with `yaml`, which keeps going after an error, so every broken
@@ -11557,13 +12112,19 @@ class FastDocument {
 }
 function parseSlowly(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, merge: true });
+    // The parser's own duplicate-key check is quadratic in a mapping's size; duplicateKeys finds the same keys linearly.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
     const list = Array.isArray(docs) ? docs : [];
     const findings = [];
     const documents = [];
     const seen = new Set();
     list.forEach((doc, index) => {
-        for (const error of doc.errors) {
+        const duplicates = duplicateKeys(doc.contents).map((duplicate) => ({
+            code: "DUPLICATE_KEY",
+            message: "",
+            pos: [duplicate.offset],
+        }));
+        for (const error of [...doc.errors, ...duplicates]) {
             const { line, col } = lineCounter.linePos(error.pos[0]);
             // One finding per place: the parser often explains one mistake twice.
             if (seen.has(`${line}:${col}`))
@@ -11583,7 +12144,7 @@ function parseSlowly(file, text) {
         }
         const start = doc.contents?.range?.[0] ?? doc.range[0];
         const line = lineCounter.linePos(start).line;
-        if (doc.errors.length > 0)
+        if (doc.errors.length > 0 || duplicates.length > 0)
             return;
         try {
             documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
@@ -13224,7 +13785,7 @@ function formatPathShort(path) {
     }
     return out;
 }
-function describe(value) {
+function schema_describe(value) {
     if (Array.isArray(value))
         return "a list";
     if (schema_isObject(value))
@@ -13235,7 +13796,7 @@ function mismatch(value, expected, path, out) {
     out.push({
         rule: "schema",
         path: [...path],
-        message: `${schema_where(path, "value")} must be ${expected}, got ${describe(value)}`,
+        message: `${schema_where(path, "value")} must be ${expected}, got ${schema_describe(value)}`,
     });
 }
 function schema_unknownField(key, type, path) {

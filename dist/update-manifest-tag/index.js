@@ -6904,7 +6904,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 1204:
+/***/ 4975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7700,6 +7700,27 @@ function unifiedDiff(files) {
         .join("");
 }
 
+;// CONCATENATED MODULE: ./src/update/encoding.ts
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeText(bytes) {
+    try {
+        return { text: strictUtf8.decode(bytes), encoding: "utf8" };
+    }
+    catch {
+        return {
+            text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+            encoding: "latin1",
+        };
+    }
+}
+/** The bytes of `text` held as `encoding`; a character outside one byte in a "latin1" text is a bug, not data loss. */
+function encodeText(text, encoding = "utf8") {
+    if (encoding === "latin1" && /[^\u0000-\u00ff]/.test(text)) {
+        throw new Error("a byte-per-character text holds a character above U+00FF");
+    }
+    return Buffer.from(text, encoding);
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -7709,6 +7730,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/update/local.ts
+
 
 
 
@@ -7745,7 +7767,14 @@ function isInside(root, target) {
 function localReader(root) {
     let realRoot;
     const base = () => {
-        realRoot ??= (0,promises_namespaceObject.realpath)(root).catch((error) => {
+        realRoot ??= (0,promises_namespaceObject.realpath)(root).then(async (real) => {
+            if (!(await (0,promises_namespaceObject.stat)(real)).isDirectory()) {
+                throw new UserError(`repository directory ${JSON.stringify(root)} is not a directory`, {
+                    hint: "Pass the root directory of the config repository with --repo.",
+                });
+            }
+            return real;
+        }, (error) => {
             throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
                 hint: "Pass an existing directory with --repo.",
             });
@@ -7755,6 +7784,8 @@ function localReader(root) {
     // What listings already showed to be plain files and directories (no symlink on the way): these need no
     // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
     const known = new Map();
+    // Files read one character per byte because they are not UTF-8: written back the same way (see encoding.ts).
+    const encodings = new Map();
     /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
     function resolve(path) {
         const rel = repoPath(path);
@@ -7818,7 +7849,13 @@ function localReader(root) {
             const resolved = await resolve(path);
             if (!resolved || resolved.dir)
                 return undefined;
-            return readFile(resolved.real, "utf8");
+            const { text, encoding } = decodeText(await readFile(resolved.real));
+            if (encoding !== "utf8")
+                encodings.set(repoPath(path), encoding);
+            return text;
+        },
+        encoding(path) {
+            return encodings.get(repoPath(path)) ?? "utf8";
         },
         async writeAll(files) {
             const planned = [];
@@ -7835,7 +7872,7 @@ function localReader(root) {
                     }
                     const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    await (0,promises_namespaceObject.writeFile)(temp, file.content, {
+                    await (0,promises_namespaceObject.writeFile)(temp, encodeText(file.content, encodings.get(repoPath(file.path))), {
                         mode: existing ? existing.mode & 0o7777 : 0o644,
                         flag: "wx",
                     });
@@ -7944,6 +7981,20 @@ function checkDigest(input, digest) {
         refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
     }
 }
+/** True when `tag` is a tag the distribution grammar accepts (and so holds no space, quote, `#` or line break). */
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+/** True when `digest` is `algorithm:encoded` as the distribution grammar defines it, with the right length. */
+function isValidDigest(digest) {
+    try {
+        checkDigest(digest, digest);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /** Registry as Docker resolves it: none or index.docker.io means docker.io. */
 function normalizedRegistry(ref) {
     const registry = ref.registry.toLowerCase();
@@ -7985,34 +8036,134 @@ function withVersionText(name, version) {
 ;// CONCATENATED MODULE: ./src/image/index.ts
 
 
+;// CONCATENATED MODULE: ./src/yaml/duplicates.ts
+
+/**
+ * The repeated keys of every mapping under `root`, in document order. The `yaml` package's own check compares each
+ * new key with every earlier one, which turns a 10 MB mapping into minutes of work; this is the same rule (scalar
+ * keys with equal values; other keys never compare equal) with one set per mapping, so it is linear in the size of
+ * the document. The walk keeps its own stack: deep nesting cannot overflow the call stack.
+ */
+function duplicateKeys(root) {
+    const found = [];
+    const stack = [root];
+    const seenNodes = new Set();
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (!node || typeof node !== "object" || seenNodes.has(node))
+            continue;
+        seenNodes.add(node);
+        if ((0,dist/* isMap */.jh)(node)) {
+            const first = new Map();
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key)) {
+                    const identity = keyIdentity(key.value);
+                    const earlier = identity === undefined ? undefined : first.get(identity);
+                    if (earlier) {
+                        found.push({
+                            key: String(key.value),
+                            offset: key.range?.[0] ?? 0,
+                            firstOffset: earlier.range?.[0] ?? 0,
+                        });
+                    }
+                    else if (identity !== undefined)
+                        first.set(identity, key);
+                }
+                else
+                    stack.push(key);
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return found.sort((a, b) => a.offset - b.offset);
+}
+/** Equal for values `===` would call equal (the parser's own rule), so `1` and `"1"` stay different keys. */
+function keyIdentity(value) {
+    if (typeof value === "number" && Number.isNaN(value))
+        return undefined;
+    if (value !== null && typeof value === "object")
+        return undefined;
+    return `${typeof value}:${String(value)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/document.ts
 
 
+
+/**
+ * The largest file the edit path parses: 32 MiB. Parsing keeps a node per token and the source tokens, about 35
+ * bytes of memory per byte of YAML (a 10 MB file peaks near 360 MB and parses in about a second), so this bounds a
+ * run to roughly 1.2 GB and a few seconds per file. Hand-written manifests are kilobytes; the biggest generated ones
+ * in config repositories (CRD bundles, rendered charts) are a few MB.
+ */
+const MAX_YAML_BYTES = 32 * 1024 * 1024;
 /**
  * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
  * nothing is edited in a file the tools downstream could not read either.
  */
 function parseYamlFile(path, content) {
+    const file = parseYamlDocuments(path, content);
+    for (const document of file.documents) {
+        const error = documentError(file, document);
+        if (error)
+            throw error;
+    }
+    return file;
+}
+/**
+ * Parses without judging the documents: each may carry errors (see `documentError`). Only a file above
+ * MAX_YAML_BYTES is refused here, before any work.
+ */
+function parseYamlDocuments(path, content) {
+    if (content.length > MAX_YAML_BYTES) {
+        throw new UserError(`this file is ${(content.length / 1024 / 1024).toFixed(1)} MiB; YAML files above ${MAX_YAML_BYTES / 1024 / 1024} MiB are not edited`, {
+            file: path,
+            hint: "A manifest this large is generated: regenerate it with the new version, or leave it out of the paths.",
+        });
+    }
     const lines = new dist/* LineCounter */.HN();
     // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
-    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
-    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
+    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take? They are found by
+    // `duplicateKeys` (linear) rather than the parser's own check, which is quadratic in the size of a mapping.
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, {
+        lineCounter: lines,
+        keepSourceTokens: true,
+        uniqueKeys: false,
+    });
     // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
-    const documents = [...parsed];
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error) {
-            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-            const first = error.message.split("\n")[0] ?? error.message;
-            throw new UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
-                file: path,
-                line: at.line,
-                column: at.col,
-                hint: "Fix the YAML syntax; nothing was changed.",
-            });
-        }
+    return { path, content, documents: [...parsed], lines };
+}
+/** The first problem of one document as a UserError at file:line: a syntax error, else a repeated key. */
+function documentError(file, document) {
+    const error = document.errors[0];
+    if (error) {
+        const at = error.linePos?.[0] ?? file.lines.linePos(error.pos[0]);
+        const first = error.message.split("\n")[0] ?? error.message;
+        return new UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+            file: file.path,
+            line: at.line,
+            column: at.col,
+            hint: "Fix the YAML syntax; nothing was changed.",
+        });
     }
-    return { path, content, documents, lines };
+    const duplicate = duplicateKeys(document.contents)[0];
+    if (duplicate) {
+        const at = file.lines.linePos(duplicate.offset);
+        return new UserError(`malformed YAML: map keys must be unique; ${JSON.stringify(duplicate.key)} repeats the key at line ${file.lines.linePos(duplicate.firstOffset).line}`, {
+            file: file.path,
+            line: at.line,
+            column: at.col,
+            hint: "Remove or rename one of the keys: YAML readers disagree on which value wins; nothing was changed.",
+        });
+    }
+    return undefined;
 }
 function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
@@ -8427,29 +8578,36 @@ function anchorUses(file, document) {
     });
     return [...found.values()];
 }
-/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+/** Repeated visits one walk may make: far above any real manifest, far below what nested aliases can expand to. */
 const MAX_WALK_VISITS = 100_000;
 /**
  * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
  * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
- * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd. Only
+ * visits of a node already walked count: a first visit is bounded by the file's size, so a large file without
+ * aliases is walked whole.
  */
 function aliasWalkGuard(file) {
     const onPath = new Set();
-    let visits = 0;
+    const walked = new Set();
+    let repeats = 0;
     return {
         enter(node) {
             if (onPath.has(node))
                 return false;
-            if (++visits > MAX_WALK_VISITS) {
-                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
-                throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
-                    file: file.path,
-                    line,
-                    column,
-                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
-                });
+            if (walked.has(node)) {
+                if (++repeats > MAX_WALK_VISITS) {
+                    const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                    throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                        file: file.path,
+                        line,
+                        column,
+                        hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                    });
+                }
             }
+            else
+                walked.add(node);
             onPath.add(node);
             return true;
         },
@@ -8460,6 +8618,7 @@ function aliasWalkGuard(file) {
 }
 
 ;// CONCATENATED MODULE: ./src/yaml/index.ts
+
 
 
 
@@ -8533,6 +8692,35 @@ function where(image) {
 function context_refuse(image, message, hint) {
     throw new UserError(message, { file: image.file, line: image.line, column: image.column, hint });
 }
+const MAX_DEPTH = 64;
+/**
+ * Calls `take` for every map entry below `root`, through maps and sequences, guarded against alias loops and absurd
+ * nesting. `take` returns true when it has dealt with the entry, so the walk does not go below it.
+ */
+function walkEntries(ctx, root, take) {
+    const guard = aliasWalkGuard(ctx.file);
+    const visit = (reached, at, depth) => {
+        if (depth > MAX_DEPTH || !guard.enter(reached.node))
+            return;
+        if ((0,dist/* isMap */.jh)(reached.node)) {
+            const map = reached;
+            for (const entry of entries(ctx.file, ctx.document, map)) {
+                if (!entry.value)
+                    continue;
+                const path = [...at, entry.key];
+                if (!take(entry, path, map))
+                    visit(entry.value, path, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(reached.node)) {
+            items(ctx.file, ctx.document, reached).forEach((item, index) => {
+                visit(item, [...at, index], depth + 1);
+            });
+        }
+        guard.leave(reached.node);
+    };
+    visit(root, [], 0);
+}
 
 ;// CONCATENATED MODULE: ./src/manifests/parts.ts
 
@@ -8541,17 +8729,20 @@ function context_refuse(image, message, hint) {
 /**
  * A reference spread over separate values: a name known from elsewhere, a tag and/or a digest scalar (Helm
  * parameters, Flux `:tag`/`:digest` setters, user-given value paths). Where there is no digest part, a
- * tag@digest update writes the tag; a digest-only update needs a digest part.
+ * tag@digest update writes the tag; a digest-only update needs a digest part. `newDigest` adds a digest value
+ * that the user named but the file does not have yet.
  */
-function partsTarget(ctx, name, parts, kind, digestPlace) {
+function partsTarget(ctx, name, parts, kind, digestPlace, newDigest) {
     const { content } = ctx.file;
     const primary = parts.tag ?? parts.digest;
     const nameRef = tryParseRef(name);
     if (!primary || !nameRef || nameRef.tag || nameRef.digest)
         return undefined;
     const text = (part) => (part ? scalarText(content, part.node) || undefined : undefined);
-    const tag = text(parts.tag);
-    const digest = text(parts.digest);
+    const version = literalVersion(text(parts.tag), text(parts.digest), false);
+    if (!version)
+        return undefined;
+    const { tag, digest } = version;
     const ref = { ...nameRef, tag, digest };
     const image = located(ctx, primary.node, primary.reached ?? { node: primary.node }, primary.path, ref, kind);
     return {
@@ -8559,7 +8750,7 @@ function partsTarget(ctx, name, parts, kind, digestPlace) {
         names: [normalizedName(nameRef)],
         fit(next, update) {
             if (parts.tag)
-                return fitTagOnly(image, Boolean(parts.digest), next, update, digestPlace);
+                return fitTagOnly(image, Boolean(parts.digest || newDigest), next, update, digestPlace);
             if (update.digest === undefined) {
                 context_refuse(image, `${image.field} holds only a digest`, "Pass name@sha256:<digest> or name:tag@sha256:<digest>.");
             }
@@ -8572,6 +8763,9 @@ function partsTarget(ctx, name, parts, kind, digestPlace) {
             }
             if (parts.digest && (next.digest ?? "") !== (digest ?? "")) {
                 splices.push(replaceScalar(content, parts.digest.node, next.digest ?? "", where(image)));
+            }
+            else if (!parts.digest && newDigest && next.digest !== undefined) {
+                splices.push(newDigest(next.digest));
             }
             return splices;
         },
@@ -8586,6 +8780,25 @@ function fitTagOnly(image, hasDigest, next, update, missing) {
     }
     return { tag: next.tag };
 }
+/** Template actions and variables (`{{ … }}`, `${VAR}`, `$(VAR)`): something else fills such a value in. */
+const TEMPLATE = /\{\{|\$\{|\$\(/;
+/**
+ * The version spelled by a tag value and a digest value, each possibly empty. Undefined when either is a template or
+ * variable (`${TAG}`, `{{ .Values.tag }}`): such a place is filled in by something else, so it is not a reference to
+ * edit — writing a literal over a variable would cut it off from its source. Any other value is taken as written,
+ * valid or not: whoever reads it (a promotion, the gate) refuses an invalid one at its line, and an edit replaces it.
+ */
+function literalVersion(tag, digest, tagMayCarryDigest) {
+    if ((tag !== undefined && TEMPLATE.test(tag)) || (digest !== undefined && TEMPLATE.test(digest)))
+        return undefined;
+    const at = tag?.indexOf("@") ?? -1;
+    if (tag !== undefined && tagMayCarryDigest && digest === undefined && at >= 0 && !isValidTag(tag)) {
+        const [own, pinned] = [tag.slice(0, at), tag.slice(at + 1)];
+        if (isValidTag(own) && isValidDigest(pinned))
+            return { tag: own, digest: pinned, inTag: true };
+    }
+    return { tag, digest, inTag: false };
+}
 
 ;// CONCATENATED MODULE: ./src/manifests/helm-values.ts
 
@@ -8596,17 +8809,17 @@ function fitTagOnly(image, hasDigest, next, update, missing) {
 
 /** `image`, `coreImage`, `sidecarImage`: keys whose value is an image in the Helm charts seen in the wild. */
 const IMAGE_KEY = /^(?:image|[a-zA-Z0-9_]+Image)$/;
-const MAX_DEPTH = 64;
+const helm_values_MAX_DEPTH = 64;
 /**
  * Every image in a Helm values tree: maps `{registry?, repository, tag | version, digest?}` at any depth (a
- * `version` map only under an image-like key, since charts use `{repository, version}` for other things too),
- * and `image: "repo:tag"` strings.
+ * `version` map only under an image-like key, since charts use `{repository, version}` for other things too; there
+ * the repository may also be called `image` or `name`), and `image: "repo:tag"` strings.
  */
 function helmValuesFinder(ctx, root, path = [], kind = "helm-values") {
     const targets = [];
     const guard = aliasWalkGuard(ctx.file);
     const visit = (reached, at, parentKey, depth) => {
-        if (depth > MAX_DEPTH || !guard.enter(reached.node))
+        if (depth > helm_values_MAX_DEPTH || !guard.enter(reached.node))
             return;
         if ((0,dist/* isMap */.jh)(reached.node)) {
             const map = reached;
@@ -8699,38 +8912,55 @@ function partsAt(ctx, root, spec) {
     if (!repository)
         return undefined;
     const name = registry ? `${registry.replace(/\/+$/, "")}/${repository}` : repository;
-    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path");
+    const digestKeys = fields.get("digest");
+    return partsTarget(ctx, name, { tag: part("tag"), digest: part("digest") }, "helm-values", "digest=PATH to the values path", digestKeys && !valueAt(ctx, root, digestKeys) ? newValueAt(ctx, root, digestKeys) : undefined);
+}
+/**
+ * Where a value named by a path that is not in the file yet can be added: as the last key of its parent map, when
+ * that map exists and is not shared through an alias. A digest the user names with `digest=PATH` goes there.
+ */
+function newValueAt(ctx, root, keys) {
+    const parent = asMap(valueAt(ctx, root, keys.slice(0, -1)));
+    const last = parent?.node.items.at(-1);
+    if (!parent || parent.anchor || !last || !(0,dist/* isScalar */.jn)(last.key))
+        return undefined;
+    const flow = Boolean(parent.node.flow);
+    return (text) => insertPair(ctx.file, parent.node, last, keys.at(-1), needsQuotes(text, flow) ? doubleQuoted(text) : text);
 }
 /**
  * An image map. The version goes to `tag` (or `version`); `digest` is written only when the map has a digest
- * field — a chart without one has no place for it, so a tag@digest update writes the tag alone. A tag-only
- * update empties an existing digest (`""`): charts fall back to the tag when it is empty, and a stale digest
- * would keep pinning the old image.
+ * field, or into the tag as `tag@digest` when the tag already carries one (charts that pin that way) — a chart with
+ * neither has no place for it, so a tag@digest update writes the tag alone. A tag-only update empties an existing
+ * digest (`""`): charts fall back to the tag when it is empty, and a stale digest would keep pinning the old image.
  */
 function imageMapTarget(ctx, map, path, kind, imageKeyed) {
     const fields = entries(ctx.file, ctx.document, map);
     const field = (key) => fields.find((entry) => entry.key === key);
-    const repository = field("repository");
+    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
+    const digest = field("digest");
+    // Under an image key, some charts name the repository `image` (ingress-nginx) or `name`: with a version beside it.
+    const repository = field("repository") ??
+        (imageKeyed && (tagField || digest) ? (field("image") ?? field("name")) : undefined);
     const repositoryText = stringOf(ctx, repository?.value);
     if (!repository?.value || !repositoryText)
         return undefined;
-    const tagField = field("tag") ?? (imageKeyed ? field("version") : undefined);
-    const digest = field("digest");
     if (!tagField && !digest && !imageKeyed)
         return undefined;
     const registry = stringOf(ctx, field("registry")?.value);
     const nameRef = tryParseRef(registry ? `${registry.replace(/\/+$/, "")}/${repositoryText}` : repositoryText);
     if (!nameRef || nameRef.tag || nameRef.digest)
         return undefined;
-    const tag = stringOf(ctx, tagField?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const version = literalVersion(stringOf(ctx, tagField?.value) || undefined, stringOf(ctx, digest?.value) || undefined, !digest);
+    if (!version)
+        return undefined;
+    const { tag, digest: digestText, inTag } = version;
     const ref = { ...nameRef, tag, digest: digestText };
     const primary = tagField?.value?.node.range ? tagField.value : repository.value;
     const image = located(ctx, primary.node, primary, [...path, tagField ? tagField.key : "repository"], ref, kind);
     return {
         image,
         names: [normalizedName(nameRef)],
-        fit: (next, update) => fitTagOnly(image, Boolean(digest), next, update, "a `digest:` field the chart reads"),
+        fit: (next, update) => fitTagOnly(image, Boolean(digest) || inTag, next, update, "a `digest:` field the chart reads"),
         write(next) {
             const splices = [];
             const flow = Boolean(map.node.flow);
@@ -8742,6 +8972,12 @@ function imageMapTarget(ctx, map, path, kind, imageKeyed) {
                     context_refuse(image, `${entry.key} at ${image.field} is not a plain value`, "Make it a string and run again.");
                 }
             };
+            if (inTag && tagField) {
+                const value = next.digest === undefined ? next.tag : `${next.tag}@${next.digest}`;
+                if (value !== `${tag}@${digestText}`)
+                    set(tagField, value);
+                return splices;
+            }
             if (next.tag !== undefined && next.tag !== tag) {
                 if (tagField)
                     set(tagField, next.tag);
@@ -8901,6 +9137,53 @@ function embeddedValues(ctx, reached, path) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/manifests/custom-resources.ts
+
+
+
+
+/**
+ * Fields that hold an image in custom resources: `image` (Tekton steps, Argo Workflows templates, Prometheus,
+ * Rook, Strimzi, CloudNativePG image catalogs…), `imageName` (CloudNativePG clusters) and `…Image` (`initImage`,
+ * `sidecarImage`), the same names Helm values use.
+ */
+const IMAGE_FIELD = /^(?:image|imageName|[a-zA-Z0-9_]+Image)$/;
+const VERSION_KEYS = ["tag", "version", "digest"];
+/**
+ * Image fields of any object, wherever they sit: a string holding a reference with a tag or a digest, or an image map
+ * (`{repository, tag | version | digest}`). A name without a version is not counted: custom resources use it for
+ * repositories to watch or mirror (Flux's ImageRepository), not for what runs. Container lists are the workload
+ * finder's, which also reads untagged images there; `metadata` (labels, annotations) is not read.
+ */
+function customResourceFinder(ctx, root) {
+    const targets = [];
+    walkEntries(ctx, root, (entry, path, map) => {
+        // Labels and annotations describe an object; an `image` annotation is a note, not what runs.
+        if (entry.key === "metadata")
+            return true;
+        if (!IMAGE_FIELD.test(entry.key))
+            return false;
+        if ((0,dist/* isScalar */.jn)(entry.value.node)) {
+            const found = stringTarget(ctx, entry.value, path, "custom-resource", Boolean(map.node.flow));
+            if (found && (found.image.ref.tag !== undefined || found.image.ref.digest !== undefined)) {
+                targets.push(found);
+            }
+            return true;
+        }
+        if (!(0,dist/* isMap */.jh)(entry.value.node))
+            return false;
+        const value = entry.value;
+        const keys = entries(ctx.file, ctx.document, value).map((field) => field.key);
+        const found = keys.some((key) => VERSION_KEYS.includes(key))
+            ? imageMapTarget(ctx, value, path, "custom-resource", true)
+            : undefined;
+        if (found)
+            targets.push(found);
+        return Boolean(found);
+    });
+    return targets;
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/flux.ts
 
 
@@ -8976,6 +9259,7 @@ function fluxParts(ctx, slots) {
 
 
 
+
 /**
  * `images:` of a kustomization (and `spec.images` of a Flux Kustomization, same shape). An entry answers to its
  * `name` and its `newName`; its version lives in `newTag` and `digest`, which are replaced in place, inserted
@@ -9006,8 +9290,10 @@ function entryTarget(ctx, map, path) {
     if (!nameRef || !name)
         return undefined;
     const newNameRef = tryParseRef(stringOf(ctx, newName?.value));
-    const tag = stringOf(ctx, newTag?.value) || undefined;
-    const digestText = stringOf(ctx, digest?.value) || undefined;
+    const version = literalVersion(stringOf(ctx, newTag?.value) || undefined, stringOf(ctx, digest?.value) || undefined, false);
+    if (!version)
+        return undefined;
+    const { tag, digest: digestText } = version;
     const base = newNameRef ?? nameRef;
     const ref = { registry: base.registry, repository: base.repository, tag, digest: digestText };
     const primary = newTag?.value ?? name.value;
@@ -9028,6 +9314,20 @@ function entryTarget(ctx, map, path) {
                     splices.push(insertPair(ctx.file, map.node, after, key, plain(value, flow)));
                 }
             };
+            const tagIsScalar = Boolean(newTag && (0,dist/* isScalar */.jn)(newTag.value?.node) && newTag.value.node.range);
+            const digestNode = digest?.value?.node;
+            if (next.tag !== undefined &&
+                next.digest === undefined &&
+                !tagIsScalar &&
+                digest?.map === map.node &&
+                (0,dist/* isScalar */.jn)(digestNode) &&
+                digestNode.range) {
+                // A tag replacing a digest takes the digest's place: one line changes, and an insertion after the name
+                // never meets the removal of a last line (which takes the line break before it).
+                const start = digest.pair.key.range[0];
+                splices.push({ start, end: digestNode.range[1], text: `newTag: ${plain(next.tag, flow)}` });
+                return splices;
+            }
             if (next.tag !== undefined && next.tag !== tag)
                 set(newTag, "newTag", next.tag, anchorPair);
             if (next.digest !== undefined && next.digest !== digestText) {
@@ -9048,54 +9348,172 @@ function kustomizationFinder(ctx, root) {
     return kustomizationImages(ctx, get(ctx.file, ctx.document, root, "images")?.value, ["images"]);
 }
 
+;// CONCATENATED MODULE: ./src/manifests/mentions.ts
+
+
+
+
+
+const REF_CHAR = /[A-Za-z0-9._\-/:@]/;
+const VERSION_FIELDS = ["tag", "newTag", "version", "digest"];
+/** Places reported per image and file: enough to point the way, few enough to read. */
+const PER_IMAGE = 3;
+/**
+ * The places of a file that spell one of `images` (by name, with or without a version) outside every place the
+ * finders edit — a template, a variable, an environment variable, a comment — with the reason for each. Called when
+ * an image was found nowhere, so the error can say where it is instead of "not referenced".
+ */
+function uneditedMentions(parsed, images) {
+    const { content } = parsed.file;
+    const out = [];
+    for (const image of images) {
+        const wanted = normalizedName(image);
+        const needle = image.repository.slice(image.repository.lastIndexOf("/") + 1);
+        let count = 0;
+        let from = 0;
+        for (let at = content.indexOf(needle); at >= 0 && count < PER_IMAGE; at = content.indexOf(needle, from)) {
+            let start = at;
+            let end = at + needle.length;
+            while (start > 0 && REF_CHAR.test(content[start - 1]))
+                start--;
+            while (end < content.length && REF_CHAR.test(content[end]))
+                end++;
+            from = end;
+            const token = content.slice(start, end).replace(/[:@]+$/, "");
+            // A lone `nginx` (or the key `nginx:`) is as likely a container or release name as an image: only a spelled-out
+            // reference counts, or a name whose version a template or variable fills in (`nginx:{{ .Values.tag }}`).
+            if (!/[/:@]/.test(token) && !/^[:@][{$]/.test(content.slice(start + token.length, end + 2)))
+                continue;
+            const name = tryParseRef(nameOf(token));
+            if (!name || normalizedName(name) !== wanted)
+                continue;
+            const { line, column } = positionOf(parsed.file, start);
+            out.push({ file: parsed.file.path, line, column, image, reason: describe(parsed, start) });
+            count++;
+        }
+    }
+    return out;
+}
+/** `ghcr.io/acme/app` of `ghcr.io/acme/app:1.2@sha256:…`, and of a half reference like `ghcr.io/acme/app:`. */
+function nameOf(token) {
+    let name = token.replace(/^[:@/]+/, "");
+    const at = name.indexOf("@");
+    if (at >= 0)
+        name = name.slice(0, at);
+    const colon = name.lastIndexOf(":");
+    return colon > name.lastIndexOf("/") ? name.slice(0, colon) : name;
+}
+function describe(parsed, offset) {
+    const { file, templates } = parsed;
+    // A document that does not parse may end its range early: each reaches up to where the next one starts.
+    const index = file.documents.findLastIndex((document) => document.range[0] <= offset);
+    const document = file.documents[index];
+    if (document && templates.has(index)) {
+        return "is in a YAML document with Go template actions ({{ … }}), which is read only after rendering: set the value the template reads";
+    }
+    const hit = document ? scalarAt(document.contents, offset, []) : undefined;
+    if (!hit) {
+        const lineStart = file.content.lastIndexOf("\n", offset - 1) + 1;
+        return file.content.slice(lineStart, offset).includes("#")
+            ? "is in a comment"
+            : "is outside any YAML value";
+    }
+    const where = formatPath(hit.path) || "the document";
+    if (hit.isKey)
+        return `is the key ${where}, not a value`;
+    const text = scalarText(file.content, hit.node) ?? "";
+    const template = TEMPLATE.exec(text);
+    if (template) {
+        return `is in ${where}, whose value is filled in by a template or variable (${JSON.stringify(text)}): set the value it reads instead`;
+    }
+    const sibling = unreadableVersion(file.content, hit.parent);
+    if (sibling) {
+        return `is in ${where}, but ${sibling.key} ${JSON.stringify(sibling.text)} is not a literal tag or digest (a variable or template fills it in): set the value it reads instead`;
+    }
+    if (tryParseRef(text)) {
+        return `is in ${where}, which is not a field read as an image (container images, kustomize images, Helm values image maps, Argo CD and Flux image settings, image fields of custom resources)`;
+    }
+    return `is in ${where}, inside a longer value: only values that are whole references are edited`;
+}
+/** A version field of the map that holds something other than a literal tag or digest. */
+function unreadableVersion(content, parent) {
+    if (!(0,dist/* isMap */.jh)(parent))
+        return undefined;
+    for (const pair of parent.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || !VERSION_FIELDS.includes(String(pair.key.value)) || !(0,dist/* isScalar */.jn)(pair.value))
+            continue;
+        const key = String(pair.key.value);
+        const text = scalarText(content, pair.value) ?? "";
+        const literal = text === "" ||
+            literalVersion(key === "digest" ? undefined : text, key === "digest" ? text : undefined, true);
+        if (!literal)
+            return { key, text };
+    }
+    return undefined;
+}
+/** The scalar (value or key) covering `offset`, with its path. */
+function scalarAt(node, offset, path, parent) {
+    const range = node?.range;
+    if (!range || offset < range[0] || offset >= Math.max(range[1], range[2]))
+        return undefined;
+    if ((0,dist/* isScalar */.jn)(node))
+        return { node, path, isKey: false, parent };
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : "?";
+            const keyRange = pair.key?.range;
+            if ((0,dist/* isScalar */.jn)(pair.key) && keyRange && offset >= keyRange[0] && offset < keyRange[1]) {
+                return { node: pair.key, path: [...path, key], isKey: true, parent: node };
+            }
+            const found = scalarAt(pair.value, offset, [...path, key], node);
+            if (found)
+                return found;
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        for (const [index, item] of node.items.entries()) {
+            const found = scalarAt(item, offset, [...path, index], node);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/manifests/workloads.ts
 
 
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
-const workloads_MAX_DEPTH = 64;
 /**
  * Container images of any Kubernetes object: every `containers`, `initContainers` and `ephemeralContainers`
  * list of maps, wherever the pod template sits (Deployment, CronJob's jobTemplate, Argo Rollout, CRDs…).
  */
 function workloadFinder(ctx, root) {
     const targets = [];
-    const guard = aliasWalkGuard(ctx.file);
-    const visit = (reached, at, depth) => {
-        if (depth > workloads_MAX_DEPTH || !guard.enter(reached.node))
-            return;
-        if ((0,dist/* isMap */.jh)(reached.node)) {
-            for (const entry of entries(ctx.file, ctx.document, reached)) {
-                if (!entry.value)
-                    continue;
-                if (CONTAINER_LISTS.has(entry.key) && (0,dist/* isSeq */.oP)(entry.value.node)) {
-                    items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
-                        const container = asMap(item);
-                        if (!container)
-                            return;
-                        const image = get(ctx.file, ctx.document, container, "image");
-                        const flow = Boolean(container.node.flow);
-                        const found = stringTarget(ctx, image?.value, [...at, entry.key, index, "image"], "workload", flow);
-                        if (found)
-                            targets.push(found);
-                    });
-                    continue;
-                }
-                visit(entry.value, [...at, entry.key], depth + 1);
-            }
-        }
-        else if ((0,dist/* isSeq */.oP)(reached.node)) {
-            items(ctx.file, ctx.document, reached).forEach((item, index) => {
-                visit(item, [...at, index], depth + 1);
-            });
-        }
-        guard.leave(reached.node);
-    };
-    visit(root, [], 0);
+    walkEntries(ctx, root, (entry, path) => {
+        if (!CONTAINER_LISTS.has(entry.key) || !(0,dist/* isSeq */.oP)(entry.value.node))
+            return false;
+        items(ctx.file, ctx.document, entry.value).forEach((item, index) => {
+            const container = asMap(item);
+            if (!container)
+                return;
+            const image = get(ctx.file, ctx.document, container, "image");
+            const flow = Boolean(container.node.flow);
+            const found = stringTarget(ctx, image?.value, [...path, index, "image"], "workload", flow);
+            if (found)
+                targets.push(found);
+        });
+        return true;
+    });
     return targets;
 }
 
 ;// CONCATENATED MODULE: ./src/manifests/index.ts
+
+
 
 
 
@@ -9111,15 +9529,14 @@ const YAML_FILE = /\.ya?ml$/i;
 function isManifestPath(path) {
     return YAML_FILE.test(path) || KUSTOMIZATION_FILE.test(path);
 }
-/** Go templates (Helm chart templates) are not YAML until rendered; editing them as YAML would be wrong. */
-function isTemplated(content) {
-    return content.includes("{{");
-}
-function targetsOf(file, options) {
+function targetsOf(parsed, options) {
+    const { file, templates } = parsed;
     const targets = [];
     const isKustomizationFile = KUSTOMIZATION_FILE.test(file.path);
     const isChart = /(?:^|\/)Chart\.ya?ml$/.test(file.path);
     file.documents.forEach((document, index) => {
+        if (templates.has(index))
+            return;
         const ctx = { file, document, index, options };
         const root = (0,dist/* isMap */.jh)(document.contents) ? { node: document.contents } : undefined;
         if (root && !isChart) {
@@ -9133,14 +9550,20 @@ function targetsOf(file, options) {
                 targets.push(...kustomizationFinder(ctx, root));
             }
             else if (apiVersion && kind) {
+                const spec = asMap(get(file, document, root, "spec")?.value);
                 if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization") {
-                    const spec = get(file, document, root, "spec")?.value;
-                    const images = spec && (0,dist/* isMap */.jh)(spec.node) ? get(file, document, spec, "images") : undefined;
+                    const images = spec && get(file, document, spec, "images");
                     targets.push(...kustomizationImages(ctx, images?.value, ["spec", "images"]));
+                }
+                if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") {
+                    const values = spec && get(file, document, spec, "values")?.value;
+                    if (values)
+                        targets.push(...helmValuesFinder(ctx, values, ["spec", "values"], "helmrelease"));
                 }
                 if (isArgoApplication(apiVersion, kind))
                     targets.push(...argoFinder(ctx, root, kind));
                 targets.push(...workloadFinder(ctx, root));
+                targets.push(...customResourceFinder(ctx, root));
             }
             else {
                 targets.push(...helmValuesFinder(ctx, root));
@@ -9161,15 +9584,72 @@ function targetsOf(file, options) {
         return true;
     });
 }
-function parse(path, content) {
-    if (isTemplated(content))
-        return undefined;
-    return parseYamlFile(path, content);
+/**
+ * Parses a file for the finders. A document holding Go template actions (`{{ … }}`) is a template when it is not
+ * YAML as written (Helm chart templates: it does not parse, or a `{{` opens a flow collection): it is left out, and
+ * the other documents of the file are read as usual. A document that is YAML whose strings hold `{{ … }}` (Argo CD
+ * ApplicationSet templates, Argo Workflows parameters) is read; those strings are simply not image references.
+ */
+function parseManifest(path, content) {
+    if (!content.includes("{{"))
+        return { file: parseYamlFile(path, content), templates: new Set() };
+    const file = parseYamlDocuments(path, content);
+    const templates = new Set();
+    file.documents.forEach((document, index) => {
+        // In a file with templates, a document that does not parse may owe it to a neighbour's `{{`: skipped too.
+        if (document.errors.length > 0 || templateOutsideStrings(content, document))
+            templates.add(index);
+        else {
+            const error = documentError(file, document);
+            if (error)
+                throw error;
+        }
+    });
+    return { file, templates };
+}
+/**
+ * True when a `{{` of the document lies outside every string value and every comment: YAML read template syntax
+ * as structure. (`# defaults to {{ .Chart.AppVersion }}` in a values file is a comment, not a template.)
+ */
+function templateOutsideStrings(content, document) {
+    const [start, , end] = document.range;
+    const strings = [];
+    (0,dist/* visit */.YR)(document, {
+        Scalar(_, node) {
+            if (typeof node.value === "string" && node.range)
+                strings.push([node.range[0], node.range[1]]);
+        },
+    });
+    strings.sort((a, b) => a[0] - b[0]);
+    const inString = (offset) => {
+        let low = 0;
+        let high = strings.length - 1;
+        while (low <= high) {
+            const middle = (low + high) >> 1;
+            const [from, to] = strings[middle];
+            if (offset < from)
+                high = middle - 1;
+            else if (offset >= to)
+                low = middle + 1;
+            else
+                return true;
+        }
+        return false;
+    };
+    for (let at = content.indexOf("{{", start); at >= 0 && at < end; at = content.indexOf("{{", at + 2)) {
+        if (inString(at))
+            continue;
+        const lineStart = content.lastIndexOf("\n", at - 1) + 1;
+        const comment = /(?:^|[ \t])#/.exec(content.slice(lineStart, at));
+        if (comment && !inString(lineStart + comment.index + comment[0].length - 1))
+            continue;
+        return true;
+    }
+    return false;
 }
 /** Every image reference in one file, in document order. Throws a UserError (file:line) on malformed YAML. */
 function findImages(path, content, options = {}) {
-    const file = parse(path, content);
-    return file ? targetsOf(file, options).map((target) => target.image) : [];
+    return targetsOf(parseManifest(path, content), options).map((target) => target.image);
 }
 /**
  * The version an update leaves on a reference. A tag-only update drops the old digest (it would keep pinning the
@@ -9191,26 +9671,31 @@ function spliceKey(splice) {
  * being changed to the same value.
  */
 function updateFile(path, content, images, options = {}) {
-    const file = parse(path, content);
-    if (!file)
-        return { content, changes: [], found: [] };
+    const parsed = parseManifest(path, content);
+    const { file } = parsed;
     // Every way of referencing an image spells its last path component out (`app` of `ghcr.io/acme/app`), so a
     // file without any of them needs no finder; it was still parsed, so malformed YAML is reported all the same.
     if (!images.some((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)))) {
-        return { content, changes: [], found: [] };
+        return { content, changes: [], found: [], warnings: [] };
     }
     const wanted = images.map((image) => ({ image, name: normalizedName(image) }));
     const found = new Set();
     const splices = [];
     const changes = [];
     const deferred = [];
-    for (const target of targetsOf(file, options)) {
+    const warnings = [];
+    for (const target of targetsOf(parsed, options)) {
         const match = wanted.find((w) => target.names.includes(w.name));
         if (!match)
             continue;
         found.add(match.image);
+        checkWritable(target.image, match.image);
         const wantedVersion = nextVersion(target.image.ref, match.image);
         const next = target.fit ? target.fit(wantedVersion, match.image) : wantedVersion;
+        checkWritable(target.image, next);
+        const warning = unpinned(target.image, match.image, next);
+        if (warning)
+            warnings.push({ file: target.image.file, line: target.image.line, message: warning });
         if (versionOf(target.image.ref) === versionOf({ ...target.image.ref, ...next }))
             continue;
         if (target.image.anchor) {
@@ -9218,7 +9703,7 @@ function updateFile(path, content, images, options = {}) {
             continue;
         }
         splices.push(...target.write(next));
-        changes.push(change(target.image, next));
+        changes.push({ ...change(target.image, next), ...(warning ? { warning } : {}) });
     }
     const planned = new Set(splices.map(spliceKey));
     const covered = new Set();
@@ -9236,7 +9721,41 @@ function updateFile(path, content, images, options = {}) {
     }
     checkAnchors(file, splices, covered);
     changes.sort((a, b) => a.line - b.line);
-    return { content: applySplices(content, splices), changes, found: [...found] };
+    return { content: applySplices(content, splices), changes, found: [...found], warnings };
+}
+/**
+ * Refuses a version that is not a valid tag or digest (a line break, `#`, a space, a quote…) before anything is
+ * written, whoever asks: a value read from another file or environment must never become YAML structure here.
+ * Names are never written (a reference is selected by its name and keeps the one the file spells).
+ */
+function checkWritable(image, update) {
+    const bad = update.tag !== undefined && !isValidTag(update.tag)
+        ? ["tag", update.tag]
+        : update.digest !== undefined && !isValidDigest(update.digest)
+            ? ["digest", update.digest]
+            : undefined;
+    if (!bad)
+        return;
+    throw new UserError(`refusing to write ${JSON.stringify(bad[1])} as the ${bad[0]} of ${imageName(image.ref)}: it is not a valid image ${bad[0]}`, {
+        file: image.file,
+        line: image.line,
+        column: image.column,
+        hint: "A tag is 1–128 letters, digits, '_', '.' or '-' (not starting with '.' or '-'); a digest is sha256:<64 hex>. Nothing was changed.",
+    });
+}
+/** What to tell when the update names a digest this place cannot hold: only its tag is written. */
+function unpinned(image, update, next) {
+    if (update.digest === undefined || next.digest === update.digest)
+        return undefined;
+    return `${image.field} has no place for a digest, so only the tag ${next.tag} is written and ${update.digest} is not pinned`;
+}
+/**
+ * Where a file names one of `images` without any finder reaching it there (a template, a variable, an environment
+ * variable, a comment), with the reason; for explaining an image found nowhere.
+ */
+function explainMissing(path, content, images) {
+    const named = images.filter((image) => content.includes(image.repository.slice(image.repository.lastIndexOf("/") + 1)));
+    return named.length === 0 ? [] : uneditedMentions(parseManifest(path, content), named);
 }
 /**
  * Editing inside an anchored node changes every alias of it too; that is only allowed when each of those
@@ -9421,21 +9940,41 @@ async function planUpdate(reader, patterns, images, options = {}) {
     const contents = await readAll(reader, paths);
     const found = new Set();
     const changes = [];
+    const warnings = [];
     const files = [];
     paths.forEach((path, index) => {
         const before = contents[index];
         const result = updateFile(path, before, images, options);
         for (const image of result.found)
             found.add(image);
+        warnings.push(...result.warnings);
         if (result.changes.length === 0)
             return;
         changes.push(...result.changes);
         files.push({ path, before, after: result.content });
     });
-    return { changes, files, missing: images.filter((image) => !found.has(image)), scanned: paths };
+    const missing = images.filter((image) => !found.has(image));
+    // Only on the way to an error: where the missing images are named after all, and why no finder reached them.
+    const unedited = missing.length === 0
+        ? []
+        : paths.flatMap((path, index) => explainMissing(path, contents[index], missing));
+    return { changes, files, missing, scanned: paths, unedited, warnings };
+}
+/**
+ * The error for images found nowhere: where each is named in a place that is not edited and why (file:line), or,
+ * when no file names it, that it is not referenced under the paths.
+ */
+function missingImagesError(plan, patterns, hint) {
+    const names = plan.missing.map(formatImageRef).join(", ");
+    const unedited = plan.unedited ?? [];
+    if (unedited.length === 0)
+        return new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, { hint });
+    const places = unedited.map((place) => `\n  ${place.file}:${place.line}:${place.column}: ${imageName(place.image)} ${place.reason}`);
+    return new UserError(`not referenced where images are edited under ${patterns.join(", ")}: ${names}; named only here:${places.join("")}`, { hint });
 }
 
 ;// CONCATENATED MODULE: ./src/update/index.ts
+
 
 
 
@@ -9501,6 +10040,61 @@ function isRateLimited(error, status, message) {
         (status === 403 && (String(remaining) === "0" || /rate limit/i.test(message))) ||
         (graphqlErrors(error) ?? []).some((entry) => entry.type === "RATE_LIMITED"));
 }
+/** `1.5 s`: durations in messages, as the user configured them. */
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+/** Error codes of the layers below HTTP, in the words a user checks them by. */
+function networkReason(code) {
+    if (code === "ECONNREFUSED")
+        return { reason: "connection refused", tls: false };
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME")
+        return { reason: "the host name does not resolve", tls: false };
+    if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT")
+        return { reason: "connecting timed out", tls: false };
+    if (code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET")
+        return { reason: "the connection was reset", tls: false };
+    if (/^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)|^EPROTO$/.test(code))
+        return { reason: "the TLS handshake failed", tls: true };
+    return { reason: code, tls: false };
+}
+/**
+ * A request that never got an HTTP answer: Octokit reports it as a 500 without a response, the network's error
+ * (or our time limit) as its cause. Undefined for anything GitHub answered.
+ */
+function networkFailure(error) {
+    const http = error;
+    if (httpStatus(error) !== 500 || http?.response)
+        return undefined;
+    let host = "the API URL";
+    try {
+        if (http?.request?.url)
+            host = new URL(http.request.url).host;
+    }
+    catch {
+        // keep the generic name
+    }
+    const retryCount = http?.request?.request?.retryCount;
+    const attempts = typeof retryCount === "number" ? retryCount + 1 : undefined;
+    let cause = error.cause;
+    for (let depth = 0; cause && depth < 6; depth++, cause = cause.cause) {
+        if (cause.name === "RequestTimeout" && typeof cause.timeoutMs === "number") {
+            return {
+                host,
+                reason: `no answer within ${formatSeconds(cause.timeoutMs)}`,
+                tls: false,
+                timeout: true,
+                attempts,
+            };
+        }
+        if (typeof cause.code === "string" && cause.code !== "") {
+            return { host, ...networkReason(cause.code), timeout: false, attempts };
+        }
+    }
+    if (error.cause === undefined)
+        return undefined;
+    return { host, reason: String(http?.message ?? "network error"), tls: false, timeout: false, attempts };
+}
 /**
  * Turns what GitHub answered into a UserError that says what to change: the token, the workflow's `permissions:`,
  * a repository setting, or the branch protection. Errors that are not GitHub's come back unchanged.
@@ -9512,6 +10106,21 @@ function translateGitHubError(error, context) {
     const gql = graphqlErrors(error);
     if (status === undefined && gql === undefined)
         return error;
+    const network = networkFailure(error);
+    if (network) {
+        const tried = network.attempts && network.attempts > 1 ? `, ${network.attempts} attempts` : "";
+        return new UserError(`could not ${context.operation} in ${context.repository}: the GitHub API at ${network.host} could not be reached (${network.reason}${tried})`, {
+            hint: `This is the network or the API URL, not GitHub itself: check that ${network.host} is the GitHub server ` +
+                "(GITHUB_API_URL and GITHUB_GRAPHQL_URL; on GitHub Enterprise Server https://HOST/api/v3 and " +
+                "https://HOST/api/graphql) and that the runner reaches it (DNS, proxy, firewall)." +
+                (network.tls
+                    ? " A server certificate from a private CA needs NODE_EXTRA_CA_CERTS on the runner."
+                    : network.timeout
+                        ? " A slow server needs a larger `request-timeout`."
+                        : ""),
+            cause: error,
+        });
+    }
     const message = gitHubMessage(error);
     const types = new Set((gql ?? []).map((entry) => entry.type));
     const what = `GitHub refused to ${context.operation} in ${context.repository}`;
@@ -9602,7 +10211,7 @@ const RANK = { oid: 0, list: 1, read: 2 };
  * fragment spread. O: the object id; L: the entries; R: the entries with their files' text (or the file's text).
  */
 const FRAGMENTS = {
-    B: "fragment B on Blob { text isBinary isTruncated }",
+    B: "fragment B on Blob { oid byteSize text isBinary isTruncated }",
     O: "fragment O on TreeEntry { type mode oid }",
     L: "fragment L on TreeEntry { type mode oid object { ... on Tree { entries { name type mode } } } }",
     R: "fragment R on TreeEntry { type mode object { ... on Tree { entries { name type mode object { ...B " +
@@ -9610,6 +10219,8 @@ const FRAGMENTS = {
 };
 const SPREAD = { oid: "O", list: "L", read: "R" };
 const SYMLINK_MODE = 0o120000;
+const FILE_MODE = 0o100644;
+const EXECUTABLE_MODE = 0o100755;
 /** Paths per GraphQL document; a round wider than this is split. */
 const MAX_PATHS_PER_QUERY = 250;
 const GLOB_CHARS = /[*?[\]{}()!+@]/;
@@ -9697,6 +10308,10 @@ class GitHubSnapshot {
     types = new Map();
     /** Symlink targets (a symlink's blob is the path it points to). */
     links = new Map();
+    /** Git modes of the paths seen (100644 file, 100755 executable, 120000 symlink, 40000 directory). */
+    modes = new Map();
+    /** Files that are not UTF-8, held one character per byte (see update/encoding.ts). */
+    encodings = new Map();
     scopes;
     queue = new Map();
     flushing;
@@ -9719,6 +10334,8 @@ class GitHubSnapshot {
         const raw = asEntry(key, answer);
         this.known.add(key);
         const kind = raw ? kindOf(raw) : undefined;
+        if (raw && typeof raw.mode === "number")
+            this.modes.set(key, raw.mode);
         if (kind) {
             this.types.set(key, kind);
             for (let parent = parentOf(key); parent !== "" && !this.types.has(parent); parent = parentOf(parent)) {
@@ -9748,6 +10365,8 @@ class GitHubSnapshot {
                     continue;
                 entries.push({ name: child.name, type: childKind });
                 const childPath = github_reader_join(key, child.name);
+                if (typeof child.mode === "number")
+                    this.modes.set(childPath, child.mode);
                 this.known.add(childPath);
                 this.types.set(childPath, childKind);
                 if (child.oid)
@@ -9776,14 +10395,18 @@ class GitHubSnapshot {
             this.links.set(path, blob.text);
             return;
         }
-        if (blob.isBinary) {
-            this.texts.set(path, null);
-            return;
-        }
-        // A truncated blob stays unknown: `read` fetches it whole through REST if the core asks for it.
-        if (blob.isTruncated || typeof blob.text !== "string")
+        if (blob.oid && !this.oids.has(path))
+            this.oids.set(path, blob.oid);
+        // A truncated blob stays unknown: `read` fetches it whole through REST if the core asks for it. So does one
+        // whose text is not its bytes: GraphQL decodes blobs as UTF-8, replacing what is not (a Latin-1 comment) with
+        // U+FFFD, which a commit would then write for good; and what GitHub calls binary is judged on the bytes.
+        if (blob.isBinary || blob.isTruncated || typeof blob.text !== "string" || !isExactText(blob))
             return;
         this.texts.set(path, blob.text);
+    }
+    /** How `read` held a file's bytes: "latin1" (one character per byte) for a file that is not UTF-8. */
+    encoding(path) {
+        return this.encodings.get(repoPath(path)) ?? "utf8";
     }
     /** Whether `path` can lead to (or lies below) a match of any pattern. */
     visible(path) {
@@ -9859,6 +10482,56 @@ class GitHubSnapshot {
         if (!this.texts.has(key) && oid)
             await this.readBlob(key, oid);
         return this.texts.get(key) ?? undefined;
+    }
+    /**
+     * The path a commit through the API writes to change `path`'s content: the path itself for a regular file, the
+     * target for a symlink to a regular file inside the repository (what an edit through a checkout changes).
+     * createCommitOnBranch writes every file as a regular 100644 blob, so whatever it would turn into something
+     * else is refused: an executable file, a symlink leading outside the repository or to another symlink.
+     */
+    async commitPath(path) {
+        const key = repoPath(path);
+        const mode = await this.modeOf(key);
+        if (mode !== SYMLINK_MODE) {
+            this.checkRegular(key, key, mode);
+            return key;
+        }
+        if (!this.links.has(key))
+            await this.fetch(new Map([[key, "read"]]));
+        const link = this.links.get(key) ?? "";
+        let target;
+        try {
+            target = link === "" || link.startsWith("/") ? undefined : repoPath(github_reader_join(parentOf(key), link));
+        }
+        catch {
+            target = undefined;
+        }
+        if (target === undefined) {
+            throw refusedLink(key, `points to ${JSON.stringify(link)}, outside the repository`);
+        }
+        const targetMode = await this.modeOf(target);
+        if (targetMode === SYMLINK_MODE) {
+            throw refusedLink(key, `points to ${target}, which is itself a symlink`);
+        }
+        this.checkRegular(key, target, targetMode);
+        return target;
+    }
+    async modeOf(key) {
+        if (!this.modes.has(key) && !(this.known.has(key) && !this.types.has(key)))
+            await this.fetch(new Map([[key, "oid"]]));
+        return this.modes.get(key);
+    }
+    checkRegular(asked, path, mode) {
+        if (mode === FILE_MODE)
+            return;
+        const via = asked === path ? "" : ` (the target of the symlink ${asked})`;
+        if (mode === EXECUTABLE_MODE) {
+            throw new UserError(`${path}${via} is executable (mode 100755); a commit through the GitHub API would turn it into a regular file`, {
+                file: path,
+                hint: "Remove the executable bit from the file in the repository, or use `working-directory` mode (git keeps modes); nothing was written.",
+            });
+        }
+        throw new UserError(`${path}${via} is not a regular file in the repository (${mode === undefined ? "missing" : `mode ${mode.toString(8)}`}), so a commit through the GitHub API cannot update it`, { file: path, hint: "Point the paths at regular files; nothing was written." });
     }
     /** Git blob ids of paths in this commit (undefined when absent), one request for all unknown ones. */
     async blobOids(paths) {
@@ -10005,9 +10678,26 @@ class GitHubSnapshot {
             file_sha: oid,
         });
         const bytes = Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
-        const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-        this.texts.set(path, text.includes("\uFFFD") || bytes.includes(0) ? null : text);
+        if (bytes.includes(0)) {
+            this.texts.set(path, null);
+            return;
+        }
+        const { text, encoding } = decodeText(bytes);
+        this.texts.set(path, text);
+        if (encoding !== "utf8")
+            this.encodings.set(path, encoding);
     }
+}
+function refusedLink(path, what) {
+    return new UserError(`${path} is a symlink that ${what}; refusing to replace the link with a regular file`, {
+        file: path,
+        hint: "An edit lands on a symlink's target when it is a regular file inside the repository: point the link straight at the file, or list the file's own path; nothing was written.",
+    });
+}
+/** True when a blob's GraphQL text is its bytes: same UTF-8 length, no replacement character. */
+function isExactText(blob) {
+    const text = blob.text;
+    return (!text.includes("\uFFFD") && (blob.byteSize === undefined || Buffer.byteLength(text) === blob.byteSize));
 }
 /** The aliased fields and variables for a set of paths, placed in a Commit selection by the caller. */
 function pathFields(wants, prefix = "f") {
@@ -10031,7 +10721,124 @@ function buildPathQuery(wants, where) {
     return { query, variables: { ...variables, ...where }, paths };
 }
 
+;// CONCATENATED MODULE: ./src/delivery/render.ts
+
+
+
+/** Marks pull requests this project opened, so people and tools can tell them apart. */
+const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
+function shortHash(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex").slice(0, 8);
+}
+/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
+function sanitizeRefPart(text) {
+    const cleaned = text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[.-]+|[.-]+$/g, "")
+        .replace(/\.lock$/, "-lock");
+    return cleaned || "x";
+}
+/**
+ * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
+ * image updates the open pull request instead of opening another. The image part is the repository path
+ * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
+ * normalised names so the order of the input does not matter. Paths instead of an environment become
+ * `paths-<hash>` of the sorted paths.
+ */
+function headBranchName(scope, images) {
+    const scopePart = scope.environment
+        ? sanitizeRefPart(scope.environment)
+        : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
+    const names = [...new Set(images.map(normalizedName))].sort();
+    const first = images.find((image) => normalizedName(image) === names[0]);
+    const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
+    const imagePart = names.length <= 1
+        ? firstPart
+        : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
+    return `gitops/${scopePart}/${imagePart}`;
+}
+function targetOf(images) {
+    if (images.length === 1)
+        return `${imageName(images[0])} to ${versionOf(images[0])}`;
+    return `${images.length} images`;
+}
+/** Default commit headline and pull request title. */
+function defaultTitle(images, scope) {
+    return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
+}
+/** Markdown-safe table cell. */
+function cell(text) {
+    return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+    return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
+}
+/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
+function changeTable(changes, fileUrl) {
+    const rows = changes.map((change) => {
+        const where = `${change.file}:${change.line}`;
+        const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
+        return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
+    });
+    return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+/** Pull request body: what changes and where, plus the marker. */
+function pullRequestBody(changes, context) {
+    const files = new Set(changes.map((c) => c.file)).size;
+    const lines = [
+        `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
+            `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
+        "",
+        changeTable(changes),
+        "",
+        "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
+    ];
+    if (context.run)
+        lines.push("", `Triggered by ${context.run}.`);
+    lines.push("", PR_MARKER);
+    return lines.join("\n");
+}
+/**
+ * `Display Name <email@example.com>`, checked so the value cannot smuggle anything into a commit header or a
+ * trailer: one line, no angle brackets in the name, one address with an `@`.
+ */
+function parseIdentity(text, input) {
+    const match = /^([^<>\n\r\0]*?)\s*<([^<>\s@]+@[^<>\s@]+)>$/.exec(text.trim());
+    const name = match?.[1]?.trim() ?? "";
+    if (!match || name === "" || /[\u0000-\u001f\u007f]/.test(name)) {
+        throw new UserError(`input '${input}' must be written \`Display Name <email@address>\`, got ${JSON.stringify(text)}`, {
+            hint: "e.g. github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
+        });
+    }
+    return { name, email: match[2] };
+}
+function formatIdentity(identity) {
+    return `${identity.name} <${identity.email}>`;
+}
+/** The commit message body with a Signed-off-by trailer, in the trailer block git would put it in. */
+function withSignoff(body, identity) {
+    const trailer = `Signed-off-by: ${formatIdentity(identity)}`;
+    if (body.split(/\r?\n/).includes(trailer))
+        return body;
+    return body.trim() === "" ? trailer : `${body.trimEnd()}\n\n${trailer}`;
+}
+/** GitHub refuses a pull request body longer than this many characters. */
+const MAX_PULL_REQUEST_BODY = 65_536;
+/** The generated body with the user's text under it, refused before any write when GitHub would refuse it. */
+function withUserBody(generated, user) {
+    const body = user?.trim() ? `${generated}\n\n${user.trim()}\n` : generated;
+    if (body.length > MAX_PULL_REQUEST_BODY) {
+        throw new UserError(`the pull request body would be ${body.length} characters; GitHub accepts at most ${MAX_PULL_REQUEST_BODY}`, { hint: "Shorten the text given as `body` or `body-path`; nothing was written." });
+    }
+    return body;
+}
+
 ;// CONCATENATED MODULE: ./src/delivery/github.ts
+
+
 
 
 
@@ -10046,8 +10853,8 @@ function backoff(attempt, baseMs) {
     return 1000 + Math.random() * Math.min(8000, baseMs * 2 ** (attempt - 1));
 }
 /** Git's object id for a blob with this content: compares a branch's file to ours without fetching it. */
-function gitBlobOid(content) {
-    const bytes = Buffer.from(content, "utf8");
+function gitBlobOid(content, encoding = "utf8") {
+    const bytes = encodeText(content, encoding);
     return (0,external_node_crypto_namespaceObject.createHash)("sha1")
         .update(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]))
         .digest("hex");
@@ -10067,6 +10874,7 @@ async function deliverThroughGitHub(options) {
         return promise;
     };
     const warnings = [];
+    let signer = options.signoff === "token" ? undefined : options.signoff;
     // Kept across a lost compare-and-swap when the files we change did not change: no need to read them again.
     let kept;
     for (let attempt = 1;; attempt++) {
@@ -10078,10 +10886,12 @@ async function deliverThroughGitHub(options) {
             state = await readState(options);
             requests += 1 + state.snapshot.requests;
             const before = state.snapshot.requests;
-            plan = await options.plan(state.snapshot, state.patterns);
+            const snapshot = state.snapshot;
+            plan = await onGitHub({ operation: "read the files", repository: full }, async () => deliverable(await options.plan(snapshot, state.patterns), snapshot));
             requests += state.snapshot.requests - before;
         }
         const mode = state.mode;
+        const pullRequestMode = mode === "pull-request";
         const result = (operation, extra = {}) => ({
             operation,
             mode,
@@ -10090,24 +10900,39 @@ async function deliverThroughGitHub(options) {
             baseOid: state.base.oid,
             repository: state.nameWithOwner,
             repositoryUrl: state.url,
+            branch: pullRequestMode ? options.branch : undefined,
             requests,
             warnings,
             ...extra,
         });
-        if (mode === "pull-request" && state.base.name === options.branch) {
+        if (pullRequestMode && state.base.name === options.branch) {
             throw new UserError(`the pull request branch ${options.branch} is the base branch itself`, {
                 hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
             });
         }
         if (plan.changes.length === 0) {
             // The base already runs these versions: an open pull request for them has nothing left to deliver.
-            return result("unchanged");
+            const stale = pullRequestMode && options.deleteBranch ? state.head : undefined;
+            const ours = stale?.pullRequest?.baseRefName === state.base.name ? stale.pullRequest : undefined;
+            // A head branch whose open pull request targets another base is that pull request's: left alone.
+            if (!stale || (stale.pullRequest && !ours))
+                return result("unchanged");
+            if (options.dryRun)
+                return result(ours ? "would-close" : "unchanged", { pullRequest: ours });
+            const closed = await closeAndDeleteHead(options, state, ours, () => requests++);
+            return result(ours ? "closed" : "unchanged", { pullRequest: closed });
         }
-        if (options.dryRun)
-            return result("unchanged", { pullRequest: state.head?.pullRequest });
-        const texts = options.texts(plan, state.base.name);
+        let texts = options.texts(plan, state.base.name);
+        texts = { ...texts, pullRequestBody: withUserBody(texts.pullRequestBody, options.body) };
+        const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
         try {
             if (mode === "commit") {
+                if (options.dryRun)
+                    return result("would-commit");
+                if (options.signoff === "token")
+                    signer ??= await count(tokenIdentity(options, state));
+                if (signer)
+                    texts = { ...texts, body: withSignoff(texts.body, signer) };
                 const commit = await count(commitFiles(options, state, state.base.name, state.base.oid, plan, texts));
                 return result("committed", { commit });
             }
@@ -10118,10 +10943,21 @@ async function deliverThroughGitHub(options) {
                 headSnapshot.commit = state.head.oid;
                 const oids = await headSnapshot.blobOids(plan.files.map((file) => file.path));
                 requests += headSnapshot.requests;
-                headMatches = plan.files.every((file) => oids.get(file.path) === gitBlobOid(file.after));
+                headMatches = plan.files.every((file) => oids.get(file.path) === gitBlobOid(file.after, state.snapshot.encoding(file.path)));
+            }
+            const existing = state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
+            // Already delivered: the outputs point at the pull request and the head commit that carries the change.
+            if (existing && headMatches)
+                return result("unchanged", { pullRequest: existing, commit: headCommit });
+            if (options.dryRun) {
+                return result(existing ? "would-update" : "would-create", { pullRequest: existing });
             }
             let commit;
             if (!headMatches) {
+                if (options.signoff === "token")
+                    signer ??= await count(tokenIdentity(options, state));
+                if (signer)
+                    texts = { ...texts, body: withSignoff(texts.body, signer) };
                 await count(moveHeadBranch(options, state));
                 commit = await count(commitFiles(options, state, options.branch, state.base.oid, plan, texts)).catch(async (error) => {
                     // Refused (not raced): put the open pull request's branch back where it was rather than leave it empty.
@@ -10130,12 +10966,15 @@ async function deliverThroughGitHub(options) {
                     throw error;
                 });
             }
-            const existing = state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
-            // Already delivered: the outputs point at the pull request and the head commit that carries the change.
-            const headCommit = state.head && { oid: state.head.oid, url: `${state.url}/commit/${state.head.oid}` };
-            if (existing && !commit)
-                return result("unchanged", { pullRequest: existing, commit: headCommit });
-            const target = { ...options, base: state.base.name, texts };
+            const target = {
+                ...options,
+                base: state.base.name,
+                texts,
+                pullRequest: {
+                    ...options.pullRequest,
+                    maintainerCanModify: options.pullRequest.maintainerCanModify ?? options.maintainerCanModify,
+                },
+            };
             const { pullRequest, created } = await openOrUpdatePullRequest(target, existing, () => requests++).catch(async (error) => {
                 // A branch this run created for a pull request that could not be opened is removed again: a refused
                 // run leaves the repository as it found it.
@@ -10146,7 +10985,7 @@ async function deliverThroughGitHub(options) {
             if (!created && !commit)
                 return result("unchanged", { pullRequest, commit: headCommit });
             warnings.push(...(await applyMetadata(target, pullRequest, () => requests++)));
-            return result(created ? "created" : "updated", { commit, pullRequest });
+            return result(created ? "created" : "updated", { commit: commit ?? headCommit, pullRequest });
         }
         catch (error) {
             // Lost races: the branch moved, another run created the head branch, or reset it just as we opened the PR.
@@ -10167,6 +11006,69 @@ async function deliverThroughGitHub(options) {
             kept = moved ? { state: moved, plan } : undefined;
         }
     }
+}
+/**
+ * The plan as a commit through the API writes it. createCommitOnBranch writes each path as a regular 100644 file:
+ * an edit reached through a symlink lands on the link's target (as an edit of a checkout does), and a file
+ * whose mode would change is refused (see GitHubSnapshot.commitPath). Changes are reported where they land.
+ */
+async function deliverable(plan, snapshot) {
+    if (plan.files.length === 0)
+        return plan;
+    const targets = new Map(await Promise.all(plan.files.map(async (file) => [file.path, await snapshot.commitPath(file.path)])));
+    if (plan.files.every((file) => targets.get(file.path) === file.path))
+        return plan;
+    const files = new Map();
+    for (const file of plan.files) {
+        const path = targets.get(file.path);
+        const other = files.get(path);
+        if (other && other.file.after !== file.after) {
+            throw new UserError(`${file.path} and ${other.from} are the same file, edited two different ways`, {
+                file: path,
+                hint: "List one of the two paths only; nothing was written.",
+            });
+        }
+        files.set(path, { from: file.path, file: { ...file, path } });
+    }
+    const seen = new Set();
+    const changes = plan.changes
+        .map((change) => ({ ...change, file: targets.get(change.file) ?? change.file }))
+        .filter((change) => {
+        const key = `${change.file}\0${change.line}\0${change.image}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+    return { ...plan, files: [...files.values()].map((entry) => entry.file), changes };
+}
+/**
+ * The token's own identity for a Signed-off-by trailer: the commit createCommitOnBranch makes is authored by
+ * it. GitHub's no-reply address stands in when the account shows no public email.
+ */
+async function tokenIdentity(options, state) {
+    const data = await onGitHub({ operation: "read the token's identity for the Signed-off-by trailer", repository: state.nameWithOwner }, () => options.clients.read.graphql("query { viewer { login name email databaseId } }"));
+    const viewer = data.viewer;
+    const host = new URL(state.url).host;
+    const noreply = `users.noreply.${host}`;
+    const email = viewer.email ||
+        (viewer.databaseId ? `${viewer.databaseId}+${viewer.login}@${noreply}` : `${viewer.login}@${noreply}`);
+    return { name: viewer.name || viewer.login, email };
+}
+/**
+ * `delete-branch`: nothing is left to change, so the open pull request (if any) is closed and its head branch
+ * deleted, as create-pull-request does when its branch no longer differs from the base.
+ */
+async function closeAndDeleteHead(options, state, pullRequest, counted) {
+    const { owner, repo } = options.repository;
+    if (pullRequest) {
+        counted();
+        await closePullRequest(options, pullRequest);
+    }
+    counted();
+    await onGitHub({ operation: `delete branch ${options.branch}`, repository: state.nameWithOwner }, () => options.clients.write.rest.git.deleteRef({ owner, repo, ref: `heads/${options.branch}` }));
+    options.logger.info(`Deleted branch ${options.branch}: nothing is left to change`);
+    return pullRequest;
 }
 /**
  * One query for everything a run decides on: the base branch's commit, the head branch and its open pull
@@ -10245,7 +11147,7 @@ async function readState(options) {
 async function rebaseIfUntouched(options, state, plan) {
     const paths = plan.files.map((file) => file.path);
     // The bytes the plan started from are known: their blob ids need no request.
-    const before = new Map(plan.files.map((file) => [file.path, gitBlobOid(file.before)]));
+    const before = new Map(plan.files.map((file) => [file.path, gitBlobOid(file.before, state.snapshot.encoding(file.path))]));
     const wants = new Map(paths.map((path) => [path, "oid"]));
     const fields = pathFields(wants);
     const query = `query(${["$owner: String!", "$name: String!", "$branch: String!", ...fields.declarations].join(", ")}) ` +
@@ -10277,7 +11179,8 @@ async function commitFiles(options, state, branch, expectedHeadOid, plan, texts)
         fileChanges: {
             additions: plan.files.map((file) => ({
                 path: file.path,
-                contents: Buffer.from(file.after, "utf8").toString("base64"),
+                // In the encoding it was read in: a file that is not UTF-8 keeps its other bytes exactly.
+                contents: encodeText(file.after, state.snapshot.encoding(file.path)).toString("base64"),
             })),
         },
     };
@@ -10350,6 +11253,21 @@ async function deleteHeadBranch(options) {
     await options.clients.write.rest.git.deleteRef({ owner, repo, ref: `heads/${options.branch}` });
     options.logger.info(`Deleted branch ${options.branch} again: the pull request could not be opened`);
 }
+/** Closes a pull request whose branch has nothing left to deliver (delete-branch). */
+async function closePullRequest(target, pullRequest) {
+    const { owner, repo } = target.repository;
+    await onGitHub({
+        operation: `close pull request #${pullRequest.number}`,
+        repository: `${owner}/${repo}`,
+        pullRequests: true,
+    }, () => target.clients.write.rest.pulls.update({
+        owner,
+        repo,
+        pull_number: pullRequest.number,
+        state: "closed",
+    }));
+    target.logger.info(`Closed pull request #${pullRequest.number}: the base already has these versions`);
+}
 /** The open pull request from `branch` into `base`, if any (REST, for callers that did not read it by GraphQL). */
 async function findPullRequest(target) {
     const { owner, repo } = target.repository;
@@ -10364,6 +11282,8 @@ async function findPullRequest(target) {
 async function openOrUpdatePullRequest(target, existing, counted = () => { }) {
     const { owner, repo } = target.repository;
     const context = { operation: "open the pull request", repository: `${owner}/${repo}`, pullRequests: true };
+    const { maintainerCanModify } = target.pullRequest;
+    const canModify = maintainerCanModify === undefined ? {} : { maintainer_can_modify: maintainerCanModify };
     const update = async (number) => {
         counted();
         const { data } = await onGitHub({ ...context, operation: `update pull request #${number}` }, () => target.clients.write.rest.pulls.update({
@@ -10372,6 +11292,7 @@ async function openOrUpdatePullRequest(target, existing, counted = () => { }) {
             pull_number: number,
             title: target.texts.title,
             body: target.texts.pullRequestBody,
+            ...canModify,
         }));
         target.logger.info(`Updated pull request #${data.number}: ${data.html_url}`);
         return { number: data.number, url: data.html_url, id: data.node_id };
@@ -10388,6 +11309,7 @@ async function openOrUpdatePullRequest(target, existing, counted = () => { }) {
             base: target.base,
             body: target.texts.pullRequestBody,
             draft: target.pullRequest.draft,
+            ...canModify,
         });
         target.logger.info(`Opened pull request #${data.number}: ${data.html_url}`);
         return { pullRequest: { number: data.number, url: data.html_url, id: data.node_id }, created: true };
@@ -10439,6 +11361,131 @@ async function applyMetadata(options, pullRequest, counted = () => { }) {
         await attempt("enable auto-merge", "Enable Settings → General → 'Allow auto-merge' and protect the base branch with a required check or review; the token needs `pull-requests: write` and `contents: write`.", () => options.clients.write.graphql("mutation($input: EnablePullRequestAutoMergeInput!) { enablePullRequestAutoMerge(input: $input) { pullRequest { number } } }", { input: { pullRequestId: pullRequest.id, mergeMethod: autoMerge.toUpperCase() } }));
     }
     return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/promote/checks.ts
+// What `require-status` asks of the source commit, and how commit statuses, check runs and check suites answer it.
+// A smoke test that runs as a job of a workflow reports a check run, Argo CD's notifications a commit status, a
+// scanning app a check suite; the gate reads all three with one meaning of success, pending and failure.
+
+const PREFIXES = [
+    ["status:", "status"],
+    ["check:", "check-run"],
+    ["check-suite:", "check-suite"],
+];
+/** Reads one `require-status` entry; a known prefix with nothing after it is a mistake. */
+function parseRequirement(text) {
+    for (const [prefix, kind] of PREFIXES) {
+        if (!text.startsWith(prefix))
+            continue;
+        const name = text.slice(prefix.length).trim();
+        if (name === "") {
+            throw new UserError(`require-status entry ${JSON.stringify(text)} names nothing after '${prefix}'`, {
+                hint: "Write NAME (a commit status context or a check run name), status:CONTEXT, check:CHECK-RUN-NAME " +
+                    "or check-suite:APP-SLUG.",
+            });
+        }
+        return { text, kind, name };
+    }
+    return { text, kind: "any", name: text };
+}
+const UNVERIFIED = new Set(["neutral", "skipped"]);
+const UNVERIFIED_NOTE = "neutral and skipped verify nothing, so they do not count as success";
+function statusObservation(status) {
+    const verdict = status.state === "success" ? "success" : status.state === "pending" ? "pending" : "failure";
+    return { source: "commit status", state: status.state, verdict };
+}
+/**
+ * A check run or suite: anything not completed is pending; once completed only `success` passes. `neutral` and
+ * `skipped` (a job whose `if:` was false) say nothing about staging, so they block like a failure; any other
+ * conclusion (failure, cancelled, timed_out, action_required, stale, startup_failure, or one GitHub adds later)
+ * fails.
+ */
+function checkObservation(source, status, conclusion) {
+    if (status !== "completed") {
+        const state = status ?? "queued";
+        // An unknown in-flight status is still in flight: it blocks, and a later evaluation sees it finish.
+        return { source, state, verdict: "pending" };
+    }
+    const state = conclusion ?? "completed";
+    if (state === "success")
+        return { source, state, verdict: "success" };
+    if (UNVERIFIED.has(state))
+        return { source, state, verdict: "failure", note: UNVERIFIED_NOTE };
+    return { source, state, verdict: "failure" };
+}
+/** The latest check run of each name: a re-run replaces what it re-runs. */
+function latestCheckRuns(runs) {
+    const latest = new Map();
+    for (const run of runs) {
+        const seen = latest.get(run.name);
+        if (!seen || run.id > seen.id)
+            latest.set(run.name, run);
+    }
+    return latest;
+}
+function observe(requirement, checks) {
+    const found = [];
+    const { kind, name } = requirement;
+    if (kind === "any" || kind === "status") {
+        const status = checks.statuses.find((s) => s.context === name);
+        if (status)
+            found.push(statusObservation(status));
+    }
+    if (kind === "any" || kind === "check-run") {
+        const run = latestCheckRuns(checks.checkRuns ?? []).get(name);
+        if (run)
+            found.push(checkObservation("check run", run.status, run.conclusion));
+    }
+    if (kind === "check-suite") {
+        for (const suite of checks.checkSuites ?? []) {
+            if (suite.app === name && suite.runs > 0) {
+                found.push(checkObservation("check suite", suite.status, suite.conclusion));
+            }
+        }
+    }
+    return found;
+}
+const NOUN = {
+    any: "status",
+    status: "status",
+    "check-run": "check run",
+    "check-suite": "check suite",
+};
+/**
+ * Evaluates one requirement against the source commit's reports. Every report that answers it must pass: a
+ * commit status and a check run of the same name both count, and several suites of one app all must succeed.
+ */
+function evaluateRequirement(requirement, checks, where) {
+    const noun = NOUN[requirement.kind];
+    const observations = observe(requirement, checks);
+    if (observations.length === 0) {
+        return {
+            requirement,
+            verdict: undefined,
+            detail: `required ${noun} ${requirement.name} not reported ${where}`,
+        };
+    }
+    const deciding = observations.find((o) => o.verdict === "failure") ??
+        observations.find((o) => o.verdict === "pending") ??
+        observations[0];
+    const sources = [...new Set(observations.map((o) => o.source))];
+    const shown = requirement.kind === "any" && sources.length === 1 && sources[0] === "commit status"
+        ? ""
+        : sources.length === 1
+            ? ` (${observations.length > 1 ? `${observations.length} ${sources[0]}s` : sources[0]})`
+            : ` (${observations.map((o) => `${o.source} ${o.state}`).join(", ")})`;
+    return {
+        requirement,
+        verdict: deciding.verdict,
+        detail: `required ${noun} ${requirement.name} is ${deciding.state} ${where}${shown}` +
+            (deciding.note ? `; ${deciding.note}` : ""),
+    };
+}
+/** Which kinds of report the requirements can be answered by, so an adapter fetches only those. */
+function reportsNeeded(requirements) {
+    const kinds = new Set(requirements.map((text) => parseRequirement(text).kind));
+    return { checkRuns: kinds.has("any") || kinds.has("check-run"), checkSuites: kinds.has("check-suite") };
 }
 
 ;// CONCATENATED MODULE: ./src/promote/window.ts
@@ -10562,9 +11609,12 @@ function anyWindowOpen(windows, now) {
 
 
 
+
 /** Name of the pipeline configuration file at the root of a config repository. */
 const CONFIG_FILE = "gitops-pipeline.yaml";
 const TOP_LEVEL = ["environments", "promotion", "validate"];
+/** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
+const MAX_ALIAS_EXPANSION = 100;
 const ENVIRONMENT_KEYS = [
     "paths",
     "mode",
@@ -10686,7 +11736,18 @@ function environment(reader, entry) {
                 parseWindow(value, { file: reader.file.path, ...positionOf(reader.file, node.range?.[0] ?? 0) });
             })
             : [],
-        requireStatus: statusEntry ? reader.strings(statusEntry, `require-status of ${where}`) : [],
+        requireStatus: statusEntry
+            ? reader.strings(statusEntry, `require-status of ${where}`, (value, node) => {
+                try {
+                    parseRequirement(value);
+                }
+                catch (error) {
+                    if (!isUserError(error))
+                        throw error;
+                    reader.fail(node, `${error.message} (require-status of ${where})`, error.hint);
+                }
+            })
+            : [],
         ...(rollbackEntry
             ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
             : {}),
@@ -10743,11 +11804,25 @@ function loadConfig(text, file = CONFIG_FILE) {
         promotion,
         ...(validateEntry
             ? {
-                validate: document.toJS().validate,
+                validate: plainData(reader, validateEntry),
                 validateLine: reader.line(validateEntry.pair.key),
             }
             : {}),
     };
+}
+/**
+ * A section as plain data. Aliases are expanded, up to the parser's own bound: nested aliases ("billion laughs")
+ * would otherwise expand exponentially, and the parser stops them with an error that names no file.
+ */
+function plainData(reader, entry) {
+    try {
+        return entry.value?.node.toJS(reader.document, { maxAliasCount: MAX_ALIAS_EXPANSION });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        reader.fail(entry.pair.key, `the ${entry.key} section uses aliases that expand to too many nodes`, "Write the values out instead of nesting aliases (*name) inside anchored lists or maps.");
+    }
 }
 /** The named environment, or a UserError listing the ones the file defines. */
 function findEnvironment(config, name) {
@@ -11553,7 +12628,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function dist_bundle_parse(options) {
+function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -11619,7 +12694,7 @@ function dist_bundle_parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return dist_bundle_parse(merge(defaults, route, options));
+  return parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -11630,7 +12705,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse: dist_bundle_parse
+    parse
   });
 }
 
@@ -15988,8 +17063,56 @@ const src_version_VERSION = "0.1.0";
 
 
 
+
 const GitOpsOctokit = dist_src_Octokit.plugin(retry, throttling);
 const DEFAULT_API_URL = "https://api.github.com";
+/** Per-request time limit: GitHub ends its own work on a request after 10 s, so 30 s leaves room for the network. */
+const DEFAULT_REQUEST_TIMEOUT_S = 30;
+/** Retries of a request that failed with a 5xx, a network error or a timeout. */
+const DEFAULT_RETRIES = 2;
+/** Raised when a request's time limit ran out; it travels as the `cause` of Octokit's error. */
+class RequestTimeout extends Error {
+    timeoutMs;
+    constructor(timeoutMs) {
+        super(`no answer within ${formatSeconds(timeoutMs)}`);
+        this.timeoutMs = timeoutMs;
+        this.name = "RequestTimeout";
+    }
+}
+/**
+ * `fetch` with a time limit per call. The limit covers the body too (the signal stays attached while Octokit
+ * reads it), and a timeout rejects with RequestTimeout, which Octokit reports as a retriable 500.
+ */
+function fetchWithTimeout(timeoutMs) {
+    return async (input, init) => {
+        const timer = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
+        try {
+            return await fetch(input, { ...init, signal });
+        }
+        catch (error) {
+            if (timer.aborted)
+                throw new RequestTimeout(timeoutMs);
+            throw error;
+        }
+    };
+}
+/**
+ * The request time limit from an input or environment value in seconds (empty: the default). Bounded so a typo
+ * cannot turn it off: at most 10 minutes.
+ */
+function parseRequestTimeout(text, source) {
+    const trimmed = text.trim();
+    if (trimmed === "")
+        return DEFAULT_REQUEST_TIMEOUT_S * 1000;
+    const seconds = Number(trimmed);
+    if (!/^\d+(\.\d+)?$/.test(trimmed) || !(seconds > 0) || seconds > 600) {
+        throw new UserError(`${source} must be a number of seconds between 0 and 600, got ${JSON.stringify(text)}`, {
+            hint: `Give the time one GitHub API request may take, e.g. ${DEFAULT_REQUEST_TIMEOUT_S}; failed requests are retried ${DEFAULT_RETRIES} times.`,
+        });
+    }
+    return Math.round(seconds * 1000);
+}
 /**
  * The one place GitHub clients are made. Transient failures (5xx, rate limits with `retry-after`) are retried a
  * bounded number of times, so a job either lands its change or fails with the cause instead of hanging.
@@ -15997,7 +17120,7 @@ const DEFAULT_API_URL = "https://api.github.com";
 function createGitHubClient(options) {
     const { token, logger } = options;
     const redact = (message) => (token ? message.split(token).join("***") : message);
-    const retries = options.retries ?? 2;
+    const retries = options.retries ?? DEFAULT_RETRIES;
     const maxWait = options.maxRateLimitWait ?? 120;
     const rateLimitRetries = options.rateLimitRetries ?? 3;
     const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
@@ -16014,6 +17137,7 @@ function createGitHubClient(options) {
         auth: token || undefined,
         baseUrl,
         userAgent: `gitops-pipeline/${src_version_VERSION}`,
+        request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_S * 1000) },
         log: {
             debug: (message) => logger.debug(redact(message)),
             info: (message) => logger.debug(redact(message)),
@@ -16053,86 +17177,6 @@ function parseRepository(value) {
     return { owner: match[1], repo: match[2] };
 }
 
-;// CONCATENATED MODULE: ./src/delivery/render.ts
-
-
-/** Marks pull requests this project opened, so people and tools can tell them apart. */
-const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
-function shortHash(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)("sha256").update(text).digest("hex").slice(0, 8);
-}
-/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
-function sanitizeRefPart(text) {
-    const cleaned = text
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, "-")
-        .replace(/\.{2,}/g, ".")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[.-]+|[.-]+$/g, "")
-        .replace(/\.lock$/, "-lock");
-    return cleaned || "x";
-}
-/**
- * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
- * image updates the open pull request instead of opening another. The image part is the repository path
- * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
- * normalised names so the order of the input does not matter. Paths instead of an environment become
- * `paths-<hash>` of the sorted paths.
- */
-function headBranchName(scope, images) {
-    const scopePart = scope.environment
-        ? sanitizeRefPart(scope.environment)
-        : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
-    const names = [...new Set(images.map(normalizedName))].sort();
-    const first = images.find((image) => normalizedName(image) === names[0]);
-    const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
-    const imagePart = names.length <= 1
-        ? firstPart
-        : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
-    return `gitops/${scopePart}/${imagePart}`;
-}
-function targetOf(images) {
-    if (images.length === 1)
-        return `${imageName(images[0])} to ${versionOf(images[0])}`;
-    return `${images.length} images`;
-}
-/** Default commit headline and pull request title. */
-function defaultTitle(images, scope) {
-    return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
-}
-/** Markdown-safe table cell. */
-function cell(text) {
-    return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-    return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
-}
-/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
-function changeTable(changes, fileUrl) {
-    const rows = changes.map((change) => {
-        const where = `${change.file}:${change.line}`;
-        const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
-        return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
-    });
-    return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
-}
-/** Pull request body: what changes and where, plus the marker. */
-function pullRequestBody(changes, context) {
-    const files = new Set(changes.map((c) => c.file)).size;
-    const lines = [
-        `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
-            `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
-        "",
-        changeTable(changes),
-        "",
-        "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
-    ];
-    if (context.run)
-        lines.push("", `Triggered by ${context.run}.`);
-    lines.push("", PR_MARKER);
-    return lines.join("\n");
-}
-
 ;// CONCATENATED MODULE: ./src/delivery/run.ts
 
 
@@ -16148,12 +17192,12 @@ function planner(request, logger) {
         if (plan.missing.length > 0) {
             const names = plan.missing.map(formatImageRef).join(", ");
             if (!request.allowMissing) {
-                throw new UserError(`not referenced under ${patterns.join(", ")}: ${names}`, {
-                    hint: "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.",
-                });
+                throw missingImagesError(plan, patterns, "Check the image names and the paths (or the environment), or set allow-missing: true to update the others.");
             }
             logger.warning(`not referenced under ${patterns.join(", ")} (allowed): ${names}`);
         }
+        for (const warning of plan.warnings ?? [])
+            logger.warning(`${warning.file}:${warning.line}: ${warning.message}`);
         return plan;
     };
 }
@@ -16186,8 +17230,8 @@ function textsFor(request) {
     };
 }
 function pullRequestOptions(request) {
-    const { labels, reviewers, teamReviewers, draft, autoMerge } = request;
-    return { labels, reviewers, teamReviewers, draft, autoMerge };
+    const { labels, reviewers, teamReviewers, draft, autoMerge, maintainerCanModify } = request;
+    return { labels, reviewers, teamReviewers, draft, autoMerge, maintainerCanModify };
 }
 function branchFor(request) {
     return (request.branch ||
@@ -16207,12 +17251,17 @@ function updateThroughGitHub(request, clients, logger) {
         branch: branchFor(request),
         texts: textsFor(request),
         pullRequest: pullRequestOptions(request),
+        body: request.body,
+        deleteBranch: request.deleteBranch,
+        // createCommitOnBranch commits as the token: the trailer names it unless the workflow names someone.
+        signoff: request.signoff ? (request.committer ?? request.author ?? "token") : undefined,
         dryRun: request.dryRun,
         logger,
     });
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/git.ts
+
 
 
 
@@ -16286,17 +17335,72 @@ function gitHubRepositoryOf(remoteUrl, serverUrl) {
         return undefined;
     }
 }
-const BOT = [
+const BOT = {
+    name: "github-actions[bot]",
+    email: "41898282+github-actions[bot]@users.noreply.github.com",
+};
+const asConfig = (identity) => [
     "-c",
-    "user.name=github-actions[bot]",
+    `user.name=${identity.name}`,
     "-c",
-    "user.email=41898282+github-actions[bot]@users.noreply.github.com",
+    `user.email=${identity.email}`,
 ];
+async function saveCheckout(cwd, identity, branch) {
+    const head = await must(cwd, ["rev-parse", "--verify", "HEAD"], "read HEAD");
+    const current = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
+    const stash = await must(cwd, [...identity, "stash", "create"], "record the uncommitted changes");
+    let headBranch;
+    if (branch) {
+        const found = await git(cwd, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
+        headBranch = { name: branch, oid: found.code === 0 ? found.stdout.trim() : undefined };
+    }
+    return { branch: current || undefined, head, stash, headBranch };
+}
+/**
+ * Puts the checkout back as it was: the branch (or detached HEAD) at its commit, index and working tree with
+ * their uncommitted changes, the pull request's local branch where it was. Used when a run fails after it began
+ * editing, so a failed push leaves no local commit or edit behind.
+ */
+async function restoreCheckout(cwd, saved, logger) {
+    await git(cwd, ["rebase", "--abort"]);
+    if (saved.branch) {
+        await git(cwd, ["checkout", "--quiet", "--force", saved.branch]);
+        await git(cwd, ["reset", "--quiet", "--hard", saved.head]);
+    }
+    else {
+        await git(cwd, ["checkout", "--quiet", "--force", "--detach", saved.head]);
+    }
+    const local = saved.headBranch;
+    if (local && local.name !== saved.branch) {
+        if (local.oid)
+            await git(cwd, ["update-ref", `refs/heads/${local.name}`, local.oid]);
+        else
+            await git(cwd, ["branch", "--quiet", "-D", "--end-of-options", local.name]);
+    }
+    if (saved.stash) {
+        const applied = await git(cwd, ["stash", "apply", "--index", "--quiet", saved.stash]);
+        if (applied.code !== 0) {
+            logger.warning(`could not restore the uncommitted changes of the checkout; they are kept in commit ${saved.stash} (git stash apply ${saved.stash})`);
+        }
+    }
+}
+/** Object ids of `paths` in `commit` (absent paths missing from the map). */
+async function blobOidsAt(cwd, commit, paths) {
+    const out = await must(cwd, ["ls-tree", "-z", commit, "--", ...paths], "list the remote branch");
+    const oids = new Map();
+    for (const record of out.split("\0")) {
+        const tab = record.indexOf("\t");
+        if (tab > 0)
+            oids.set(record.slice(tab + 1), record.slice(0, tab).split(" ")[2]);
+    }
+    return oids;
+}
 /**
  * Working-directory mode, for any git host: edit the checkout with the core, commit, push. A push the remote
  * refuses because it moved is retried after a fetch and rebase; when the rebase conflicts (someone changed the
  * same lines), our commit is dropped and the edit planned again on the new tree. Pull-request mode pushes the
  * head branch (force: it is ours alone) and opens or updates the pull request when the remote is on GitHub.
+ * Whatever fails after the edit began, the checkout is put back as it was.
  */
 async function updateInWorkingDirectory(request, directory, options) {
     const cwd = (0,external_node_path_namespaceObject.resolve)(directory);
@@ -16313,15 +17417,18 @@ async function updateInWorkingDirectory(request, directory, options) {
         configMode = target.mode;
     }
     const mode = request.mode ?? configMode ?? "pull-request";
+    const branch = mode === "pull-request" ? branchFor(request) : undefined;
     const plan = planner(request, logger);
     const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
     const base = request.base || original;
     if (request.dryRun) {
-        // A dry run only plans: it works on any checkout, detached or without a remote.
+        // A dry run only plans on the checkout: it works on any checkout, detached or without a remote.
+        const planned = await plan(reader, patterns);
         return {
-            operation: "unchanged",
+            operation: planned.changes.length === 0 ? "unchanged" : await dryRunOperation(cwd, remote, branch, planned),
             mode,
-            plan: await plan(reader, patterns),
+            branch,
+            plan: planned,
             repository: directory,
             base: base || "HEAD",
             dryRun: true,
@@ -16336,10 +17443,19 @@ async function updateInWorkingDirectory(request, directory, options) {
     const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
     const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
     const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
-    const texts = textsFor(request);
-    const identity = (await git(cwd, ["config", "user.email"])).stdout.trim() ? [] : BOT;
+    const texts = (planned, baseName) => {
+        const made = textsFor(request)(planned, baseName);
+        return { ...made, pullRequestBody: withUserBody(made.pullRequestBody, request.body) };
+    };
+    const configured = (await git(cwd, ["config", "user.email"])).stdout.trim();
+    const identity = request.committer ? asConfig(request.committer) : configured ? [] : asConfig(BOT);
+    const commitFlags = [
+        ...(request.author ? [`--author=${formatIdentity(request.author)}`] : []),
+        ...(request.signoff ? ["--signoff"] : []),
+    ];
     const outcome = (extra) => ({
         mode,
+        branch,
         repository: repositoryName,
         repositoryUrl: github && options.serverUrl ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}` : undefined,
         base,
@@ -16350,7 +17466,7 @@ async function updateInWorkingDirectory(request, directory, options) {
     /** Plans on the working tree, writes, commits; undefined when there is nothing to change. */
     const commitEdits = async () => {
         const planned = await plan(reader, patterns);
-        if (planned.changes.length === 0 || request.dryRun)
+        if (planned.changes.length === 0)
             return { planned, committed: false };
         const paths = planned.files.map((file) => file.path);
         const dirty = (await must(cwd, ["status", "--porcelain", "--", ...paths], "read the status")).trim();
@@ -16359,13 +17475,43 @@ async function updateInWorkingDirectory(request, directory, options) {
                 hint: "Commit or discard them before this step, so the update commit contains only the version bump.",
             });
         }
-        await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
         const { headline, body } = texts(planned, base);
+        touched = true;
+        await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
         await must(cwd, ["add", "--", ...paths], "stage the updated files");
-        await must(cwd, [...identity, "commit", "--quiet", "-m", headline, ...(body ? ["-m", body] : []), "--", ...paths], "commit");
+        await must(cwd, [
+            ...identity,
+            "commit",
+            "--quiet",
+            ...commitFlags,
+            "-m",
+            headline,
+            ...(body ? ["-m", body] : []),
+            "--",
+            ...paths,
+        ], "commit");
         return { planned, committed: true };
     };
-    if (mode === "commit") {
+    const saved = await saveCheckout(cwd, identity, branch);
+    // Set before the first change to the checkout: a failure before it has nothing to put back.
+    let touched = false;
+    try {
+        if (mode === "commit")
+            return await commitAndPush();
+        try {
+            return await pullRequestBranch(branch);
+        }
+        finally {
+            if (original && original !== branch)
+                await git(cwd, ["checkout", "--quiet", original]);
+        }
+    }
+    catch (error) {
+        if (touched)
+            await restoreCheckout(cwd, saved, logger);
+        throw error;
+    }
+    async function commitAndPush() {
         let { planned, committed } = await commitEdits();
         if (!committed)
             return outcome({ operation: "unchanged", plan: planned });
@@ -16375,9 +17521,10 @@ async function updateInWorkingDirectory(request, directory, options) {
                 break;
             if (!isRejectedAsStale(pushed) || attempt >= attempts) {
                 throw new UserError(`git push to ${base} failed: ${`${pushed.stdout}\n${pushed.stderr}`.trim()}`, {
-                    hint: isRejectedAsStale(pushed)
+                    hint: (isRejectedAsStale(pushed)
                         ? "The branch kept moving; re-run the job."
-                        : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.",
+                        : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.") +
+                        " The checkout was put back as it was.",
                 });
             }
             logger.info(`${base} moved on the remote; rebasing and pushing again (attempt ${attempt + 1} of ${attempts})`);
@@ -16394,10 +17541,9 @@ async function updateInWorkingDirectory(request, directory, options) {
             }
         }
         const oid = await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-        const plannedNow = planned;
         return outcome({
             operation: "committed",
-            plan: plannedNow,
+            plan: planned,
             commit: {
                 oid,
                 url: github && options.serverUrl
@@ -16407,17 +17553,38 @@ async function updateInWorkingDirectory(request, directory, options) {
         });
     }
     // Pull-request mode: the head branch is base + this one commit, rebuilt from the remote base every time.
-    const branch = branchFor(request);
-    if (branch === base)
-        throw new UserError(`the pull request branch ${branch} is the base branch itself`);
-    await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
-    const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
-    await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
-    try {
+    async function pullRequestBranch(branch) {
+        if (branch === base)
+            throw new UserError(`the pull request branch ${branch} is the base branch itself`);
+        await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
+        const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
+        touched = true;
+        await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
         const { planned, committed } = await commitEdits();
-        if (!committed)
-            return outcome({ operation: "unchanged", plan: planned });
+        const target = (made) => github && options.clients
+            ? {
+                clients: options.clients,
+                repository: github,
+                branch,
+                base,
+                texts: made,
+                pullRequest: pullRequestOptions(request),
+                logger,
+            }
+            : undefined;
         const remoteHead = (await must(cwd, ["ls-remote", remote, `refs/heads/${branch}`], "list the remote branch")).split(/\s/)[0];
+        if (!committed) {
+            if (!request.deleteBranch || !remoteHead)
+                return outcome({ operation: "unchanged", plan: planned });
+            // delete-branch: nothing left to change, so the pull request is closed and its branch deleted.
+            const pr = target(texts(planned, base));
+            const open = pr ? await findPullRequest(pr) : undefined;
+            if (pr && open)
+                await closePullRequest(pr, open);
+            await must(cwd, ["push", "--quiet", remote, "--delete", `refs/heads/${branch}`], `delete ${branch}`);
+            logger.info(`Deleted branch ${branch} on ${repositoryName}: nothing is left to change`);
+            return outcome({ operation: open ? "closed" : "unchanged", plan: planned, pullRequest: open });
+        }
         let same = false;
         if (remoteHead) {
             await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`], `fetch ${branch}`);
@@ -16432,7 +17599,8 @@ async function updateInWorkingDirectory(request, directory, options) {
             await must(cwd, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`], `push ${branch}`);
         }
         const oid = same ? remoteHead : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-        if (!github || !options.clients) {
+        const pr = target(texts(planned, base));
+        if (!pr) {
             return outcome({
                 operation: same ? "unchanged" : remoteHead ? "updated" : "created",
                 plan: planned,
@@ -16440,20 +17608,11 @@ async function updateInWorkingDirectory(request, directory, options) {
                 note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
             });
         }
-        const target = {
-            clients: options.clients,
-            repository: github,
-            branch,
-            base,
-            texts: texts(planned, base),
-            pullRequest: pullRequestOptions(request),
-            logger,
-        };
-        const existing = await findPullRequest(target);
+        const existing = await findPullRequest(pr);
         if (existing && same)
             return outcome({ operation: "unchanged", plan: planned, pullRequest: existing, commit: { oid } });
-        const { pullRequest, created } = await openOrUpdatePullRequest(target, existing);
-        const warnings = await applyMetadata(target, pullRequest);
+        const { pullRequest, created } = await openOrUpdatePullRequest(pr, existing);
+        const warnings = await applyMetadata(pr, pullRequest);
         return outcome({
             operation: created ? "created" : "updated",
             plan: planned,
@@ -16462,16 +17621,59 @@ async function updateInWorkingDirectory(request, directory, options) {
             warnings,
         });
     }
-    finally {
-        if (original && original !== branch)
-            await git(cwd, ["checkout", "--quiet", original]);
-    }
+}
+/**
+ * What a real run would do, for a dry run: commit mode commits; pull-request mode creates the head branch when the
+ * remote has none (or no remote can be asked), and updates it unless it already holds these exact files. Reads
+ * only: `ls-remote` and a fetch of the head branch, never the checkout.
+ */
+async function dryRunOperation(cwd, remote, branch, planned) {
+    if (!branch)
+        return "would-commit";
+    const listed = await git(cwd, ["ls-remote", remote, `refs/heads/${branch}`]);
+    if (listed.code !== 0 || listed.stdout.trim() === "")
+        return "would-create";
+    const fetched = await git(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`]);
+    if (fetched.code !== 0)
+        return "would-update";
+    const oids = await blobOidsAt(cwd, "FETCH_HEAD", planned.files.map((file) => file.path));
+    return planned.files.every((file) => oids.get(file.path) === gitBlobOid(file.after))
+        ? "unchanged"
+        : "would-update";
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/summary.ts
 
 
-/** The step outputs the action contract names, as strings. */
+/** Operations that wrote something (or, in a dry run, would). */
+const WRITES = new Set([
+    "created",
+    "updated",
+    "committed",
+    "would-create",
+    "would-update",
+    "would-commit",
+]);
+/**
+ * The outputs users of peter-evans/create-pull-request read, with their values: `pull-request-operation` is
+ * created, updated, closed or none (none also for a commit, a dry run, or a pull request already up to date).
+ */
+function pullRequestOutputs(outcome) {
+    const { operation } = outcome;
+    const done = operation === "created" || operation === "updated" || operation === "closed";
+    const hasHead = outcome.mode === "pull-request" && operation !== "closed" && !operation.startsWith("would-");
+    return {
+        "pull-request-number": outcome.pullRequest ? String(outcome.pullRequest.number) : "",
+        "pull-request-url": outcome.pullRequest?.url ?? "",
+        "pull-request-operation": done ? operation : "none",
+        "pull-request-head-sha": hasHead ? (outcome.commit?.oid ?? "") : "",
+        "pull-request-branch": outcome.mode === "pull-request" ? (outcome.branch ?? "") : "",
+    };
+}
+/**
+ * The step outputs the action contract names, as strings. `changed` is true exactly when the run wrote image
+ * references (a commit, or a pull request opened or updated with them) or, in a dry run, would.
+ */
 function outputsOf(outcome) {
     const changes = outcome.plan.changes.map(({ file, line, image, from, to }) => ({
         file,
@@ -16481,28 +17683,32 @@ function outputsOf(outcome) {
         to,
     }));
     return {
-        changed: String(changes.length > 0),
+        changed: String(WRITES.has(outcome.operation)),
         changes: JSON.stringify(changes),
         "changed-files": JSON.stringify(outcome.plan.files.map((file) => file.path)),
         "commit-sha": outcome.commit?.oid ?? "",
-        "pull-request-number": outcome.pullRequest ? String(outcome.pullRequest.number) : "",
-        "pull-request-url": outcome.pullRequest?.url ?? "",
         operation: outcome.operation,
+        ...pullRequestOutputs(outcome),
     };
 }
 /** The job summary: what happened, links to the pull request and commit, the change table. */
 function summaryOf(outcome) {
     const { plan } = outcome;
     const lines = [];
-    const heading = outcome.dryRun
-        ? "Dry run: nothing was written"
-        : {
-            created: "Pull request opened",
-            updated: "Pull request updated",
-            unchanged: plan.changes.length === 0 ? "Already at the requested versions" : "Pull request already up to date",
-            committed: "Committed",
-        }[outcome.operation];
+    const heading = {
+        created: "Pull request opened",
+        updated: "Pull request updated",
+        closed: "Pull request closed, nothing left to change",
+        unchanged: plan.changes.length === 0 ? "Already at the requested versions" : "Pull request already up to date",
+        committed: "Committed",
+        "would-create": "Dry run: would open a pull request",
+        "would-update": "Dry run: would update the pull request",
+        "would-close": "Dry run: would close the pull request, nothing left to change",
+        "would-commit": "Dry run: would commit",
+    }[outcome.operation];
     lines.push(`### update-manifest-tag: ${heading}`, "");
+    if (outcome.dryRun)
+        lines.push("Dry run: nothing was written.", "");
     const where = outcome.repositoryUrl
         ? `[${outcome.repository}](${outcome.repositoryUrl})`
         : outcome.repository;
@@ -16532,6 +17738,58 @@ function summaryOf(outcome) {
         lines.push("", "**Warnings**", "", ...outcome.warnings.map((warning) => `- ${warning}`));
     }
     return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/github/refs.ts
+
+/**
+ * Why `name` cannot be a branch, by git's ref-name rules (`git check-ref-format --branch`), or undefined when it
+ * can. Checked before any request: a name git refuses otherwise surfaces as a confusing refusal far into a run.
+ */
+function branchNameProblem(name) {
+    if (name === "")
+        return "it is empty";
+    if (name === "@")
+        return "`@` alone means HEAD";
+    if (name === "HEAD")
+        return "HEAD names the checked-out commit, not a branch";
+    if (name.startsWith("-"))
+        return "it starts with `-`, which git would read as an option";
+    const bad = /[\u0000-\u0020\u007f~^:?*[\\]/.exec(name);
+    if (bad) {
+        const shown = bad[0] === " "
+            ? "a space"
+            : /[\u0000-\u001f\u007f]/.test(bad[0])
+                ? "a control character"
+                : `\`${bad[0]}\``;
+        return `it contains ${shown}`;
+    }
+    if (name.includes(".."))
+        return "it contains `..`";
+    if (name.includes("@{"))
+        return "it contains `@{`";
+    if (name.startsWith("/") || name.endsWith("/"))
+        return "it starts or ends with `/`";
+    if (name.includes("//"))
+        return "it contains `//`";
+    if (name.endsWith("."))
+        return "it ends with `.`";
+    for (const part of name.split("/")) {
+        if (part.startsWith("."))
+            return `its part ${JSON.stringify(part)} starts with \`.\``;
+        if (part.endsWith(".lock"))
+            return `its part ${JSON.stringify(part)} ends with \`.lock\``;
+    }
+    return undefined;
+}
+/** Throws a UserError naming the input when `name` is not a valid branch name. */
+function checkBranchName(name, input) {
+    const problem = branchNameProblem(name);
+    if (problem === undefined)
+        return;
+    throw new UserError(`input '${input}' is not a valid branch name: ${JSON.stringify(name)} (${problem})`, {
+        hint: "Branch names follow git's rules (git check-ref-format): no spaces, `~ ^ : ? * [ \\`, `..`, `@{` or control characters; no part starting with `.` or ending with `.lock`; e.g. gitops/staging/web.",
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -16713,7 +17971,93 @@ async function runAction(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/actions/pull-request-inputs.ts
+
+
+
+
+
+
+
+function pull_request_inputs_isInside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === "" || (rel !== ".." && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * A text file from the workspace, for `body-path`: the path (and every symlink on it) must stay inside the
+ * workspace, the file must be a regular UTF-8 file no larger than a pull request body can be.
+ */
+async function readWorkspaceFile(path, workspace, input) {
+    const root = await (0,promises_namespaceObject.realpath)(workspace);
+    const asked = (0,external_node_path_namespaceObject.resolve)(root, path);
+    const outside = () => new UserError(`input '${input}' names ${JSON.stringify(path)}, which is outside the workspace`, {
+        hint: "The file must be inside GITHUB_WORKSPACE, and no symlink on the way may lead out of it.",
+    });
+    if (!pull_request_inputs_isInside(root, asked))
+        throw outside();
+    const real = await (0,promises_namespaceObject.realpath)(asked).catch((error) => {
+        throw new UserError(`input '${input}' names ${JSON.stringify(path)}, which cannot be read (${error.code})`, {
+            hint: "Give a path relative to the workspace (GITHUB_WORKSPACE) of a file an earlier step wrote.",
+        });
+    });
+    if (!pull_request_inputs_isInside(root, real))
+        throw outside();
+    // O_NOFOLLOW on the resolved path: nothing can swap a link in between the check and the read.
+    const handle = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile()) {
+            throw new UserError(`input '${input}' names ${JSON.stringify(path)}, which is not a regular file`);
+        }
+        if (stats.size > MAX_PULL_REQUEST_BODY * 4) {
+            throw new UserError(`input '${input}' names ${JSON.stringify(path)}, ${stats.size} bytes; a pull request body holds at most ${MAX_PULL_REQUEST_BODY} characters`, { hint: "Shorten the file, or link to the full text from it." });
+        }
+        const bytes = await handle.readFile();
+        try {
+            return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        }
+        catch {
+            throw new UserError(`input '${input}' names ${JSON.stringify(path)}, which is not UTF-8 text`);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
+function identityInput(name) {
+    const text = getString(name).trim();
+    return text ? parseIdentity(text, name) : undefined;
+}
+/** Reads and checks the create-pull-request-compatible inputs; `body-path` wins over `body`, as there. */
+async function pullRequestInputs(env, warn) {
+    const bodyPath = getString("body-path").trim();
+    let body = getString("body");
+    if (bodyPath) {
+        if (body.trim())
+            warn("both 'body' and 'body-path' are set; 'body-path' is used");
+        body = await readWorkspaceFile(bodyPath, env.GITHUB_WORKSPACE || process.cwd(), "body-path");
+    }
+    const canModify = getString("maintainer-can-modify").trim();
+    return {
+        body: body.trim() ? body : undefined,
+        deleteBranch: getBoolean("delete-branch", false),
+        signoff: getBoolean("signoff", false),
+        maintainerCanModify: canModify === "" ? undefined : getBoolean("maintainer-can-modify", true),
+        author: identityInput("author"),
+        committer: identityInput("committer"),
+    };
+}
+/** The per-request time limit: the `request-timeout` input, else GITOPS_PIPELINE_REQUEST_TIMEOUT, in seconds. */
+function requestTimeoutMs(env) {
+    const input = getString("request-timeout").trim();
+    if (input)
+        return parseRequestTimeout(input, "input 'request-timeout'");
+    return parseRequestTimeout(env.GITOPS_PIPELINE_REQUEST_TIMEOUT ?? "", "GITOPS_PIPELINE_REQUEST_TIMEOUT");
+}
+
 ;// CONCATENATED MODULE: ./src/actions/update-manifest-tag.ts
+
+
 
 
 
@@ -16747,16 +18091,27 @@ function run() {
             throw new UserError(`input 'mode' must be commit or pull-request, got ${JSON.stringify(mode)}`);
         }
         const workingDirectory = getString("working-directory").trim();
+        const branch = getString("branch").trim();
+        if (branch)
+            checkBranchName(branch, "branch");
+        const base = getString("base").trim();
+        if (base)
+            checkBranchName(base, "base");
+        const timeoutMs = requestTimeoutMs(env);
+        const extras = await pullRequestInputs(env, (message) => warning(message));
+        if (!workingDirectory && !extras.signoff && (extras.author || extras.committer)) {
+            warning("'author' and 'committer' set the commit's identity in working-directory mode only; through the API the commit is by the token's account (with signoff: true they name the Signed-off-by trailer)");
+        }
         const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"], "false");
         const request = {
             images,
             environment,
             paths,
             repository: repositoryInput || !workingDirectory ? parseRepository(repositoryInput) : undefined,
-            base: getString("base").trim() || undefined,
+            base: base || undefined,
             config: getString("config").trim() || CONFIG_FILE,
             mode: (mode || undefined),
-            branch: getString("branch").trim() || undefined,
+            branch: branch || undefined,
             title: getString("title").trim() || undefined,
             commitMessage: getString("commit-message").trim() || undefined,
             labels: getList("labels"),
@@ -16769,6 +18124,7 @@ function run() {
             runUrl: env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
                 ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
                 : undefined,
+            ...extras,
         };
         if (!token && !workingDirectory) {
             throw new UserError("input 'token' is empty", {
@@ -16781,6 +18137,7 @@ function run() {
                 baseUrl: env.GITHUB_API_URL,
                 graphqlUrl: env.GITHUB_GRAPHQL_URL,
                 logger: actionsLogger,
+                requestTimeoutMs: timeoutMs,
             })
             : undefined;
         let outcome;
@@ -16819,7 +18176,7 @@ function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1204);
+/* harmony import */ var _actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4975);
 
 await (0,_actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

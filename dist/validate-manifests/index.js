@@ -2505,7 +2505,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 830:
+/***/ 8520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2860,9 +2860,11 @@ function localSource(cwd, root = cwd) {
     const reals = new Map();
     const refused = new Map();
     const listedDirs = new Set();
+    // Keyed by the link's absolute path: one link reached under two names (a path given absolutely, and the
+    // repository walked relatively) is one finding, under the first name.
     const refuse = (link, message) => {
-        if (!refused.has(link))
-            refused.set(link, linkFinding(link, message));
+        if (!refused.has(abs(link)))
+            refused.set(abs(link), linkFinding(link, message));
     };
     /** Names the first link on the way to `p` that leads out of the workspace or loops, when there is one. */
     const blame = (p) => {
@@ -3455,7 +3457,29 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/update/encoding.ts
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function encoding_decodeText(bytes) {
+    try {
+        return { text: strictUtf8.decode(bytes), encoding: "utf8" };
+    }
+    catch {
+        return {
+            text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+            encoding: "latin1",
+        };
+    }
+}
+/** The bytes of `text` held as `encoding`; a character outside one byte in a "latin1" text is a bug, not data loss. */
+function encoding_encodeText(text, encoding = "utf8") {
+    if (encoding === "latin1" && /[^\u0000-\u00ff]/.test(text)) {
+        throw new Error("a byte-per-character text holds a character above U+00FF");
+    }
+    return Buffer.from(text, encoding);
+}
+
 ;// CONCATENATED MODULE: ./src/update/local.ts
+
 
 
 
@@ -3492,7 +3516,14 @@ function local_isInside(root, target) {
 function localReader(root) {
     let realRoot;
     const base = () => {
-        realRoot ??= realpath(root).catch((error) => {
+        realRoot ??= realpath(root).then(async (real) => {
+            if (!(await stat(real)).isDirectory()) {
+                throw new UserError(`repository directory ${JSON.stringify(root)} is not a directory`, {
+                    hint: "Pass the root directory of the config repository with --repo.",
+                });
+            }
+            return real;
+        }, (error) => {
             throw new UserError(`repository directory ${JSON.stringify(root)} cannot be read (${error.code})`, {
                 hint: "Pass an existing directory with --repo.",
             });
@@ -3502,6 +3533,8 @@ function localReader(root) {
     // What listings already showed to be plain files and directories (no symlink on the way): these need no
     // further checks, which keeps a walk over thousands of files to one readdir per directory and one read per file.
     const known = new Map();
+    // Files read one character per byte because they are not UTF-8: written back the same way (see encoding.ts).
+    const encodings = new Map();
     /** Real path of a repository path, after checking that neither `..` nor a symlink leads outside. */
     function resolve(path) {
         const rel = repoPath(path);
@@ -3565,7 +3598,13 @@ function localReader(root) {
             const resolved = await resolve(path);
             if (!resolved || resolved.dir)
                 return undefined;
-            return readFile(resolved.real, "utf8");
+            const { text, encoding } = decodeText(await readFile(resolved.real));
+            if (encoding !== "utf8")
+                encodings.set(repoPath(path), encoding);
+            return text;
+        },
+        encoding(path) {
+            return encodings.get(repoPath(path)) ?? "utf8";
         },
         async writeAll(files) {
             const planned = [];
@@ -3582,7 +3621,7 @@ function localReader(root) {
                     }
                     const temp = join(dirname(target), `.${randomBytes(6).toString("hex")}.gitops-pipeline.tmp`);
                     planned.push({ temp, target });
-                    await writeFile(temp, file.content, {
+                    await writeFile(temp, encodeText(file.content, encodings.get(repoPath(file.path))), {
                         mode: existing ? existing.mode & 0o7777 : 0o644,
                         flag: "wx",
                     });
@@ -3606,34 +3645,134 @@ function localReader(root) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/yaml/duplicates.ts
+
+/**
+ * The repeated keys of every mapping under `root`, in document order. The `yaml` package's own check compares each
+ * new key with every earlier one, which turns a 10 MB mapping into minutes of work; this is the same rule (scalar
+ * keys with equal values; other keys never compare equal) with one set per mapping, so it is linear in the size of
+ * the document. The walk keeps its own stack: deep nesting cannot overflow the call stack.
+ */
+function duplicateKeys(root) {
+    const found = [];
+    const stack = [root];
+    const seenNodes = new Set();
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (!node || typeof node !== "object" || seenNodes.has(node))
+            continue;
+        seenNodes.add(node);
+        if ((0,dist/* isMap */.jh)(node)) {
+            const first = new Map();
+            for (const pair of node.items) {
+                if (!(0,dist/* isPair */.tO)(pair))
+                    continue;
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key)) {
+                    const identity = keyIdentity(key.value);
+                    const earlier = identity === undefined ? undefined : first.get(identity);
+                    if (earlier) {
+                        found.push({
+                            key: String(key.value),
+                            offset: key.range?.[0] ?? 0,
+                            firstOffset: earlier.range?.[0] ?? 0,
+                        });
+                    }
+                    else if (identity !== undefined)
+                        first.set(identity, key);
+                }
+                else
+                    stack.push(key);
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return found.sort((a, b) => a.offset - b.offset);
+}
+/** Equal for values `===` would call equal (the parser's own rule), so `1` and `"1"` stay different keys. */
+function keyIdentity(value) {
+    if (typeof value === "number" && Number.isNaN(value))
+        return undefined;
+    if (value !== null && typeof value === "object")
+        return undefined;
+    return `${typeof value}:${String(value)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/yaml/document.ts
 
 
+
+/**
+ * The largest file the edit path parses: 32 MiB. Parsing keeps a node per token and the source tokens, about 35
+ * bytes of memory per byte of YAML (a 10 MB file peaks near 360 MB and parses in about a second), so this bounds a
+ * run to roughly 1.2 GB and a few seconds per file. Hand-written manifests are kilobytes; the biggest generated ones
+ * in config repositories (CRD bundles, rendered charts) are a few MB.
+ */
+const MAX_YAML_BYTES = 32 * 1024 * 1024;
 /**
  * Parses every document of a file with source ranges kept. Syntax errors become a UserError at file:line so
  * nothing is edited in a file the tools downstream could not read either.
  */
 function document_parseYamlFile(path, content) {
+    const file = parseYamlDocuments(path, content);
+    for (const document of file.documents) {
+        const error = documentError(file, document);
+        if (error)
+            throw error;
+    }
+    return file;
+}
+/**
+ * Parses without judging the documents: each may carry errors (see `documentError`). Only a file above
+ * MAX_YAML_BYTES is refused here, before any work.
+ */
+function parseYamlDocuments(path, content) {
+    if (content.length > MAX_YAML_BYTES) {
+        throw new errors_UserError(`this file is ${(content.length / 1024 / 1024).toFixed(1)} MiB; YAML files above ${MAX_YAML_BYTES / 1024 / 1024} MiB are not edited`, {
+            file: path,
+            hint: "A manifest this large is generated: regenerate it with the new version, or leave it out of the paths.",
+        });
+    }
     const lines = new dist/* LineCounter */.HN();
     // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
-    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take?
-    const parsed = (0,dist/* parseAllDocuments */.hR)(content, { lineCounter: lines, keepSourceTokens: true });
+    // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take? They are found by
+    // `duplicateKeys` (linear) rather than the parser's own check, which is quadratic in the size of a mapping.
+    const parsed = (0,dist/* parseAllDocuments */.hR)(content, {
+        lineCounter: lines,
+        keepSourceTokens: true,
+        uniqueKeys: false,
+    });
     // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
-    const documents = [...parsed];
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error) {
-            const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-            const first = error.message.split("\n")[0] ?? error.message;
-            throw new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
-                file: path,
-                line: at.line,
-                column: at.col,
-                hint: "Fix the YAML syntax; nothing was changed.",
-            });
-        }
+    return { path, content, documents: [...parsed], lines };
+}
+/** The first problem of one document as a UserError at file:line: a syntax error, else a repeated key. */
+function documentError(file, document) {
+    const error = document.errors[0];
+    if (error) {
+        const at = error.linePos?.[0] ?? file.lines.linePos(error.pos[0]);
+        const first = error.message.split("\n")[0] ?? error.message;
+        return new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
+            file: file.path,
+            line: at.line,
+            column: at.col,
+            hint: "Fix the YAML syntax; nothing was changed.",
+        });
     }
-    return { path, content, documents, lines };
+    const duplicate = duplicateKeys(document.contents)[0];
+    if (duplicate) {
+        const at = file.lines.linePos(duplicate.offset);
+        return new errors_UserError(`malformed YAML: map keys must be unique; ${JSON.stringify(duplicate.key)} repeats the key at line ${file.lines.linePos(duplicate.firstOffset).line}`, {
+            file: file.path,
+            line: at.line,
+            column: at.col,
+            hint: "Remove or rename one of the keys: YAML readers disagree on which value wins; nothing was changed.",
+        });
+    }
+    return undefined;
 }
 function document_positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
@@ -4029,29 +4168,36 @@ function anchorUses(file, document) {
     });
     return [...found.values()];
 }
-/** Nodes one walk may visit: far above any real manifest, far below what nested aliases can expand to. */
+/** Repeated visits one walk may make: far above any real manifest, far below what nested aliases can expand to. */
 const MAX_WALK_VISITS = 100_000;
 /**
  * Guards a recursive walk that follows aliases. A node that contains an alias to itself (`&a {b: *a}`) would be
  * walked forever, and aliases of aliases (`&b [*a, *a]`, `&c [*b, *b]`, …) double the work at every level: `enter`
- * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd.
+ * skips a node already on the current path and stops the walk with a UserError once the expansion is absurd. Only
+ * visits of a node already walked count: a first visit is bounded by the file's size, so a large file without
+ * aliases is walked whole.
  */
 function aliasWalkGuard(file) {
     const onPath = new Set();
-    let visits = 0;
+    const walked = new Set();
+    let repeats = 0;
     return {
         enter(node) {
             if (onPath.has(node))
                 return false;
-            if (++visits > MAX_WALK_VISITS) {
-                const { line, column } = positionOf(file, node.range?.[0] ?? 0);
-                throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
-                    file: file.path,
-                    line,
-                    column,
-                    hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
-                });
+            if (walked.has(node)) {
+                if (++repeats > MAX_WALK_VISITS) {
+                    const { line, column } = positionOf(file, node.range?.[0] ?? 0);
+                    throw new UserError(`aliases in this file expand to more than ${MAX_WALK_VISITS} nodes`, {
+                        file: file.path,
+                        line,
+                        column,
+                        hint: "Replace nested aliases (*name) with the values they stand for; nothing was changed.",
+                    });
+                }
             }
+            else
+                walked.add(node);
             onPath.add(node);
             return true;
         },
@@ -4069,6 +4215,7 @@ function aliasWalkGuard(file) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/environments/config.ts
 
 
@@ -4079,6 +4226,8 @@ function aliasWalkGuard(file) {
 /** Name of the pipeline configuration file at the root of a config repository. */
 const CONFIG_FILE = "gitops-pipeline.yaml";
 const TOP_LEVEL = ["environments", "promotion", "validate"];
+/** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
+const MAX_ALIAS_EXPANSION = 100;
 const ENVIRONMENT_KEYS = [
     "paths",
     "mode",
@@ -4268,11 +4417,25 @@ function loadConfig(text, file = CONFIG_FILE) {
         promotion,
         ...(validateEntry
             ? {
-                validate: document.toJS().validate,
+                validate: plainData(reader, validateEntry),
                 validateLine: reader.line(validateEntry.pair.key),
             }
             : {}),
     };
+}
+/**
+ * A section as plain data. Aliases are expanded, up to the parser's own bound: nested aliases ("billion laughs")
+ * would otherwise expand exponentially, and the parser stops them with an error that names no file.
+ */
+function plainData(reader, entry) {
+    try {
+        return entry.value?.node.toJS(reader.document, { maxAliasCount: MAX_ALIAS_EXPANSION });
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        reader.fail(entry.pair.key, `the ${entry.key} section uses aliases that expand to too many nodes`, "Write the values out instead of nesting aliases (*name) inside anchored lists or maps.");
+    }
 }
 /** The named environment, or a UserError listing the ones the file defines. */
 function findEnvironment(config, name) {
@@ -8650,6 +8813,7 @@ class KustomizationGraph {
 ;// CONCATENATED MODULE: ./src/validate/load.ts
 
 
+
 /**
  * Parses every document of a file. The common case — a well-formed file — goes through js-yaml, the fastest plain
  * parse; only a file it rejects is parsed again with `yaml`, which keeps going after an error, so every broken
@@ -8712,13 +8876,19 @@ class FastDocument {
 }
 function parseSlowly(file, text) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, merge: true });
+    // The parser's own duplicate-key check is quadratic in a mapping's size; duplicateKeys finds the same keys linearly.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
     const list = Array.isArray(docs) ? docs : [];
     const findings = [];
     const documents = [];
     const seen = new Set();
     list.forEach((doc, index) => {
-        for (const error of doc.errors) {
+        const duplicates = duplicateKeys(doc.contents).map((duplicate) => ({
+            code: "DUPLICATE_KEY",
+            message: "",
+            pos: [duplicate.offset],
+        }));
+        for (const error of [...doc.errors, ...duplicates]) {
             const { line, col } = lineCounter.linePos(error.pos[0]);
             // One finding per place: the parser often explains one mistake twice.
             if (seen.has(`${line}:${col}`))
@@ -8738,7 +8908,7 @@ function parseSlowly(file, text) {
         }
         const start = doc.contents?.range?.[0] ?? doc.range[0];
         const line = lineCounter.linePos(start).line;
-        if (doc.errors.length > 0)
+        if (doc.errors.length > 0 || duplicates.length > 0)
             return;
         try {
             documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
@@ -9316,6 +9486,20 @@ function checkDigest(input, digest) {
     const length = KNOWN_DIGEST_LENGTHS[algorithm];
     if (length !== undefined && (hex.length !== length || !/^[0-9a-f]+$/.test(hex))) {
         refuse(input, digest, `a ${algorithm} digest is ${length} lowercase hex characters`);
+    }
+}
+/** True when `tag` is a tag the distribution grammar accepts (and so holds no space, quote, `#` or line break). */
+function isValidTag(tag) {
+    return TAG_RE.test(tag);
+}
+/** True when `digest` is `algorithm:encoded` as the distribution grammar defines it, with the right length. */
+function isValidDigest(digest) {
+    try {
+        checkDigest(digest, digest);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 /** Registry as Docker resolves it: none or index.docker.io means docker.io. */
@@ -11695,7 +11879,7 @@ function validate_manifests_run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(830);
+/* harmony import */ var _actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8520);
 
 await (0,_actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -3,7 +3,7 @@ import { type ImageRef, normalizedName } from "../image/index.js";
 import { positionOf, scalarText } from "../yaml/index.js";
 import { formatPath, type Path, tryParseRef } from "./context.js";
 import type { ParsedManifest } from "./index.js";
-import { literalVersion } from "./parts.js";
+import { literalVersion, TEMPLATE } from "./parts.js";
 
 /** A place in a file that names a requested image although no finder edits it there, and why. */
 export interface Unedited {
@@ -17,7 +17,6 @@ export interface Unedited {
 }
 
 const REF_CHAR = /[A-Za-z0-9._\-/:@]/;
-const TEMPLATE = /\{\{|\$\{|\$\(/;
 const VERSION_FIELDS = ["tag", "newTag", "version", "digest"];
 /** Places reported per image and file: enough to point the way, few enough to read. */
 const PER_IMAGE = 3;

@@ -98,20 +98,26 @@ export interface LiteralVersion {
   inTag: boolean;
 }
 
+/** Template actions and variables (`{{ … }}`, `${VAR}`, `$(VAR)`): something else fills such a value in. */
+export const TEMPLATE = /\{\{|\$\{|\$\(/;
+
 /**
- * The version spelled by a tag value and a digest value, each possibly empty. Undefined when either is not a literal
- * (`${TAG}`, `{{ .Values.tag }}`, a typo): such a place is filled in by something else, so it is not a reference to
- * edit — writing a literal over a variable would cut it off from its source.
+ * The version spelled by a tag value and a digest value, each possibly empty. Undefined when either is a template or
+ * variable (`${TAG}`, `{{ .Values.tag }}`): such a place is filled in by something else, so it is not a reference to
+ * edit — writing a literal over a variable would cut it off from its source. Any other value is taken as written,
+ * valid or not: whoever reads it (a promotion, the gate) refuses an invalid one at its line, and an edit replaces it.
  */
 export function literalVersion(
   tag: string | undefined,
   digest: string | undefined,
   tagMayCarryDigest: boolean,
 ): LiteralVersion | undefined {
-  if (digest !== undefined && !isValidDigest(digest)) return undefined;
-  if (tag === undefined || isValidTag(tag)) return { tag, digest, inTag: false };
-  const at = tag.indexOf("@");
-  if (!tagMayCarryDigest || digest !== undefined || at < 0) return undefined;
-  const [own, pinned] = [tag.slice(0, at), tag.slice(at + 1)];
-  return isValidTag(own) && isValidDigest(pinned) ? { tag: own, digest: pinned, inTag: true } : undefined;
+  if ((tag !== undefined && TEMPLATE.test(tag)) || (digest !== undefined && TEMPLATE.test(digest)))
+    return undefined;
+  const at = tag?.indexOf("@") ?? -1;
+  if (tag !== undefined && tagMayCarryDigest && digest === undefined && at >= 0 && !isValidTag(tag)) {
+    const [own, pinned] = [tag.slice(0, at), tag.slice(at + 1)];
+    if (isValidTag(own) && isValidDigest(pinned)) return { tag: own, digest: pinned, inTag: true };
+  }
+  return { tag, digest, inTag: false };
 }
