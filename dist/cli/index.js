@@ -14969,16 +14969,21 @@ async function runValidation(inputs, readFile) {
         checkGivenPath(source, bounds, p, "path", (m, hint) => new PathError(m, { hint }));
     }
     const files = uniqueFiles(collectFiles(paths, source), source);
-    let renderer;
-    if (inputs.render === "auto") {
-        const tool = await findKustomize();
-        if (!tool) {
-            throw new errors_UserError("neither kustomize nor kubectl is on PATH, so kustomizations cannot be rendered", {
-                hint: "Install kubectl or kustomize, or set render to never.",
+    // The tool is looked for at the first build, so a repository without kustomizations never waits for the probe.
+    let found;
+    const renderer = inputs.render === "auto"
+        ? async (dir) => {
+            found ??= findKustomize().then((tool) => {
+                if (!tool) {
+                    throw new errors_UserError("neither kustomize nor kubectl is on PATH, so kustomizations cannot be rendered", {
+                        hint: "Install kubectl or kustomize, or set render to never.",
+                    });
+                }
+                return kustomizeRenderer(inputs.cwd, tool, source);
             });
+            return (await found)(dir);
         }
-        renderer = kustomizeRenderer(inputs.cwd, tool, source);
-    }
+        : undefined;
     const repositoryUrls = [...(inputs.repositoryUrls ?? []), ...(await repositoryUrlsFromGit(root))];
     const repositoryRoot = external_node_path_default().relative(external_node_path_default().resolve(inputs.cwd), external_node_path_default().resolve(root))
         .split((external_node_path_default()).sep)

@@ -3,7 +3,7 @@ import { isMap, parseDocument } from "yaml";
 import { loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { emptyValidateConfig, parseValidateConfig, type ValidateConfig } from "./config.js";
-import { collectFiles, type ValidateReport, validateManifests } from "./engine.js";
+import { collectFiles, type Renderer, type ValidateReport, validateManifests } from "./engine.js";
 import {
   findKustomize,
   kustomizeRenderer,
@@ -210,16 +210,25 @@ export async function runValidation(
   }
   const files = uniqueFiles(collectFiles(paths, source), source);
 
-  let renderer: ReturnType<typeof kustomizeRenderer> | undefined;
-  if (inputs.render === "auto") {
-    const tool = await findKustomize();
-    if (!tool) {
-      throw new UserError("neither kustomize nor kubectl is on PATH, so kustomizations cannot be rendered", {
-        hint: "Install kubectl or kustomize, or set render to never.",
-      });
-    }
-    renderer = kustomizeRenderer(inputs.cwd, tool, source);
-  }
+  // The tool is looked for at the first build, so a repository without kustomizations never waits for the probe.
+  let found: Promise<Renderer> | undefined;
+  const renderer: Renderer | undefined =
+    inputs.render === "auto"
+      ? async (dir) => {
+          found ??= findKustomize().then((tool) => {
+            if (!tool) {
+              throw new UserError(
+                "neither kustomize nor kubectl is on PATH, so kustomizations cannot be rendered",
+                {
+                  hint: "Install kubectl or kustomize, or set render to never.",
+                },
+              );
+            }
+            return kustomizeRenderer(inputs.cwd, tool, source);
+          });
+          return (await found)(dir);
+        }
+      : undefined;
   const repositoryUrls = [...(inputs.repositoryUrls ?? []), ...(await repositoryUrlsFromGit(root))];
   const repositoryRoot = path
     .relative(path.resolve(inputs.cwd), path.resolve(root))

@@ -94,6 +94,20 @@ const broken = clean
   .replace("          resources:", "          resourcez: {}\n          resources:");
 
 describe("gitops-pipeline validate (built bundle)", () => {
+  it("looks for kustomize or kubectl only when a kustomization needs rendering", async () => {
+    // A PATH holding node alone: no kustomize, no kubectl, no git.
+    const bin = mkdtempSync(path.join(tmpdir(), "validate-path-"));
+    roots.push(bin);
+    symlinkSync(process.execPath, path.join(bin, "node"));
+    const dir = repo({ "apps/web.yaml": clean });
+    const plain = await run(CLI, ["validate", "."], dir, { PATH: bin });
+    expect(plain).toMatchObject({ code: 0, stderr: "" });
+    write(dir, { "apps/kustomization.yaml": "resources: [web.yaml]\n" });
+    const kustomized = await run(CLI, ["validate", "."], dir, { PATH: bin });
+    expect(kustomized.code).toBe(1);
+    expect(kustomized.stderr).toContain("neither kustomize nor kubectl is on PATH");
+  });
+
   it("exits 0 on a clean repository and 1 with findings, with file:line in every format", async () => {
     const ok = repo({ "apps/web.yaml": clean });
     const good = await validate([], ok);
