@@ -6,8 +6,10 @@
 //   update-manifest-tag  its first request reaching a local stand-in for the GitHub API;
 //   promote-env          the same, proposing a promotion;
 //   build-push           its first request reaching a local stand-in for the registry.
-// The stand-ins answer 401, so each run then ends with an error; the end is reported too. Runs alternate between
-// the floor and the bundles so load on the machine hits both alike. Options: --runs N (default 15).
+// The stand-ins answer 401, so each run then ends with an error; the end is reported too. Also timed: how long a
+// step with a bad input (none of its required inputs, or fail-on: sometimes) takes to fail, which is everything an
+// action loads before it has checked its inputs (the work itself is loaded after). Runs alternate between the floor and the bundles so load on the machine hits both
+// alike. Options: --runs N (default 15).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -131,7 +133,7 @@ const median = (values) => {
 };
 
 const floor = [];
-const results = new Map(cases.map((c) => [c.name, { start: [], exit: [] }]));
+const results = new Map(cases.map((c) => [c.name, { start: [], exit: [], bad: [] }]));
 try {
   for (let run = 0; run < RUNS; run++) {
     floor.push((await timed(["-e", "0"], { PATH: process.env.PATH })).exit);
@@ -143,6 +145,9 @@ try {
       }
       results.get(c.name).start.push(start);
       results.get(c.name).exit.push(result.exit);
+      const bad = await timed([path.join(root, "dist", c.name, "index.js")], runnerEnv({ "fail-on": "sometimes" }));
+      if (bad.code === 0) throw new Error(`${c.name} accepted a step without its inputs:\n${bad.output}`);
+      results.get(c.name).bad.push(bad.exit);
     }
   }
 } finally {
@@ -152,12 +157,13 @@ try {
 
 const base = median(floor);
 console.log(`${NODE} ${process.version}, ${RUNS} runs each, medians\n`);
-console.log("| | start | vs `node -e 0` | exit |");
-console.log("| --- | ---: | ---: | ---: |");
-console.log(`| \`node -e 0\` | ${base.toFixed(0)} ms | 1.00× | |`);
+const ratio = (values) => `${(median(values) / base).toFixed(2)}×`;
+console.log("| | inputs checked (bad input fails) | vs `node -e 0` | first effect | vs `node -e 0` | exit |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+console.log(`| \`node -e 0\` | ${base.toFixed(0)} ms | 1.00× | | | |`);
 for (const c of cases) {
-  const { start, exit } = results.get(c.name);
+  const { start, exit, bad } = results.get(c.name);
   console.log(
-    `| ${c.name} | ${median(start).toFixed(0)} ms | ${(median(start) / base).toFixed(2)}× | ${median(exit).toFixed(0)} ms |`,
+    `| ${c.name} | ${median(bad).toFixed(0)} ms | ${ratio(bad)} | ${median(start).toFixed(0)} ms | ${ratio(start)} | ${median(exit).toFixed(0)} ms |`,
   );
 }

@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9805);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3935);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9805:
+/***/ 3935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3598,6 +3598,10 @@ function aliasWalkGuard(file) {
 
 
 
+;// CONCATENATED MODULE: ./src/environments/file.ts
+/** The environments file, at the root of the config repository unless an input or option names another. */
+const CONFIG_FILE = "gitops-pipeline.yaml";
+
 ;// CONCATENATED MODULE: ./src/environments/config.ts
 
 
@@ -3606,7 +3610,8 @@ function aliasWalkGuard(file) {
 
 
 /** Name of the pipeline configuration file at the root of a config repository. */
-const CONFIG_FILE = "gitops-pipeline.yaml";
+
+
 const TOP_LEVEL = ["environments", "promotion", "validate"];
 /** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
 const MAX_ALIAS_EXPANSION = 100;
@@ -14005,7 +14010,11 @@ async function validateManifests(options, source, renderer) {
         kubernetesVersion,
         repoRoot,
         pathExists: (p) => source.exists(external_node_path_default().posix.join(repoRoot, external_node_path_default().posix.normalize(p.replace(/^\/+/, "")))),
-        repositoryUrls: options.repositoryUrls,
+        repositoryUrls: typeof options.repositoryUrls === "function"
+            ? resources.some(engine_isArgoApplication)
+                ? await options.repositoryUrls()
+                : []
+            : options.repositoryUrls,
         productionEnvironments: new Set(options.productionEnvironments ?? []),
         builtImages,
     };
@@ -14443,6 +14452,8 @@ async function mapLimit(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return results;
 }
+const engine_isArgoApplication = (resource) => resource.id.apiVersion.startsWith("argoproj.io/") &&
+    (resource.id.kind === "Application" || resource.id.kind === "ApplicationSet");
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -14755,8 +14766,7 @@ async function repositoryUrlsFromGit(root) {
         .map((line) => line.slice(line.indexOf(" ") + 1).trim())
         .filter((url) => url !== "" && !url.includes("\n"));
 }
-/** A full git object id: 40 hex digits (SHA-1) or 64 (SHA-256). */
-const isObjectId = (value) => typeof value === "string" && /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(value);
+
 /**
  * Writes a report file the user named, relative to the workspace (`roots[0]`): never outside the given roots (the
  * workspace, the runner's temporary directory), never through a symbolic link (a link in the checkout could
@@ -14984,7 +14994,10 @@ async function runValidation(inputs, readFile) {
             return (await found)(dir);
         }
         : undefined;
-    const repositoryUrls = [...(inputs.repositoryUrls ?? []), ...(await repositoryUrlsFromGit(root))];
+    const repositoryUrls = async () => [
+        ...(inputs.repositoryUrls ?? []),
+        ...(await repositoryUrlsFromGit(root)),
+    ];
     const repositoryRoot = external_node_path_default().relative(external_node_path_default().resolve(inputs.cwd), external_node_path_default().resolve(root))
         .split((external_node_path_default()).sep)
         .join("/");

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { BUILDERS } from "../build/argv.js";
-import { buildAndPush } from "../build/build-push.js";
 import {
   computeMetadata,
   createdTime,
@@ -14,9 +13,8 @@ import {
 import { checkPlatforms } from "../build/platform.js";
 import type { RunContext } from "../build/provenance.js";
 import { checkSecretIds, parseSecrets } from "../build/secrets.js";
-import { summaryMarkdown } from "../build/summary.js";
 import { UserError } from "../errors.js";
-import { authFileCandidates } from "../registry/index.js";
+import { authFileCandidates } from "../registry/credentials.js";
 import {
   actionsLogger,
   getBoolean,
@@ -29,6 +27,10 @@ import {
   writeSummary,
 } from "./runtime.js";
 import * as core from "./workflow.js";
+
+// Inputs are checked with what is loaded at start; building, the registry client and the SBOM reader are loaded
+// once they are known to be good.
+const work = () => Promise.all([import("../build/build-push.js"), import("../build/summary.js")]);
 
 function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   let payload: Record<string, unknown> = {};
@@ -118,6 +120,7 @@ export function run(): Promise<void> {
     // Each value masked on its own, so a one-line secret from a multi-line input is hidden wherever it appears.
     for (const secret of secrets)
       if ("value" in secret && secret.value.trim() !== "") core.setSecret(secret.value);
+    const [{ buildAndPush }, { summaryMarkdown }] = await work();
     const result = await buildAndPush(
       {
         image,

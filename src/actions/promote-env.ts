@@ -1,19 +1,9 @@
 import { readFile } from "node:fs/promises";
-import {
-  openPromotions,
-  type PromotionContext,
-  propose,
-  recordDeployment,
-  runGate,
-} from "../delivery/promotion.js";
-import { pullRequestOutputs } from "../delivery/summary.js";
-import { CONFIG_FILE } from "../environments/index.js";
+import type { PromotionContext } from "../delivery/promotion.js";
+import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
-import { createGitHubClients, parseRepository } from "../github/client.js";
+import { parseRepository } from "../github/settings.js";
 import type { Change } from "../manifests/index.js";
-import { imagesAfter } from "../promote/gate.js";
-import { gateSummary, proposalSummary } from "../promote/texts.js";
-import { changeLine, unifiedDiff } from "../update/index.js";
 import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,
@@ -27,6 +17,17 @@ import {
   writeSummary,
 } from "./runtime.js";
 import * as core from "./workflow.js";
+
+// Inputs are checked with what is loaded at start; the promotion code is loaded once they are known to be good.
+const work = () =>
+  Promise.all([
+    import("../delivery/promotion.js"),
+    import("../delivery/summary.js"),
+    import("../github/client.js"),
+    import("../promote/gate.js"),
+    import("../promote/texts.js"),
+    import("../update/index.js"),
+  ]);
 
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
@@ -71,6 +72,15 @@ export function run(): Promise<void> {
       env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
+    const repository = parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || "");
+    const [
+      { openPromotions, propose, recordDeployment, runGate },
+      { pullRequestOutputs },
+      { createGitHubClients },
+      { imagesAfter },
+      { gateSummary, proposalSummary },
+      { changeLine, unifiedDiff },
+    ] = await work();
     const ctx: PromotionContext = {
       clients: createGitHubClients({
         token,
@@ -79,7 +89,7 @@ export function run(): Promise<void> {
         logger: actionsLogger,
         requestTimeoutMs: requestTimeoutMs(env),
       }),
-      repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
+      repository,
       base: getString("base").trim() || undefined,
       config: getString("config").trim() || CONFIG_FILE,
       serverUrl: env.GITHUB_SERVER_URL || "https://github.com",

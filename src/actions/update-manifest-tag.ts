@@ -1,13 +1,11 @@
-import { updateInWorkingDirectory } from "../delivery/git.js";
 import type { AutoMerge, DeliveryMode } from "../delivery/github.js";
-import { type UpdateRequest, updateThroughGitHub } from "../delivery/run.js";
-import { type Outcome, outputsOf, summaryOf } from "../delivery/summary.js";
-import { CONFIG_FILE } from "../environments/index.js";
+import type { UpdateRequest } from "../delivery/run.js";
+import type { Outcome } from "../delivery/summary.js";
+import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
-import { createGitHubClients, parseRepository } from "../github/client.js";
 import { checkBranchName } from "../github/refs.js";
+import { parseRepository } from "../github/settings.js";
 import { parseImageRef } from "../image/index.js";
-import { changeLine, unifiedDiff } from "../update/index.js";
 import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,
@@ -21,6 +19,17 @@ import {
   writeSummary,
 } from "./runtime.js";
 import * as core from "./workflow.js";
+
+// Inputs are read and checked with what is loaded at start; the delivery code (the GitHub client, YAML, the
+// finders) is loaded once they are known to be good, so a misconfigured step fails at once.
+const work = () =>
+  Promise.all([
+    import("../delivery/git.js"),
+    import("../delivery/run.js"),
+    import("../delivery/summary.js"),
+    import("../github/client.js"),
+    import("../update/index.js"),
+  ]);
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
 export function run(): Promise<void> {
@@ -86,6 +95,13 @@ export function run(): Promise<void> {
         hint: "Leave it at its default (github.token) or pass a secret.",
       });
     }
+    const [
+      { updateInWorkingDirectory },
+      { updateThroughGitHub },
+      { outputsOf, summaryOf },
+      { createGitHubClients },
+      { changeLine, unifiedDiff },
+    ] = await work();
     const clients = token
       ? createGitHubClients({
           token,

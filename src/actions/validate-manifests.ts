@@ -2,11 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { UserError } from "../errors.js";
-import { annotated, formatReport, resourceName, toJson, toMarkdown } from "../report/index.js";
-import { changedFilesFromGit, isObjectId, writeInsideWorkspace } from "../validate/local.js";
-import { type FailOn, failed, productionNote, runValidation } from "../validate/run.js";
+import { isObjectId } from "../validate/object-id.js";
+import type { FailOn } from "../validate/run.js";
 import { getBoolean, getChoice, getList, getString, logInfo, runAction, writeSummary } from "./runtime.js";
 import * as core from "./workflow.js";
+
+// Inputs are checked with what is loaded at start; the validator, its schemas and the reports are loaded once they
+// are known to be good.
+const work = () =>
+  Promise.all([import("../report/index.js"), import("../validate/local.js"), import("../validate/run.js")]);
 
 const readText = (file: string) => {
   try {
@@ -68,6 +72,20 @@ export function run(): Promise<void> {
     const failOn = getChoice<FailOn>("fail-on", ["error", "warning", "never"], "error");
     const pr = pullRequestRange();
     const changedOnly = getBoolean("changed-only", pr !== undefined);
+    const options = {
+      paths: getList("paths"),
+      kubernetesVersion: getString("kubernetes-version") || undefined,
+      strict: getString("strict") === "" ? undefined : getBoolean("strict", false),
+      render: getChoice("render", ["auto", "never"] as const, "auto"),
+      configFile: getString("config") || undefined,
+      crds: getList("crds"),
+    };
+    const withAnnotations = getBoolean("annotations", true);
+    const [
+      { annotated, formatReport, resourceName, toJson, toMarkdown },
+      { changedFilesFromGit, writeInsideWorkspace },
+      { failed, productionNote, runValidation },
+    ] = await work();
     let changedFiles: string[] | undefined;
     if (changedOnly) {
       if (!pr) {
@@ -87,12 +105,7 @@ export function run(): Promise<void> {
       {
         cwd,
         root: cwd,
-        paths: getList("paths"),
-        kubernetesVersion: getString("kubernetes-version") || undefined,
-        strict: getString("strict") === "" ? undefined : getBoolean("strict", false),
-        render: getChoice("render", ["auto", "never"] as const, "auto"),
-        configFile: getString("config") || undefined,
-        crds: getList("crds"),
+        ...options,
         changedFiles,
         repositoryUrls: repositoryUrlsOfRun(),
       },
@@ -101,9 +114,7 @@ export function run(): Promise<void> {
     const note = productionNote(report.productionEnvironments);
     if (note) logInfo(note);
 
-    const { shown, hidden } = getBoolean("annotations", true)
-      ? annotated(report.findings)
-      : { shown: [], hidden: 0 };
+    const { shown, hidden } = withAnnotations ? annotated(report.findings) : { shown: [], hidden: 0 };
     for (const f of shown) {
       const properties = { file: f.file, startLine: f.line, startColumn: f.column, title: f.rule };
       const message = resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message;

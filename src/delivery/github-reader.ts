@@ -496,7 +496,7 @@ export class GitHubSnapshot implements RepoReader {
   /** Blobs GraphQL gives no text for (truncated): fetched whole, once. */
   private async readBlob(path: string, oid: string): Promise<void> {
     this.requests++;
-    const { data } = await this.github.rest.git.getBlob({
+    const { data } = await this.github.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
       owner: this.repository.owner,
       repo: this.repository.repo,
       file_sha: oid,

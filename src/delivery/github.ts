@@ -388,7 +388,11 @@ async function closeAndDeleteHead(
   }
   counted();
   await onGitHub({ operation: `delete branch ${options.branch}`, repository: state.nameWithOwner }, () =>
-    options.clients.write.rest.git.deleteRef({ owner, repo, ref: `heads/${options.branch}` }),
+    options.clients.write.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+      owner,
+      repo,
+      ref: `heads/${options.branch}`,
+    }),
   );
   options.logger.info(`Deleted branch ${options.branch}: nothing is left to change`);
   return pullRequest;
@@ -578,7 +582,7 @@ async function moveHeadBranch(options: GitHubDeliveryOptions, state: RepositoryS
   if (options.branch === state.base.name) throw new UserError("refusing to rewrite the base branch");
   const force = () =>
     onGitHub(context, () =>
-      options.clients.write.rest.git.updateRef({
+      options.clients.write.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
         owner,
         repo,
         ref: `heads/${options.branch}`,
@@ -591,7 +595,7 @@ async function moveHeadBranch(options: GitHubDeliveryOptions, state: RepositoryS
     return;
   }
   try {
-    await options.clients.write.rest.git.createRef({
+    await options.clients.write.request("POST /repos/{owner}/{repo}/git/refs", {
       owner,
       repo,
       ref: `refs/heads/${options.branch}`,
@@ -606,7 +610,7 @@ async function moveHeadBranch(options: GitHubDeliveryOptions, state: RepositoryS
 
 async function restoreHeadBranch(options: GitHubDeliveryOptions, oid: string): Promise<void> {
   const { owner, repo } = options.repository;
-  await options.clients.write.rest.git.updateRef({
+  await options.clients.write.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
     owner,
     repo,
     ref: `heads/${options.branch}`,
@@ -618,7 +622,11 @@ async function restoreHeadBranch(options: GitHubDeliveryOptions, oid: string): P
 
 async function deleteHeadBranch(options: GitHubDeliveryOptions): Promise<void> {
   const { owner, repo } = options.repository;
-  await options.clients.write.rest.git.deleteRef({ owner, repo, ref: `heads/${options.branch}` });
+  await options.clients.write.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+    owner,
+    repo,
+    ref: `heads/${options.branch}`,
+  });
   options.logger.info(`Deleted branch ${options.branch} again: the pull request could not be opened`);
 }
 
@@ -646,7 +654,7 @@ export async function closePullRequest(
       pullRequests: true,
     },
     () =>
-      target.clients.write.rest.pulls.update({
+      target.clients.write.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
         owner,
         repo,
         pull_number: pullRequest.number,
@@ -662,7 +670,12 @@ export async function findPullRequest(target: PullRequestTarget): Promise<PullRe
   const { data: open } = await onGitHub(
     { operation: "find the open pull request", repository: `${owner}/${repo}`, pullRequests: true },
     () =>
-      target.clients.read.rest.pulls.list({ owner, repo, head: `${owner}:${target.branch}`, state: "open" }),
+      target.clients.read.request("GET /repos/{owner}/{repo}/pulls", {
+        owner,
+        repo,
+        head: `${owner}:${target.branch}`,
+        state: "open",
+      }),
   );
   const found = open.find((pr) => pr.base.ref === target.base);
   return found ? { number: found.number, url: found.html_url, id: found.node_id } : undefined;
@@ -684,7 +697,7 @@ export async function openOrUpdatePullRequest(
   const update = async (number: number) => {
     counted();
     const { data } = await onGitHub({ ...context, operation: `update pull request #${number}` }, () =>
-      target.clients.write.rest.pulls.update({
+      target.clients.write.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", {
         owner,
         repo,
         pull_number: number,
@@ -699,7 +712,7 @@ export async function openOrUpdatePullRequest(
   if (existing) return { pullRequest: await update(existing.number), created: false };
   try {
     counted();
-    const { data } = await target.clients.write.rest.pulls.create({
+    const { data } = await target.clients.write.request("POST /repos/{owner}/{repo}/pulls", {
       owner,
       repo,
       title: target.texts.title,
@@ -746,7 +759,12 @@ export async function applyMetadata(
   };
   if (labels.length > 0) {
     await attempt("add labels", "The token needs `issues: write` or `pull-requests: write`.", () =>
-      options.clients.write.rest.issues.addLabels({ owner, repo, issue_number: pullRequest.number, labels }),
+      options.clients.write.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        owner,
+        repo,
+        issue_number: pullRequest.number,
+        labels,
+      }),
     );
   }
   if (reviewers.length > 0 || teamReviewers.length > 0) {
@@ -754,7 +772,7 @@ export async function applyMetadata(
       "request reviewers",
       "Reviewers must be collaborators other than the token's user; team reviewers need a token that can read the organisation's teams (a GitHub App or PAT, not GITHUB_TOKEN).",
       () =>
-        options.clients.write.rest.pulls.requestReviewers({
+        options.clients.write.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", {
           owner,
           repo,
           pull_number: pullRequest.number,

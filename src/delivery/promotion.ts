@@ -62,11 +62,17 @@ async function baseHead(ctx: PromotionContext, name?: string): Promise<{ name: s
   const context = { operation: "read the base branch", repository: full(ctx) };
   let branch = name ?? ctx.base;
   if (!branch) {
-    const { data } = await onGitHub(context, () => ctx.clients.read.rest.repos.get({ owner, repo }));
+    const { data } = await onGitHub(context, () =>
+      ctx.clients.read.request("GET /repos/{owner}/{repo}", { owner, repo }),
+    );
     branch = data.default_branch;
   }
   try {
-    const { data } = await ctx.clients.read.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+    const { data } = await ctx.clients.read.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner,
+      repo,
+      ref: `heads/${branch}`,
+    });
     return { name: branch, oid: data.object.sha };
   } catch (error) {
     if (httpStatus(error) === 404) {
@@ -126,7 +132,13 @@ async function previousRevision(ctx: PromotionContext, base: string, target: Env
   const candidates = new Map<string, { date: string; parent?: string }>();
   for (const path of files) {
     const { data } = await onGitHub({ operation: `read the history of ${path}`, repository: full(ctx) }, () =>
-      ctx.clients.read.rest.repos.listCommits({ owner, repo, sha: base, path, per_page: 10 }),
+      ctx.clients.read.request("GET /repos/{owner}/{repo}/commits", {
+        owner,
+        repo,
+        sha: base,
+        path,
+        per_page: 10,
+      }),
     );
     for (const commit of data) {
       candidates.set(commit.sha, {
@@ -161,7 +173,11 @@ async function previousRevision(ctx: PromotionContext, base: string, target: Env
 async function resolveRevision(ctx: PromotionContext, revision: string): Promise<string> {
   const { owner, repo } = ctx.repository;
   try {
-    const { data } = await ctx.clients.read.rest.repos.getCommit({ owner, repo, ref: revision });
+    const { data } = await ctx.clients.read.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+      owner,
+      repo,
+      ref: revision,
+    });
     return data.sha;
   } catch (error) {
     if (httpStatus(error) === 404 || httpStatus(error) === 422) {
@@ -305,7 +321,7 @@ export async function openPromotions(ctx: PromotionContext, to: string): Promise
     { operation: "list open pull requests", repository: full(ctx), pullRequests: true },
     () =>
       paginate((page) =>
-        ctx.clients.read.rest.pulls.list({
+        ctx.clients.read.request("GET /repos/{owner}/{repo}/pulls", {
           owner,
           repo,
           state: "open",
@@ -386,11 +402,14 @@ async function teamMembers(
     members[entry] = [];
     for (const username of logins) {
       try {
-        const { data } = await ctx.clients.read.rest.teams.getMembershipForUserInOrg({
-          org: team[1]!,
-          team_slug: team[2]!,
-          username,
-        });
+        const { data } = await ctx.clients.read.request(
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}",
+          {
+            org: team[1]!,
+            team_slug: team[2]!,
+            username,
+          },
+        );
         if (data.state === "active") members[entry].push(username);
       } catch (error) {
         if (httpStatus(error) === 404) continue;
@@ -417,7 +436,12 @@ async function writers(ctx: PromotionContext, logins: readonly string[]): Promis
   for (const username of logins) {
     const { data } = await onGitHub(
       { operation: `read the permission of ${username}`, repository: full(ctx) },
-      () => ctx.clients.read.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username }),
+      () =>
+        ctx.clients.read.request("GET /repos/{owner}/{repo}/collaborators/{username}/permission", {
+          owner,
+          repo,
+          username,
+        }),
     );
     if (data.permission === "admin" || data.permission === "write" || data.role_name === "maintain") {
       found.push(username);
@@ -483,7 +507,13 @@ async function reportsOn(
   const needed = reportsNeeded(requireStatus);
   const { data: combined } = await onGitHub(
     { operation: `read the statuses of ${short(sha)}`, repository: full(ctx) },
-    () => ctx.clients.read.rest.repos.getCombinedStatusForRef({ owner, repo, ref: sha, per_page: 100 }),
+    () =>
+      ctx.clients.read.request("GET /repos/{owner}/{repo}/commits/{ref}/status", {
+        owner,
+        repo,
+        ref: sha,
+        per_page: 100,
+      }),
   );
   const checks: Checks = {
     statuses: combined.statuses.map((s) => ({ context: s.context, state: s.state })),
@@ -491,19 +521,22 @@ async function reportsOn(
   if (needed.checkRuns) {
     checks.checkRuns = await readChecks(ctx, "check runs", sha, () =>
       paginateWrapped(async (page) => {
-        const { data } = await ctx.clients.read.rest.checks.listForRef({
-          owner,
-          repo,
-          ref: sha,
-          filter: "latest",
-          per_page: 100,
-          page,
-        });
+        const { data } = await ctx.clients.read.request(
+          "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+          {
+            owner,
+            repo,
+            ref: sha,
+            filter: "latest",
+            per_page: 100,
+            page,
+          },
+        );
         return {
           total: data.total_count,
           items: data.check_runs.map(
             (run): CheckRun => ({
-              id: run.id,
+              id: Number(run.id),
               name: run.name,
               status: run.status,
               conclusion: run.conclusion,
@@ -516,18 +549,21 @@ async function reportsOn(
   if (needed.checkSuites) {
     checks.checkSuites = await readChecks(ctx, "check suites", sha, () =>
       paginateWrapped(async (page) => {
-        const { data } = await ctx.clients.read.rest.checks.listSuitesForRef({
-          owner,
-          repo,
-          ref: sha,
-          per_page: 100,
-          page,
-        });
+        const { data } = await ctx.clients.read.request(
+          "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+          {
+            owner,
+            repo,
+            ref: sha,
+            per_page: 100,
+            page,
+          },
+        );
         return {
           total: data.total_count,
           items: data.check_suites.map(
             (suite): CheckSuite => ({
-              id: suite.id,
+              id: Number(suite.id),
               app: suite.app?.slug ?? "",
               status: suite.status,
               conclusion: suite.conclusion,
@@ -553,7 +589,11 @@ export async function evaluatePullRequest(
   const { owner, repo } = ctx.repository;
   const context = { operation: `read pull request #${number}`, repository: full(ctx), pullRequests: true };
   const { data: pr } = await onGitHub(context, () =>
-    ctx.clients.read.rest.pulls.get({ owner, repo, pull_number: number }),
+    ctx.clients.read.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
+      owner,
+      repo,
+      pull_number: number,
+    }),
   );
   const marker = parseMarker(pr.body);
   if (!marker || marker.to !== options.to) return undefined;
@@ -575,7 +615,7 @@ export async function evaluatePullRequest(
   const target = findEnvironment(config, marker.to);
 
   const { data: compare } = await onGitHub(context, () =>
-    ctx.clients.read.rest.repos.compareCommitsWithBasehead({
+    ctx.clients.read.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
       owner,
       repo,
       basehead: `${base.oid}...${info.headSha}`,
@@ -604,7 +644,13 @@ export async function evaluatePullRequest(
   const reviews: Review[] = (
     await onGitHub(context, () =>
       paginate((page) =>
-        ctx.clients.read.rest.pulls.listReviews({ owner, repo, pull_number: number, per_page: 100, page }),
+        ctx.clients.read.request("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+          owner,
+          repo,
+          pull_number: number,
+          per_page: 100,
+          page,
+        }),
       ),
     )
   ).map((review) => ({
@@ -632,8 +678,13 @@ export async function evaluatePullRequest(
   if (marker.kind === "rollback" && marker.revision) {
     // Only a state the base branch really had is a rollback: any other commit could carry anything.
     const revision = marker.revision;
-    const status = await ctx.clients.read.rest.repos
-      .compareCommitsWithBasehead({ owner, repo, basehead: `${revision}...${base.oid}`, per_page: 1 })
+    const status = await ctx.clients.read
+      .request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+        owner,
+        repo,
+        basehead: `${revision}...${base.oid}`,
+        per_page: 1,
+      })
       .then(
         ({ data }) => data.status,
         (error: unknown) => {
@@ -698,7 +749,7 @@ export async function setGateStatus(
 ): Promise<void> {
   const { owner, repo } = ctx.repository;
   await onGitHub({ operation: `set the ${GATE_CONTEXT} status`, repository: full(ctx) }, () =>
-    ctx.clients.write.rest.repos.createCommitStatus({
+    ctx.clients.write.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
       owner,
       repo,
       sha,
@@ -718,7 +769,7 @@ export async function mergePullRequest(
 ): Promise<string> {
   const { owner, repo } = ctx.repository;
   try {
-    const { data } = await ctx.clients.write.rest.pulls.merge({
+    const { data } = await ctx.clients.write.request("PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge", {
       owner,
       repo,
       pull_number: pullRequest.number,
@@ -765,7 +816,7 @@ export async function recordDeployment(
   const { owner, repo } = ctx.repository;
   const context = { operation: `record a deployment to ${deployment.environment}`, repository: full(ctx) };
   const { data } = await onGitHub(context, () =>
-    ctx.clients.write.rest.repos.createDeployment({
+    ctx.clients.write.request("POST /repos/{owner}/{repo}/deployments", {
       owner,
       repo,
       ref: deployment.sha,
@@ -782,17 +833,17 @@ export async function recordDeployment(
   if (!("id" in data))
     throw new UserError(`GitHub did not create the deployment: ${data.message ?? "no reason given"}`);
   await onGitHub(context, () =>
-    ctx.clients.write.rest.repos.createDeploymentStatus({
+    ctx.clients.write.request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
       owner,
       repo,
-      deployment_id: data.id,
+      deployment_id: Number(data.id),
       state: "success",
       description: "Recorded by gitops-pipeline promote-env",
       ...(ctx.runUrl ? { log_url: ctx.runUrl } : {}),
     }),
   );
   ctx.logger.info(`Recorded deployment ${data.id} to ${deployment.environment} at ${short(deployment.sha)}`);
-  return { id: data.id, url: data.url };
+  return { id: Number(data.id), url: data.url };
 }
 
 export interface GateRun {

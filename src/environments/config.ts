@@ -14,7 +14,9 @@ import {
 } from "../yaml/index.js";
 
 /** Name of the pipeline configuration file at the root of a config repository. */
-export const CONFIG_FILE = "gitops-pipeline.yaml";
+import { CONFIG_FILE } from "./file.js";
+
+export { CONFIG_FILE };
 
 export type DeliveryMode = "commit" | "pull-request";
 

@@ -50,8 +50,11 @@ export interface ValidateOptions {
   files?: string[];
   /** The repository's root relative to the working directory, for paths that name repository files. */
   repositoryRoot?: string;
-  /** Clone URLs of this repository, so Argo CD sources pointing at it are recognised. */
-  repositoryUrls?: readonly string[];
+  /**
+   * Clone URLs of this repository, so Argo CD sources pointing at it are recognised; a function is called only when
+   * an Argo CD Application or ApplicationSet is among the resources (reading them may start a process).
+   */
+  repositoryUrls?: readonly string[] | (() => Promise<readonly string[]>);
   kubernetesVersion?: string;
   strict?: boolean;
   render: "auto" | "never";
@@ -253,7 +256,12 @@ export async function validateManifests(
     kubernetesVersion,
     repoRoot,
     pathExists: (p) => source.exists(path.posix.join(repoRoot, path.posix.normalize(p.replace(/^\/+/, "")))),
-    repositoryUrls: options.repositoryUrls,
+    repositoryUrls:
+      typeof options.repositoryUrls === "function"
+        ? resources.some(isArgoApplication)
+          ? await options.repositoryUrls()
+          : []
+        : options.repositoryUrls,
     productionEnvironments: new Set(options.productionEnvironments ?? []),
     builtImages,
   };
@@ -737,3 +745,7 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 }
 
 export type { Severity };
+
+const isArgoApplication = (resource: Resource): boolean =>
+  resource.id.apiVersion.startsWith("argoproj.io/") &&
+  (resource.id.kind === "Application" || resource.id.kind === "ApplicationSet");

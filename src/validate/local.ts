@@ -352,9 +352,7 @@ export async function repositoryUrlsFromGit(root: string): Promise<string[]> {
     .filter((url) => url !== "" && !url.includes("\n"));
 }
 
-/** A full git object id: 40 hex digits (SHA-1) or 64 (SHA-256). */
-export const isObjectId = (value: unknown): value is string =>
-  typeof value === "string" && /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(value);
+export { isObjectId } from "./object-id.js";
 
 /**
  * Writes a report file the user named, relative to the workspace (`roots[0]`): never outside the given roots (the

@@ -229,7 +229,10 @@ export async function runValidation(
           return (await found)(dir);
         }
       : undefined;
-  const repositoryUrls = [...(inputs.repositoryUrls ?? []), ...(await repositoryUrlsFromGit(root))];
+  const repositoryUrls = async () => [
+    ...(inputs.repositoryUrls ?? []),
+    ...(await repositoryUrlsFromGit(root)),
+  ];
   const repositoryRoot = path
     .relative(path.resolve(inputs.cwd), path.resolve(root))
     .split(path.sep)
