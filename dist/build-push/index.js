@@ -321,9 +321,6 @@ async function runAction(body) {
 
 
 
-// Inputs are checked with what is loaded at start; building, the registry client and the SBOM reader are loaded
-// once they are known to be good.
-const work = () => Promise.all([__nccwpck_require__.e(/* import() */ 870).then(__nccwpck_require__.bind(__nccwpck_require__, 870)), __nccwpck_require__.e(/* import() */ 96).then(__nccwpck_require__.bind(__nccwpck_require__, 96))]);
 function githubContext(env) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
@@ -407,7 +404,8 @@ function run() {
         for (const secret of secrets)
             if ("value" in secret && secret.value.trim() !== "")
                 setSecret(secret.value);
-        const [{ buildAndPush }, { summaryMarkdown }] = await work();
+        // The work's code loads only now, so a step with a bad input fails before paying for it.
+        const { buildAndPush, summaryMarkdown } = await __nccwpck_require__.e(/* import() */ 962).then(__nccwpck_require__.bind(__nccwpck_require__, 962));
         const result = await buildAndPush({
             image,
             metadata,
@@ -1428,17 +1426,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

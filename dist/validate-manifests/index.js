@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9703:
+/***/ 921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19,8 +19,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/validate/object-id.ts
-var object_id = __nccwpck_require__(1189);
+;// CONCATENATED MODULE: ./src/validate/object-id.ts
+/** A full git object id: 40 hex digits (SHA-1) or 64 (SHA-256). */
+const isObjectId = (value) => typeof value === "string" && /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(value);
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/actions/workflow.ts
@@ -208,9 +210,6 @@ async function runAction(body) {
 
 
 
-// Inputs are checked with what is loaded at start; the validator, its schemas and the reports are loaded once they
-// are known to be good.
-const work = () => Promise.all([__nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 1667)), __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 7072)), Promise.all(/* import() */[__nccwpck_require__.e(690), __nccwpck_require__.e(735)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7735))]);
 const readText = (file) => {
     try {
         return (0,external_node_fs_.readFileSync)(file, "utf8");
@@ -249,7 +248,7 @@ function pullRequestRange() {
         ["base", base],
         ["head", head],
     ]) {
-        if (!(0,object_id/* isObjectId */.T)(value)) {
+        if (!isObjectId(value)) {
             const shown = JSON.stringify(typeof value === "string" ? value.slice(0, 80) : (value ?? null));
             return { invalid: `pull_request.${name}.sha of the event is not a commit id (${shown})` };
         }
@@ -281,7 +280,8 @@ function run() {
             crds: getList("crds"),
         };
         const withAnnotations = getBoolean("annotations", true);
-        const [{ annotated, formatReport, resourceName, toJson, toMarkdown }, { changedFilesFromGit, writeInsideWorkspace }, { failed, productionNote, runValidation },] = await work();
+        // The work's code loads only now, so a step with a bad input fails before paying for it.
+        const { annotated, formatReport, resourceName, toJson, toMarkdown, changedFilesFromGit, writeInsideWorkspace, failed, productionNote, runValidation, } = await Promise.all(/* import() */[__nccwpck_require__.e(690), __nccwpck_require__.e(955)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6955));
         let changedFiles;
         if (changedOnly) {
             if (!pr) {
@@ -393,24 +393,12 @@ function isUserError(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9703);
+/* harmony import */ var _actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(921);
 
 await (0,_actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1189:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ isObjectId)
-/* harmony export */ });
-/** A full git object id: 40 hex digits (SHA-1) or 64 (SHA-256). */
-const isObjectId = (value) => typeof value === "string" && /^(?:[0-9a-fA-F]{40}|[0-9a-fA-F]{64})$/.test(value);
-
 
 /***/ }),
 
@@ -634,17 +622,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

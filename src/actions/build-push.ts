@@ -28,10 +28,6 @@ import {
 } from "./runtime.js";
 import * as core from "./workflow.js";
 
-// Inputs are checked with what is loaded at start; building, the registry client and the SBOM reader are loaded
-// once they are known to be good.
-const work = () => Promise.all([import("../build/build-push.js"), import("../build/summary.js")]);
-
 function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   let payload: Record<string, unknown> = {};
   if (env.GITHUB_EVENT_PATH) {
@@ -120,7 +116,8 @@ export function run(): Promise<void> {
     // Each value masked on its own, so a one-line secret from a multi-line input is hidden wherever it appears.
     for (const secret of secrets)
       if ("value" in secret && secret.value.trim() !== "") core.setSecret(secret.value);
-    const [{ buildAndPush }, { summaryMarkdown }] = await work();
+    // The work's code loads only now, so a step with a bad input fails before paying for it.
+    const { buildAndPush, summaryMarkdown } = await import("./build-push.work.js");
     const result = await buildAndPush(
       {
         image,

@@ -18,17 +18,6 @@ import {
 } from "./runtime.js";
 import * as core from "./workflow.js";
 
-// Inputs are checked with what is loaded at start; the promotion code is loaded once they are known to be good.
-const work = () =>
-  Promise.all([
-    import("../delivery/promotion.js"),
-    import("../delivery/summary.js"),
-    import("../github/client.js"),
-    import("../promote/gate.js"),
-    import("../promote/texts.js"),
-    import("../update/index.js"),
-  ]);
-
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));
 
@@ -73,14 +62,20 @@ export function run(): Promise<void> {
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
     const repository = parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || "");
-    const [
-      { openPromotions, propose, recordDeployment, runGate },
-      { pullRequestOutputs },
-      { createGitHubClients },
-      { imagesAfter },
-      { gateSummary, proposalSummary },
-      { changeLine, unifiedDiff },
-    ] = await work();
+    // The work's code loads only now, so a step with a bad input fails before paying for it.
+    const {
+      openPromotions,
+      propose,
+      recordDeployment,
+      runGate,
+      pullRequestOutputs,
+      createGitHubClients,
+      imagesAfter,
+      gateSummary,
+      proposalSummary,
+      changeLine,
+      unifiedDiff,
+    } = await import("./promote-env.work.js");
     const ctx: PromotionContext = {
       clients: createGitHubClients({
         token,

@@ -20,17 +20,6 @@ import {
 } from "./runtime.js";
 import * as core from "./workflow.js";
 
-// Inputs are read and checked with what is loaded at start; the delivery code (the GitHub client, YAML, the
-// finders) is loaded once they are known to be good, so a misconfigured step fails at once.
-const work = () =>
-  Promise.all([
-    import("../delivery/git.js"),
-    import("../delivery/run.js"),
-    import("../delivery/summary.js"),
-    import("../github/client.js"),
-    import("../update/index.js"),
-  ]);
-
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
 export function run(): Promise<void> {
   return runAction(async () => {
@@ -95,13 +84,16 @@ export function run(): Promise<void> {
         hint: "Leave it at its default (github.token) or pass a secret.",
       });
     }
-    const [
-      { updateInWorkingDirectory },
-      { updateThroughGitHub },
-      { outputsOf, summaryOf },
-      { createGitHubClients },
-      { changeLine, unifiedDiff },
-    ] = await work();
+    // The work's code loads only now, so a step with a bad input fails before paying for it.
+    const {
+      updateInWorkingDirectory,
+      updateThroughGitHub,
+      outputsOf,
+      summaryOf,
+      createGitHubClients,
+      changeLine,
+      unifiedDiff,
+    } = await import("./update-manifest-tag.work.js");
     const clients = token
       ? createGitHubClients({
           token,

@@ -7,11 +7,6 @@ import type { FailOn } from "../validate/run.js";
 import { getBoolean, getChoice, getList, getString, logInfo, runAction, writeSummary } from "./runtime.js";
 import * as core from "./workflow.js";
 
-// Inputs are checked with what is loaded at start; the validator, its schemas and the reports are loaded once they
-// are known to be good.
-const work = () =>
-  Promise.all([import("../report/index.js"), import("../validate/local.js"), import("../validate/run.js")]);
-
 const readText = (file: string) => {
   try {
     return readFileSync(file, "utf8");
@@ -81,11 +76,19 @@ export function run(): Promise<void> {
       crds: getList("crds"),
     };
     const withAnnotations = getBoolean("annotations", true);
-    const [
-      { annotated, formatReport, resourceName, toJson, toMarkdown },
-      { changedFilesFromGit, writeInsideWorkspace },
-      { failed, productionNote, runValidation },
-    ] = await work();
+    // The work's code loads only now, so a step with a bad input fails before paying for it.
+    const {
+      annotated,
+      formatReport,
+      resourceName,
+      toJson,
+      toMarkdown,
+      changedFilesFromGit,
+      writeInsideWorkspace,
+      failed,
+      productionNote,
+      runValidation,
+    } = await import("./validate-manifests.work.js");
     let changedFiles: string[] | undefined;
     if (changedOnly) {
       if (!pr) {
