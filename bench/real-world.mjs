@@ -23,11 +23,17 @@ const cli = process.env.GITOPS_PIPELINE_CLI || path.join(root, "dist/cli/index.j
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const node = process.execPath;
 
+const checkouts = mkdtempSync(path.join(tmpdir(), "real-world-corpus-"));
+process.on("exit", () => rmSync(checkouts, { recursive: true, force: true }));
 const repos = readdirSync(corpus)
   .filter((n) => n.endsWith(".expected.json"))
   .map((n) => {
     const name = n.replace(/\.expected\.json$/, "");
-    return { name, dir: path.join(corpus, name), ...JSON.parse(readFileSync(path.join(corpus, n), "utf8")) };
+    // Each repository is copied out of this project's work tree, so it is the root of its own checkout, as a
+    // user's repository is (inside ours, git would make our root the repository's).
+    const dir = path.join(checkouts, name);
+    cpSync(path.join(corpus, name), dir, { recursive: true });
+    return { name, dir, ...JSON.parse(readFileSync(path.join(corpus, n), "utf8")) };
   });
 
 function allFiles(dir, base = dir) {
