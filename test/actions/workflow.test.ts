@@ -119,3 +119,17 @@ describe("the workflow protocol spoken without @actions/core", () => {
     }
   });
 });
+
+describe("list inputs", () => {
+  it("keep a '#' inside an entry and drop only whole-line comments", async () => {
+    const { getList } = await import("../../src/actions/runtime.js");
+    const saved = process.env.INPUT_LABELS;
+    process.env.INPUT_LABELS = "priority #1\n# a comment line\n  team/platform , needs #review  \n\n";
+    try {
+      expect(getList("labels")).toEqual(["priority #1", "team/platform", "needs #review"]);
+    } finally {
+      if (saved === undefined) delete process.env.INPUT_LABELS;
+      else process.env.INPUT_LABELS = saved;
+    }
+  });
+});
