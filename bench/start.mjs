@@ -145,7 +145,10 @@ try {
       }
       results.get(c.name).start.push(start);
       results.get(c.name).exit.push(result.exit);
-      const bad = await timed([path.join(root, "dist", c.name, "index.js")], runnerEnv({ "fail-on": "sometimes" }));
+      const bad = await timed(
+        [path.join(root, "dist", c.name, "index.js")],
+        runnerEnv({ "fail-on": "sometimes" }),
+      );
       if (bad.code === 0) throw new Error(`${c.name} accepted a step without its inputs:\n${bad.output}`);
       results.get(c.name).bad.push(bad.exit);
     }
