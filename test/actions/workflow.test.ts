@@ -22,7 +22,7 @@ type Runtime = Pick<
 const HOSTILE = "100% done\r\n::warning::injected, a:b\n##[error]x";
 
 /** Runs the same calls through one runtime and records everything the runner would see. */
-function session(runtime: Runtime, env: Record<string, string | undefined>) {
+function recordCalls(runtime: Runtime, env: Record<string, string | undefined>) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "gitops-workflow-"));
   const outputFile = path.join(dir, "output");
   writeFileSync(outputFile, "");
@@ -84,8 +84,8 @@ describe("the workflow protocol spoken without @actions/core", () => {
   });
 
   it("writes exactly what the official toolkit writes: commands, escapes, outputs, failure", () => {
-    const theirs = session(toolkit, env);
-    const mine = session(ours, env);
+    const theirs = recordCalls(toolkit, env);
+    const mine = recordCalls(ours, env);
     expect(mine).toEqual(theirs);
     expect(mine.exitCode).toBe(1);
     expect(mine.outputs).toEqual({
@@ -97,7 +97,7 @@ describe("the workflow protocol spoken without @actions/core", () => {
 
   it("falls back to set-output commands the same way when the runner names no output file", () => {
     const noFile = { ...env, GITHUB_OUTPUT: undefined };
-    expect(session(ours, noFile).stdout).toEqual(session(toolkit, noFile).stdout);
+    expect(recordCalls(ours, noFile).stdout).toEqual(recordCalls(toolkit, noFile).stdout);
   });
 
   it("writes the job summary only where the runner provides one", () => {
