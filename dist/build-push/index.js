@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 630:
+/***/ 356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15,13 +15,13 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/build/argv.ts
-var argv = __nccwpck_require__(312);
-// EXTERNAL MODULE: ./src/build/metadata.ts
-var build_metadata = __nccwpck_require__(443);
+// EXTERNAL MODULE: ./src/builder/argv.ts
+var argv = __nccwpck_require__(705);
+// EXTERNAL MODULE: ./src/builder/metadata.ts
+var builder_metadata = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/build/platform.ts
+;// CONCATENATED MODULE: ./src/builder/platform.ts
 
 /**
  * Operating systems and architectures as OCI image indexes name them (the Go GOOS/GOARCH values). A builder accepts
@@ -127,8 +127,8 @@ function checkPlatforms(entries) {
     return [...new Set(entries.map(checkPlatform))];
 }
 
-// EXTERNAL MODULE: ./src/build/secrets.ts
-var build_secrets = __nccwpck_require__(517);
+// EXTERNAL MODULE: ./src/builder/secrets.ts
+var builder_secrets = __nccwpck_require__(566);
 // EXTERNAL MODULE: ./src/registry/credentials.ts
 var registry_credentials = __nccwpck_require__(653);
 // EXTERNAL MODULE: external "node:crypto"
@@ -384,33 +384,33 @@ function run() {
         const password = getSecret("password");
         const username = getString("username");
         const context = githubContext(env);
-        const push = getBoolean("push", !(0,build_metadata/* isPullRequest */.r0)(context));
+        const push = getBoolean("push", !(0,builder_metadata/* isPullRequest */.r0)(context));
         const credentials = loginCredentials(username, password, push);
-        const { ref: image, lowercased } = (0,build_metadata/* resolveImageName */.Do)(getInput("image"));
+        const { ref: image, lowercased } = (0,builder_metadata/* resolveImageName */.Do)(getInput("image"));
         if (lowercased)
             notice(`image name lowercased to ${image.registry ? `${image.registry}/` : ""}${image.repository}: registries refuse uppercase repository names`);
-        const { tags, otherRefs } = (0,build_metadata/* splitTagInputs */.aE)(image, getList("tags"));
-        const metadata = (0,build_metadata/* computeMetadata */.FT)(context, {
+        const { tags, otherRefs } = (0,builder_metadata/* splitTagInputs */.aE)(image, getList("tags"));
+        const metadata = (0,builder_metadata/* computeMetadata */.FT)(context, {
             latest: getBoolean("latest", false),
             extra: tags,
-            labels: (0,build_metadata/* parseKeyValues */.Hl)(getInput("labels"), "labels"),
-            created: (0,build_metadata/* createdTime */.wO)(context, env.SOURCE_DATE_EPOCH, new Date()),
+            labels: (0,builder_metadata/* parseKeyValues */.Hl)(getInput("labels"), "labels"),
+            created: (0,builder_metadata/* createdTime */.wO)(context, env.SOURCE_DATE_EPOCH, new Date()),
         });
-        const secrets = (0,build_secrets/* checkSecretIds */.Py)([
-            ...(0,build_secrets/* parseSecrets */.dC)(getSecret("secrets"), "secrets"),
-            ...(0,build_secrets/* parseSecrets */.dC)(getString("secret-files"), "secret-files"),
+        const secrets = (0,builder_secrets/* checkSecretIds */.Py)([
+            ...(0,builder_secrets/* parseSecrets */.dC)(getSecret("secrets"), "secrets"),
+            ...(0,builder_secrets/* parseSecrets */.dC)(getString("secret-files"), "secret-files"),
         ]);
         // Each value masked on its own, so a one-line secret from a multi-line input is hidden wherever it appears.
         for (const secret of secrets)
             if ("value" in secret && secret.value.trim() !== "")
                 setSecret(secret.value);
         // The work's code loads only now, so a step with a bad input fails before paying for it.
-        const { buildAndPush, summaryMarkdown } = await __nccwpck_require__.e(/* import() */ 962).then(__nccwpck_require__.bind(__nccwpck_require__, 962));
+        const { buildAndPush, summaryMarkdown } = await __nccwpck_require__.e(/* import() */ 928).then(__nccwpck_require__.bind(__nccwpck_require__, 928));
         const result = await buildAndPush({
             image,
             metadata,
             otherRefs,
-            annotations: (0,build_metadata/* parseKeyValues */.Hl)(getInput("annotations"), "annotations"),
+            annotations: (0,builder_metadata/* parseKeyValues */.Hl)(getInput("annotations"), "annotations"),
             secrets,
             attestations: {
                 sbom: push && getBoolean("sbom", true),
@@ -421,7 +421,7 @@ function run() {
             file: getString("file") || undefined,
             builder: getChoice("builder", ["auto", ...argv/* BUILDERS */.rV], "auto"),
             platforms: checkPlatforms(getList("platforms")),
-            buildArgs: (0,build_metadata/* parseKeyValues */.Hl)(getInput("build-args"), "build-args"),
+            buildArgs: (0,builder_metadata/* parseKeyValues */.Hl)(getInput("build-args"), "build-args"),
             target: getString("target") || undefined,
             cacheFrom: getMultilineInput("cache-from"),
             cacheTo: getMultilineInput("cache-to"),
@@ -471,7 +471,7 @@ function run() {
 
 /***/ }),
 
-/***/ 312:
+/***/ 705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -621,7 +621,7 @@ function reportedDigest(builder, content) {
 
 /***/ }),
 
-/***/ 443:
+/***/ 770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -853,7 +853,7 @@ function splitTagInputs(image, entries) {
 
 /***/ }),
 
-/***/ 517:
+/***/ 566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1135,7 +1135,7 @@ function withVersionText(name, version) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_build_push_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(630);
+/* harmony import */ var _actions_build_push_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
 
 await (0,_actions_build_push_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

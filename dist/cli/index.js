@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3935);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9393);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3935:
+/***/ 9393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6519,6 +6519,212 @@ const diffEnvsCommand = {
     },
 };
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/process/env.ts
+/**
+ * The environment a child tool (git, kustomize) gets: what it needs to find itself, its configuration, certificates
+ * and proxies — never the action's inputs (INPUT_TOKEN), the runner's tokens or anything else a tool could leak into
+ * an error message, a hook or a credential helper.
+ */
+const PASSED = new Set([
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "LANG",
+    "TZ",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "NODE_EXTRA_CA_CERTS",
+    "GIT_SSL_CAINFO",
+    "GIT_SSL_CAPATH",
+    "GIT_CONFIG_GLOBAL",
+    "GIT_CONFIG_SYSTEM",
+    "GIT_CONFIG_NOSYSTEM",
+    "GIT_EXEC_PATH",
+    "GIT_AUTHOR_NAME",
+    "GIT_AUTHOR_EMAIL",
+    "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "KUBECONFIG",
+]);
+function childEnv(env = process.env, extra = {}) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined &&
+            (PASSED.has(name) ||
+                name.startsWith("GIT_CONFIG_KEY_") ||
+                name.startsWith("GIT_CONFIG_VALUE_") ||
+                name === "GIT_CONFIG_COUNT"))
+            out[name] = value;
+    }
+    return { ...out, ...extra };
+}
+/** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */
+const env_gitEnv = (env = process.env) => childEnv(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+
+;// CONCATENATED MODULE: ./src/git/commit-reader.ts
+
+
+
+
+// Reads commits of a local repository without checking anything out, so a gate can be evaluated on a laptop or
+// another CI system against exactly what the two commits hold, whatever the working tree looks like.
+/** Runs git with an argv array; stdout is decoded as a whole so a multi-byte character never splits. */
+function gitOutput(dir, args) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)("git", args, {
+            cwd: dir,
+            encoding: "utf8",
+            maxBuffer: 256 * 1024 * 1024,
+            env: env_gitEnv(),
+        }, (error, stdout, stderr) => {
+            if (error && typeof error.code !== "number") {
+                reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
+                    hint: error.code === "ENOENT"
+                        ? "Install git, and pass an existing directory with --repo."
+                        : "Check that --repo is a Git repository you can read.",
+                    cause: error,
+                }));
+                return;
+            }
+            resolve({ code: error ? error.code : 0, stdout, stderr });
+        });
+    });
+}
+// Reads of many files at once would otherwise start one git process per file all at the same time.
+const MAX_PROCESSES = 8;
+let running = 0;
+const waiting = [];
+async function limited(work) {
+    if (running >= MAX_PROCESSES)
+        await new Promise((go) => waiting.push(go));
+    running++;
+    try {
+        return await work();
+    }
+    finally {
+        running--;
+        waiting.shift()?.();
+    }
+}
+async function mustGit(dir, args, what, hint) {
+    const result = await limited(() => gitOutput(dir, args));
+    if (result.code !== 0) {
+        throw new errors_UserError(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, { hint });
+    }
+    return result.stdout;
+}
+/** The full commit id `ref` names in the repository at `dir`. */
+async function resolveCommit(dir, ref, option) {
+    if (ref.startsWith("-")) {
+        throw new errors_UserError(`${option} ${JSON.stringify(ref)} is not a revision`, {
+            hint: `Give a branch, tag or commit id to ${option}.`,
+        });
+    }
+    const out = await mustGit(dir, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`], `find commit ${JSON.stringify(ref)} (${option}) in ${dir}`, `Give ${option} a branch, tag or commit id that exists in the repository (see \`git log --oneline --all\`).`);
+    return out.trim();
+}
+/** Where `head` branched off `base`: the commit a pull request's diff and its required statuses are read on. */
+async function mergeBase(dir, base, head) {
+    const out = await mustGit(dir, ["merge-base", base, head], `find where ${head.slice(0, 7)} branched off ${base.slice(0, 7)}`, "Give --base and --head commits that share history.");
+    return out.trim();
+}
+/**
+ * A RepoReader over one commit's tree (`git ls-tree` once, `git cat-file` per file read). Submodules are left
+ * out: their files are not in this repository.
+ */
+function gitTreeReader(dir, commit) {
+    let tree;
+    const load = () => {
+        tree ??= mustGit(dir, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit], `list the files of commit ${commit.slice(0, 7)}`, "Check that the commit exists in the repository.").then((out) => {
+            const dirs = new Map([["", []]]);
+            const files = new Set();
+            for (const record of out.split("\0")) {
+                const tab = record.indexOf("\t");
+                if (tab < 0)
+                    continue;
+                const [mode, kind] = record.slice(0, tab).split(" ");
+                const path = record.slice(tab + 1);
+                const type = kind === "tree" ? "dir" : kind !== "blob" ? undefined : mode === "120000" ? "symlink" : "file";
+                if (!type)
+                    continue;
+                if (type === "dir")
+                    dirs.set(path, dirs.get(path) ?? []);
+                if (type === "file")
+                    files.add(path);
+                const slash = path.lastIndexOf("/");
+                const parent = slash < 0 ? "" : path.slice(0, slash);
+                const entries = dirs.get(parent) ?? [];
+                entries.push({ name: path.slice(slash + 1), type });
+                dirs.set(parent, entries);
+            }
+            return { dirs, files };
+        });
+        return tree;
+    };
+    return {
+        async list(path) {
+            const { dirs } = await load();
+            return [...(dirs.get(repoPath(path)) ?? [])].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+        },
+        async read(path) {
+            const normal = repoPath(path);
+            const { files } = await load();
+            if (!files.has(normal))
+                return undefined;
+            return mustGit(dir, ["cat-file", "blob", `${commit}:${normal}`], `read ${normal} at ${commit.slice(0, 7)}`, "Check that the repository is not damaged (`git fsck`).");
+        },
+    };
+}
+const STATUS = {
+    A: "added",
+    D: "removed",
+    M: "modified",
+    R: "renamed",
+    C: "copied",
+    T: "changed",
+};
+/**
+ * The files `head` changes since `from`, the commit it branched off (`git diff base...head`, renames detected),
+ * with their contents on both sides, in the shape GitHub's comparison gives the gate.
+ */
+async function changedFiles(dir, from, head) {
+    const out = await mustGit(dir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", from, head, "--"], `compare ${from.slice(0, 7)} with ${head.slice(0, 7)}`, "Check that both commits exist in the repository.");
+    const fields = out.split("\0");
+    const listed = [];
+    for (let i = 0; i < fields.length && fields[i] !== "";) {
+        const code = fields[i++];
+        const letter = code[0];
+        if (letter === "R" || letter === "C") {
+            const previousPath = fields[i++];
+            listed.push({ path: fields[i++], status: STATUS[letter], previousPath });
+        }
+        else {
+            listed.push({ path: fields[i++], status: STATUS[letter] ?? "changed" });
+        }
+    }
+    const before = gitTreeReader(dir, from);
+    const after = gitTreeReader(dir, head);
+    return Promise.all(listed.map(async (file) => ({
+        ...file,
+        base: await before.read(file.previousPath ?? file.path),
+        head: await after.read(file.path),
+    })));
+}
+
 ;// CONCATENATED MODULE: ./src/promote/edges.ts
 
 
@@ -6856,213 +7062,7 @@ function gateDescription(result, limit = 140) {
     return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/process/env.ts
-/**
- * The environment a child tool (git, kustomize) gets: what it needs to find itself, its configuration, certificates
- * and proxies — never the action's inputs (INPUT_TOKEN), the runner's tokens or anything else a tool could leak into
- * an error message, a hook or a credential helper.
- */
-const PASSED = new Set([
-    "PATH",
-    "HOME",
-    "USER",
-    "LOGNAME",
-    "TMPDIR",
-    "TEMP",
-    "TMP",
-    "LANG",
-    "TZ",
-    "XDG_CONFIG_HOME",
-    "XDG_CACHE_HOME",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "NODE_EXTRA_CA_CERTS",
-    "GIT_SSL_CAINFO",
-    "GIT_SSL_CAPATH",
-    "GIT_CONFIG_GLOBAL",
-    "GIT_CONFIG_SYSTEM",
-    "GIT_CONFIG_NOSYSTEM",
-    "GIT_EXEC_PATH",
-    "GIT_AUTHOR_NAME",
-    "GIT_AUTHOR_EMAIL",
-    "GIT_COMMITTER_NAME",
-    "GIT_COMMITTER_EMAIL",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "NO_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "no_proxy",
-    "KUBECONFIG",
-]);
-function childEnv(env = process.env, extra = {}) {
-    const out = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined &&
-            (PASSED.has(name) ||
-                name.startsWith("GIT_CONFIG_KEY_") ||
-                name.startsWith("GIT_CONFIG_VALUE_") ||
-                name === "GIT_CONFIG_COUNT"))
-            out[name] = value;
-    }
-    return { ...out, ...extra };
-}
-/** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */
-const env_gitEnv = (env = process.env) => childEnv(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
-
-;// CONCATENATED MODULE: ./src/delivery/git-tree.ts
-
-
-
-
-// Reads commits of a local repository without checking anything out, so a gate can be evaluated on a laptop or
-// another CI system against exactly what the two commits hold, whatever the working tree looks like.
-/** Runs git with an argv array; stdout is decoded as a whole so a multi-byte character never splits. */
-function gitOutput(dir, args) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)("git", args, {
-            cwd: dir,
-            encoding: "utf8",
-            maxBuffer: 256 * 1024 * 1024,
-            env: env_gitEnv(),
-        }, (error, stdout, stderr) => {
-            if (error && typeof error.code !== "number") {
-                reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
-                    hint: error.code === "ENOENT"
-                        ? "Install git, and pass an existing directory with --repo."
-                        : "Check that --repo is a Git repository you can read.",
-                    cause: error,
-                }));
-                return;
-            }
-            resolve({ code: error ? error.code : 0, stdout, stderr });
-        });
-    });
-}
-// Reads of many files at once would otherwise start one git process per file all at the same time.
-const MAX_PROCESSES = 8;
-let running = 0;
-const waiting = [];
-async function limited(work) {
-    if (running >= MAX_PROCESSES)
-        await new Promise((go) => waiting.push(go));
-    running++;
-    try {
-        return await work();
-    }
-    finally {
-        running--;
-        waiting.shift()?.();
-    }
-}
-async function mustGit(dir, args, what, hint) {
-    const result = await limited(() => gitOutput(dir, args));
-    if (result.code !== 0) {
-        throw new errors_UserError(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, { hint });
-    }
-    return result.stdout;
-}
-/** The full commit id `ref` names in the repository at `dir`. */
-async function resolveCommit(dir, ref, option) {
-    if (ref.startsWith("-")) {
-        throw new errors_UserError(`${option} ${JSON.stringify(ref)} is not a revision`, {
-            hint: `Give a branch, tag or commit id to ${option}.`,
-        });
-    }
-    const out = await mustGit(dir, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`], `find commit ${JSON.stringify(ref)} (${option}) in ${dir}`, `Give ${option} a branch, tag or commit id that exists in the repository (see \`git log --oneline --all\`).`);
-    return out.trim();
-}
-/** Where `head` branched off `base`: the commit a pull request's diff and its required statuses are read on. */
-async function mergeBase(dir, base, head) {
-    const out = await mustGit(dir, ["merge-base", base, head], `find where ${head.slice(0, 7)} branched off ${base.slice(0, 7)}`, "Give --base and --head commits that share history.");
-    return out.trim();
-}
-/**
- * A RepoReader over one commit's tree (`git ls-tree` once, `git cat-file` per file read). Submodules are left
- * out: their files are not in this repository.
- */
-function gitTreeReader(dir, commit) {
-    let tree;
-    const load = () => {
-        tree ??= mustGit(dir, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit], `list the files of commit ${commit.slice(0, 7)}`, "Check that the commit exists in the repository.").then((out) => {
-            const dirs = new Map([["", []]]);
-            const files = new Set();
-            for (const record of out.split("\0")) {
-                const tab = record.indexOf("\t");
-                if (tab < 0)
-                    continue;
-                const [mode, kind] = record.slice(0, tab).split(" ");
-                const path = record.slice(tab + 1);
-                const type = kind === "tree" ? "dir" : kind !== "blob" ? undefined : mode === "120000" ? "symlink" : "file";
-                if (!type)
-                    continue;
-                if (type === "dir")
-                    dirs.set(path, dirs.get(path) ?? []);
-                if (type === "file")
-                    files.add(path);
-                const slash = path.lastIndexOf("/");
-                const parent = slash < 0 ? "" : path.slice(0, slash);
-                const entries = dirs.get(parent) ?? [];
-                entries.push({ name: path.slice(slash + 1), type });
-                dirs.set(parent, entries);
-            }
-            return { dirs, files };
-        });
-        return tree;
-    };
-    return {
-        async list(path) {
-            const { dirs } = await load();
-            return [...(dirs.get(repoPath(path)) ?? [])].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-        },
-        async read(path) {
-            const normal = repoPath(path);
-            const { files } = await load();
-            if (!files.has(normal))
-                return undefined;
-            return mustGit(dir, ["cat-file", "blob", `${commit}:${normal}`], `read ${normal} at ${commit.slice(0, 7)}`, "Check that the repository is not damaged (`git fsck`).");
-        },
-    };
-}
-const STATUS = {
-    A: "added",
-    D: "removed",
-    M: "modified",
-    R: "renamed",
-    C: "copied",
-    T: "changed",
-};
-/**
- * The files `head` changes since `from`, the commit it branched off (`git diff base...head`, renames detected),
- * with their contents on both sides, in the shape GitHub's comparison gives the gate.
- */
-async function changedFiles(dir, from, head) {
-    const out = await mustGit(dir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", from, head, "--"], `compare ${from.slice(0, 7)} with ${head.slice(0, 7)}`, "Check that both commits exist in the repository.");
-    const fields = out.split("\0");
-    const listed = [];
-    for (let i = 0; i < fields.length && fields[i] !== "";) {
-        const code = fields[i++];
-        const letter = code[0];
-        if (letter === "R" || letter === "C") {
-            const previousPath = fields[i++];
-            listed.push({ path: fields[i++], status: STATUS[letter], previousPath });
-        }
-        else {
-            listed.push({ path: fields[i++], status: STATUS[letter] ?? "changed" });
-        }
-    }
-    const before = gitTreeReader(dir, from);
-    const after = gitTreeReader(dir, head);
-    return Promise.all(listed.map(async (file) => ({
-        ...file,
-        base: await before.read(file.previousPath ?? file.path),
-        head: await after.read(file.path),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/delivery/local-gate.ts
+;// CONCATENATED MODULE: ./src/flows/local-gate.ts
 
 
 

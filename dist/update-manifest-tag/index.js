@@ -76,8 +76,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/delivery/render.ts
-var render = __nccwpck_require__(7146);
+// EXTERNAL MODULE: ./src/texts/pull-request.ts
+var pull_request = __nccwpck_require__(1885);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
@@ -297,8 +297,8 @@ async function readWorkspaceFile(path, workspace, input) {
         if (!stats.isFile()) {
             throw new errors/* UserError */.y(`input '${input}' names ${JSON.stringify(path)}, which is not a regular file`);
         }
-        if (stats.size > render/* MAX_PULL_REQUEST_BODY */.Ok * 4) {
-            throw new errors/* UserError */.y(`input '${input}' names ${JSON.stringify(path)}, ${stats.size} bytes; a pull request body holds at most ${render/* MAX_PULL_REQUEST_BODY */.Ok} characters`, { hint: "Shorten the file, or link to the full text from it." });
+        if (stats.size > pull_request/* MAX_PULL_REQUEST_BODY */.Ok * 4) {
+            throw new errors/* UserError */.y(`input '${input}' names ${JSON.stringify(path)}, ${stats.size} bytes; a pull request body holds at most ${pull_request/* MAX_PULL_REQUEST_BODY */.Ok} characters`, { hint: "Shorten the file, or link to the full text from it." });
         }
         const bytes = await handle.readFile();
         try {
@@ -314,7 +314,7 @@ async function readWorkspaceFile(path, workspace, input) {
 }
 function identityInput(name) {
     const text = getString(name).trim();
-    return text ? (0,render/* parseIdentity */.aZ)(text, name) : undefined;
+    return text ? (0,pull_request/* parseIdentity */.aZ)(text, name) : undefined;
 }
 /** Reads and checks the create-pull-request-compatible inputs; `body-path` wins over `body`, as there. */
 async function pullRequestInputs(env, warn) {
@@ -416,7 +416,7 @@ function run() {
             });
         }
         // The work's code loads only now, so a step with a bad input fails before paying for it.
-        const { updateInWorkingDirectory, updateThroughGitHub, outputsOf, summaryOf, createGitHubClients, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(840), __nccwpck_require__.e(668)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3668));
+        const { updateInWorkingDirectory, updateThroughGitHub, outputsOf, summaryOf, createGitHubClients, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(840), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2028));
         const clients = token
             ? createGitHubClients({
                 token,
@@ -453,142 +453,6 @@ function run() {
             setOutput(name, value);
         await writeSummary(summaryOf(outcome));
     });
-}
-
-
-/***/ }),
-
-/***/ 7146:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hg: () => (/* binding */ changeTable),
-/* harmony export */   NF: () => (/* binding */ pullRequestBody),
-/* harmony export */   Ok: () => (/* binding */ MAX_PULL_REQUEST_BODY),
-/* harmony export */   QL: () => (/* binding */ defaultTitle),
-/* harmony export */   aZ: () => (/* binding */ parseIdentity),
-/* harmony export */   af: () => (/* binding */ withUserBody),
-/* harmony export */   "do": () => (/* binding */ withSignoff),
-/* harmony export */   gZ: () => (/* binding */ formatIdentity),
-/* harmony export */   wh: () => (/* binding */ headBranchName)
-/* harmony export */ });
-/* unused harmony exports PR_MARKER, sanitizeRefPart */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4243);
-
-
-
-/** Marks pull requests this project opened, so people and tools can tell them apart. */
-const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
-function shortHash(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(text).digest("hex").slice(0, 8);
-}
-/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
-function sanitizeRefPart(text) {
-    const cleaned = text
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, "-")
-        .replace(/\.{2,}/g, ".")
-        .replace(/-{2,}/g, "-")
-        .replace(/^[.-]+|[.-]+$/g, "")
-        .replace(/\.lock$/, "-lock");
-    return cleaned || "x";
-}
-/**
- * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
- * image updates the open pull request instead of opening another. The image part is the repository path
- * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
- * normalised names so the order of the input does not matter. Paths instead of an environment become
- * `paths-<hash>` of the sorted paths.
- */
-function headBranchName(scope, images) {
-    const scopePart = scope.environment
-        ? sanitizeRefPart(scope.environment)
-        : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
-    const names = [...new Set(images.map(_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizedName */ .j8))].sort();
-    const first = images.find((image) => (0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizedName */ .j8)(image) === names[0]);
-    const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
-    const imagePart = names.length <= 1
-        ? firstPart
-        : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
-    return `gitops/${scopePart}/${imagePart}`;
-}
-function targetOf(images) {
-    if (images.length === 1)
-        return `${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .imageName */ .tO)(images[0])} to ${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .versionOf */ .E4)(images[0])}`;
-    return `${images.length} images`;
-}
-/** Default commit headline and pull request title. */
-function defaultTitle(images, scope) {
-    return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
-}
-/** Markdown-safe table cell. */
-function cell(text) {
-    return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function code(text) {
-    return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
-}
-/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
-function changeTable(changes, fileUrl) {
-    const rows = changes.map((change) => {
-        const where = `${change.file}:${change.line}`;
-        const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
-        return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
-    });
-    return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
-}
-/** Pull request body: what changes and where, plus the marker. */
-function pullRequestBody(changes, context) {
-    const files = new Set(changes.map((c) => c.file)).size;
-    const lines = [
-        `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
-            `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
-        "",
-        changeTable(changes),
-        "",
-        "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
-    ];
-    if (context.run)
-        lines.push("", `Triggered by ${context.run}.`);
-    lines.push("", PR_MARKER);
-    return lines.join("\n");
-}
-/**
- * `Display Name <email@example.com>`, checked so the value cannot smuggle anything into a commit header or a
- * trailer: one line, no angle brackets in the name, one address with an `@`.
- */
-function parseIdentity(text, input) {
-    const match = /^([^<>\n\r\0]*?)\s*<([^<>\s@]+@[^<>\s@]+)>$/.exec(text.trim());
-    const name = match?.[1]?.trim() ?? "";
-    if (!match || name === "" || /[\u0000-\u001f\u007f]/.test(name)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${input}' must be written \`Display Name <email@address>\`, got ${JSON.stringify(text)}`, {
-            hint: "e.g. github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
-        });
-    }
-    return { name, email: match[2] };
-}
-function formatIdentity(identity) {
-    return `${identity.name} <${identity.email}>`;
-}
-/** The commit message body with a Signed-off-by trailer, in the trailer block git would put it in. */
-function withSignoff(body, identity) {
-    const trailer = `Signed-off-by: ${formatIdentity(identity)}`;
-    if (body.split(/\r?\n/).includes(trailer))
-        return body;
-    return body.trim() === "" ? trailer : `${body.trimEnd()}\n\n${trailer}`;
-}
-/** GitHub refuses a pull request body longer than this many characters. */
-const MAX_PULL_REQUEST_BODY = 65_536;
-/** The generated body with the user's text under it, refused before any write when GitHub would refuse it. */
-function withUserBody(generated, user) {
-    const body = user?.trim() ? `${generated}\n\n${user.trim()}\n` : generated;
-    if (body.length > MAX_PULL_REQUEST_BODY) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the pull request body would be ${body.length} characters; GitHub accepts at most ${MAX_PULL_REQUEST_BODY}`, { hint: "Shorten the text given as `body` or `body-path`; nothing was written." });
-    }
-    return body;
 }
 
 
@@ -856,6 +720,142 @@ await (0,_actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ 
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hg: () => (/* binding */ changeTable),
+/* harmony export */   NF: () => (/* binding */ pullRequestBody),
+/* harmony export */   Ok: () => (/* binding */ MAX_PULL_REQUEST_BODY),
+/* harmony export */   QL: () => (/* binding */ defaultTitle),
+/* harmony export */   aZ: () => (/* binding */ parseIdentity),
+/* harmony export */   af: () => (/* binding */ withUserBody),
+/* harmony export */   "do": () => (/* binding */ withSignoff),
+/* harmony export */   gZ: () => (/* binding */ formatIdentity),
+/* harmony export */   wh: () => (/* binding */ headBranchName)
+/* harmony export */ });
+/* unused harmony exports PR_MARKER, sanitizeRefPart */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _image_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4243);
+
+
+
+/** Marks pull requests this project opened, so people and tools can tell them apart. */
+const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(text).digest("hex").slice(0, 8);
+}
+/** A string reduced to what every git ref and URL accepts: lowercase, digits, `.`, `_`, `-`. */
+function sanitizeRefPart(text) {
+    const cleaned = text
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, "-")
+        .replace(/\.{2,}/g, ".")
+        .replace(/-{2,}/g, "-")
+        .replace(/^[.-]+|[.-]+$/g, "")
+        .replace(/\.lock$/, "-lock");
+    return cleaned || "x";
+}
+/**
+ * The one head branch a (scope, image set) pair owns: `gitops/<environment>/<image>`, so a new tag of the same
+ * image updates the open pull request instead of opening another. The image part is the repository path
+ * (`acme/web` → `acme-web`); several images share `<first>-and-<n>-more-<hash>`, the hash taken over their sorted
+ * normalised names so the order of the input does not matter. Paths instead of an environment become
+ * `paths-<hash>` of the sorted paths.
+ */
+function headBranchName(scope, images) {
+    const scopePart = scope.environment
+        ? sanitizeRefPart(scope.environment)
+        : `paths-${shortHash([...(scope.paths ?? [])].sort().join("\n"))}`;
+    const names = [...new Set(images.map(_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizedName */ .j8))].sort();
+    const first = images.find((image) => (0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizedName */ .j8)(image) === names[0]);
+    const firstPart = sanitizeRefPart(first ? first.repository : "images").slice(0, 60);
+    const imagePart = names.length <= 1
+        ? firstPart
+        : `${firstPart}-and-${names.length - 1}-more-${shortHash(names.join("\n"))}`;
+    return `gitops/${scopePart}/${imagePart}`;
+}
+function targetOf(images) {
+    if (images.length === 1)
+        return `${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .imageName */ .tO)(images[0])} to ${(0,_image_index_js__WEBPACK_IMPORTED_MODULE_2__/* .versionOf */ .E4)(images[0])}`;
+    return `${images.length} images`;
+}
+/** Default commit headline and pull request title. */
+function defaultTitle(images, scope) {
+    return `Update ${targetOf(images)}${scope.environment ? ` in ${scope.environment}` : ""}`;
+}
+/** Markdown-safe table cell. */
+function cell(text) {
+    return String(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function code(text) {
+    return text === "" ? "" : `\`${text.replace(/`/g, "'")}\``;
+}
+/** The change table every report uses: file:line, image, from → to; links to the file when a URL base is given. */
+function changeTable(changes, fileUrl) {
+    const rows = changes.map((change) => {
+        const where = `${change.file}:${change.line}`;
+        const file = fileUrl ? `[${cell(where)}](${fileUrl(change.file, change.line)})` : cell(where);
+        return `| ${file} | ${code(cell(change.image))} | ${code(cell(change.from))} | ${code(cell(change.to))} |`;
+    });
+    return ["| File | Image | From | To |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+/** Pull request body: what changes and where, plus the marker. */
+function pullRequestBody(changes, context) {
+    const files = new Set(changes.map((c) => c.file)).size;
+    const lines = [
+        `Updates ${changes.length} image reference${changes.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}` +
+            `${context.environment ? ` of **${context.environment}**` : ""} on \`${context.base}\`.`,
+        "",
+        changeTable(changes),
+        "",
+        "This branch is rewritten when a newer version of these images arrives; edits pushed to it are replaced.",
+    ];
+    if (context.run)
+        lines.push("", `Triggered by ${context.run}.`);
+    lines.push("", PR_MARKER);
+    return lines.join("\n");
+}
+/**
+ * `Display Name <email@example.com>`, checked so the value cannot smuggle anything into a commit header or a
+ * trailer: one line, no angle brackets in the name, one address with an `@`.
+ */
+function parseIdentity(text, input) {
+    const match = /^([^<>\n\r\0]*?)\s*<([^<>\s@]+@[^<>\s@]+)>$/.exec(text.trim());
+    const name = match?.[1]?.trim() ?? "";
+    if (!match || name === "" || /[\u0000-\u001f\u007f]/.test(name)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`input '${input}' must be written \`Display Name <email@address>\`, got ${JSON.stringify(text)}`, {
+            hint: "e.g. github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
+        });
+    }
+    return { name, email: match[2] };
+}
+function formatIdentity(identity) {
+    return `${identity.name} <${identity.email}>`;
+}
+/** The commit message body with a Signed-off-by trailer, in the trailer block git would put it in. */
+function withSignoff(body, identity) {
+    const trailer = `Signed-off-by: ${formatIdentity(identity)}`;
+    if (body.split(/\r?\n/).includes(trailer))
+        return body;
+    return body.trim() === "" ? trailer : `${body.trimEnd()}\n\n${trailer}`;
+}
+/** GitHub refuses a pull request body longer than this many characters. */
+const MAX_PULL_REQUEST_BODY = 65_536;
+/** The generated body with the user's text under it, refused before any write when GitHub would refuse it. */
+function withUserBody(generated, user) {
+    const body = user?.trim() ? `${generated}\n\n${user.trim()}\n` : generated;
+    if (body.length > MAX_PULL_REQUEST_BODY) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`the pull request body would be ${body.length} characters; GitHub accepts at most ${MAX_PULL_REQUEST_BODY}`, { hint: "Shorten the text given as `body` or `body-path`; nothing was written." });
+    }
+    return body;
+}
+
 
 /***/ }),
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { BUILDERS } from "../build/argv.js";
+import { BUILDERS } from "../builder/argv.js";
 import {
   computeMetadata,
   createdTime,
@@ -9,10 +9,10 @@ import {
   parseKeyValues,
   resolveImageName,
   splitTagInputs,
-} from "../build/metadata.js";
-import { checkPlatforms } from "../build/platform.js";
-import type { RunContext } from "../build/provenance.js";
-import { checkSecretIds, parseSecrets } from "../build/secrets.js";
+} from "../builder/metadata.js";
+import { checkPlatforms } from "../builder/platform.js";
+import type { RunContext } from "../builder/provenance.js";
+import { checkSecretIds, parseSecrets } from "../builder/secrets.js";
 import { UserError } from "../errors.js";
 import { authFileCandidates } from "../registry/credentials.js";
 import {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { PromotionContext } from "../delivery/promotion.js";
 import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
+import type { PromotionContext } from "../flows/promotion.js";
 import { parseRepository } from "../github/settings.js";
 import type { Change } from "../manifests/index.js";
 import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";

@@ -1,9 +1,9 @@
 import { constants } from "node:fs";
 import { open, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { type Identity, MAX_PULL_REQUEST_BODY, parseIdentity } from "../delivery/render.js";
 import { UserError } from "../errors.js";
 import { parseRequestTimeout } from "../github/settings.js";
+import { type Identity, MAX_PULL_REQUEST_BODY, parseIdentity } from "../texts/pull-request.js";
 import { getBoolean, getString } from "./runtime.js";
 
 /** Inputs named as peter-evans/create-pull-request names them, shared by update-manifest-tag and promote-env. */

@@ -1,11 +1,11 @@
-import type { AutoMerge, DeliveryMode } from "../delivery/github.js";
-import type { UpdateRequest } from "../delivery/run.js";
-import type { Outcome } from "../delivery/summary.js";
 import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
+import type { UpdateRequest } from "../flows/update.js";
+import type { AutoMerge, DeliveryMode } from "../github/delivery.js";
 import { checkBranchName } from "../github/refs.js";
 import { parseRepository } from "../github/settings.js";
 import { parseImageRef } from "../image/index.js";
+import type { Outcome } from "../texts/update-summary.js";
 import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { evaluateLocalGate } from "../delivery/local-gate.js";
+import { evaluateLocalGate } from "../flows/local-gate.js";
 import type { CheckRun, CheckSuite, CommitStatus } from "../promote/checks.js";
 import { changeLine } from "../update/index.js";
 import { readPipelineConfig } from "./config.js";

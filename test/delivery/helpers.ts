@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import type { UpdateRequest } from "../../src/delivery/run.js";
+import type { UpdateRequest } from "../../src/flows/update.js";
 import { parseImageRef } from "../../src/image/index.js";
 import { type ActionRun, runBundledAction } from "../support/action.js";
 import { type GitHubTestServer, startGitHubServer } from "../support/github/index.js";

@@ -1,18 +1,18 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { gitHubRepositoryOf } from "../../src/delivery/git.js";
-import { gitBlobOid } from "../../src/delivery/github.js";
+import { UserError } from "../../src/errors.js";
+import { gitHubRepositoryOf } from "../../src/git/working-tree.js";
+import { gitBlobOid } from "../../src/github/delivery.js";
+import { translateGitHubError } from "../../src/github/errors.js";
+import { parseImageRef } from "../../src/image/index.js";
 import {
   changeTable,
   defaultTitle,
   headBranchName,
   PR_MARKER,
   pullRequestBody,
-} from "../../src/delivery/render.js";
-import { outputsOf, summaryOf } from "../../src/delivery/summary.js";
-import { UserError } from "../../src/errors.js";
-import { translateGitHubError } from "../../src/github/errors.js";
-import { parseImageRef } from "../../src/image/index.js";
+} from "../../src/texts/pull-request.js";
+import { outputsOf, summaryOf } from "../../src/texts/update-summary.js";
 
 const web = parseImageRef("ghcr.io/acme/web:1.4.2");
 const api = parseImageRef("ghcr.io/acme/api@sha256:" + "a".repeat(64));

@@ -1,6 +1,6 @@
 import os from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { git } from "../../src/delivery/git.js";
+import { git } from "../../src/git/working-tree.js";
 import { childEnv } from "../../src/process/env.js";
 
 describe("the environment child tools get", () => {

@@ -1,11 +1,15 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { UserError } from "../errors.js";
+import {
+  branchFor,
+  planner,
+  pullRequestOptions,
+  targetFromConfig,
+  textsFor,
+  type UpdateRequest,
+} from "../flows/update.js";
 import type { GitHub } from "../github/client.js";
-import type { Logger } from "../logger.js";
-import { gitEnv } from "../process/env.js";
-import type { UpdatePlan } from "../update/index.js";
-import { localReader } from "../update/index.js";
 import {
   applyMetadata,
   closePullRequest,
@@ -14,17 +18,13 @@ import {
   openOrUpdatePullRequest,
   type PullRequestRef,
   type Texts,
-} from "./github.js";
-import { formatIdentity, type Identity, withUserBody } from "./render.js";
-import {
-  branchFor,
-  planner,
-  pullRequestOptions,
-  targetFromConfig,
-  textsFor,
-  type UpdateRequest,
-} from "./run.js";
-import type { Outcome } from "./summary.js";
+} from "../github/delivery.js";
+import type { Logger } from "../logger.js";
+import { gitEnv } from "../process/env.js";
+import { formatIdentity, type Identity, withUserBody } from "../texts/pull-request.js";
+import type { Outcome } from "../texts/update-summary.js";
+import type { UpdatePlan } from "../update/index.js";
+import { localReader } from "../update/index.js";
 
 export interface GitResult {
   code: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPlatform, checkPlatforms } from "../../src/build/platform.js";
+import { checkPlatform, checkPlatforms } from "../../src/builder/platform.js";
 
 describe("checkPlatform", () => {
   it.each([

@@ -1,11 +1,11 @@
 import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
+import { changedFiles, gitTreeReader, mergeBase, resolveCommit } from "../git/commit-reader.js";
 import type { Checks } from "../promote/checks.js";
 import { promotionEdge, requiredApprovals } from "../promote/edges.js";
 import { evaluateGate, type GateResult } from "../promote/gate.js";
 import { readEnvironment } from "../promote/plan.js";
 import type { Review } from "../promote/reviews.js";
-import { changedFiles, gitTreeReader, mergeBase, resolveCommit } from "./git-tree.js";
 
 /** What a laptop or another CI system knows about a promotion that GitHub would otherwise report. */
 export interface LocalGateRequest {

@@ -1,7 +1,7 @@
 import picomatch from "picomatch";
 import { UserError } from "../errors.js";
-import type { GitHub } from "../github/client.js";
 import { decodeText, type RepoEntry, type RepoReader, repoPath, type TextEncoding } from "../update/index.js";
+import type { GitHub } from "./client.js";
 
 /** How much of a path a round needs: its git object id, its entries, or its entries with their files' text. */
 export type Want = "oid" | "list" | "read";

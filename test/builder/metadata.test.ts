@@ -7,7 +7,7 @@ import {
   parseKeyValues,
   resolveImageName,
   sanitizeTag,
-} from "../../src/build/metadata.js";
+} from "../../src/builder/metadata.js";
 import { UserError } from "../../src/errors.js";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";

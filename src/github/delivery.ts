@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { UserError } from "../errors.js";
-import type { GitHub } from "../github/client.js";
+import type { Logger } from "../logger.js";
+import { type Identity, withSignoff, withUserBody } from "../texts/pull-request.js";
+import { encodeText, type RepoReader, type TextEncoding, type UpdatePlan } from "../update/index.js";
+import type { GitHub } from "./client.js";
 import {
   gitHubMessage,
   isNoCommitsBetween,
@@ -9,11 +12,8 @@ import {
   isStaleHead,
   onGitHub,
   translateGitHubError,
-} from "../github/errors.js";
-import type { Logger } from "../logger.js";
-import { encodeText, type RepoReader, type TextEncoding, type UpdatePlan } from "../update/index.js";
-import { GitHubSnapshot, pathFields } from "./github-reader.js";
-import { type Identity, withSignoff, withUserBody } from "./render.js";
+} from "./errors.js";
+import { GitHubSnapshot, pathFields } from "./snapshot.js";
 
 export type DeliveryMode = "commit" | "pull-request";
 /**

@@ -7,7 +7,7 @@ import {
   daemonlessPush,
   loginInvocation,
   reportedDigest,
-} from "../../src/build/argv.js";
+} from "../../src/builder/argv.js";
 
 const files: BuilderFiles = {
   root: "/t/storage",

@@ -9,8 +9,8 @@ import {
   parseApkInstalled,
   purl,
   spdxDocument,
-} from "../../src/build/sbom.js";
-import { readTar } from "../../src/build/tar.js";
+} from "../../src/builder/sbom.js";
+import { readTar } from "../../src/builder/tar.js";
 
 const temps: string[] = [];
 afterAll(() => {

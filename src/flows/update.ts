@@ -1,15 +1,6 @@
 import { findEnvironment, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { type GitHub, parseRepository } from "../github/client.js";
-import { formatImageRef, type ImageRef } from "../image/index.js";
-import type { Logger } from "../logger.js";
-import {
-  commitBody,
-  missingImagesError,
-  planUpdate,
-  type RepoReader,
-  type UpdatePlan,
-} from "../update/index.js";
 import {
   type AutoMerge,
   type DeliveryMode,
@@ -17,8 +8,17 @@ import {
   deliverThroughGitHub,
   type PullRequestOptions,
   type Texts,
-} from "./github.js";
-import { defaultTitle, headBranchName, type Identity, pullRequestBody } from "./render.js";
+} from "../github/delivery.js";
+import { formatImageRef, type ImageRef } from "../image/index.js";
+import type { Logger } from "../logger.js";
+import { defaultTitle, headBranchName, type Identity, pullRequestBody } from "../texts/pull-request.js";
+import {
+  commitBody,
+  missingImagesError,
+  planUpdate,
+  type RepoReader,
+  type UpdatePlan,
+} from "../update/index.js";
 
 /** What update-manifest-tag was asked to do, already parsed and checked by the entry. */
 export interface UpdateRequest {

@@ -1,7 +1,7 @@
+import type { Operation } from "../github/delivery.js";
 import type { Change } from "../manifests/index.js";
 import { type UpdatePlan, unifiedDiff } from "../update/index.js";
-import type { Operation } from "./github.js";
-import { changeTable } from "./render.js";
+import { changeTable } from "./pull-request.js";
 
 /** What a delivery did, whichever way it went (API or git), for outputs and the job summary. */
 export interface Outcome {

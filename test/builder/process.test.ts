@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectBuilder, run, runChecked } from "../../src/build/process.js";
+import { detectBuilder, run, runChecked } from "../../src/builder/process.js";
 import { UserError } from "../../src/errors.js";
 import { silentLogger } from "../../src/logger.js";
 import { findComponent, hasComponent } from "../support/components.js";

@@ -1,7 +1,9 @@
 import { type Environment, findEnvironment, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
+import { type DeliveryResult, deliverThroughGitHub, type PullRequestExtras } from "../github/delivery.js";
 import { gitHubMessage, httpStatus, onGitHub, translateGitHubError } from "../github/errors.js";
+import { GitHubSnapshot } from "../github/snapshot.js";
 import { formatImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
 import { type CheckRun, type CheckSuite, type Checks, reportsNeeded } from "../promote/checks.js";
@@ -25,8 +27,6 @@ import {
   promotionTitle,
 } from "../promote/texts.js";
 import { resolvePaths, type UpdatePlan } from "../update/index.js";
-import { type DeliveryResult, deliverThroughGitHub, type PullRequestExtras } from "./github.js";
-import { GitHubSnapshot } from "./github-reader.js";
 
 /** Where promotions happen and how to reach it. */
 export interface PromotionContext {
