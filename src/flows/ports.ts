@@ -182,3 +182,14 @@ export interface PullRequestWriter {
     existing: PullRequestRef | undefined,
   ): Promise<{ pullRequest: PullRequestRef; created: boolean; warnings: string[] }>;
 }
+
+/** A repository's commits as git keeps them: what the CLI's gate reads where the action reads a pull request. */
+export interface CommitHistory {
+  /** The commit `revision` names; `option` says where it was given, for the message when there is none. */
+  resolveCommit(revision: string, option: string): Promise<string>;
+  /** Where `head` branched off `base`. */
+  mergeBase(base: string, head: string): Promise<string>;
+  /** The files `head` changes since `from`, with their contents on both sides. */
+  changedFiles(from: string, head: string): Promise<PullRequestFile[]>;
+  snapshotAt(oid: string): RepoReader;
+}
