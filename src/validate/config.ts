@@ -139,8 +139,9 @@ export class RuleSettings {
     return this.skip(file);
   }
 
-  severity(rule: string, file: string): RuleSetting {
-    let setting: RuleSetting = this.config.rules[rule] ?? this.defaults.get(rule) ?? "error";
+  /** `fallback`: the finding's own default, used when the config does not set the rule's severity. */
+  severity(rule: string, file: string, fallback?: Severity): RuleSetting {
+    let setting: RuleSetting = this.config.rules[rule] ?? fallback ?? this.defaults.get(rule) ?? "error";
     for (const override of this.overrides) {
       if (override.rules[rule] !== undefined && override.match(file)) setting = override.rules[rule];
     }
