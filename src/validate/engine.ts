@@ -4,7 +4,7 @@ import { parseKubernetesVersion } from "./apis.js";
 import { runResourceRules, runUnitRules } from "./apply-rules.js";
 import { looksLikeManifest, skaffoldArtifacts } from "./classify.js";
 import { RuleSettings, type ValidateConfig } from "./config.js";
-import { collectFiles, readKustomizations, toResources } from "./files.js";
+import { collectFiles, generatedAtSync, readKustomizations, toResources } from "./files.js";
 import { type OwnSeverities, placeFindings, settle } from "./findings.js";
 import { KustomizationGraph, type KustomizationInputs, kustomizationNames } from "./kustomize.js";
 import { type ParsedDocument, parseYamlFile } from "./load.js";
@@ -187,7 +187,11 @@ export async function validateManifests(
     const remote = graph.remoteOf(root.dir);
     if (remote.length) offline.set(root, remote);
   }
-  const builds = roots.filter((root) => !offline.has(root));
+  // A kustomization whose resources a plugin writes at sync cannot be built here; nor can what builds on it.
+  const generated = new Set(graph.all.flatMap((k) => generatedAtSync(k, source)));
+  const builds = roots.filter(
+    (root) => !offline.has(root) && ![...graph.inputsOf(root.dir)].some((f) => generated.has(f)),
+  );
   // Files a build reads are validated in its output.
   const built = new Set(builds.flatMap((root) => [...graph.inputsOf(root.dir)]));
   const resources: Resource[] = [];

@@ -1,4 +1,5 @@
 import path from "node:path";
+import picomatch from "picomatch";
 import { UserError } from "../errors.js";
 import { isClusterApi } from "./classify.js";
 import { type KustomizationInputs, kustomizationNames, parseKustomization } from "./kustomize.js";
@@ -128,4 +129,25 @@ export function idOf(object: Record<string, unknown>): ResourceId {
   };
   if (typeof metadata.namespace === "string") id.namespace = metadata.namespace;
   return id;
+}
+
+/**
+ * Resource files a kustomization names that a step before kustomize writes at sync time: Argo CD config management
+ * plugins such as kustomized-helm run `helm template . > all.yaml && kustomize build` in a chart directory, and the
+ * generated file is git-ignored. Such a kustomization cannot be built from the repository alone; its committed files
+ * are still checked as they are.
+ */
+export function generatedAtSync(k: KustomizationInputs, source: ManifestSource): string[] {
+  const missing = k.resourceFiles.filter((f) => !source.exists(f));
+  if (missing.length === 0) return [];
+  const join = (name: string) => (k.dir === "." ? name : `${k.dir}/${name}`);
+  if (source.exists(join("Chart.yaml"))) return missing;
+  const ignore = source.read(join(".gitignore"));
+  if (ignore === undefined) return [];
+  const patterns = ignore
+    .split("\n")
+    .map((line) => line.trim().replace(/^\//, ""))
+    .filter((line) => line && !line.startsWith("#") && !line.startsWith("!"));
+  const ignored = patterns.length ? picomatch(patterns, { dot: true, basename: true }) : () => false;
+  return missing.filter((f) => ignored(path.posix.relative(k.dir, f)));
 }

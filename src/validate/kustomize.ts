@@ -107,7 +107,9 @@ export function parseKustomization(
   for (const ref of list(k.patchesStrategicMerge)) add(ref, "patch");
   for (const key of ["patches", "patchesJson6902"]) {
     for (const entry of list(k[key])) {
-      if (entry && typeof entry === "object") add((entry as { path?: unknown }).path, "patch");
+      // Older kustomizations list patch files by name under `patches` too.
+      if (typeof entry === "string") add(entry, "patch");
+      else if (entry && typeof entry === "object") add((entry as { path?: unknown }).path, "patch");
     }
   }
   for (const entry of list(k.replacements)) {
