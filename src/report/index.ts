@@ -72,6 +72,7 @@ export function toJson(report: ValidateReport) {
           }
         : null,
       message: f.message,
+      ...(f.related?.length ? { related: f.related.map((r) => ({ ...r })) } : {}),
     })),
     summary: { ...report.summary },
   };

@@ -34,11 +34,15 @@ export function readSchemaDirectory(dir: string, source: ManifestSource): JsonSc
         schema = loadDocuments(text)[0];
       } catch (error) {
         const mark = (error as { mark?: { line: number } }).mark;
-        throw new UserError(`not a valid JSON schema file: ${(error as { reason?: string }).reason}`, {
-          file: full,
-          line: (mark?.line ?? 0) + 1,
-          hint: "Replace it with a JSON schema file (kubeconform's openapi2jsonschema writes them).",
-        });
+        const line = (mark?.line ?? 0) + 1;
+        throw new UserError(
+          `${full}:${line}: not a valid JSON schema file: ${(error as { reason?: string }).reason}`,
+          {
+            file: full,
+            line,
+            hint: "Replace it with a JSON schema file (kubeconform's openapi2jsonschema writes them).",
+          },
+        );
       }
       out.push({ apiVersion: `${group}/${match[2]}`, kind: match[1]!, schema });
     }
