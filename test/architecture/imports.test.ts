@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { layoutProblems } from "./check.js";
 import { importGraph, type SourceFile } from "./graph.js";
+import { ADAPTERS, LAYERS, TRANSPORT_PAIRS } from "./rules.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let graph: SourceFile[] | undefined;
@@ -148,5 +150,16 @@ describe("the layout of src/ (docs/architecture.md)", () => {
       expect.stringMatching(/^src\/delivery\/github\.ts: belongs to no layer/),
       "import cycle among src/manifests/index.ts, src/manifests/mentions.ts",
     ]);
+  });
+
+  it("is the map docs/architecture.md draws: every folder of the table and every port implementation named", () => {
+    const doc = readFileSync(path.join(root, "docs/architecture.md"), "utf8");
+    const named = (p: string) => doc.includes(`\`${p}\``) || doc.includes(`\`${p.replace(/^src\//, "")}\``);
+    const missing = [
+      ...LAYERS.flatMap((layer) => layer.paths),
+      ...ADAPTERS.map((adapter) => adapter.file),
+      ...TRANSPORT_PAIRS.flat(),
+    ].filter((p) => !named(p) && !named(p.replace(/\/$/, "")));
+    expect(missing).toEqual([]);
   });
 });
