@@ -19,7 +19,11 @@ import { parseArgs } from "node:util";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
-  options: { apps: { type: "string", default: "200" }, runs: { type: "string", default: "3" } },
+  options: {
+    apps: { type: "string", default: "200" },
+    runs: { type: "string", default: "3" },
+    "render-runs": { type: "string", default: "1" },
+  },
 });
 const runs = Number(values.runs);
 const work = path.join(root, "bench/.work/validate-scale");
@@ -48,8 +52,9 @@ function once(argv, cwd) {
     .map(Number);
   return { cpu, wall };
 }
-const best = (argv, cwd, key = "cpu") =>
-  Array.from({ length: runs }, () => once(argv, cwd)).sort((a, b) => a[key] - b[key])[0];
+const best = (argv, cwd, key = "cpu", n = runs) =>
+  Array.from({ length: n }, () => once(argv, cwd)).sort((a, b) => a[key] - b[key])[0];
+const renderRuns = Number(values["render-runs"]);
 
 // ---- 1. rendering ---------------------------------------------------------------------------------------------
 const deployment = (app) => `apiVersion: apps/v1
@@ -248,6 +253,17 @@ const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) {
 } };
 walk(process.argv[1]);
 `;
+// The same walk with the \`yaml\` library, which validation also ships (exact positions, edits): what parsing with it
+// alone would cost, i.e. what keeping js-yaml for the plain-data parse buys.
+const yamlFloorScript = floorScript
+  .replace(
+    /import \{ loadAll \} from [^;]+;/,
+    \`import { parseAllDocuments } from \${JSON.stringify(path.join(root, "node_modules/yaml/dist/index.js"))};\`,
+  )
+  .replace(
+    "loadAll(readFileSync(p, \"utf8\"), () => n++)",
+    "n += parseAllDocuments(readFileSync(p, \"utf8\"), { merge: true, logLevel: \"silent\" }).map((d) => d.toJS({ maxAliasCount: -1 })).length",
+  );
 const corpora = [
   ["home-lab layout (generated)", homelab],
   ...readdirSync(path.join(root, "test/fixtures/real-world"), { withFileTypes: true })
@@ -260,6 +276,7 @@ const corpora = [
 ];
 const plain = corpora.map(([name, dir]) => {
   const floor = best([node, "--input-type=module", "-e", floorScript, "."], dir);
+  const yamlFloor = best([node, "--input-type=module", "-e", yamlFloorScript, "."], dir);
   const ours = best(
     [node, cli, "validate", ".", "--render", "never", "--format", "json", "--fail-on", "never"],
     dir,
@@ -274,25 +291,41 @@ const plain = corpora.map(([name, dir]) => {
       },
     ),
   ).summary.files;
-  return { name, files, floor, ours };
+  return { name, files, floor, yamlFloor, ours };
 });
 
 // ---- report ---------------------------------------------------------------------------------------------------
 const r = (a, b) => `${(a / b).toFixed(2)}x`;
 console.log(
-  `rendering (best of ${runs}, wall seconds; ${apps} app kustomizations, ${findings.summary.resources} resources rendered, ${findings.summary.errors} errors):`,
-);
+  `rendering (best of ${runs}, wall seconds;
+$;
+{
+  apps;
+}
+app;
+kustomizations, $;
+{
+  findings.summary.resources;
+}
+resources;
+rendered, $;
+{
+  findings.summary.errors;
+}
+errors;
+):`,
+)
 for (const [label, m] of [
   ["one root including every app", rendered.one],
   [`${apps + 1} roots, one per app`, rendered.many],
 ]) {
   console.log(
-    `  ${label.padEnd(32)} validate ${m.ours.wall.toFixed(2)} s   kubectl kustomize serially ${m.kubectl.wall.toFixed(2)} s   ratio ${r(m.ours.wall, m.kubectl.wall)}`,
+    `  ${label.padEnd(32)} validate ${m.ours.wall.toFixed(2)} s (${m.ours.cpu.toFixed(2)} CPU-s)   kubectl kustomize serially ${m.kubectl.wall.toFixed(2)} s (${m.kubectl.cpu.toFixed(2)} CPU-s)   ratio ${r(m.ours.wall, m.kubectl.wall)}`,
   );
 }
 console.log(`no rendering (best of ${runs}, CPU seconds, process start to exit):`);
 for (const p of plain) {
   console.log(
-    `  ${p.name.padEnd(32)} ${String(p.files).padStart(4)} files   js-yaml floor ${p.floor.cpu.toFixed(3)} s   validate ${p.ours.cpu.toFixed(3)} s   ratio ${r(p.ours.cpu, p.floor.cpu)}`,
+    `  ${p.name.padEnd(32)} ${String(p.files).padStart(4)} files   js-yaml floor ${p.floor.cpu.toFixed(3)} s   validate ${p.ours.cpu.toFixed(3)} s   ratio ${r(p.ours.cpu, p.floor.cpu)}   (yaml-library parse alone ${p.yamlFloor.cpu.toFixed(3)} s, ${r(p.yamlFloor.cpu, p.floor.cpu)})`,
   );
 }
