@@ -253,16 +253,16 @@ const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) {
 } };
 walk(process.argv[1]);
 `;
-// The same walk with the \`yaml\` library, which validation also ships (exact positions, edits): what parsing with it
+// The same walk with the `yaml` library, which validation also ships (exact positions, edits): what parsing with it
 // alone would cost, i.e. what keeping js-yaml for the plain-data parse buys.
 const yamlFloorScript = floorScript
   .replace(
     /import \{ loadAll \} from [^;]+;/,
-    \`import { parseAllDocuments } from \${JSON.stringify(path.join(root, "node_modules/yaml/dist/index.js"))};\`,
+    `import { parseAllDocuments } from ${JSON.stringify(path.join(root, "node_modules/yaml/dist/index.js"))};`,
   )
   .replace(
-    "loadAll(readFileSync(p, \"utf8\"), () => n++)",
-    "n += parseAllDocuments(readFileSync(p, \"utf8\"), { merge: true, logLevel: \"silent\" }).map((d) => d.toJS({ maxAliasCount: -1 })).length",
+    'loadAll(readFileSync(p, "utf8"), () => n++)',
+    'n += parseAllDocuments(readFileSync(p, "utf8"), { merge: true, logLevel: "silent" }).map((d) => d.toJS({ maxAliasCount: -1 })).length',
   );
 const corpora = [
   ["home-lab layout (generated)", homelab],
@@ -314,7 +314,7 @@ rendered, $;
 }
 errors;
 ):`,
-)
+);
 for (const [label, m] of [
   ["one root including every app", rendered.one],
   [`${apps + 1} roots, one per app`, rendered.many],
