@@ -101,12 +101,47 @@ export async function validateManifests(
   for (const s of options.jsonSchemas ?? []) schemas.addJsonSchema(s.apiVersion, s.kind, s.schema);
   const parsed = new Map<string, ParsedDocument[]>();
 
+  // Each file is parsed once; syntax findings wait until the file turns out to be one that must be YAML.
+  const pending = new Map<string, Finding[]>();
+  const loadOnce = (file: string): ParsedDocument[] => {
+    let docs = parsed.get(file);
+    if (!docs) {
+      const text = settings.skipped(file) ? undefined : readText(file);
+      const result = text === undefined ? { documents: [], findings: [] } : parseYamlFile(file, text);
+      docs = result.documents;
+      parsed.set(file, docs);
+      if (result.findings.length) pending.set(file, result.findings);
+    }
+    return docs;
+  };
+  // Go templates (Helm chart templates) are not YAML until rendered: a file with `{{` that does not parse is one.
+  // One that parses holds its `{{` in strings, keys or comments — placeholders filled in later, not a template.
+  const templates = new Set<string>();
+  const parseFile = (file: string, report: (file: string, text: string) => boolean): ParsedDocument[] => {
+    const docs = loadOnce(file);
+    const problems = pending.get(file);
+    if (problems) {
+      pending.delete(file);
+      const text = readText(file);
+      if (text?.includes("{{")) {
+        templates.add(file);
+        docs.length = 0;
+      } else if (text !== undefined && report(file, text)) findings.push(...problems);
+    }
+    return docs;
+  };
+  const loadKustomization = (file: string) => {
+    const docs = loadOnce(file);
+    const problem = pending.get(file)?.[0];
+    return problem ? { problem: problem.message } : { object: docs[0]?.object };
+  };
+
   const collected = (options.files ?? collectFiles(options.paths, source)).filter(
     (f) => !settings.skipped(f),
   );
 
   // Kustomizations: every one under the checked paths, so files they read are checked through them.
-  const kustomizations = readKustomizations(collected, readText, (p) => source.isDir(p));
+  const kustomizations = readKustomizations(collected, readText, (p) => source.isDir(p), loadKustomization);
   const graph = new KustomizationGraph(kustomizations);
   // What a file is (resource, patch, generator input) is decided by every kustomization of the working tree, so
   // a patch checked on its own — a pre-commit hook passing changed files — is still known as a patch.
@@ -125,6 +160,7 @@ export async function validateManifests(
             ),
             readText,
             (p) => source.isDir(p),
+            loadKustomization,
           ),
         ])
       : graph
@@ -149,24 +185,6 @@ export async function validateManifests(
     members.resources.has(file) ||
     members.patches.has(file) ||
     looksLikeManifest(text);
-  // Go templates (Helm chart templates) are not YAML until rendered: a file with `{{` that does not parse is one.
-  // One that parses holds its `{{` in strings, keys or comments — placeholders filled in later, not a template.
-  const templates = new Set<string>();
-  const parseFile = (file: string, report: (file: string, text: string) => boolean): ParsedDocument[] => {
-    let docs = parsed.get(file);
-    if (!docs) {
-      const text = settings.skipped(file) ? undefined : readText(file);
-      const result = text === undefined ? { documents: [], findings: [] } : parseYamlFile(file, text);
-      docs = result.documents;
-      parsed.set(file, docs);
-      if (result.findings.length && text?.includes("{{")) {
-        templates.add(file);
-        docs.length = 0;
-      } else if (result.findings.length && text !== undefined && report(file, text))
-        findings.push(...result.findings);
-    }
-    return docs;
-  };
   const parse = (file: string) => parseFile(file, mustParse);
 
   // A CRD file given to validate against must be YAML: a broken one would silently check nothing.

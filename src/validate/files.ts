@@ -47,11 +47,13 @@ export function readKustomizations(
   files: string[],
   read: (file: string) => string | undefined,
   isDir: (p: string) => boolean,
+  /** The parse the rest of validation shares, so a kustomization file is parsed once. */
+  load?: (file: string) => { object: unknown } | { problem: string },
 ): KustomizationInputs[] {
   const out: KustomizationInputs[] = [];
   for (const file of files) {
     if (!kustomizationNames.includes(path.posix.basename(file))) continue;
-    out.push(parseKustomization(file, read(file) ?? "", isDir));
+    out.push(parseKustomization(file, read(file) ?? "", isDir, load?.(file)));
   }
   return out;
 }

@@ -46,6 +46,8 @@ export function parseKustomization(
   file: string,
   text: string,
   isDir: (p: string) => boolean,
+  /** The file's first document when the caller parsed it already, or the reason it does not parse. */
+  loaded?: { object: unknown } | { problem: string },
 ): KustomizationInputs {
   const dir = path.posix.dirname(file);
   const inputs: KustomizationInputs = {
@@ -62,8 +64,9 @@ export function parseKustomization(
   };
   let k: Record<string, unknown>;
   try {
-    const loaded = loadDocuments(text)[0];
-    k = loaded && typeof loaded === "object" ? (loaded as Record<string, unknown>) : {};
+    if (loaded && "problem" in loaded) throw new Error(loaded.problem);
+    const first = loaded ? loaded.object : loadDocuments(text)[0];
+    k = first && typeof first === "object" ? (first as Record<string, unknown>) : {};
   } catch (error) {
     inputs.problem = (error as Error).message;
     return inputs;

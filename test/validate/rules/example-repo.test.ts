@@ -79,7 +79,9 @@ describe.skipIf(!kustomize)("the example config repository", () => {
       expect(policy[0]!.related).toEqual([
         { file: "apps/guestbook/base/frontend.yaml", line: baseLine, column: expect.any(Number) },
       ]);
-      expect(policy[0]!.message).toContain(`the base writes it at apps/guestbook/base/frontend.yaml:${baseLine}`);
+      expect(policy[0]!.message).toContain(
+        `the base writes it at apps/guestbook/base/frontend.yaml:${baseLine}`,
+      );
       expect(policy[0]!.message).toContain('"ghcr.io/acme/guestbook-frontend:1.4"');
     } finally {
       writeFileSync(path.join(copy, file), text);
