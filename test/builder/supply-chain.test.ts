@@ -397,4 +397,17 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push SBOM, provenance, ann
     expect(failure(run)).toContain("input 'secrets' line 1 does not start with an id and '='");
     expect(run.stdout.replace(/^::add-mask::.*$/gm, "")).not.toContain("just-a-pasted-token-Xy9");
   });
+
+  it("refuses a pasted token whose padding looks like id=, and warns about a credential-like build-arg", async () => {
+    const token = "Z2hwX3Bhc3RlZFRva2VuWHk5";
+    const run = await build("acme/badsecret", {
+      secrets: `npmrc=ok\n${token}=`,
+      "build-args": "NPM_TOKEN=abc\nNODE_VERSION=22",
+    });
+    expect(run.code).toBe(1);
+    expect(failure(run)).toContain("input 'secrets' line 2 has an id but no value after '='");
+    expect(run.stdout.replace(/^::add-mask::.*$/gm, "")).not.toContain(token);
+    expect(run.stdout).toMatch(/^::warning::build-arg NPM_TOKEN looks like a credential.*'secrets'/m);
+    expect(run.stdout).not.toMatch(/build-arg NODE_VERSION/);
+  });
 });
