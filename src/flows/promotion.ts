@@ -450,17 +450,27 @@ async function writers(ctx: PromotionContext, logins: readonly string[]): Promis
   return found;
 }
 
-/** Reads every page of a list endpoint that wraps its items (`{ total_count, check_runs }`). */
+/**
+ * Check runs of one name on one commit: GitHub keeps a run per re-run and per workflow run, so thousands are possible
+ * but 50 pages are more than a gate should wait for; the reason says when the listing was cut.
+ */
+const CHECK_RUN_PAGES = 50;
+
+/**
+ * Reads the pages of a list endpoint that wraps its items (`{ total_count, check_runs }`), up to `maxPages`;
+ * `truncated` when GitHub has more than were read.
+ */
 async function paginateWrapped<T>(
   fetchPage: (page: number) => Promise<{ total: number; items: T[] }>,
-): Promise<T[]> {
+  maxPages = 20,
+): Promise<{ items: T[]; truncated: boolean }> {
   const all: T[] = [];
-  for (let page = 1; page <= 20; page++) {
+  for (let page = 1; page <= maxPages; page++) {
     const { total, items } = await fetchPage(page);
     all.push(...items);
-    if (items.length < 100 || all.length >= total) break;
+    if (items.length < 100 || all.length >= total) return { items: all, truncated: false };
   }
-  return all;
+  return { items: all, truncated: true };
 }
 
 /** A 403 on the checks API means the token cannot read checks: say which permission gives it. */
@@ -519,32 +529,43 @@ async function reportsOn(
     statuses: combined.statuses.map((s) => ({ context: s.context, state: s.state })),
   };
   if (needed.checkRuns) {
-    checks.checkRuns = await readChecks(ctx, "check runs", sha, () =>
-      paginateWrapped(async (page) => {
-        const { data } = await ctx.clients.read.request(
-          "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-          {
-            owner,
-            repo,
-            ref: sha,
-            filter: "latest",
-            per_page: 100,
-            page,
-          },
-        );
-        return {
-          total: data.total_count,
-          items: data.check_runs.map(
-            (run): CheckRun => ({
-              id: Number(run.id),
-              name: run.name,
-              status: run.status,
-              conclusion: run.conclusion,
-            }),
-          ),
-        };
-      }),
-    );
+    const runs: CheckRun[] = [];
+    const truncated: string[] = [];
+    // One listing per required name (`check_name`): a commit with hundreds of other runs costs nothing more.
+    for (const name of needed.checkRunNames) {
+      const listed = await readChecks(ctx, "check runs", sha, () =>
+        paginateWrapped(async (page) => {
+          const { data } = await ctx.clients.read.request(
+            "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+            {
+              owner,
+              repo,
+              ref: sha,
+              check_name: name,
+              filter: "latest",
+              per_page: 100,
+              page,
+            },
+          );
+          return {
+            total: data.total_count,
+            items: data.check_runs.map(
+              (run): CheckRun => ({
+                id: Number(run.id),
+                name: run.name,
+                status: run.status,
+                conclusion: run.conclusion,
+                ...(run.app?.slug ? { app: run.app.slug } : {}),
+              }),
+            ),
+          };
+        }, CHECK_RUN_PAGES),
+      );
+      runs.push(...listed.items);
+      if (listed.truncated) truncated.push(name);
+    }
+    checks.checkRuns = runs;
+    if (truncated.length > 0) checks.truncated = { names: truncated, limit: CHECK_RUN_PAGES * 100 };
   }
   if (needed.checkSuites) {
     checks.checkSuites = await readChecks(ctx, "check suites", sha, () =>
@@ -571,7 +592,7 @@ async function reportsOn(
             }),
           ),
         };
-      }),
+      }).then((listed) => listed.items),
     );
   }
   return checks;
