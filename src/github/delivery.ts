@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { UserError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { type Identity, withSignoff, withUserBody } from "../texts/pull-request.js";
+import { hasControlCharacter, type Identity, withSignoff, withUserBody } from "../texts/pull-request.js";
 import { encodeText, type RepoReader, type TextEncoding, type UpdatePlan } from "../update/index.js";
 import type { GitHub } from "./client.js";
 import {
@@ -124,7 +124,12 @@ interface RepositoryState {
   nameWithOwner: string;
   url: string;
   base: { name: string; oid: string };
-  head?: { oid: string; pullRequest?: PullRequestRef & { baseRefName: string } };
+  head?: {
+    oid: string;
+    pullRequest?: PullRequestRef & { baseRefName: string };
+    /** Open pull requests of the head branch into other bases: deleting the branch would close them. */
+    otherBases: string[];
+  };
   snapshot: GitHubSnapshot;
 }
 
@@ -365,10 +370,12 @@ async function tokenIdentity(options: GitHubDeliveryOptions, state: RepositorySt
   const viewer = data.viewer;
   const host = new URL(state.url).host;
   const noreply = `users.noreply.${host}`;
+  // The account's own name and e-mail are the user's text: one with a control character is not put in a trailer.
+  const usable = (text: string | null) => (text && !hasControlCharacter(text) ? text : "");
   const email =
-    viewer.email ||
+    usable(viewer.email) ||
     (viewer.databaseId ? `${viewer.databaseId}+${viewer.login}@${noreply}` : `${viewer.login}@${noreply}`);
-  return { name: viewer.name || viewer.login, email };
+  return { name: usable(viewer.name) || viewer.login, email };
 }
 
 /**
@@ -385,6 +392,14 @@ async function closeAndDeleteHead(
   if (pullRequest) {
     counted();
     await closePullRequest(options, pullRequest);
+  }
+  const others = state.head?.otherBases ?? [];
+  if (others.length > 0) {
+    // GitHub closes every pull request of a deleted head branch, including ones into other bases.
+    options.logger.info(
+      `Kept branch ${options.branch}: it is also the head of open pull requests into ${others.join(", ")}`,
+    );
+    return pullRequest;
   }
   counted();
   await onGitHub({ operation: `delete branch ${options.branch}`, repository: state.nameWithOwner }, () =>
@@ -481,7 +496,15 @@ async function readState(options: GitHubDeliveryOptions): Promise<RepositoryStat
     nameWithOwner: repository.nameWithOwner,
     url: repository.url,
     base: { name: repository.base.name, oid: repository.base.target.oid },
-    head: headRef ? { oid: headRef.target.oid, pullRequest: pr } : undefined,
+    head: headRef
+      ? {
+          oid: headRef.target.oid,
+          pullRequest: pr,
+          otherBases: open
+            .filter((node) => node.baseRefName !== repository.base!.name)
+            .map((node) => node.baseRefName),
+        }
+      : undefined,
     snapshot,
   };
 }
