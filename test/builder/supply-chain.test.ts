@@ -203,8 +203,9 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push SBOM, provenance, ann
     const sbom = JSON.parse(sbomFile.toString("utf8"));
     expect(sbom.spdxVersion).toBe("SPDX-2.3");
     expect(sbom.packages[0]).toMatchObject({ name: `${registry.host}/acme/attest`, versionInfo: digest });
-    const purls = sbom.packages.flatMap((pkg: { externalRefs: { referenceLocator: string }[] }) =>
-      pkg.externalRefs.map((ref) => ref.referenceLocator),
+    // The distribution itself has no package URL; everything installed in it has one.
+    const purls = sbom.packages.flatMap((pkg: { externalRefs?: { referenceLocator: string }[] }) =>
+      (pkg.externalRefs ?? []).map((ref) => ref.referenceLocator),
     );
     expect(purls).toContain("pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12");
     expect(purls).toContain("pkg:deb/debian/dash@0.5.12-2?arch=amd64&distro=debian-12");
