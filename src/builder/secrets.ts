@@ -34,7 +34,7 @@ export function parseSecrets(raw: string, input: "secrets" | "secret-files"): Bu
     // builder's argv and in the provenance.
     if (input === "secrets" && /^=*$/.test(rest)) {
       throw new UserError(`input 'secrets' line ${index + 1} has an id but no value after '='`, {
-        hint: "Write one id=value per line, e.g. npm_token=${{ secrets.NPM_TOKEN }}; the id is the name the Dockerfile mounts.",
+        hint: "Write one id=value per line (npm_token=<the token from a repository secret>); the id is the name the Dockerfile mounts.",
       });
     }
     secrets.push(input === "secrets" ? { id, value: rest } : { id, file: rest.trim() });
