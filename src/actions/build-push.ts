@@ -12,7 +12,7 @@ import {
 } from "../builder/metadata.js";
 import { checkPlatforms } from "../builder/platform.js";
 import type { RunContext } from "../builder/provenance.js";
-import { checkSecretIds, parseSecrets } from "../builder/secrets.js";
+import { checkSecretIds, credentialLikeNames, parseSecrets } from "../builder/secrets.js";
 import { UserError } from "../errors.js";
 import { authFileCandidates } from "../registry/credentials.js";
 import {
@@ -109,6 +109,12 @@ export function run(): Promise<void> {
       labels: parseKeyValues(core.getInput("labels"), "labels"),
       created: createdTime(context, env.SOURCE_DATE_EPOCH, new Date()),
     });
+    const buildArgs = parseKeyValues(core.getInput("build-args"), "build-args");
+    for (const name of credentialLikeNames(Object.keys(buildArgs))) {
+      core.warning(
+        `build-arg ${name} looks like a credential: build arguments are recorded in the provenance and on the builder's command line; pass it with 'secrets' (${name}=…) and mount it with RUN --mount=type=secret,id=${name}`,
+      );
+    }
     const secrets = checkSecretIds([
       ...parseSecrets(getSecret("secrets"), "secrets"),
       ...parseSecrets(getString("secret-files"), "secret-files"),
@@ -134,7 +140,7 @@ export function run(): Promise<void> {
         file: getString("file") || undefined,
         builder: getChoice("builder", ["auto", ...BUILDERS], "auto"),
         platforms: checkPlatforms(getList("platforms")),
-        buildArgs: parseKeyValues(core.getInput("build-args"), "build-args"),
+        buildArgs,
         target: getString("target") || undefined,
         cacheFrom: core.getMultilineInput("cache-from"),
         cacheTo: core.getMultilineInput("cache-to"),

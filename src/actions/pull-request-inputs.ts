@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
+import { lstat, open, realpath } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { parseRequestTimeout } from "../github/settings.js";
@@ -42,13 +42,18 @@ export async function readWorkspaceFile(path: string, workspace: string, input: 
     );
   });
   if (!isInside(root, real)) throw outside();
+  // Opening a FIFO waits for a writer, for ever: the type is checked before opening, and O_NONBLOCK keeps an entry
+  // swapped in between from blocking the open.
+  const notRegular = () =>
+    new UserError(`input '${input}' names ${JSON.stringify(path)}, which is not a regular file`, {
+      hint: "Write the body to an ordinary file in an earlier step (not a pipe, device or directory).",
+    });
+  if (!(await lstat(real)).isFile()) throw notRegular();
   // O_NOFOLLOW on the resolved path: nothing can swap a link in between the check and the read.
-  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) {
-      throw new UserError(`input '${input}' names ${JSON.stringify(path)}, which is not a regular file`);
-    }
+    if (!stats.isFile()) throw notRegular();
     if (stats.size > MAX_PULL_REQUEST_BODY * 4) {
       throw new UserError(
         `input '${input}' names ${JSON.stringify(path)}, ${stats.size} bytes; a pull request body holds at most ${MAX_PULL_REQUEST_BODY} characters`,

@@ -103,17 +103,21 @@ async function makeSbom(
   registry: RegistryClient,
   subject: Subject,
   created: number,
-): Promise<{ content: Buffer; packages: number }> {
+): Promise<{ content: Buffer; packages: number; skipped: string[] }> {
   const platforms = await imageFiles(
     registry,
     subject.repository,
     subject.descriptor.digest,
     isPackageDatabase,
   );
-  const found = platforms.map((image) => packagesIn(image.files, image.platform));
+  const found = platforms.map((image) => ({
+    ...packagesIn(image.files, image.platform),
+    skipped: image.skipped,
+  }));
   const document = spdxDocument({ name: subject.name, digest: subject.descriptor.digest, created }, found);
   const packages = found.reduce((sum, entry) => sum + entry.packages.length, 0);
-  return { content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), packages };
+  const skipped = found.flatMap((entry) => entry.skipped);
+  return { content: Buffer.from(`${JSON.stringify(document, null, 2)}\n`), packages, skipped };
 }
 
 function sbomArtifact(content: Buffer, created: number): Artifact {
@@ -135,6 +139,7 @@ async function freshSbom(
 ): Promise<void> {
   const sbom = await makeSbom(registry, subject, options.created);
   result.packages = sbom.packages;
+  for (const file of sbom.skipped) logger.warning(`the SBOM did not read ${file}; the document says so`);
   result.sbomPath = await writeDocument(options.outputDir, "sbom.spdx.json", sbom.content);
   const attached = await attach(
     registry,

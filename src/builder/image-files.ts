@@ -3,7 +3,14 @@ import zlib from "node:zlib";
 import { UserError } from "../errors.js";
 import type { RegistryClient } from "../registry/index.js";
 import { type Descriptor, OCI_INDEX } from "../registry/referrers.js";
-import { readTar } from "./tar.js";
+import { readTar, TarError } from "./tar.js";
+
+/**
+ * Package databases are kilobytes (a large dpkg status is a few MB): a bigger file is not read, and the files kept
+ * for one image stay under a total, so a layer of huge `package.json` files cannot exhaust the runner's memory.
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 
 const INDEX_TYPES = new Set([OCI_INDEX, "application/vnd.docker.distribution.manifest.list.v2+json"]);
 
@@ -14,6 +21,18 @@ export interface PlatformFiles {
   digest: string;
   /** Path (no leading `/`) → content, for the files `want` picked, as the image's filesystem has them. */
   files: Map<string, Buffer>;
+  /** What was not read, as sentences: files over the caps, layers that could not be read. */
+  skipped: string[];
+}
+
+/** The words for a layer that cannot be read, instead of zlib's or the tar reader's. */
+function layerProblem(error: unknown, mediaType: string): string | undefined {
+  if (error instanceof TarError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "";
+  if (!code.startsWith("Z_") && !code.startsWith("ERR_ZSTD")) return undefined;
+  if (/unexpected end/i.test((error as Error).message))
+    return "the compressed stream ends early (the layer is truncated)";
+  return `the layer is labelled ${mediaType.replace(/^.*\+/, "") || "compressed"} but is not data of that kind`;
 }
 
 function decompress(mediaType: string, source: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
@@ -39,23 +58,48 @@ function decompress(mediaType: string, source: AsyncIterable<Buffer>): AsyncIter
 async function filesOf(
   registry: RegistryClient,
   repository: string,
+  image: string,
   layers: Descriptor[],
   want: (path: string) => boolean,
-): Promise<Map<string, Buffer>> {
+): Promise<{ files: Map<string, Buffer>; skipped: string[] }> {
   const files = new Map<string, Buffer>();
+  const skipped: string[] = [];
+  let kept = 0;
   for (const layer of layers) {
     const added = new Map<string, Buffer>();
     const deleted: string[] = [];
     const opaque: string[] = [];
     const source = decompress(layer.mediaType, await registry.blobStream(repository, layer.digest));
-    for await (const entry of readTar(source, (path) => want(path))) {
-      const slash = entry.path.lastIndexOf("/");
-      const dir = slash < 0 ? "" : entry.path.slice(0, slash);
-      const base = entry.path.slice(slash + 1);
-      if (base === ".wh..wh..opq") opaque.push(dir);
-      else if (base.startsWith(".wh.")) deleted.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
-      else if (entry.content) added.set(entry.path, entry.content);
-      else files.delete(entry.path);
+    try {
+      for await (const entry of readTar(source, want, MAX_FILE_BYTES)) {
+        const slash = entry.path.lastIndexOf("/");
+        const dir = slash < 0 ? "" : entry.path.slice(0, slash);
+        const base = entry.path.slice(slash + 1);
+        if (base === ".wh..wh..opq") opaque.push(dir);
+        else if (base.startsWith(".wh.")) deleted.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
+        else if (entry.content && kept + entry.content.length <= MAX_TOTAL_BYTES) {
+          kept += entry.content.length;
+          added.set(entry.path, entry.content);
+        } else {
+          // A later entry at the same path replaces the earlier one, whatever it is: a symlink is never followed.
+          added.delete(entry.path);
+          files.delete(entry.path);
+          if (entry.type === "file" && want(entry.path)) {
+            skipped.push(
+              entry.content
+                ? `/${entry.path} (layer ${layer.digest}): over the ${MAX_TOTAL_BYTES / 1024 / 1024} MiB read per image`
+                : `/${entry.path} (layer ${layer.digest}): ${entry.size} bytes, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB read per file`,
+            );
+          }
+        }
+      }
+    } catch (error) {
+      const problem = layerProblem(error, layer.mediaType);
+      if (!problem) throw error;
+      throw new UserError(`cannot read layer ${layer.digest} of ${image} for the SBOM: ${problem}`, {
+        hint: "Rebuild and push the image; set 'sbom: false' to push without an SBOM.",
+        cause: error,
+      });
     }
     for (const path of [...files.keys()]) {
       const gone =
@@ -65,7 +109,7 @@ async function filesOf(
     }
     for (const [path, content] of added) files.set(path, content);
   }
-  return files;
+  return { files, skipped };
 }
 
 function platformText(
@@ -106,5 +150,6 @@ export async function imageFiles(
     const config = JSON.parse((await registry.getBlob(repository, parsed.config.digest)).toString("utf8"));
     platform = platformText(config);
   }
-  return [{ platform, digest, files: await filesOf(registry, repository, parsed.layers ?? [], want) }];
+  const read = await filesOf(registry, repository, `${repository}@${digest}`, parsed.layers ?? [], want);
+  return [{ platform, digest, ...read }];
 }

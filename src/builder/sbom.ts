@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { VERSION } from "../version.js";
+import { licenseExpression } from "./licenses.js";
 
 /** A package found in an image's filesystem, with where it was recorded. */
 export interface FoundPackage {
@@ -197,9 +198,13 @@ export function purl(pkg: FoundPackage, distro?: Distro): string {
   }
 }
 
-/** A license field that is one SPDX identifier, or NOASSERTION: a free-text field would make the document invalid. */
-function spdxLicense(license: string | undefined): string {
-  return license && /^[A-Za-z0-9.+-]+$/.test(license) ? license : "NOASSERTION";
+/**
+ * SPDX's purposes: the distribution itself is the OPERATING_SYSTEM; what its package manager installed, and what
+ * npm and pip installed, are libraries, or applications when a system package is not a `lib…` one.
+ */
+function purposeOf(pkg: FoundPackage): "LIBRARY" | "APPLICATION" {
+  if (pkg.ecosystem === "npm" || pkg.ecosystem === "pypi") return "LIBRARY";
+  return /^lib/.test(pkg.name) ? "LIBRARY" : "APPLICATION";
 }
 
 export interface SbomSubject {
@@ -217,8 +222,9 @@ export interface SbomSubject {
  */
 export function spdxDocument(
   subject: SbomSubject,
-  found: { packages: FoundPackage[]; distro?: Distro }[],
+  found: { packages: FoundPackage[]; distro?: Distro; skipped?: string[] }[],
 ): object {
+  const extracted = new Map<string, string>();
   const hex = subject.digest.replace(/^sha256:/, "");
   const packages: Record<string, unknown>[] = [];
   const relationships: Record<string, unknown>[] = [];
@@ -251,12 +257,33 @@ export function spdxDocument(
   });
   const seen = new Set<string>();
   for (const { packages: list, distro } of found) {
+    if (distro) {
+      const id = `SPDXRef-OperatingSystem-${createHash("sha256").update(`${distro.id}@${distro.versionId}`).digest("hex").slice(0, 16)}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        packages.push({
+          SPDXID: id,
+          name: distro.id,
+          ...(distro.versionId ? { versionInfo: distro.versionId } : {}),
+          downloadLocation: "NOASSERTION",
+          filesAnalyzed: false,
+          licenseConcluded: "NOASSERTION",
+          licenseDeclared: "NOASSERTION",
+          copyrightText: "NOASSERTION",
+          primaryPackagePurpose: "OPERATING_SYSTEM",
+          comment: "the distribution named by the image's os-release",
+        });
+        relationships.push({ spdxElementId: imageId, relationshipType: "CONTAINS", relatedSpdxElement: id });
+      }
+    }
     for (const pkg of list) {
       const locator = purl(pkg, distro);
       // The same package in several platforms' images differs by arch in its purl; an exact repeat is listed once.
       if (seen.has(locator)) continue;
       seen.add(locator);
       const id = `SPDXRef-Package-${createHash("sha256").update(locator).digest("hex").slice(0, 16)}`;
+      const license = licenseExpression(pkg.license);
+      for (const entry of license?.extracted ?? []) extracted.set(entry.id, entry.text);
       packages.push({
         SPDXID: id,
         name: pkg.name,
@@ -264,10 +291,9 @@ export function spdxDocument(
         downloadLocation: "NOASSERTION",
         filesAnalyzed: false,
         licenseConcluded: "NOASSERTION",
-        licenseDeclared: spdxLicense(pkg.license),
+        licenseDeclared: license?.expression ?? "NOASSERTION",
         copyrightText: "NOASSERTION",
-        primaryPackagePurpose:
-          pkg.ecosystem === "deb" || pkg.ecosystem === "apk" ? "OPERATING-SYSTEM" : "LIBRARY",
+        primaryPackagePurpose: purposeOf(pkg),
         ...(pkg.source ? { sourceInfo: `built from source package ${pkg.source}` } : {}),
         comment: `found in ${pkg.foundIn} (${pkg.platform || "image"})`,
         externalRefs: [
@@ -277,6 +303,7 @@ export function spdxDocument(
       relationships.push({ spdxElementId: imageId, relationshipType: "CONTAINS", relatedSpdxElement: id });
     }
   }
+  const skipped = found.flatMap((entry) => entry.skipped ?? []);
   return {
     spdxVersion: "SPDX-2.3",
     dataLicense: "CC0-1.0",
@@ -287,10 +314,20 @@ export function spdxDocument(
       created: new Date(subject.created * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
       creators: [`Tool: gitops-pipeline-build-push-${VERSION}`],
       comment:
-        "Packages read from the image's package databases: dpkg, apk, npm (node_modules), Python (site-packages).",
+        "Packages read from the image's package databases: dpkg, apk, npm (node_modules), Python (site-packages)." +
+        (skipped.length > 0 ? ` Not read, so their packages may be missing: ${skipped.join("; ")}.` : ""),
     },
     packages,
     relationships,
+    ...(extracted.size > 0
+      ? {
+          hasExtractedLicensingInfos: [...extracted].map(([licenseId, extractedText]) => ({
+            licenseId,
+            extractedText,
+            name: extractedText,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -30,9 +30,46 @@ export function parseSecrets(raw: string, input: "secrets" | "secret-files"): Bu
       });
     }
     const rest = line.slice(eq + 1);
+    // `id=` alone, or a base64 token whose padding made the split (`dG9rZW4=`): the "id" would be the secret, on the
+    // builder's argv and in the provenance.
+    if (input === "secrets" && /^=*$/.test(rest)) {
+      throw new UserError(`input 'secrets' line ${index + 1} has an id but no value after '='`, {
+        hint: "Write one id=value per line (npm_token=<the token from a repository secret>); the id is the name the Dockerfile mounts.",
+      });
+    }
     secrets.push(input === "secrets" ? { id, value: rest } : { id, file: rest.trim() });
   });
   return secrets;
+}
+
+/** Name parts that mark a value as a credential: a build argument with one is probably a secret. */
+const CREDENTIAL_WORDS = new Set([
+  "token",
+  "password",
+  "passwd",
+  "pwd",
+  "secret",
+  "key",
+  "apikey",
+  "credential",
+  "credentials",
+  "auth",
+  "pat",
+  "passphrase",
+]);
+
+/**
+ * Build arguments whose names look like credentials (`NPM_TOKEN`, `dbPassword`, `API_KEY`): their values end up in the
+ * provenance and on the builder's argv, where a secret does not belong.
+ */
+export function credentialLikeNames(names: readonly string[]): string[] {
+  return names.filter((name) =>
+    name
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .some((part) => CREDENTIAL_WORDS.has(part)),
+  );
 }
 
 /** Refuses the same id twice across `secrets` and `secret-files`: the builder would silently use one of them. */

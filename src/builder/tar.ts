@@ -1,6 +1,9 @@
+/** A tar stream that cannot be read on: its message says what is wrong in words, for the layer's error. */
+export class TarError extends Error {}
+
 /** One member of a tar stream, with its content when the caller asked for it. */
 export interface TarEntry {
-  /** Path without a leading `./` or `/`. */
+  /** Path as extraction would place it: `./`, `/` and `..` resolved inside the layer's root. */
   path: string;
   /** `file`, `dir`, `symlink`, `hardlink` or `other`. */
   type: "file" | "dir" | "symlink" | "hardlink" | "other";
@@ -10,6 +13,7 @@ export interface TarEntry {
 }
 
 const BLOCK = 512;
+const MAX_EXTENDED_HEADER = 1024 * 1024;
 
 function text(block: Buffer, offset: number, length: number): string {
   const field = block.subarray(offset, offset + length);
@@ -46,6 +50,13 @@ function paxRecords(data: Buffer): Record<string, string> {
   return records;
 }
 
+/** The header checksum: the sum of its bytes with the checksum field itself counted as spaces. */
+function checksumMatches(header: Buffer): boolean {
+  let sum = 0;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i]!;
+  return number(header, 148, 8) === sum;
+}
+
 function entryType(flag: string): TarEntry["type"] {
   if (flag === "0" || flag === "" || flag === "7") return "file";
   if (flag === "5") return "dir";
@@ -54,8 +65,18 @@ function entryType(flag: string): TarEntry["type"] {
   return "other";
 }
 
+/**
+ * Where an entry lands when a runtime extracts the layer: relative to the root, `.` and empty parts dropped, `..`
+ * going up but never above the root (`../../etc/passwd` is `etc/passwd`, as containerd and Docker clean it).
+ */
 export function normalizeTarPath(name: string): string {
-  return name.replace(/^(?:\.\/|\/)+/, "").replace(/\/+$/, "");
+  const parts: string[] = [];
+  for (const part of name.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
 }
 
 /**
@@ -88,14 +109,16 @@ export async function* readTar(
   /** Consumes `count` bytes, returning them when `keep`. */
   const take = async (count: number, keep: boolean): Promise<Buffer | undefined> => {
     if (keep) {
-      if (!(await fill(count))) throw new Error("tar stream ends inside an entry");
+      if (!(await fill(count)))
+        throw new TarError("the tar stream ends inside an entry (the layer is truncated)");
       const data = Buffer.from(buffer.subarray(0, count));
       buffer = buffer.subarray(count);
       return data;
     }
     let left = count;
     while (left > 0) {
-      if (buffer.length === 0 && !(await fill(1))) throw new Error("tar stream ends inside an entry");
+      if (buffer.length === 0 && !(await fill(1)))
+        throw new TarError("the tar stream ends inside an entry (the layer is truncated)");
       const step = Math.min(left, buffer.length);
       buffer = buffer.subarray(step);
       left -= step;
@@ -110,10 +133,16 @@ export async function* readTar(
   while (await fill(BLOCK)) {
     const header = buffer.subarray(0, BLOCK);
     if (header.every((byte) => byte === 0)) break;
+    if (!checksumMatches(header))
+      throw new TarError("a tar header's checksum does not match: this is not a tar stream");
     buffer = buffer.subarray(BLOCK);
     const flag = String.fromCharCode(header[156]!).replace("\0", "");
     let size = number(header, 124, 12);
     if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      // Extended headers are names and a few records: one claiming megabytes is not a tar a builder wrote.
+      if (!Number.isSafeInteger(size) || size > MAX_EXTENDED_HEADER) {
+        throw new TarError(`an extended tar header claims ${size} bytes`);
+      }
       const data = (await take(size, true))!;
       await take(padding(size), false);
       if (flag === "x") pax = paxRecords(data);
@@ -127,7 +156,12 @@ export async function* readTar(
     const name =
       pax.path ?? longName ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
     const linkname = pax.linkpath ?? longLink ?? text(header, 157, 100);
-    if (pax.size !== undefined) size = Number(pax.size);
+    if (pax.size !== undefined) size = /^\d{1,15}$/.test(pax.size) ? Number(pax.size) : Number.NaN;
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new TarError(
+        `the tar header of ${JSON.stringify(normalizeTarPath(name))} gives an impossible size`,
+      );
+    }
     pax = {};
     longName = undefined;
     longLink = undefined;

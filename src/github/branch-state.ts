@@ -26,7 +26,12 @@ export interface RepositoryState {
   nameWithOwner: string;
   url: string;
   base: { name: string; oid: string };
-  head?: { oid: string; pullRequest?: PullRequestRef & { baseRefName: string } };
+  head?: {
+    oid: string;
+    pullRequest?: PullRequestRef & { baseRefName: string };
+    /** Open pull requests of the head branch into other bases: deleting the branch would close them. */
+    otherBases: string[];
+  };
   snapshot: GitHubSnapshot;
 }
 
@@ -159,7 +164,15 @@ export async function readState(options: GitHubDeliveryOptions): Promise<Reposit
     nameWithOwner: repository.nameWithOwner,
     url: repository.url,
     base: { name: repository.base.name, oid: repository.base.target.oid },
-    head: headRef ? { oid: headRef.target.oid, pullRequest: pr } : undefined,
+    head: headRef
+      ? {
+          oid: headRef.target.oid,
+          pullRequest: pr,
+          otherBases: open
+            .filter((node) => node.baseRefName !== repository.base!.name)
+            .map((node) => node.baseRefName),
+        }
+      : undefined,
     snapshot,
   };
 }

@@ -3,6 +3,12 @@ import { type CheckRun, type CheckSuite, type Checks, reportsNeeded } from "../p
 import { gitHubMessage, httpStatus, onGitHub, translateGitHubError } from "./errors.js";
 import { fullName, type GitHubRepository, paginateWrapped, shortSha } from "./repository.js";
 
+/**
+ * Check runs of one name on one commit: GitHub keeps a run per re-run and per workflow run, so thousands are possible
+ * but 50 pages are more than a gate should wait for; the reason says when the listing was cut.
+ */
+const CHECK_RUN_PAGES = 50;
+
 /** A 403 on the checks API means the token cannot read checks: say which permission gives it. */
 async function readChecks<T>(
   on: GitHubRepository,
@@ -59,29 +65,43 @@ export async function checksOf(
     statuses: combined.statuses.map((s) => ({ context: s.context, state: s.state })),
   };
   if (needed.checkRuns) {
-    checks.checkRuns = await readChecks(on, "check runs", sha, () =>
-      paginateWrapped(async (page) => {
-        const { data } = await on.clients.read.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-          owner,
-          repo,
-          ref: sha,
-          filter: "latest",
-          per_page: 100,
-          page,
-        });
-        return {
-          total: data.total_count,
-          items: data.check_runs.map(
-            (run): CheckRun => ({
-              id: Number(run.id),
-              name: run.name,
-              status: run.status,
-              conclusion: run.conclusion,
-            }),
-          ),
-        };
-      }),
-    );
+    const runs: CheckRun[] = [];
+    const truncated: string[] = [];
+    // One listing per required name (`check_name`): a commit with hundreds of other runs costs nothing more.
+    for (const name of needed.checkRunNames) {
+      const listed = await readChecks(on, "check runs", sha, () =>
+        paginateWrapped(async (page) => {
+          const { data } = await on.clients.read.request(
+            "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+            {
+              owner,
+              repo,
+              ref: sha,
+              check_name: name,
+              filter: "latest",
+              per_page: 100,
+              page,
+            },
+          );
+          return {
+            total: data.total_count,
+            items: data.check_runs.map(
+              (run): CheckRun => ({
+                id: Number(run.id),
+                name: run.name,
+                status: run.status,
+                conclusion: run.conclusion,
+                ...(run.app?.slug ? { app: run.app.slug } : {}),
+              }),
+            ),
+          };
+        }, CHECK_RUN_PAGES),
+      );
+      runs.push(...listed.items);
+      if (listed.truncated) truncated.push(name);
+    }
+    checks.checkRuns = runs;
+    if (truncated.length > 0) checks.truncated = { names: truncated, limit: CHECK_RUN_PAGES * 100 };
   }
   if (needed.checkSuites) {
     checks.checkSuites = await readChecks(on, "check suites", sha, () =>
@@ -108,7 +128,7 @@ export async function checksOf(
             }),
           ),
         };
-      }),
+      }).then((listed) => listed.items),
     );
   }
   return checks;

@@ -1,5 +1,5 @@
 import { UserError } from "../errors.js";
-import type { Identity } from "../texts/pull-request.js";
+import { hasControlCharacter, type Identity } from "../texts/pull-request.js";
 import type { PullRequestRef, Texts } from "../update/delivery.js";
 import { encodeText, type UpdatePlan } from "../update/index.js";
 import type { GitHubDeliveryOptions, RepositoryState } from "./branch-state.js";
@@ -24,10 +24,12 @@ export async function tokenIdentity(
   const viewer = data.viewer;
   const host = new URL(state.url).host;
   const noreply = `users.noreply.${host}`;
+  // The account's own name and e-mail are the user's text: one with a control character is not put in a trailer.
+  const usable = (text: string | null) => (text && !hasControlCharacter(text) ? text : "");
   const email =
-    viewer.email ||
+    usable(viewer.email) ||
     (viewer.databaseId ? `${viewer.databaseId}+${viewer.login}@${noreply}` : `${viewer.login}@${noreply}`);
-  return { name: viewer.name || viewer.login, email };
+  return { name: usable(viewer.name) || viewer.login, email };
 }
 
 /**
@@ -44,6 +46,14 @@ export async function closeAndDeleteHead(
   if (pullRequest) {
     counted();
     await closePullRequest(options, pullRequest);
+  }
+  const others = state.head?.otherBases ?? [];
+  if (others.length > 0) {
+    // GitHub closes every pull request of a deleted head branch, including ones into other bases.
+    options.logger.info(
+      `Kept branch ${options.branch}: it is also the head of open pull requests into ${others.join(", ")}`,
+    );
+    return pullRequest;
   }
   counted();
   await onGitHub({ operation: `delete branch ${options.branch}`, repository: state.nameWithOwner }, () =>

@@ -30,12 +30,13 @@ export async function paginate<T>(fetchPage: (page: number) => Promise<{ data: T
 /** Reads every page of a list endpoint that wraps its items (`{ total_count, check_runs }`). */
 export async function paginateWrapped<T>(
   fetchPage: (page: number) => Promise<{ total: number; items: T[] }>,
-): Promise<T[]> {
+  maxPages = 20,
+): Promise<{ items: T[]; truncated: boolean }> {
   const all: T[] = [];
-  for (let page = 1; page <= 20; page++) {
+  for (let page = 1; page <= maxPages; page++) {
     const { total, items } = await fetchPage(page);
     all.push(...items);
-    if (items.length < 100 || all.length >= total) break;
+    if (items.length < 100 || all.length >= total) return { items: all, truncated: false };
   }
-  return all;
+  return { items: all, truncated: true };
 }

@@ -77,7 +77,7 @@ function describe(parsed: ParsedManifest, offset: number): string {
   const index = file.documents.findLastIndex((document) => document.range[0] <= offset);
   const document = file.documents[index];
   if (document && templates.has(index)) {
-    return "is in a YAML document with Go template actions ({{ … }}), which is read only after rendering: set the value the template reads";
+    return "is in a YAML document with template placeholders ({{ … }}), which is not YAML until something renders it (a Helm chart, a script's templating): set the value the placeholder is filled from";
   }
   const hit = document ? scalarAt(document.contents, offset, []) : undefined;
   if (!hit) {

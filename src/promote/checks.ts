@@ -11,7 +11,12 @@ export interface Requirement {
   text: string;
   kind: RequirementKind;
   name: string;
+  /** `check:NAME@APP`: only check runs of the GitHub App with this slug answer it. */
+  app?: string;
 }
+
+/** A GitHub App slug: lowercase letters, digits and '-' (`github-actions`, `codeql`). */
+const APP_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 const PREFIXES: [string, RequirementKind][] = [
   ["status:", "status"],
@@ -30,6 +35,12 @@ export function parseRequirement(text: string): Requirement {
           "Write NAME (a commit status context or a check run name), status:CONTEXT, check:CHECK-RUN-NAME " +
           "or check-suite:APP-SLUG.",
       });
+    }
+    if (kind === "check-run") {
+      // A run name may hold '@' itself (`test (node@22)`): only a slug after the last one pins an app.
+      const at = name.lastIndexOf("@");
+      const app = at > 0 ? name.slice(at + 1).trim() : "";
+      if (at > 0 && APP_SLUG.test(app)) return { text, kind, name: name.slice(0, at).trim(), app };
     }
     return { text, kind, name };
   }
@@ -51,6 +62,8 @@ export interface CheckRun {
   status: string;
   /** Set when completed: success, failure, neutral, cancelled, skipped, timed_out, action_required, stale… */
   conclusion: string | null;
+  /** Slug of the GitHub App that reported it (`github-actions`); unknown for runs given on the CLI. */
+  app?: string;
 }
 
 /** A check suite on the source commit (`GET /commits/{ref}/check-suites`): all runs of one app (or workflow run). */
@@ -69,6 +82,11 @@ export interface Checks {
   statuses: readonly CommitStatus[];
   checkRuns?: readonly CheckRun[];
   checkSuites?: readonly CheckSuite[];
+  /**
+   * Check run names whose listing was cut at `limit` runs: a run of that name may be among the ones not read, and the
+   * reason must say so rather than "not reported".
+   */
+  truncated?: { names: readonly string[]; limit: number };
 }
 
 export type Verdict = "success" | "pending" | "failure";
@@ -122,6 +140,23 @@ export function latestCheckRuns(runs: readonly CheckRun[]): Map<string, CheckRun
   return latest;
 }
 
+/**
+ * The check runs that answer a requirement: the latest run of the name for each app, or only the pinned app's. A
+ * re-run replaces a run of the same app; another app's run never does, so an app reporting success cannot hide the
+ * failure of another (an unpinned name needs every app's latest run to pass).
+ */
+function answeringRuns(requirement: Requirement, runs: readonly CheckRun[]): CheckRun[] {
+  const latest = new Map<string, CheckRun>();
+  for (const run of runs) {
+    if (run.name !== requirement.name) continue;
+    if (requirement.app !== undefined && run.app !== requirement.app) continue;
+    const key = run.app ?? "";
+    const seen = latest.get(key);
+    if (!seen || run.id > seen.id) latest.set(key, run);
+  }
+  return [...latest.values()];
+}
+
 function observe(requirement: Requirement, checks: Checks): Observation[] {
   const found: Observation[] = [];
   const { kind, name } = requirement;
@@ -130,8 +165,9 @@ function observe(requirement: Requirement, checks: Checks): Observation[] {
     if (status) found.push(statusObservation(status));
   }
   if (kind === "any" || kind === "check-run") {
-    const run = latestCheckRuns(checks.checkRuns ?? []).get(name);
-    if (run) found.push(checkObservation("check run", run.status, run.conclusion));
+    for (const run of answeringRuns(requirement, checks.checkRuns ?? [])) {
+      found.push(checkObservation("check run", run.status, run.conclusion));
+    }
   }
   if (kind === "check-suite") {
     for (const suite of checks.checkSuites ?? []) {
@@ -169,11 +205,18 @@ export function evaluateRequirement(
 ): RequirementResult {
   const noun = NOUN[requirement.kind];
   const observations = observe(requirement, checks);
+  const shownName = requirement.app ? `${requirement.name} (app ${requirement.app})` : requirement.name;
+  const cut =
+    requirement.kind !== "status" &&
+    requirement.kind !== "check-suite" &&
+    checks.truncated?.names.includes(requirement.name)
+      ? `; only the first ${checks.truncated.limit} check runs of this name were read, GitHub lists more`
+      : "";
   if (observations.length === 0) {
     return {
       requirement,
       verdict: undefined,
-      detail: `required ${noun} ${requirement.name} not reported ${where}`,
+      detail: `required ${noun} ${shownName} not reported ${where}${cut}`,
     };
   }
   const deciding =
@@ -191,13 +234,26 @@ export function evaluateRequirement(
     requirement,
     verdict: deciding.verdict,
     detail:
-      `required ${noun} ${requirement.name} is ${deciding.state} ${where}${shown}` +
-      (deciding.note ? `; ${deciding.note}` : ""),
+      `required ${noun} ${shownName} is ${deciding.state} ${where}${shown}` +
+      (deciding.note ? `; ${deciding.note}` : "") +
+      cut,
   };
 }
 
-/** Which kinds of report the requirements can be answered by, so an adapter fetches only those. */
-export function reportsNeeded(requirements: readonly string[]): { checkRuns: boolean; checkSuites: boolean } {
-  const kinds = new Set(requirements.map((text) => parseRequirement(text).kind));
-  return { checkRuns: kinds.has("any") || kinds.has("check-run"), checkSuites: kinds.has("check-suite") };
+/**
+ * Which kinds of report the requirements can be answered by, so an adapter fetches only those, and the check run
+ * names to list (GitHub filters a commit's check runs by `check_name`).
+ */
+export function reportsNeeded(requirements: readonly string[]): {
+  checkRuns: boolean;
+  checkSuites: boolean;
+  checkRunNames: string[];
+} {
+  const parsed = requirements.map(parseRequirement);
+  const runNames = parsed.filter((r) => r.kind === "any" || r.kind === "check-run").map((r) => r.name);
+  return {
+    checkRuns: runNames.length > 0,
+    checkSuites: parsed.some((r) => r.kind === "check-suite"),
+    checkRunNames: [...new Set(runNames)],
+  };
 }

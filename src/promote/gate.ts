@@ -10,6 +10,7 @@ import {
 import {
   type CheckRun,
   type CheckSuite,
+  type Checks,
   type CommitStatus,
   evaluateRequirement,
   parseRequirement,
@@ -49,6 +50,7 @@ export interface GateInput {
     statuses: readonly CommitStatus[];
     checkRuns?: readonly CheckRun[];
     checkSuites?: readonly CheckSuite[];
+    truncated?: Checks["truncated"];
   };
   /**
    * What the adapter found wrong with where the pull request comes from: a head branch that is not the one its

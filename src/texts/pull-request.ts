@@ -107,7 +107,8 @@ export interface Identity {
 export function parseIdentity(text: string, input: string): Identity {
   const match = /^([^<>\n\r\0]*?)\s*<([^<>\s@]+@[^<>\s@]+)>$/.exec(text.trim());
   const name = match?.[1]?.trim() ?? "";
-  if (!match || name === "" || /[\u0000-\u001f\u007f]/.test(name)) {
+  // Control characters (ESC, BEL, a newline) would reach git's headers and terminals; none belongs in either part.
+  if (!match || name === "" || /[\u0000-\u001f\u007f-\u009f]/.test(match[0])) {
     throw new UserError(
       `input '${input}' must be written \`Display Name <email@address>\`, got ${JSON.stringify(text)}`,
       {
@@ -116,6 +117,11 @@ export function parseIdentity(text: string, input: string): Identity {
     );
   }
   return { name, email: match[2]! };
+}
+
+/** True when a name or e-mail read from elsewhere (GitHub's account data) holds a control character. */
+export function hasControlCharacter(text: string): boolean {
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text);
 }
 
 export function formatIdentity(identity: Identity): string {

@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseAllDocuments } from "yaml";
+import { type Document, isAlias, LineCounter, parseAllDocuments, visit } from "yaml";
 import { UserError } from "../errors.js";
 import { duplicateKeys } from "./duplicates.js";
 
@@ -50,12 +50,11 @@ export function parseYamlDocuments(path: string, content: string): YamlFile {
       },
     );
   }
-  const lines = new LineCounter();
+  const lines = lineIndex(content);
   // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
   // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take? They are found by
   // `duplicateKeys` (linear) rather than the parser's own check, which is quadratic in the size of a mapping.
   const parsed = parseAllDocuments(content, {
-    lineCounter: lines,
     keepSourceTokens: true,
     uniqueKeys: false,
   });
@@ -63,11 +62,23 @@ export function parseYamlDocuments(path: string, content: string): YamlFile {
   return { path, content, documents: [...parsed], lines };
 }
 
+/**
+ * Line starts from the text itself. The parser's own line counter misses the lines of a multi-line plain scalar it
+ * meets while recovering from an error (a Helm template's `{{` read as a flow mapping), and every later position of
+ * the file then drifts upwards.
+ */
+function lineIndex(content: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let at = content.indexOf("\n"); at >= 0; at = content.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
+  return lines;
+}
+
 /** The first problem of one document as a UserError at file:line: a syntax error, else a repeated key. */
 export function documentError(file: YamlFile, document: Document.Parsed): UserError | undefined {
   const error = document.errors[0];
   if (error) {
-    const at = error.linePos?.[0] ?? file.lines.linePos(error.pos[0]);
+    const at = file.lines.linePos(error.pos[0]);
     const first = error.message.split("\n")[0] ?? error.message;
     return new UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
       file: file.path,
@@ -89,7 +100,48 @@ export function documentError(file: YamlFile, document: Document.Parsed): UserEr
       },
     );
   }
-  return undefined;
+  return unresolvedAlias(file, document);
+}
+
+/**
+ * An alias whose anchor this document does not define. Anchors do not reach across `---`: kustomize, kubectl and Helm
+ * refuse such a file, so editing it would only hide the problem.
+ */
+function unresolvedAlias(file: YamlFile, document: Document.Parsed): UserError | undefined {
+  const [start, , end] = document.range;
+  if (!file.content.slice(start, end).includes("*")) return undefined;
+  let found: { name: string; offset: number } | undefined;
+  visit(document, {
+    Alias(_, node) {
+      if (node.resolve(document) !== undefined) return undefined;
+      found = { name: node.source, offset: node.range?.[0] ?? start };
+      return visit.BREAK;
+    },
+  });
+  if (!found) return undefined;
+  const at = file.lines.linePos(found.offset);
+  const elsewhere = file.documents.some((other) => other !== document && definesAnchor(other, found!.name));
+  return new UserError(
+    `malformed YAML: alias *${found.name} names no anchor of its document${elsewhere ? " (an anchor of that name is in another document of the file, and anchors do not reach across '---')" : ""}`,
+    {
+      file: file.path,
+      line: at.line,
+      column: at.col,
+      hint: "Define the anchor in the same document, or write the value out; kustomize and kubectl refuse the file as it is, and nothing was changed.",
+    },
+  );
+}
+
+function definesAnchor(document: Document.Parsed, name: string): boolean {
+  let found = false;
+  visit(document, (_, node) => {
+    if (!isAlias(node) && (node as { anchor?: string }).anchor === name) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
 }
 
 export function positionOf(file: YamlFile, offset: number): Position {

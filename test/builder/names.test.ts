@@ -134,7 +134,7 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push with full references 
     expect(await mirror.digest("team/nologin", "1")).toBeUndefined();
   });
 
-  it("fails when another name serves a different digest than was pushed there", async () => {
+  it("fails when any other name, not only the first, serves a different digest than was pushed there", async () => {
     const lie = `sha256:${"d".repeat(64)}`;
     const proxy = await startRegistryProxy(mirror.host, (exchange) => {
       if (exchange.method === "HEAD" && exchange.headers["docker-content-digest"]) {
@@ -143,7 +143,10 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push with full references 
     });
     const liarAuth = path.join(work, "liar-auth.json");
     const encoded = Buffer.from(`${mirrorLogin.username}:${mirrorLogin.password}`).toString("base64");
-    await writeFile(liarAuth, JSON.stringify({ auths: { [proxy.host]: { auth: encoded } } }));
+    await writeFile(
+      liarAuth,
+      JSON.stringify({ auths: { [proxy.host]: { auth: encoded }, [mirror.host]: { auth: encoded } } }),
+    );
     try {
       const result = await runBundledAction("build-push", {
         inputs: {
@@ -152,7 +155,8 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push with full references 
           builder: "buildah",
           username: credentials.username,
           password: credentials.password,
-          tags: `${proxy.host}/team/liar:1`,
+          // An honest name first: each pushed name is read back, not only the first.
+          tags: `${mirror.host}/team/honest:1\n${proxy.host}/team/liar:1`,
         },
         event,
         env: { REGISTRY_AUTH_FILE: liarAuth },
@@ -160,6 +164,7 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push with full references 
       expect(result.code).toBe(1);
       const pushed = await mirror.digest("team/liar", "1");
       expect(pushed).toBe(await main.digest("acme/verified", "sha-5e6f7a8"));
+      expect(await mirror.digest("team/honest", "1")).toBe(pushed);
       expect(failure(result)).toContain(
         `the registry has team/liar:1 at ${lie}, but buildah reported ${pushed}`,
       );

@@ -128,11 +128,22 @@ describe("package databases", () => {
         ],
       },
     ];
-    const document = spdxDocument(subject, found) as { packages: { licenseDeclared: string }[] };
+    const document = spdxDocument(subject, found) as {
+      packages: { licenseDeclared: string }[];
+      hasExtractedLicensingInfos: { licenseId: string; extractedText: string }[];
+    };
+    // Free text is no expression: it becomes one reference, with the words it stands for.
     expect(document.packages.map((pkg) => pkg.licenseDeclared)).toEqual([
       "NOASSERTION",
-      "NOASSERTION",
+      expect.stringMatching(/^LicenseRef-MIT-OR-see-LICENSE-[0-9a-f]{8}$/),
       "Apache-2.0",
+    ]);
+    expect(document.hasExtractedLicensingInfos).toEqual([
+      {
+        licenseId: document.packages[1]!.licenseDeclared,
+        extractedText: "MIT OR (see LICENSE)",
+        name: "MIT OR (see LICENSE)",
+      },
     ]);
     expect(JSON.stringify(spdxDocument(subject, found))).toBe(JSON.stringify(document));
   });

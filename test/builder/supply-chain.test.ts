@@ -203,8 +203,9 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push SBOM, provenance, ann
     const sbom = JSON.parse(sbomFile.toString("utf8"));
     expect(sbom.spdxVersion).toBe("SPDX-2.3");
     expect(sbom.packages[0]).toMatchObject({ name: `${registry.host}/acme/attest`, versionInfo: digest });
-    const purls = sbom.packages.flatMap((pkg: { externalRefs: { referenceLocator: string }[] }) =>
-      pkg.externalRefs.map((ref) => ref.referenceLocator),
+    // The distribution itself has no package URL; everything installed in it has one.
+    const purls = sbom.packages.flatMap((pkg: { externalRefs?: { referenceLocator: string }[] }) =>
+      (pkg.externalRefs ?? []).map((ref) => ref.referenceLocator),
     );
     expect(purls).toContain("pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12");
     expect(purls).toContain("pkg:deb/debian/dash@0.5.12-2?arch=amd64&distro=debian-12");
@@ -396,5 +397,18 @@ describe.skipIf(!haveRegistry || !haveBuildah)("build-push SBOM, provenance, ann
     expect(run.code).toBe(1);
     expect(failure(run)).toContain("input 'secrets' line 1 does not start with an id and '='");
     expect(run.stdout.replace(/^::add-mask::.*$/gm, "")).not.toContain("just-a-pasted-token-Xy9");
+  });
+
+  it("refuses a pasted token whose padding looks like id=, and warns about a credential-like build-arg", async () => {
+    const token = "Z2hwX3Bhc3RlZFRva2VuWHk5";
+    const run = await build("acme/badsecret", {
+      secrets: `npmrc=ok\n${token}=`,
+      "build-args": "NPM_TOKEN=abc\nNODE_VERSION=22",
+    });
+    expect(run.code).toBe(1);
+    expect(failure(run)).toContain("input 'secrets' line 2 has an id but no value after '='");
+    expect(run.stdout.replace(/^::add-mask::.*$/gm, "")).not.toContain(token);
+    expect(run.stdout).toMatch(/^::warning::build-arg NPM_TOKEN looks like a credential.*'secrets'/m);
+    expect(run.stdout).not.toMatch(/build-arg NODE_VERSION/);
   });
 });

@@ -267,6 +267,52 @@ describe("gitops-pipeline update-tag (built bundle)", () => {
     expect(await changed()).toEqual([]);
   });
 
+  it("points at the line of an image in a template document, however its placeholders confuse the YAML parser", async () => {
+    const path = "apps/worker/overlays/dev/report-job.yaml";
+    // Continued plain scalars after a `{{ … }}` made line numbers drift upwards; `{{replicas}}` is a script's
+    // placeholder, not Helm's.
+    const flags = Array.from(
+      { length: 7 },
+      (_, i) => `            - {{ .Values.flag${i} }} --verbose\n              --level=${i}\n`,
+    );
+    const text =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reporter\nspec:\n  replicas: {{replicas}}\n" +
+      "  template:\n    spec:\n      containers:\n        - name: reporter\n          args:\n" +
+      flags.join("") +
+      "          image: ghcr.io/acme/reporter:1.0.0\n";
+    const line = text.split("\n").indexOf("          image: ghcr.io/acme/reporter:1.0.0") + 1;
+    expect(line).toBe(26);
+    await writeFile(join(repo.dir, path), text);
+    before = await snapshot(repo.dir);
+    const result = await run(
+      ["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/reporter:1.1.0"],
+      "/",
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `  ${path}:${line}:18: ghcr.io/acme/reporter is in a YAML document with template placeholders ({{ … }}), which is not YAML until something renders it (a Helm chart, a script's templating): set the value the placeholder is filled from\n`,
+    );
+    expect(await changed()).toEqual([]);
+  });
+
+  it("refuses a file whose document uses an anchor of another document, at the alias, and edits nothing", async () => {
+    const path = "apps/worker/overlays/dev/cronjob.yaml";
+    const text = `${before.get(path)!}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n  labels: &labels\n    team: data\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n  labels: *labels\n`;
+    await writeFile(join(repo.dir, path), text);
+    before = await snapshot(repo.dir);
+    const line = text.split("\n").indexOf("  labels: *labels") + 1;
+    const result = await run(
+      ["--repo", repo.dir, "--env", "dev", "--image", "ghcr.io/acme/worker:1.0.0"],
+      "/",
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}:${line}:11`);
+    expect(result.stderr).toContain(
+      "alias *labels names no anchor of its document (an anchor of that name is in another document of the file, and anchors do not reach across '---')",
+    );
+    expect(await changed()).toEqual([]);
+  });
+
   it("edits a file that is not UTF-8 changing only the tag's bytes", async () => {
     const path = join(repo.dir, "apps/api/overlays/dev/values.yaml");
     const original = await readFile(path);

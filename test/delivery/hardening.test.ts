@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -129,6 +130,79 @@ describe("inputs checked before any request", () => {
     });
     expect(errorLine(base)).toContain(`input 'base' is not a valid branch name: "main.lock"`);
     expect(server.count()).toBe(0);
+  });
+
+  it("refuses control characters in an identity's e-mail and a body-path that is a pipe, without waiting", async () => {
+    const repo = await repoFromDir(async () => {});
+    server.resetCounters();
+    for (const [input, value] of [
+      ["author", "Release Bot <bot\u001b[31m@example.com>"],
+      ["committer", "Release Bot <bot@exa\u0007mple.com>"],
+    ] as const) {
+      const refused = await runUpdateAction(server, repo, {
+        images: "ghcr.io/acme/web:1.4.2",
+        environment: "staging",
+        signoff: "true",
+        [input]: value,
+      });
+      expect(refused.code, refused.stdout).toBe(1);
+      expect(errorLine(refused)).toContain(
+        `input '${input}' must be written \`Display Name <email@address>\``,
+      );
+      // Escaped, never raw: the runner log shows no terminal control sequence.
+      expect(refused.stdout).not.toMatch(/[\u0007\u001b]/);
+    }
+    const workspace = join(scratch, `fifo${repoCount}`);
+    await mkdir(workspace);
+    execFileSync("mkfifo", [join(workspace, "body.md")]);
+    const fifo = await runUpdateAction(
+      server,
+      repo,
+      { images: "ghcr.io/acme/web:1.4.2", environment: "staging", "body-path": "body.md" },
+      { GITHUB_WORKSPACE: workspace },
+    );
+    expect(fifo.code, fifo.stdout).toBe(1);
+    expect(errorLine(fifo)).toContain(`input 'body-path' names "body.md", which is not a regular file`);
+    expect(server.count()).toBe(0);
+  }, 20_000);
+});
+
+describe("delete-branch", () => {
+  it("closes only the pull request into its base, and keeps a head branch another base's pull request uses", async () => {
+    const repo = await repoFromDir(async () => {});
+    const staging = { images: "ghcr.io/acme/web:1.5.0", environment: "staging" };
+    const created = await runUpdateAction(server, repo, staging);
+    expect(created.code, created.stdout).toBe(0);
+    const branch = created.outputs["pull-request-branch"]!;
+    const state = server.repo("acme", repo);
+    // Someone opens a pull request of the same head branch into a release branch.
+    const main = (await state.git.readRef("refs/heads/main"))!;
+    await state.git.casRef("refs/heads/release", main, "0".repeat(40));
+    const other = await server.openPullRequest(state, "acme", {
+      headRef: branch,
+      baseRef: "release",
+      title: "web 1.5.0 to release",
+      body: null,
+      draft: false,
+      maintainerCanModify: false,
+    });
+    // main gets the version another way: the pull request into main has nothing left to do.
+    await server.commitFiles("acme", repo, "main", {
+      [OVERLAY("web", "staging")]: kustomization("ghcr.io/acme/web", "1.5.0"),
+    });
+    const closed = await runUpdateAction(server, repo, { ...staging, "delete-branch": "true" });
+    expect(closed.code, closed.stdout).toBe(0);
+    expect(closed.outputs["pull-request-operation"]).toBe("closed");
+    expect(closed.outputs["pull-request-number"]).toBe(created.outputs["pull-request-number"]);
+    const pulls = state.pulls.map((pr) => ({ number: pr.number, base: pr.baseRef, state: pr.state }));
+    expect(pulls).toEqual([
+      { number: Number(created.outputs["pull-request-number"]), base: "main", state: "closed" },
+      { number: other.number, base: "release", state: "open" },
+    ]);
+    expect(await server.headOf("acme", repo, branch)).toBeDefined();
+    expect(closed.stdout).toContain(
+      `Kept branch ${branch}: it is also the head of open pull requests into release`,
+    );
   });
 });
 

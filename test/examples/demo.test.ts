@@ -77,13 +77,8 @@ describe("npm run demo", () => {
     expect(production).toContain("production: still waiting for approval");
     expect(production).toMatch(/0 of 2 approvals/);
     expect(production).toContain("argocd/guestbook-staging");
-    // The reasons come from promote-env's own gate whenever the CLI carries it.
-    const help = spawnSync(process.execPath, [path.join(root, "bin/gitops-pipeline.js"), "--help"], {
-      encoding: "utf8",
-    });
-    if (/^ {2}gate\s/m.test(help.stdout)) {
-      expect(production).toContain("$ gitops-pipeline gate --repo . --from staging --to production");
-    }
+    // The reasons come from the gate promote-env runs, through the CLI's own command: always, whatever --help lists.
+    expect(production).toContain("$ gitops-pipeline gate --repo . --from staging --to production");
   });
 
   it("removes its temporary repository", () => {

@@ -128,6 +128,48 @@ describe.concurrent("promote-env gate: required statuses and checks", () => {
     expect(await gate(repo, number)).toEqual({ gate: "open", reasons: [] });
   });
 
+  it("pins a check run to its app: another app's later success overrides no failure, read past page 1", async () => {
+    const repo = await repoRequiring(["check:smoke-test@scanner", "smoke-test"]);
+    const { number, source } = await proposed(repo);
+    const on = `on staging commit ${short(source)}`;
+    // The pinned app's run fails first; then 120 newer workflow runs of another app report success under the same
+    // name, so GitHub lists the failure (newest first) on the second page.
+    await addCheckRun(server, "acme", repo, source, {
+      name: "smoke-test",
+      app: "scanner",
+      conclusion: "failure",
+    });
+    for (let i = 0; i < 120; i++) {
+      await addCheckRun(server, "acme", repo, source, {
+        name: "smoke-test",
+        conclusion: "success",
+        suite: "new",
+      });
+    }
+    expect(await gate(repo, number)).toEqual({
+      gate: "blocked",
+      reasons: [
+        `required check run smoke-test (app scanner) is failure ${on} (check run)`,
+        `required status smoke-test is failure ${on} (2 check runs)`,
+      ],
+    });
+    // A success from an app that is not the pinned one (an imposter) changes nothing; the pinned app's re-run does.
+    await addCheckRun(server, "acme", repo, source, {
+      name: "smoke-test",
+      app: "imposter",
+      conclusion: "success",
+    });
+    expect((await gate(repo, number)).reasons[0]).toBe(
+      `required check run smoke-test (app scanner) is failure ${on} (check run)`,
+    );
+    await addCheckRun(server, "acme", repo, source, {
+      name: "smoke-test",
+      app: "scanner",
+      conclusion: "success",
+    });
+    expect(await gate(repo, number)).toEqual({ gate: "open", reasons: [] });
+  });
+
   it("reads check suites by app slug, ignoring a suite the app never ran", async () => {
     const repo = await repoRequiring(["check-suite:trivy"]);
     const { number, source } = await proposed(repo);

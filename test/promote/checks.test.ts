@@ -33,8 +33,24 @@ describe("require-status entries", () => {
     expect(parseRequirement("check-suite:trivy")).toMatchObject({ kind: "check-suite", name: "trivy" });
     // An unknown prefix is part of the name: contexts such as "ci:lint" keep working.
     expect(parseRequirement("ci:lint")).toMatchObject({ kind: "any", name: "ci:lint" });
-    expect(reportsNeeded(["status:a"])).toEqual({ checkRuns: false, checkSuites: false });
-    expect(reportsNeeded(["a", "check-suite:b"])).toEqual({ checkRuns: true, checkSuites: true });
+    expect(reportsNeeded(["status:a"])).toEqual({ checkRuns: false, checkSuites: false, checkRunNames: [] });
+    expect(reportsNeeded(["a", "check-suite:b", "check:a@github-actions"])).toEqual({
+      checkRuns: true,
+      checkSuites: true,
+      checkRunNames: ["a"],
+    });
+    // `@APP` pins a check run to an app; an '@' followed by no slug is part of the name.
+    expect(parseRequirement("check:smoke-test@github-actions")).toMatchObject({
+      kind: "check-run",
+      name: "smoke-test",
+      app: "github-actions",
+    });
+    expect(parseRequirement("check:test (node@22.1)")).toMatchObject({ name: "test (node@22.1)" });
+    expect(parseRequirement("check:test (node@22.1)").app).toBeUndefined();
+    expect(parseRequirement("smoke@github-actions")).toMatchObject({
+      kind: "any",
+      name: "smoke@github-actions",
+    });
   });
 
   it("refuse a prefix with nothing after it at its line of the config file", () => {
@@ -128,6 +144,40 @@ describe("check runs and suites answering a requirement", () => {
       verdict: undefined,
       detail: `required check run nothing not reported ${WHERE}`,
     });
+  });
+
+  it("says when the listing of a name was cut, found or not", () => {
+    const truncated = { names: ["scan"], limit: 5000 };
+    const cut = "; only the first 5000 check runs of this name were read, GitHub lists more";
+    expect(verdict("check:scan", { statuses: [], checkRuns: [], truncated }).detail).toBe(
+      `required check run scan not reported ${WHERE}${cut}`,
+    );
+    expect(
+      verdict("scan", { statuses: [], checkRuns: [run(1, "scan", "in_progress")], truncated }).detail,
+    ).toBe(`required status scan is in_progress ${WHERE} (check run)${cut}`);
+    expect(verdict("status:scan", { statuses: [], truncated }).detail).toBe(
+      `required status scan not reported ${WHERE}`,
+    );
+  });
+
+  it("a pinned app's failure stands whatever other apps report; unpinned, every app's latest must pass", () => {
+    const runs = [
+      { ...run(1, "smoke", "completed", "failure"), app: "github-actions" },
+      { ...run(2, "smoke", "completed", "success"), app: "imposter" },
+    ];
+    expect(verdict("check:smoke@github-actions", { statuses: [], checkRuns: runs })).toMatchObject({
+      verdict: "failure",
+    });
+    expect(verdict("check:smoke@imposter", { statuses: [], checkRuns: runs })).toMatchObject({
+      verdict: "success",
+    });
+    expect(verdict("smoke", { statuses: [], checkRuns: runs })).toMatchObject({ verdict: "failure" });
+    // A re-run of the same app replaces its failure.
+    const rerun = [...runs, { ...run(3, "smoke", "completed", "success"), app: "github-actions" }];
+    expect(verdict("check:smoke@github-actions", { statuses: [], checkRuns: rerun }).verdict).toBe("success");
+    expect(verdict("check:smoke@other-app", { statuses: [], checkRuns: rerun }).detail).toBe(
+      `required check run smoke (app other-app) not reported ${WHERE}`,
+    );
   });
 
   it("reads suites of one app, skipping the empty ones GitHub leaves queued", () => {

@@ -66,7 +66,7 @@ describe("an image named in files but in no place that is edited", () => {
       "apps/shop/deploy.yaml:12:22 is in spec.template.spec.containers[0].env[0].value, which is not a field read as an image (container images, kustomize images, Helm values image maps, Argo CD and Flux image settings, image fields of custom resources)",
       "apps/shop/deploy.yaml:13:29 is in spec.template.spec.containers[0].args[0], inside a longer value: only values that are whole references are edited",
       "apps/shop/deploy.yaml:14:10 is in a comment",
-      "apps/shop/job.yaml:8:19 is in a YAML document with Go template actions ({{ … }}), which is read only after rendering: set the value the template reads",
+      "apps/shop/job.yaml:8:19 is in a YAML document with template placeholders ({{ … }}), which is not YAML until something renders it (a Helm chart, a script's templating): set the value the placeholder is filled from",
       `apps/shop/kustomization.yaml:3:11 is in images[0].name, but newTag "\${WORKER_TAG}" is not a literal tag or digest (a variable or template fills it in): set the value it reads instead`,
       'apps/shop/values.yaml:3:17 is in worker.image.repository, but tag "{{ .Chart.AppVersion }}" is not a literal tag or digest (a variable or template fills it in): set the value it reads instead',
     ]);
