@@ -1,0 +1,4 @@
+export * from "./history.js";
+export * from "./replay.js";
+export * from "./report.js";
+export * from "./trailers.js";
