@@ -70,6 +70,7 @@ export function findDeployments(commits: readonly HistoryCommit[]): Map<string, 
   const origin = new Map<string, SourceCommit[]>();
   const reached = new Map<string, Set<string>>();
   const deployments = new Map<string, Deployment[]>();
+  const slotChanges = new Map<string, Map<string, { index: number; from?: string }>>();
   for (const commit of commits) {
     for (const [environment, after] of commit.environments) {
       const before = state.get(environment) ?? EMPTY;
@@ -104,18 +105,19 @@ export function findDeployments(commits: readonly HistoryCommit[]): Map<string, 
         after,
         sources,
       };
-      const last = list.at(-1);
-      // Putting back, for any slot, the reference that ran before the previous deployment is a rollback of it.
-      if (
-        last &&
-        changes.some(
-          (change) =>
-            change.to !== undefined &&
-            last.before.get(change.slot) === change.to &&
-            last.changes.some((c) => c.slot === change.slot),
-        )
-      ) {
-        last.restoredBy = list.length;
+      // The next change of an image that puts back what ran before a deployment rolls that deployment back;
+      // other apps of the same environment deploying in between do not hide it.
+      const lastChange = slotChanges.get(environment) ?? new Map<string, { index: number; from?: string }>();
+      slotChanges.set(environment, lastChange);
+      for (const change of changes) {
+        const previous = lastChange.get(change.slot);
+        if (previous && change.to !== undefined && previous.from === change.to) {
+          list[previous.index]!.restoredBy ??= list.length;
+        }
+        lastChange.set(change.slot, {
+          index: list.length,
+          ...(change.from === undefined ? {} : { from: change.from }),
+        });
       }
       list.push(deployment);
     }

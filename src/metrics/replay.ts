@@ -39,12 +39,6 @@ export function wantedBlobs(
   return [...ids];
 }
 
-interface FileImages {
-  app: string;
-  /** slot → references found in this file */
-  refs: Map<string, string[]>;
-}
-
 export interface ReplayResult {
   commits: HistoryCommit[];
   /** Trailers present but malformed or unpaired, over the whole history. */
@@ -62,7 +56,8 @@ export function replayHistory(
   environments: readonly EnvironmentPaths[],
   blobs: ReadonlyMap<string, string>,
 ): ReplayResult {
-  const files = environments.map(() => new Map<string, FileImages>());
+  // Per environment: file → (slot → references found in it).
+  const files = environments.map(() => new Map<string, Map<string, string[]>>());
   const parsed = new Map<string, Map<string, string[]> | undefined>();
   const appCache = environments.map(() => new Map<string, string | undefined>());
   let rejectedTrailers = 0;
@@ -88,9 +83,26 @@ export function replayHistory(
   };
 
   const out: HistoryCommit[] = [];
+  const counts = environments.map(() => new Map<string, Map<string, number>>());
+  const current = environments.map(() => new Map<string, string>());
   for (const commit of commits) {
     const states = new Map<string, EnvironmentState>();
     environments.forEach((env, index) => {
+      const affected = new Set<string>();
+      const envFiles = files[index]!;
+      const tally = counts[index]!;
+      const count = (refs: Map<string, string[]> | undefined, by: number) => {
+        for (const [slot, list] of refs ?? []) {
+          affected.add(slot);
+          const perRef = tally.get(slot) ?? new Map<string, number>();
+          tally.set(slot, perRef);
+          for (const ref of list) {
+            const n = (perRef.get(ref) ?? 0) + by;
+            if (n === 0) perRef.delete(ref);
+            else perRef.set(ref, n);
+          }
+        }
+      };
       let touched = false;
       for (const file of commit.files) {
         const cache = appCache[index]!;
@@ -100,29 +112,25 @@ export function replayHistory(
         const app = cache.get(file.path);
         if (app === undefined) continue;
         touched = true;
+        count(envFiles.get(file.path), -1);
         const refs = file.blob ? imagesOf(file.path, file.blob, app) : undefined;
-        if (refs) files[index]!.set(file.path, { app, refs });
-        else files[index]!.delete(file.path);
+        count(refs, 1);
+        if (refs) envFiles.set(file.path, refs);
+        else envFiles.delete(file.path);
       }
-      if (touched) states.set(env.name, stateOf(files[index]!));
+      if (!touched) return;
+      const state = current[index]!;
+      for (const slot of affected) {
+        const refs = [...(tally.get(slot)?.keys() ?? [])];
+        if (refs.length === 0) state.delete(slot);
+        else state.set(slot, refs.sort().join(" "));
+      }
+      // A copy: every commit keeps the state it left, and deployments compare them later.
+      states.set(env.name, new Map(state));
     });
     const trailers = parseSourceTrailers(commit.trailers);
     rejectedTrailers += trailers.rejected;
     out.push({ sha: commit.sha, time: commit.time, sources: trailers.sources, environments: states });
   }
   return { commits: out, rejectedTrailers, unreadable };
-}
-
-function stateOf(files: ReadonlyMap<string, FileImages>): EnvironmentState {
-  const slots = new Map<string, Set<string>>();
-  for (const file of files.values()) {
-    for (const [slot, refs] of file.refs) {
-      const set = slots.get(slot) ?? new Set<string>();
-      for (const ref of refs) set.add(ref);
-      slots.set(slot, set);
-    }
-  }
-  const state = new Map<string, string>();
-  for (const [slot, refs] of slots) state.set(slot, [...refs].sort().join(" "));
-  return state;
 }
