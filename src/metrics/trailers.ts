@@ -90,15 +90,26 @@ export function formatSourceTrailers(sources: readonly SourceCommitInput[]): str
   });
 }
 
-/** Appends the trailer block to a commit message, after a blank line, keeping any trailers already at its end. */
+const TRAILER_LINE = /^[A-Za-z0-9-]+: \S/;
+
+/**
+ * A commit message body with trailer lines at its end: in the trailer block it already ends with (git reads only
+ * the last paragraph as trailers), else after a blank line.
+ */
+export function appendTrailerLines(body: string, lines: readonly string[]): string {
+  if (lines.length === 0) return body;
+  const trimmed = body.trimEnd();
+  if (trimmed === "") return lines.join("\n");
+  const last = trimmed.split(/\n\s*\n/).at(-1)!;
+  const block = last.split("\n").every((line) => TRAILER_LINE.test(line));
+  return `${trimmed}${block ? "\n" : "\n\n"}${lines.join("\n")}`;
+}
+
+/** A whole commit message (headline, body) with the source trailers at its end. */
 export function withSourceTrailers(message: string, sources: readonly SourceCommitInput[]): string {
-  const lines = formatSourceTrailers(sources);
-  if (lines.length === 0) return message;
-  const trimmed = message.replace(/\s+$/, "");
-  const last = trimmed.split("\n").at(-1) ?? "";
-  // An existing trailer block (Signed-off-by…) goes on: git reads only the last paragraph as trailers.
-  const joinsBlock = /^[A-Za-z0-9-]+: /.test(last) && trimmed.includes("\n\n");
-  return `${trimmed}${joinsBlock ? "\n" : "\n\n"}${lines.join("\n")}\n`;
+  const [headline, ...rest] = message.trimEnd().split("\n");
+  const body = rest.join("\n").replace(/^\s*\n/, "");
+  return `${headline}\n\n${appendTrailerLines(body, formatSourceTrailers(sources))}\n`;
 }
 
 export interface ParsedTrailers {
