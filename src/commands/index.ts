@@ -4,6 +4,7 @@ import { diffEnvsCommand } from "./diff-envs.js";
 import { gateCommand } from "./gate.js";
 import { metricsCommand } from "./metrics.js";
 import { promoteCommand } from "./promote.js";
+import { rollbackCommand } from "./rollback.js";
 import type { Command, CommandIO } from "./types.js";
 import { updateTagCommand } from "./update-tag.js";
 import { UsageError } from "./usage.js";
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   diffEnvsCommand,
   gateCommand,
   metricsCommand,
+  rollbackCommand,
 ];
 
 function help(): string {
