@@ -42,6 +42,12 @@ async function eventPullRequest(): Promise<number | undefined> {
 export function run(): Promise<void> {
   return runAction(async () => {
     const env = process.env;
+    const mode = getChoice("mode", ["propose", "gate", "rollback", "metrics"] as const, "propose");
+    // Metrics are read from a checkout's history, offline: no token, no target environment needed.
+    if (mode === "metrics") {
+      const { runMetrics } = await import("./promote-env.work.js");
+      return runMetrics(env);
+    }
     const token = getSecret("token");
     if (!token)
       throw new UserError("input 'token' is empty", {
@@ -52,7 +58,6 @@ export function run(): Promise<void> {
       throw new UserError("input 'to' is required", {
         hint: "Name the environment to promote to, e.g. production.",
       });
-    const mode = getChoice("mode", ["propose", "gate", "rollback"] as const, "propose");
     const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"] as const, "merge");
     const merge = getBoolean("merge", false);
     const record = getBoolean("record-deployment", false);

@@ -39,6 +39,8 @@ export interface EnvironmentMetrics {
   };
   /** What could not be computed, and why. */
   missing: string[];
+  /** Deployments in each 7-day span from `since` (the last span may be shorter), for charts. */
+  weekly: { start: string; deployments: number }[];
 }
 
 export interface MetricsReport {
@@ -186,7 +188,26 @@ export function environmentMetrics(
       timeToRestore: restore === undefined ? null : restoreBand(restore),
     },
     missing,
+    weekly: weeklyCounts(
+      inWindow.map((index) => list[index]!.time),
+      window,
+    ),
   };
+}
+
+function weeklyCounts(
+  times: readonly number[],
+  window: MetricsWindow,
+): { start: string; deployments: number }[] {
+  const weeks: { start: string; deployments: number }[] = [];
+  for (let start = window.since; start < window.until && weeks.length < 520; start += 7 * DAY) {
+    const end = Math.min(start + 7 * DAY, window.until);
+    weeks.push({
+      start: new Date(start).toISOString().slice(0, 10),
+      deployments: times.filter((time) => time >= start && time < end).length,
+    });
+  }
+  return weeks;
 }
 
 export function metricsReport(
