@@ -47,7 +47,9 @@ describe("promote-env metrics mode (bundle)", () => {
         { start: "2026-03-09", deployments: 1 },
       ],
     });
-    expect(run.summary).toContain("| production | 1 (0.5/week) (medium) | 178 h / 178 h (1) (medium) | 0% (0 failed) (elite) | — (0) |");
+    expect(run.summary).toContain(
+      "| production | 1 (0.5/week) (medium) | 178 h / 178 h (1) (medium) | 0% (0 failed) (elite) | — (0) |",
+    );
     expect(run.summary).toContain(
       '```mermaid\nxychart-beta\n  title "Deployments per week"\n  x-axis ["03-02", "03-09"]',
     );
