@@ -3,6 +3,9 @@ import { resolve } from "node:path";
 import { CONFIG_FILE, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { localMetrics } from "../flows/metrics.js";
+import { pushedChanges } from "../flows/record-changes.js";
+import { recordEnvironmentChange } from "../github/deployment-records.js";
+import type { GitHubRepository } from "../github/repository.js";
 import { parseIsoTime } from "../metrics/index.js";
 import { metricsSummary } from "../texts/metrics-summary.js";
 import { getList, getString, logInfo, writeSummary } from "./runtime.js";
@@ -61,4 +64,73 @@ export async function runMetrics(env: NodeJS.ProcessEnv): Promise<void> {
   core.setOutput("metrics", JSON.stringify(report));
   core.setOutput("operation", "measured");
   await writeSummary(metricsSummary(report));
+}
+
+const COMMIT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** before/after of the push event; only `after` (GITHUB_SHA) for other events. Unchecked values are dropped. */
+async function pushedRange(env: NodeJS.ProcessEnv): Promise<{ before?: string; after: string }> {
+  let payload: { before?: unknown; after?: unknown } = {};
+  if (env.GITHUB_EVENT_PATH) {
+    payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, "utf8").catch(() => "{}")) as typeof payload;
+  }
+  const after =
+    typeof payload.after === "string" && COMMIT_ID.test(payload.after) ? payload.after : env.GITHUB_SHA;
+  if (!after || !COMMIT_ID.test(after)) {
+    throw new UserError("record mode needs the pushed commit (a push event, or GITHUB_SHA)", {
+      hint: "Run it on: push to the default branch.",
+    });
+  }
+  const before =
+    typeof payload.before === "string" && COMMIT_ID.test(payload.before) && !/^0+$/.test(payload.before)
+      ? payload.before
+      : undefined;
+  return { before, after };
+}
+
+/**
+ * promote-env's `record` mode, on push to the config repository's default branch: one GitHub deployment per
+ * environment whose image references the pushed commits changed, with {images, sourceCommits, configCommit}.
+ */
+export async function runRecord(
+  env: NodeJS.ProcessEnv,
+  token: string,
+  connect: (token: string) => GitHubRepository,
+): Promise<void> {
+  const directory = resolve(env.GITHUB_WORKSPACE ?? ".", getString("working-directory").trim() || ".");
+  const configPath = getString("config").trim() || CONFIG_FILE;
+  const text = await readFile(resolve(directory, configPath), "utf8").catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot read ${configPath} in ${directory} (${error.code})`, {
+        hint: "Check out the config repository with its history first (actions/checkout with fetch-depth: 0).",
+      });
+    },
+  );
+  const config = loadConfig(text, configPath);
+  const { before, after } = await pushedRange(env);
+  const changes = await pushedChanges(directory, config, before, after);
+  const on = connect(token);
+  const recorded: { environment: string; sha: string; id: number; created: boolean }[] = [];
+  for (const change of changes) {
+    const result = await recordEnvironmentChange(on, change);
+    recorded.push({ environment: change.environment, sha: change.sha, ...result });
+  }
+  if (changes.length === 0) logInfo("the pushed commits change no environment's image references");
+  core.setOutput("deployments", JSON.stringify(recorded));
+  core.setOutput("operation", recorded.some((r) => r.created) ? "recorded" : "unchanged");
+  await writeSummary(
+    recorded.length === 0
+      ? ""
+      : [
+          "### Deployments recorded",
+          "",
+          "| Environment | Config commit | Deployment |",
+          "| --- | --- | --- |",
+          ...recorded.map(
+            (r) =>
+              `| ${r.environment} | ${r.sha.slice(0, 7)} | ${r.id}${r.created ? "" : " (already recorded)"} |`,
+          ),
+          "",
+        ].join("\n"),
+  );
 }

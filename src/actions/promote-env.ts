@@ -42,7 +42,7 @@ async function eventPullRequest(): Promise<number | undefined> {
 export function run(): Promise<void> {
   return runAction(async () => {
     const env = process.env;
-    const mode = getChoice("mode", ["propose", "gate", "rollback", "metrics"] as const, "propose");
+    const mode = getChoice("mode", ["propose", "gate", "rollback", "metrics", "record"] as const, "propose");
     // Metrics are read from a checkout's history, offline: no token, no target environment needed.
     if (mode === "metrics") {
       const { runMetrics } = await import("./promote-env.work.js");
@@ -53,6 +53,20 @@ export function run(): Promise<void> {
       throw new UserError("input 'token' is empty", {
         hint: "Leave it at its default (github.token) or pass a secret.",
       });
+    if (mode === "record") {
+      const { runRecord, createGitHubClients } = await import("./promote-env.work.js");
+      return runRecord(env, token, (secret) => ({
+        clients: createGitHubClients({
+          token: secret,
+          baseUrl: env.GITHUB_API_URL,
+          graphqlUrl: env.GITHUB_GRAPHQL_URL,
+          logger: actionsLogger,
+          requestTimeoutMs: requestTimeoutMs(env),
+        }),
+        repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
+        logger: actionsLogger,
+      }));
+    }
     const to = getString("to").trim();
     if (!to)
       throw new UserError("input 'to' is required", {

@@ -123,3 +123,16 @@ export async function readBlobs(dir: string, ids: readonly string[]): Promise<Ma
   }
   return blobs;
 }
+
+/** First-parent commits after `from` up to `to` (all of `to`'s when `from` is undefined), as full ids. */
+export async function firstParentRange(dir: string, from: string | undefined, to: string): Promise<string[]> {
+  for (const rev of [from, to]) {
+    if (rev !== undefined && !/^[0-9a-f]{40,64}$/.test(rev))
+      throw new UserError(`${JSON.stringify(rev)} is not a commit id`);
+  }
+  const out = await run(dir, ["rev-list", "--first-parent", from ? `${from}..${to}` : to, "--"]);
+  return out
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "");
+}
