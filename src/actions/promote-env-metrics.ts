@@ -4,7 +4,7 @@ import { CONFIG_FILE, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { localMetrics } from "../flows/metrics.js";
 import { pushedChanges } from "../flows/record-changes.js";
-import { recordEnvironmentChange } from "../github/deployment-records.js";
+import { type Health, recordEnvironmentChange, reportHealth } from "../github/deployment-records.js";
 import type { GitHubRepository } from "../github/repository.js";
 import { parseIsoTime } from "../metrics/index.js";
 import { metricsSummary } from "../texts/metrics-summary.js";
@@ -133,4 +133,24 @@ export async function runRecord(
           "",
         ].join("\n"),
   );
+}
+
+/** promote-env's `report-health` mode: the newest deployment of `to` becomes in_progress, success or failure. */
+export async function runReportHealth(
+  environment: string,
+  health: Health,
+  token: string,
+  connect: (token: string) => GitHubRepository,
+): Promise<void> {
+  const result = await reportHealth(
+    connect(token),
+    environment,
+    health,
+    `gitops-pipeline: reported ${health}`,
+  );
+  core.setOutput(
+    "deployments",
+    JSON.stringify([{ environment, sha: result.sha, id: result.id, created: false }]),
+  );
+  core.setOutput("operation", "reported");
 }

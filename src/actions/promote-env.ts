@@ -42,7 +42,11 @@ async function eventPullRequest(): Promise<number | undefined> {
 export function run(): Promise<void> {
   return runAction(async () => {
     const env = process.env;
-    const mode = getChoice("mode", ["propose", "gate", "rollback", "metrics", "record"] as const, "propose");
+    const mode = getChoice(
+      "mode",
+      ["propose", "gate", "rollback", "metrics", "record", "report-health"] as const,
+      "propose",
+    );
     // Metrics are read from a checkout's history, offline: no token, no target environment needed.
     if (mode === "metrics") {
       const { runMetrics } = await import("./promote-env.work.js");
@@ -53,9 +57,18 @@ export function run(): Promise<void> {
       throw new UserError("input 'token' is empty", {
         hint: "Leave it at its default (github.token) or pass a secret.",
       });
-    if (mode === "record") {
-      const { runRecord, createGitHubClients } = await import("./promote-env.work.js");
-      return runRecord(env, token, (secret) => ({
+    if (mode === "record" || mode === "report-health") {
+      const health =
+        mode === "report-health"
+          ? getChoice("health", ["in_progress", "success", "failure"] as const, "success")
+          : undefined;
+      const target = getString("to").trim();
+      if (health && !target)
+        throw new UserError("input 'to' is required in report-health mode", {
+          hint: "Name the environment whose latest deployment to report on.",
+        });
+      const { runRecord, runReportHealth, createGitHubClients } = await import("./promote-env.work.js");
+      const connect = (secret: string) => ({
         clients: createGitHubClients({
           token: secret,
           baseUrl: env.GITHUB_API_URL,
@@ -65,7 +78,8 @@ export function run(): Promise<void> {
         }),
         repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
         logger: actionsLogger,
-      }));
+      });
+      return health ? runReportHealth(target, health, token, connect) : runRecord(env, token, connect);
     }
     const to = getString("to").trim();
     if (!to)

@@ -48,3 +48,42 @@ export async function recordEnvironmentChange(
   on.logger.info(`Recorded deployment ${data.id} to ${change.environment} at ${shortSha(change.sha)}`);
   return { id: Number(data.id), created: true };
 }
+
+export type Health = "in_progress" | "success" | "failure";
+
+/** Sets the state of the newest deployment of an environment: what a smoke test or the cluster reports back. */
+export async function reportHealth(
+  on: GitHubRepository,
+  environment: string,
+  state: Health,
+  description: string,
+): Promise<{ id: number; sha: string }> {
+  const { owner, repo } = on.repository;
+  const context = { operation: `report ${state} for ${environment}`, repository: fullName(on) };
+  const { data } = await onGitHub(context, () =>
+    on.clients.read.request("GET /repos/{owner}/{repo}/deployments", {
+      owner,
+      repo,
+      environment,
+      per_page: 1,
+    }),
+  );
+  const latest = data[0];
+  if (!latest) {
+    throw new UserError(`${fullName(on)} has no deployment of ${environment} to report on`, {
+      hint: "Record deployments first: promote-env with mode: record on push to the default branch.",
+    });
+  }
+  await onGitHub(context, () =>
+    on.clients.write.request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+      owner,
+      repo,
+      deployment_id: Number(latest.id),
+      state,
+      description: description.slice(0, 140),
+      ...(on.runUrl ? { log_url: on.runUrl } : {}),
+    }),
+  );
+  on.logger.info(`Deployment ${latest.id} of ${environment} (${shortSha(latest.sha)}) is now ${state}`);
+  return { id: Number(latest.id), sha: latest.sha };
+}

@@ -47,9 +47,9 @@ beforeAll(async () => {
   );
 });
 
-function record() {
+function record(inputs: Record<string, string> = { mode: "record" }) {
   return runBundledAction("promote-env", {
-    inputs: { mode: "record", token: server.token, "working-directory": repo.dir },
+    inputs: { token: server.token, "working-directory": repo.dir, ...inputs },
     event: {
       name: "push",
       payload: { before: first, after: promotion },
@@ -101,5 +101,15 @@ describe("promote-env record mode (bundle)", () => {
     ]);
     expect(again.outputs.operation).toBe("unchanged");
     expect(server.repo("acme", "deploy").deployments).toHaveLength(2);
+  });
+
+  it("reports health on the newest deployment of an environment", async () => {
+    const run = await record({ mode: "report-health", to: "staging", health: "failure" });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const staging = server.repo("acme", "deploy").deployments.find((d) => d.environment === "staging")!;
+    expect(staging.statuses.map((status) => status.state)).toEqual(["failure"]);
+    const missing = await record({ mode: "report-health", to: "production", health: "success" });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain("acme/deploy has no deployment of production to report on");
   });
 });
