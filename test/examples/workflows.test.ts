@@ -158,6 +158,7 @@ describe("example workflow permissions", () => {
         "statuses",
         "id-token",
         "attestations",
+        "deployments",
       ]).toContain(scope);
       expect(["read", "write"]).toContain(level);
     }
