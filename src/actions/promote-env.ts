@@ -42,17 +42,50 @@ async function eventPullRequest(): Promise<number | undefined> {
 export function run(): Promise<void> {
   return runAction(async () => {
     const env = process.env;
+    const mode = getChoice(
+      "mode",
+      ["propose", "gate", "rollback", "metrics", "record", "report-health"] as const,
+      "propose",
+    );
+    // Metrics are read from a checkout's history, offline: no token, no target environment needed.
+    if (mode === "metrics") {
+      const { runMetrics } = await import("./promote-env.work.js");
+      return runMetrics(env);
+    }
     const token = getSecret("token");
     if (!token)
       throw new UserError("input 'token' is empty", {
         hint: "Leave it at its default (github.token) or pass a secret.",
       });
+    if (mode === "record" || mode === "report-health") {
+      const health =
+        mode === "report-health"
+          ? getChoice("health", ["in_progress", "success", "failure"] as const, "success")
+          : undefined;
+      const target = getString("to").trim();
+      if (health && !target)
+        throw new UserError("input 'to' is required in report-health mode", {
+          hint: "Name the environment whose latest deployment to report on.",
+        });
+      const { runRecord, runReportHealth, createGitHubClients } = await import("./promote-env.work.js");
+      const connect = (secret: string) => ({
+        clients: createGitHubClients({
+          token: secret,
+          baseUrl: env.GITHUB_API_URL,
+          graphqlUrl: env.GITHUB_GRAPHQL_URL,
+          logger: actionsLogger,
+          requestTimeoutMs: requestTimeoutMs(env),
+        }),
+        repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
+        logger: actionsLogger,
+      });
+      return health ? runReportHealth(target, health, token, connect) : runRecord(env, token, connect);
+    }
     const to = getString("to").trim();
     if (!to)
       throw new UserError("input 'to' is required", {
         hint: "Name the environment to promote to, e.g. production.",
       });
-    const mode = getChoice("mode", ["propose", "gate", "rollback"] as const, "propose");
     const mergeMethod = getChoice("merge-method", ["merge", "squash", "rebase"] as const, "merge");
     const merge = getBoolean("merge", false);
     const record = getBoolean("record-deployment", false);

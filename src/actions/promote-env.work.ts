@@ -8,3 +8,4 @@ export { imagesAfter } from "../promote/gate.js";
 export { gateSummary, proposalSummary } from "../promote/texts.js";
 export { pullRequestOutputs } from "../texts/update-summary.js";
 export { changeLine, unifiedDiff } from "../update/index.js";
+export { runMetrics, runRecord, runReportHealth } from "./promote-env-metrics.js";

@@ -18,6 +18,7 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
+import { sourceCommitOf } from "./source-commit.js";
 import * as core from "./workflow.js";
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
@@ -54,6 +55,12 @@ export function run(): Promise<void> {
         "'author' and 'committer' set the commit's identity in working-directory mode only; through the API the commit is by the token's account (with signoff: true they name the Signed-off-by trailer)",
       );
     }
+    const source = sourceCommitOf(env, {
+      repository: getString("source-repository"),
+      sha: getString("source-sha"),
+      time: getString("source-commit-time"),
+    });
+    if (source.note) logInfo(source.note);
     const autoMerge = getChoice("auto-merge", ["false", "merge", "squash", "rebase"] as const, "false");
     const request: UpdateRequest = {
       images,
@@ -78,6 +85,7 @@ export function run(): Promise<void> {
           ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
           : undefined,
       ...extras,
+      sources: source.sources,
     };
     if (!token && !workingDirectory) {
       throw new UserError("input 'token' is empty", {

@@ -2,7 +2,9 @@ import { isUserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { diffEnvsCommand } from "./diff-envs.js";
 import { gateCommand } from "./gate.js";
+import { metricsCommand } from "./metrics.js";
 import { promoteCommand } from "./promote.js";
+import { rollbackCommand } from "./rollback.js";
 import type { Command, CommandIO } from "./types.js";
 import { updateTagCommand } from "./update-tag.js";
 import { UsageError } from "./usage.js";
@@ -14,6 +16,8 @@ export const commands: Command[] = [
   promoteCommand,
   diffEnvsCommand,
   gateCommand,
+  metricsCommand,
+  rollbackCommand,
 ];
 
 function help(): string {

@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import { isUserError, UserError } from "../errors.js";
 import { parseRequirement } from "../promote/checks.js";
+import type { Freeze } from "../promote/freeze.js";
 import { parseWindow } from "../promote/window.js";
 import { repoPath } from "../update/local.js";
 import {
@@ -15,6 +16,7 @@ import {
 
 /** Name of the pipeline configuration file at the root of a config repository. */
 import { CONFIG_FILE } from "./file.js";
+import { parseFreezes } from "./freezes.js";
 
 export { CONFIG_FILE };
 
@@ -37,6 +39,8 @@ export interface Environment {
    * `status:`/`check:`/`check-suite:` to name one kind (src/promote/checks.ts).
    */
   requireStatus: string[];
+  /** Date-range freezes (src/promote/freeze.ts); undefined or empty when none. */
+  freezes?: Freeze[];
   /** Approvals a rollback needs; undefined when not set (promotion decides the default). */
   rollbackApprovals?: number;
   /** Line of the environment's key, for messages that point at it. */
@@ -66,6 +70,7 @@ const ENVIRONMENT_KEYS = [
   "windows",
   "require-status",
   "rollback-approvals",
+  "freezes",
 ];
 const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -179,6 +184,7 @@ function environment(reader: Reader, entry: Entry): Environment {
   const reviewersEntry = field("reviewers");
   const windowsEntry = field("windows");
   const statusEntry = field("require-status");
+  const freezesEntry = field("freezes");
   return {
     name: entry.key,
     paths,
@@ -211,6 +217,7 @@ function environment(reader: Reader, entry: Entry): Environment {
           }
         })
       : [],
+    ...(freezesEntry ? { freezes: parseFreezes(reader.file, reader.document, freezesEntry, where) } : {}),
     ...(rollbackEntry
       ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
       : {}),

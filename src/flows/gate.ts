@@ -125,6 +125,7 @@ export async function evaluatePullRequest(
     },
     approvals: requiredApprovals(target, marker.kind),
     windows: target.windows,
+    freezes: target.freezes,
     requireStatus: target.requireStatus,
     target: { name: target.name, paths: target.paths },
     source: {

@@ -101,6 +101,7 @@ export async function evaluateLocalGate(request: LocalGateRequest): Promise<Loca
     },
     approvals: requiredApprovals(target, "promotion"),
     windows: target.windows,
+    freezes: target.freezes,
     requireStatus: target.requireStatus,
     target: { name: target.name, paths: target.paths },
     source: {

@@ -4,6 +4,7 @@ import type { GitHub } from "../github/client.js";
 import { GitHubConfigRepository } from "../github/config-repository.js";
 import { formatImageRef, type ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
+import { appendTrailerLines, formatSourceTrailers, type SourceCommitInput } from "../metrics/trailers.js";
 import { defaultTitle, headBranchName, type Identity, pullRequestBody } from "../texts/pull-request.js";
 import type {
   AutoMerge,
@@ -55,6 +56,8 @@ export interface UpdateRequest {
   author?: Identity;
   committer?: Identity;
   maintainerCanModify?: boolean;
+  /** App commits whose images this update brings, written as Source-Commit trailers (src/metrics/trailers.ts). */
+  sources?: SourceCommitInput[];
 }
 
 /** The planner bound to the request: the core's planUpdate plus the missing-image rule. */
@@ -97,7 +100,8 @@ export function textsFor(request: UpdateRequest) {
   return (plan: UpdatePlan, base: string): Texts => {
     const title = request.title || defaultTitle(request.images, request);
     const [headline, ...rest] = (request.commitMessage || title).split(/\r?\n/);
-    const body = request.commitMessage ? rest.join("\n").trim() : commitBody(plan.changes);
+    const written = request.commitMessage ? rest.join("\n").trim() : commitBody(plan.changes);
+    const body = appendTrailerLines(written, formatSourceTrailers(request.sources ?? []));
     return {
       headline: headline!.trim() || title,
       body,

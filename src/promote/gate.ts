@@ -16,6 +16,7 @@ import {
   parseRequirement,
 } from "./checks.js";
 import { inspectPromotionDiff, type PromotedChange, type PullRequestFile } from "./diff.js";
+import { activeFreezes, describeFreeze, type Freeze } from "./freeze.js";
 import { describeProblem, type ReadReference, referenceProblem } from "./references.js";
 import { describeReviewers, evaluateReviews, type Review, type ReviewerPolicy } from "./reviews.js";
 import { anyWindowOpen, parseWindow, wallClock } from "./window.js";
@@ -34,6 +35,8 @@ export interface GateInput {
   /** Distinct allowed approvals needed on the head commit: the environment's `approvals` or `rollback-approvals`. */
   approvals: number;
   windows: readonly string[];
+  /** The target environment's date-range freezes (config `freezes:`). */
+  freezes?: readonly Freeze[];
   /** `require-status` entries: status contexts, check run names, `check:`/`status:`/`check-suite:` forms. */
   requireStatus: readonly string[];
   target: { name: string; paths: readonly string[] };
@@ -64,6 +67,7 @@ export type GateConditionName =
   | "approvals"
   | "changes-requested"
   | "window"
+  | "freeze"
   | "status"
   | "source"
   | "files";
@@ -139,6 +143,21 @@ function windowCondition(input: GateInput): GateCondition | undefined {
       ? `inside the deployment window (${input.windows.join(" or ")})`
       : `outside the deployment window ${input.windows.join(" or ")} (now ${zonesNow})`,
   };
+}
+
+function freezeConditions(input: GateInput): GateCondition[] {
+  const active = activeFreezes(input.freezes ?? [], input.now);
+  return active.map((freeze) => {
+    const allowed = input.kind === "rollback" && freeze.allowRollbacks;
+    return {
+      name: "freeze",
+      label: "frozen",
+      met: allowed,
+      detail: allowed
+        ? `${input.target.name} is ${describeFreeze(freeze)}; rollbacks are allowed`
+        : `${input.target.name} is ${describeFreeze(freeze)}`,
+    };
+  });
 }
 
 function statusConditions(input: GateInput): GateCondition[] {
@@ -236,6 +255,7 @@ export function evaluateGate(input: GateInput): GateResult {
   );
   const window = windowCondition(input);
   if (window) conditions.push(window);
+  conditions.push(...freezeConditions(input));
   conditions.push(...statusConditions(input));
 
   const inspection = inspectPromotionDiff(input.pullRequest.files, input.target);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { UserError } from "../errors.js";
 import { type ImageRef, imageName, normalizedName, versionOf } from "../image/index.js";
 import type { Change } from "../manifests/index.js";
+import { appendTrailerLines } from "../metrics/trailers.js";
 
 /** Marks pull requests this project opened, so people and tools can tell them apart. */
 export const PR_MARKER = "<!-- gitops-pipeline:update-manifest-tag -->";
@@ -132,7 +133,7 @@ export function formatIdentity(identity: Identity): string {
 export function withSignoff(body: string, identity: Identity): string {
   const trailer = `Signed-off-by: ${formatIdentity(identity)}`;
   if (body.split(/\r?\n/).includes(trailer)) return body;
-  return body.trim() === "" ? trailer : `${body.trimEnd()}\n\n${trailer}`;
+  return appendTrailerLines(body, [trailer]);
 }
 
 /** GitHub refuses a pull request body longer than this many characters. */

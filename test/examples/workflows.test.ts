@@ -159,6 +159,7 @@ describe("example workflow permissions", () => {
         "statuses",
         "id-token",
         "attestations",
+        "deployments",
       ]).toContain(scope);
       expect(["read", "write"]).toContain(level);
     }

@@ -1,0 +1,89 @@
+import { UserError } from "../errors.js";
+import { onGitHub } from "./errors.js";
+import { fullName, type GitHubRepository, shortSha } from "./repository.js";
+
+/** What landed in an environment at one config commit, as a GitHub deployment's payload holds it. */
+export interface EnvironmentChange {
+  environment: string;
+  sha: string;
+  images: string[];
+  sourceCommits: { repository: string; sha: string; time: string }[];
+}
+
+/**
+ * Records a GitHub deployment for the change unless one exists for that commit and environment, so a re-run of the
+ * push workflow records nothing twice. No status is set: health reports (smoke tests, Argo CD, Flux) set it.
+ */
+export async function recordEnvironmentChange(
+  on: GitHubRepository,
+  change: EnvironmentChange,
+): Promise<{ id: number; created: boolean }> {
+  const { owner, repo } = on.repository;
+  const context = { operation: `record a deployment to ${change.environment}`, repository: fullName(on) };
+  const existing = await onGitHub(context, () =>
+    on.clients.read.request("GET /repos/{owner}/{repo}/deployments", {
+      owner,
+      repo,
+      sha: change.sha,
+      environment: change.environment,
+      per_page: 1,
+    }),
+  );
+  const found = existing.data[0];
+  if (found) return { id: Number(found.id), created: false };
+  const { data } = await onGitHub(context, () =>
+    on.clients.write.request("POST /repos/{owner}/{repo}/deployments", {
+      owner,
+      repo,
+      ref: change.sha,
+      environment: change.environment,
+      description: `gitops-pipeline: ${change.environment} at ${shortSha(change.sha)}`,
+      auto_merge: false,
+      required_contexts: [],
+      payload: { images: change.images, sourceCommits: change.sourceCommits, configCommit: change.sha },
+    }),
+  );
+  if (!("id" in data))
+    throw new UserError(`GitHub did not create the deployment: ${data.message ?? "no reason given"}`);
+  on.logger.info(`Recorded deployment ${data.id} to ${change.environment} at ${shortSha(change.sha)}`);
+  return { id: Number(data.id), created: true };
+}
+
+export type Health = "in_progress" | "success" | "failure";
+
+/** Sets the state of the newest deployment of an environment: what a smoke test or the cluster reports back. */
+export async function reportHealth(
+  on: GitHubRepository,
+  environment: string,
+  state: Health,
+  description: string,
+): Promise<{ id: number; sha: string }> {
+  const { owner, repo } = on.repository;
+  const context = { operation: `report ${state} for ${environment}`, repository: fullName(on) };
+  const { data } = await onGitHub(context, () =>
+    on.clients.read.request("GET /repos/{owner}/{repo}/deployments", {
+      owner,
+      repo,
+      environment,
+      per_page: 1,
+    }),
+  );
+  const latest = data[0];
+  if (!latest) {
+    throw new UserError(`${fullName(on)} has no deployment of ${environment} to report on`, {
+      hint: "Record deployments first: promote-env with mode: record on push to the default branch.",
+    });
+  }
+  await onGitHub(context, () =>
+    on.clients.write.request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+      owner,
+      repo,
+      deployment_id: Number(latest.id),
+      state,
+      description: description.slice(0, 140),
+      ...(on.runUrl ? { log_url: on.runUrl } : {}),
+    }),
+  );
+  on.logger.info(`Deployment ${latest.id} of ${environment} (${shortSha(latest.sha)}) is now ${state}`);
+  return { id: Number(latest.id), sha: latest.sha };
+}
