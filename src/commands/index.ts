@@ -2,6 +2,7 @@ import { isUserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { diffEnvsCommand } from "./diff-envs.js";
 import { gateCommand } from "./gate.js";
+import { previewCommand } from "./preview.js";
 import { promoteCommand } from "./promote.js";
 import type { Command, CommandIO } from "./types.js";
 import { updateTagCommand } from "./update-tag.js";
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   promoteCommand,
   diffEnvsCommand,
   gateCommand,
+  previewCommand,
 ];
 
 function help(): string {
