@@ -18,6 +18,7 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
+import { runPreview, wantsPreview } from "./update-manifest-tag.preview.js";
 import * as core from "./workflow.js";
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
@@ -25,6 +26,7 @@ export function run(): Promise<void> {
   return runAction(async () => {
     const env = process.env;
     const token = getSecret("token");
+    if (wantsPreview()) return runPreview(token, env);
     const images = getList("images").map((text) => parseImageRef(text));
     if (images.length === 0)
       throw new UserError("input 'images' is empty", {

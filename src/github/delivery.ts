@@ -55,6 +55,9 @@ export interface PullRequestExtras {
   maintainerCanModify?: boolean;
 }
 
+/** A plan that may also delete files (a preview's removal); update plans never do. */
+export type DeliveryPlan = UpdatePlan & { deletions?: { path: string }[] };
+
 export interface Texts {
   headline: string;
   body: string;
@@ -76,7 +79,7 @@ export interface GitHubDeliveryOptions extends PullRequestExtras {
    */
   target: { patterns: string[] } | { config: string; resolve: (text: string | undefined) => Target };
   /** The core's planner over a reader (planUpdate with the images bound). */
-  plan: (reader: RepoReader, patterns: string[]) => Promise<UpdatePlan>;
+  plan: (reader: RepoReader, patterns: string[]) => Promise<DeliveryPlan>;
   /** Head branch in pull-request mode. */
   branch: string;
   texts: (plan: UpdatePlan, base: string) => Texts;
@@ -172,10 +175,10 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
   let signer: Identity | undefined = options.signoff === "token" ? undefined : options.signoff;
 
   // Kept across a lost compare-and-swap when the files we change did not change: no need to read them again.
-  let kept: { state: RepositoryState; plan: UpdatePlan } | undefined;
+  let kept: { state: RepositoryState; plan: DeliveryPlan } | undefined;
   for (let attempt = 1; ; attempt++) {
     let state: RepositoryState;
-    let plan: UpdatePlan;
+    let plan: DeliveryPlan;
     if (kept) ({ state, plan } = kept);
     else {
       state = await readState(options);
@@ -207,7 +210,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
       });
     }
-    if (plan.changes.length === 0) {
+    if (plan.changes.length === 0 && plan.files.length === 0 && !plan.deletions?.length) {
       // The base already runs these versions: an open pull request for them has nothing left to deliver.
       const stale = pullRequestMode && options.deleteBranch ? state.head : undefined;
       const ours = stale?.pullRequest?.baseRefName === state.base.name ? stale.pullRequest : undefined;
@@ -237,9 +240,12 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         headSnapshot.commit = state.head.oid;
         const oids = await headSnapshot.blobOids(plan.files.map((file) => file.path));
         requests += headSnapshot.requests;
-        headMatches = plan.files.every(
-          (file) => oids.get(file.path) === gitBlobOid(file.after, state.snapshot.encoding(file.path)),
-        );
+        const gone = plan.deletions ?? [];
+        const deleted = gone.length ? await headSnapshot.blobOids(gone.map((file) => file.path)) : new Map();
+        headMatches =
+          plan.files.every(
+            (file) => oids.get(file.path) === gitBlobOid(file.after, state.snapshot.encoding(file.path)),
+          ) && gone.every((file) => deleted.get(file.path) === undefined);
       }
       const existing =
         state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;
@@ -316,7 +322,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
  * an edit reached through a symlink lands on the link's target (as an edit of a checkout does), and a file
  * whose mode would change is refused (see GitHubSnapshot.commitPath). Changes are reported where they land.
  */
-async function deliverable(plan: UpdatePlan, snapshot: GitHubSnapshot): Promise<UpdatePlan> {
+async function deliverable(plan: DeliveryPlan, snapshot: GitHubSnapshot): Promise<DeliveryPlan> {
   if (plan.files.length === 0) return plan;
   const targets = new Map(
     await Promise.all(
@@ -494,8 +500,10 @@ async function readState(options: GitHubDeliveryOptions): Promise<RepositoryStat
 async function rebaseIfUntouched(
   options: GitHubDeliveryOptions,
   state: RepositoryState,
-  plan: UpdatePlan,
+  plan: DeliveryPlan,
 ): Promise<RepositoryState | undefined> {
+  // A removal lists the files of a folder: anything may have landed there since, so it is planned again.
+  if (plan.deletions?.length) return undefined;
   const paths = plan.files.map((file) => file.path);
   // The bytes the plan started from are known: their blob ids need no request.
   const before = new Map(
@@ -533,7 +541,7 @@ async function commitFiles(
   state: RepositoryState,
   branch: string,
   expectedHeadOid: string,
-  plan: UpdatePlan,
+  plan: DeliveryPlan,
   texts: Texts,
 ): Promise<{ oid: string; url: string }> {
   const message: Record<string, string> = { headline: texts.headline };
@@ -544,11 +552,16 @@ async function commitFiles(
     expectedHeadOid,
     message,
     fileChanges: {
-      additions: plan.files.map((file) => ({
-        path: file.path,
-        // In the encoding it was read in: a file that is not UTF-8 keeps its other bytes exactly.
-        contents: encodeText(file.after, state.snapshot.encoding(file.path)).toString("base64"),
-      })),
+      ...(plan.files.length > 0 || !plan.deletions?.length
+        ? {
+            additions: plan.files.map((file) => ({
+              path: file.path,
+              // In the encoding it was read in: a file that is not UTF-8 keeps its other bytes exactly.
+              contents: encodeText(file.after, state.snapshot.encoding(file.path)).toString("base64"),
+            })),
+          }
+        : {}),
+      ...(plan.deletions?.length ? { deletions: plan.deletions.map((file) => ({ path: file.path })) } : {}),
     },
   };
   try {
@@ -560,7 +573,8 @@ async function commitFiles(
     );
     const commit = data.createCommitOnBranch?.commit;
     if (!commit) throw new UserError(`GitHub accepted the commit to ${branch} but returned no commit`);
-    options.logger.info(`Committed ${plan.files.length} file(s) to ${branch}: ${commit.url}`);
+    const removed = plan.deletions?.length ? `, removed ${plan.deletions.length}` : "";
+    options.logger.info(`Committed ${plan.files.length} file(s)${removed} to ${branch}: ${commit.url}`);
     return commit;
   } catch (error) {
     if (isStaleHead(error)) throw error;

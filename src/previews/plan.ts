@@ -5,7 +5,10 @@ import { UserError } from "../errors.js";
 import { formatImageRef, type ImageRef, imageName, normalizedName, versionOf } from "../image/index.js";
 import type { Change } from "../manifests/index.js";
 import type { RepoReader, UpdatePlan } from "../update/index.js";
+import { MAX_PULL_REQUEST_NUMBER } from "./number.js";
 import { needsNameSuffix, readTemplate } from "./template.js";
+
+export { parsePullRequestNumber } from "./number.js";
 
 /** Annotations on a preview's kustomization: which preview it is and when it was made and last changed. */
 export const MARKER = {
@@ -16,8 +19,6 @@ export const MARKER = {
 } as const;
 const KUSTOMIZATION = "kustomization.yaml";
 const NAMESPACE_FILE = "namespace.yaml";
-/** GitHub numbers pull requests with 32-bit integers. */
-const MAX_NUMBER = 2147483647;
 
 /** What happened (or would happen) to one preview. */
 export interface PreviewOutcome {
@@ -44,20 +45,6 @@ export interface FoundPreview {
   created?: Date;
   updated?: Date;
   images: string[];
-}
-
-/** A pull request number as text (an input, an argument, an event field), checked to be a positive integer. */
-export function parsePullRequestNumber(text: string | number, what = "pull request number"): number {
-  const value = String(text).trim();
-  if (!/^[1-9][0-9]{0,9}$/.test(value) || Number(value) > MAX_NUMBER) {
-    throw new UserError(
-      `${what} must be a positive whole number, got ${JSON.stringify(String(text).slice(0, 40))}`,
-      {
-        hint: "Pass the pull request's number, e.g. 42.",
-      },
-    );
-  }
-  return Number(value);
 }
 
 /** Where preview N lives and what its namespace is; both checked again for this very number. */
@@ -322,7 +309,7 @@ export async function listPreviews(reader: RepoReader, preview: PreviewConfig): 
     const match = entry.type === "dir" ? name.exec(entry.name) : null;
     if (!match) continue;
     const numbers = match.slice(1).map(Number);
-    if (numbers.some((n) => n !== numbers[0]) || numbers[0]! > MAX_NUMBER) continue;
+    if (numbers.some((n) => n !== numbers[0]) || numbers[0]! > MAX_PULL_REQUEST_NUMBER) continue;
     const path = posix.join(root, entry.name);
     const text = await reader.read(posix.join(path, KUSTOMIZATION));
     const existing = readExisting(text);
