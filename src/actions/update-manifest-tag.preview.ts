@@ -1,9 +1,9 @@
 import { UserError } from "../errors.js";
-import type { AutoMerge, DeliveryMode } from "../github/delivery.js";
 import { checkBranchName } from "../github/refs.js";
 import { parseRepository } from "../github/settings.js";
 import { parseImageRef } from "../image/index.js";
 import { parsePullRequestNumber } from "../previews/number.js";
+import type { AutoMerge, DeliveryMode } from "../update/delivery.js";
 import { requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,

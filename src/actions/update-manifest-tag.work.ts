@@ -2,7 +2,7 @@
 
 export { previewThroughGitHub } from "../flows/preview.js";
 export { updateThroughGitHub } from "../flows/update.js";
-export { updateInWorkingDirectory } from "../git/working-tree.js";
+export { updateInWorkingDirectory } from "../flows/update-working-directory.js";
 export { createGitHubClients } from "../github/client.js";
 export { openPullRequestNumbers } from "../github/pulls.js";
 export { previewLines, previewSummary } from "../previews/texts.js";

@@ -3,16 +3,12 @@ import { loadConfig, type PreviewConfig } from "../environments/index.js";
 import { findPreview } from "../environments/previews.js";
 import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
-import {
-  type AutoMerge,
-  type DeliveryMode,
-  type DeliveryResult,
-  deliverThroughGitHub,
-} from "../github/delivery.js";
+import { deliverThroughGitHub } from "../github/delivery.js";
 import type { ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
 import { type PreviewPlan, planPreviewDelete, planPreviewUpdate, planSweep } from "../previews/plan.js";
 import { previewCommitTexts, previewLines } from "../previews/texts.js";
+import type { AutoMerge, DeliveryMode, DeliveryResult } from "../update/delivery.js";
 
 export type PreviewAction = "update" | "delete" | "sweep";
 
