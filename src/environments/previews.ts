@@ -1,8 +1,21 @@
+import type { Document, YAMLMap } from "yaml";
 import { isMap, isScalar, type Node } from "yaml";
 import { isUserError, UserError } from "../errors.js";
 import { repoPath } from "../update/local.js";
+import type { YamlFile } from "../yaml/index.js";
 import { type Entry, entries, positionOf } from "../yaml/index.js";
-import type { DeliveryMode, Reader } from "./config.js";
+
+type DeliveryMode = "commit" | "pull-request";
+
+/** What a section reader of config.ts offers (kept structural: config.ts imports this module). */
+interface Reader {
+  readonly file: YamlFile;
+  readonly document: Document.Parsed;
+  line(node: Node | undefined): number;
+  fail(node: Node | undefined, message: string, hint?: string): never;
+  map(entry: Entry | undefined, what: string): YAMLMap;
+  unknownKeys(map: YAMLMap, allowed: string[], what: string): void;
+}
 
 /** One entry of `previews:`: where each pull request's preview lives and what it is built from. */
 export interface PreviewConfig {

@@ -3,7 +3,7 @@ import { loadConfig, type PreviewConfig } from "../environments/index.js";
 import { findPreview } from "../environments/previews.js";
 import { UserError } from "../errors.js";
 import type { GitHub } from "../github/client.js";
-import { deliverThroughGitHub } from "../github/delivery.js";
+import { GitHubConfigRepository } from "../github/config-repository.js";
 import type { ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
 import { type PreviewPlan, planPreviewDelete, planPreviewUpdate, planSweep } from "../previews/plan.js";
@@ -66,9 +66,7 @@ export async function previewThroughGitHub(
   // Known before anything is read, so a sweep that cannot learn what is open changes nothing.
   const open = request.action === "sweep" && openPullRequests ? await openPullRequests() : undefined;
   let preview: PreviewConfig | undefined;
-  const result = await deliverThroughGitHub({
-    clients,
-    repository: request.repository,
+  const result = await GitHubConfigRepository.of(clients, request.repository, logger).deliver({
     base: request.base,
     mode: request.mode,
     target: {
@@ -120,7 +118,6 @@ export async function previewThroughGitHub(
     },
     body: request.body,
     dryRun: request.dryRun,
-    logger,
   });
   return { ...result, plan: result.plan as PreviewPlan, preview: preview?.name ?? request.name ?? "" };
 }
