@@ -19,6 +19,7 @@ import {
   writeSummary,
 } from "./runtime.js";
 import { sourceCommitOf } from "./source-commit.js";
+import { runPreview, wantsPreview } from "./update-manifest-tag.preview.js";
 import * as core from "./workflow.js";
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
@@ -26,6 +27,7 @@ export function run(): Promise<void> {
   return runAction(async () => {
     const env = process.env;
     const token = getSecret("token");
+    if (wantsPreview()) return runPreview(token, env);
     const images = getList("images").map((text) => parseImageRef(text));
     if (images.length === 0)
       throw new UserError("input 'images' is empty", {

@@ -3,6 +3,7 @@ import { VERSION } from "../version.js";
 import { diffEnvsCommand } from "./diff-envs.js";
 import { gateCommand } from "./gate.js";
 import { metricsCommand } from "./metrics.js";
+import { previewCommand } from "./preview.js";
 import { promoteCommand } from "./promote.js";
 import { rollbackCommand } from "./rollback.js";
 import type { Command, CommandIO } from "./types.js";
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   gateCommand,
   metricsCommand,
   rollbackCommand,
+  previewCommand,
 ];
 
 function help(): string {

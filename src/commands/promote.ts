@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { withVersionText } from "../image/index.js";
 import { promotionEdge } from "../promote/edges.js";
+import { WHOLE_ENVIRONMENT } from "../promote/pairing.js";
 import { planPromotion } from "../promote/plan.js";
 import { localReader } from "../update/index.js";
 import { applyChangeSet } from "./changes.js";
@@ -43,6 +44,12 @@ export const promoteCommand: Command = {
     for (const { app, image, version } of plan.unreferenced) {
       io.stderr(
         `promote: ${source.name} app ${app} runs ${withVersionText(image, version)}, which ${target.name} does not reference; not added\n`,
+      );
+    }
+    if (plan.fanOut) {
+      const { source: app, targets } = plan.fanOut;
+      io.stderr(
+        `promote: ${app === WHOLE_ENVIRONMENT ? source.name : `${source.name} app ${app}`} goes to ${targets.length} ${target.name} targets: ${targets.join(", ")}\n`,
       );
     }
     for (const { app, onlyIn } of plan.unpaired) {

@@ -17,7 +17,9 @@ import {
 /** Name of the pipeline configuration file at the root of a config repository. */
 import { CONFIG_FILE } from "./file.js";
 import { parseFreezes } from "./freezes.js";
+import { type PreviewConfig, readPreviews } from "./previews.js";
 
+export type { PreviewConfig };
 export { CONFIG_FILE };
 
 export type DeliveryMode = "commit" | "pull-request";
@@ -57,9 +59,11 @@ export interface PipelineConfig {
   validate?: unknown;
   /** Line of the `validate:` key, when present. */
   validateLine?: number;
+  /** `previews:` entries, in file order (src/environments/previews.ts); empty when absent. */
+  previews: PreviewConfig[];
 }
 
-const TOP_LEVEL = ["environments", "promotion", "validate"];
+const TOP_LEVEL = ["environments", "promotion", "validate", "previews"];
 /** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
 const MAX_ALIAS_EXPANSION = 100;
 const ENVIRONMENT_KEYS = [
@@ -76,7 +80,8 @@ const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
 
-class Reader {
+/** Reads a section of the file, failing at the line of the node at fault. */
+export class Reader {
   constructor(
     readonly file: YamlFile,
     readonly document: Document.Parsed,
@@ -273,10 +278,12 @@ export function loadConfig(text: string, file: string = CONFIG_FILE): PipelineCo
     });
   }
   const validateEntry = top.find((entry) => entry.key === "validate");
+  const previewsEntry = top.find((entry) => entry.key === "previews");
   return {
     file,
     environments,
     promotion,
+    previews: previewsEntry ? readPreviews(reader, previewsEntry) : [],
     ...(validateEntry
       ? {
           validate: plainData(reader, validateEntry),

@@ -47,7 +47,7 @@ interface RawPullRequest {
  * an edit reached through a symlink lands on the link's target (as an edit of a checkout does), and a file
  * whose mode would change is refused (see GitHubSnapshot.commitPath). Changes are reported where they land.
  */
-export async function deliverable(plan: UpdatePlan, snapshot: GitHubSnapshot): Promise<UpdatePlan> {
+export async function deliverable<P extends UpdatePlan>(plan: P, snapshot: GitHubSnapshot): Promise<P> {
   if (plan.files.length === 0) return plan;
   const targets = new Map(
     await Promise.all(
@@ -185,8 +185,10 @@ export async function readState(options: GitHubDeliveryOptions): Promise<Reposit
 export async function rebaseIfUntouched(
   options: GitHubDeliveryOptions,
   state: RepositoryState,
-  plan: UpdatePlan,
+  plan: UpdatePlan & { deletions?: unknown[] },
 ): Promise<RepositoryState | undefined> {
+  // A removal lists the files of a folder: anything may have landed there since, so it is planned again.
+  if (plan.deletions?.length) return undefined;
   const paths = plan.files.map((file) => file.path);
   // The bytes the plan started from are known: their blob ids need no request.
   const before = new Map(

@@ -67,13 +67,16 @@ export async function closeAndDeleteHead(
   return pullRequest;
 }
 
+/** A plan that may also delete files (a preview's removal); update plans never do. */
+export type DeliveryPlan = UpdatePlan & { deletions?: { path: string }[] };
+
 /** The single write that changes files: one commit, all files, only if the branch is still where we read it. */
 export async function commitFiles(
   options: GitHubDeliveryOptions,
   state: RepositoryState,
   branch: string,
   expectedHeadOid: string,
-  plan: UpdatePlan,
+  plan: DeliveryPlan,
   texts: Texts,
 ): Promise<{ oid: string; url: string }> {
   const message: Record<string, string> = { headline: texts.headline };
@@ -84,11 +87,16 @@ export async function commitFiles(
     expectedHeadOid,
     message,
     fileChanges: {
-      additions: plan.files.map((file) => ({
-        path: file.path,
-        // In the encoding it was read in: a file that is not UTF-8 keeps its other bytes exactly.
-        contents: encodeText(file.after, state.snapshot.encoding(file.path)).toString("base64"),
-      })),
+      ...(plan.files.length > 0 || !plan.deletions?.length
+        ? {
+            additions: plan.files.map((file) => ({
+              path: file.path,
+              // In the encoding it was read in: a file that is not UTF-8 keeps its other bytes exactly.
+              contents: encodeText(file.after, state.snapshot.encoding(file.path)).toString("base64"),
+            })),
+          }
+        : {}),
+      ...(plan.deletions?.length ? { deletions: plan.deletions.map((file) => ({ path: file.path })) } : {}),
     },
   };
   try {
@@ -100,7 +108,8 @@ export async function commitFiles(
     );
     const commit = data.createCommitOnBranch?.commit;
     if (!commit) throw new UserError(`GitHub accepted the commit to ${branch} but returned no commit`);
-    options.logger.info(`Committed ${plan.files.length} file(s) to ${branch}: ${commit.url}`);
+    const removed = plan.deletions?.length ? `, removed ${plan.deletions.length}` : "";
+    options.logger.info(`Committed ${plan.files.length} file(s)${removed} to ${branch}: ${commit.url}`);
     return commit;
   } catch (error) {
     if (isStaleHead(error)) throw error;

@@ -1,7 +1,6 @@
 import { UserError } from "../errors.js";
 import { type Identity, withSignoff, withUserBody } from "../texts/pull-request.js";
 import { type DeliveryResult, gitBlobOid, type Operation } from "../update/delivery.js";
-import type { UpdatePlan } from "../update/index.js";
 import {
   deliverable,
   type GitHubDeliveryOptions,
@@ -9,6 +8,7 @@ import {
   readState,
   rebaseIfUntouched,
 } from "./branch-state.js";
+import type { DeliveryPlan } from "./commit-writer.js";
 import {
   closeAndDeleteHead,
   commitFiles,
@@ -52,10 +52,10 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
   let signer: Identity | undefined = options.signoff === "token" ? undefined : options.signoff;
 
   // Kept across a lost compare-and-swap when the files we change did not change: no need to read them again.
-  let kept: { state: RepositoryState; plan: UpdatePlan } | undefined;
+  let kept: { state: RepositoryState; plan: DeliveryPlan } | undefined;
   for (let attempt = 1; ; attempt++) {
     let state: RepositoryState;
-    let plan: UpdatePlan;
+    let plan: DeliveryPlan;
     if (kept) ({ state, plan } = kept);
     else {
       state = await readState(options);
@@ -87,7 +87,7 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         hint: "Choose a `branch` different from `base`: the head branch is rewritten on every update.",
       });
     }
-    if (plan.changes.length === 0) {
+    if (plan.changes.length === 0 && plan.files.length === 0 && !plan.deletions?.length) {
       // The base already runs these versions: an open pull request for them has nothing left to deliver.
       const stale = pullRequestMode && options.deleteBranch ? state.head : undefined;
       const ours = stale?.pullRequest?.baseRefName === state.base.name ? stale.pullRequest : undefined;
@@ -117,9 +117,12 @@ export async function deliverThroughGitHub(options: GitHubDeliveryOptions): Prom
         headSnapshot.commit = state.head.oid;
         const oids = await headSnapshot.blobOids(plan.files.map((file) => file.path));
         requests += headSnapshot.requests;
-        headMatches = plan.files.every(
-          (file) => oids.get(file.path) === gitBlobOid(file.after, state.snapshot.encoding(file.path)),
-        );
+        const gone = plan.deletions ?? [];
+        const deleted = gone.length ? await headSnapshot.blobOids(gone.map((file) => file.path)) : new Map();
+        headMatches =
+          plan.files.every(
+            (file) => oids.get(file.path) === gitBlobOid(file.after, state.snapshot.encoding(file.path)),
+          ) && gone.every((file) => deleted.get(file.path) === undefined);
       }
       const existing =
         state.head?.pullRequest?.baseRefName === state.base.name ? state.head.pullRequest : undefined;

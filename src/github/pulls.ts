@@ -108,3 +108,15 @@ export async function mergePullRequest(
     });
   }
 }
+
+/** Numbers of a repository's open pull requests, every page of them (a preview sweep keeps their previews). */
+export async function openPullRequestNumbers(
+  client: GitHubRepository["clients"]["read"],
+  repository: { owner: string; repo: string },
+): Promise<Set<number>> {
+  const open = await openPullRequests({
+    clients: { read: client, write: client },
+    repository,
+  } as GitHubRepository);
+  return new Set(open.map((pr) => pr.number));
+}

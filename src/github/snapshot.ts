@@ -252,6 +252,8 @@ export class GitHubSnapshot implements RepoReader {
   async commitPath(path: string): Promise<string> {
     const key = repoPath(path);
     const mode = await this.modeOf(key);
+    // Not there yet (a new preview's file): written where it is named.
+    if (mode === undefined && !this.types.has(key)) return key;
     if (mode !== SYMLINK_MODE) {
       this.checkRegular(key, key, mode);
       return key;

@@ -1,3 +1,4 @@
+import { isUserError } from "../errors.js";
 import {
   formatImageRef,
   type ImageRef,
@@ -17,6 +18,7 @@ import {
 } from "./checks.js";
 import { inspectPromotionDiff, type PromotedChange, type PullRequestFile } from "./diff.js";
 import { activeFreezes, describeFreeze, type Freeze } from "./freeze.js";
+import { type AppPair, pairApps } from "./pairing.js";
 import { describeProblem, type ReadReference, referenceProblem } from "./references.js";
 import { describeReviewers, evaluateReviews, type Review, type ReviewerPolicy } from "./reviews.js";
 import { anyWindowOpen, parseWindow, wallClock } from "./window.js";
@@ -203,10 +205,22 @@ function sourceConditions(input: GateInput, changes: readonly PromotedChange[]):
     met: false,
     detail,
   });
+  // Pairing as the plan paired: a fleet's cluster apps take their versions from the one source app.
+  let pairs: AppPair[] = [];
+  try {
+    const targets = [...new Set(changes.map((change) => change.app))];
+    pairs = pairApps(Object.keys(input.source.images), targets, {
+      from: input.source.name,
+      to: input.target.name,
+    });
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+  }
+  const sourceApp = (app: string) => pairs.find((pair) => pair.target === app)?.source ?? app;
   for (const change of changes) {
     const to = changedRef(change);
     const name = normalizedName(to);
-    const running = (input.source.images[change.app] ?? []).filter(
+    const running = (input.source.images[sourceApp(change.app)] ?? []).filter(
       (image) => normalizedName(image.ref) === name,
     );
     // A version read from the source is compared only once it is a valid one: the PR must not be matched to text.

@@ -1,3 +1,5 @@
+import { UserError } from "../errors.js";
+
 // Which app a file belongs to, read from the wildcard parts of an environment's paths: the patterns
 // apps/*/overlays/staging and apps/*/overlays/production both name the app `web` for files under
 // apps/web/overlays/…, and that shared name is what pairs a source app with its target.
@@ -80,4 +82,51 @@ export function appOf(file: string, patterns: readonly string[]): string | undef
 function appName(groups: (string | undefined)[]): string {
   const parts = groups.filter((g): g is string => g !== undefined && g !== "");
   return parts.length === 0 ? WHOLE_ENVIRONMENT : parts.join("/");
+}
+
+/** A source app promoted into a target app; the two names differ when one overlay feeds a fleet. */
+export interface AppPair {
+  source: string;
+  target: string;
+}
+
+/**
+ * Which source app each target app takes its versions from. Names pair first: the same name, or a target named
+ * `<cluster>/<app>` for a source `<app>`. When no name pairs at all and the source is one app (one overlay, or
+ * one wildcard match), it fans out to every target app: `staging: [apps/web/staging]` into `production:
+ * [clusters/*\/web]` promotes into each cluster. Several source apps and no name in common cannot be paired
+ * without guessing, so that is an error, as is a target whose name matches two sources.
+ */
+export function pairApps(
+  sources: readonly string[],
+  targets: readonly string[],
+  names: { from: string; to: string },
+): AppPair[] {
+  const pairs: AppPair[] = [];
+  for (const target of targets) {
+    if (sources.includes(target)) {
+      pairs.push({ source: target, target });
+      continue;
+    }
+    const byName = sources.filter((source) => source !== WHOLE_ENVIRONMENT && target.endsWith(`/${source}`));
+    if (byName.length > 1) {
+      throw new UserError(
+        `${names.to} app ${target} matches ${byName.length} ${names.from} apps by name (${byName.join(", ")}), so which one to promote into it is ambiguous`,
+        {
+          hint: `Name the apps so that each ${names.to} app ends with exactly one ${names.from} app's name.`,
+        },
+      );
+    }
+    if (byName.length === 1) pairs.push({ source: byName[0]!, target });
+  }
+  if (pairs.length > 0 || targets.length === 0 || sources.length === 0) return pairs;
+  if (sources.length === 1) return targets.map((target) => ({ source: sources[0]!, target }));
+  throw new UserError(
+    `no ${names.to} app shares a name with a ${names.from} app, and ${names.from} has ${sources.length} apps (${sources.join(", ")}), so which one goes where is ambiguous`,
+    {
+      hint:
+        `${names.to} has ${targets.join(", ")}. Pair by name (the wildcard parts of both environments' paths), ` +
+        `or promote one source overlay into many: give ${names.from} a single path and ${names.to} a wildcard path such as clusters/*/APP.`,
+    },
+  );
 }

@@ -15,7 +15,7 @@ import {
   updateFile,
 } from "../manifests/index.js";
 import { type RepoReader, resolvePaths } from "../update/index.js";
-import { appOf } from "./pairing.js";
+import { appOf, pairApps } from "./pairing.js";
 import { assertValidReferences } from "./references.js";
 
 /** The part of an environment a promotion reads: its name and its paths. */
@@ -77,6 +77,8 @@ export interface PromotionPlan extends ChangeSet {
   unreferenced: { app: string; image: string; version: string }[];
   /** Source apps with no counterpart in the target (and the reverse). */
   unpaired: { app: string; onlyIn: string }[];
+  /** One source app promoted into several target apps (a fleet of cluster overlays), when that happened. */
+  fanOut?: { source: string; targets: string[] };
 }
 
 export interface PromotionOptions extends UpdateOptions {
@@ -174,14 +176,21 @@ export function planBetween(
   const source = { name: from.name };
   const target = { name: to.name };
   const wantedApps = options.apps && options.apps.length > 0 ? new Set(options.apps) : undefined;
+  const allPairs = pairApps([...from.apps.keys()].sort(), [...to.apps.keys()].sort(), {
+    from: source.name,
+    to: target.name,
+  });
   for (const app of wantedApps ?? []) {
-    if (!from.apps.has(app) || !to.apps.has(app)) {
-      const both = [...from.apps.keys()].filter((name) => to.apps.has(name));
+    if (!allPairs.some((pair) => pair.source === app || pair.target === app)) {
+      const both = allPairs.map((pair) => pair.target);
       throw new UserError(`app ${JSON.stringify(app)} is not in both ${source.name} and ${target.name}`, {
         hint: `Apps in both: ${both.join(", ") || "none"}. App names come from the wildcard parts of the environments' paths.`,
       });
     }
   }
+  const pairs = allPairs.filter(
+    (pair) => !wantedApps || wantedApps.has(pair.source) || wantedApps.has(pair.target),
+  );
   const imageFilter = imageMatcher(options.images);
 
   const plan: PromotionPlan = {
@@ -193,16 +202,27 @@ export function planBetween(
     changes: [],
     files: [],
   };
+  const fanned = pairs.filter((pair) => pair.source !== pair.target);
+  if (fanned.length > 1 && fanned.every((pair) => pair.source === fanned[0]!.source)) {
+    plan.fanOut = { source: fanned[0]!.source, targets: fanned.map((pair) => pair.target) };
+  }
+  const paired = new Set(allPairs.map((pair) => pair.source));
   for (const app of [...from.apps.keys()].sort()) {
-    if (wantedApps && !wantedApps.has(app)) continue;
-    if (!to.apps.has(app)) {
+    if ((!wantedApps || wantedApps.has(app)) && !paired.has(app))
       plan.unpaired.push({ app, onlyIn: source.name });
-      continue;
+  }
+  const keep = (ref: ImageRef) => !imageFilter || imageFilter.matches(ref);
+  // Each source app's versions are read once, however many targets take them.
+  const chosen = new Map<string, Map<string, AppImage>>();
+  for (const { source: from_, target: app } of pairs) {
+    let versions = chosen.get(from_);
+    if (!versions) {
+      versions = sourceVersions(source.name, from_, from.apps.get(from_)!, keep);
+      chosen.set(from_, versions);
     }
     const targetNames = new Set(to.apps.get(app)!.map((image) => normalizedName(image.ref)));
     const refs: ImageRef[] = [];
-    const keep = (ref: ImageRef) => !imageFilter || imageFilter.matches(ref);
-    for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app)!, keep)) {
+    for (const [name, image] of versions) {
       if (!targetNames.has(name)) {
         plan.unreferenced.push({ app, image: imageName(image.ref), version: versionOf(image.ref) });
         continue;
@@ -225,8 +245,9 @@ export function planBetween(
       plan.rows.push(...rowsOf(app, result.changes, plan.rows));
     }
   }
+  const targeted = new Set(allPairs.map((pair) => pair.target));
   for (const app of [...to.apps.keys()].sort()) {
-    if (!from.apps.has(app) && (!wantedApps || wantedApps.has(app))) {
+    if (!targeted.has(app) && (!wantedApps || wantedApps.has(app))) {
       plan.unpaired.push({ app, onlyIn: target.name });
     }
   }

@@ -1,6 +1,7 @@
 import { parseImageRef } from "../image/index.js";
 import { commitBody } from "../update/index.js";
 import type { GateKind, GateResult } from "./gate.js";
+import { WHOLE_ENVIRONMENT } from "./pairing.js";
 import type { PromotionPlan, PromotionRow } from "./plan.js";
 import { markdownTable, shortVersion } from "./table.js";
 
@@ -110,6 +111,12 @@ export function promotionBody(
       (u) =>
         `${marker.from} app ${u.app} runs \`${u.image}\` (\`${shortVersion(u.version)}\`), which ${marker.to} does not reference: not added.`,
     ),
+    ...(plan.fanOut
+      ? [
+          `${fanOutSource(marker.from, plan.fanOut.source)} is promoted into ${plan.fanOut.targets.length} ${marker.to} targets: ` +
+            `${plan.fanOut.targets.join(", ")}.`,
+        ]
+      : []),
     ...plan.unpaired.map((u) => `App ${u.app} exists only in ${u.onlyIn}: skipped.`),
   ];
   if (notes.length > 0) lines.push("", ...notes.map((note) => `- ${note}`));
@@ -149,7 +156,11 @@ export function proposalSummary(
   const link = pullRequest ? ` ([#${pullRequest.number}](${pullRequest.url}))` : "";
   const table =
     plan.rows.length > 0 ? promotionTable(plan, serverUrl) : `${marker.to} already runs these versions.\n`;
-  return `### ${what}: ${operation}${link}\n\n${table}`;
+  const fleet = plan.fanOut
+    ? `\n${fanOutSource(marker.from, plan.fanOut.source)} goes to ${plan.fanOut.targets.length} ${marker.to} targets: ` +
+      `${plan.fanOut.targets.join(", ")}.\n`
+    : "";
+  return `### ${what}: ${operation}${link}\n\n${table}${fleet}`;
 }
 
 /** The job summary of one gate evaluation: every condition, met or not. */
@@ -161,4 +172,9 @@ export function gateSummary(pullRequest: { number: number; url: string }, result
     markdownTable(["", "Condition", "Detail"], rows).trimEnd(),
     "",
   ].join("\n");
+}
+
+/** How the one source of a fan-out is named: the environment itself when its paths have no wildcard. */
+function fanOutSource(environment: string, app: string): string {
+  return app === WHOLE_ENVIRONMENT ? environment : `${environment} app ${app}`;
 }

@@ -42,6 +42,7 @@ export const LAYERS: Layer[] = [
       "src/manifests/",
       "src/environments/",
       "src/promote/",
+      "src/previews/",
       "src/update/",
       "src/validate/",
       "src/report/",
