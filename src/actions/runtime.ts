@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import * as core from "@actions/core";
 import { isUserError, UserError } from "../errors.js";
+import { proxyCredentials } from "../http/proxy.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -86,6 +87,8 @@ export function getSecret(name: string): string {
  * debug log, where a maintainer can find it without alarming the user.
  */
 export async function runAction(body: () => Promise<void>): Promise<void> {
+  // A proxy password in HTTPS_PROXY could surface in a tool's error message; the runner hides it once told.
+  for (const secret of proxyCredentials(process.env)) core.setSecret(secret);
   try {
     await body();
   } catch (error) {

@@ -44,11 +44,12 @@ export function proxyCredentials(env: NodeJS.ProcessEnv): string[] {
       if (!value) continue;
       try {
         const url = new URL(value.includes("://") ? value : `http://${value}`);
-        for (const part of [url.password, url.username])
-          if (part) {
-            found.add(part);
-            found.add(decodeURIComponent(part));
-          }
+        // A lone user name is often a token; with a password, the name alone is not worth hiding.
+        const secret = url.password || url.username;
+        if (secret) {
+          found.add(secret);
+          found.add(decodeURIComponent(secret));
+        }
       } catch {
         // An unparsable proxy fails the first request with its own message; there is nothing to mask.
       }
