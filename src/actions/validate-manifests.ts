@@ -74,6 +74,7 @@ export function run(): Promise<void> {
       render: getChoice("render", ["auto", "never"] as const, "auto"),
       configFile: getString("config") || undefined,
       crds: getList("crds"),
+      schemas: getList("schemas"),
     };
     const withAnnotations = getBoolean("annotations", true);
     // The work's code loads only now, so a step with a bad input fails before paying for it.

@@ -15,7 +15,7 @@ import { parseCommandArgs, UsageError } from "./usage.js";
 
 const USAGE =
   "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
-  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE] [--repository-url URL...]";
+  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--schemas DIR...] [--changed-files FILE] [--repository-url URL...]";
 
 const OPTIONS = {
   format: { type: "string" },
@@ -26,6 +26,7 @@ const OPTIONS = {
   "fail-on": { type: "string" },
   config: { type: "string" },
   crds: { type: "string", multiple: true },
+  schemas: { type: "string", multiple: true },
   "changed-files": { type: "string" },
   "repository-url": { type: "string", multiple: true },
 } as const;
@@ -120,6 +121,7 @@ export const validateCommand: Command = {
           render,
           configFile: values.config,
           crds: values.crds ?? [],
+          schemas: values.schemas ?? [],
           changedFiles,
           repositoryUrls: values["repository-url"] ?? [],
         },
