@@ -1,4 +1,3 @@
-import type { ChildProcess } from "node:child_process";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -20,9 +19,16 @@ export interface Leftovers {
   groups: number[];
 }
 
+/** The part of a started builder process this module needs. */
+interface Child {
+  readonly pid?: number;
+  readonly exitCode: number | null;
+  once(event: "close", listener: () => void): unknown;
+}
+
 const paths = new Set<string>();
 const stores = new Set<string>();
-const children = new Set<ChildProcess>();
+const children = new Set<Child>();
 let listener: ((now: Leftovers) => void) | undefined;
 
 export function leftovers(): Leftovers {
@@ -71,7 +77,7 @@ export async function removeSecretCopies(root: string): Promise<void> {
   }
 }
 
-export function holdChild(child: ChildProcess): void {
+export function holdChild(child: Child): void {
   children.add(child);
   changed();
   child.once("close", () => {
