@@ -1,4 +1,5 @@
-// How long each action bundle takes to start working, beside `node -e 0` in the same run.
+// How long each action bundle takes to start working, beside `node -e 0` and beside the published bundle of the
+// action it competes with (its "anchor"), all in the same run on the same Node.
 //
 // "Start" is the time from spawning `node dist/<name>/index.js` the way the runner does to the action's first
 // external effect on its smallest real job:
@@ -10,8 +11,15 @@
 // step with a bad input (none of its required inputs, or fail-on: sometimes) takes to fail, which is everything an
 // action loads before it has checked its inputs (the work itself is loaded after). Runs alternate between the floor and the bundles so load on the machine hits both
 // alike. Options: --runs N (default 15).
+//
+// Anchors: each action is set beside the bundle users would otherwise run, started the same way until it fails its own
+// input check: peter-evans/create-pull-request for update-manifest-tag and promote-env, docker/build-push-action for
+// build-push and validate-manifests. Their published dist/ is read from a cache outside the repository,
+// $GITOPS_BENCH_ANCHORS (default ~/.cache/gitops-pipeline/anchors), pinned by version and checked by SHA-256. Fill it
+// once with the commands the bench prints when a pinned copy is missing. The target: ours ≤ 0.75× the anchor.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +29,52 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 const NODE = process.execPath;
+if (!process.version.startsWith("v24.")) {
+  console.error(
+    `warning: ${process.version}; the actions run on Node 24 (npm run uses the project's Node 24)`,
+  );
+}
+
+const anchorCache =
+  process.env.GITOPS_BENCH_ANCHORS || path.join(os.homedir(), ".cache", "gitops-pipeline", "anchors");
+/** The anchors' published bundles, pinned by release and by the SHA-256 of their entry file. */
+const anchors = {
+  "create-pull-request": {
+    repository: "peter-evans/create-pull-request",
+    version: "v8.1.1",
+    entry: "dist/index.js",
+    sha256: "a5994e9d511f10da688da6199b7ca4161bbb33b05d0e13d268e4cb0c0874b79f",
+  },
+  "build-push-action": {
+    repository: "docker/build-push-action",
+    version: "v7.3.0",
+    entry: "dist/index.cjs",
+    sha256: "1158adb1afaf0412e07d5284de6206cb416ed9f073a753ca9890b99848e6e013",
+  },
+};
+const anchorEntry = (name) => {
+  const anchor = anchors[name];
+  return path.join(anchorCache, `${name}@${anchor.version}`, anchor.entry);
+};
+{
+  const missing = [];
+  for (const [name, anchor] of Object.entries(anchors)) {
+    const file = anchorEntry(name);
+    const sum = existsSync(file) ? createHash("sha256").update(readFileSync(file)).digest("hex") : "";
+    if (sum !== anchor.sha256)
+      missing.push([name, anchor, sum ? "differs from the pinned release" : "is missing"]);
+  }
+  if (missing.length > 0) {
+    console.error(`The anchors' published bundles are needed in ${anchorCache}:`);
+    for (const [name, anchor, why] of missing) {
+      const dir = path.join(anchorCache, `${name}@${anchor.version}`);
+      console.error(`  ${path.join(dir, anchor.entry)} ${why}; fill it with`);
+      console.error(`    rm -rf '${dir}' && git clone --depth 1 --branch ${anchor.version} \\`);
+      console.error(`      https://github.com/${anchor.repository}.git '${dir}'`);
+    }
+    process.exit(1);
+  }
+}
 
 const work = mkdtempSync(path.join(os.tmpdir(), "bench-start-"));
 const workspace = path.join(work, "workspace");
@@ -67,11 +121,13 @@ const runnerEnv = (inputs) => {
 const cases = [
   {
     name: "validate-manifests",
+    anchor: "build-push-action",
     until: "exit",
     inputs: { paths: ".", render: "auto", "fail-on": "error", annotations: "true" },
   },
   {
     name: "update-manifest-tag",
+    anchor: "create-pull-request",
     until: "request",
     inputs: {
       token: "ghs_bench",
@@ -83,11 +139,13 @@ const cases = [
   },
   {
     name: "promote-env",
+    anchor: "create-pull-request",
     until: "request",
     inputs: { token: "ghs_bench", to: "production", mode: "propose", "request-timeout": "5" },
   },
   {
     name: "build-push",
+    anchor: "build-push-action",
     until: "request",
     inputs: {
       image: `${address}/acme/guestbook-frontend`,
@@ -133,7 +191,7 @@ const median = (values) => {
 };
 
 const floor = [];
-const results = new Map(cases.map((c) => [c.name, { start: [], exit: [], bad: [] }]));
+const results = new Map(cases.map((c) => [c.name, { start: [], exit: [], bad: [], anchor: [] }]));
 try {
   for (let run = 0; run < RUNS; run++) {
     floor.push((await timed(["-e", "0"], { PATH: process.env.PATH })).exit);
@@ -151,6 +209,11 @@ try {
       );
       if (bad.code === 0) throw new Error(`${c.name} accepted a step without its inputs:\n${bad.output}`);
       results.get(c.name).bad.push(bad.exit);
+      // The anchor right after, with the same runner environment and no inputs: it fails its own input check.
+      const theirs = await timed([anchorEntry(c.anchor)], runnerEnv({ "fail-on": "sometimes" }));
+      if (theirs.code === 0)
+        throw new Error(`${c.anchor} accepted a step without its inputs:\n${theirs.output}`);
+      results.get(c.name).anchor.push(theirs.exit);
     }
   }
 } finally {
@@ -170,3 +233,17 @@ for (const c of cases) {
     `| ${c.name} | ${median(bad).toFixed(0)} ms | ${ratio(bad)} | ${median(start).toFixed(0)} ms | ${ratio(start)} | ${median(exit).toFixed(0)} ms |`,
   );
 }
+
+console.log("\nTo the input-check failure, beside the anchor (target: ours ≤ 0.75× the anchor)\n");
+console.log("| action | ours | anchor | anchor's time | ours / anchor | |");
+console.log("| --- | ---: | --- | ---: | ---: | --- |");
+let over = false;
+for (const c of cases) {
+  const { bad, anchor } = results.get(c.name);
+  const share = median(bad) / median(anchor);
+  over ||= share > 0.75;
+  console.log(
+    `| ${c.name} | ${median(bad).toFixed(0)} ms | ${c.anchor}@${anchors[c.anchor].version} | ${median(anchor).toFixed(0)} ms | ${share.toFixed(2)}× | ${share <= 0.75 ? "ok" : "over target"} |`,
+  );
+}
+if (over) process.exitCode = 1;

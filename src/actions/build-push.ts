@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import * as core from "@actions/core";
 import { BUILDERS } from "../builder/argv.js";
 import {
   computeMetadata,
@@ -26,7 +27,6 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
-import * as core from "./workflow.js";
 
 function githubContext(env: NodeJS.ProcessEnv): GitHubContext {
   let payload: Record<string, unknown> = {};

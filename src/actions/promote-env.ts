@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import * as core from "@actions/core";
 import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
 import type { PromotionContext } from "../flows/promotion.js";
@@ -16,7 +17,6 @@ import {
   runAction,
   writeSummary,
 } from "./runtime.js";
-import * as core from "./workflow.js";
 
 const changesJson = (changes: readonly Change[]) =>
   JSON.stringify(changes.map(({ file, line, image, from, to }) => ({ file, line, image, from, to })));

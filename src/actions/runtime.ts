@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import * as core from "@actions/core";
 import { isUserError, UserError } from "../errors.js";
+import { proxyCredentials } from "../http/proxy.js";
 import type { Logger } from "../logger.js";
-import * as core from "./workflow.js";
 
 /**
  * The runner reads `::command::` at the start of any (trimmed) line and `##[command]` anywhere in a line. Text that
@@ -34,10 +35,11 @@ export const actionsLogger: Logger = {
  * to write it warns and never fails the step (act and other runners have no summary file).
  */
 export async function writeSummary(markdown: string): Promise<void> {
-  if (markdown === "") return;
+  if (markdown === "" || !process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    core.appendSummary(markdown);
+    await core.summary.addRaw(markdown).write();
   } catch (error) {
+    core.summary.emptyBuffer();
     core.warning(`could not write the job summary: ${(error as Error).message}`);
   }
 }
@@ -85,6 +87,8 @@ export function getSecret(name: string): string {
  * debug log, where a maintainer can find it without alarming the user.
  */
 export async function runAction(body: () => Promise<void>): Promise<void> {
+  // A proxy password in HTTPS_PROXY could surface in a tool's error message; the runner hides it once told.
+  for (const secret of proxyCredentials(process.env)) core.setSecret(secret);
   try {
     await body();
   } catch (error) {

@@ -1,3 +1,4 @@
+import * as core from "@actions/core";
 import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
 import type { UpdateRequest } from "../flows/update.js";
@@ -20,7 +21,6 @@ import {
 } from "./runtime.js";
 import { sourceCommitOf } from "./source-commit.js";
 import { runPreview, wantsPreview } from "./update-manifest-tag.preview.js";
-import * as core from "./workflow.js";
 
 /** The action's body; the bundle's entry calls it, and so can `@github/local-action`. */
 export function run(): Promise<void> {

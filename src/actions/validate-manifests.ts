@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { isObjectId } from "../validate/object-id.js";
 import type { FailOn } from "../validate/run.js";
 import { getBoolean, getChoice, getList, getString, logInfo, runAction, writeSummary } from "./runtime.js";
-import * as core from "./workflow.js";
 
 const readText = (file: string) => {
   try {

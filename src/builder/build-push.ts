@@ -24,6 +24,7 @@ import {
   reuseAttestations,
 } from "./attest.js";
 import { prepareStepDockerConfig, userDockerConfig } from "./docker-config.js";
+import { holdPath, holdStore, releasePath, releaseStore } from "./leftovers.js";
 import type { ImageMetadata } from "./metadata.js";
 import { taggedRefs } from "./metadata.js";
 import { detectBuilder, runChecked } from "./process.js";
@@ -222,6 +223,7 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
   const stateDir = path.join(options.tempDir, "gitops-build");
   await mkdir(stateDir, { recursive: true });
   const runDir = await mkdtemp(path.join(stateDir, "run-"));
+  holdPath(runDir);
   const files: BuilderFiles = {
     root: path.join(stateDir, "storage"),
     runroot: await shortRunroot(path.join(stateDir, "runroot")),
@@ -230,6 +232,9 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     metadataFile: path.join(runDir, "metadata.json"),
     digestFile: path.join(runDir, "digest"),
   };
+  // The runroot is where a builder keeps its per-container state, copies of mounted secrets among it.
+  holdPath(files.runroot);
+  holdStore(files.root);
   const request: BuildRequest = {
     context: options.context,
     file: options.file,
@@ -249,7 +254,9 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
   // Logging in also when not pushing lets a pull-request build pull a private base image.
   const login = options.credentials !== undefined;
   const registryHost = image.registry || "docker.io";
-  let env = options.env;
+  // The builder's own temporary copies (of secrets among them) land in the run directory and go with it.
+  await mkdir(path.join(runDir, "tmp"), { mode: 0o700 });
+  let env: NodeJS.ProcessEnv = { ...options.env, TMPDIR: path.join(runDir, "tmp") };
   const exec = (what: string, invocation: Invocation) => runChecked(what, invocation, logger, env);
 
   try {
@@ -259,7 +266,7 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
       // docker login writes to DOCKER_CONFIG; this one lives in the run directory and goes with it.
       const dockerConfig = path.join(runDir, "docker");
       await prepareStepDockerConfig(dockerConfig, userDockerConfig(options.env), registryHost);
-      env = { ...options.env, DOCKER_CONFIG: dockerConfig };
+      env = { ...env, DOCKER_CONFIG: dockerConfig };
     }
     if (login) {
       // Pushes to the other names need their logins in the same auth file the builder is pointed at.
@@ -330,7 +337,10 @@ export async function buildAndPush(options: BuildPushOptions, logger: Logger): P
     // The auth file, the step's DOCKER_CONFIG and the secret files hold credentials; nothing of this run stays
     // behind but the image store, whether the build succeeded or not.
     await rm(runDir, { recursive: true, force: true });
+    releasePath(runDir);
     if (!files.runroot.startsWith(stateDir)) await rm(files.runroot, { recursive: true, force: true });
+    releasePath(files.runroot);
+    releaseStore(files.root);
   }
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { UserError } from "../errors.js";
 import { type Logger, silentLogger } from "../logger.js";
 import { BUILDERS, type BuilderName, type Invocation } from "./argv.js";
+import { holdChild } from "./leftovers.js";
 
 const TAIL_LINES = 20;
 
@@ -22,7 +23,10 @@ export function run(invocation: Invocation, logger: Logger, env?: NodeJS.Process
     const child = spawn(invocation.command, invocation.args, {
       env,
       stdio: [invocation.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      // Its own process group, so a cancelled step can stop the builder together with what it started.
+      detached: true,
     });
+    holdChild(child);
     const tail: string[] = [];
     const lines = (emit: (line: string) => void) => {
       let partial = "";

@@ -1,7 +1,8 @@
-import { Octokit } from "@octokit/core";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
 import Bottleneck from "bottleneck";
+import { proxyAwareFetch, proxyFor, redactProxy } from "../http/proxy.js";
 import type { Logger } from "../logger.js";
 import { VERSION } from "../version.js";
 import { formatSeconds } from "./errors.js";
@@ -16,7 +17,7 @@ export {
 
 const GitOpsOctokit = Octokit.plugin(retry, throttling);
 
-/** An Octokit with the retry and throttling plugins, its GraphQL calls aimed at the configured endpoint. */
+/** @octokit/rest with the retry and throttling plugins, its GraphQL calls aimed at the configured endpoint. */
 export type GitHub = InstanceType<typeof GitOpsOctokit>;
 
 export interface GitHubClientOptions {
@@ -58,10 +59,12 @@ export class RequestTimeout extends Error {
 }
 
 /**
- * `fetch` with a time limit per call. The limit covers the body too (the signal stays attached while Octokit
- * reads it), and a timeout rejects with RequestTimeout, which Octokit reports as a retriable 500.
+ * `fetch` with a time limit per call, through the proxy the environment names. The limit covers the body too (the
+ * signal stays attached while Octokit reads it), and a timeout rejects with RequestTimeout, which Octokit reports as a
+ * retriable 500.
  */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  const fetch = proxyAwareFetch();
   return async (input, init) => {
     const timer = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, timer]) : timer;
@@ -85,6 +88,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHub {
   const maxWait = options.maxRateLimitWait ?? 120;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
   const baseUrl = (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, "");
+  const proxy = proxyFor(baseUrl);
+  if (proxy) logger.debug(`GitHub API requests to ${baseUrl} go through the proxy ${redactProxy(proxy)}`);
 
   const onLimit =
     (kind: string) =>

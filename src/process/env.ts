@@ -52,7 +52,22 @@ export function childEnv(
     )
       out[name] = value;
   }
-  return { ...out, ...extra };
+  return { ...withBothProxyCases(out), ...extra };
+}
+
+/**
+ * Tools disagree on the case they read: curl (and so git) ignores an upper-case HTTP_PROXY and reads http_proxy, Go
+ * tools (buildah, podman, kubectl) read either. The runner documents the upper-case names, so each is passed in both
+ * cases, a form the user set themselves winning over a copy.
+ */
+function withBothProxyCases(env: Record<string, string>): Record<string, string> {
+  const out = { ...env };
+  for (const name of ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]) {
+    const lower = name.toLowerCase();
+    if (out[lower] === undefined && out[name] !== undefined) out[lower] = out[name];
+    if (out[name] === undefined && out[lower] !== undefined) out[name] = out[lower];
+  }
+  return out;
 }
 
 /** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { UserError } from "../errors.js";
+import { proxyAwareFetch } from "../http/proxy.js";
 import { DEFAULT_REGISTRY, type ImageRef, normalizedName, normalizedRegistry } from "../image/index.js";
 import { type Challenge, parseChallenges } from "./challenge.js";
 
@@ -12,7 +13,7 @@ export interface RegistryOptions {
   credentials?: RegistryCredentials;
   /** Plain HTTP even when the registry is not on loopback. */
   insecure?: boolean;
-  /** Injected for the bench and for callers with their own dispatcher; defaults to the global fetch. */
+  /** Injected for the bench and for callers with their own dispatcher; defaults to a fetch that honours HTTPS_PROXY/NO_PROXY. */
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -70,7 +71,7 @@ export class RegistryClient {
     const plain = options.insecure === true || isLoopback(host);
     this.baseUrl = `${plain ? "http" : "https"}://${host}`;
     this.credentials = options.credentials;
-    this.fetchImpl = options.fetch ?? fetch;
+    this.fetchImpl = options.fetch ?? proxyAwareFetch();
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 

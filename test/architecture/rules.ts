@@ -30,7 +30,7 @@ export const LAYERS: Layer[] = [
   },
   {
     name: "transport",
-    paths: ["src/github/", "src/git/", "src/registry/", "src/builder/"],
+    paths: ["src/github/", "src/git/", "src/registry/", "src/builder/", "src/http/"],
     mayImport: ["transport", "core", "shared", "process"],
     role: "HTTP, git and builder processes behind the ports",
   },
@@ -80,8 +80,16 @@ export const ADAPTERS: { file: string; typeOnly: boolean }[] = [
 /** The ports: transports implement them, so they may import this file, as types only, and no other flow file. */
 export const PORTS = "src/flows/ports.ts";
 
-/** Transport folders that may use another transport folder (the builder pushes and tags through the registry client). */
-export const TRANSPORT_PAIRS: [from: string, to: string][] = [["src/builder/", "src/registry/"]];
+/**
+ * Transport folders that may use another transport folder (the builder pushes and tags through the registry client;
+ * the HTTP clients share the proxy-aware fetch).
+ */
+export const TRANSPORT_PAIRS: [from: string, to: string][] = [
+  ["src/builder/", "src/registry/"],
+  // Both HTTP clients connect through the proxy the environment names.
+  ["src/github/", "src/http/"],
+  ["src/registry/", "src/http/"],
+];
 
 /** Packages only some places may import: a path prefix, a file, or a layer name. */
 export const PACKAGES: { pattern: RegExp; allowedIn: string[]; why: string }[] = [

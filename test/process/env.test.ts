@@ -35,6 +35,8 @@ describe("the environment child tools get", () => {
     expect(env).toEqual({
       PATH: "/usr/bin",
       HTTPS_PROXY: "http://proxy:3128",
+      // curl, and so git, reads only the lower-case form of some of these.
+      https_proxy: "http://proxy:3128",
       SSL_CERT_FILE: "/etc/ca.pem",
       GIT_CONFIG_COUNT: "1",
       GIT_CONFIG_KEY_0: "http.extraHeader",
