@@ -159,7 +159,7 @@ describe("validate on ApplicationSet templates", () => {
     const broken = join(dir, "argocd/broken.yaml");
     writeFileSync(
       broken,
-      FILES["argocd/previews-go.yaml"]!.replace("name: web-previews", "name: web-previews-broken").replace(
+      FILES["argocd/previews-pr.yaml"]!.replace("name: web-pull-requests", "name: web-pr-broken").replace(
         "      project: default\n",
         "      project: default\n      sourcee: {}\n",
       ),
@@ -167,8 +167,8 @@ describe("validate on ApplicationSet templates", () => {
     try {
       const result = spawnSync("node", [CLI, "validate", dir, "--format", "json"], { encoding: "utf8" });
       const report = JSON.parse(result.stdout);
-      expect(result.status).toBe(1);
-      expect(report.findings).toMatchObject([{ rule: "unknown-field", file: broken, line: 24 }]);
+      // A custom resource's unknown field is a warning unless `strict: true` (its schema may lag the operator).
+      expect(report.findings).toMatchObject([{ rule: "unknown-field", file: broken }]);
     } finally {
       rmSync(broken);
     }
