@@ -59,7 +59,8 @@ function walk(before: unknown, after: unknown, at: string, out: FieldChange[]): 
       return;
     }
     if (before.length === after.length) {
-      before.forEach((item, index) => walk(item, after[index], `${at}[${index}]`, out));
+      for (let index = 0; index < before.length; index++)
+        walk(before[index], after[index], `${at}[${index}]`, out);
       return;
     }
   }
