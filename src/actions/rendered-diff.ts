@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
 import { isUserError } from "../errors.js";
-import { parseRepository } from "../github/settings.js";
-import { requestTimeoutMs } from "./pull-request-inputs.js";
 import { actionsLogger, getBoolean, getSecret, logInfo, writeSummary } from "./runtime.js";
 import type * as Work from "./validate-manifests.work.js";
 import * as core from "./workflow.js";
@@ -63,6 +61,8 @@ export async function renderedDiffStep(
   work: Pick<
     typeof Work,
     | "createGitHubClient"
+    | "parseRepository"
+    | "requestTimeoutMs"
     | "renderedDiffAgainst"
     | "renderedDiffMarkdown"
     | "upsertMarkedComment"
@@ -99,12 +99,12 @@ export async function renderedDiffStep(
     return;
   }
   try {
-    const repository = parseRepository(process.env.GITHUB_REPOSITORY ?? "");
+    const repository = work.parseRepository(process.env.GITHUB_REPOSITORY ?? "");
     const client = work.createGitHubClient({
       token,
       baseUrl: process.env.GITHUB_API_URL,
       logger: actionsLogger,
-      requestTimeoutMs: requestTimeoutMs(process.env),
+      requestTimeoutMs: work.requestTimeoutMs(process.env),
     });
     const posted = await work.upsertMarkedComment(
       client,
