@@ -70,6 +70,7 @@ export function run(): Promise<void> {
       runGate,
       pullRequestOutputs,
       createGitHubClients,
+      GitHubConfigRepository,
       imagesAfter,
       gateSummary,
       proposalSummary,
@@ -77,14 +78,18 @@ export function run(): Promise<void> {
       unifiedDiff,
     } = await import("./promote-env.work.js");
     const ctx: PromotionContext = {
-      clients: createGitHubClients({
-        token,
-        baseUrl: env.GITHUB_API_URL,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL,
+      repo: new GitHubConfigRepository({
+        clients: createGitHubClients({
+          token,
+          baseUrl: env.GITHUB_API_URL,
+          graphqlUrl: env.GITHUB_GRAPHQL_URL,
+          logger: actionsLogger,
+          requestTimeoutMs: requestTimeoutMs(env),
+        }),
+        repository,
         logger: actionsLogger,
-        requestTimeoutMs: requestTimeoutMs(env),
+        runUrl,
       }),
-      repository,
       base: getString("base").trim() || undefined,
       config: getString("config").trim() || CONFIG_FILE,
       serverUrl: env.GITHUB_SERVER_URL || "https://github.com",

@@ -1,11 +1,11 @@
 import { CONFIG_FILE } from "../environments/file.js";
 import { UserError } from "../errors.js";
 import type { UpdateRequest } from "../flows/update.js";
-import type { AutoMerge, DeliveryMode } from "../github/delivery.js";
 import { checkBranchName } from "../github/refs.js";
 import { parseRepository } from "../github/settings.js";
 import { parseImageRef } from "../image/index.js";
 import type { Outcome } from "../texts/update-summary.js";
+import type { AutoMerge, DeliveryMode } from "../update/delivery.js";
 import { pullRequestInputs, requestTimeoutMs } from "./pull-request-inputs.js";
 import {
   actionsLogger,

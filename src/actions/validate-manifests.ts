@@ -75,6 +75,7 @@ export function run(): Promise<void> {
       render: getChoice("render", ["auto", "never"] as const, "auto"),
       configFile: getString("config") || undefined,
       crds: getList("crds"),
+      schemas: getList("schemas"),
     };
     const withAnnotations = getBoolean("annotations", true);
     const renderedDiff = renderedDiffInputs();

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { evaluateLocalGate } from "../flows/local-gate.js";
+import { GitCommitHistory } from "../git/commit-reader.js";
 import type { CheckRun, CheckSuite, CommitStatus } from "../promote/checks.js";
 import { changeLine } from "../update/index.js";
 import { readPipelineConfig } from "./config.js";
@@ -140,7 +141,7 @@ export const gateCommand: Command = {
     const config = values.config ? await readPipelineConfig(io, values.repo, values.config) : undefined;
     const gate = await evaluateLocalGate({
       ...request,
-      dir: resolve(io.cwd, values.repo),
+      repository: new GitCommitHistory(resolve(io.cwd, values.repo)),
       to: values.to,
       from: values.from,
       config,

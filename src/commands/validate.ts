@@ -16,7 +16,7 @@ import { withRenderedDiff } from "./validate-diff.js";
 
 const USAGE =
   "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
-  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE] [--repository-url URL...] [--diff-base REF]";
+  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--schemas DIR...] [--changed-files FILE] [--repository-url URL...] [--diff-base REF]";
 
 const OPTIONS = {
   format: { type: "string" },
@@ -27,6 +27,7 @@ const OPTIONS = {
   "fail-on": { type: "string" },
   config: { type: "string" },
   crds: { type: "string", multiple: true },
+  schemas: { type: "string", multiple: true },
   "changed-files": { type: "string" },
   "repository-url": { type: "string", multiple: true },
   "diff-base": { type: "string" },
@@ -122,6 +123,7 @@ export const validateCommand: Command = {
           render,
           configFile: values.config,
           crds: values.crds ?? [],
+          schemas: values.schemas ?? [],
           changedFiles,
           repositoryUrls: values["repository-url"] ?? [],
         },

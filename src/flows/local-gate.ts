@@ -1,15 +1,16 @@
 import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { changedFiles, gitTreeReader, mergeBase, resolveCommit } from "../git/commit-reader.js";
 import type { Checks } from "../promote/checks.js";
 import { promotionEdge, requiredApprovals } from "../promote/edges.js";
 import { evaluateGate, type GateResult } from "../promote/gate.js";
 import { readEnvironment } from "../promote/plan.js";
 import type { Review } from "../promote/reviews.js";
+import type { CommitHistory } from "./ports.js";
 
 /** What a laptop or another CI system knows about a promotion that GitHub would otherwise report. */
 export interface LocalGateRequest {
-  dir: string;
+  /** The local repository holding both commits. */
+  repository: CommitHistory;
   to: string;
   from?: string;
   /** Read from the base commit when not given, as the action does: a promotion cannot loosen its own gate. */
@@ -44,17 +45,17 @@ const short = (sha: string) => sha.slice(0, 7);
  * promotion, `base` the branch it targets. The same inputs as the action, read from Git and the caller's flags.
  */
 export async function evaluateLocalGate(request: LocalGateRequest): Promise<LocalGateEvaluation> {
-  const { dir } = request;
+  const { repository } = request;
   const [base, head] = await Promise.all([
-    resolveCommit(dir, request.base, "--base"),
-    resolveCommit(dir, request.head, "--head"),
+    repository.resolveCommit(request.base, "--base"),
+    repository.resolveCommit(request.head, "--head"),
   ]);
-  const config = request.config ?? (await configAt(dir, base));
+  const config = request.config ?? (await configAt(repository, base));
   const { source, target } = promotionEdge(config, request.to, request.from);
-  const sourceCommit = await mergeBase(dir, base, head);
+  const sourceCommit = await repository.mergeBase(base, head);
   const [files, sourceImages] = await Promise.all([
-    changedFiles(dir, sourceCommit, head),
-    readEnvironment(gitTreeReader(dir, base), source),
+    repository.changedFiles(sourceCommit, head),
+    readEnvironment(repository.snapshotAt(base), source),
   ]);
 
   const notes: string[] = [];
@@ -112,8 +113,8 @@ export async function evaluateLocalGate(request: LocalGateRequest): Promise<Loca
   return { result, from: source.name, to: target.name, base, head, sourceCommit, notes };
 }
 
-async function configAt(dir: string, commit: string): Promise<PipelineConfig> {
-  const text = await gitTreeReader(dir, commit).read(CONFIG_FILE);
+async function configAt(repository: CommitHistory, commit: string): Promise<PipelineConfig> {
+  const text = await repository.snapshotAt(commit).read(CONFIG_FILE);
   if (text === undefined) {
     throw new UserError(`${CONFIG_FILE} is missing at the base commit ${short(commit)}`, {
       hint: "Commit the config file at the repository root on the base branch, or pass --config FILE.",

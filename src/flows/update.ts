@@ -1,17 +1,17 @@
 import { findEnvironment, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
-import { type GitHub, parseRepository } from "../github/client.js";
-import {
-  type AutoMerge,
-  type DeliveryMode,
-  type DeliveryResult,
-  deliverThroughGitHub,
-  type PullRequestOptions,
-  type Texts,
-} from "../github/delivery.js";
+import type { GitHub } from "../github/client.js";
+import { GitHubConfigRepository } from "../github/config-repository.js";
 import { formatImageRef, type ImageRef } from "../image/index.js";
 import type { Logger } from "../logger.js";
 import { defaultTitle, headBranchName, type Identity, pullRequestBody } from "../texts/pull-request.js";
+import type {
+  AutoMerge,
+  DeliveryMode,
+  DeliveryResult,
+  PullRequestOptions,
+  Texts,
+} from "../update/delivery.js";
 import {
   commitBody,
   missingImagesError,
@@ -19,6 +19,7 @@ import {
   type RepoReader,
   type UpdatePlan,
 } from "../update/index.js";
+import type { ChangeDelivery } from "./ports.js";
 
 /** What update-manifest-tag was asked to do, already parsed and checked by the entry. */
 export interface UpdateRequest {
@@ -122,15 +123,13 @@ export function branchFor(request: UpdateRequest): string {
   );
 }
 
-/** API mode: no clone, one commit, at most one pull request. */
-export function updateThroughGitHub(
+/** One commit, at most one pull request, through whatever delivers change sets (the GitHub API without a clone). */
+export function updateThrough(
   request: UpdateRequest,
-  clients: { read: GitHub; write: GitHub },
+  delivery: ChangeDelivery,
   logger: Logger,
 ): Promise<DeliveryResult> {
-  return deliverThroughGitHub({
-    clients,
-    repository: request.repository ?? parseRepository(""),
+  return delivery.deliver({
     base: request.base,
     mode: request.mode,
     target: request.environment
@@ -145,6 +144,14 @@ export function updateThroughGitHub(
     // createCommitOnBranch commits as the token: the trailer names it unless the workflow names someone.
     signoff: request.signoff ? (request.committer ?? request.author ?? "token") : undefined,
     dryRun: request.dryRun,
-    logger,
   });
+}
+
+/** API mode: no clone, one commit, at most one pull request. */
+export function updateThroughGitHub(
+  request: UpdateRequest,
+  clients: { read: GitHub; write: GitHub },
+  logger: Logger,
+): Promise<DeliveryResult> {
+  return updateThrough(request, GitHubConfigRepository.of(clients, request.repository, logger), logger);
 }

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { UserError } from "../errors.js";
+import type { CommitHistory } from "../flows/ports.js";
 import { gitEnv } from "../process/env.js";
 import type { PullRequestFile } from "../promote/diff.js";
 import type { RepoEntry, RepoReader } from "../update/index.js";
@@ -187,4 +188,22 @@ export async function changedFiles(dir: string, from: string, head: string): Pro
       head: await after.read(file.path),
     })),
   );
+}
+
+/** The repository at `dir` as the flows read commits: the CLI's gate works on it where the action reads GitHub. */
+export class GitCommitHistory implements CommitHistory {
+  constructor(readonly dir: string) {}
+
+  resolveCommit(revision: string, option: string): Promise<string> {
+    return resolveCommit(this.dir, revision, option);
+  }
+  mergeBase(base: string, head: string): Promise<string> {
+    return mergeBase(this.dir, base, head);
+  }
+  changedFiles(from: string, head: string): Promise<PullRequestFile[]> {
+    return changedFiles(this.dir, from, head);
+  }
+  snapshotAt(oid: string): RepoReader {
+    return gitTreeReader(this.dir, oid);
+  }
 }

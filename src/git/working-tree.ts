@@ -1,30 +1,11 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { UserError } from "../errors.js";
-import {
-  branchFor,
-  planner,
-  pullRequestOptions,
-  targetFromConfig,
-  textsFor,
-  type UpdateRequest,
-} from "../flows/update.js";
-import type { GitHub } from "../github/client.js";
-import {
-  applyMetadata,
-  closePullRequest,
-  findPullRequest,
-  gitBlobOid,
-  openOrUpdatePullRequest,
-  type PullRequestRef,
-  type Texts,
-} from "../github/delivery.js";
 import type { Logger } from "../logger.js";
 import { gitEnv } from "../process/env.js";
-import { formatIdentity, type Identity, withUserBody } from "../texts/pull-request.js";
-import type { Outcome } from "../texts/update-summary.js";
+import { formatIdentity, type Identity } from "../texts/pull-request.js";
+import { gitBlobOid, type Operation } from "../update/delivery.js";
 import type { UpdatePlan } from "../update/index.js";
-import { localReader } from "../update/index.js";
 
 export interface GitResult {
   code: number;
@@ -108,16 +89,6 @@ export function gitHubRepositoryOf(
   }
 }
 
-export interface WorkingDirectoryOptions {
-  logger: Logger;
-  remote?: string;
-  /** The GitHub server of the workflow (GITHUB_SERVER_URL): a remote there gets its pull request through the API. */
-  serverUrl?: string;
-  clients?: { read: GitHub; write: GitHub };
-  /** Pushes retried after fetch + rebase when the remote moved. */
-  attempts?: number;
-}
-
 const BOT: Identity = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com",
@@ -131,7 +102,7 @@ const asConfig = (identity: Identity) => [
 ];
 
 /** How the checkout was before this run touched it, to put it back exactly when the run fails. */
-interface SavedCheckout {
+export interface SavedCheckout {
   /** The checked-out branch, or undefined on a detached HEAD. */
   branch?: string;
   head: string;
@@ -141,43 +112,223 @@ interface SavedCheckout {
   headBranch?: { name: string; oid?: string };
 }
 
-async function saveCheckout(cwd: string, identity: string[], branch?: string): Promise<SavedCheckout> {
-  const head = await must(cwd, ["rev-parse", "--verify", "HEAD"], "read HEAD");
-  const current = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
-  const stash = await must(cwd, [...identity, "stash", "create"], "record the uncommitted changes");
-  let headBranch: SavedCheckout["headBranch"];
-  if (branch) {
-    const found = await git(cwd, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
-    headBranch = { name: branch, oid: found.code === 0 ? found.stdout.trim() : undefined };
-  }
-  return { branch: current || undefined, head, stash, headBranch };
-}
+/** What a push to a branch answered: done, refused because the remote moved, or refused for another reason. */
+export type PushResult = { ok: true } | { ok: false; stale: boolean; output: string };
 
 /**
- * Puts the checkout back as it was: the branch (or detached HEAD) at its commit, index and working tree with
- * their uncommitted changes, the pull request's local branch where it was. Used when a run fails after it began
- * editing, so a failed push leaves no local commit or edit behind.
+ * A local checkout and its remote, as the working-directory update needs them: every git command behind a
+ * method, so the update flow reads as what it does. Commits carry the configured identity (the workflow's
+ * committer, the checkout's own, or the Actions bot when there is none).
  */
-async function restoreCheckout(cwd: string, saved: SavedCheckout, logger: Logger): Promise<void> {
-  await git(cwd, ["rebase", "--abort"]);
-  if (saved.branch) {
-    await git(cwd, ["checkout", "--quiet", "--force", saved.branch]);
-    await git(cwd, ["reset", "--quiet", "--hard", saved.head]);
-  } else {
-    await git(cwd, ["checkout", "--quiet", "--force", "--detach", saved.head]);
+export class Checkout {
+  private identity: string[] = [];
+  private commitFlags: string[] = [];
+
+  private constructor(
+    readonly cwd: string,
+    readonly remote: string,
+  ) {}
+
+  /** The repository in `directory`; a UserError when there is none. */
+  static async open(directory: string, remote = "origin"): Promise<Checkout> {
+    const cwd = resolve(directory);
+    await must(cwd, ["rev-parse", "--git-dir"], `find a repository in ${directory}`);
+    return new Checkout(cwd, remote);
   }
-  const local = saved.headBranch;
-  if (local && local.name !== saved.branch) {
-    if (local.oid) await git(cwd, ["update-ref", `refs/heads/${local.name}`, local.oid]);
-    else await git(cwd, ["branch", "--quiet", "-D", "--end-of-options", local.name]);
+
+  /** Who commits: the committer when given, else git's configured identity, else the Actions bot. */
+  async useIdentity(options: { committer?: Identity; author?: Identity; signoff?: boolean }): Promise<void> {
+    const configured = (await git(this.cwd, ["config", "user.email"])).stdout.trim();
+    this.identity = options.committer ? asConfig(options.committer) : configured ? [] : asConfig(BOT);
+    this.commitFlags = [
+      ...(options.author ? [`--author=${formatIdentity(options.author)}`] : []),
+      ...(options.signoff ? ["--signoff"] : []),
+    ];
   }
-  if (saved.stash) {
-    const applied = await git(cwd, ["stash", "apply", "--index", "--quiet", saved.stash]);
-    if (applied.code !== 0) {
-      logger.warning(
-        `could not restore the uncommitted changes of the checkout; they are kept in commit ${saved.stash} (git stash apply ${saved.stash})`,
-      );
+
+  /** The checked-out branch; "" on a detached HEAD. */
+  async currentBranch(): Promise<string> {
+    return (await git(this.cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
+  }
+
+  remoteUrl(): Promise<string> {
+    return must(this.cwd, ["remote", "get-url", this.remote], `find the remote ${this.remote}`);
+  }
+
+  /** `git status --porcelain` of these paths: "" when they have no uncommitted changes. */
+  async status(paths: string[]): Promise<string> {
+    return (await must(this.cwd, ["status", "--porcelain", "--", ...paths], "read the status")).trim();
+  }
+
+  /** Stages and commits exactly these paths. */
+  async commit(paths: string[], headline: string, body: string): Promise<void> {
+    await must(this.cwd, ["add", "--", ...paths], "stage the updated files");
+    await must(
+      this.cwd,
+      [
+        ...this.identity,
+        "commit",
+        "--quiet",
+        ...this.commitFlags,
+        "-m",
+        headline,
+        ...(body ? ["-m", body] : []),
+        "--",
+        ...paths,
+      ],
+      "commit",
+    );
+  }
+
+  head(): Promise<string> {
+    return must(this.cwd, ["rev-parse", "HEAD"], "read the new commit");
+  }
+
+  async save(branch?: string): Promise<SavedCheckout> {
+    const { cwd } = this;
+    const head = await must(cwd, ["rev-parse", "--verify", "HEAD"], "read HEAD");
+    const current = await this.currentBranch();
+    const stash = await must(cwd, [...this.identity, "stash", "create"], "record the uncommitted changes");
+    let headBranch: SavedCheckout["headBranch"];
+    if (branch) {
+      const found = await git(cwd, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
+      headBranch = { name: branch, oid: found.code === 0 ? found.stdout.trim() : undefined };
     }
+    return { branch: current || undefined, head, stash, headBranch };
+  }
+
+  /**
+   * Puts the checkout back as it was: the branch (or detached HEAD) at its commit, index and working tree with
+   * their uncommitted changes, the pull request's local branch where it was. Used when a run fails after it began
+   * editing, so a failed push leaves no local commit or edit behind.
+   */
+  async restore(saved: SavedCheckout, logger: Logger): Promise<void> {
+    const { cwd } = this;
+    await git(cwd, ["rebase", "--abort"]);
+    if (saved.branch) {
+      await git(cwd, ["checkout", "--quiet", "--force", saved.branch]);
+      await git(cwd, ["reset", "--quiet", "--hard", saved.head]);
+    } else {
+      await git(cwd, ["checkout", "--quiet", "--force", "--detach", saved.head]);
+    }
+    const local = saved.headBranch;
+    if (local && local.name !== saved.branch) {
+      if (local.oid) await git(cwd, ["update-ref", `refs/heads/${local.name}`, local.oid]);
+      else await git(cwd, ["branch", "--quiet", "-D", "--end-of-options", local.name]);
+    }
+    if (saved.stash) {
+      const applied = await git(cwd, ["stash", "apply", "--index", "--quiet", saved.stash]);
+      if (applied.code !== 0) {
+        logger.warning(
+          `could not restore the uncommitted changes of the checkout; they are kept in commit ${saved.stash} (git stash apply ${saved.stash})`,
+        );
+      }
+    }
+  }
+
+  async checkout(branch: string): Promise<void> {
+    await git(this.cwd, ["checkout", "--quiet", branch]);
+  }
+
+  /** Pushes HEAD to the remote branch, never forced. */
+  async push(branch: string): Promise<PushResult> {
+    const pushed = await git(this.cwd, ["push", "--porcelain", this.remote, `HEAD:refs/heads/${branch}`]);
+    if (pushed.code === 0) return { ok: true };
+    return {
+      ok: false,
+      stale: isRejectedAsStale(pushed),
+      output: `${pushed.stdout}\n${pushed.stderr}`.trim(),
+    };
+  }
+
+  /**
+   * Fetches the remote branch and rebases our commit onto it. When the rebase conflicts (the same lines changed
+   * remotely), our commit is dropped and the checkout caught up; false then, so the edit is planned again.
+   */
+  async rebaseOnRemote(branch: string): Promise<boolean> {
+    const { cwd } = this;
+    await must(cwd, ["fetch", "--quiet", this.remote, branch], `fetch ${branch}`);
+    const rebased = await git(cwd, [...this.identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"]);
+    if (rebased.code === 0) return true;
+    await git(cwd, ["rebase", "--abort"]);
+    await must(cwd, ["reset", "--quiet", "--keep", "HEAD~1"], "drop the conflicting update commit");
+    await must(
+      cwd,
+      [...this.identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"],
+      "rebase onto the remote branch",
+    );
+    return false;
+  }
+
+  /** The remote branch's commit, fetched. */
+  async fetchBranch(branch: string): Promise<string> {
+    await must(this.cwd, ["fetch", "--quiet", this.remote, `refs/heads/${branch}`], `fetch ${branch}`);
+    return must(this.cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
+  }
+
+  /** Checks out `branch` reset to `oid` (created when missing). */
+  async resetBranch(branch: string, oid: string): Promise<void> {
+    await must(this.cwd, ["checkout", "--quiet", "-B", branch, oid], `create branch ${branch}`);
+  }
+
+  /** The remote branch's commit as the remote lists it; undefined when it has no such branch. */
+  async remoteHead(branch: string): Promise<string | undefined> {
+    const listed = await must(
+      this.cwd,
+      ["ls-remote", this.remote, `refs/heads/${branch}`],
+      "list the remote branch",
+    );
+    return listed.split(/\s/)[0] || undefined;
+  }
+
+  /** Whether HEAD holds exactly the files of the remote branch. */
+  async sameTreeAsRemote(branch: string): Promise<boolean> {
+    const { cwd } = this;
+    await must(cwd, ["fetch", "--quiet", this.remote, `refs/heads/${branch}`], `fetch ${branch}`);
+    const [ours, theirs] = await Promise.all([
+      must(cwd, ["rev-parse", "HEAD^{tree}"], "read the tree"),
+      must(cwd, ["rev-parse", "FETCH_HEAD^{tree}"], "read the remote tree"),
+    ]);
+    return ours === theirs;
+  }
+
+  /** Force only ever lands on the pull request's own head branch, never on a base. */
+  async forcePush(branch: string): Promise<void> {
+    await must(
+      this.cwd,
+      ["push", "--quiet", "--force", this.remote, `HEAD:refs/heads/${branch}`],
+      `push ${branch}`,
+    );
+  }
+
+  async deleteRemoteBranch(branch: string): Promise<void> {
+    await must(
+      this.cwd,
+      ["push", "--quiet", this.remote, "--delete", `refs/heads/${branch}`],
+      `delete ${branch}`,
+    );
+  }
+
+  /**
+   * What a real run would do, for a dry run: commit mode commits; pull-request mode creates the head branch when
+   * the remote has none (or no remote can be asked), and updates it unless it already holds these exact files.
+   * Reads only: `ls-remote` and a fetch of the head branch, never the checkout.
+   */
+  async dryRunOperation(branch: string | undefined, planned: UpdatePlan): Promise<Operation> {
+    const { cwd, remote } = this;
+    if (!branch) return "would-commit";
+    const listed = await git(cwd, ["ls-remote", remote, `refs/heads/${branch}`]);
+    if (listed.code !== 0 || listed.stdout.trim() === "") return "would-create";
+    const fetched = await git(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`]);
+    if (fetched.code !== 0) return "would-update";
+    const oids = await blobOidsAt(
+      cwd,
+      "FETCH_HEAD",
+      planned.files.map((file) => file.path),
+    );
+    return planned.files.every((file) => oids.get(file.path) === gitBlobOid(file.after))
+      ? "unchanged"
+      : "would-update";
   }
 }
 
@@ -190,273 +341,4 @@ async function blobOidsAt(cwd: string, commit: string, paths: string[]): Promise
     if (tab > 0) oids.set(record.slice(tab + 1), record.slice(0, tab).split(" ")[2]!);
   }
   return oids;
-}
-
-/**
- * Working-directory mode, for any git host: edit the checkout with the core, commit, push. A push the remote
- * refuses because it moved is retried after a fetch and rebase; when the rebase conflicts (someone changed the
- * same lines), our commit is dropped and the edit planned again on the new tree. Pull-request mode pushes the
- * head branch (force: it is ours alone) and opens or updates the pull request when the remote is on GitHub.
- * Whatever fails after the edit began, the checkout is put back as it was.
- */
-export async function updateInWorkingDirectory(
-  request: UpdateRequest,
-  directory: string,
-  options: WorkingDirectoryOptions,
-): Promise<Outcome> {
-  const cwd = resolve(directory);
-  const remote = options.remote ?? "origin";
-  const attempts = options.attempts ?? 5;
-  const { logger } = options;
-  await must(cwd, ["rev-parse", "--git-dir"], `find a repository in ${directory}`);
-  const reader = localReader(cwd);
-
-  let patterns = request.paths;
-  let configMode: UpdateRequest["mode"];
-  if (request.environment) {
-    const target = targetFromConfig(request, await reader.read(request.config));
-    patterns = target.patterns;
-    configMode = target.mode;
-  }
-  const mode = request.mode ?? configMode ?? "pull-request";
-  const branch = mode === "pull-request" ? branchFor(request) : undefined;
-  const plan = planner(request, logger);
-  const original = (await git(cwd, ["symbolic-ref", "--quiet", "--short", "HEAD"])).stdout.trim();
-  const base = request.base || original;
-  if (request.dryRun) {
-    // A dry run only plans on the checkout: it works on any checkout, detached or without a remote.
-    const planned = await plan(reader, patterns);
-    return {
-      operation:
-        planned.changes.length === 0 ? "unchanged" : await dryRunOperation(cwd, remote, branch, planned),
-      mode,
-      branch,
-      plan: planned,
-      repository: directory,
-      base: base || "HEAD",
-      dryRun: true,
-      warnings: [],
-    };
-  }
-  if (!base) {
-    throw new UserError(`the checkout in ${directory} is on a detached HEAD and no base branch was given`, {
-      hint: "Set `base` to the branch to update, or check out a branch (actions/checkout with `ref:`).",
-    });
-  }
-  const remoteUrl = await must(cwd, ["remote", "get-url", remote], `find the remote ${remote}`);
-  const github = options.serverUrl ? gitHubRepositoryOf(remoteUrl, options.serverUrl) : undefined;
-  const repositoryName = github ? `${github.owner}/${github.repo}` : remoteUrl.replace(/\/\/[^@/]*@/, "//");
-  const texts = (planned: UpdatePlan, baseName: string) => {
-    const made = textsFor(request)(planned, baseName);
-    return { ...made, pullRequestBody: withUserBody(made.pullRequestBody, request.body) };
-  };
-  const configured = (await git(cwd, ["config", "user.email"])).stdout.trim();
-  const identity = request.committer ? asConfig(request.committer) : configured ? [] : asConfig(BOT);
-  const commitFlags = [
-    ...(request.author ? [`--author=${formatIdentity(request.author)}`] : []),
-    ...(request.signoff ? ["--signoff"] : []),
-  ];
-
-  const outcome = (extra: Partial<Outcome> & Pick<Outcome, "operation" | "plan">): Outcome => ({
-    mode,
-    branch,
-    repository: repositoryName,
-    repositoryUrl:
-      github && options.serverUrl ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}` : undefined,
-    base,
-    dryRun: request.dryRun,
-    warnings: [],
-    ...extra,
-  });
-
-  /** Plans on the working tree, writes, commits; undefined when there is nothing to change. */
-  const commitEdits = async () => {
-    const planned = await plan(reader, patterns);
-    if (planned.changes.length === 0) return { planned, committed: false };
-    const paths = planned.files.map((file) => file.path);
-    const dirty = (await must(cwd, ["status", "--porcelain", "--", ...paths], "read the status")).trim();
-    if (dirty) {
-      throw new UserError(`files to update have uncommitted changes in ${directory}:\n${dirty}`, {
-        hint: "Commit or discard them before this step, so the update commit contains only the version bump.",
-      });
-    }
-    const { headline, body } = texts(planned, base);
-    touched = true;
-    await reader.writeAll(planned.files.map((file) => ({ path: file.path, content: file.after })));
-    await must(cwd, ["add", "--", ...paths], "stage the updated files");
-    await must(
-      cwd,
-      [
-        ...identity,
-        "commit",
-        "--quiet",
-        ...commitFlags,
-        "-m",
-        headline,
-        ...(body ? ["-m", body] : []),
-        "--",
-        ...paths,
-      ],
-      "commit",
-    );
-    return { planned, committed: true };
-  };
-
-  const saved = await saveCheckout(cwd, identity, branch);
-  // Set before the first change to the checkout: a failure before it has nothing to put back.
-  let touched = false;
-  try {
-    if (mode === "commit") return await commitAndPush();
-    try {
-      return await pullRequestBranch(branch!);
-    } finally {
-      if (original && original !== branch) await git(cwd, ["checkout", "--quiet", original]);
-    }
-  } catch (error) {
-    if (touched) await restoreCheckout(cwd, saved, logger);
-    throw error;
-  }
-
-  async function commitAndPush(): Promise<Outcome> {
-    let { planned, committed } = await commitEdits();
-    if (!committed) return outcome({ operation: "unchanged", plan: planned });
-    for (let attempt = 1; ; attempt++) {
-      const pushed = await git(cwd, ["push", "--porcelain", remote, `HEAD:refs/heads/${base}`]);
-      if (pushed.code === 0) break;
-      if (!isRejectedAsStale(pushed) || attempt >= attempts) {
-        throw new UserError(`git push to ${base} failed: ${`${pushed.stdout}\n${pushed.stderr}`.trim()}`, {
-          hint:
-            (isRejectedAsStale(pushed)
-              ? "The branch kept moving; re-run the job."
-              : "Check that the checkout's credentials may push to the branch (actions/checkout persists them) and that no protection rule refuses it.") +
-            " The checkout was put back as it was.",
-        });
-      }
-      logger.info(
-        `${base} moved on the remote; rebasing and pushing again (attempt ${attempt + 1} of ${attempts})`,
-      );
-      await must(cwd, ["fetch", "--quiet", remote, base], `fetch ${base}`);
-      const rebased = await git(cwd, [...identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"]);
-      if (rebased.code !== 0) {
-        // The same lines changed remotely: drop our commit, catch up, and plan the edit again on what is there now.
-        await git(cwd, ["rebase", "--abort"]);
-        await must(cwd, ["reset", "--quiet", "--keep", "HEAD~1"], "drop the conflicting update commit");
-        await must(
-          cwd,
-          [...identity, "rebase", "--quiet", "--autostash", "FETCH_HEAD"],
-          "rebase onto the remote branch",
-        );
-        ({ planned, committed } = await commitEdits());
-        if (!committed) return outcome({ operation: "unchanged", plan: planned });
-      }
-    }
-    const oid = await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-    return outcome({
-      operation: "committed",
-      plan: planned,
-      commit: {
-        oid,
-        url:
-          github && options.serverUrl
-            ? `${options.serverUrl.replace(/\/+$/, "")}/${repositoryName}/commit/${oid}`
-            : undefined,
-      },
-    });
-  }
-
-  // Pull-request mode: the head branch is base + this one commit, rebuilt from the remote base every time.
-  async function pullRequestBranch(branch: string): Promise<Outcome> {
-    if (branch === base) throw new UserError(`the pull request branch ${branch} is the base branch itself`);
-    await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${base}`], `fetch ${base}`);
-    const baseOid = await must(cwd, ["rev-parse", "FETCH_HEAD"], "read the fetched base");
-    touched = true;
-    await must(cwd, ["checkout", "--quiet", "-B", branch, baseOid], `create branch ${branch}`);
-    const { planned, committed } = await commitEdits();
-    const target = (made: Texts) =>
-      github && options.clients
-        ? {
-            clients: options.clients,
-            repository: github,
-            branch,
-            base,
-            texts: made,
-            pullRequest: pullRequestOptions(request),
-            logger,
-          }
-        : undefined;
-    const remoteHead = (
-      await must(cwd, ["ls-remote", remote, `refs/heads/${branch}`], "list the remote branch")
-    ).split(/\s/)[0];
-    if (!committed) {
-      if (!request.deleteBranch || !remoteHead) return outcome({ operation: "unchanged", plan: planned });
-      // delete-branch: nothing left to change, so the pull request is closed and its branch deleted.
-      const pr = target(texts(planned, base));
-      const open = pr ? await findPullRequest(pr) : undefined;
-      if (pr && open) await closePullRequest(pr, open);
-      await must(cwd, ["push", "--quiet", remote, "--delete", `refs/heads/${branch}`], `delete ${branch}`);
-      logger.info(`Deleted branch ${branch} on ${repositoryName}: nothing is left to change`);
-      return outcome({ operation: open ? "closed" : "unchanged", plan: planned, pullRequest: open });
-    }
-    let same = false;
-    if (remoteHead) {
-      await must(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`], `fetch ${branch}`);
-      const [ours, theirs] = await Promise.all([
-        must(cwd, ["rev-parse", "HEAD^{tree}"], "read the tree"),
-        must(cwd, ["rev-parse", "FETCH_HEAD^{tree}"], "read the remote tree"),
-      ]);
-      same = ours === theirs;
-    }
-    if (!same) {
-      // Force only ever lands on our own head branch; the base branch is never pushed in this mode.
-      await must(cwd, ["push", "--quiet", "--force", remote, `HEAD:refs/heads/${branch}`], `push ${branch}`);
-    }
-    const oid = same ? remoteHead! : await must(cwd, ["rev-parse", "HEAD"], "read the new commit");
-    const pr = target(texts(planned, base));
-    if (!pr) {
-      return outcome({
-        operation: same ? "unchanged" : remoteHead ? "updated" : "created",
-        plan: planned,
-        commit: { oid },
-        note: `Pushed branch \`${branch}\` to ${repositoryName}; the remote is not on this GitHub server, so open the pull request there.`,
-      });
-    }
-    const existing: PullRequestRef | undefined = await findPullRequest(pr);
-    if (existing && same)
-      return outcome({ operation: "unchanged", plan: planned, pullRequest: existing, commit: { oid } });
-    const { pullRequest, created } = await openOrUpdatePullRequest(pr, existing);
-    const warnings = await applyMetadata(pr, pullRequest);
-    return outcome({
-      operation: created ? "created" : "updated",
-      plan: planned,
-      pullRequest,
-      commit: { oid },
-      warnings,
-    });
-  }
-}
-
-/**
- * What a real run would do, for a dry run: commit mode commits; pull-request mode creates the head branch when the
- * remote has none (or no remote can be asked), and updates it unless it already holds these exact files. Reads
- * only: `ls-remote` and a fetch of the head branch, never the checkout.
- */
-async function dryRunOperation(
-  cwd: string,
-  remote: string,
-  branch: string | undefined,
-  planned: UpdatePlan,
-): Promise<Outcome["operation"]> {
-  if (!branch) return "would-commit";
-  const listed = await git(cwd, ["ls-remote", remote, `refs/heads/${branch}`]);
-  if (listed.code !== 0 || listed.stdout.trim() === "") return "would-create";
-  const fetched = await git(cwd, ["fetch", "--quiet", remote, `refs/heads/${branch}`]);
-  if (fetched.code !== 0) return "would-update";
-  const oids = await blobOidsAt(
-    cwd,
-    "FETCH_HEAD",
-    planned.files.map((file) => file.path),
-  );
-  return planned.files.every((file) => oids.get(file.path) === gitBlobOid(file.after))
-    ? "unchanged"
-    : "would-update";
 }

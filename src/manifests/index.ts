@@ -31,6 +31,7 @@ import type {
   Change,
   FindOptions,
   LocatedImage,
+  ParsedManifest,
   Target,
   UpdateOptions,
   UpdateResult,
@@ -96,12 +97,6 @@ function targetsOf(parsed: ParsedManifest, options: FindOptions): Target[] {
     seen.add(position);
     return true;
   });
-}
-
-/** A parsed file and the documents in it that are Go templates rather than YAML (never searched or edited). */
-export interface ParsedManifest {
-  file: YamlFile;
-  templates: Set<number>;
 }
 
 /**

@@ -2,8 +2,8 @@ import { isMap, isPair, isScalar, isSeq, type Node, type Scalar } from "yaml";
 import { type ImageRef, normalizedName } from "../image/index.js";
 import { positionOf, scalarText } from "../yaml/index.js";
 import { formatPath, type Path, tryParseRef } from "./context.js";
-import type { ParsedManifest } from "./index.js";
 import { literalVersion, TEMPLATE } from "./parts.js";
+import type { ParsedManifest } from "./types.js";
 
 /** A place in a file that names a requested image although no finder edits it there, and why. */
 export interface Unedited {

@@ -1,5 +1,5 @@
 import type { ImageRef } from "../image/index.js";
-import type { Position, Splice } from "../yaml/index.js";
+import type { Position, Splice, YamlFile } from "../yaml/index.js";
 
 /** Which convention a reference was found through. */
 export type SourceKind =
@@ -89,4 +89,10 @@ export interface Target {
   fit?(next: Version, update: ImageRef): Version;
   /** Splices that make the reference carry `next` (already fitted). */
   write(next: Version): Splice[];
+}
+
+/** A parsed file and the documents in it that are Go templates rather than YAML (never searched or edited). */
+export interface ParsedManifest {
+  file: YamlFile;
+  templates: Set<number>;
 }

@@ -72,6 +72,7 @@ export function toJson(report: ValidateReport) {
           }
         : null,
       message: f.message,
+      ...(f.related?.length ? { related: f.related.map((r) => ({ ...r })) } : {}),
     })),
     summary: { ...report.summary },
   };
@@ -117,6 +118,19 @@ export function toSarif(report: ValidateReport) {
               },
             },
           ],
+          // The base line a value an overlay sets overrides: shown next to the result, never as its place.
+          ...(f.related?.length
+            ? {
+                relatedLocations: f.related.map((r, id) => ({
+                  id,
+                  message: { text: "the value in the base, which this setting overrides" },
+                  physicalLocation: {
+                    artifactLocation: { uri: relativeUri(r.file), uriBaseId: "%SRCROOT%" },
+                    region: { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) },
+                  },
+                })),
+              }
+            : {}),
         })),
       },
     ],

@@ -1,5 +1,5 @@
-import type { Operation } from "../github/delivery.js";
 import type { Change } from "../manifests/index.js";
+import type { Operation } from "../update/delivery.js";
 import { type UpdatePlan, unifiedDiff } from "../update/index.js";
 import { changeTable } from "./pull-request.js";
 

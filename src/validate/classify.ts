@@ -53,32 +53,6 @@ export function isClusterApi(apiVersion: string, kind: string): boolean {
   return group.includes(".") || dotlessGroups.has(group);
 }
 
-/**
- * A file with `{{` is a template (Helm chart, Go-templated config) unless every `{{` of its text ended up inside a
- * string of the parsed documents — an ApplicationSet's `'{{.path.basename}}'`, an ExternalSecret's
- * `"{{ .password }}"` — in which case the documents are manifests whose templated values are filled in later.
- * `documents` is undefined when the text does not parse, which makes it a template.
- */
-export function templatedOnlyInStrings(text: string, documents: readonly unknown[] | undefined): boolean {
-  if (!documents) return false;
-  let inText = 0;
-  for (let i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2)) inText++;
-  let inStrings = 0;
-  const visit = (value: unknown): void => {
-    if (typeof value === "string") {
-      for (let i = value.indexOf("{{"); i >= 0; i = value.indexOf("{{", i + 2)) inStrings++;
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (value !== null && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) {
-        visit(key);
-        visit(item);
-      }
-    }
-  };
-  documents.forEach(visit);
-  return inText === inStrings;
-}
-
 /** Image names Skaffold builds (`build.artifacts[].image`, profiles included) from a Skaffold `Config` document. */
 export function skaffoldArtifacts(object: unknown): string[] {
   if (

@@ -14,6 +14,8 @@ export type RuleSetting = Severity | "off";
  *   ignoreKinds: [Certificate, monitoring.coreos.com/v1/ServiceMonitor]   # not schema-checked
  *   skipPaths: ["charts/**"]          # never read
  *   production: [prod]                # environments where mutable-tag and argocd-sync-policy apply
+ *   crds: [crds/]                     # CustomResourceDefinition files or directories, relative to this file
+ *   schemas: [schemas/]               # JSON schema directories, {group}/{kind}_{version}.json (kubeconform's layout)
  *   rules:
  *     missing-probes: off             # off | warning | error
  *     latest-tag: error
@@ -35,6 +37,10 @@ export interface ValidateConfig {
   production?: string[];
   rules: Record<string, RuleSetting>;
   overrides: { paths: string[]; rules: Record<string, RuleSetting> }[];
+  /** CRD files (or directories of them) whose kinds are validated like built-in ones. */
+  crds?: string[];
+  /** Directories of JSON schemas in kubeconform's `{group}/{kind}_{version}.json` layout. */
+  schemas?: string[];
 }
 
 export const ignoreAnnotation = "gitops-pipeline.dev/ignore";
@@ -69,6 +75,8 @@ export function parseValidateConfig(
     "production",
     "rules",
     "overrides",
+    "crds",
+    "schemas",
   ];
   for (const key of Object.keys(section)) {
     if (!known.includes(key)) fail(`unknown key "${key}"`, `known keys: ${known.join(", ")}`);
@@ -108,6 +116,8 @@ export function parseValidateConfig(
     ignoreKinds: strings(section.ignoreKinds, "ignoreKinds"),
     skipPaths: strings(section.skipPaths, "skipPaths"),
     ...(section.production === undefined ? {} : { production: strings(section.production, "production") }),
+    ...(section.crds === undefined ? {} : { crds: strings(section.crds, "crds") }),
+    ...(section.schemas === undefined ? {} : { schemas: strings(section.schemas, "schemas") }),
     rules: settings(section.rules, "rules"),
     overrides: (overrides as unknown[]).map((entry, i) => {
       if (!isObject(entry)) return fail(`overrides[${i}] must be a mapping with paths and rules`);
@@ -139,8 +149,9 @@ export class RuleSettings {
     return this.skip(file);
   }
 
-  severity(rule: string, file: string): RuleSetting {
-    let setting: RuleSetting = this.config.rules[rule] ?? this.defaults.get(rule) ?? "error";
+  /** `fallback`: the finding's own default, used when the config does not set the rule's severity. */
+  severity(rule: string, file: string, fallback?: Severity): RuleSetting {
+    let setting: RuleSetting = this.config.rules[rule] ?? fallback ?? this.defaults.get(rule) ?? "error";
     for (const override of this.overrides) {
       if (override.rules[rule] !== undefined && override.match(file)) setting = override.rules[rule];
     }

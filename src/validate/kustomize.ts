@@ -1,5 +1,5 @@
 import path from "node:path";
-import { load as loadYaml } from "js-yaml";
+import { loadDocuments } from "./load.js";
 
 export const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -27,6 +27,8 @@ export interface KustomizationInputs {
    * where the kustomization names it.
    */
   remote: { ref: string; path: (string | number)[]; what: string }[];
+  /** `images:` entries that set a name, tag or digest, with their index in the list. */
+  images: { index: number; name: string; newName?: string; newTag?: string; digest?: string }[];
   /** A parse problem in the kustomization file itself; kustomize will report it too. */
   problem?: string;
 }
@@ -56,16 +58,30 @@ export function parseKustomization(
     dataFiles: [],
     dirs: [],
     remote: [],
+    images: [],
   };
   let k: Record<string, unknown>;
   try {
-    const loaded = loadYaml(text);
+    const loaded = loadDocuments(text)[0];
     k = loaded && typeof loaded === "object" ? (loaded as Record<string, unknown>) : {};
   } catch (error) {
     inputs.problem = (error as Error).message;
     return inputs;
   }
   inputs.component = k.kind === "Component";
+  (Array.isArray(k.images) ? k.images : []).forEach((entry: unknown, index: number) => {
+    if (!entry || typeof entry !== "object") return;
+    const e = entry as Record<string, unknown>;
+    if (typeof e.name !== "string") return;
+    const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
+    inputs.images.push({
+      index,
+      name: e.name,
+      newName: text(e.newName),
+      newTag: text(e.newTag),
+      digest: text(e.digest),
+    });
+  });
   const local = (ref: unknown): string | undefined => {
     if (typeof ref !== "string" || ref.includes("\n") || isRemote(ref)) return undefined;
     return path.posix.normalize(path.posix.join(dir, ref));
@@ -91,7 +107,9 @@ export function parseKustomization(
   for (const ref of list(k.patchesStrategicMerge)) add(ref, "patch");
   for (const key of ["patches", "patchesJson6902"]) {
     for (const entry of list(k[key])) {
-      if (entry && typeof entry === "object") add((entry as { path?: unknown }).path, "patch");
+      // Older kustomizations list patch files by name under `patches` too.
+      if (typeof entry === "string") add(entry, "patch");
+      else if (entry && typeof entry === "object") add((entry as { path?: unknown }).path, "patch");
     }
   }
   for (const entry of list(k.replacements)) {

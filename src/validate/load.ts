@@ -77,7 +77,14 @@ class FastDocument implements ParsedDocument {
 function parseSlowly(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   // The parser's own duplicate-key check is quadratic in a mapping's size; duplicateKeys finds the same keys linearly.
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    merge: true,
+    uniqueKeys: false,
+    // A Go template parses into collection keys; the file is then a template, not something to warn about.
+    logLevel: "error",
+  });
   const list = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
   const documents: ParsedDocument[] = [];

@@ -66,7 +66,7 @@ export function isPlaceholder(value: string): boolean {
  * A value that names where a secret is kept rather than holding it: 1Password (`op://vault/item/field`), vals
  * (`ref+vault://…`, `ref+awssecrets://…`), Argo CD Vault Plugin (`<path:secret/data/app#password>` and its `<key>`
  * placeholders), Bank-Vaults (`vault:secret/data/app#password`), Berglas (`sm://project/secret`,
- * `berglas://bucket/secret`), AWS Secrets Manager and Parameter Store ARNs, and SOPS ciphertext (`ENC[…]`).
+ * `berglas://bucket/secret`), AWS Secrets Manager and Parameter Store ARNs, and SOPS ciphertext as SOPS writes it.
  * Something fills these in at deploy time; the repository holds no credential.
  */
 export function isSecretReference(value: string): boolean {
@@ -79,7 +79,17 @@ export function isSecretReference(value: string): boolean {
     /^vault:[^\s#]+#\S+$/.test(v) ||
     /^(?:sm|berglas):\/\/\S+$/.test(v) ||
     /^arn:aws[a-z-]*:(?:secretsmanager|ssm):/.test(v) ||
-    v.startsWith("ENC[")
+    isSopsValue(v)
+  );
+}
+
+/**
+ * A value SOPS encrypted: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]`, each part base64. Anything else in `ENC[…]`
+ * is text someone typed, not ciphertext.
+ */
+export function isSopsValue(value: string): boolean {
+  return /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:(?:str|int|float|bool|bytes|comment)\]$/.test(
+    value,
   );
 }
 

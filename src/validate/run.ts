@@ -1,9 +1,11 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { isMap, parseDocument } from "yaml";
 import { loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { emptyValidateConfig, parseValidateConfig, type ValidateConfig } from "./config.js";
 import { collectFiles, type Renderer, type ValidateReport, validateManifests } from "./engine.js";
+import { readSchemaDirectory } from "./json-schemas.js";
 import {
   findKustomize,
   kustomizeRenderer,
@@ -29,6 +31,8 @@ export interface RunInputs {
   /** Explicit config file; without it gitops-pipeline.yaml in cwd, else in the workspace root, when present. */
   configFile?: string;
   crds: string[];
+  /** Directories of JSON schemas in kubeconform's `{group}/{kind}_{version}.json` layout. */
+  schemas?: string[];
   changedFiles?: string[];
   /** Clone URLs of this repository besides the checkout's `origin`/`upstream` remotes. */
   repositoryUrls?: string[];
@@ -197,12 +201,34 @@ export async function runValidation(
       ? { validate: emptyValidateConfig, environments: [], productionEnvironments: [] }
       : readPipelineConfig(text, configFile);
 
-  for (const crd of inputs.crds) {
+  // Paths in the config file are relative to the file, so the same config works from any directory.
+  const configDir = path.posix.dirname(configFile);
+  const fromConfig = (list: string[] | undefined) =>
+    (list ?? []).map((p) => path.posix.normalize(path.posix.join(configDir, p)));
+  const crdPaths = [...inputs.crds, ...fromConfig(config.validate.crds)];
+  const crds: string[] = [];
+  for (const crd of crdPaths) {
     checkGivenPath(source, bounds, crd, "the CRD file", (m, hint) => new PathError(m, { hint }));
     if (!source.exists(crd))
       throw new PathError(`CRD file not found: ${crd}`, {
-        hint: "`crds` takes files of CustomResourceDefinitions.",
+        hint: "`crds` takes files of CustomResourceDefinitions (or directories of them).",
       });
+    crds.push(...(source.isDir(crd) ? collectFiles([crd], source) : [crd]));
+  }
+  const jsonSchemas = [];
+  for (const dir of [...(inputs.schemas ?? []), ...fromConfig(config.validate.schemas)]) {
+    checkGivenPath(source, bounds, dir, "the schema directory", (m, hint) => new PathError(m, { hint }));
+    if (!source.isDir(dir))
+      throw new PathError(`schema directory not found: ${dir}`, {
+        hint: "`schemas` takes directories of JSON schemas laid out as {group}/{kind}_{version}.json.",
+      });
+    try {
+      jsonSchemas.push(...readSchemaDirectory(dir, source));
+    } catch (error) {
+      if (error instanceof UserError)
+        throw new PathError(error.message, { ...error.location, hint: error.hint });
+      throw error;
+    }
   }
   const paths = inputs.paths.length ? inputs.paths : ["."];
   for (const p of paths) {
@@ -246,7 +272,10 @@ export async function runValidation(
       render: inputs.render,
       changedFiles: inputs.changedFiles,
       config: config.validate,
-      crdFiles: inputs.crds,
+      crdFiles: crds,
+      jsonSchemas,
+      // Builds are separate kustomize processes: as many at once as there are cores.
+      concurrency: Math.max(1, availableParallelism()),
       environments: config.environments,
       productionEnvironments: config.productionEnvironments,
       repositoryRoot: repositoryRoot || ".",

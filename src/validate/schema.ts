@@ -27,6 +27,8 @@ const builtinApiVersions = new Set(bundled.builtin as string[]);
 export class SchemaSet {
   private readonly types: ObjectType[];
   private readonly kinds: Map<string, TypeRef>;
+  private readonly lowercase = new Map<string, TypeRef>();
+  private readonly replaced = new Set<string>();
 
   constructor() {
     this.types = [...(bundled.types as unknown as ObjectType[])];
@@ -34,7 +36,22 @@ export class SchemaSet {
   }
 
   has(apiVersion: string, kind: string): boolean {
-    return this.kinds.has(`${apiVersion}/${kind}`);
+    return this.resolve(apiVersion, kind) !== undefined;
+  }
+
+  /** A kind of an API version Kubernetes itself serves, whose schema no CRD or schema file replaced. */
+  isCore(apiVersion: string, kind: string): boolean {
+    return builtinApiVersions.has(apiVersion) && !this.replaced.has(`${apiVersion}/${kind}`);
+  }
+
+  /**
+   * JSON schema files name kinds in lowercase (`{group}/{kind}_{version}.json`); such a schema answers for the
+   * kind spelled in any case, unless a CRD names it exactly.
+   */
+  private resolve(apiVersion: string, kind: string): TypeRef | undefined {
+    return (
+      this.kinds.get(`${apiVersion}/${kind}`) ?? this.lowercase.get(`${apiVersion}/${kind.toLowerCase()}`)
+    );
   }
 
   /** Other API versions of the same group that define `kind` (a CRD version that moved on, or a typo in it). */
@@ -69,10 +86,22 @@ export class SchemaSet {
   /** Registers a kind from a CustomResourceDefinition's openAPIV3Schema; replaces a bundled one of the same name. */
   addOpenApi(apiVersion: string, kind: string, schema: unknown): void {
     this.kinds.set(`${apiVersion}/${kind}`, this.fromOpenApi(schema, true));
+    this.replaced.add(`${apiVersion}/${kind}`);
+  }
+
+  /** Registers a JSON schema file's kind, known only by its lowercase name; replaces the bundled one. */
+  addJsonSchema(apiVersion: string, lowercaseKind: string, schema: unknown): void {
+    const key = `${apiVersion}/${lowercaseKind.toLowerCase()}`;
+    for (const known of [...this.kinds.keys()])
+      if (known.toLowerCase() === key.toLowerCase() && known.startsWith(`${apiVersion}/`)) {
+        this.kinds.delete(known);
+        this.replaced.add(known);
+      }
+    this.lowercase.set(key, this.fromOpenApi(schema, true));
   }
 
   check(object: Record<string, unknown>, strict: boolean): SchemaIssue[] {
-    const root = this.kinds.get(`${object.apiVersion}/${object.kind}`);
+    const root = this.resolve(String(object.apiVersion), String(object.kind));
     const issues: SchemaIssue[] = [];
     if (root === undefined) return issues;
     // SOPS keeps its metadata in a top-level `sops` block, which decryption (Flux, ksops, helm-secrets) removes.

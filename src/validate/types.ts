@@ -40,6 +40,11 @@ export interface Finding {
   column: number;
   resource?: ResourceId;
   message: string;
+  /**
+   * Other places the finding concerns: for a value an overlay sets, the base's line it overrides (the finding
+   * itself points at the line that sets the value).
+   */
+  related?: { file: string; line: number; column: number }[];
 }
 
 /** What a rule reports; the engine adds rule id, severity and position. */
@@ -69,6 +74,11 @@ export interface RuleContext {
   builtImages?: ReadonlySet<string>;
   /** Names of environments whose promotion position makes them production-like (the last in `promotion`). */
   productionEnvironments: ReadonlySet<string>;
+  /**
+   * Resources of plain-manifest directories enclosing the resource's own (parents, grandparents…), for rules that
+   * look for what a resource refers to: an app's directory often keeps its HPA one level below its Deployment.
+   */
+  enclosing?(resource: Resource): readonly Resource[];
 }
 
 export interface Rule {

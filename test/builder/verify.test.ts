@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tagInRegistry, verifyPushed } from "../../src/builder/build-push.js";
+import { tagInRegistry, verifyPushed } from "../../src/builder/registry-side.js";
 import { silentLogger } from "../../src/logger.js";
 import { RegistryClient } from "../../src/registry/index.js";
 import {

@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
 import { gitHubRepositoryOf } from "../../src/git/working-tree.js";
-import { gitBlobOid } from "../../src/github/delivery.js";
 import { translateGitHubError } from "../../src/github/errors.js";
 import { parseImageRef } from "../../src/image/index.js";
 import {
@@ -13,6 +12,7 @@ import {
   pullRequestBody,
 } from "../../src/texts/pull-request.js";
 import { outputsOf, summaryOf } from "../../src/texts/update-summary.js";
+import { gitBlobOid } from "../../src/update/delivery.js";
 
 const web = parseImageRef("ghcr.io/acme/web:1.4.2");
 const api = parseImageRef("ghcr.io/acme/api@sha256:" + "a".repeat(64));

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { updateInWorkingDirectory } from "../../src/git/working-tree.js";
+import { updateInWorkingDirectory } from "../../src/flows/update-working-directory.js";
 import { parseImageRef } from "../../src/image/index.js";
 import { silentLogger } from "../../src/logger.js";
 import { hasComponent } from "../support/components.js";

@@ -151,6 +151,7 @@ describe("example workflow permissions", () => {
       .flatMap((p) => Object.entries(p));
     for (const [scope, level] of scopes) {
       expect([
+        "actions",
         "contents",
         "packages",
         "security-events",

@@ -128,4 +128,43 @@ describe.concurrent("promote-env gate", () => {
       description: "blocked: not a valid promotion",
     });
   });
+
+  it("as gate.yml runs it: pull_request_target evaluates that PR, and a finished gate-review run sweeps in the reviews", async () => {
+    const repo = await newRepo(ALWAYS, "[]");
+    const { number, head, source } = await proposed(repo);
+    await setArgoStatus(repo, source, "success");
+    const target = await run(
+      repo,
+      { mode: "gate" },
+      {
+        name: "pull_request_target",
+        payload: {
+          action: "synchronize",
+          pull_request: { number, head: { ref: "promote/staging-to-production" } },
+        },
+      },
+    );
+    expect(target.code, target.stdout).toBe(0);
+    expect(target.outputs).toMatchObject({ gate: "blocked", "pull-request-number": String(number) });
+    expect(JSON.parse(target.outputs["gate-reasons"]!)[0]).toMatch(/^0 of 2 approvals/);
+    expect(await gateStatus(repo, head)).toMatchObject({ state: "failure" });
+
+    await server.addReview("acme", repo, number, "alice", "APPROVED");
+    await server.addReview("acme", repo, number, "erin", "APPROVED");
+    // gate-review.yml completed: the payload names the workflow run, not a pull request, so the gate sweeps.
+    const swept = await run(
+      repo,
+      { mode: "gate" },
+      {
+        name: "workflow_run",
+        payload: {
+          action: "completed",
+          workflow_run: { name: "gate-review", event: "pull_request_review", conclusion: "success" },
+        },
+      },
+    );
+    expect(swept.code, swept.stdout).toBe(0);
+    expect(swept.outputs).toMatchObject({ gate: "open", "pull-request-number": String(number) });
+    expect(await gateStatus(repo, head)).toMatchObject({ state: "success" });
+  });
 });

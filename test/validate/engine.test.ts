@@ -537,7 +537,7 @@ describe.runIf(hasComponent("kubectl", ["version", "--client"]))("rendering kust
     );
     expect(where(findings)).toEqual(["schema overlays/prod/replicas.yaml:5:3"]);
     expect(findings[0].message).toBe(
-      'spec.replicas must be a number, got string "five" (in the build of overlays/prod)',
+      'spec.replicas must be a number, got string "five" (in the build of overlays/prod); the base writes it at base/deployment.yaml:7',
     );
   });
 

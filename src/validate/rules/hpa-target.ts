@@ -12,7 +12,7 @@ export const hpaTarget: Rule = {
   defaultSeverity: "error",
   description:
     "A HorizontalPodAutoscaler must target a workload deployed with it and have minReplicas ≤ maxReplicas.",
-  checkAll(resources) {
+  checkAll(resources, context) {
     const violations: Violation[] = [];
     const candidatesFor = byLookupScope(resources, (resource) => resource);
     const workloadsFor = byLookupScope(resources, (resource) => podOf(resource));
@@ -35,7 +35,8 @@ export const hpaTarget: Rule = {
       const group = typeof target?.["apiVersion"] === "string" ? apiGroup(target["apiVersion"]) : undefined;
       // As for Services: plain manifests with no workload in view say nothing about where the target lives.
       if (hpa.renderedFrom === undefined && workloadsFor(hpa).length === 0) continue;
-      const found = candidatesFor(hpa).some(
+      // An app's directory often keeps its autoscaler a level below its workload: look up the tree too.
+      const found = [...candidatesFor(hpa), ...(context?.enclosing?.(hpa) ?? [])].some(
         (candidate) =>
           candidate.id.kind === kind &&
           candidate.id.name === name &&

@@ -1,14 +1,29 @@
-import { getAt, isObj, isPlaceholder, isSecretReference } from "../object.js";
+import { getAt, isObj, isPlaceholder, isSecretReference, isSopsValue } from "../object.js";
 import type { Rule } from "../types.js";
 
+/** Where SOPS keeps the keys a file is encrypted to; at least one must list a key for SOPS to decrypt it. */
+const KEY_GROUPS = ["pgp", "age", "kms", "gcp_kms", "azure_kv", "hc_vault", "key_groups"];
+
 /**
- * SOPS leaves its values as `ENC[…]` and adds a top-level `sops` block. A Secret that kustomize generates from a
- * SOPS-encrypted env or YAML file (decrypted later by Flux or ksops) carries the ciphertext base64-encoded in
- * `data`, next to `sops_*` metadata keys.
+ * The metadata block SOPS adds to a file it encrypted: a `mac` over the values, itself encrypted, and the keys to
+ * decrypt with. `sops: {}` or a block without keys is not something SOPS wrote.
  */
-function isEncrypted(object: Record<string, unknown>, key: string, value: unknown): boolean {
-  if (isObj(object["sops"]) || key.startsWith("sops_")) return true;
-  return typeof value === "string" && value.startsWith("ENC[");
+function hasSopsBlock(object: Record<string, unknown>): boolean {
+  const sops = object["sops"];
+  if (!isObj(sops) || typeof sops["mac"] !== "string" || !isSopsValue(sops["mac"])) return false;
+  return KEY_GROUPS.some((group) => Array.isArray(sops[group]) && sops[group].length > 0);
+}
+
+/**
+ * A dotenv file SOPS encrypted keeps its metadata as `sops_*` keys (`sops_mac`, `sops_age__list_0__map_recipient`);
+ * a Secret generated from one carries them among its keys, base64-encoded in `data`.
+ */
+function hasSopsDotenv(entries: Record<string, unknown>, base64: boolean): boolean {
+  const mac = entries["sops_mac"];
+  if (typeof mac !== "string" || !isSopsValue(text(mac, base64))) return false;
+  return Object.keys(entries).some((key) =>
+    /^sops_(?:pgp|age|kms|gcp_kms|azure_kv|hc_vault)__list_\d+__map_/.test(key),
+  );
 }
 
 /** The text a `data` value stands for; `undefined` when it is not base64. */
@@ -17,23 +32,29 @@ function decoded(value: string): string | undefined {
   return Buffer.from(value, "base64").toString("utf8");
 }
 
-/** A value that is a reference, a placeholder or ciphertext, written as it is or base64-encoded in `data`. */
-function notACredential(
-  object: Record<string, unknown>,
-  key: string,
-  value: string,
-  base64: boolean,
-): boolean {
-  const text = base64 ? (decoded(value) ?? value) : value;
+const text = (value: string, base64: boolean) => (base64 ? (decoded(value) ?? value) : value);
+
+/**
+ * A Secret a generator made from a SOPS-encrypted YAML or JSON file holds that file, base64-encoded, as one value:
+ * ciphertext values, a `sops` block with a `mac`.
+ */
+function isSopsFile(content: string): boolean {
+  return (
+    /^sops:\s*$/m.test(content) &&
+    /^\s+mac: ENC\[AES256_GCM,/m.test(content) &&
+    /ENC\[AES256_GCM,data:[^\]]*,iv:[^\]]+,tag:[^\]]+,type:\w+\]/.test(content)
+  );
+}
+
+/** A value that is a reference, a placeholder or SOPS ciphertext, written as it is or base64-encoded in `data`. */
+function notACredential(value: string, base64: boolean, encrypted: boolean): boolean {
+  const plain = text(value, base64);
+  if (encrypted && (isSopsValue(value) || isSopsValue(plain))) return true;
   return (
     isPlaceholder(value) ||
-    isEncrypted(object, key, value) ||
-    isSecretReference(value) ||
-    (text !== value &&
-      (isPlaceholder(text) ||
-        isSecretReference(text) ||
-        text.includes("ENC[AES256_GCM,") ||
-        /^sops:$/m.test(text)))
+    (!isSopsValue(value) && isSecretReference(value)) ||
+    (plain !== value &&
+      (isPlaceholder(plain) || (!isSopsValue(plain) && isSecretReference(plain)) || isSopsFile(plain)))
   );
 }
 
@@ -77,12 +98,17 @@ export const plaintextSecret: Rule = {
     for (const field of ["data", "stringData"] as const) {
       const entries = resource.object[field];
       if (!isObj(entries)) continue;
+      const base64 = field === "data";
+      // Ciphertext counts as encrypted only next to the metadata SOPS writes with it.
+      const block = hasSopsBlock(resource.object);
+      const dotenv = hasSopsDotenv(entries, base64);
       const keys = Object.entries(entries).filter(
         ([key, value]) =>
           !(argocd && ARGOCD_PUBLIC_KEYS.has(key)) &&
+          !(dotenv && key.startsWith("sops_")) &&
           value != null &&
           String(value) !== "" &&
-          !notACredential(resource.object, key, String(value), field === "data"),
+          !notACredential(String(value), base64, block || dotenv),
       );
       if (keys.length === 0) continue;
       const names = keys.map(([key]) => key);

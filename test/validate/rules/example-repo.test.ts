@@ -62,7 +62,7 @@ describe.skipIf(!kustomize)("the example config repository", () => {
     }
   });
 
-  it("fails production pinned to a moving tag, pointing at the image in the base", async () => {
+  it("fails production pinned to a moving tag, pointing at the overlay's images entry, the base second", async () => {
     const file = "apps/guestbook/overlays/production/kustomization.yaml";
     const text = readFileSync(path.join(copy, file), "utf8");
     const changed = text.replace(/newTag: .*\n\s+digest: .*\n/, 'newTag: "1.4"\n');
@@ -72,9 +72,14 @@ describe.skipIf(!kustomize)("the example config repository", () => {
       const report = await check(copy);
       const policy = report.findings.filter((finding) => POLICY.has(finding.rule));
       const base = readFileSync(path.join(copy, "apps/guestbook/base/frontend.yaml"), "utf8");
+      const baseLine = linesWith(base, "image: ghcr.io/acme/guestbook-frontend")[0];
       expect(policy.map((f) => `${f.file}:${f.line} ${f.severity} ${f.rule}`)).toEqual([
-        `apps/guestbook/base/frontend.yaml:${linesWith(base, "image: ghcr.io/acme/guestbook-frontend")[0]} error mutable-tag`,
+        `${file}:${linesWith(changed, 'newTag: "1.4"')[0]} error mutable-tag`,
       ]);
+      expect(policy[0]!.related).toEqual([
+        { file: "apps/guestbook/base/frontend.yaml", line: baseLine, column: expect.any(Number) },
+      ]);
+      expect(policy[0]!.message).toContain(`the base writes it at apps/guestbook/base/frontend.yaml:${baseLine}`);
       expect(policy[0]!.message).toContain('"ghcr.io/acme/guestbook-frontend:1.4"');
     } finally {
       writeFileSync(path.join(copy, file), text);

@@ -1,5 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { emptyValidateConfig } from "../../../src/validate/config.js";
+import { validateManifests } from "../../../src/validate/engine.js";
+import { localSource } from "../../../src/validate/local.js";
 import { rules } from "../../../src/validate/rules/index.js";
 import type { RuleContext } from "../../../src/validate/types.js";
 import { check, context, load, type ResourceOptions } from "./helpers.js";
@@ -118,7 +123,7 @@ describe("docs/rules.md", () => {
 });
 
 describe("malformed manifests", () => {
-  it("reach the policy rules without crashing them (the schema rule reports the shape)", () => {
+  it("reach the policy rules without crashing them, and the schema rule reports the shape", async () => {
     const text = `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: broken, labels: [a, b]}
@@ -170,6 +175,33 @@ spec: {jobTemplate: []}
 `;
     const resources = load(text);
     const ctx = context({ productionEnvironments: new Set(["production"]) });
-    for (const rule of policyRules) expect(() => check(rule, resources, ctx), rule.id).not.toThrow();
+    const hits = policyRules.flatMap((rule) => check(rule, resources, ctx).map((hit) => [rule.id, hit.name]));
+    // What is well-formed still counts: the containers lack hardening, production auto-syncs. Malformed fields
+    // (a map of env, a string hostNetwork, a list of Secret data) are the schema's to report, not a policy's.
+    expect(hits).toEqual([
+      ["missing-requests", "broken"],
+      ["missing-limits", "broken"],
+      ["missing-probes", "broken"],
+      ["run-as-root", "broken"],
+      ["privilege-escalation", "broken"],
+      ["argocd-sync-policy", "app-production"],
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), "realistic-"));
+    try {
+      writeFileSync(path.join(dir, "broken.yaml"), text);
+      const report = await validateManifests(
+        { paths: ["."], render: "never", config: emptyValidateConfig, productionEnvironments: [] },
+        localSource(dir, dir),
+      );
+      const schema = report.findings.filter((f) => f.rule === "schema");
+      const at = (field: string) => schema.find((f) => f.message.startsWith(field))?.line;
+      expect(at("spec.template.spec.hostNetwork must be true or false")).toBe(9);
+      expect(at("spec.template.spec.containers[1].env must be a list")).toBe(16);
+      expect(at("data must be a map")).toBe(34);
+      expect(at("spec.maxReplicas")).toBeUndefined();
+      expect(at("spec.scaleTargetRef must be an object")).toBe(29);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -74,6 +74,7 @@ stringData:
   password: ENC[AES256_GCM,data:Tr7o=,iv:1=,tag:2=,type:str]
 sops:
   version: 3.9.1
+  mac: ENC[AES256_GCM,data:Q2xh,iv:aXY=,tag:dGFn,type:str]
   age: [{recipient: age1xyz, enc: "-----BEGIN AGE ENCRYPTED FILE-----"}]
 ---
 apiVersion: v1
