@@ -5,6 +5,7 @@ import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { isObjectId } from "../validate/object-id.js";
 import type { FailOn } from "../validate/run.js";
+import { renderedDiffInputs, renderedDiffStep } from "./rendered-diff.js";
 import { getBoolean, getChoice, getList, getString, logInfo, runAction, writeSummary } from "./runtime.js";
 
 const readText = (file: string) => {
@@ -77,6 +78,7 @@ export function run(): Promise<void> {
       schemas: getList("schemas"),
     };
     const withAnnotations = getBoolean("annotations", true);
+    const renderedDiff = renderedDiffInputs();
     // The work's code loads only now, so a step with a bad input fails before paying for it.
     const {
       annotated,
@@ -149,6 +151,9 @@ export function run(): Promise<void> {
 
     // Runners without job summaries (act, other CI systems) still get the log and the report files.
     await writeSummary(toMarkdown(report, { hiddenAnnotations: hidden }));
+    if (renderedDiff.enabled && options.render === "auto" && pr && !("invalid" in pr)) {
+      await renderedDiffStep(cwd, pr.base, renderedDiff, await import("./validate-manifests.work.js"));
+    }
     core.setOutput("errors", report.summary.errors);
     core.setOutput("warnings", report.summary.warnings);
     core.setOutput("files", report.summary.files);

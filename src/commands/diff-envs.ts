@@ -4,21 +4,24 @@ import { diffEnvironments } from "../promote/plan.js";
 import { shortVersion, textTable } from "../promote/table.js";
 import { localReader } from "../update/index.js";
 import { readPipelineConfig } from "./config.js";
+import { printRenderedDiff } from "./diff-envs-rendered.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
 
-const USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--config FILE] [--json]";
+const USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--rendered] [--config FILE] [--json]";
 
 const OPTIONS = {
   repo: { type: "string" },
   config: { type: "string" },
   json: { type: "boolean" },
+  rendered: { type: "boolean" },
 } as const;
 
 /** Prints, per app, the images two environments run at different versions. Exit 0 whether or not they differ. */
 export const diffEnvsCommand: Command = {
   name: "diff-envs",
-  summary: "show the image versions that differ between two environments, per app",
+  summary:
+    "show what differs between two environments, per app: image versions, or with --rendered every object",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE, true);
@@ -33,6 +36,8 @@ export const diffEnvsCommand: Command = {
       ReturnType<typeof findEnvironment>,
       ReturnType<typeof findEnvironment>,
     ];
+    if (values.rendered)
+      return printRenderedDiff(resolve(io.cwd, values.repo), left, right, values.json === true, io);
     const repo = localReader(resolve(io.cwd, values.repo));
     const { differences, apps } = await diffEnvironments(repo, left, right);
     if (values.json) {

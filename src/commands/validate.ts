@@ -12,10 +12,11 @@ import {
 } from "../validate/run.js";
 import type { Command } from "./types.js";
 import { parseCommandArgs, UsageError } from "./usage.js";
+import { withRenderedDiff } from "./validate-diff.js";
 
 const USAGE =
   "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
-  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--schemas DIR...] [--changed-files FILE] [--repository-url URL...]";
+  "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--schemas DIR...] [--changed-files FILE] [--repository-url URL...] [--diff-base REF]";
 
 const OPTIONS = {
   format: { type: "string" },
@@ -29,6 +30,7 @@ const OPTIONS = {
   schemas: { type: "string", multiple: true },
   "changed-files": { type: "string" },
   "repository-url": { type: "string", multiple: true },
+  "diff-base": { type: "string" },
 } as const;
 
 function choice<T extends string>(
@@ -142,7 +144,16 @@ export const validateCommand: Command = {
     }
     const note = productionNote(report.productionEnvironments);
     if (note) io.stderr(`gitops-pipeline validate: ${note}\n`);
-    io.stdout(formatReport(report, format));
+    let output = formatReport(report, format);
+    // What the working tree changes in the cluster compared with a commit, overlay by overlay.
+    if (values["diff-base"] !== undefined) {
+      if (render === "never")
+        throw new UsageError("--diff-base renders overlays; it cannot be used with --render never", {
+          hint: `usage: ${USAGE}`,
+        });
+      output = await withRenderedDiff(output, format, values["diff-base"], io);
+    }
+    io.stdout(output);
     return failed(report, failOn) ? 1 : 0;
   },
 };

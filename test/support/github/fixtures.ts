@@ -25,7 +25,9 @@ export interface Urls {
 type Json = Record<string, unknown>;
 
 export function simpleUser(urls: Urls, user: UserInfo): Json {
-  const api = `${urls.api}/users/${user.login}`;
+  // Bot logins carry brackets (`github-actions[bot]`), which GitHub percent-encodes in its URLs.
+  const login = encodeURIComponent(user.login);
+  const api = `${urls.api}/users/${login}`;
   return {
     login: user.login,
     id: user.id,
@@ -36,7 +38,7 @@ export function simpleUser(urls: Urls, user: UserInfo): Json {
     avatar_url: `${urls.web}/avatars/u/${user.id}`,
     gravatar_id: "",
     url: api,
-    html_url: `${urls.web}/${user.login}`,
+    html_url: `${urls.web}/${login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

@@ -65,6 +65,7 @@ export const REQUIRED_PERMISSION: Record<string, [string, TokenPermission]> = {
   "issues/list-labels-on-issue": ["issues", "read"],
   "issues/create-comment": ["issues", "write"],
   "issues/list-comments": ["issues", "read"],
+  "issues/update-comment": ["issues", "write"],
   "repos/create-commit-status": ["statuses", "write"],
   "repos/get-combined-status-for-ref": ["statuses", "read"],
   "repos/list-commit-statuses-for-ref": ["statuses", "read"],
@@ -792,6 +793,27 @@ export const REST_HANDLERS: Record<string, Handler> = {
       ),
       headers,
     };
+  },
+
+  "issues/update-comment": async (ctx) => {
+    const id = Number(ctx.params.comment_id);
+    for (const [number, list] of ctx.repo.comments) {
+      const comment = list.find((c) => c.id === id);
+      if (!comment) continue;
+      // Only the author (or an admin) may edit a comment, as on GitHub.
+      if (
+        comment.login !== ctx.actor.user.login &&
+        ctx.server.permissionOf(ctx.repo, ctx.actor.user.login) !== "admin"
+      )
+        throw new HttpError(403, "Resource not accessible by integration");
+      comment.body = String(ctx.body.body);
+      comment.updatedAt = timestamp();
+      return {
+        status: 200,
+        body: F.issueComment(ctx.server.urls, ctx.repo, number, comment, ctx.server.user(comment.login)),
+      };
+    }
+    throw notFound();
   },
 
   "repos/create-commit-status": async (ctx) => {
