@@ -297,23 +297,7 @@ const plain = corpora.map(([name, dir]) => {
 // ---- report ---------------------------------------------------------------------------------------------------
 const r = (a, b) => `${(a / b).toFixed(2)}x`;
 console.log(
-  `rendering (best of ${runs}, wall seconds;
-$;
-{
-  apps;
-}
-app;
-kustomizations, $;
-{
-  findings.summary.resources;
-}
-resources;
-rendered, $;
-{
-  findings.summary.errors;
-}
-errors;
-):`,
+  `rendering (best of ${renderRuns}, wall seconds; ${apps} app kustomizations, ${findings.summary.resources} resources rendered, ${findings.summary.errors} errors):`,
 );
 for (const [label, m] of [
   ["one root including every app", rendered.one],
