@@ -2509,7 +2509,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9393);
+/* harmony import */ var _commands_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6249);
 
 const code = await (0,_commands_index_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -2524,7 +2524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9393:
+/***/ 6249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2577,6 +2577,8 @@ var dist = __nccwpck_require__(8815);
 // A smoke test that runs as a job of a workflow reports a check run, Argo CD's notifications a commit status, a
 // scanning app a check suite; the gate reads all three with one meaning of success, pending and failure.
 
+/** A GitHub App slug: lowercase letters, digits and '-' (`github-actions`, `codeql`). */
+const APP_SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const PREFIXES = [
     ["status:", "status"],
     ["check:", "check-run"],
@@ -2593,6 +2595,13 @@ function parseRequirement(text) {
                 hint: "Write NAME (a commit status context or a check run name), status:CONTEXT, check:CHECK-RUN-NAME " +
                     "or check-suite:APP-SLUG.",
             });
+        }
+        if (kind === "check-run") {
+            // A run name may hold '@' itself (`test (node@22)`): only a slug after the last one pins an app.
+            const at = name.lastIndexOf("@");
+            const app = at > 0 ? name.slice(at + 1).trim() : "";
+            if (at > 0 && APP_SLUG.test(app))
+                return { text, kind, name: name.slice(0, at).trim(), app };
         }
         return { text, kind, name };
     }
@@ -2633,6 +2642,25 @@ function latestCheckRuns(runs) {
     }
     return latest;
 }
+/**
+ * The check runs that answer a requirement: the latest run of the name for each app, or only the pinned app's. A
+ * re-run replaces a run of the same app; another app's run never does, so an app reporting success cannot hide the
+ * failure of another (an unpinned name needs every app's latest run to pass).
+ */
+function answeringRuns(requirement, runs) {
+    const latest = new Map();
+    for (const run of runs) {
+        if (run.name !== requirement.name)
+            continue;
+        if (requirement.app !== undefined && run.app !== requirement.app)
+            continue;
+        const key = run.app ?? "";
+        const seen = latest.get(key);
+        if (!seen || run.id > seen.id)
+            latest.set(key, run);
+    }
+    return [...latest.values()];
+}
 function observe(requirement, checks) {
     const found = [];
     const { kind, name } = requirement;
@@ -2642,9 +2670,9 @@ function observe(requirement, checks) {
             found.push(statusObservation(status));
     }
     if (kind === "any" || kind === "check-run") {
-        const run = latestCheckRuns(checks.checkRuns ?? []).get(name);
-        if (run)
+        for (const run of answeringRuns(requirement, checks.checkRuns ?? [])) {
             found.push(checkObservation("check run", run.status, run.conclusion));
+        }
     }
     if (kind === "check-suite") {
         for (const suite of checks.checkSuites ?? []) {
@@ -2668,11 +2696,17 @@ const NOUN = {
 function evaluateRequirement(requirement, checks, where) {
     const noun = NOUN[requirement.kind];
     const observations = observe(requirement, checks);
+    const shownName = requirement.app ? `${requirement.name} (app ${requirement.app})` : requirement.name;
+    const cut = requirement.kind !== "status" &&
+        requirement.kind !== "check-suite" &&
+        checks.truncated?.names.includes(requirement.name)
+        ? `; only the first ${checks.truncated.limit} check runs of this name were read, GitHub lists more`
+        : "";
     if (observations.length === 0) {
         return {
             requirement,
             verdict: undefined,
-            detail: `required ${noun} ${requirement.name} not reported ${where}`,
+            detail: `required ${noun} ${shownName} not reported ${where}${cut}`,
         };
     }
     const deciding = observations.find((o) => o.verdict === "failure") ??
@@ -2687,14 +2721,23 @@ function evaluateRequirement(requirement, checks, where) {
     return {
         requirement,
         verdict: deciding.verdict,
-        detail: `required ${noun} ${requirement.name} is ${deciding.state} ${where}${shown}` +
-            (deciding.note ? `; ${deciding.note}` : ""),
+        detail: `required ${noun} ${shownName} is ${deciding.state} ${where}${shown}` +
+            (deciding.note ? `; ${deciding.note}` : "") +
+            cut,
     };
 }
-/** Which kinds of report the requirements can be answered by, so an adapter fetches only those. */
+/**
+ * Which kinds of report the requirements can be answered by, so an adapter fetches only those, and the check run
+ * names to list (GitHub filters a commit's check runs by `check_name`).
+ */
 function reportsNeeded(requirements) {
-    const kinds = new Set(requirements.map((text) => parseRequirement(text).kind));
-    return { checkRuns: kinds.has("any") || kinds.has("check-run"), checkSuites: kinds.has("check-suite") };
+    const parsed = requirements.map(parseRequirement);
+    const runNames = parsed.filter((r) => r.kind === "any" || r.kind === "check-run").map((r) => r.name);
+    return {
+        checkRuns: runNames.length > 0,
+        checkSuites: parsed.some((r) => r.kind === "check-suite"),
+        checkRunNames: [...new Set(runNames)],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/promote/window.ts
@@ -3100,23 +3143,34 @@ function parseYamlDocuments(path, content) {
             hint: "A manifest this large is generated: regenerate it with the new version, or leave it out of the paths.",
         });
     }
-    const lines = new dist/* LineCounter */.HN();
+    const lines = lineIndex(content);
     // Parsed as YAML 1.2: only ranges and structure matter here, and quoting decisions check 1.1 and 1.2.
     // Duplicate keys stay errors, as in Go's yaml (kustomize, Helm): which one would a reader take? They are found by
     // `duplicateKeys` (linear) rather than the parser's own check, which is quadratic in the size of a mapping.
     const parsed = (0,dist/* parseAllDocuments */.hR)(content, {
-        lineCounter: lines,
         keepSourceTokens: true,
         uniqueKeys: false,
     });
     // An empty stream comes back as an EmptyStream (an array subclass with extra fields): keep plain arrays.
     return { path, content, documents: [...parsed], lines };
 }
+/**
+ * Line starts from the text itself. The parser's own line counter misses the lines of a multi-line plain scalar it
+ * meets while recovering from an error (a Helm template's `{{` read as a flow mapping), and every later position of
+ * the file then drifts upwards.
+ */
+function lineIndex(content) {
+    const lines = new dist/* LineCounter */.HN();
+    lines.addNewLine(0);
+    for (let at = content.indexOf("\n"); at >= 0; at = content.indexOf("\n", at + 1))
+        lines.addNewLine(at + 1);
+    return lines;
+}
 /** The first problem of one document as a UserError at file:line: a syntax error, else a repeated key. */
 function documentError(file, document) {
     const error = document.errors[0];
     if (error) {
-        const at = error.linePos?.[0] ?? file.lines.linePos(error.pos[0]);
+        const at = file.lines.linePos(error.pos[0]);
         const first = error.message.split("\n")[0] ?? error.message;
         return new errors_UserError(`malformed YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}`, {
             file: file.path,
@@ -3135,7 +3189,46 @@ function documentError(file, document) {
             hint: "Remove or rename one of the keys: YAML readers disagree on which value wins; nothing was changed.",
         });
     }
-    return undefined;
+    return unresolvedAlias(file, document);
+}
+/**
+ * An alias whose anchor this document does not define. Anchors do not reach across `---`: kustomize, kubectl and Helm
+ * refuse such a file, so editing it would only hide the problem.
+ */
+function unresolvedAlias(file, document) {
+    const [start, , end] = document.range;
+    if (!file.content.slice(start, end).includes("*"))
+        return undefined;
+    let found;
+    (0,dist/* visit */.YR)(document, {
+        Alias(_, node) {
+            if (node.resolve(document) !== undefined)
+                return undefined;
+            found = { name: node.source, offset: node.range?.[0] ?? start };
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    if (!found)
+        return undefined;
+    const at = file.lines.linePos(found.offset);
+    const elsewhere = file.documents.some((other) => other !== document && definesAnchor(other, found.name));
+    return new errors_UserError(`malformed YAML: alias *${found.name} names no anchor of its document${elsewhere ? " (an anchor of that name is in another document of the file, and anchors do not reach across '---')" : ""}`, {
+        file: file.path,
+        line: at.line,
+        column: at.col,
+        hint: "Define the anchor in the same document, or write the value out; kustomize and kubectl refuse the file as it is, and nothing was changed.",
+    });
+}
+function definesAnchor(document, name) {
+    let found = false;
+    (0,dist/* visit */.YR)(document, (_, node) => {
+        if (!(0,dist/* isAlias */.Vj)(node) && node.anchor === name) {
+            found = true;
+            return dist/* visit */.YR.BREAK;
+        }
+        return undefined;
+    });
+    return found;
 }
 function positionOf(file, offset) {
     const { line, col } = file.lines.linePos(offset);
@@ -3602,6 +3695,302 @@ function aliasWalkGuard(file) {
 /** The environments file, at the root of the config repository unless an input or option names another. */
 const CONFIG_FILE = "gitops-pipeline.yaml";
 
+;// CONCATENATED MODULE: ./src/promote/freeze.ts
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+/** Offset of `zone` from UTC at instant `ms`, in milliseconds (positive east of Greenwich). */
+function offsetAt(ms, zone) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+    }).formatToParts(new Date(ms));
+    const get = (type) => Number(parts.find((p) => p.type === type)?.value);
+    const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+    return asUtc - Math.floor(ms / 1000) * 1000;
+}
+/**
+ * The instant a wall-clock time in `zone` names: `2026-12-24` (midnight) or `2026-12-24T18:00`. Undefined when
+ * the text is not such a time or names a day that does not exist. A time skipped by a DST jump moves forward.
+ */
+function zonedInstant(text, zone) {
+    const match = LOCAL.exec(text);
+    if (!match)
+        return undefined;
+    const [year, month, day, hour = 0, minute = 0, second = 0] = match
+        .slice(1)
+        .map((v) => (v === undefined ? undefined : Number(v)));
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59)
+        return undefined;
+    if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
+        return undefined;
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+    // Two passes settle the offset on either side of a DST change.
+    let guess = wall - offsetAt(wall, zone);
+    guess = wall - offsetAt(guess, zone);
+    return guess;
+}
+/** The freezes in force at `now`. */
+function activeFreezes(freezes, now) {
+    const at = now.getTime();
+    return freezes.filter((freeze) => freeze.from <= at && at < freeze.to);
+}
+/** "until 2027-01-04 00:00 Europe/Berlin (Year-end freeze)" for a reason or a summary. */
+function describeFreeze(freeze) {
+    const end = wallClock(new Date(freeze.to), freeze.timezone);
+    const day = new Intl.DateTimeFormat("en-CA", {
+        timeZone: freeze.timezone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+    }).format(new Date(freeze.to));
+    return `frozen from ${freeze.fromText} until ${day} ${end.label.split(" ").slice(1).join(" ")}: ${freeze.reason}`;
+}
+
+;// CONCATENATED MODULE: ./src/environments/freezes.ts
+
+
+
+
+const FREEZE_KEYS = ["from", "to", "timezone", "reason", "allow-rollbacks"];
+const HINT = "Write each freeze as { from: 2026-12-20, to: 2027-01-04, timezone: Europe/Berlin, reason: Year-end freeze }; " +
+    "a date alone covers the whole day, or give a time as 2026-12-20T18:00.";
+/**
+ * The `freezes:` list of an environment. Each mistake is a UserError at the line that holds it: a freeze that is
+ * silently ignored would let a promotion through on the day it was meant to stop.
+ */
+function parseFreezes(file, document, entry, where) {
+    const fail = (node, message, hint = HINT) => {
+        const { line, column } = positionOf(file, node?.range?.[0] ?? entry.pair.key.range?.[0] ?? 0);
+        throw new errors_UserError(message, { file: file.path, line, column, hint });
+    };
+    const node = entry.value?.node;
+    if (node === undefined || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return [];
+    if (!(0,dist/* isSeq */.oP)(node))
+        fail(node ?? entry.pair.key, `freezes of ${where} must be a list`);
+    return items(file, document, entry.value).map((item) => {
+        if (!(0,dist/* isMap */.jh)(item.node))
+            fail(item.node, `each freeze of ${where} must be a map`);
+        const fields = entries(file, document, item);
+        for (const field of fields) {
+            if (!FREEZE_KEYS.includes(field.key)) {
+                fail(field.pair.key, `unknown key '${field.key}' in a freeze of ${where}`, `Known keys: ${FREEZE_KEYS.join(", ")}.`);
+            }
+        }
+        const field = (key) => fields.find((f) => f.key === key);
+        const text = (key, required) => {
+            const found = field(key);
+            const value = found?.value?.node;
+            if (!found) {
+                if (required)
+                    fail(item.node, `a freeze of ${where} has no ${key}`);
+                return undefined;
+            }
+            if (!(0,dist/* isScalar */.jn)(value) ||
+                (typeof value.value !== "string" && typeof value.value !== "number") ||
+                String(value.value).trim() === "") {
+                return fail(value ?? found.pair.key, `${key} of a freeze of ${where} must be a non-empty value`);
+            }
+            return { value: String(value.value).trim(), node: value };
+        };
+        const zone = text("timezone", false) ?? { value: "UTC" };
+        try {
+            new Intl.DateTimeFormat("en-US", { timeZone: zone.value });
+        }
+        catch {
+            fail(zone.node, `unknown time zone ${JSON.stringify(zone.value)} in a freeze of ${where}`, "Use an IANA zone name such as Europe/Berlin, America/New_York or UTC.");
+        }
+        const reason = text("reason", true);
+        const from = text("from", true);
+        const to = text("to", true);
+        const instant = (part, key, endOfDay) => {
+            let ms = zonedInstant(part.value, zone.value);
+            if (ms === undefined)
+                fail(part.node, `${key} ${JSON.stringify(part.value)} of a freeze of ${where} is not a date`);
+            // A date alone as `to` includes that day: "to: 2027-01-04" means back to work on the 5th.
+            if (endOfDay && /^\d{4}-\d{2}-\d{2}$/.test(part.value)) {
+                const [y, m, d] = part.value.split("-").map(Number);
+                ms = zonedInstant(new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10), zone.value);
+            }
+            return ms;
+        };
+        const fromMs = instant(from, "from", false);
+        const toMs = instant(to, "to", true);
+        if (toMs <= fromMs)
+            fail(to.node, `a freeze of ${where} ends (${to.value}) before it starts (${from.value})`);
+        const rollbacks = field("allow-rollbacks");
+        let allowRollbacks = true;
+        if (rollbacks) {
+            const value = rollbacks.value?.node;
+            if (!(0,dist/* isScalar */.jn)(value) || typeof value.value !== "boolean") {
+                fail(value ?? rollbacks.pair.key, `allow-rollbacks of a freeze of ${where} must be true or false`);
+            }
+            allowRollbacks = value.value;
+        }
+        return {
+            from: fromMs,
+            to: toMs,
+            fromText: from.value,
+            toText: to.value,
+            timezone: zone.value,
+            reason: reason.value,
+            allowRollbacks,
+            line: positionOf(file, item.node.range?.[0] ?? 0).line,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/environments/previews.ts
+
+
+
+
+const PREVIEW_KEYS = ["template", "path", "namespace", "ttl", "mode"];
+const PREVIEW_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** The largest pull request number a pattern is checked with: GitHub's numbers are 32-bit integers. */
+const LARGEST_NUMBER = "2147483647";
+const TTL = /^([1-9][0-9]{0,4})([mhdw])$/;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+/** `7d`, `48h`, `30m`, `2w` in milliseconds; undefined when the text is none of those. */
+function parseTtl(text) {
+    const match = TTL.exec(text);
+    return match ? Number(match[1]) * UNIT_MS[match[2]] : undefined;
+}
+/** A pattern with the pull request number filled in. */
+function fillNumber(pattern, number) {
+    return pattern.replaceAll("{number}", String(number));
+}
+function previews_scalarText(reader, entry, what) {
+    const node = entry.value?.node;
+    if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== "string" || node.value.trim() === "") {
+        reader.fail(node ?? entry.pair.key, `${what} must be a non-empty string`);
+    }
+    return { text: node.value.trim(), node };
+}
+function preview(reader, entry) {
+    const where = `preview '${entry.key}'`;
+    if (!PREVIEW_NAME.test(entry.key)) {
+        reader.fail(entry.pair.key, `preview name '${entry.key}' is not valid`, "Use lowercase letters, digits and '-' (it names branches and commit messages).");
+    }
+    const map = reader.map(entry, where);
+    reader.unknownKeys(map, PREVIEW_KEYS, where);
+    const fields = entries(reader.file, reader.document, { node: map });
+    const field = (key, example) => {
+        const found = fields.find((f) => f.key === key);
+        if (!found)
+            reader.fail(entry.pair.key, `${where} has no ${key}`, `Add ${key}: ${example}.`);
+        return previews_scalarText(reader, found, `${key} of ${where}`);
+    };
+    const inRepo = (text, node, what) => {
+        try {
+            return repoPath(text);
+        }
+        catch (error) {
+            if (!isUserError(error))
+                throw error;
+            reader.fail(node, `${what} of ${where}: ${error.message}`, error.hint);
+        }
+    };
+    const template = field("template", "apps/NAME/overlays/dev");
+    const templatePath = inRepo(template.text, template.node, "template");
+    if (templatePath === "")
+        reader.fail(template.node, `template of ${where} is the repository root`);
+    const path = field("path", "apps/NAME/previews/pr-{number}");
+    const segments = path.text.replace(/\/+$/, "").split("/");
+    if (!segments.at(-1).includes("{number}") || segments.slice(0, -1).some((s) => s.includes("{"))) {
+        reader.fail(path.node, `path of ${where} must contain {number} in its last segment, and only there`, "For example: path: apps/guestbook/previews/pr-{number} (each preview is one folder beside the others).");
+    }
+    if (/[*?[\]{}]/.test(path.text.replaceAll("{number}", ""))) {
+        reader.fail(path.node, `path of ${where} holds a glob or brace; only {number} is filled in`);
+    }
+    const filled = inRepo(fillNumber(path.text, 1), path.node, "path");
+    if (!filled.includes("/") && filled === "")
+        reader.fail(path.node, `path of ${where} is the repository root`);
+    if (filled === templatePath ||
+        filled.startsWith(`${templatePath}/`) ||
+        templatePath.startsWith(`${filled}/`)) {
+        reader.fail(path.node, `path of ${where} overlaps its template ${templatePath}`, "Keep previews in a folder of their own.");
+    }
+    const namespace = field("namespace", "NAME-pr-{number}");
+    if (!namespace.text.includes("{number}")) {
+        reader.fail(namespace.node, `namespace of ${where} must contain {number}`, "Each preview needs a namespace of its own, e.g. namespace: guestbook-pr-{number}.");
+    }
+    for (const sample of ["1", LARGEST_NUMBER]) {
+        const value = fillNumber(namespace.text, sample);
+        if (!DNS_LABEL.test(value)) {
+            reader.fail(namespace.node, `namespace of ${where} gives '${value}' for pull request ${sample}, which is not a valid namespace name`, "A namespace is a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.");
+        }
+    }
+    const ttlEntry = fields.find((f) => f.key === "ttl");
+    let ttl;
+    if (ttlEntry) {
+        const value = previews_scalarText(reader, ttlEntry, `ttl of ${where}`);
+        const ms = parseTtl(value.text);
+        if (ms === undefined) {
+            reader.fail(value.node, `ttl of ${where} is '${value.text}', not a duration`, "Write a number and a unit: 30m, 48h, 7d or 2w.");
+        }
+        ttl = { text: value.text, ms };
+    }
+    const modeEntry = fields.find((f) => f.key === "mode");
+    let mode = "commit";
+    if (modeEntry) {
+        const value = previews_scalarText(reader, modeEntry, `mode of ${where}`);
+        if (value.text !== "commit" && value.text !== "pull-request")
+            reader.fail(value.node, `mode of ${where} must be 'commit' or 'pull-request'`);
+        mode = value.text;
+    }
+    return {
+        name: entry.key,
+        template: templatePath,
+        path: path.text.replace(/\/+$/, "").replace(/^\.\//, ""),
+        namespace: namespace.text,
+        ...(ttl ? { ttl: ttl.text, ttlMs: ttl.ms } : {}),
+        mode,
+        line: reader.line(entry.pair.key),
+        templateLine: positionOf(reader.file, template.node.range?.[0] ?? 0).line,
+    };
+}
+/** The `previews:` section: a map of names to preview settings, each checked where it is written. */
+function readPreviews(reader, entry) {
+    const map = reader.map(entry, "previews");
+    if (!(0,dist/* isMap */.jh)(map))
+        return [];
+    return entries(reader.file, reader.document, { node: map }).map((item) => preview(reader, item));
+}
+/** The named preview entry; the only one when no name is given. A UserError lists what the file defines. */
+function findPreview(config, name) {
+    const names = config.previews.map((p) => p.name);
+    if (config.previews.length === 0) {
+        throw new errors_UserError(`${config.file} has no previews: section`, {
+            file: config.file,
+            hint: "Add previews: { NAME: { template: apps/NAME/overlays/dev, path: apps/NAME/previews/pr-{number}, namespace: NAME-pr-{number} } }.",
+        });
+    }
+    if (!name) {
+        if (config.previews.length === 1)
+            return config.previews[0];
+        throw new errors_UserError(`${config.file} defines ${names.length} previews; say which one`, {
+            file: config.file,
+            hint: `Name one of: ${names.join(", ")}.`,
+        });
+    }
+    const found = config.previews.find((p) => p.name === name);
+    if (!found) {
+        throw new errors_UserError(`preview '${name}' is not defined in ${config.file}`, {
+            file: config.file,
+            hint: `Defined previews: ${names.join(", ")}.`,
+        });
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/environments/config.ts
 
 
@@ -3612,7 +4001,9 @@ const CONFIG_FILE = "gitops-pipeline.yaml";
 /** Name of the pipeline configuration file at the root of a config repository. */
 
 
-const TOP_LEVEL = ["environments", "promotion", "validate"];
+
+
+const TOP_LEVEL = ["environments", "promotion", "validate", "previews"];
 /** The `yaml` package's default bound on alias expansion: ample for sharing a few settings. */
 const MAX_ALIAS_EXPANSION = 100;
 const ENVIRONMENT_KEYS = [
@@ -3623,10 +4014,12 @@ const ENVIRONMENT_KEYS = [
     "windows",
     "require-status",
     "rollback-approvals",
+    "freezes",
 ];
 const ENVIRONMENT_NAME = /^[a-z0-9](?:[a-z0-9._-]{0,61}[a-z0-9])?$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 const TEAM = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+/** Reads a section of the file, failing at the line of the node at fault. */
 class Reader {
     file;
     document;
@@ -3718,6 +4111,7 @@ function environment(reader, entry) {
     const reviewersEntry = field("reviewers");
     const windowsEntry = field("windows");
     const statusEntry = field("require-status");
+    const freezesEntry = field("freezes");
     return {
         name: entry.key,
         paths,
@@ -3748,6 +4142,7 @@ function environment(reader, entry) {
                 }
             })
             : [],
+        ...(freezesEntry ? { freezes: parseFreezes(reader.file, reader.document, freezesEntry, where) } : {}),
         ...(rollbackEntry
             ? { rollbackApprovals: reader.count(rollbackEntry, `rollback-approvals of ${where}`) }
             : {}),
@@ -3798,10 +4193,12 @@ function loadConfig(text, file = CONFIG_FILE) {
         });
     }
     const validateEntry = top.find((entry) => entry.key === "validate");
+    const previewsEntry = top.find((entry) => entry.key === "previews");
     return {
         file,
         environments,
         promotion,
+        previews: previewsEntry ? readPreviews(reader, previewsEntry) : [],
         ...(validateEntry
             ? {
                 validate: plainData(reader, validateEntry),
@@ -4757,7 +5154,7 @@ function describe(parsed, offset) {
     const index = file.documents.findLastIndex((document) => document.range[0] <= offset);
     const document = file.documents[index];
     if (document && templates.has(index)) {
-        return "is in a YAML document with Go template actions ({{ … }}), which is read only after rendering: set the value the template reads";
+        return "is in a YAML document with template placeholders ({{ … }}), which is not YAML until something renders it (a Helm chart, a script's templating): set the value the placeholder is filled from";
     }
     const hit = document ? scalarAt(document.contents, offset, []) : undefined;
     if (!hit) {
@@ -6033,6 +6430,7 @@ function missingImagesError(plan, patterns, hint) {
 
 
 ;// CONCATENATED MODULE: ./src/promote/pairing.ts
+
 // Which app a file belongs to, read from the wildcard parts of an environment's paths: the patterns
 // apps/*/overlays/staging and apps/*/overlays/production both name the app `web` for files under
 // apps/web/overlays/…, and that shared name is what pairs a source app with its target.
@@ -6103,6 +6501,38 @@ function appOf(file, patterns) {
 function appName(groups) {
     const parts = groups.filter((g) => g !== undefined && g !== "");
     return parts.length === 0 ? WHOLE_ENVIRONMENT : parts.join("/");
+}
+/**
+ * Which source app each target app takes its versions from. Names pair first: the same name, or a target named
+ * `<cluster>/<app>` for a source `<app>`. When no name pairs at all and the source is one app (one overlay, or
+ * one wildcard match), it fans out to every target app: `staging: [apps/web/staging]` into `production:
+ * [clusters/*\/web]` promotes into each cluster. Several source apps and no name in common cannot be paired
+ * without guessing, so that is an error, as is a target whose name matches two sources.
+ */
+function pairApps(sources, targets, names) {
+    const pairs = [];
+    for (const target of targets) {
+        if (sources.includes(target)) {
+            pairs.push({ source: target, target });
+            continue;
+        }
+        const byName = sources.filter((source) => source !== WHOLE_ENVIRONMENT && target.endsWith(`/${source}`));
+        if (byName.length > 1) {
+            throw new errors_UserError(`${names.to} app ${target} matches ${byName.length} ${names.from} apps by name (${byName.join(", ")}), so which one to promote into it is ambiguous`, {
+                hint: `Name the apps so that each ${names.to} app ends with exactly one ${names.from} app's name.`,
+            });
+        }
+        if (byName.length === 1)
+            pairs.push({ source: byName[0], target });
+    }
+    if (pairs.length > 0 || targets.length === 0 || sources.length === 0)
+        return pairs;
+    if (sources.length === 1)
+        return targets.map((target) => ({ source: sources[0], target }));
+    throw new errors_UserError(`no ${names.to} app shares a name with a ${names.from} app, and ${names.from} has ${sources.length} apps (${sources.join(", ")}), so which one goes where is ambiguous`, {
+        hint: `${names.to} has ${targets.join(", ")}. Pair by name (the wildcard parts of both environments' paths), ` +
+            `or promote one source overlay into many: give ${names.from} a single path and ${names.to} a wildcard path such as clusters/*/APP.`,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/promote/references.ts
@@ -6289,14 +6719,19 @@ function planBetween(from, to, options = {}) {
     const source = { name: from.name };
     const target = { name: to.name };
     const wantedApps = options.apps && options.apps.length > 0 ? new Set(options.apps) : undefined;
+    const allPairs = pairApps([...from.apps.keys()].sort(), [...to.apps.keys()].sort(), {
+        from: source.name,
+        to: target.name,
+    });
     for (const app of wantedApps ?? []) {
-        if (!from.apps.has(app) || !to.apps.has(app)) {
-            const both = [...from.apps.keys()].filter((name) => to.apps.has(name));
+        if (!allPairs.some((pair) => pair.source === app || pair.target === app)) {
+            const both = allPairs.map((pair) => pair.target);
             throw new errors_UserError(`app ${JSON.stringify(app)} is not in both ${source.name} and ${target.name}`, {
                 hint: `Apps in both: ${both.join(", ") || "none"}. App names come from the wildcard parts of the environments' paths.`,
             });
         }
     }
+    const pairs = allPairs.filter((pair) => !wantedApps || wantedApps.has(pair.source) || wantedApps.has(pair.target));
     const imageFilter = imageMatcher(options.images);
     const plan = {
         from: source.name,
@@ -6307,17 +6742,27 @@ function planBetween(from, to, options = {}) {
         changes: [],
         files: [],
     };
+    const fanned = pairs.filter((pair) => pair.source !== pair.target);
+    if (fanned.length > 1 && fanned.every((pair) => pair.source === fanned[0].source)) {
+        plan.fanOut = { source: fanned[0].source, targets: fanned.map((pair) => pair.target) };
+    }
+    const paired = new Set(allPairs.map((pair) => pair.source));
     for (const app of [...from.apps.keys()].sort()) {
-        if (wantedApps && !wantedApps.has(app))
-            continue;
-        if (!to.apps.has(app)) {
+        if ((!wantedApps || wantedApps.has(app)) && !paired.has(app))
             plan.unpaired.push({ app, onlyIn: source.name });
-            continue;
+    }
+    const keep = (ref) => !imageFilter || imageFilter.matches(ref);
+    // Each source app's versions are read once, however many targets take them.
+    const chosen = new Map();
+    for (const { source: from_, target: app } of pairs) {
+        let versions = chosen.get(from_);
+        if (!versions) {
+            versions = sourceVersions(source.name, from_, from.apps.get(from_), keep);
+            chosen.set(from_, versions);
         }
         const targetNames = new Set(to.apps.get(app).map((image) => normalizedName(image.ref)));
         const refs = [];
-        const keep = (ref) => !imageFilter || imageFilter.matches(ref);
-        for (const [name, image] of sourceVersions(source.name, app, from.apps.get(app), keep)) {
+        for (const [name, image] of versions) {
             if (!targetNames.has(name)) {
                 plan.unreferenced.push({ app, image: imageName(image.ref), version: versionOf(image.ref) });
                 continue;
@@ -6340,8 +6785,9 @@ function planBetween(from, to, options = {}) {
             plan.rows.push(...rowsOf(app, result.changes, plan.rows));
         }
     }
+    const targeted = new Set(allPairs.map((pair) => pair.target));
     for (const app of [...to.apps.keys()].sort()) {
-        if (!from.apps.has(app) && (!wantedApps || wantedApps.has(app))) {
+        if (!targeted.has(app) && (!wantedApps || wantedApps.has(app))) {
             plan.unpaired.push({ app, onlyIn: target.name });
         }
     }
@@ -6444,1662 +6890,6 @@ async function readPipelineConfig(io, repo, config) {
         });
     }
     return loadConfig(text, shown);
-}
-
-;// CONCATENATED MODULE: ./src/commands/usage.ts
-
-
-/** Bad command-line usage: a UserError the CLI exits 2 on, with the command's usage line as the hint. */
-class UsageError extends errors_UserError {
-}
-/** `util.parseArgs` with strict checking, turning its errors into UsageError with the command's usage. */
-function parseCommandArgs(argv, options, usage, allowPositionals = false) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
-    }
-    catch (error) {
-        throw new UsageError(error.message, { hint: `usage: ${usage}` });
-    }
-}
-function notAvailable(name) {
-    throw new UserError(`'${name}' is not available in this version of gitops-pipeline`, {
-        hint: "Upgrade to a release that lists it in `gitops-pipeline --help`.",
-    });
-}
-
-;// CONCATENATED MODULE: ./src/commands/diff-envs.ts
-
-
-
-
-
-
-
-const USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--config FILE] [--json]";
-const OPTIONS = {
-    repo: { type: "string" },
-    config: { type: "string" },
-    json: { type: "boolean" },
-};
-/** Prints, per app, the images two environments run at different versions. Exit 0 whether or not they differ. */
-const diffEnvsCommand = {
-    name: "diff-envs",
-    summary: "show the image versions that differ between two environments, per app",
-    usage: USAGE,
-    async run(argv, io) {
-        const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE, true);
-        if (!values.repo)
-            throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
-        if (positionals.length !== 2) {
-            throw new UsageError(`give exactly two environments, got ${positionals.length}`, {
-                hint: `usage: ${USAGE}`,
-            });
-        }
-        const config = await readPipelineConfig(io, values.repo, values.config);
-        const [left, right] = positionals.map((name) => findEnvironment(config, name));
-        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
-        const { differences, apps } = await diffEnvironments(repo, left, right);
-        if (values.json) {
-            const json = differences.map((d) => ({
-                app: d.app,
-                image: d.image,
-                [left.name]: d.versions[0],
-                [right.name]: d.versions[1],
-            }));
-            io.stdout(`${JSON.stringify({ differences: json }, null, 2)}\n`);
-        }
-        else if (differences.length === 0) {
-            io.stdout(`${left.name} and ${right.name} run the same image versions (${apps} app${apps === 1 ? "" : "s"})\n`);
-        }
-        else {
-            const cell = (versions) => versions.length === 0 ? "-" : versions.map(shortVersion).join(", ");
-            io.stdout(textTable(["APP", "IMAGE", left.name.toUpperCase(), right.name.toUpperCase()], differences.map((d) => [d.app, d.image, cell(d.versions[0]), cell(d.versions[1])])));
-        }
-        return 0;
-    },
-};
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/process/env.ts
-/**
- * The environment a child tool (git, kustomize) gets: what it needs to find itself, its configuration, certificates
- * and proxies — never the action's inputs (INPUT_TOKEN), the runner's tokens or anything else a tool could leak into
- * an error message, a hook or a credential helper.
- */
-const PASSED = new Set([
-    "PATH",
-    "HOME",
-    "USER",
-    "LOGNAME",
-    "TMPDIR",
-    "TEMP",
-    "TMP",
-    "LANG",
-    "TZ",
-    "XDG_CONFIG_HOME",
-    "XDG_CACHE_HOME",
-    "SSL_CERT_FILE",
-    "SSL_CERT_DIR",
-    "NODE_EXTRA_CA_CERTS",
-    "GIT_SSL_CAINFO",
-    "GIT_SSL_CAPATH",
-    "GIT_CONFIG_GLOBAL",
-    "GIT_CONFIG_SYSTEM",
-    "GIT_CONFIG_NOSYSTEM",
-    "GIT_EXEC_PATH",
-    "GIT_AUTHOR_NAME",
-    "GIT_AUTHOR_EMAIL",
-    "GIT_COMMITTER_NAME",
-    "GIT_COMMITTER_EMAIL",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "NO_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "no_proxy",
-    "KUBECONFIG",
-]);
-function childEnv(env = process.env, extra = {}) {
-    const out = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value !== undefined &&
-            (PASSED.has(name) ||
-                name.startsWith("GIT_CONFIG_KEY_") ||
-                name.startsWith("GIT_CONFIG_VALUE_") ||
-                name === "GIT_CONFIG_COUNT"))
-            out[name] = value;
-    }
-    return { ...out, ...extra };
-}
-/** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */
-const env_gitEnv = (env = process.env) => childEnv(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
-
-;// CONCATENATED MODULE: ./src/git/commit-reader.ts
-
-
-
-
-// Reads commits of a local repository without checking anything out, so a gate can be evaluated on a laptop or
-// another CI system against exactly what the two commits hold, whatever the working tree looks like.
-/** Runs git with an argv array; stdout is decoded as a whole so a multi-byte character never splits. */
-function gitOutput(dir, args) {
-    return new Promise((resolve, reject) => {
-        (0,external_node_child_process_namespaceObject.execFile)("git", args, {
-            cwd: dir,
-            encoding: "utf8",
-            maxBuffer: 256 * 1024 * 1024,
-            env: env_gitEnv(),
-        }, (error, stdout, stderr) => {
-            if (error && typeof error.code !== "number") {
-                reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
-                    hint: error.code === "ENOENT"
-                        ? "Install git, and pass an existing directory with --repo."
-                        : "Check that --repo is a Git repository you can read.",
-                    cause: error,
-                }));
-                return;
-            }
-            resolve({ code: error ? error.code : 0, stdout, stderr });
-        });
-    });
-}
-// Reads of many files at once would otherwise start one git process per file all at the same time.
-const MAX_PROCESSES = 8;
-let running = 0;
-const waiting = [];
-async function limited(work) {
-    if (running >= MAX_PROCESSES)
-        await new Promise((go) => waiting.push(go));
-    running++;
-    try {
-        return await work();
-    }
-    finally {
-        running--;
-        waiting.shift()?.();
-    }
-}
-async function mustGit(dir, args, what, hint) {
-    const result = await limited(() => gitOutput(dir, args));
-    if (result.code !== 0) {
-        throw new errors_UserError(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, { hint });
-    }
-    return result.stdout;
-}
-/** The full commit id `ref` names in the repository at `dir`. */
-async function resolveCommit(dir, ref, option) {
-    if (ref.startsWith("-")) {
-        throw new errors_UserError(`${option} ${JSON.stringify(ref)} is not a revision`, {
-            hint: `Give a branch, tag or commit id to ${option}.`,
-        });
-    }
-    const out = await mustGit(dir, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`], `find commit ${JSON.stringify(ref)} (${option}) in ${dir}`, `Give ${option} a branch, tag or commit id that exists in the repository (see \`git log --oneline --all\`).`);
-    return out.trim();
-}
-/** Where `head` branched off `base`: the commit a pull request's diff and its required statuses are read on. */
-async function mergeBase(dir, base, head) {
-    const out = await mustGit(dir, ["merge-base", base, head], `find where ${head.slice(0, 7)} branched off ${base.slice(0, 7)}`, "Give --base and --head commits that share history.");
-    return out.trim();
-}
-/**
- * A RepoReader over one commit's tree (`git ls-tree` once, `git cat-file` per file read). Submodules are left
- * out: their files are not in this repository.
- */
-function gitTreeReader(dir, commit) {
-    let tree;
-    const load = () => {
-        tree ??= mustGit(dir, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit], `list the files of commit ${commit.slice(0, 7)}`, "Check that the commit exists in the repository.").then((out) => {
-            const dirs = new Map([["", []]]);
-            const files = new Set();
-            for (const record of out.split("\0")) {
-                const tab = record.indexOf("\t");
-                if (tab < 0)
-                    continue;
-                const [mode, kind] = record.slice(0, tab).split(" ");
-                const path = record.slice(tab + 1);
-                const type = kind === "tree" ? "dir" : kind !== "blob" ? undefined : mode === "120000" ? "symlink" : "file";
-                if (!type)
-                    continue;
-                if (type === "dir")
-                    dirs.set(path, dirs.get(path) ?? []);
-                if (type === "file")
-                    files.add(path);
-                const slash = path.lastIndexOf("/");
-                const parent = slash < 0 ? "" : path.slice(0, slash);
-                const entries = dirs.get(parent) ?? [];
-                entries.push({ name: path.slice(slash + 1), type });
-                dirs.set(parent, entries);
-            }
-            return { dirs, files };
-        });
-        return tree;
-    };
-    return {
-        async list(path) {
-            const { dirs } = await load();
-            return [...(dirs.get(repoPath(path)) ?? [])].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-        },
-        async read(path) {
-            const normal = repoPath(path);
-            const { files } = await load();
-            if (!files.has(normal))
-                return undefined;
-            return mustGit(dir, ["cat-file", "blob", `${commit}:${normal}`], `read ${normal} at ${commit.slice(0, 7)}`, "Check that the repository is not damaged (`git fsck`).");
-        },
-    };
-}
-const STATUS = {
-    A: "added",
-    D: "removed",
-    M: "modified",
-    R: "renamed",
-    C: "copied",
-    T: "changed",
-};
-/**
- * The files `head` changes since `from`, the commit it branched off (`git diff base...head`, renames detected),
- * with their contents on both sides, in the shape GitHub's comparison gives the gate.
- */
-async function changedFiles(dir, from, head) {
-    const out = await mustGit(dir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", from, head, "--"], `compare ${from.slice(0, 7)} with ${head.slice(0, 7)}`, "Check that both commits exist in the repository.");
-    const fields = out.split("\0");
-    const listed = [];
-    for (let i = 0; i < fields.length && fields[i] !== "";) {
-        const code = fields[i++];
-        const letter = code[0];
-        if (letter === "R" || letter === "C") {
-            const previousPath = fields[i++];
-            listed.push({ path: fields[i++], status: STATUS[letter], previousPath });
-        }
-        else {
-            listed.push({ path: fields[i++], status: STATUS[letter] ?? "changed" });
-        }
-    }
-    const before = gitTreeReader(dir, from);
-    const after = gitTreeReader(dir, head);
-    return Promise.all(listed.map(async (file) => ({
-        ...file,
-        base: await before.read(file.previousPath ?? file.path),
-        head: await after.read(file.path),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/promote/edges.ts
-
-
-/**
- * The source and target of one promotion. Without an explicit source the target receives from the environment
- * before it in `promotion`.
- */
-function promotionEdge(config, to, from) {
-    const target = findEnvironment(config, to);
-    if (from) {
-        if (from === to) {
-            throw new errors_UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
-        }
-        return { source: findEnvironment(config, from), target };
-    }
-    const index = config.promotion.indexOf(to);
-    if (index <= 0) {
-        throw new errors_UserError(index < 0
-            ? `environment '${to}' is not in the promotion order, so the environment it receives from is unknown`
-            : `environment '${to}' is the first in the promotion order, so nothing is promoted to it`, {
-            file: config.file,
-            hint: `Name the source explicitly, or list it before '${to}' in promotion: [...].`,
-        });
-    }
-    return { source: findEnvironment(config, config.promotion[index - 1]), target };
-}
-/** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
-function requiredApprovals(target, kind) {
-    return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
-}
-
-;// CONCATENATED MODULE: ./src/promote/diff.ts
-
-
-
-
-/**
- * Reads what a promotion pull request really changes. A file passes only when it lies in the target's paths and
- * its head content is exactly its base content with the head's image references applied: then the only bytes
- * that differ are image references. Anything else is listed as a problem.
- */
-function inspectPromotionDiff(files, target) {
-    const changes = [];
-    const problems = [];
-    const outside = `outside ${target.name}'s paths (${target.paths.join(", ")})`;
-    for (const file of files) {
-        if (file.status === "unchanged")
-            continue;
-        if (!inPaths(file.path, target.paths)) {
-            problems.push(`${file.path} is ${outside}`);
-            continue;
-        }
-        if (file.previousPath !== undefined && !inPaths(file.previousPath, target.paths)) {
-            problems.push(`${file.previousPath} is ${outside}`);
-            continue;
-        }
-        if (file.status === "added" ||
-            file.status === "removed" ||
-            file.status === "renamed" ||
-            file.status === "copied") {
-            problems.push(`${file.path} is ${file.status}; a promotion only edits image references`);
-            continue;
-        }
-        if (file.base === undefined || file.head === undefined) {
-            problems.push(`${file.path} could not be read on both commits, so its change cannot be checked`);
-            continue;
-        }
-        try {
-            const images = findImages(file.path, file.head).map((located) => located.ref);
-            const replayed = updateFile(file.path, file.base, images);
-            if (replayed.content !== file.head) {
-                problems.push(`${file.path} changes more than image references`);
-                continue;
-            }
-            const invalid = replayed.changes.flatMap((change) => {
-                const why = versionProblem(change.image, change.to);
-                return why
-                    ? [`${file.path}:${change.line} sets ${change.image} to ${JSON.stringify(change.to)} (${why})`]
-                    : [];
-            });
-            if (invalid.length > 0) {
-                problems.push(`${invalid.join("; ")}: not a valid image version`);
-                continue;
-            }
-            const app = appOf(file.path, target.paths);
-            for (const change of replayed.changes)
-                changes.push({ ...change, app });
-        }
-        catch (error) {
-            if (!isUserError(error))
-                throw error;
-            problems.push(`${file.path} cannot be read as a manifest: ${error.message}`);
-        }
-    }
-    return { changes, problems };
-}
-
-;// CONCATENATED MODULE: ./src/promote/reviews.ts
-function isBot(login, type) {
-    return type === "Bot" || /\[bot\]$/i.test(login);
-}
-function describeReviewers(policy) {
-    return policy.reviewers.length === 0 ? "reviewers with write access" : policy.reviewers.join(", ");
-}
-function allowedSet(policy) {
-    const allowed = new Set();
-    if (policy.reviewers.length === 0) {
-        for (const login of policy.writers)
-            allowed.add(login.toLowerCase());
-        return allowed;
-    }
-    const teams = new Map(Object.entries(policy.teamMembers).map(([team, members]) => [team.toLowerCase(), members]));
-    for (const entry of policy.reviewers) {
-        if (entry.startsWith("@") && entry.includes("/")) {
-            for (const login of teams.get(entry.toLowerCase()) ?? [])
-                allowed.add(login.toLowerCase());
-        }
-        else {
-            allowed.add(entry.replace(/^@/, "").toLowerCase());
-        }
-    }
-    return allowed;
-}
-/**
- * Reads each reviewer's current verdict the way GitHub's merge box does: comments don't change a verdict, a later
- * approval supersedes a request for changes, a dismissal clears both. Only approvals of `headSha` count, so a push
- * after an approval makes it stale.
- */
-function evaluateReviews(reviews, options) {
-    const latest = new Map();
-    for (const review of reviews) {
-        if (review.state === "COMMENTED" || review.state === "PENDING")
-            continue;
-        latest.set(review.user.toLowerCase(), review);
-    }
-    const allowed = allowedSet(options.policy);
-    const verdict = { approvedBy: [], changesRequestedBy: [], staleApprovals: [], ignored: [] };
-    for (const review of latest.values()) {
-        const login = review.user.toLowerCase();
-        if (login === options.author.toLowerCase()) {
-            if (review.state === "APPROVED")
-                verdict.ignored.push({ user: review.user, why: "author of the pull request" });
-            continue;
-        }
-        if (isBot(review.user, review.userType)) {
-            if (review.state === "APPROVED")
-                verdict.ignored.push({ user: review.user, why: "a bot" });
-            continue;
-        }
-        if (!allowed.has(login)) {
-            if (review.state === "APPROVED")
-                verdict.ignored.push({ user: review.user, why: "not an allowed reviewer" });
-            continue;
-        }
-        if (review.state === "CHANGES_REQUESTED")
-            verdict.changesRequestedBy.push(review.user);
-        else if (review.state === "APPROVED") {
-            if (review.commitId === options.headSha)
-                verdict.approvedBy.push(review.user);
-            else
-                verdict.staleApprovals.push({ user: review.user, commitId: review.commitId });
-        }
-    }
-    return verdict;
-}
-
-;// CONCATENATED MODULE: ./src/promote/gate.ts
-
-
-
-
-
-
-const gate_short = (sha) => sha.slice(0, 7);
-function approvalConditions(input) {
-    const verdict = evaluateReviews(input.reviews, {
-        author: input.pullRequest.author,
-        headSha: input.pullRequest.headSha,
-        policy: input.reviewers,
-    });
-    const conditions = [];
-    const have = verdict.approvedBy.length;
-    const notes = [
-        ...verdict.staleApprovals.map((s) => `${s.user} approved an older commit ${gate_short(s.commitId)}`),
-        ...verdict.ignored.map((i) => `${i.user} does not count (${i.why})`),
-    ];
-    const detail = `${have} of ${input.approvals} approval${input.approvals === 1 ? "" : "s"} by ${describeReviewers(input.reviewers)} ` +
-        `on the latest commit ${gate_short(input.pullRequest.headSha)}` +
-        (have > 0 ? ` (${verdict.approvedBy.join(", ")})` : "") +
-        (notes.length > 0 ? `; ${notes.join("; ")}` : "");
-    conditions.push({
-        name: "approvals",
-        met: have >= input.approvals,
-        detail,
-        label: `approvals ${have}/${input.approvals}`,
-    });
-    for (const user of verdict.changesRequestedBy) {
-        conditions.push({
-            name: "changes-requested",
-            met: false,
-            detail: `${user} requested changes`,
-            label: "changes requested",
-        });
-    }
-    return { conditions, approvedBy: verdict.approvedBy };
-}
-function windowCondition(input) {
-    if (input.windows.length === 0)
-        return undefined;
-    // Rollbacks return to a state that already ran, and are needed most outside business hours.
-    if (input.kind === "rollback")
-        return undefined;
-    const windows = input.windows.map((text) => parseWindow(text));
-    const open = anyWindowOpen(windows, input.now);
-    const now = windows.map((w) => wallClock(input.now, w.zone).label);
-    const zonesNow = [...new Set(now)].join(", ");
-    return {
-        name: "window",
-        label: "outside window",
-        met: open,
-        detail: open
-            ? `inside the deployment window (${input.windows.join(" or ")})`
-            : `outside the deployment window ${input.windows.join(" or ")} (now ${zonesNow})`,
-    };
-}
-function statusConditions(input) {
-    // A rollback must get through while the statuses that prompted it are red.
-    if (input.kind === "rollback")
-        return [];
-    const where = `on ${input.source.name} commit ${gate_short(input.source.commit)}`;
-    return input.requireStatus.map((text) => {
-        const result = evaluateRequirement(parseRequirement(text), input.source, where);
-        return {
-            name: "status",
-            label: `status ${text}`,
-            met: result.verdict === "success",
-            detail: result.detail,
-        };
-    });
-}
-/**
- * A target reference runs what the source runs when it carries the source's digest (if the source pins one) and
- * its tag (if the source has one); a digest-only source leaves the target's tag alone.
- */
-function runsSameVersion(source, target) {
-    if (source.digest !== undefined && source.digest !== target.digest)
-        return false;
-    if (source.tag !== undefined && source.tag !== target.tag)
-        return false;
-    return source.digest !== undefined || source.tag !== undefined;
-}
-/** The reference a change leaves behind, from the name as written and the new version. */
-function changedRef(change) {
-    return parseImageRef(withVersionText(change.image, change.to));
-}
-/** The references a set of changes leaves behind, each once (for deployment records). */
-function imagesAfter(changes) {
-    return [...new Set(changes.map((change) => formatImageRef(changedRef(change))))];
-}
-function sourceConditions(input, changes) {
-    const conditions = [];
-    const blocked = (detail) => ({
-        name: "source",
-        label: "source moved",
-        met: false,
-        detail,
-    });
-    for (const change of changes) {
-        const to = changedRef(change);
-        const name = normalizedName(to);
-        const running = (input.source.images[change.app] ?? []).filter((image) => normalizedName(image.ref) === name);
-        // A version read from the source is compared only once it is a valid one: the PR must not be matched to text.
-        const invalid = running.flatMap((image) => {
-            const problem = referenceProblem(image.ref);
-            return problem ? [describeProblem(image, problem)] : [];
-        });
-        if (invalid.length > 0) {
-            conditions.push(blocked(`${input.source.name} holds an invalid reference to ${imageName(to)}, so what it runs is unknown: ` +
-                `${invalid.join("; ")}. Correct it in ${input.source.name}, then evaluate again`));
-            continue;
-        }
-        if (running.some((image) => runsSameVersion(image.ref, to)))
-            continue;
-        const now = running.length > 0
-            ? `app ${change.app} runs ${[...new Set(running.map((image) => versionOf(image.ref)))].join(", ")} there now`
-            : `app ${change.app} does not reference that image there`;
-        conditions.push(blocked(`${input.source.name} does not run ${ref_formatImageRef(to)} (${change.file}:${change.line}); ${now}`));
-    }
-    return conditions;
-}
-/**
- * Decides whether a promotion (or rollback) pull request may merge. Every condition is evaluated, so the result
- * names everything that is missing at once rather than the first thing.
- */
-function evaluateGate(input) {
-    const { conditions, approvedBy } = approvalConditions(input);
-    conditions.unshift(...(input.origin ?? []).map((problem) => ({
-        name: "origin",
-        label: "not a valid promotion",
-        met: false,
-        detail: problem,
-    })));
-    const window = windowCondition(input);
-    if (window)
-        conditions.push(window);
-    conditions.push(...statusConditions(input));
-    const inspection = inspectPromotionDiff(input.pullRequest.files, input.target);
-    for (const problem of inspection.problems) {
-        conditions.push({ name: "files", label: "unexpected changes", met: false, detail: problem });
-    }
-    if (inspection.changes.length === 0 && inspection.problems.length === 0) {
-        conditions.push({
-            name: "files",
-            label: "no image change",
-            met: false,
-            detail: "the pull request changes no image reference",
-        });
-    }
-    conditions.push(...sourceConditions(input, inspection.changes));
-    const reasons = conditions.filter((c) => !c.met).map((c) => c.detail);
-    return { open: reasons.length === 0, reasons, approvedBy, conditions, changes: inspection.changes };
-}
-/** A commit-status description (GitHub keeps 140 characters) naming each unmet kind of condition. */
-function gateDescription(result, limit = 140) {
-    if (result.open) {
-        const text = `open: approved by ${result.approvedBy.join(", ") || "nobody needed"}`;
-        return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-    }
-    const parts = [];
-    for (const condition of result.conditions) {
-        if (!condition.met && !parts.includes(condition.label))
-            parts.push(condition.label);
-    }
-    const text = `blocked: ${parts.join("; ")}`;
-    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
-;// CONCATENATED MODULE: ./src/flows/local-gate.ts
-
-
-
-
-
-
-const local_gate_short = (sha) => sha.slice(0, 7);
-/**
- * Evaluates promote-env's gate for a promotion held as two commits of a local repository: `head` is the
- * promotion, `base` the branch it targets. The same inputs as the action, read from Git and the caller's flags.
- */
-async function evaluateLocalGate(request) {
-    const { dir } = request;
-    const [base, head] = await Promise.all([
-        resolveCommit(dir, request.base, "--base"),
-        resolveCommit(dir, request.head, "--head"),
-    ]);
-    const config = request.config ?? (await configAt(dir, base));
-    const { source, target } = promotionEdge(config, request.to, request.from);
-    const sourceCommit = await mergeBase(dir, base, head);
-    const [files, sourceImages] = await Promise.all([
-        changedFiles(dir, sourceCommit, head),
-        readEnvironment(gitTreeReader(dir, base), source),
-    ]);
-    const notes = [];
-    const teams = target.reviewers.filter((entry) => /^@[^/]+\/.+$/.test(entry));
-    const members = {};
-    for (const team of teams) {
-        const given = Object.entries(request.members).find(([name]) => name.toLowerCase() === team.toLowerCase());
-        members[team] = given?.[1] ?? [];
-        if (!given) {
-            notes.push(`team ${team} cannot be resolved from Git, so approvals count for it only with --member ${team}=USER`);
-        }
-    }
-    for (const team of Object.keys(request.members)) {
-        if (!teams.some((t) => t.toLowerCase() === team.toLowerCase())) {
-            throw new errors_UserError(`--member ${team}: ${target.name}'s reviewers do not name that team`, {
-                file: config.file,
-                line: target.line,
-                hint: `Its reviewers are: ${target.reviewers.join(", ") || "anyone with write access"}.`,
-            });
-        }
-    }
-    if (target.reviewers.length === 0 && request.approvedBy.length > 0) {
-        notes.push(`${target.name} accepts anyone with write access, which Git does not record: every --approved-by counts`);
-    }
-    if (request.author === undefined && request.approvedBy.length > 0) {
-        notes.push("no --author given, so a self-approval is not recognised");
-    }
-    const reviews = request.approvedBy.map((user) => ({ user, state: "APPROVED", commitId: head }));
-    const result = evaluateGate({
-        kind: "promotion",
-        now: request.now,
-        pullRequest: { number: 0, author: request.author ?? "", headSha: head, files },
-        reviews,
-        reviewers: {
-            reviewers: target.reviewers,
-            teamMembers: members,
-            writers: target.reviewers.length === 0 ? [...request.approvedBy] : [],
-        },
-        approvals: requiredApprovals(target, "promotion"),
-        windows: target.windows,
-        requireStatus: target.requireStatus,
-        target: { name: target.name, paths: target.paths },
-        source: {
-            name: source.name,
-            commit: sourceCommit,
-            images: Object.fromEntries(sourceImages.apps),
-            ...request.checks,
-        },
-    });
-    return { result, from: source.name, to: target.name, base, head, sourceCommit, notes };
-}
-async function configAt(dir, commit) {
-    const text = await gitTreeReader(dir, commit).read(CONFIG_FILE);
-    if (text === undefined) {
-        throw new errors_UserError(`${CONFIG_FILE} is missing at the base commit ${local_gate_short(commit)}`, {
-            hint: "Commit the config file at the repository root on the base branch, or pass --config FILE.",
-        });
-    }
-    return loadConfig(text, CONFIG_FILE);
-}
-
-;// CONCATENATED MODULE: ./src/commands/gate.ts
-
-
-
-
-
-const gate_USAGE = "gitops-pipeline gate --repo DIR --to ENV [--from ENV] [--config FILE] [--base REF] [--head REF] " +
-    "[--approved-by USER...] [--member @ORG/TEAM=USER...] [--author USER] [--status CONTEXT=STATE...] " +
-    "[--check NAME=STATE...] [--check-suite APP=STATE...] [--now ISO-8601] [--json]";
-const gate_OPTIONS = {
-    repo: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    config: { type: "string" },
-    base: { type: "string", default: "main" },
-    head: { type: "string", default: "HEAD" },
-    "approved-by": { type: "string", multiple: true },
-    member: { type: "string", multiple: true },
-    author: { type: "string" },
-    status: { type: "string", multiple: true },
-    check: { type: "string", multiple: true },
-    "check-suite": { type: "string", multiple: true },
-    now: { type: "string" },
-    json: { type: "boolean" },
-};
-const STATES = ["success", "pending", "failure", "error"];
-// A check's state is its status until it completes, then its conclusion; both are accepted as GitHub shows them.
-const CHECK_PENDING = ["queued", "in_progress", "waiting", "requested", "pending"];
-const CHECK_CONCLUSIONS = [
-    "success",
-    "failure",
-    "neutral",
-    "cancelled",
-    "skipped",
-    "timed_out",
-    "action_required",
-    "stale",
-    "startup_failure",
-];
-// A zone is required: a bare local time would make the window check depend on the machine it runs on.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
-function usage(message) {
-    return new UsageError(message, { hint: `usage: ${gate_USAGE}` });
-}
-function pair(option, text, shape) {
-    const at = text.lastIndexOf("=");
-    if (at <= 0 || at === text.length - 1)
-        throw usage(`${option} ${JSON.stringify(text)} is not ${shape}`);
-    return [text.slice(0, at), text.slice(at + 1)];
-}
-function statuses(texts) {
-    return texts.map((text) => {
-        const [context, state] = pair("--status", text, "CONTEXT=STATE");
-        if (!STATES.includes(state)) {
-            throw usage(`--status ${JSON.stringify(text)}: state must be one of ${STATES.join(", ")}`);
-        }
-        return { context, state };
-    });
-}
-/** `NAME=STATE` of a check run or suite, in the order given: a later one of the same name is its re-run. */
-function checkStates(option, texts) {
-    return texts.map((text, index) => {
-        const [name, state] = pair(option, text, "NAME=STATE");
-        const pending = CHECK_PENDING.includes(state);
-        if (!pending && !CHECK_CONCLUSIONS.includes(state)) {
-            throw usage(`${option} ${JSON.stringify(text)}: state must be a check status (${CHECK_PENDING.join(", ")}) ` +
-                `or conclusion (${CHECK_CONCLUSIONS.join(", ")})`);
-        }
-        return { id: index + 1, name, status: pending ? state : "completed", conclusion: pending ? null : state };
-    });
-}
-function checkRuns(texts) {
-    return checkStates("--check", texts);
-}
-function checkSuites(texts) {
-    return checkStates("--check-suite", texts).map(({ id, name, status, conclusion }) => ({
-        id,
-        app: name,
-        status,
-        conclusion,
-        runs: 1,
-    }));
-}
-function members(texts) {
-    const teams = {};
-    for (const text of texts) {
-        const [team, user] = pair("--member", text, "@ORG/TEAM=USER");
-        if (!/^@[^/]+\/.+$/.test(team))
-            throw usage(`--member ${JSON.stringify(text)}: ${team} is not @org/team`);
-        teams[team] = [...(teams[team] ?? []), user];
-    }
-    return teams;
-}
-function instant(text) {
-    if (text === undefined)
-        return new Date();
-    const date = new Date(text);
-    if (!ISO_INSTANT.test(text) || Number.isNaN(date.getTime())) {
-        throw usage(`--now ${JSON.stringify(text)} is not an ISO-8601 time with a zone (2026-11-23T10:30:00+01:00)`);
-    }
-    return date;
-}
-/**
- * promote-env's gate for a promotion that exists as commits of a local repository: the same decision the action
- * takes on a pull request, with approvals and statuses given on the command line. Exit 0 open, 1 blocked.
- */
-const gateCommand = {
-    name: "gate",
-    summary: "check whether a promotion commit may merge under promote-env's gate (approvals, window, statuses)",
-    usage: gate_USAGE,
-    async run(argv, io) {
-        const { values } = parseCommandArgs(argv, gate_OPTIONS, gate_USAGE);
-        if (!values.repo)
-            throw usage("--repo is required");
-        if (!values.to)
-            throw usage("--to is required");
-        const request = {
-            now: instant(values.now),
-            checks: {
-                statuses: statuses(values.status ?? []),
-                checkRuns: checkRuns(values.check ?? []),
-                checkSuites: checkSuites(values["check-suite"] ?? []),
-            },
-            members: members(values.member ?? []),
-        };
-        const config = values.config ? await readPipelineConfig(io, values.repo, values.config) : undefined;
-        const gate = await evaluateLocalGate({
-            ...request,
-            dir: (0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo),
-            to: values.to,
-            from: values.from,
-            config,
-            base: values.base,
-            head: values.head,
-            approvedBy: values["approved-by"] ?? [],
-            author: values.author,
-        });
-        for (const note of gate.notes)
-            io.stderr(`gate: note: ${note}\n`);
-        const { result } = gate;
-        if (values.json) {
-            const json = {
-                gate: result.open ? "open" : "blocked",
-                reasons: result.reasons,
-                approvedBy: result.approvedBy,
-                conditions: result.conditions,
-            };
-            io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-        }
-        else {
-            const lines = [
-                `${result.open ? "OPEN" : "BLOCKED"}: ${gate.from} → ${gate.to}, ${gate.head.slice(0, 7)} onto ${values.base} (${gate.base.slice(0, 7)})`,
-                ...result.conditions.map((c) => `${c.met ? "✓" : "✗"} ${c.name}: ${c.detail}`),
-                ...(result.changes.length > 0
-                    ? ["changes:", ...result.changes.map((c) => `  ${changeLine(c)}`)]
-                    : []),
-            ];
-            io.stdout(`${lines.join("\n")}\n`);
-        }
-        return result.open ? 0 : 1;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/commands/changes.ts
-
-/**
- * Writes a planned change set (unless `dryRun`) and reports it the same way for every editing command: `--json`
- * prints only `{"changes":[…]}` so scripts can parse stdout, a dry run prints the diff, a real run one line per change.
- */
-async function applyChangeSet(repo, plan, flags, io, unchanged) {
-    if (!flags.dryRun) {
-        await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
-    }
-    if (flags.json) {
-        io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
-    }
-    else if (flags.dryRun) {
-        io.stdout(unifiedDiff(plan.files));
-        if (plan.changes.length === 0)
-            io.stderr(`${unchanged.dryRun}\n`);
-    }
-    else if (plan.changes.length === 0) {
-        io.stdout(`${unchanged.written}\n`);
-    }
-    else {
-        for (const change of plan.changes)
-            io.stdout(`${changeLine(change)}\n`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/promote.ts
-
-
-
-
-
-
-
-
-const promote_USAGE = "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
-    "[--dry-run] [--json]";
-const promote_OPTIONS = {
-    repo: { type: "string" },
-    from: { type: "string" },
-    to: { type: "string" },
-    config: { type: "string" },
-    app: { type: "string", multiple: true },
-    image: { type: "string", multiple: true },
-    "dry-run": { type: "boolean" },
-    json: { type: "boolean" },
-};
-/**
- * Makes the target environment run what the source runs, on disk: only image references change, everything is
- * planned before the first write, and the writes are all-or-nothing.
- */
-const promoteCommand = {
-    name: "promote",
-    summary: "make one environment run the image versions of another (image references only)",
-    usage: promote_USAGE,
-    async run(argv, io) {
-        const { values } = parseCommandArgs(argv, promote_OPTIONS, promote_USAGE);
-        if (!values.repo)
-            throw new UsageError("--repo is required", { hint: `usage: ${promote_USAGE}` });
-        if (!values.to)
-            throw new UsageError("--to is required", { hint: `usage: ${promote_USAGE}` });
-        const config = await readPipelineConfig(io, values.repo, values.config);
-        const { source, target } = promotionEdge(config, values.to, values.from);
-        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
-        const plan = await planPromotion(repo, source, target, { apps: values.app, images: values.image });
-        for (const { app, image, version } of plan.unreferenced) {
-            io.stderr(`promote: ${source.name} app ${app} runs ${withVersionText(image, version)}, which ${target.name} does not reference; not added\n`);
-        }
-        for (const { app, onlyIn } of plan.unpaired) {
-            io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);
-        }
-        await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
-            dryRun: `promote: ${target.name} already runs what ${source.name} runs`,
-            written: `${target.name} already runs what ${source.name} runs; nothing changed`,
-        });
-        return 0;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/commands/update-tag.ts
-
-
-
-
-
-
-
-const SYNOPSIS = `gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...]
-                           [--config FILE] [--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]`;
-const update_tag_USAGE = `${SYNOPSIS}
-
-  --repo DIR          the config repository (a directory); files are edited in place
-  --path P            a file, directory or glob under DIR (repeatable)
-  --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
-  --config FILE       the configuration file for --env (default DIR/gitops-pipeline.yaml)
-  --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
-  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
-                      image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
-  --dry-run           print a unified diff instead of writing
-  --json              print {"changes":[{"file","line","image","from","to"[,"warning"]}]}
-  --allow-missing     do not fail when an image is referenced nowhere under the paths
-
-Exit status: 0 done (also when already at those versions), 1 a problem with the input (nothing written), 2 bad usage.
-`;
-const update_tag_OPTIONS = {
-    repo: { type: "string" },
-    path: { type: "string", multiple: true },
-    env: { type: "string" },
-    config: { type: "string" },
-    image: { type: "string", multiple: true },
-    "helm-path": { type: "string", multiple: true },
-    "dry-run": { type: "boolean" },
-    json: { type: "boolean" },
-    "allow-missing": { type: "boolean" },
-};
-/**
- * Sets image versions in a config repository on disk. Everything is planned (and every file checked) before the
- * first write, and the writes are all-or-nothing, so an error leaves the repository exactly as it was.
- */
-const updateTagCommand = {
-    name: "update-tag",
-    summary: "set image tags/digests in a config repo, changing only those bytes",
-    usage: update_tag_USAGE,
-    async run(argv, io) {
-        const { values } = parseCommandArgs(argv, update_tag_OPTIONS, SYNOPSIS);
-        if (!values.repo)
-            throw new UsageError("--repo is required", { hint: `usage: ${SYNOPSIS}` });
-        if (!values.image?.length)
-            throw new UsageError("at least one --image is required", { hint: `usage: ${SYNOPSIS}` });
-        if (Boolean(values.path?.length) === Boolean(values.env)) {
-            throw new UsageError("give either --path (one or more) or --env", { hint: `usage: ${SYNOPSIS}` });
-        }
-        const images = values.image.map((text) => parseImageRef(text));
-        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
-        let patterns = values.path ?? [];
-        if (values.env) {
-            patterns = findEnvironment(await readPipelineConfig(io, values.repo, values.config), values.env).paths;
-        }
-        else if (values.config) {
-            throw new UsageError("--config is only read with --env", { hint: `usage: ${SYNOPSIS}` });
-        }
-        const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
-        if (plan.missing.length > 0) {
-            if (!values["allow-missing"]) {
-                throw missingImagesError(plan, patterns, "Check the image name and the paths, or pass --allow-missing to update the others anyway.");
-            }
-            io.stderr(`update-tag: not referenced (allowed): ${plan.missing.map(ref_formatImageRef).join(", ")}\n`);
-        }
-        for (const warning of plan.warnings ?? []) {
-            io.stderr(`update-tag: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
-        }
-        await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
-            dryRun: "update-tag: already at the requested versions; nothing to change",
-            written: "already at the requested versions; nothing changed",
-        });
-        return 0;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/report/index.ts
-
-const reportFormats = ["text", "json", "sarif", "junit", "github"];
-/** GitHub shows at most this many error and this many warning annotations per step; the rest only in the summary. */
-const annotationCap = 10;
-function formatReport(report, format) {
-    switch (format) {
-        case "json":
-            return `${JSON.stringify(toJson(report), null, 2)}\n`;
-        case "sarif":
-            return `${JSON.stringify(toSarif(report), null, 2)}\n`;
-        case "junit":
-            return toJunit(report);
-        case "github":
-            return report.findings.map((f) => `${workflowCommand(f)}\n`).join("") + `${summaryLine(report)}\n`;
-        default:
-            return toText(report);
-    }
-}
-function summaryLine(report) {
-    const { files, resources, errors, warnings } = report.summary;
-    return `${files} file${files === 1 ? "" : "s"}, ${resources} resource${resources === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
-}
-function resourceName(f) {
-    if (!f.resource)
-        return "";
-    return `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`;
-}
-/**
- * Control characters but tab and newline shown as `\xNN`: repository text must not move a terminal's cursor, colour
- * or rewrite earlier lines of a log.
- */
-const printable = (s) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-function toText(report) {
-    const lines = report.findings.map((f) => {
-        const what = resourceName(f);
-        return printable(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${what ? `${what}: ` : ""}${f.message}`);
-    });
-    lines.push(summaryLine(report));
-    return `${lines.join("\n")}\n`;
-}
-/** The shape other checks parse: keys and order fixed by the CLI contract. */
-function toJson(report) {
-    return {
-        findings: report.findings.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            file: f.file,
-            line: f.line,
-            column: f.column,
-            resource: f.resource
-                ? {
-                    apiVersion: f.resource.apiVersion,
-                    kind: f.resource.kind,
-                    name: f.resource.name,
-                    namespace: f.resource.namespace ?? null,
-                }
-                : null,
-            message: f.message,
-        })),
-        summary: { ...report.summary },
-    };
-}
-/**
- * SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations whose
- * URIs are relative to the checkout (`%SRCROOT%`, which the uploader resolves to the repository root).
- */
-function toSarif(report) {
-    const rules = report.rules;
-    const index = new Map(rules.map((r, i) => [r.id, i]));
-    return {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: "gitops-pipeline",
-                        version: VERSION,
-                        rules: rules.map((r) => ({
-                            id: r.id,
-                            name: r.id,
-                            shortDescription: { text: r.description },
-                            fullDescription: { text: r.description },
-                            defaultConfiguration: { level: r.defaultSeverity },
-                            properties: { tags: ["kubernetes", "gitops"] },
-                        })),
-                    },
-                },
-                columnKind: "unicodeCodePoints",
-                results: report.findings.map((f) => ({
-                    ruleId: f.rule,
-                    ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-                    level: f.severity,
-                    message: { text: resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message },
-                    locations: [
-                        {
-                            physicalLocation: {
-                                artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" },
-                                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
-                            },
-                        },
-                    ],
-                })),
-            },
-        ],
-    };
-}
-/** Lone UTF-16 surrogates: not characters at all, so neither XML nor UTF-8 can carry them. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Characters a path segment may hold as they are (RFC 3986 pchar less pct-encoded); all else is %-encoded UTF-8. */
-const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
-/**
- * A file path as a relative URI reference (RFC 3986): each segment percent-encoded, so `#`, `?`, `%`, spaces and
- * non-ASCII survive, and a colon in the first segment encoded, so `c:x.yaml` is not read as a scheme.
- */
-function relativeUri(file) {
-    return file
-        .replace(LONE_SURROGATE, "\uFFFD")
-        .split("/")
-        .map((segment, i) => Array.from(segment, (c) => PCHAR.test(c) && !(i === 0 && c === ":") ? c : encodeURIComponent(c).replace(/[!'()*]/g, escapeAscii)).join(""))
-        .join("/");
-}
-const escapeAscii = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
-/**
- * Text for XML 1.0 content and attribute values: markup characters escaped, characters XML cannot hold at all (C0
- * controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates) dropped; in attributes, tab and newlines become
- * character references so a parser does not fold them into spaces.
- */
-const xml = (s, attribute = false) => {
-    const text = s
-        .replace(LONE_SURROGATE, "")
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/g, "")
-        .replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
-    return attribute ? text.replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : text;
-};
-const attr = (s) => xml(s, true);
-/** One test case per checked file: it fails with its errors listed; warnings go to its system-out. */
-function toJunit(report) {
-    const byFile = new Map();
-    for (const file of report.files)
-        byFile.set(file, []);
-    for (const f of report.findings) {
-        if (!byFile.has(f.file))
-            byFile.set(f.file, []);
-        byFile.get(f.file)?.push(f);
-    }
-    const line = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}`;
-    let failures = 0;
-    const cases = [];
-    for (const [file, findings] of byFile) {
-        const errors = findings.filter((f) => f.severity === "error");
-        const warnings = findings.filter((f) => f.severity === "warning");
-        let body = "";
-        if (errors.length) {
-            failures++;
-            body += `      <failure message="${attr(`${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0].message}`)}" type="${attr(errors[0].rule)}">${xml(errors.map(line).join("\n"))}</failure>\n`;
-        }
-        if (warnings.length)
-            body += `      <system-out>${xml(warnings.map(line).join("\n"))}</system-out>\n`;
-        cases.push(body
-            ? `    <testcase classname="gitops-pipeline.validate" name="${attr(file)}" file="${attr(file)}">\n${body}    </testcase>\n`
-            : `    <testcase classname="gitops-pipeline.validate" name="${attr(file)}" file="${attr(file)}"/>\n`);
-    }
-    return (`<?xml version="1.0" encoding="UTF-8"?>\n` +
-        `<testsuites name="gitops-pipeline validate" tests="${cases.length}" failures="${failures}">\n` +
-        `  <testsuite name="validate-manifests" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
-        cases.join("") +
-        "  </testsuite>\n</testsuites>\n");
-}
-const escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-const escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-/** `::error file=…,line=…,col=…,title=…::message`, the runner's annotation command. */
-function workflowCommand(f) {
-    const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}`;
-    return `::${f.severity} ${props}::${escapeData(resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message)}`;
-}
-/** The findings that get an annotation: the first `annotationCap` errors and warnings; the rest stay in the summary. */
-function annotated(findings) {
-    const errors = findings.filter((f) => f.severity === "error");
-    const warnings = findings.filter((f) => f.severity === "warning");
-    const shown = [...errors.slice(0, annotationCap), ...warnings.slice(0, annotationCap)];
-    return { shown, hidden: findings.length - shown.length };
-}
-/**
- * Repository text (file names, resource names, messages) as the plain text of one table cell: line breaks become
- * spaces, and every character Markdown or HTML could read as structure — a pipe ending the cell, a tag, a link, an
- * image, emphasis, a code span, the colon of a `scheme://` autolink — is written as a character reference, which renders as itself.
- */
-const cell = (s) => s
-    .replace(LONE_SURROGATE, "\uFFFD")
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .replace(/[|<>&`*_[\]()!#~\\]|:(?=\/)/g, (c) => `&#${c.charCodeAt(0)};`);
-const summaryRowCap = 1000;
-/** Markdown for the job summary: counts, then every finding (up to a size GitHub accepts). */
-function toMarkdown(report, options = {}) {
-    const { files, resources, errors, warnings } = report.summary;
-    const status = errors > 0 ? "❌" : warnings > 0 ? "⚠️" : "✅";
-    const out = [
-        `## ${status} validate-manifests`,
-        "",
-        "| Files | Resources | Errors | Warnings | Kustomizations built |",
-        "| ---: | ---: | ---: | ---: | ---: |",
-        `| ${files} | ${resources} | ${errors} | ${warnings} | ${report.rendered.length} |`,
-        "",
-    ];
-    if (options.hiddenAnnotations) {
-        out.push(`GitHub shows ${annotationCap} error and ${annotationCap} warning annotations per step; ${options.hiddenAnnotations} more finding${options.hiddenAnnotations === 1 ? " is" : "s are"} listed only here.`, "");
-    }
-    if (report.findings.length === 0) {
-        out.push("No findings.", "");
-        return out.join("\n");
-    }
-    out.push("| Severity | Rule | Location | Resource | Message |", "| --- | --- | --- | --- | --- |");
-    for (const f of report.findings.slice(0, summaryRowCap)) {
-        const where = `${f.file}:${f.line}:${f.column}`;
-        const link = options.fileUrl ? `[${cell(where)}](${options.fileUrl(f)})` : `<code>${cell(where)}</code>`;
-        out.push(`| ${f.severity} | <code>${cell(f.rule)}</code> | ${link} | ${cell(resourceName(f))} | ${cell(f.message)} |`);
-    }
-    if (report.findings.length > summaryRowCap) {
-        out.push("", `${report.findings.length - summaryRowCap} more findings are in the JSON and SARIF reports.`);
-    }
-    out.push("");
-    return out.join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/validate/apis.ts
-const workloads = ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"];
-const rbac = ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"];
-const flowControl = ["FlowSchema", "PriorityLevelConfiguration"];
-const changes = [
-    {
-        apiVersion: "extensions/v1beta1",
-        kinds: workloads,
-        deprecated: "1.9",
-        removed: "1.16",
-        replacement: "apps/v1",
-    },
-    {
-        apiVersion: "apps/v1beta1",
-        kinds: workloads,
-        deprecated: "1.9",
-        removed: "1.16",
-        replacement: "apps/v1",
-    },
-    {
-        apiVersion: "apps/v1beta2",
-        kinds: workloads,
-        deprecated: "1.9",
-        removed: "1.16",
-        replacement: "apps/v1",
-    },
-    {
-        apiVersion: "extensions/v1beta1",
-        kinds: ["NetworkPolicy"],
-        deprecated: "1.9",
-        removed: "1.16",
-        replacement: "networking.k8s.io/v1",
-    },
-    {
-        apiVersion: "extensions/v1beta1",
-        kinds: ["PodSecurityPolicy"],
-        deprecated: "1.11",
-        removed: "1.16",
-        replacement: "policy/v1beta1",
-    },
-    {
-        apiVersion: "extensions/v1beta1",
-        kinds: ["Ingress"],
-        deprecated: "1.14",
-        removed: "1.22",
-        replacement: "networking.k8s.io/v1",
-    },
-    {
-        apiVersion: "networking.k8s.io/v1beta1",
-        kinds: ["Ingress", "IngressClass"],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "networking.k8s.io/v1",
-    },
-    {
-        apiVersion: "admissionregistration.k8s.io/v1beta1",
-        kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-        deprecated: "1.16",
-        removed: "1.22",
-        replacement: "admissionregistration.k8s.io/v1",
-    },
-    {
-        apiVersion: "apiextensions.k8s.io/v1beta1",
-        kinds: ["CustomResourceDefinition"],
-        deprecated: "1.16",
-        removed: "1.22",
-        replacement: "apiextensions.k8s.io/v1",
-    },
-    {
-        apiVersion: "apiregistration.k8s.io/v1beta1",
-        kinds: ["APIService"],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "apiregistration.k8s.io/v1",
-    },
-    {
-        apiVersion: "authentication.k8s.io/v1beta1",
-        kinds: ["TokenReview"],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "authentication.k8s.io/v1",
-    },
-    {
-        apiVersion: "authorization.k8s.io/v1beta1",
-        kinds: [
-            "LocalSubjectAccessReview",
-            "SelfSubjectAccessReview",
-            "SubjectAccessReview",
-            "SelfSubjectRulesReview",
-        ],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "authorization.k8s.io/v1",
-    },
-    {
-        apiVersion: "certificates.k8s.io/v1beta1",
-        kinds: ["CertificateSigningRequest"],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "certificates.k8s.io/v1",
-    },
-    {
-        apiVersion: "coordination.k8s.io/v1beta1",
-        kinds: ["Lease"],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "coordination.k8s.io/v1",
-    },
-    {
-        apiVersion: "rbac.authorization.k8s.io/v1beta1",
-        kinds: rbac,
-        deprecated: "1.17",
-        removed: "1.22",
-        replacement: "rbac.authorization.k8s.io/v1",
-    },
-    {
-        apiVersion: "rbac.authorization.k8s.io/v1alpha1",
-        kinds: rbac,
-        deprecated: "1.17",
-        removed: "1.22",
-        replacement: "rbac.authorization.k8s.io/v1",
-    },
-    {
-        apiVersion: "scheduling.k8s.io/v1beta1",
-        kinds: ["PriorityClass"],
-        deprecated: "1.14",
-        removed: "1.22",
-        replacement: "scheduling.k8s.io/v1",
-    },
-    {
-        apiVersion: "storage.k8s.io/v1beta1",
-        kinds: ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
-        deprecated: "1.19",
-        removed: "1.22",
-        replacement: "storage.k8s.io/v1",
-    },
-    {
-        apiVersion: "batch/v1beta1",
-        kinds: ["CronJob"],
-        deprecated: "1.21",
-        removed: "1.25",
-        replacement: "batch/v1",
-    },
-    {
-        apiVersion: "discovery.k8s.io/v1beta1",
-        kinds: ["EndpointSlice"],
-        deprecated: "1.21",
-        removed: "1.25",
-        replacement: "discovery.k8s.io/v1",
-    },
-    {
-        apiVersion: "events.k8s.io/v1beta1",
-        kinds: ["Event"],
-        deprecated: "1.19",
-        removed: "1.25",
-        replacement: "events.k8s.io/v1",
-    },
-    {
-        apiVersion: "autoscaling/v2beta1",
-        kinds: ["HorizontalPodAutoscaler"],
-        deprecated: "1.22",
-        removed: "1.25",
-        replacement: "autoscaling/v2",
-    },
-    {
-        apiVersion: "policy/v1beta1",
-        kinds: ["PodDisruptionBudget"],
-        deprecated: "1.21",
-        removed: "1.25",
-        replacement: "policy/v1",
-    },
-    { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.21", removed: "1.25" },
-    {
-        apiVersion: "node.k8s.io/v1beta1",
-        kinds: ["RuntimeClass"],
-        deprecated: "1.20",
-        removed: "1.25",
-        replacement: "node.k8s.io/v1",
-    },
-    {
-        apiVersion: "autoscaling/v2beta2",
-        kinds: ["HorizontalPodAutoscaler"],
-        deprecated: "1.23",
-        removed: "1.26",
-        replacement: "autoscaling/v2",
-    },
-    {
-        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
-        kinds: flowControl,
-        deprecated: "1.23",
-        removed: "1.26",
-        replacement: "flowcontrol.apiserver.k8s.io/v1",
-    },
-    {
-        apiVersion: "storage.k8s.io/v1beta1",
-        kinds: ["CSIStorageCapacity"],
-        deprecated: "1.24",
-        removed: "1.27",
-        replacement: "storage.k8s.io/v1",
-    },
-    {
-        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
-        kinds: flowControl,
-        deprecated: "1.26",
-        removed: "1.29",
-        replacement: "flowcontrol.apiserver.k8s.io/v1",
-    },
-    {
-        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
-        kinds: flowControl,
-        deprecated: "1.29",
-        removed: "1.32",
-        replacement: "flowcontrol.apiserver.k8s.io/v1",
-    },
-];
-/** Release from which an API version is served ("available since" in the same guide), for targets older than that. */
-const introduced = [
-    { apiVersion: "apiextensions.k8s.io/v1", kinds: ["CustomResourceDefinition"], since: "1.16" },
-    {
-        apiVersion: "admissionregistration.k8s.io/v1",
-        kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-        since: "1.16",
-    },
-    { apiVersion: "networking.k8s.io/v1", kinds: ["Ingress", "IngressClass"], since: "1.19" },
-    { apiVersion: "events.k8s.io/v1", kinds: ["Event"], since: "1.19" },
-    { apiVersion: "certificates.k8s.io/v1", kinds: ["CertificateSigningRequest"], since: "1.19" },
-    { apiVersion: "node.k8s.io/v1", kinds: ["RuntimeClass"], since: "1.20" },
-    { apiVersion: "batch/v1", kinds: ["CronJob"], since: "1.21" },
-    { apiVersion: "policy/v1", kinds: ["PodDisruptionBudget"], since: "1.21" },
-    { apiVersion: "discovery.k8s.io/v1", kinds: ["EndpointSlice"], since: "1.21" },
-    { apiVersion: "autoscaling/v2", kinds: ["HorizontalPodAutoscaler"], since: "1.23" },
-    { apiVersion: "storage.k8s.io/v1", kinds: ["CSIStorageCapacity"], since: "1.24" },
-    { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: flowControl, since: "1.26" },
-    { apiVersion: "flowcontrol.apiserver.k8s.io/v1", kinds: flowControl, since: "1.29" },
-];
-/** Minor version of "1.29" / "v1.29.3"; throws on anything else. */
-function parseKubernetesVersion(version) {
-    const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-    if (!match)
-        throw new Error(`not a Kubernetes version: ${JSON.stringify(version)} (expected e.g. 1.31)`);
-    return Number(match[1]);
-}
-const minor = (version) => Number(version.split(".")[1]);
-function apiStatus(apiVersion, kind, kubernetesVersion) {
-    const target = parseKubernetesVersion(kubernetesVersion);
-    const newer = introduced.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
-    if (newer && target < minor(newer.since)) {
-        return {
-            status: "removed",
-            message: `${apiVersion} ${kind} is served only from Kubernetes ${newer.since} on (target ${kubernetesVersion}): use an API version the target serves, or raise kubernetes-version`,
-        };
-    }
-    const change = changes.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
-    if (!change)
-        return { status: "served" };
-    const instead = change.replacement ? `use ${change.replacement}` : "it has no replacement; remove it";
-    if (target >= minor(change.removed)) {
-        return {
-            status: "removed",
-            replacement: change.replacement,
-            message: `${apiVersion} ${kind} is not served since Kubernetes ${change.removed} (target ${kubernetesVersion}): ${instead}`,
-        };
-    }
-    if (target >= minor(change.deprecated)) {
-        return {
-            status: "deprecated",
-            replacement: change.replacement,
-            message: `${apiVersion} ${kind} is deprecated since Kubernetes ${change.deprecated} and removed in ${change.removed}: ${instead}`,
-        };
-    }
-    return { status: "served" };
-}
-/** Whether the table knows this apiVersion/kind at all (an old API has no bundled schema, but is no unknown kind). */
-function isKnownOldApi(apiVersion, kind) {
-    return changes.some((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
-}
-
-;// CONCATENATED MODULE: ./src/validate/config.ts
-
-
-const ignoreAnnotation = "gitops-pipeline.dev/ignore";
-const emptyValidateConfig = {
-    ignoreKinds: [],
-    skipPaths: [],
-    rules: {},
-    overrides: [],
-};
-const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-/** Checks and normalises the raw section; `knownRules` catches typos in rule ids, which would otherwise do nothing. */
-function parseValidateConfig(raw, file, knownRules) {
-    if (raw === undefined || raw === null)
-        return emptyValidateConfig;
-    const fail = (what, hint) => {
-        throw new errors_UserError(`validate: ${what}`, { file, hint });
-    };
-    if (!isObject(raw))
-        fail("must be a mapping");
-    const section = raw;
-    const known = [
-        "kubernetesVersion",
-        "strict",
-        "ignoreKinds",
-        "skipPaths",
-        "production",
-        "rules",
-        "overrides",
-    ];
-    for (const key of Object.keys(section)) {
-        if (!known.includes(key))
-            fail(`unknown key "${key}"`, `known keys: ${known.join(", ")}`);
-    }
-    const strings = (value, what) => {
-        if (value === undefined)
-            return [];
-        if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
-            return fail(`${what} must be a list of strings`);
-        return value;
-    };
-    const settings = (value, what) => {
-        if (value === undefined)
-            return {};
-        if (!isObject(value))
-            return fail(`${what} must map rule ids to off, warning or error`);
-        const out = {};
-        for (const [id, setting] of Object.entries(value)) {
-            if (!knownRules.includes(id))
-                fail(`${what}: unknown rule "${id}"`, `rules: ${knownRules.join(", ")}`);
-            // YAML 1.1 readers turn a bare `off` into false; accept both spellings.
-            const normal = setting === false ? "off" : setting;
-            if (normal !== "off" && normal !== "warning" && normal !== "error") {
-                fail(`${what}.${id} must be off, warning or error, got ${JSON.stringify(setting)}`);
-            }
-            out[id] = normal;
-        }
-        return out;
-    };
-    const version = section.kubernetesVersion;
-    if (version !== undefined && typeof version !== "string" && typeof version !== "number") {
-        fail('kubernetesVersion must be a string such as "1.31"');
-    }
-    if (section.strict !== undefined && typeof section.strict !== "boolean")
-        fail("strict must be true or false");
-    const overrides = section.overrides === undefined ? [] : section.overrides;
-    if (!Array.isArray(overrides))
-        fail("overrides must be a list of {paths, rules}");
-    return {
-        kubernetesVersion: version === undefined ? undefined : String(version),
-        strict: section.strict,
-        ignoreKinds: strings(section.ignoreKinds, "ignoreKinds"),
-        skipPaths: strings(section.skipPaths, "skipPaths"),
-        ...(section.production === undefined ? {} : { production: strings(section.production, "production") }),
-        rules: settings(section.rules, "rules"),
-        overrides: overrides.map((entry, i) => {
-            if (!isObject(entry))
-                return fail(`overrides[${i}] must be a mapping with paths and rules`);
-            return {
-                paths: strings(entry.paths, `overrides[${i}].paths`),
-                rules: settings(entry.rules, `overrides[${i}].rules`),
-            };
-        }),
-    };
-}
-/** Answers "what severity does rule R have for file F", with globs compiled once. */
-class RuleSettings {
-    config;
-    defaults;
-    overrides;
-    skip;
-    constructor(config, defaults) {
-        this.config = config;
-        this.defaults = defaults;
-        this.overrides = config.overrides.map((o) => ({
-            match: picomatch_default()(o.paths, { dot: true }),
-            rules: o.rules,
-        }));
-        this.skip = config.skipPaths.length ? picomatch_default()(config.skipPaths, { dot: true }) : () => false;
-    }
-    skipped(file) {
-        return this.skip(file);
-    }
-    severity(rule, file) {
-        let setting = this.config.rules[rule] ?? this.defaults.get(rule) ?? "error";
-        for (const override of this.overrides) {
-            if (override.rules[rule] !== undefined && override.match(file))
-                setting = override.rules[rule];
-        }
-        return setting;
-    }
-    ignoresKind(apiVersion, kind) {
-        return this.config.ignoreKinds.some((k) => k === kind || k === `${apiVersion}/${kind}`);
-    }
-}
-/** Rule ids a resource opts out of through its annotation. */
-function ignoredByAnnotation(object) {
-    const metadata = object.metadata;
-    if (!isObject(metadata) || !isObject(metadata.annotations))
-        return undefined;
-    const value = metadata.annotations[ignoreAnnotation];
-    if (typeof value !== "string")
-        return undefined;
-    return new Set(value
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean));
 }
 
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -11759,6 +10549,767 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/validate/load.ts
+
+
+
+/**
+ * Parses every document of a file. The common case — a well-formed file — goes through js-yaml, the fastest plain
+ * parse; only a file it rejects is parsed again with `yaml`, which keeps going after an error, so every broken
+ * document and every duplicate key gets its own finding with line and column.
+ */
+/** YAML merge keys (`<<: *defaults`) are resolved, as the Kubernetes YAML reader and kustomize do. */
+const schema = CORE_SCHEMA.withTags(mergeTag);
+/** Every document of `text` as plain data; throws on the first syntax error. */
+function load_loadDocuments(text) {
+    return loadAll(text, { schema });
+}
+function load_parseYamlFile(file, text) {
+    let objects;
+    try {
+        objects = load_loadDocuments(text);
+    }
+    catch (error) {
+        const slow = parseSlowly(file, text);
+        // The two parsers disagree on a few edge cases; what js-yaml rejects must still be reported.
+        if (slow.findings.length === 0) {
+            const mark = error.mark;
+            slow.findings.push({
+                rule: "yaml-syntax",
+                severity: "error",
+                file,
+                line: (mark?.line ?? 0) + 1,
+                column: (mark?.column ?? 0) + 1,
+                message: error.reason ?? String(error),
+            });
+        }
+        return slow;
+    }
+    const lines = new StartLines(text);
+    return { documents: objects.map((object, index) => new FastDocument(object, index, lines)), findings: [] };
+}
+/** Start lines are needed only for findings without a path; the scan for them waits until one asks. */
+class StartLines {
+    text;
+    starts;
+    constructor(text) {
+        this.text = text;
+    }
+    of(index) {
+        this.starts ??= documentStartLines(this.text);
+        return this.starts[index] ?? 1;
+    }
+}
+class FastDocument {
+    object;
+    index;
+    lines;
+    constructor(object, index, lines) {
+        this.object = object;
+        this.index = index;
+        this.lines = lines;
+    }
+    get line() {
+        return this.lines.of(this.index);
+    }
+}
+function parseSlowly(file, text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // The parser's own duplicate-key check is quadratic in a mapping's size; duplicateKeys finds the same keys linearly.
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, {
+        lineCounter,
+        prettyErrors: false,
+        merge: true,
+        uniqueKeys: false,
+        // A Go template parses into collection keys; the file is then a template, not something to warn about.
+        logLevel: "error",
+    });
+    const list = Array.isArray(docs) ? docs : [];
+    const findings = [];
+    const documents = [];
+    const seen = new Set();
+    list.forEach((doc, index) => {
+        const duplicates = duplicateKeys(doc.contents).map((duplicate) => ({
+            code: "DUPLICATE_KEY",
+            message: "",
+            pos: [duplicate.offset],
+        }));
+        for (const error of [...doc.errors, ...duplicates]) {
+            const { line, col } = lineCounter.linePos(error.pos[0]);
+            // One finding per place: the parser often explains one mistake twice.
+            if (seen.has(`${line}:${col}`))
+                continue;
+            seen.add(`${line}:${col}`);
+            const duplicate = error.code === "DUPLICATE_KEY";
+            findings.push({
+                rule: duplicate ? "duplicate-key" : "yaml-syntax",
+                severity: "error",
+                file,
+                line,
+                column: col,
+                message: duplicate
+                    ? `duplicate key ${quoteKey(text, error.pos[0])}in one mapping: YAML keeps only one of the values; remove or rename one`
+                    : `${error.message.split(" at line")[0].replace(/:$/, "")} (document ${index + 1})`,
+            });
+        }
+        const start = doc.contents?.range?.[0] ?? doc.range[0];
+        const line = lineCounter.linePos(start).line;
+        if (doc.errors.length > 0 || duplicates.length > 0)
+            return;
+        try {
+            documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
+        }
+        catch (error) {
+            // An alias to an anchor defined nowhere (or later) parses, but has no value.
+            findings.push({
+                rule: "yaml-syntax",
+                severity: "error",
+                file,
+                line,
+                column: 1,
+                message: `${error.message} (document ${index + 1})`,
+            });
+        }
+    });
+    return { documents, findings };
+}
+function quoteKey(text, pos) {
+    const match = /^[^:\n]{1,80}/.exec(text.slice(pos));
+    return match ? `${JSON.stringify(match[0].trim().replace(/^["']|["']$/g, ""))} ` : "";
+}
+/**
+ * 1-based line of the first content line of each document, found by scanning for `---` markers (a marker in column
+ * 0 always starts a document, even inside a block scalar), so the fast path needs no position tracking.
+ */
+function documentStartLines(text) {
+    const starts = [];
+    let open = false;
+    let hasContent = false;
+    let line = 0;
+    for (let pos = 0; pos <= text.length;) {
+        let end = text.indexOf("\n", pos);
+        if (end === -1)
+            end = text.length;
+        line++;
+        if (isMarker(text, pos, end, "---")) {
+            starts.push(line);
+            open = true;
+            hasContent = isContent(text, pos + 3, end);
+        }
+        else if (isMarker(text, pos, end, "...")) {
+            open = false;
+        }
+        else if (isContent(text, pos, end)) {
+            if (!open) {
+                starts.push(line);
+                open = true;
+            }
+            else if (!hasContent)
+                starts[starts.length - 1] = line;
+            hasContent = true;
+        }
+        pos = end + 1;
+    }
+    return starts;
+}
+function isMarker(text, pos, end, marker) {
+    if (!text.startsWith(marker, pos))
+        return false;
+    const next = text.charCodeAt(pos + 3);
+    return end - pos === 3 || next === 32 || next === 9 || next === 13;
+}
+function isContent(text, pos, end) {
+    for (let i = pos; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 13)
+            continue;
+        return c !== 35 /* # */ && !(i === pos && c === 37); /* % directive */
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rendered/objects.ts
+
+/** `Kind namespace/name` (or `Kind name` for cluster-scoped objects): how objects are named in reports. */
+function objectKey(o) {
+    return o.namespace ? `${o.kind} ${o.namespace}/${o.name}` : `${o.kind} ${o.name}`;
+}
+/**
+ * Annotations kustomize and kubectl add about how an object was made, not what it is: they change whenever a file
+ * moves or an apply runs, and would drown the differences that reach the cluster.
+ */
+const BOOKKEEPING_ANNOTATIONS = [
+    "config.kubernetes.io/origin",
+    "alpha.config.kubernetes.io/transformations",
+    "kubectl.kubernetes.io/last-applied-configuration",
+];
+const BOOKKEEPING_PREFIXES = ["internal.config.kubernetes.io/", "config.k8s.io/"];
+/**
+ * kustomize's content hash: the first ten hex digits of a SHA-256, with 0, 1, 3, a and e replaced so the suffix
+ * never reads as a word or a number. Only this alphabet counts, so `web-config-production` keeps its name.
+ */
+const HASH_SUFFIX = /^(.+)-[24-9bcdfghkmt]{10}$/;
+/** True for an object kustomize generated (its origin names the generator that made it). */
+function generated(object) {
+    const origin = annotationsOf(object)?.["config.kubernetes.io/origin"];
+    return typeof origin === "string" && /^\s*configured(?:In|By):/m.test(origin);
+}
+function annotationsOf(object) {
+    const metadata = object.metadata;
+    if (!metadata || typeof metadata !== "object")
+        return undefined;
+    const annotations = metadata.annotations;
+    return annotations && typeof annotations === "object"
+        ? annotations
+        : undefined;
+}
+const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+/** Replaces every string equal to a key of `names` (anywhere in the value) by its mapped name. */
+function rename(value, names) {
+    if (typeof value === "string")
+        return names.get(value) ?? value;
+    if (Array.isArray(value))
+        return value.map((item) => rename(item, names));
+    if (isRecord(value)) {
+        const out = {};
+        for (const [key, item] of Object.entries(value))
+            out[key] = rename(item, names);
+        return out;
+    }
+    return value;
+}
+/** Keys sorted at every level, so two renders that differ only in order compare equal and print the same. */
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (isRecord(value)) {
+        const out = {};
+        for (const key of Object.keys(value).sort())
+            out[key] = sortKeys(value[key]);
+        return out;
+    }
+    return value;
+}
+/**
+ * Objects of one render (kustomize output, or plain manifests), normalised for comparison: generator hash suffixes
+ * dropped from generated ConfigMap and Secret names and from every reference to them, bookkeeping annotations
+ * removed (and `annotations` itself when nothing else is left), keys sorted, objects sorted by kind, namespace and
+ * name. Documents that are not Kubernetes objects (no kind or name) are left out.
+ */
+function normaliseObjects(documents) {
+    const objects = documents.filter((doc) => isRecord(doc) && typeof doc.kind === "string" && isRecord(doc.metadata));
+    const names = new Map();
+    for (const object of objects) {
+        if (object.kind !== "ConfigMap" && object.kind !== "Secret")
+            continue;
+        const name = object.metadata.name;
+        const match = typeof name === "string" ? HASH_SUFFIX.exec(name) : null;
+        if (match && generated(object))
+            names.set(name, match[1]);
+    }
+    const out = [];
+    for (const raw of objects) {
+        const object = (names.size ? rename(raw, names) : structuredClone(raw));
+        const metadata = object.metadata;
+        const annotations = annotationsOf(object);
+        if (annotations) {
+            for (const key of Object.keys(annotations)) {
+                if (BOOKKEEPING_ANNOTATIONS.includes(key) ||
+                    BOOKKEEPING_PREFIXES.some((prefix) => key.startsWith(prefix)))
+                    delete annotations[key];
+            }
+            if (Object.keys(annotations).length === 0)
+                delete metadata.annotations;
+        }
+        if (typeof metadata.name !== "string")
+            continue;
+        out.push({
+            kind: object.kind,
+            namespace: typeof metadata.namespace === "string" ? metadata.namespace : "",
+            name: metadata.name,
+            object: sortKeys(object),
+        });
+    }
+    return out.sort((a, b) => compare(a.kind, b.kind) || compare(a.namespace, b.namespace) || compare(a.name, b.name));
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+/** Parses a multi-document YAML text (kustomize's output, a manifest file) and normalises its objects. */
+function parseRendered(text) {
+    return normaliseObjects(load_loadDocuments(text).flatMap((doc) => isRecord(doc) && doc.kind === "List" && Array.isArray(doc.items) ? doc.items : [doc]));
+}
+
+;// CONCATENATED MODULE: ./src/rendered/diff.ts
+
+const diff_isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+/** Lists Kubernetes merges by name (containers, env, volumes, ports…): compared item by item under that name. */
+function namedItems(list) {
+    const out = new Map();
+    for (const item of list) {
+        const name = diff_isRecord(item) ? (item.name ?? item.key ?? item.containerPort) : undefined;
+        if ((typeof name !== "string" && typeof name !== "number") || out.has(String(name)))
+            return undefined;
+        out.set(String(name), item);
+    }
+    return out;
+}
+const equal = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function fieldName(key) {
+    return /^[A-Za-z_$][\w$-]*$/.test(key) ? key : JSON.stringify(key);
+}
+/** Every leaf that differs between two values; objects and named lists are walked, other lists compared whole. */
+function diff_walk(before, after, at, out) {
+    if (equal(before, after))
+        return;
+    const join = (key) => (at ? `${at}.${fieldName(key)}` : fieldName(key));
+    if (diff_isRecord(before) && diff_isRecord(after)) {
+        for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort())
+            diff_walk(before[key], after[key], join(key), out);
+        return;
+    }
+    if (Array.isArray(before) && Array.isArray(after)) {
+        const left = namedItems(before);
+        const right = namedItems(after);
+        if (left && right) {
+            for (const name of [...new Set([...left.keys(), ...right.keys()])])
+                diff_walk(left.get(name), right.get(name), `${at}[${name}]`, out);
+            return;
+        }
+        if (before.length === after.length) {
+            for (let index = 0; index < before.length; index++)
+                diff_walk(before[index], after[index], `${at}[${index}]`, out);
+            return;
+        }
+    }
+    // An added or removed subtree is listed leaf by leaf, so `resources.limits.memory` reads as such.
+    if (before === undefined && diff_isRecord(after) && Object.keys(after).length) {
+        diff_walk({}, after, at, out);
+        return;
+    }
+    if (after === undefined && diff_isRecord(before) && Object.keys(before).length) {
+        diff_walk(before, {}, at, out);
+        return;
+    }
+    const change = { path: at };
+    if (before !== undefined)
+        change.before = before;
+    if (after !== undefined)
+        change.after = after;
+    out.push(change);
+}
+/** Field differences of one object; Secret `data`/`stringData` values are reduced to "this key changed". */
+function fieldChanges(before, after, kind) {
+    const out = [];
+    diff_walk(before, after, "", out);
+    if (kind !== "Secret")
+        return out;
+    return out.map((change) => {
+        if (!/^(?:data|stringData)(?:\.|$)/.test(change.path))
+            return change;
+        const masked = { path: change.path, hidden: true };
+        if (change.before !== undefined)
+            masked.before = "(hidden)";
+        if (change.after !== undefined)
+            masked.after = "(hidden)";
+        return masked;
+    });
+}
+/** The fields of an object that exists on one side only, Secret values masked. */
+function wholeObject(object, side) {
+    const changes = side === "after"
+        ? fieldChanges({}, object.object, object.kind)
+        : fieldChanges(object.object, {}, object.kind);
+    return changes;
+}
+/** Every difference between two normalised renders, per object, in kind/namespace/name order. */
+function diffObjects(left, right, options = {}) {
+    const byKey = (list) => new Map(list.map((o) => [objectKey(o), o]));
+    const l = byKey(left);
+    const r = byKey(right);
+    const onlyLeft = [...l.values()].filter((o) => !r.has(objectKey(o)));
+    const onlyRight = [...r.values()].filter((o) => !l.has(objectKey(o)));
+    const pairs = [];
+    for (const [key, before] of l) {
+        const after = r.get(key);
+        if (after)
+            pairs.push([before, after]);
+    }
+    if (options.acrossNamespaces) {
+        const unique = (list) => {
+            const counts = new Map();
+            for (const o of list)
+                counts.set(`${o.kind}/${o.name}`, (counts.get(`${o.kind}/${o.name}`) ?? 0) + 1);
+            return new Map(list.filter((o) => counts.get(`${o.kind}/${o.name}`) === 1).map((o) => [`${o.kind}/${o.name}`, o]));
+        };
+        const ul = unique(onlyLeft);
+        const ur = unique(onlyRight);
+        for (const [id, before] of ul) {
+            const after = ur.get(id);
+            if (!after)
+                continue;
+            pairs.push([before, after]);
+            onlyLeft.splice(onlyLeft.indexOf(before), 1);
+            onlyRight.splice(onlyRight.indexOf(after), 1);
+        }
+    }
+    const out = [];
+    for (const [before, after] of pairs) {
+        // A namespace move is said once, on the object, not again as a field.
+        const fields = fieldChanges(before.object, after.object, after.kind).filter((f) => f.path !== "metadata.namespace");
+        if (fields.length === 0)
+            continue;
+        const diff = {
+            kind: after.kind,
+            namespace: after.namespace,
+            name: after.name,
+            change: "changed",
+            fields,
+        };
+        if (before.namespace !== after.namespace)
+            diff.previousNamespace = before.namespace;
+        out.push(diff);
+    }
+    for (const o of onlyLeft)
+        out.push({
+            kind: o.kind,
+            namespace: o.namespace,
+            name: o.name,
+            change: "removed",
+            fields: options.spellOutWholeObjects ? wholeObject(o, "before") : [],
+        });
+    for (const o of onlyRight)
+        out.push({
+            kind: o.kind,
+            namespace: o.namespace,
+            name: o.name,
+            change: "added",
+            fields: options.spellOutWholeObjects ? wholeObject(o, "after") : [],
+        });
+    const order = (d) => `${d.kind}\u0000${d.namespace}\u0000${d.name}`;
+    return out.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ./src/validate/apis.ts
+const workloads = ["Deployment", "DaemonSet", "ReplicaSet", "StatefulSet"];
+const rbac = ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"];
+const flowControl = ["FlowSchema", "PriorityLevelConfiguration"];
+const changes = [
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: workloads,
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "apps/v1",
+    },
+    {
+        apiVersion: "apps/v1beta1",
+        kinds: workloads,
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "apps/v1",
+    },
+    {
+        apiVersion: "apps/v1beta2",
+        kinds: workloads,
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "apps/v1",
+    },
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: ["NetworkPolicy"],
+        deprecated: "1.9",
+        removed: "1.16",
+        replacement: "networking.k8s.io/v1",
+    },
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: ["PodSecurityPolicy"],
+        deprecated: "1.11",
+        removed: "1.16",
+        replacement: "policy/v1beta1",
+    },
+    {
+        apiVersion: "extensions/v1beta1",
+        kinds: ["Ingress"],
+        deprecated: "1.14",
+        removed: "1.22",
+        replacement: "networking.k8s.io/v1",
+    },
+    {
+        apiVersion: "networking.k8s.io/v1beta1",
+        kinds: ["Ingress", "IngressClass"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "networking.k8s.io/v1",
+    },
+    {
+        apiVersion: "admissionregistration.k8s.io/v1beta1",
+        kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+        deprecated: "1.16",
+        removed: "1.22",
+        replacement: "admissionregistration.k8s.io/v1",
+    },
+    {
+        apiVersion: "apiextensions.k8s.io/v1beta1",
+        kinds: ["CustomResourceDefinition"],
+        deprecated: "1.16",
+        removed: "1.22",
+        replacement: "apiextensions.k8s.io/v1",
+    },
+    {
+        apiVersion: "apiregistration.k8s.io/v1beta1",
+        kinds: ["APIService"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "apiregistration.k8s.io/v1",
+    },
+    {
+        apiVersion: "authentication.k8s.io/v1beta1",
+        kinds: ["TokenReview"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "authentication.k8s.io/v1",
+    },
+    {
+        apiVersion: "authorization.k8s.io/v1beta1",
+        kinds: [
+            "LocalSubjectAccessReview",
+            "SelfSubjectAccessReview",
+            "SubjectAccessReview",
+            "SelfSubjectRulesReview",
+        ],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "authorization.k8s.io/v1",
+    },
+    {
+        apiVersion: "certificates.k8s.io/v1beta1",
+        kinds: ["CertificateSigningRequest"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "certificates.k8s.io/v1",
+    },
+    {
+        apiVersion: "coordination.k8s.io/v1beta1",
+        kinds: ["Lease"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "coordination.k8s.io/v1",
+    },
+    {
+        apiVersion: "rbac.authorization.k8s.io/v1beta1",
+        kinds: rbac,
+        deprecated: "1.17",
+        removed: "1.22",
+        replacement: "rbac.authorization.k8s.io/v1",
+    },
+    {
+        apiVersion: "rbac.authorization.k8s.io/v1alpha1",
+        kinds: rbac,
+        deprecated: "1.17",
+        removed: "1.22",
+        replacement: "rbac.authorization.k8s.io/v1",
+    },
+    {
+        apiVersion: "scheduling.k8s.io/v1beta1",
+        kinds: ["PriorityClass"],
+        deprecated: "1.14",
+        removed: "1.22",
+        replacement: "scheduling.k8s.io/v1",
+    },
+    {
+        apiVersion: "storage.k8s.io/v1beta1",
+        kinds: ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+        deprecated: "1.19",
+        removed: "1.22",
+        replacement: "storage.k8s.io/v1",
+    },
+    {
+        apiVersion: "batch/v1beta1",
+        kinds: ["CronJob"],
+        deprecated: "1.21",
+        removed: "1.25",
+        replacement: "batch/v1",
+    },
+    {
+        apiVersion: "discovery.k8s.io/v1beta1",
+        kinds: ["EndpointSlice"],
+        deprecated: "1.21",
+        removed: "1.25",
+        replacement: "discovery.k8s.io/v1",
+    },
+    {
+        apiVersion: "events.k8s.io/v1beta1",
+        kinds: ["Event"],
+        deprecated: "1.19",
+        removed: "1.25",
+        replacement: "events.k8s.io/v1",
+    },
+    {
+        apiVersion: "autoscaling/v2beta1",
+        kinds: ["HorizontalPodAutoscaler"],
+        deprecated: "1.22",
+        removed: "1.25",
+        replacement: "autoscaling/v2",
+    },
+    {
+        apiVersion: "policy/v1beta1",
+        kinds: ["PodDisruptionBudget"],
+        deprecated: "1.21",
+        removed: "1.25",
+        replacement: "policy/v1",
+    },
+    { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], deprecated: "1.21", removed: "1.25" },
+    {
+        apiVersion: "node.k8s.io/v1beta1",
+        kinds: ["RuntimeClass"],
+        deprecated: "1.20",
+        removed: "1.25",
+        replacement: "node.k8s.io/v1",
+    },
+    {
+        apiVersion: "autoscaling/v2beta2",
+        kinds: ["HorizontalPodAutoscaler"],
+        deprecated: "1.23",
+        removed: "1.26",
+        replacement: "autoscaling/v2",
+    },
+    {
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1",
+        kinds: flowControl,
+        deprecated: "1.23",
+        removed: "1.26",
+        replacement: "flowcontrol.apiserver.k8s.io/v1",
+    },
+    {
+        apiVersion: "storage.k8s.io/v1beta1",
+        kinds: ["CSIStorageCapacity"],
+        deprecated: "1.24",
+        removed: "1.27",
+        replacement: "storage.k8s.io/v1",
+    },
+    {
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2",
+        kinds: flowControl,
+        deprecated: "1.26",
+        removed: "1.29",
+        replacement: "flowcontrol.apiserver.k8s.io/v1",
+    },
+    {
+        apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3",
+        kinds: flowControl,
+        deprecated: "1.29",
+        removed: "1.32",
+        replacement: "flowcontrol.apiserver.k8s.io/v1",
+    },
+];
+/** Release from which an API version is served ("available since" in the same guide), for targets older than that. */
+const introduced = [
+    { apiVersion: "apiextensions.k8s.io/v1", kinds: ["CustomResourceDefinition"], since: "1.16" },
+    {
+        apiVersion: "admissionregistration.k8s.io/v1",
+        kinds: ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+        since: "1.16",
+    },
+    { apiVersion: "networking.k8s.io/v1", kinds: ["Ingress", "IngressClass"], since: "1.19" },
+    { apiVersion: "events.k8s.io/v1", kinds: ["Event"], since: "1.19" },
+    { apiVersion: "certificates.k8s.io/v1", kinds: ["CertificateSigningRequest"], since: "1.19" },
+    { apiVersion: "node.k8s.io/v1", kinds: ["RuntimeClass"], since: "1.20" },
+    { apiVersion: "batch/v1", kinds: ["CronJob"], since: "1.21" },
+    { apiVersion: "policy/v1", kinds: ["PodDisruptionBudget"], since: "1.21" },
+    { apiVersion: "discovery.k8s.io/v1", kinds: ["EndpointSlice"], since: "1.21" },
+    { apiVersion: "autoscaling/v2", kinds: ["HorizontalPodAutoscaler"], since: "1.23" },
+    { apiVersion: "storage.k8s.io/v1", kinds: ["CSIStorageCapacity"], since: "1.24" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta3", kinds: flowControl, since: "1.26" },
+    { apiVersion: "flowcontrol.apiserver.k8s.io/v1", kinds: flowControl, since: "1.29" },
+];
+/** Minor version of "1.29" / "v1.29.3"; throws on anything else. */
+function parseKubernetesVersion(version) {
+    const match = /^v?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+    if (!match)
+        throw new Error(`not a Kubernetes version: ${JSON.stringify(version)} (expected e.g. 1.31)`);
+    return Number(match[1]);
+}
+const minor = (version) => Number(version.split(".")[1]);
+function apiStatus(apiVersion, kind, kubernetesVersion) {
+    const target = parseKubernetesVersion(kubernetesVersion);
+    const newer = introduced.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+    if (newer && target < minor(newer.since)) {
+        return {
+            status: "removed",
+            message: `${apiVersion} ${kind} is served only from Kubernetes ${newer.since} on (target ${kubernetesVersion}): use an API version the target serves, or raise kubernetes-version`,
+        };
+    }
+    const change = changes.find((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+    if (!change)
+        return { status: "served" };
+    const instead = change.replacement ? `use ${change.replacement}` : "it has no replacement; remove it";
+    if (target >= minor(change.removed)) {
+        return {
+            status: "removed",
+            replacement: change.replacement,
+            message: `${apiVersion} ${kind} is not served since Kubernetes ${change.removed} (target ${kubernetesVersion}): ${instead}`,
+        };
+    }
+    if (target >= minor(change.deprecated)) {
+        return {
+            status: "deprecated",
+            replacement: change.replacement,
+            message: `${apiVersion} ${kind} is deprecated since Kubernetes ${change.deprecated} and removed in ${change.removed}: ${instead}`,
+        };
+    }
+    return { status: "served" };
+}
+/** Whether the table knows this apiVersion/kind at all (an old API has no bundled schema, but is no unknown kind). */
+function isKnownOldApi(apiVersion, kind) {
+    return changes.some((c) => c.apiVersion === apiVersion && c.kinds.includes(kind));
+}
+
+;// CONCATENATED MODULE: ./src/validate/apply-rules.ts
+
+/** The rules stage: each rule over each resource, and cross-resource rules over each deployment unit. */
+function runResourceRules(resources, rules, context, out) {
+    const perResource = rules.filter((rule) => rule.checkResource);
+    for (const resource of resources) {
+        for (const rule of perResource) {
+            for (const v of rule.checkResource(resource, context)) {
+                out.push({ rule: rule.id, resource: v.resource ?? resource, path: v.path, message: v.message });
+            }
+        }
+    }
+}
+function runUnitRules(resources, rules, context, out) {
+    for (const group of deploymentUnits(resources)) {
+        for (const rule of rules) {
+            if (!rule.checkAll)
+                continue;
+            for (const v of rule.checkAll(group, context)) {
+                const at = v.resource ?? group[0];
+                if (at)
+                    out.push({ rule: rule.id, resource: at, path: v.path, message: v.message });
+            }
+        }
+    }
+}
+/**
+ * Resources that are applied together — one kustomize build, or one directory of plain manifests — are what
+ * cross-resource rules (duplicates, selectors, services) compare; two overlays legitimately define the same names.
+ */
+function deploymentUnits(resources) {
+    const groups = new Map();
+    for (const resource of resources) {
+        const key = resource.renderedFrom
+            ? `build:${resource.renderedFrom}`
+            : `dir:${external_node_path_default().posix.dirname(resource.file)}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(resource);
+        else
+            groups.set(key, [resource]);
+    }
+    return [...groups.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/validate/classify.ts
 /**
  * What in a config repository is a Kubernetes manifest. Repositories hold much else in YAML — Helm values, app
@@ -11812,52 +11363,156 @@ function isClusterApi(apiVersion, kind) {
         return false;
     return group.includes(".") || dotlessGroups.has(group);
 }
-/**
- * A file with `{{` is a template (Helm chart, Go-templated config) unless every `{{` of its text ended up inside a
- * string of the parsed documents — an ApplicationSet's `'{{.path.basename}}'`, an ExternalSecret's
- * `"{{ .password }}"` — in which case the documents are manifests whose templated values are filled in later.
- * `documents` is undefined when the text does not parse, which makes it a template.
- */
-function templatedOnlyInStrings(text, documents) {
-    if (!documents)
-        return false;
-    let inText = 0;
-    for (let i = text.indexOf("{{"); i >= 0; i = text.indexOf("{{", i + 2))
-        inText++;
-    let inStrings = 0;
-    const visit = (value) => {
-        if (typeof value === "string") {
-            for (let i = value.indexOf("{{"); i >= 0; i = value.indexOf("{{", i + 2))
-                inStrings++;
-        }
-        else if (Array.isArray(value))
-            value.forEach(visit);
-        else if (value !== null && typeof value === "object") {
-            for (const [key, item] of Object.entries(value)) {
-                visit(key);
-                visit(item);
-            }
-        }
-    };
-    documents.forEach(visit);
-    return inText === inStrings;
-}
 /** Image names Skaffold builds (`build.artifacts[].image`, profiles included) from a Skaffold `Config` document. */
 function skaffoldArtifacts(object) {
-    if (!isRecord(object) ||
+    if (!classify_isRecord(object) ||
         typeof object.apiVersion !== "string" ||
         !object.apiVersion.startsWith("skaffold/"))
         return [];
     const builds = [
         object.build,
-        ...(Array.isArray(object.profiles) ? object.profiles.map((p) => isRecord(p) && p.build) : []),
+        ...(Array.isArray(object.profiles) ? object.profiles.map((p) => classify_isRecord(p) && p.build) : []),
     ];
-    return builds.flatMap((build) => isRecord(build) && Array.isArray(build.artifacts)
-        ? build.artifacts.flatMap((a) => (isRecord(a) && typeof a.image === "string" ? [a.image] : []))
+    return builds.flatMap((build) => classify_isRecord(build) && Array.isArray(build.artifacts)
+        ? build.artifacts.flatMap((a) => (classify_isRecord(a) && typeof a.image === "string" ? [a.image] : []))
         : []);
 }
-function isRecord(value) {
+function classify_isRecord(value) {
     return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/validate/config.ts
+
+
+const ignoreAnnotation = "gitops-pipeline.dev/ignore";
+const emptyValidateConfig = {
+    ignoreKinds: [],
+    skipPaths: [],
+    rules: {},
+    overrides: [],
+};
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Checks and normalises the raw section; `knownRules` catches typos in rule ids, which would otherwise do nothing. */
+function parseValidateConfig(raw, file, knownRules) {
+    if (raw === undefined || raw === null)
+        return emptyValidateConfig;
+    const fail = (what, hint) => {
+        throw new errors_UserError(`validate: ${what}`, { file, hint });
+    };
+    if (!isObject(raw))
+        fail("must be a mapping");
+    const section = raw;
+    const known = [
+        "kubernetesVersion",
+        "strict",
+        "ignoreKinds",
+        "skipPaths",
+        "production",
+        "rules",
+        "overrides",
+        "crds",
+        "schemas",
+    ];
+    for (const key of Object.keys(section)) {
+        if (!known.includes(key))
+            fail(`unknown key "${key}"`, `known keys: ${known.join(", ")}`);
+    }
+    const strings = (value, what) => {
+        if (value === undefined)
+            return [];
+        if (!Array.isArray(value) || !value.every((v) => typeof v === "string"))
+            return fail(`${what} must be a list of strings`);
+        return value;
+    };
+    const settings = (value, what) => {
+        if (value === undefined)
+            return {};
+        if (!isObject(value))
+            return fail(`${what} must map rule ids to off, warning or error`);
+        const out = {};
+        for (const [id, setting] of Object.entries(value)) {
+            if (!knownRules.includes(id))
+                fail(`${what}: unknown rule "${id}"`, `rules: ${knownRules.join(", ")}`);
+            // YAML 1.1 readers turn a bare `off` into false; accept both spellings.
+            const normal = setting === false ? "off" : setting;
+            if (normal !== "off" && normal !== "warning" && normal !== "error") {
+                fail(`${what}.${id} must be off, warning or error, got ${JSON.stringify(setting)}`);
+            }
+            out[id] = normal;
+        }
+        return out;
+    };
+    const version = section.kubernetesVersion;
+    if (version !== undefined && typeof version !== "string" && typeof version !== "number") {
+        fail('kubernetesVersion must be a string such as "1.31"');
+    }
+    if (section.strict !== undefined && typeof section.strict !== "boolean")
+        fail("strict must be true or false");
+    const overrides = section.overrides === undefined ? [] : section.overrides;
+    if (!Array.isArray(overrides))
+        fail("overrides must be a list of {paths, rules}");
+    return {
+        kubernetesVersion: version === undefined ? undefined : String(version),
+        strict: section.strict,
+        ignoreKinds: strings(section.ignoreKinds, "ignoreKinds"),
+        skipPaths: strings(section.skipPaths, "skipPaths"),
+        ...(section.production === undefined ? {} : { production: strings(section.production, "production") }),
+        ...(section.crds === undefined ? {} : { crds: strings(section.crds, "crds") }),
+        ...(section.schemas === undefined ? {} : { schemas: strings(section.schemas, "schemas") }),
+        rules: settings(section.rules, "rules"),
+        overrides: overrides.map((entry, i) => {
+            if (!isObject(entry))
+                return fail(`overrides[${i}] must be a mapping with paths and rules`);
+            return {
+                paths: strings(entry.paths, `overrides[${i}].paths`),
+                rules: settings(entry.rules, `overrides[${i}].rules`),
+            };
+        }),
+    };
+}
+/** Answers "what severity does rule R have for file F", with globs compiled once. */
+class RuleSettings {
+    config;
+    defaults;
+    overrides;
+    skip;
+    constructor(config, defaults) {
+        this.config = config;
+        this.defaults = defaults;
+        this.overrides = config.overrides.map((o) => ({
+            match: picomatch_default()(o.paths, { dot: true }),
+            rules: o.rules,
+        }));
+        this.skip = config.skipPaths.length ? picomatch_default()(config.skipPaths, { dot: true }) : () => false;
+    }
+    skipped(file) {
+        return this.skip(file);
+    }
+    /** `fallback`: the finding's own default, used when the config does not set the rule's severity. */
+    severity(rule, file, fallback) {
+        let setting = this.config.rules[rule] ?? fallback ?? this.defaults.get(rule) ?? "error";
+        for (const override of this.overrides) {
+            if (override.rules[rule] !== undefined && override.match(file))
+                setting = override.rules[rule];
+        }
+        return setting;
+    }
+    ignoresKind(apiVersion, kind) {
+        return this.config.ignoreKinds.some((k) => k === kind || k === `${apiVersion}/${kind}`);
+    }
+}
+/** Rule ids a resource opts out of through its annotation. */
+function ignoredByAnnotation(object) {
+    const metadata = object.metadata;
+    if (!isObject(metadata) || !isObject(metadata.annotations))
+        return undefined;
+    const value = metadata.annotations[ignoreAnnotation];
+    if (typeof value !== "string")
+        return undefined;
+    return new Set(value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean));
 }
 
 ;// CONCATENATED MODULE: ./src/validate/kustomize.ts
@@ -11867,7 +11522,9 @@ const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomiz
 /** kustomize's remote targets: URLs, scp-like git addresses, `github.com/…` shorthands and `?ref=` pins. */
 const isRemote = (ref) => /^[a-z][a-z0-9+.-]*:\/\/|^[^/\s]+@[^/\s]+:|^(?:github|gitlab|bitbucket)\.(?:com|org)\/|[?&](?:ref|version|submodules|timeout)=/i.test(ref);
 /** Reads the file and directory references of a kustomization file (kustomize's own field names). */
-function parseKustomization(file, text, isDir) {
+function parseKustomization(file, text, isDir, 
+/** The file's first document when the caller parsed it already, or the reason it does not parse. */
+loaded) {
     const dir = external_node_path_default().posix.dirname(file);
     const inputs = {
         dir,
@@ -11879,17 +11536,35 @@ function parseKustomization(file, text, isDir) {
         dataFiles: [],
         dirs: [],
         remote: [],
+        images: [],
     };
     let k;
     try {
-        const loaded = load(text);
-        k = loaded && typeof loaded === "object" ? loaded : {};
+        if (loaded && "problem" in loaded)
+            throw new Error(loaded.problem);
+        const first = loaded ? loaded.object : load_loadDocuments(text)[0];
+        k = first && typeof first === "object" ? first : {};
     }
     catch (error) {
         inputs.problem = error.message;
         return inputs;
     }
     inputs.component = k.kind === "Component";
+    (Array.isArray(k.images) ? k.images : []).forEach((entry, index) => {
+        if (!entry || typeof entry !== "object")
+            return;
+        const e = entry;
+        if (typeof e.name !== "string")
+            return;
+        const text = (v) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
+        inputs.images.push({
+            index,
+            name: e.name,
+            newName: text(e.newName),
+            newTag: text(e.newTag),
+            digest: text(e.digest),
+        });
+    });
     const local = (ref) => {
         if (typeof ref !== "string" || ref.includes("\n") || isRemote(ref))
             return undefined;
@@ -11921,7 +11596,10 @@ function parseKustomization(file, text, isDir) {
         add(ref, "patch");
     for (const key of ["patches", "patchesJson6902"]) {
         for (const entry of list(k[key])) {
-            if (entry && typeof entry === "object")
+            // Older kustomizations list patch files by name under `patches` too.
+            if (typeof entry === "string")
+                add(entry, "patch");
+            else if (entry && typeof entry === "object")
                 add(entry.path, "patch");
         }
     }
@@ -12051,176 +11729,389 @@ class KustomizationGraph {
     }
 }
 
-;// CONCATENATED MODULE: ./src/validate/load.ts
+;// CONCATENATED MODULE: ./src/validate/files.ts
 
 
 
+
+
+/** The load stage: which files to check, and the resources their documents hold. */
+const manifestFile = /\.(?:ya?ml|json)$/i;
+function files_isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 /**
- * Parses every document of a file. The common case — a well-formed file — goes through js-yaml, the fastest plain
- * parse; only a file it rejects is parsed again with `yaml`, which keeps going after an error, so every broken
- * document and every duplicate key gets its own finding with line and column.
+ * Files to check under the given paths: YAML, JSON and kustomization files, dot-directories and node_modules
+ * skipped; with `names`, only files of those names.
  */
-/** YAML merge keys (`<<: *defaults`) are resolved, as the Kubernetes YAML reader and kustomize do. */
-const schema = CORE_SCHEMA.withTags(mergeTag);
-/** Every document of `text` as plain data; throws on the first syntax error. */
-function load_loadDocuments(text) {
-    return loadAll(text, { schema });
-}
-function load_parseYamlFile(file, text) {
-    let objects;
-    try {
-        objects = load_loadDocuments(text);
-    }
-    catch (error) {
-        const slow = parseSlowly(file, text);
-        // The two parsers disagree on a few edge cases; what js-yaml rejects must still be reported.
-        if (slow.findings.length === 0) {
-            const mark = error.mark;
-            slow.findings.push({
-                rule: "yaml-syntax",
-                severity: "error",
-                file,
-                line: (mark?.line ?? 0) + 1,
-                column: (mark?.column ?? 0) + 1,
-                message: error.reason ?? String(error),
-            });
+function collectFiles(paths, source, names) {
+    const out = new Set();
+    const wanted = (name) => names ? names.includes(name) : manifestFile.test(name) || name === "Kustomization";
+    const walk = (dir) => {
+        for (const entry of source.list(dir)) {
+            if (entry.name.startsWith(".") || entry.name === "node_modules")
+                continue;
+            const full = dir === "." ? entry.name : `${dir}/${entry.name}`;
+            if (entry.dir)
+                walk(full);
+            else if (wanted(entry.name))
+                out.add(full);
         }
-        return slow;
+    };
+    for (const raw of paths.length ? paths : ["."]) {
+        const p = external_node_path_default().posix.normalize(raw.replace(/\\/g, "/")).replace(/\/+$/, "") || ".";
+        if (source.isDir(p))
+            walk(p);
+        else if (source.exists(p))
+            out.add(p);
+        else
+            throw new errors_UserError(`path not found: ${raw}`, {
+                hint: "Give files or directories of the config repository.",
+            });
     }
-    const lines = new StartLines(text);
-    return { documents: objects.map((object, index) => new FastDocument(object, index, lines)), findings: [] };
+    return [...out].sort();
 }
-/** Start lines are needed only for findings without a path; the scan for them waits until one asks. */
-class StartLines {
-    text;
-    starts;
-    constructor(text) {
-        this.text = text;
+function readKustomizations(files, read, isDir, 
+/** The parse the rest of validation shares, so a kustomization file is parsed once. */
+load) {
+    const out = [];
+    for (const file of files) {
+        if (!kustomizationNames.includes(external_node_path_default().posix.basename(file)))
+            continue;
+        out.push(parseKustomization(file, read(file) ?? "", isDir, load?.(file)));
     }
-    of(index) {
-        this.starts ??= documentStartLines(this.text);
-        return this.starts[index] ?? 1;
-    }
+    return out;
 }
-class FastDocument {
+/** List kinds whose `items` are objects of their own: `v1 List` and the typed `…List` kinds (SecretList…). */
+function isListKind(object) {
+    return (typeof object.kind === "string" &&
+        object.kind.endsWith("List") &&
+        typeof object.apiVersion === "string" &&
+        Array.isArray(object.items));
+}
+/** The resources of a document: itself, or the items of a List. */
+function toResources(doc, file, listItems) {
+    const object = doc.object;
+    if (files_isObject(object) && isListKind(object)) {
+        const out = [];
+        // A typed list (SecretList) may leave out each item's apiVersion and kind: they are the list's.
+        const itemKind = object.kind === "List" ? undefined : object.kind.slice(0, -"List".length);
+        object.items.forEach((item, i) => {
+            const filled = itemKind && files_isObject(item)
+                ? { apiVersion: object.apiVersion, kind: itemKind, ...item }
+                : item;
+            const resource = toResource({ object: filled, index: doc.index, line: doc.line }, file);
+            if (!resource)
+                return;
+            listItems.set(resource, ["items", i]);
+            out.push(resource);
+        });
+        return out;
+    }
+    const resource = toResource(doc, file);
+    return resource ? [resource] : [];
+}
+/** A document that names an apiVersion and a kind; anything else (Helm values, tool config) is not a resource. */
+function toResource(doc, file) {
+    const object = doc.object;
+    if (!files_isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
+        return undefined;
+    // kustomize's own configuration and other tools' files share the layout of resources but never reach a cluster.
+    if (!isClusterApi(object.apiVersion, object.kind))
+        return undefined;
+    return new FileResource(idOf(object), object, file, doc);
+}
+/** A resource read straight from a file; its start line is looked up only when a finding needs it. */
+class FileResource {
+    id;
     object;
-    index;
-    lines;
-    constructor(object, index, lines) {
+    file;
+    doc;
+    environment;
+    documentIndex;
+    constructor(id, object, file, doc) {
+        this.id = id;
         this.object = object;
-        this.index = index;
-        this.lines = lines;
+        this.file = file;
+        this.doc = doc;
+        this.documentIndex = doc.index;
     }
     get line() {
-        return this.lines.of(this.index);
+        return this.doc.line;
     }
 }
-function parseSlowly(file, text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // The parser's own duplicate-key check is quadratic in a mapping's size; duplicateKeys finds the same keys linearly.
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
-    const list = Array.isArray(docs) ? docs : [];
-    const findings = [];
-    const documents = [];
-    const seen = new Set();
-    list.forEach((doc, index) => {
-        const duplicates = duplicateKeys(doc.contents).map((duplicate) => ({
-            code: "DUPLICATE_KEY",
-            message: "",
-            pos: [duplicate.offset],
-        }));
-        for (const error of [...doc.errors, ...duplicates]) {
-            const { line, col } = lineCounter.linePos(error.pos[0]);
-            // One finding per place: the parser often explains one mistake twice.
-            if (seen.has(`${line}:${col}`))
-                continue;
-            seen.add(`${line}:${col}`);
-            const duplicate = error.code === "DUPLICATE_KEY";
-            findings.push({
-                rule: duplicate ? "duplicate-key" : "yaml-syntax",
-                severity: "error",
-                file,
-                line,
-                column: col,
-                message: duplicate
-                    ? `duplicate key ${quoteKey(text, error.pos[0])}in one mapping: YAML keeps only one of the values; remove or rename one`
-                    : `${error.message.split(" at line")[0].replace(/:$/, "")} (document ${index + 1})`,
-            });
-        }
-        const start = doc.contents?.range?.[0] ?? doc.range[0];
-        const line = lineCounter.linePos(start).line;
-        if (doc.errors.length > 0 || duplicates.length > 0)
-            return;
-        try {
-            documents.push({ object: doc.toJS({ maxAliasCount: -1 }), index, line });
-        }
-        catch (error) {
-            // An alias to an anchor defined nowhere (or later) parses, but has no value.
-            findings.push({
-                rule: "yaml-syntax",
-                severity: "error",
-                file,
-                line,
-                column: 1,
-                message: `${error.message} (document ${index + 1})`,
-            });
-        }
-    });
-    return { documents, findings };
-}
-function quoteKey(text, pos) {
-    const match = /^[^:\n]{1,80}/.exec(text.slice(pos));
-    return match ? `${JSON.stringify(match[0].trim().replace(/^["']|["']$/g, ""))} ` : "";
+function idOf(object) {
+    const metadata = files_isObject(object.metadata) ? object.metadata : {};
+    const id = {
+        apiVersion: String(object.apiVersion),
+        kind: String(object.kind),
+        name: typeof metadata.name === "string" ? metadata.name : "",
+    };
+    if (typeof metadata.namespace === "string")
+        id.namespace = metadata.namespace;
+    return id;
 }
 /**
- * 1-based line of the first content line of each document, found by scanning for `---` markers (a marker in column
- * 0 always starts a document, even inside a block scalar), so the fast path needs no position tracking.
+ * Resource files a kustomization names that a step before kustomize writes at sync time: Argo CD config management
+ * plugins such as kustomized-helm run `helm template . > all.yaml && kustomize build` in a chart directory, and the
+ * generated file is git-ignored. Such a kustomization cannot be built from the repository alone; its committed files
+ * are still checked as they are.
  */
-function documentStartLines(text) {
-    const starts = [];
-    let open = false;
-    let hasContent = false;
-    let line = 0;
-    for (let pos = 0; pos <= text.length;) {
-        let end = text.indexOf("\n", pos);
-        if (end === -1)
-            end = text.length;
-        line++;
-        if (isMarker(text, pos, end, "---")) {
-            starts.push(line);
-            open = true;
-            hasContent = isContent(text, pos + 3, end);
-        }
-        else if (isMarker(text, pos, end, "...")) {
-            open = false;
-        }
-        else if (isContent(text, pos, end)) {
-            if (!open) {
-                starts.push(line);
-                open = true;
-            }
-            else if (!hasContent)
-                starts[starts.length - 1] = line;
-            hasContent = true;
-        }
-        pos = end + 1;
-    }
-    return starts;
+function generatedAtSync(k, source) {
+    const missing = k.resourceFiles.filter((f) => !source.exists(f));
+    if (missing.length === 0)
+        return [];
+    const join = (name) => (k.dir === "." ? name : `${k.dir}/${name}`);
+    if (source.exists(join("Chart.yaml")))
+        return missing;
+    const ignore = source.read(join(".gitignore"));
+    if (ignore === undefined)
+        return [];
+    const patterns = ignore
+        .split("\n")
+        .map((line) => line.trim().replace(/^\//, ""))
+        .filter((line) => line && !line.startsWith("#") && !line.startsWith("!"));
+    const ignored = patterns.length ? picomatch_default()(patterns, { dot: true, basename: true }) : () => false;
+    return missing.filter((f) => ignored(external_node_path_default().posix.relative(k.dir, f)));
 }
-function isMarker(text, pos, end, marker) {
-    if (!text.startsWith(marker, pos))
-        return false;
-    const next = text.charCodeAt(pos + 3);
-    return end - pos === 3 || next === 32 || next === 9 || next === 13;
-}
-function isContent(text, pos, end) {
-    for (let i = pos; i < end; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 13)
+
+;// CONCATENATED MODULE: ./src/validate/render.ts
+
+
+/** The render stage: kustomize builds, traced back to the files and patches their objects come from. */
+const originAnnotation = "config.kubernetes.io/origin";
+/**
+ * Resources of one build, each traced back to the document it came from: kustomize's origin annotation names the
+ * file (or, for generated objects, the kustomization that configured them), and the document is the one of the
+ * same kind whose name the rendered name contains (prefixes and suffixes are kustomize's doing).
+ */
+function renderedResources(root, output, resolve, parse) {
+    const resources = [];
+    for (const object of load_loadDocuments(output)) {
+        if (!files_isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
             continue;
-        return c !== 35 /* # */ && !(i === pos && c === 37); /* % directive */
+        const metadata = files_isObject(object.metadata) ? object.metadata : undefined;
+        const annotations = metadata && files_isObject(metadata.annotations) ? metadata.annotations : undefined;
+        let origin = {};
+        if (annotations && typeof annotations[originAnnotation] === "string") {
+            try {
+                origin = load_loadDocuments(annotations[originAnnotation])[0] ?? {};
+            }
+            catch {
+                origin = {};
+            }
+            delete annotations[originAnnotation];
+            if (Object.keys(annotations).length === 0 && metadata)
+                delete metadata.annotations;
+        }
+        const id = idOf(object);
+        const from = origin.path ?? origin.configuredIn;
+        let file = from ? resolve(from) : root.file;
+        let documentIndex = 0;
+        let line = 1;
+        const docs = origin.path ? parse(file) : [];
+        if (origin.path && docs.length === 0)
+            file = root.file;
+        const match = bestMatch(docs, id);
+        if (match) {
+            documentIndex = match.index;
+            line = match.line;
+        }
+        resources.push({ id, object, file, line, documentIndex, renderedFrom: root.dir });
     }
-    return false;
+    return resources;
+}
+/** Patch documents a build applies, the root's own first: the last kustomization to set a value wins. */
+function patchDocuments(graph, rootDir, parse) {
+    const out = [];
+    const seen = new Set();
+    const visit = (dir) => {
+        if (seen.has(dir))
+            return;
+        seen.add(dir);
+        const k = graph.get(dir);
+        if (!k)
+            return;
+        for (const file of k.patchFiles) {
+            for (const doc of parse(file))
+                if (files_isObject(doc.object) && typeof doc.object.kind === "string")
+                    out.push({ file, doc });
+        }
+        for (const d of k.dirs)
+            visit(d);
+    };
+    visit(rootDir);
+    return out;
+}
+/** The patch document that sets the value at `path` of a rendered resource, when one does. */
+function patchSetting(patches, resource, path) {
+    if (!patches?.length)
+        return undefined;
+    const rendered = render_valueAt(resource.object, path);
+    for (const { file, doc } of patches) {
+        const object = doc.object;
+        const metadata = files_isObject(object.metadata) ? object.metadata : {};
+        const name = typeof metadata.name === "string" ? metadata.name : "";
+        if (object.kind !== resource.id.kind || name === "" || !resource.id.name.includes(name))
+            continue;
+        const value = render_valueAt(object, path);
+        // Lists merge by key, so an index into the rendered object need not match the patch's: compare values.
+        const same = value === rendered ||
+            (typeof value === "object" && value !== null && !path.some((s) => typeof s === "number"));
+        if (value !== undefined && same)
+            return { file, documentIndex: doc.index };
+    }
+    return undefined;
+}
+function render_valueAt(object, path) {
+    let node = object;
+    for (const segment of path) {
+        if (node === null || typeof node !== "object")
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function bestMatch(docs, id) {
+    const sameKind = docs.filter((d) => files_isObject(d.object) && d.object.kind === id.kind);
+    const nameOf = (d) => {
+        const m = d.object.metadata;
+        return files_isObject(m) && typeof m.name === "string" ? m.name : "";
+    };
+    return (sameKind.find((d) => nameOf(d) === id.name) ??
+        sameKind.find((d) => nameOf(d) !== "" && id.name.includes(nameOf(d))) ??
+        sameKind[0] ??
+        docs[0]);
+}
+/** Runs `fn` over `items`, at most `limit` at a time, results in input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/validate/findings.ts
+
+
+function placeFindings(raw, placement, out, own) {
+    const { positions, listItems, patchesOf } = placement;
+    for (const f of raw) {
+        const ignored = ignoredByAnnotation(f.resource.object);
+        if (ignored?.has(f.rule) || ignored?.has("all"))
+            continue;
+        const prefix = listItems.get(f.resource);
+        const path = prefix ? [...prefix, ...(f.path ?? [])] : f.path;
+        const base = {
+            file: f.resource.file,
+            ...(positions.locate(f.resource.file, f.resource.documentIndex, path) ?? {
+                line: f.resource.line,
+                column: 1,
+            }),
+        };
+        if (!path) {
+            base.line = f.resource.line;
+            base.column = 1;
+        }
+        const overlay = f.path ? placement.overlaySetting?.(f.resource, f.path) : undefined;
+        const patch = !overlay && f.path ? patchSetting(patchesOf.get(f.resource), f.resource, f.path) : undefined;
+        const patchAt = patch && {
+            file: patch.file,
+            ...(positions.locate(patch.file, patch.documentIndex, path) ?? { line: 1, column: 1 }),
+        };
+        const at = overlay ?? patchAt ?? base;
+        // The line a user edits comes first; the base's line, which the value overrides, is named after it.
+        const also = at !== base && (at.file !== base.file || at.line !== base.line) ? base : undefined;
+        let message = f.resource.renderedFrom
+            ? `${f.message} (in the build of ${f.resource.renderedFrom})`
+            : f.message;
+        if (also)
+            message += `; the base writes it at ${also.file}:${also.line}`;
+        const finding = {
+            rule: f.rule,
+            severity: f.severity ?? "error",
+            file: at.file,
+            line: at.line,
+            column: at.column,
+            resource: f.resource.id,
+            message,
+        };
+        if (also)
+            finding.related = [{ file: also.file, line: also.line, column: also.column }];
+        if (f.severity)
+            own.set(finding, f.severity);
+        out.push(finding);
+    }
+}
+/** Applies configured severities and path overrides, drops repeats (a base seen through several builds), sorts. */
+function settle(findings, settings, own) {
+    const seen = new Set();
+    const out = [];
+    for (const finding of findings) {
+        const setting = settings.severity(finding.rule, finding.file, own?.get(finding));
+        if (setting === "off")
+            continue;
+        const key = `${finding.rule}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message.replace(/ \(in the build of [^)]*\)/, "")}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ ...finding, severity: setting });
+    }
+    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+;// CONCATENATED MODULE: ./src/validate/overlay.ts
+
+/** Where a value of a rendered resource was set by a kustomization rather than written in the resource's file. */
+/** `registry/name:tag@digest` → the name without tag or digest. */
+function overlay_imageName(image) {
+    const at = image.indexOf("@");
+    const ref = at < 0 ? image : image.slice(0, at);
+    const colon = ref.lastIndexOf(":");
+    return colon > ref.lastIndexOf("/") ? ref.slice(0, colon) : ref;
+}
+/**
+ * The `images:` entry of the build's kustomizations (the root's own first: the last one applied wins) that gave a
+ * rendered container image its name, tag or digest; the position of the field that set what the finding is about.
+ */
+function overlayImageSetting(graph, resource, path, positions) {
+    if (!resource.renderedFrom || path[path.length - 1] !== "image")
+        return undefined;
+    const image = render_valueAt(resource.object, path);
+    if (typeof image !== "string")
+        return undefined;
+    const name = overlay_imageName(image);
+    const seen = new Set();
+    const order = [];
+    const visit = (dir) => {
+        if (seen.has(dir))
+            return;
+        seen.add(dir);
+        order.push(dir);
+        for (const d of graph.get(dir)?.dirs ?? [])
+            visit(d);
+    };
+    visit(resource.renderedFrom);
+    for (const dir of order) {
+        const k = graph.get(dir);
+        for (const entry of k?.images ?? []) {
+            if ((entry.newName ?? entry.name) !== name)
+                continue;
+            const field = entry.digest ? "digest" : entry.newTag ? "newTag" : entry.newName ? "newName" : undefined;
+            if (!field || !k)
+                continue;
+            const at = positions.locate(k.file, 0, ["images", entry.index, field]);
+            if (at)
+                return { file: k.file, ...at };
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/validate/positions.ts
@@ -12383,7 +12274,7 @@ function isPlaceholder(value) {
  * A value that names where a secret is kept rather than holding it: 1Password (`op://vault/item/field`), vals
  * (`ref+vault://…`, `ref+awssecrets://…`), Argo CD Vault Plugin (`<path:secret/data/app#password>` and its `<key>`
  * placeholders), Bank-Vaults (`vault:secret/data/app#password`), Berglas (`sm://project/secret`,
- * `berglas://bucket/secret`), AWS Secrets Manager and Parameter Store ARNs, and SOPS ciphertext (`ENC[…]`).
+ * `berglas://bucket/secret`), AWS Secrets Manager and Parameter Store ARNs, and SOPS ciphertext as SOPS writes it.
  * Something fills these in at deploy time; the repository holds no credential.
  */
 function isSecretReference(value) {
@@ -12395,7 +12286,14 @@ function isSecretReference(value) {
         /^vault:[^\s#]+#\S+$/.test(v) ||
         /^(?:sm|berglas):\/\/\S+$/.test(v) ||
         /^arn:aws[a-z-]*:(?:secretsmanager|ssm):/.test(v) ||
-        v.startsWith("ENC["));
+        isSopsValue(v));
+}
+/**
+ * A value SOPS encrypted: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]`, each part base64. Anything else in `ENC[…]`
+ * is text someone typed, not ciphertext.
+ */
+function isSopsValue(value) {
+    return /^ENC\[AES256_GCM,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:(?:str|int|float|bool|bytes|comment)\]$/.test(value);
 }
 /** `apps/v1` → `apps`, `v1` → `` (the core group). */
 function apiGroup(apiVersion) {
@@ -12982,7 +12880,7 @@ const hpaTarget = {
     id: "hpa-target",
     defaultSeverity: "error",
     description: "A HorizontalPodAutoscaler must target a workload deployed with it and have minReplicas ≤ maxReplicas.",
-    checkAll(resources) {
+    checkAll(resources, context) {
         const violations = [];
         const candidatesFor = byLookupScope(resources, (resource) => resource);
         const workloadsFor = byLookupScope(resources, (resource) => podOf(resource));
@@ -13007,7 +12905,8 @@ const hpaTarget = {
             // As for Services: plain manifests with no workload in view say nothing about where the target lives.
             if (hpa.renderedFrom === undefined && workloadsFor(hpa).length === 0)
                 continue;
-            const found = candidatesFor(hpa).some((candidate) => candidate.id.kind === kind &&
+            // An app's directory often keeps its autoscaler a level below its workload: look up the tree too.
+            const found = [...candidatesFor(hpa), ...(context?.enclosing?.(hpa) ?? [])].some((candidate) => candidate.id.kind === kind &&
                 candidate.id.name === name &&
                 (group === undefined || apiGroup(candidate.id.apiVersion) === group) &&
                 namespacesMayMatch(hpa, candidate));
@@ -13169,15 +13068,27 @@ const mutableTag = {
 
 ;// CONCATENATED MODULE: ./src/validate/rules/plaintext-secret.ts
 
+/** Where SOPS keeps the keys a file is encrypted to; at least one must list a key for SOPS to decrypt it. */
+const KEY_GROUPS = ["pgp", "age", "kms", "gcp_kms", "azure_kv", "hc_vault", "key_groups"];
 /**
- * SOPS leaves its values as `ENC[…]` and adds a top-level `sops` block. A Secret that kustomize generates from a
- * SOPS-encrypted env or YAML file (decrypted later by Flux or ksops) carries the ciphertext base64-encoded in
- * `data`, next to `sops_*` metadata keys.
+ * The metadata block SOPS adds to a file it encrypted: a `mac` over the values, itself encrypted, and the keys to
+ * decrypt with. `sops: {}` or a block without keys is not something SOPS wrote.
  */
-function isEncrypted(object, key, value) {
-    if (isObj(object["sops"]) || key.startsWith("sops_"))
-        return true;
-    return typeof value === "string" && value.startsWith("ENC[");
+function hasSopsBlock(object) {
+    const sops = object["sops"];
+    if (!isObj(sops) || typeof sops["mac"] !== "string" || !isSopsValue(sops["mac"]))
+        return false;
+    return KEY_GROUPS.some((group) => Array.isArray(sops[group]) && sops[group].length > 0);
+}
+/**
+ * A dotenv file SOPS encrypted keeps its metadata as `sops_*` keys (`sops_mac`, `sops_age__list_0__map_recipient`);
+ * a Secret generated from one carries them among its keys, base64-encoded in `data`.
+ */
+function hasSopsDotenv(entries, base64) {
+    const mac = entries["sops_mac"];
+    if (typeof mac !== "string" || !isSopsValue(plaintext_secret_text(mac, base64)))
+        return false;
+    return Object.keys(entries).some((key) => /^sops_(?:pgp|age|kms|gcp_kms|azure_kv|hc_vault)__list_\d+__map_/.test(key));
 }
 /** The text a `data` value stands for; `undefined` when it is not base64. */
 function decoded(value) {
@@ -13185,17 +13096,25 @@ function decoded(value) {
         return undefined;
     return Buffer.from(value, "base64").toString("utf8");
 }
-/** A value that is a reference, a placeholder or ciphertext, written as it is or base64-encoded in `data`. */
-function notACredential(object, key, value, base64) {
-    const text = base64 ? (decoded(value) ?? value) : value;
+const plaintext_secret_text = (value, base64) => (base64 ? (decoded(value) ?? value) : value);
+/**
+ * A Secret a generator made from a SOPS-encrypted YAML or JSON file holds that file, base64-encoded, as one value:
+ * ciphertext values, a `sops` block with a `mac`.
+ */
+function isSopsFile(content) {
+    return (/^sops:\s*$/m.test(content) &&
+        /^\s+mac: ENC\[AES256_GCM,/m.test(content) &&
+        /ENC\[AES256_GCM,data:[^\]]*,iv:[^\]]+,tag:[^\]]+,type:\w+\]/.test(content));
+}
+/** A value that is a reference, a placeholder or SOPS ciphertext, written as it is or base64-encoded in `data`. */
+function notACredential(value, base64, encrypted) {
+    const plain = plaintext_secret_text(value, base64);
+    if (encrypted && (isSopsValue(value) || isSopsValue(plain)))
+        return true;
     return (isPlaceholder(value) ||
-        isEncrypted(object, key, value) ||
-        isSecretReference(value) ||
-        (text !== value &&
-            (isPlaceholder(text) ||
-                isSecretReference(text) ||
-                text.includes("ENC[AES256_GCM,") ||
-                /^sops:$/m.test(text))));
+        (!isSopsValue(value) && isSecretReference(value)) ||
+        (plain !== value &&
+            (isPlaceholder(plain) || (!isSopsValue(plain) && isSecretReference(plain)) || isSopsFile(plain))));
 }
 /**
  * Argo CD reads repositories and clusters from labelled Secrets; declaring a public repository needs only these
@@ -13238,10 +13157,15 @@ const plaintextSecret = {
             const entries = resource.object[field];
             if (!isObj(entries))
                 continue;
+            const base64 = field === "data";
+            // Ciphertext counts as encrypted only next to the metadata SOPS writes with it.
+            const block = hasSopsBlock(resource.object);
+            const dotenv = hasSopsDotenv(entries, base64);
             const keys = Object.entries(entries).filter(([key, value]) => !(argocd && ARGOCD_PUBLIC_KEYS.has(key)) &&
+                !(dotenv && key.startsWith("sops_")) &&
                 value != null &&
                 String(value) !== "" &&
-                !notACredential(resource.object, key, String(value), field === "data"));
+                !notACredential(String(value), base64, block || dotenv));
             if (keys.length === 0)
                 continue;
             const names = keys.map(([key]) => key);
@@ -13567,12 +13491,25 @@ const builtinApiVersions = new Set(kinds_namespaceObject.S2);
 class SchemaSet {
     types;
     kinds;
+    lowercase = new Map();
+    replaced = new Set();
     constructor() {
         this.types = [...kinds_namespaceObject.gK];
         this.kinds = new Map(Object.entries(kinds_namespaceObject.EZ));
     }
     has(apiVersion, kind) {
-        return this.kinds.has(`${apiVersion}/${kind}`);
+        return this.resolve(apiVersion, kind) !== undefined;
+    }
+    /** A kind of an API version Kubernetes itself serves, whose schema no CRD or schema file replaced. */
+    isCore(apiVersion, kind) {
+        return builtinApiVersions.has(apiVersion) && !this.replaced.has(`${apiVersion}/${kind}`);
+    }
+    /**
+     * JSON schema files name kinds in lowercase (`{group}/{kind}_{version}.json`); such a schema answers for the
+     * kind spelled in any case, unless a CRD names it exactly.
+     */
+    resolve(apiVersion, kind) {
+        return (this.kinds.get(`${apiVersion}/${kind}`) ?? this.lowercase.get(`${apiVersion}/${kind.toLowerCase()}`));
     }
     /** Other API versions of the same group that define `kind` (a CRD version that moved on, or a typo in it). */
     versionsOf(apiVersion, kind) {
@@ -13610,9 +13547,20 @@ class SchemaSet {
     /** Registers a kind from a CustomResourceDefinition's openAPIV3Schema; replaces a bundled one of the same name. */
     addOpenApi(apiVersion, kind, schema) {
         this.kinds.set(`${apiVersion}/${kind}`, this.fromOpenApi(schema, true));
+        this.replaced.add(`${apiVersion}/${kind}`);
+    }
+    /** Registers a JSON schema file's kind, known only by its lowercase name; replaces the bundled one. */
+    addJsonSchema(apiVersion, lowercaseKind, schema) {
+        const key = `${apiVersion}/${lowercaseKind.toLowerCase()}`;
+        for (const known of [...this.kinds.keys()])
+            if (known.toLowerCase() === key.toLowerCase() && known.startsWith(`${apiVersion}/`)) {
+                this.kinds.delete(known);
+                this.replaced.add(known);
+            }
+        this.lowercase.set(key, this.fromOpenApi(schema, true));
     }
     check(object, strict) {
-        const root = this.kinds.get(`${object.apiVersion}/${object.kind}`);
+        const root = this.resolve(String(object.apiVersion), String(object.kind));
         const issues = [];
         if (root === undefined)
             return issues;
@@ -13830,6 +13778,125 @@ function editDistance(a, b) {
     return row[b.length];
 }
 
+;// CONCATENATED MODULE: ./src/validate/schema-check.ts
+
+
+
+/** The schema stage: API versions, OpenAPI schemas of built-in and CRD kinds, kinds nothing describes. */
+const unknownKindRule = "unknown-kind";
+const apiCache = new Map();
+/** The table lookup once per apiVersion/kind/target, not once per resource. */
+function apiStatusOf(apiVersion, kind, kubernetesVersion) {
+    const key = `${kubernetesVersion}\0${apiVersion}\0${kind}`;
+    let status = apiCache.get(key);
+    if (!status) {
+        status = apiStatus(apiVersion, kind, kubernetesVersion);
+        apiCache.set(key, status);
+    }
+    return status;
+}
+function checkSchema(resource, stage, out, unschematized) {
+    const { schemas, settings } = stage;
+    const { apiVersion, kind } = resource.id;
+    const api = apiStatusOf(apiVersion, kind, stage.kubernetesVersion);
+    if (api.status !== "served") {
+        out.push({
+            rule: api.status === "removed" ? "removed-api" : "deprecated-api",
+            resource,
+            path: ["apiVersion"],
+            message: api.message,
+        });
+    }
+    // An ignored kind is not schema-checked at all, bundled schema or not: a list written when the kind had no
+    // schema must not turn into errors when a release starts to ship one.
+    if (settings.ignoresKind(apiVersion, kind))
+        return;
+    if (schemas.has(apiVersion, kind)) {
+        // Bundled CRD schemas lag the operators that define them: a field a newer release added is not the user's
+        // mistake unless they asked for strictness. Core kinds are what the API server itself refuses.
+        const custom = !schemas.isCore(apiVersion, kind);
+        for (const issue of schemas.check(resource.object, stage.strict)) {
+            const finding = { rule: issue.rule, resource, path: issue.path, message: issue.message };
+            if (custom && issue.rule === "unknown-field" && !stage.strictCustom) {
+                finding.severity = "warning";
+                finding.message = `${issue.message} (the schema of ${kind} may be older than the operator: point \`schemas\` or \`crds\` at a newer one, or set strict: true to make this an error)`;
+            }
+            out.push(finding);
+        }
+    }
+    else if (!isKnownOldApi(apiVersion, kind)) {
+        const close = schemas.closeKind(apiVersion, kind);
+        if (close) {
+            // A kind the API group does not have, next to one it has: a typo the API server would refuse.
+            out.push({
+                rule: "schema",
+                resource,
+                path: ["kind"],
+                message: `${apiVersion} has no kind "${kind}": did you mean "${close}"?`,
+            });
+        }
+        else {
+            const key = `${apiVersion}\0${kind}`;
+            const group = unschematized.get(key);
+            if (group)
+                group.push(resource);
+            else
+                unschematized.set(key, [resource]);
+        }
+    }
+}
+/** One unknown-kind finding per kind, on the first resource of it that is not ignored. */
+function unknownKinds(unschematized, schemas, settings) {
+    const out = [];
+    for (const group of unschematized.values()) {
+        const reportable = group.filter((r) => {
+            const ignored = ignoredByAnnotation(r.object);
+            return (!ignored?.has(unknownKindRule) &&
+                !ignored?.has("all") &&
+                settings.severity(unknownKindRule, r.file) !== "off");
+        });
+        const first = reportable[0];
+        if (!first)
+            continue;
+        const { apiVersion, kind } = first.id;
+        const files = [...new Set(reportable.map((r) => r.file))];
+        const count = reportable.length === 1
+            ? "1 resource"
+            : `${reportable.length} resources in ${files.length === 1 ? "1 file" : `${files.length} files`}`;
+        const versions = schemas.versionsOf(apiVersion, kind);
+        const known = versions.length ? ` (the bundled schemas know ${versions.join(", ")})` : "";
+        out.push({
+            rule: unknownKindRule,
+            resource: first,
+            path: ["kind"],
+            message: `no schema for ${apiVersion} ${kind}${known}, so the fields of its ${count} are not checked: point \`crds\` at its CustomResourceDefinition, or list "${kind}" under validate.ignoreKinds`,
+        });
+    }
+    return out;
+}
+/** Registers the kinds of CustomResourceDefinition documents; returns how many versions were added. */
+function registerCrds(docs, schemas) {
+    let added = 0;
+    for (const doc of docs) {
+        const crd = doc.object;
+        if (!files_isObject(crd) || crd.kind !== "CustomResourceDefinition" || !files_isObject(crd.spec))
+            continue;
+        const spec = crd.spec;
+        const group = typeof spec.group === "string" ? spec.group : "";
+        const kind = files_isObject(spec.names) && typeof spec.names.kind === "string" ? spec.names.kind : undefined;
+        if (!kind || !Array.isArray(spec.versions))
+            continue;
+        for (const version of spec.versions) {
+            if (!files_isObject(version) || typeof version.name !== "string")
+                continue;
+            const schema = files_isObject(version.schema) ? version.schema.openAPIV3Schema : undefined;
+            schemas.addOpenApi(`${group}/${version.name}`, kind, schema ?? { "x-kubernetes-preserve-unknown-fields": true });
+            added++;
+        }
+    }
+    return added;
+}
+
 ;// CONCATENATED MODULE: ./src/validate/engine.ts
 
 
@@ -13843,11 +13910,14 @@ function editDistance(a, b) {
 
 
 
+
+
+
+
+
+
 const defaultKubernetesVersion = "1.33";
-const originAnnotation = "config.kubernetes.io/origin";
-const unknownKindRule = "unknown-kind";
 const kustomizeRemoteRule = "kustomize-remote";
-const yamlFile = /\.ya?ml$/i;
 /** load → render → schema → rules → findings; the whole check of a config repository. */
 async function validateManifests(options, source, renderer) {
     const config = options.config;
@@ -13855,22 +13925,69 @@ async function validateManifests(options, source, renderer) {
     const rules = (options.rules ?? rules_rules).filter((rule) => config.rules[rule.id] !== "off" || config.overrides.some((o) => (o.rules[rule.id] ?? "off") !== "off"));
     const kubernetesVersion = options.kubernetesVersion ?? config.kubernetesVersion ?? defaultKubernetesVersion;
     parseKubernetesVersion(kubernetesVersion);
-    // Unset: unknown fields are errors and kinds without a schema warnings; true: both errors; false: unknown fields
-    // are not reported (kinds without a schema stay warnings). An explicit severity under `rules` wins over both.
+    // Unset: unknown fields are errors (warnings for CRD kinds, whose bundled schemas may lag the operator) and kinds
+    // without a schema warnings; true: all errors; false: unknown fields are not reported. An explicit severity
+    // under `rules` wins over all of these.
     const strictness = options.strict ?? config.strict;
-    const strict = strictness !== false;
     const defaults = new Map(rules.map((r) => [r.id, r.defaultSeverity]));
     if (strictness === true && defaults.has(unknownKindRule))
         defaults.set(unknownKindRule, "error");
     const settings = new RuleSettings(config, defaults);
     const findings = [];
-    const positions = new PositionIndex((file) => source.read(file));
+    // Each file is read once: the parse, the position lookup and the classification share its text.
+    const texts = new Map();
+    const readText = (file) => {
+        if (texts.has(file))
+            return texts.get(file);
+        const text = source.read(file);
+        texts.set(file, text);
+        return text;
+    };
+    const positions = new PositionIndex(readText);
     const schemas = new SchemaSet();
+    for (const s of options.jsonSchemas ?? [])
+        schemas.addJsonSchema(s.apiVersion, s.kind, s.schema);
     const parsed = new Map();
-    const files = (options.files ?? collectFiles(options.paths, source)).filter((f) => !settings.skipped(f));
-    const readText = (file) => source.read(file);
+    // Each file is parsed once; syntax findings wait until the file turns out to be one that must be YAML.
+    const pending = new Map();
+    const loadOnce = (file) => {
+        let docs = parsed.get(file);
+        if (!docs) {
+            const text = settings.skipped(file) ? undefined : readText(file);
+            const result = text === undefined ? { documents: [], findings: [] } : load_parseYamlFile(file, text);
+            docs = result.documents;
+            parsed.set(file, docs);
+            if (result.findings.length)
+                pending.set(file, result.findings);
+        }
+        return docs;
+    };
+    // Go templates (Helm chart templates) are not YAML until rendered: a file with `{{` that does not parse is one.
+    // One that parses holds its `{{` in strings, keys or comments — placeholders filled in later, not a template.
+    const templates = new Set();
+    const parseFile = (file, report) => {
+        const docs = loadOnce(file);
+        const problems = pending.get(file);
+        if (problems) {
+            pending.delete(file);
+            const text = readText(file);
+            if (text?.includes("{{")) {
+                templates.add(file);
+                docs.length = 0;
+            }
+            else if (text !== undefined && report(file, text))
+                findings.push(...problems);
+        }
+        return docs;
+    };
+    const loadKustomization = (file) => {
+        const docs = loadOnce(file);
+        const problem = pending.get(file)?.[0];
+        return problem ? { problem: problem.message } : { object: docs[0]?.object };
+    };
+    const collected = (options.files ?? collectFiles(options.paths, source)).filter((f) => !settings.skipped(f));
     // Kustomizations: every one under the checked paths, so files they read are checked through them.
-    const kustomizations = readKustomizations(files, source);
+    const kustomizations = readKustomizations(collected, readText, (p) => source.isDir(p), loadKustomization);
     const graph = new KustomizationGraph(kustomizations);
     // What a file is (resource, patch, generator input) is decided by every kustomization of the working tree, so
     // a patch checked on its own — a pre-commit hook passing changed files — is still known as a patch.
@@ -13881,9 +13998,19 @@ async function validateManifests(options, source, renderer) {
     const members = (narrower
         ? new KustomizationGraph([
             ...kustomizations,
-            ...readKustomizations(collectFiles([workTree], source, kustomizationNames).filter((f) => !settings.skipped(f) && !graph.get(external_node_path_default().posix.dirname(f))), source),
+            ...readKustomizations(collectFiles([workTree], source, kustomizationNames).filter((f) => !settings.skipped(f) && !graph.get(external_node_path_default().posix.dirname(f))), readText, (p) => source.isDir(p), loadKustomization),
         ])
         : graph).memberFiles();
+    // What kustomize would apply is checked wherever it lives: under a dot-directory, in node_modules, or with an
+    // extension the walk does not pick up.
+    const files = [...collected];
+    const listed = new Set(collected);
+    for (const file of graph.memberFiles().resources) {
+        if (!listed.has(file) && !settings.skipped(file) && source.exists(file) && !source.isDir(file)) {
+            files.push(file);
+            listed.add(file);
+        }
+    }
     /**
      * Syntax findings of a file count when the file must be YAML: a kustomization, a resource or patch it reads,
      * or a file that names apiVersion and kind. Broken app config, scripts and other tools' YAML are not findings.
@@ -13892,22 +14019,11 @@ async function validateManifests(options, source, renderer) {
         members.resources.has(file) ||
         members.patches.has(file) ||
         looksLikeManifest(text);
-    const parse = (file) => {
-        let docs = parsed.get(file);
-        if (!docs) {
-            const text = settings.skipped(file) ? undefined : readText(file);
-            const result = text === undefined ? { documents: [], findings: [] } : load_parseYamlFile(file, text);
-            docs = result.documents;
-            parsed.set(file, docs);
-            if (result.findings.length && text !== undefined && mustParse(file, text))
-                findings.push(...result.findings);
-        }
-        return docs;
-    };
+    const parse = (file) => parseFile(file, mustParse);
+    // A CRD file given to validate against must be YAML: a broken one would silently check nothing.
     for (const crd of options.crdFiles ?? [])
-        registerCrds(parse(crd), schemas);
+        registerCrds(parseFile(crd, () => true), schemas);
     const changed = options.changedFiles ? new Set(options.changedFiles) : undefined;
-    // Items of a `kind: List` document are resources of their own, located under `items[i]` of the document.
     const listItems = new WeakMap();
     // Without a renderer, files of kustomizations are checked as they are rather than not at all.
     const rendering = options.render === "auto" && renderer !== undefined;
@@ -13919,28 +14035,39 @@ async function validateManifests(options, source, renderer) {
         if (remote.length)
             offline.set(root, remote);
     }
-    const builds = roots.filter((root) => !offline.has(root));
+    // A kustomization whose resources a plugin writes at sync cannot be built here; nor can what builds on it.
+    const generated = new Set(graph.all.flatMap((k) => generatedAtSync(k, source)));
+    const builds = roots.filter((root) => !offline.has(root) && ![...graph.inputsOf(root.dir)].some((f) => generated.has(f)));
     // Files a build reads are validated in its output.
     const built = new Set(builds.flatMap((root) => [...graph.inputsOf(root.dir)]));
     const resources = [];
     const builtImages = new Set();
     const checkedFiles = [];
     const environmentOf = environmentMatcher(options.environments ?? []);
+    // Builds start first so kustomize works while the plain files are parsed.
+    const renderedResults = renderer && builds.length
+        ? mapLimit(builds, options.concurrency ?? 2, async (root) => ({
+            root,
+            result: await renderer(root.dir),
+        }))
+        : Promise.resolve([]);
     for (const file of files) {
         if (changed && !changed.has(file))
             continue;
         const text = readText(file);
         if (text === undefined)
             continue;
-        checkedFiles.push(file);
         const resource = members.resources.has(file);
+        // JSON files are manifests only when they say so; package.json and tool settings are not read further.
+        if (/\.json$/i.test(file) && !resource && !looksLikeManifest(text))
+            continue;
+        checkedFiles.push(file);
         // Generator inputs, Helm values, replacement configs: data, whatever they look like.
         if (members.data.has(file) && !resource)
             continue;
-        // Go templates (Helm chart templates) are not YAML until rendered; templated string values are placeholders.
-        if (text.includes("{{") && !templatedOnlyInStrings(text, loadOrUndefined(text)))
-            continue;
         const docs = parse(file);
+        if (templates.has(file))
+            continue;
         // A patch is a fragment: its syntax counts, its completeness never does.
         if (members.kustomizations.has(file) || (members.patches.has(file) && !resource))
             continue;
@@ -13968,42 +14095,36 @@ async function validateManifests(options, source, renderer) {
             });
         }
     }
+    const rendered = [];
+    // Strategic-merge patch documents of each build, so a value an overlay sets is located in the overlay.
+    const patchesOf = new WeakMap();
+    for (const { root, result } of await renderedResults) {
+        rendered.push(root.dir);
+        if (!result.ok) {
+            findings.push({
+                rule: "kustomize-build",
+                severity: "error",
+                file: root.file,
+                line: 1,
+                column: 1,
+                message: `kustomize build ${root.dir} failed: ${result.error}`,
+            });
+            continue;
+        }
+        const patches = patchDocuments(graph, root.dir, parse);
+        for (const resource of renderedResources(root, result.output, result.origin, parse)) {
+            patchesOf.set(resource, patches);
+            // The build is what an environment deploys, wherever its files come from.
+            const environment = environmentOf(root.file) ?? environmentOf(resource.file);
+            if (environment)
+                resource.environment = environment;
+            resources.push(resource);
+        }
+    }
     // CRDs committed alongside their custom resources define those kinds too.
     for (const resource of resources) {
         if (resource.id.kind === "CustomResourceDefinition")
             registerCrds([{ object: resource.object, index: 0, line: 1 }], schemas);
-    }
-    const rendered = [];
-    // Strategic-merge patch documents of each build, so a value an overlay sets is located in the overlay.
-    const patchesOf = new WeakMap();
-    if (rendering && renderer) {
-        const results = await mapLimit(builds, options.concurrency ?? 2, async (root) => ({
-            root,
-            result: await renderer(root.dir),
-        }));
-        for (const { root, result } of results) {
-            rendered.push(root.dir);
-            if (!result.ok) {
-                findings.push({
-                    rule: "kustomize-build",
-                    severity: "error",
-                    file: root.file,
-                    line: 1,
-                    column: 1,
-                    message: `kustomize build ${root.dir} failed: ${result.error}`,
-                });
-                continue;
-            }
-            const patches = patchDocuments(graph, root.dir, parse);
-            for (const resource of renderedResources(root, result.output, result.origin, parse)) {
-                patchesOf.set(resource, patches);
-                // The build is what an environment deploys, wherever its files come from.
-                const environment = environmentOf(root.file) ?? environmentOf(resource.file);
-                if (environment)
-                    resource.environment = environment;
-                resources.push(resource);
-            }
-        }
     }
     const repoRoot = options.repositoryRoot ?? ".";
     const context = {
@@ -14017,74 +14138,31 @@ async function validateManifests(options, source, renderer) {
             : options.repositoryUrls,
         productionEnvironments: new Set(options.productionEnvironments ?? []),
         builtImages,
+        enclosing: enclosingResources(resources),
     };
     const raw = [];
-    // Kinds without a schema, with the resources of each: reported once per kind, not once per resource.
     const unschematized = new Map();
-    for (const resource of resources) {
-        checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, raw, unschematized);
-    }
-    for (const group of unschematized.values()) {
-        const reportable = group.filter((r) => {
-            const ignored = ignoredByAnnotation(r.object);
-            return (!ignored?.has(unknownKindRule) &&
-                !ignored?.has("all") &&
-                settings.severity(unknownKindRule, r.file) !== "off");
-        });
-        const first = reportable[0];
-        if (!first)
-            continue;
-        const { apiVersion, kind } = first.id;
-        const files = [...new Set(reportable.map((r) => r.file))];
-        const count = reportable.length === 1
-            ? "1 resource"
-            : `${reportable.length} resources in ${files.length === 1 ? "1 file" : `${files.length} files`}`;
-        const versions = schemas.versionsOf(apiVersion, kind);
-        const known = versions.length ? ` (the bundled schemas know ${versions.join(", ")})` : "";
-        raw.push({
-            rule: unknownKindRule,
-            resource: first,
-            path: ["kind"],
-            message: `no schema for ${apiVersion} ${kind}${known}, so the fields of its ${count} are not checked: point \`crds\` at its CustomResourceDefinition, or list "${kind}" under validate.ignoreKinds`,
-        });
-    }
-    for (const group of deploymentUnits(resources)) {
-        for (const rule of rules) {
-            if (!rule.checkAll)
-                continue;
-            for (const v of rule.checkAll(group, context)) {
-                const at = v.resource ?? group[0];
-                if (at)
-                    raw.push({ rule: rule.id, resource: at, path: v.path, message: v.message });
-            }
-        }
-    }
-    for (const f of raw) {
-        if (ignoredByAnnotation(f.resource.object)?.has(f.rule) ||
-            ignoredByAnnotation(f.resource.object)?.has("all"))
-            continue;
-        const patch = f.path ? patchSetting(patchesOf.get(f.resource), f.resource, f.path) : undefined;
-        const at = patch ?? { file: f.resource.file, documentIndex: f.resource.documentIndex };
-        const prefix = listItems.get(f.resource);
-        const path = prefix ? [...prefix, ...(f.path ?? [])] : f.path;
-        const position = positions.locate(at.file, at.documentIndex, path) ?? {
-            line: f.resource.line,
-            column: 1,
-        };
-        findings.push({
-            rule: f.rule,
-            severity: "error",
-            file: at.file,
-            line: path ? position.line : f.resource.line,
-            column: path ? position.column : 1,
-            resource: f.resource.id,
-            message: f.resource.renderedFrom
-                ? `${f.message} (in the build of ${f.resource.renderedFrom})`
-                : f.message,
-        });
-    }
+    const stage = {
+        schemas,
+        settings,
+        strict: strictness !== false,
+        strictCustom: strictness === true,
+        kubernetesVersion,
+    };
+    for (const resource of resources)
+        checkSchema(resource, stage, raw, unschematized);
+    raw.push(...unknownKinds(unschematized, schemas, settings));
+    runResourceRules(resources, rules, context, raw);
+    runUnitRules(resources, rules, context, raw);
+    const own = new WeakMap();
+    placeFindings(raw, {
+        positions,
+        listItems,
+        patchesOf,
+        overlaySetting: (resource, at) => overlayImageSetting(graph, resource, at, positions),
+    }, findings, own);
     findings.push(...(source.refusals?.() ?? []).filter((f) => !settings.skipped(f.file)));
-    const final = settle(findings, settings);
+    const final = settle(findings, settings, own);
     return {
         findings: final,
         summary: {
@@ -14098,287 +14176,30 @@ async function validateManifests(options, source, renderer) {
         rendered,
     };
 }
-const apiCache = new Map();
-/** The table lookup once per apiVersion/kind/target, not once per resource. */
-function apiStatusOf(apiVersion, kind, kubernetesVersion) {
-    const key = `${kubernetesVersion}\0${apiVersion}\0${kind}`;
-    let status = apiCache.get(key);
-    if (!status) {
-        status = apiStatus(apiVersion, kind, kubernetesVersion);
-        apiCache.set(key, status);
-    }
-    return status;
-}
-function checkResource(resource, schemas, settings, strict, kubernetesVersion, rules, context, out, unschematized) {
-    const { apiVersion, kind } = resource.id;
-    const api = apiStatusOf(apiVersion, kind, kubernetesVersion);
-    if (api.status !== "served") {
-        out.push({
-            rule: api.status === "removed" ? "removed-api" : "deprecated-api",
-            resource,
-            path: ["apiVersion"],
-            message: api.message,
-        });
-    }
-    // An ignored kind is not schema-checked at all, bundled schema or not: a list written when the kind had no
-    // schema must not turn into errors when a release starts to ship one.
-    if (settings.ignoresKind(apiVersion, kind)) {
-        // nothing to check
-    }
-    else if (schemas.has(apiVersion, kind)) {
-        for (const issue of schemas.check(resource.object, strict)) {
-            out.push({ rule: issue.rule, resource, path: issue.path, message: issue.message });
-        }
-    }
-    else if (!isKnownOldApi(apiVersion, kind)) {
-        const close = schemas.closeKind(apiVersion, kind);
-        if (close) {
-            // A kind the API group does not have, next to one it has: a typo the API server would refuse.
-            out.push({
-                rule: "schema",
-                resource,
-                path: ["kind"],
-                message: `${apiVersion} has no kind "${kind}": did you mean "${close}"?`,
-            });
-        }
-        else {
-            const key = `${apiVersion}\0${kind}`;
-            const group = unschematized.get(key);
-            if (group)
-                group.push(resource);
-            else
-                unschematized.set(key, [resource]);
-        }
-    }
-    for (const rule of rules) {
-        if (!rule.checkResource)
+/** Plain-manifest resources by directory, so a rule can look one directory up and further for a referent. */
+function enclosingResources(resources) {
+    const byDir = new Map();
+    for (const r of resources) {
+        if (r.renderedFrom)
             continue;
-        for (const v of rule.checkResource(resource, context)) {
-            out.push({ rule: rule.id, resource: v.resource ?? resource, path: v.path, message: v.message });
-        }
-    }
-}
-/** Applies configured severities and path overrides, drops repeats (a base seen through several builds), sorts. */
-function settle(findings, settings) {
-    const seen = new Set();
-    const out = [];
-    for (const finding of findings) {
-        const setting = settings.severity(finding.rule, finding.file);
-        if (setting === "off")
-            continue;
-        const key = `${finding.rule}\0${finding.file}\0${finding.line}\0${finding.column}\0${finding.message.replace(/ \(in the build of [^)]*\)$/, "")}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push({ ...finding, severity: setting });
-    }
-    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-}
-function engine_isObject(value) {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-/** The resources of a document: itself, or the items of a `v1 List`. */
-function toResources(doc, file, listItems) {
-    const object = doc.object;
-    if (engine_isObject(object) &&
-        object.apiVersion === "v1" &&
-        object.kind === "List" &&
-        Array.isArray(object.items)) {
-        const out = [];
-        object.items.forEach((item, i) => {
-            const resource = toResource({ object: item, index: doc.index, line: doc.line }, file);
-            if (!resource)
-                return;
-            listItems.set(resource, ["items", i]);
-            out.push(resource);
-        });
-        return out;
-    }
-    const resource = toResource(doc, file);
-    return resource ? [resource] : [];
-}
-/** A document that names an apiVersion and a kind; anything else (Helm values, tool config) is not a resource. */
-function toResource(doc, file) {
-    const object = doc.object;
-    if (!engine_isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
-        return undefined;
-    // kustomize's own configuration and other tools' files share the layout of resources but never reach a cluster.
-    if (!isClusterApi(object.apiVersion, object.kind))
-        return undefined;
-    return new FileResource(idOf(object), object, file, doc);
-}
-/** A resource read straight from a file; its start line is looked up only when a finding needs it. */
-class FileResource {
-    id;
-    object;
-    file;
-    doc;
-    environment;
-    documentIndex;
-    constructor(id, object, file, doc) {
-        this.id = id;
-        this.object = object;
-        this.file = file;
-        this.doc = doc;
-        this.documentIndex = doc.index;
-    }
-    get line() {
-        return this.doc.line;
-    }
-}
-function idOf(object) {
-    const metadata = engine_isObject(object.metadata) ? object.metadata : {};
-    const id = {
-        apiVersion: String(object.apiVersion),
-        kind: String(object.kind),
-        name: typeof metadata.name === "string" ? metadata.name : "",
-    };
-    if (typeof metadata.namespace === "string")
-        id.namespace = metadata.namespace;
-    return id;
-}
-/**
- * Resources of one build, each traced back to the document it came from: kustomize's origin annotation names the
- * file (or, for generated objects, the kustomization that configured them), and the document is the one of the
- * same kind whose name the rendered name contains (prefixes and suffixes are kustomize's doing).
- */
-function renderedResources(root, output, resolve, parse) {
-    const resources = [];
-    const objects = [];
-    loadAll(output, (doc) => {
-        objects.push(doc);
-    });
-    for (const object of objects) {
-        if (!engine_isObject(object) || typeof object.apiVersion !== "string" || typeof object.kind !== "string")
-            continue;
-        const metadata = engine_isObject(object.metadata) ? object.metadata : undefined;
-        const annotations = metadata && engine_isObject(metadata.annotations) ? metadata.annotations : undefined;
-        let origin = {};
-        if (annotations && typeof annotations[originAnnotation] === "string") {
-            try {
-                origin = load(annotations[originAnnotation]) ?? {};
-            }
-            catch {
-                origin = {};
-            }
-            delete annotations[originAnnotation];
-            if (Object.keys(annotations).length === 0 && metadata)
-                delete metadata.annotations;
-        }
-        const id = idOf(object);
-        const from = origin.path ?? origin.configuredIn;
-        let file = from ? resolve(from) : root.file;
-        let documentIndex = 0;
-        let line = 1;
-        const docs = origin.path ? parse(file) : [];
-        if (origin.path && docs.length === 0)
-            file = root.file;
-        const match = bestMatch(docs, id);
-        if (match) {
-            documentIndex = match.index;
-            line = match.line;
-        }
-        resources.push({ id, object, file, line, documentIndex, renderedFrom: root.dir });
-    }
-    return resources;
-}
-/** Patch documents a build applies, the root's own first: the last kustomization to set a value wins. */
-function patchDocuments(graph, rootDir, parse) {
-    const out = [];
-    const seen = new Set();
-    const visit = (dir) => {
-        if (seen.has(dir))
-            return;
-        seen.add(dir);
-        const k = graph.get(dir);
-        if (!k)
-            return;
-        for (const file of k.patchFiles) {
-            for (const doc of parse(file))
-                if (engine_isObject(doc.object) && typeof doc.object.kind === "string")
-                    out.push({ file, doc });
-        }
-        for (const d of k.dirs)
-            visit(d);
-    };
-    visit(rootDir);
-    return out;
-}
-/** The patch document that sets the value at `path` of a rendered resource, when one does. */
-function patchSetting(patches, resource, path) {
-    if (!patches?.length)
-        return undefined;
-    const rendered = engine_valueAt(resource.object, path);
-    for (const { file, doc } of patches) {
-        const object = doc.object;
-        const metadata = engine_isObject(object.metadata) ? object.metadata : {};
-        const name = typeof metadata.name === "string" ? metadata.name : "";
-        if (object.kind !== resource.id.kind || name === "" || !resource.id.name.includes(name))
-            continue;
-        const value = engine_valueAt(object, path);
-        // Lists merge by key, so an index into the rendered object need not match the patch's: compare values.
-        const same = value === rendered ||
-            (typeof value === "object" && value !== null && !path.some((s) => typeof s === "number"));
-        if (value !== undefined && same)
-            return { file, documentIndex: doc.index };
-    }
-    return undefined;
-}
-function engine_valueAt(object, path) {
-    let node = object;
-    for (const segment of path) {
-        if (node === null || typeof node !== "object")
-            return undefined;
-        node = node[segment];
-    }
-    return node;
-}
-function bestMatch(docs, id) {
-    const sameKind = docs.filter((d) => engine_isObject(d.object) && d.object.kind === id.kind);
-    const nameOf = (d) => {
-        const m = d.object.metadata;
-        return engine_isObject(m) && typeof m.name === "string" ? m.name : "";
-    };
-    return (sameKind.find((d) => nameOf(d) === id.name) ??
-        sameKind.find((d) => nameOf(d) !== "" && id.name.includes(nameOf(d))) ??
-        sameKind[0] ??
-        docs[0]);
-}
-function registerCrds(docs, schemas) {
-    for (const doc of docs) {
-        const crd = doc.object;
-        if (!engine_isObject(crd) || crd.kind !== "CustomResourceDefinition" || !engine_isObject(crd.spec))
-            continue;
-        const spec = crd.spec;
-        const group = typeof spec.group === "string" ? spec.group : "";
-        const kind = engine_isObject(spec.names) && typeof spec.names.kind === "string" ? spec.names.kind : undefined;
-        if (!kind || !Array.isArray(spec.versions))
-            continue;
-        for (const version of spec.versions) {
-            if (!engine_isObject(version) || typeof version.name !== "string")
-                continue;
-            const schema = engine_isObject(version.schema) ? version.schema.openAPIV3Schema : undefined;
-            schemas.addOpenApi(`${group}/${version.name}`, kind, schema ?? { "x-kubernetes-preserve-unknown-fields": true });
-        }
-    }
-}
-/**
- * Resources that are applied together — one kustomize build, or one directory of plain manifests — are what
- * cross-resource rules (duplicates, selectors, services) compare; two overlays legitimately define the same names.
- */
-function deploymentUnits(resources) {
-    const groups = new Map();
-    for (const resource of resources) {
-        const key = resource.renderedFrom
-            ? `build:${resource.renderedFrom}`
-            : `dir:${external_node_path_default().posix.dirname(resource.file)}`;
-        const group = groups.get(key);
-        if (group)
-            group.push(resource);
+        const dir = external_node_path_default().posix.dirname(r.file);
+        const list = byDir.get(dir);
+        if (list)
+            list.push(r);
         else
-            groups.set(key, [resource]);
+            byDir.set(dir, [r]);
     }
-    return [...groups.values()];
+    return (resource) => {
+        if (resource.renderedFrom)
+            return [];
+        const out = [];
+        let dir = external_node_path_default().posix.dirname(resource.file);
+        while (dir !== "." && dir !== "/" && dir !== "") {
+            dir = external_node_path_default().posix.dirname(dir);
+            out.push(...(byDir.get(dir) ?? []));
+        }
+        return out;
+    };
 }
 function environmentMatcher(environments) {
     const matchers = environments.flatMap((env) => env.paths.map((p) => {
@@ -14392,71 +14213,83 @@ function environmentMatcher(environments) {
     }));
     return (file) => matchers.find((m) => m.test(file))?.name;
 }
-/**
- * Files to check under the given paths: YAML files and kustomization files, dot-directories skipped; with `names`,
- * only files of those names.
- */
-function collectFiles(paths, source, names) {
-    const out = new Set();
-    const wanted = (name) => names ? names.includes(name) : yamlFile.test(name) || name === "Kustomization";
-    const walk = (dir) => {
-        for (const entry of source.list(dir)) {
-            if (entry.name.startsWith(".") || entry.name === "node_modules")
-                continue;
-            const full = dir === "." ? entry.name : `${dir}/${entry.name}`;
-            if (entry.dir)
-                walk(full);
-            else if (wanted(entry.name))
-                out.add(full);
-        }
-    };
-    for (const raw of paths.length ? paths : ["."]) {
-        const p = external_node_path_default().posix.normalize(raw.replace(/\\/g, "/")).replace(/\/+$/, "") || ".";
-        if (source.isDir(p))
-            walk(p);
-        else if (source.exists(p))
-            out.add(p);
-        else
-            throw new errors_UserError(`path not found: ${raw}`, {
-                hint: "Give files or directories of the config repository.",
-            });
-    }
-    return [...out].sort();
-}
-function loadOrUndefined(text) {
-    try {
-        return load_loadDocuments(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function readKustomizations(files, source) {
-    const out = [];
-    for (const file of files) {
-        if (!kustomizationNames.includes(external_node_path_default().posix.basename(file)))
-            continue;
-        out.push(parseKustomization(file, source.read(file) ?? "", (p) => source.isDir(p)));
-    }
-    return out;
-}
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
 const engine_isArgoApplication = (resource) => resource.id.apiVersion.startsWith("argoproj.io/") &&
     (resource.id.kind === "Application" || resource.id.kind === "ApplicationSet");
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/process/env.ts
+/**
+ * The environment a child tool (git, kustomize) gets: what it needs to find itself, its configuration, certificates
+ * and proxies — never the action's inputs (INPUT_TOKEN), the runner's tokens or anything else a tool could leak into
+ * an error message, a hook or a credential helper.
+ */
+const PASSED = new Set([
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "TMPDIR",
+    "TEMP",
+    "TMP",
+    "LANG",
+    "TZ",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "NODE_EXTRA_CA_CERTS",
+    "GIT_SSL_CAINFO",
+    "GIT_SSL_CAPATH",
+    "GIT_CONFIG_GLOBAL",
+    "GIT_CONFIG_SYSTEM",
+    "GIT_CONFIG_NOSYSTEM",
+    "GIT_EXEC_PATH",
+    "GIT_AUTHOR_NAME",
+    "GIT_AUTHOR_EMAIL",
+    "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "KUBECONFIG",
+]);
+function childEnv(env = process.env, extra = {}) {
+    const out = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined &&
+            (PASSED.has(name) ||
+                name.startsWith("GIT_CONFIG_KEY_") ||
+                name.startsWith("GIT_CONFIG_VALUE_") ||
+                name === "GIT_CONFIG_COUNT"))
+            out[name] = value;
+    }
+    return { ...withBothProxyCases(out), ...extra };
+}
+/**
+ * Tools disagree on the case they read: curl (and so git) ignores an upper-case HTTP_PROXY and reads http_proxy, Go
+ * tools (buildah, podman, kubectl) read either. The runner documents the upper-case names, so each is passed in both
+ * cases, a form the user set themselves winning over a copy.
+ */
+function withBothProxyCases(env) {
+    const out = { ...env };
+    for (const name of ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"]) {
+        const lower = name.toLowerCase();
+        if (out[lower] === undefined && out[name] !== undefined)
+            out[lower] = out[name];
+        if (out[name] === undefined && out[lower] !== undefined)
+            out[name] = out[lower];
+    }
+    return out;
+}
+/** git's environment: no prompt (a missing credential fails fast) and untranslated messages the code can read. */
+const env_gitEnv = (env = process.env) => childEnv(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
+
 ;// CONCATENATED MODULE: ./src/validate/local.ts
 
 
@@ -14829,7 +14662,3130 @@ function writeInsideWorkspace(roots, file, text, fail) {
     return target;
 }
 
+;// CONCATENATED MODULE: ./src/rendered/render.ts
+
+
+
+
+
+
+/** The kustomizations of a tree as a graph (the same reading validation uses). */
+function kustomizationGraph(source) {
+    const files = collectFiles(["."], source, kustomizationNames);
+    return new KustomizationGraph(files.map((file) => parseKustomization(file, source.read(file) ?? "", (p) => source.isDir(p))));
+}
+let tool;
+async function kustomize() {
+    tool ??= findKustomize();
+    const found = await tool;
+    if (!found)
+        throw new errors_UserError("neither kustomize nor kubectl is on PATH, so overlays cannot be rendered", {
+            hint: "Install kubectl (it includes kustomize) or kustomize.",
+        });
+    return found;
+}
+/**
+ * A tree whose kustomizations render with kustomize (through validation's renderer, so both read a repository the
+ * same way and refuse the same escapes), and whose plain manifest directories are read as they are.
+ */
+function renderTree(dir) {
+    const root = external_node_path_default().resolve(dir);
+    const source = localSource(root, root);
+    const graph = kustomizationGraph(source);
+    let renderer;
+    let renders = 0;
+    return {
+        dir: root,
+        source,
+        graph,
+        get renders() {
+            return renders;
+        },
+        async render(unit) {
+            if (graph.get(unit) === undefined)
+                return plainManifests(source, unit);
+            renderer ??= kustomize().then((found) => kustomizeRenderer(root, found, source));
+            renders++;
+            const result = await (await renderer)(unit);
+            if (!result.ok)
+                return { ok: false, error: result.error };
+            try {
+                return { ok: true, objects: parseRendered(result.output) };
+            }
+            catch (error) {
+                return { ok: false, error: `kustomize's output of ${unit} is not YAML: ${error.message}` };
+            }
+        },
+    };
+}
+/** A directory (or file) of plain manifests: every YAML document in it that is a Kubernetes object. */
+function plainManifests(source, unit) {
+    if (!source.exists(unit))
+        return { ok: true, objects: [] };
+    const objects = [];
+    for (const file of collectFiles([unit], source)) {
+        try {
+            objects.push(...parseRendered(source.read(file) ?? ""));
+        }
+        catch (error) {
+            return { ok: false, error: `${file} is not valid YAML: ${error.message}` };
+        }
+    }
+    return { ok: true, objects };
+}
+/** Runs `fn` over `items`, at most `limit` at a time, results in the items' order. */
+async function render_mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/rendered/environments.ts
+
+
+
+
+
+/**
+ * What an environment deploys, unit by unit: each kustomization among its files that no other one of them builds
+ * on (its overlays), and each plain manifest file outside those overlays.
+ */
+async function environmentUnits(tree, env) {
+    const files = await resolvePaths(localReader(tree.dir), [...env.paths]);
+    const dirs = new Set(files.filter((f) => tree.graph.get(external_node_path_default().posix.dirname(f))?.file === f).map((f) => external_node_path_default().posix.dirname(f)));
+    const used = new Set();
+    for (const dir of dirs)
+        for (const below of tree.graph.get(dir)?.dirs ?? [])
+            used.add(below);
+    const overlays = [...dirs].filter((d) => !used.has(d) && !tree.graph.get(d)?.component);
+    const inside = (file) => [...dirs].some((d) => d === "." || file.startsWith(`${d}/`));
+    const plain = files.filter((f) => !inside(f));
+    return [...overlays, ...plain].sort();
+}
+/** Renders two environments of one tree and compares them app by app (apps named by the paths' wildcards). */
+async function diffEnvironmentsRendered(tree, left, right, options = { acrossNamespaces: true }) {
+    const sides = await Promise.all([left, right].map((env) => environmentUnits(tree, env)));
+    const rendered = await Promise.all(sides.map((units) => render_mapLimit(units, 2, async (unit) => ({ unit, outcome: await tree.render(unit) }))));
+    const apps = new Map();
+    rendered.forEach((results, side) => {
+        const env = side === 0 ? left : right;
+        for (const { unit, outcome } of results) {
+            const app = appOf(unit, env.paths) ?? unit;
+            let entry = apps.get(app);
+            if (!entry) {
+                entry = { app, units: [[], []], objects: [], errors: [], sides: [[], []] };
+                apps.set(app, entry);
+            }
+            entry.units[side].push(unit);
+            if (outcome.ok)
+                entry.sides[side].push(...outcome.objects);
+            else
+                entry.errors.push({ unit, error: outcome.error });
+        }
+    });
+    return [...apps.values()]
+        .sort((a, b) => (a.app < b.app ? -1 : a.app > b.app ? 1 : 0))
+        .map(({ sides: objects, ...entry }) => ({
+        ...entry,
+        objects: diffObjects(objects[0], objects[1], options),
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/rendered/format.ts
+
+
+/** A value as one line: strings bare, everything else as JSON, long values cut. */
+function shown(value) {
+    const text = typeof value === "string" ? value : JSON.stringify(value);
+    return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+const multiline = (value) => typeof value === "string" && value.includes("\n");
+/** One field change as text lines (no indentation); multi-line strings (config files) as a unified hunk. */
+function fieldLines(change) {
+    if (change.hidden) {
+        const what = change.before === undefined ? "added" : change.after === undefined ? "removed" : "changed";
+        return [`${change.path}: ${what} (value hidden)`];
+    }
+    if (multiline(change.before) || multiline(change.after)) {
+        const before = typeof change.before === "string"
+            ? change.before
+            : change.before === undefined
+                ? ""
+                : shown(change.before);
+        const after = typeof change.after === "string" ? change.after : change.after === undefined ? "" : shown(change.after);
+        const patch = structuredPatch("", "", withNewline(before), withNewline(after), undefined, undefined, {
+            context: 2,
+        });
+        const lines = [`${change.path}:`];
+        for (const hunk of patch.hunks) {
+            lines.push(`  @@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+            for (const line of hunk.lines)
+                if (!line.startsWith("\\"))
+                    lines.push(`  ${line}`);
+        }
+        return lines;
+    }
+    if (change.before === undefined)
+        return [`${change.path}: + ${shown(change.after)}`];
+    if (change.after === undefined)
+        return [`${change.path}: - ${shown(change.before)}`];
+    return [`${change.path}: ${shown(change.before)} -> ${shown(change.after)}`];
+}
+const withNewline = (text) => (text === "" || text.endsWith("\n") ? text : `${text}\n`);
+/**
+ * Object differences as text: `~` changed (with its fields), `+` only on the right side, `-` only on the left; sides
+ * are named (environment names, or base and head).
+ */
+function objectDiffLines(diffs, sides) {
+    const lines = [];
+    for (const diff of diffs) {
+        const key = objectKey(diff);
+        if (diff.change === "added")
+            lines.push(`+ ${key} (only in ${sides[1]})`);
+        else if (diff.change === "removed")
+            lines.push(`- ${key} (only in ${sides[0]})`);
+        else {
+            const moved = diff.previousNamespace !== undefined
+                ? ` (namespace ${diff.previousNamespace || "(none)"} in ${sides[0]})`
+                : "";
+            lines.push(`~ ${key}${moved}`);
+        }
+        for (const change of diff.fields)
+            for (const line of fieldLines(change))
+                lines.push(`    ${line}`);
+    }
+    return lines;
+}
+/** A JSON-ready view of object differences; hidden values never carry the value. */
+function objectDiffJson(diffs) {
+    return diffs.map((d) => ({
+        kind: d.kind,
+        namespace: d.namespace || null,
+        name: d.name,
+        change: d.change,
+        ...(d.previousNamespace !== undefined ? { previousNamespace: d.previousNamespace || null } : {}),
+        fields: d.fields.map((f) => f.hidden
+            ? {
+                path: f.path,
+                change: f.before === undefined ? "added" : f.after === undefined ? "removed" : "changed",
+                hidden: true,
+            }
+            : f),
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/commands/diff-envs-rendered.ts
+
+
+
+/**
+ * `diff-envs --rendered`: both environments rendered and compared object by object. Exit 0 whether or not they
+ * differ, 1 when an overlay does not render (its objects would be missing from the comparison).
+ */
+async function printRenderedDiff(repo, left, right, json, io) {
+    const tree = renderTree(repo);
+    const apps = await diffEnvironmentsRendered(tree, left, right);
+    const errors = apps.flatMap((a) => a.errors);
+    if (json) {
+        const out = {
+            environments: [left.name, right.name],
+            apps: apps.map((a) => ({
+                app: a.app,
+                [left.name]: a.units[0],
+                [right.name]: a.units[1],
+                objects: objectDiffJson(a.objects),
+                ...(a.errors.length ? { errors: a.errors } : {}),
+            })),
+        };
+        io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    }
+    else {
+        const lines = [];
+        const differing = apps.filter((a) => a.objects.length > 0);
+        for (const app of differing) {
+            const where = `${app.units[0].join(", ") || "(nothing)"} vs ${app.units[1].join(", ") || "(nothing)"}`;
+            lines.push(`app ${app.app} (${where})`);
+            for (const line of objectDiffLines(app.objects, [left.name, right.name]))
+                lines.push(`  ${line}`);
+            lines.push("");
+        }
+        if (differing.length === 0 && errors.length === 0) {
+            lines.push(`${left.name} and ${right.name} render the same objects (${apps.length} app${apps.length === 1 ? "" : "s"})`);
+        }
+        if (lines.length)
+            io.stdout(`${lines.join("\n").trimEnd()}\n`);
+    }
+    for (const e of errors)
+        io.stderr(`gitops-pipeline diff-envs: ${e.unit} does not render: ${e.error}\n`);
+    return errors.length ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/commands/usage.ts
+
+
+/** Bad command-line usage: a UserError the CLI exits 2 on, with the command's usage line as the hint. */
+class UsageError extends errors_UserError {
+}
+/** `util.parseArgs` with strict checking, turning its errors into UsageError with the command's usage. */
+function parseCommandArgs(argv, options, usage, allowPositionals = false) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, allowPositionals, strict: true });
+    }
+    catch (error) {
+        throw new UsageError(error.message, { hint: `usage: ${usage}` });
+    }
+}
+function notAvailable(name) {
+    throw new UserError(`'${name}' is not available in this version of gitops-pipeline`, {
+        hint: "Upgrade to a release that lists it in `gitops-pipeline --help`.",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/diff-envs.ts
+
+
+
+
+
+
+
+
+const USAGE = "gitops-pipeline diff-envs --repo DIR ENV ENV [--rendered] [--config FILE] [--json]";
+const OPTIONS = {
+    repo: { type: "string" },
+    config: { type: "string" },
+    json: { type: "boolean" },
+    rendered: { type: "boolean" },
+};
+/** Prints, per app, the images two environments run at different versions. Exit 0 whether or not they differ. */
+const diffEnvsCommand = {
+    name: "diff-envs",
+    summary: "show what differs between two environments, per app: image versions, or with --rendered every object",
+    usage: USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs(argv, OPTIONS, USAGE, true);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${USAGE}` });
+        if (positionals.length !== 2) {
+            throw new UsageError(`give exactly two environments, got ${positionals.length}`, {
+                hint: `usage: ${USAGE}`,
+            });
+        }
+        const config = await readPipelineConfig(io, values.repo, values.config);
+        const [left, right] = positionals.map((name) => findEnvironment(config, name));
+        if (values.rendered)
+            return printRenderedDiff((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo), left, right, values.json === true, io);
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        const { differences, apps } = await diffEnvironments(repo, left, right);
+        if (values.json) {
+            const json = differences.map((d) => ({
+                app: d.app,
+                image: d.image,
+                [left.name]: d.versions[0],
+                [right.name]: d.versions[1],
+            }));
+            io.stdout(`${JSON.stringify({ differences: json }, null, 2)}\n`);
+        }
+        else if (differences.length === 0) {
+            io.stdout(`${left.name} and ${right.name} run the same image versions (${apps} app${apps === 1 ? "" : "s"})\n`);
+        }
+        else {
+            const cell = (versions) => versions.length === 0 ? "-" : versions.map(shortVersion).join(", ");
+            io.stdout(textTable(["APP", "IMAGE", left.name.toUpperCase(), right.name.toUpperCase()], differences.map((d) => [d.app, d.image, cell(d.versions[0]), cell(d.versions[1])])));
+        }
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promote/edges.ts
+
+
+/**
+ * The source and target of one promotion. Without an explicit source the target receives from the environment
+ * before it in `promotion`.
+ */
+function promotionEdge(config, to, from) {
+    const target = findEnvironment(config, to);
+    if (from) {
+        if (from === to) {
+            throw new errors_UserError(`cannot promote ${to} to itself`, { hint: "Give two different environments." });
+        }
+        return { source: findEnvironment(config, from), target };
+    }
+    const index = config.promotion.indexOf(to);
+    if (index <= 0) {
+        throw new errors_UserError(index < 0
+            ? `environment '${to}' is not in the promotion order, so the environment it receives from is unknown`
+            : `environment '${to}' is the first in the promotion order, so nothing is promoted to it`, {
+            file: config.file,
+            hint: `Name the source explicitly, or list it before '${to}' in promotion: [...].`,
+        });
+    }
+    return { source: findEnvironment(config, config.promotion[index - 1]), target };
+}
+/** Approvals a pull request needs: `rollback-approvals` for a rollback (falling back to `approvals`). */
+function requiredApprovals(target, kind) {
+    return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
+}
+
+;// CONCATENATED MODULE: ./src/promote/diff.ts
+
+
+
+
+/**
+ * Reads what a promotion pull request really changes. A file passes only when it lies in the target's paths and
+ * its head content is exactly its base content with the head's image references applied: then the only bytes
+ * that differ are image references. Anything else is listed as a problem.
+ */
+function inspectPromotionDiff(files, target) {
+    const changes = [];
+    const problems = [];
+    const outside = `outside ${target.name}'s paths (${target.paths.join(", ")})`;
+    for (const file of files) {
+        if (file.status === "unchanged")
+            continue;
+        if (!inPaths(file.path, target.paths)) {
+            problems.push(`${file.path} is ${outside}`);
+            continue;
+        }
+        if (file.previousPath !== undefined && !inPaths(file.previousPath, target.paths)) {
+            problems.push(`${file.previousPath} is ${outside}`);
+            continue;
+        }
+        if (file.status === "added" ||
+            file.status === "removed" ||
+            file.status === "renamed" ||
+            file.status === "copied") {
+            problems.push(`${file.path} is ${file.status}; a promotion only edits image references`);
+            continue;
+        }
+        if (file.base === undefined || file.head === undefined) {
+            problems.push(`${file.path} could not be read on both commits, so its change cannot be checked`);
+            continue;
+        }
+        try {
+            const images = findImages(file.path, file.head).map((located) => located.ref);
+            const replayed = updateFile(file.path, file.base, images);
+            if (replayed.content !== file.head) {
+                problems.push(`${file.path} changes more than image references`);
+                continue;
+            }
+            const invalid = replayed.changes.flatMap((change) => {
+                const why = versionProblem(change.image, change.to);
+                return why
+                    ? [`${file.path}:${change.line} sets ${change.image} to ${JSON.stringify(change.to)} (${why})`]
+                    : [];
+            });
+            if (invalid.length > 0) {
+                problems.push(`${invalid.join("; ")}: not a valid image version`);
+                continue;
+            }
+            const app = appOf(file.path, target.paths);
+            for (const change of replayed.changes)
+                changes.push({ ...change, app });
+        }
+        catch (error) {
+            if (!isUserError(error))
+                throw error;
+            problems.push(`${file.path} cannot be read as a manifest: ${error.message}`);
+        }
+    }
+    return { changes, problems };
+}
+
+;// CONCATENATED MODULE: ./src/promote/reviews.ts
+function isBot(login, type) {
+    return type === "Bot" || /\[bot\]$/i.test(login);
+}
+function describeReviewers(policy) {
+    return policy.reviewers.length === 0 ? "reviewers with write access" : policy.reviewers.join(", ");
+}
+function allowedSet(policy) {
+    const allowed = new Set();
+    if (policy.reviewers.length === 0) {
+        for (const login of policy.writers)
+            allowed.add(login.toLowerCase());
+        return allowed;
+    }
+    const teams = new Map(Object.entries(policy.teamMembers).map(([team, members]) => [team.toLowerCase(), members]));
+    for (const entry of policy.reviewers) {
+        if (entry.startsWith("@") && entry.includes("/")) {
+            for (const login of teams.get(entry.toLowerCase()) ?? [])
+                allowed.add(login.toLowerCase());
+        }
+        else {
+            allowed.add(entry.replace(/^@/, "").toLowerCase());
+        }
+    }
+    return allowed;
+}
+/**
+ * Reads each reviewer's current verdict the way GitHub's merge box does: comments don't change a verdict, a later
+ * approval supersedes a request for changes, a dismissal clears both. Only approvals of `headSha` count, so a push
+ * after an approval makes it stale.
+ */
+function evaluateReviews(reviews, options) {
+    const latest = new Map();
+    for (const review of reviews) {
+        if (review.state === "COMMENTED" || review.state === "PENDING")
+            continue;
+        latest.set(review.user.toLowerCase(), review);
+    }
+    const allowed = allowedSet(options.policy);
+    const verdict = { approvedBy: [], changesRequestedBy: [], staleApprovals: [], ignored: [] };
+    for (const review of latest.values()) {
+        const login = review.user.toLowerCase();
+        if (login === options.author.toLowerCase()) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "author of the pull request" });
+            continue;
+        }
+        if (isBot(review.user, review.userType)) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "a bot" });
+            continue;
+        }
+        if (!allowed.has(login)) {
+            if (review.state === "APPROVED")
+                verdict.ignored.push({ user: review.user, why: "not an allowed reviewer" });
+            continue;
+        }
+        if (review.state === "CHANGES_REQUESTED")
+            verdict.changesRequestedBy.push(review.user);
+        else if (review.state === "APPROVED") {
+            if (review.commitId === options.headSha)
+                verdict.approvedBy.push(review.user);
+            else
+                verdict.staleApprovals.push({ user: review.user, commitId: review.commitId });
+        }
+    }
+    return verdict;
+}
+
+;// CONCATENATED MODULE: ./src/promote/gate.ts
+
+
+
+
+
+
+
+
+
+const gate_short = (sha) => sha.slice(0, 7);
+function approvalConditions(input) {
+    const verdict = evaluateReviews(input.reviews, {
+        author: input.pullRequest.author,
+        headSha: input.pullRequest.headSha,
+        policy: input.reviewers,
+    });
+    const conditions = [];
+    const have = verdict.approvedBy.length;
+    const notes = [
+        ...verdict.staleApprovals.map((s) => `${s.user} approved an older commit ${gate_short(s.commitId)}`),
+        ...verdict.ignored.map((i) => `${i.user} does not count (${i.why})`),
+    ];
+    const detail = `${have} of ${input.approvals} approval${input.approvals === 1 ? "" : "s"} by ${describeReviewers(input.reviewers)} ` +
+        `on the latest commit ${gate_short(input.pullRequest.headSha)}` +
+        (have > 0 ? ` (${verdict.approvedBy.join(", ")})` : "") +
+        (notes.length > 0 ? `; ${notes.join("; ")}` : "");
+    conditions.push({
+        name: "approvals",
+        met: have >= input.approvals,
+        detail,
+        label: `approvals ${have}/${input.approvals}`,
+    });
+    for (const user of verdict.changesRequestedBy) {
+        conditions.push({
+            name: "changes-requested",
+            met: false,
+            detail: `${user} requested changes`,
+            label: "changes requested",
+        });
+    }
+    return { conditions, approvedBy: verdict.approvedBy };
+}
+function windowCondition(input) {
+    if (input.windows.length === 0)
+        return undefined;
+    // Rollbacks return to a state that already ran, and are needed most outside business hours.
+    if (input.kind === "rollback")
+        return undefined;
+    const windows = input.windows.map((text) => parseWindow(text));
+    const open = anyWindowOpen(windows, input.now);
+    const now = windows.map((w) => wallClock(input.now, w.zone).label);
+    const zonesNow = [...new Set(now)].join(", ");
+    return {
+        name: "window",
+        label: "outside window",
+        met: open,
+        detail: open
+            ? `inside the deployment window (${input.windows.join(" or ")})`
+            : `outside the deployment window ${input.windows.join(" or ")} (now ${zonesNow})`,
+    };
+}
+function freezeConditions(input) {
+    const active = activeFreezes(input.freezes ?? [], input.now);
+    return active.map((freeze) => {
+        const allowed = input.kind === "rollback" && freeze.allowRollbacks;
+        return {
+            name: "freeze",
+            label: "frozen",
+            met: allowed,
+            detail: allowed
+                ? `${input.target.name} is ${describeFreeze(freeze)}; rollbacks are allowed`
+                : `${input.target.name} is ${describeFreeze(freeze)}`,
+        };
+    });
+}
+function statusConditions(input) {
+    // A rollback must get through while the statuses that prompted it are red.
+    if (input.kind === "rollback")
+        return [];
+    const where = `on ${input.source.name} commit ${gate_short(input.source.commit)}`;
+    return input.requireStatus.map((text) => {
+        const result = evaluateRequirement(parseRequirement(text), input.source, where);
+        return {
+            name: "status",
+            label: `status ${text}`,
+            met: result.verdict === "success",
+            detail: result.detail,
+        };
+    });
+}
+/**
+ * A target reference runs what the source runs when it carries the source's digest (if the source pins one) and
+ * its tag (if the source has one); a digest-only source leaves the target's tag alone.
+ */
+function runsSameVersion(source, target) {
+    if (source.digest !== undefined && source.digest !== target.digest)
+        return false;
+    if (source.tag !== undefined && source.tag !== target.tag)
+        return false;
+    return source.digest !== undefined || source.tag !== undefined;
+}
+/** The reference a change leaves behind, from the name as written and the new version. */
+function changedRef(change) {
+    return parseImageRef(withVersionText(change.image, change.to));
+}
+/** The references a set of changes leaves behind, each once (for deployment records). */
+function imagesAfter(changes) {
+    return [...new Set(changes.map((change) => formatImageRef(changedRef(change))))];
+}
+function sourceConditions(input, changes) {
+    const conditions = [];
+    const blocked = (detail) => ({
+        name: "source",
+        label: "source moved",
+        met: false,
+        detail,
+    });
+    // Pairing as the plan paired: a fleet's cluster apps take their versions from the one source app.
+    let pairs = [];
+    try {
+        const targets = [...new Set(changes.map((change) => change.app))];
+        pairs = pairApps(Object.keys(input.source.images), targets, {
+            from: input.source.name,
+            to: input.target.name,
+        });
+    }
+    catch (error) {
+        if (!isUserError(error))
+            throw error;
+    }
+    const sourceApp = (app) => pairs.find((pair) => pair.target === app)?.source ?? app;
+    for (const change of changes) {
+        const to = changedRef(change);
+        const name = normalizedName(to);
+        const running = (input.source.images[sourceApp(change.app)] ?? []).filter((image) => normalizedName(image.ref) === name);
+        // A version read from the source is compared only once it is a valid one: the PR must not be matched to text.
+        const invalid = running.flatMap((image) => {
+            const problem = referenceProblem(image.ref);
+            return problem ? [describeProblem(image, problem)] : [];
+        });
+        if (invalid.length > 0) {
+            conditions.push(blocked(`${input.source.name} holds an invalid reference to ${imageName(to)}, so what it runs is unknown: ` +
+                `${invalid.join("; ")}. Correct it in ${input.source.name}, then evaluate again`));
+            continue;
+        }
+        if (running.some((image) => runsSameVersion(image.ref, to)))
+            continue;
+        const now = running.length > 0
+            ? `app ${change.app} runs ${[...new Set(running.map((image) => versionOf(image.ref)))].join(", ")} there now`
+            : `app ${change.app} does not reference that image there`;
+        conditions.push(blocked(`${input.source.name} does not run ${ref_formatImageRef(to)} (${change.file}:${change.line}); ${now}`));
+    }
+    return conditions;
+}
+/**
+ * Decides whether a promotion (or rollback) pull request may merge. Every condition is evaluated, so the result
+ * names everything that is missing at once rather than the first thing.
+ */
+function evaluateGate(input) {
+    const { conditions, approvedBy } = approvalConditions(input);
+    conditions.unshift(...(input.origin ?? []).map((problem) => ({
+        name: "origin",
+        label: "not a valid promotion",
+        met: false,
+        detail: problem,
+    })));
+    const window = windowCondition(input);
+    if (window)
+        conditions.push(window);
+    conditions.push(...freezeConditions(input));
+    conditions.push(...statusConditions(input));
+    const inspection = inspectPromotionDiff(input.pullRequest.files, input.target);
+    for (const problem of inspection.problems) {
+        conditions.push({ name: "files", label: "unexpected changes", met: false, detail: problem });
+    }
+    if (inspection.changes.length === 0 && inspection.problems.length === 0) {
+        conditions.push({
+            name: "files",
+            label: "no image change",
+            met: false,
+            detail: "the pull request changes no image reference",
+        });
+    }
+    conditions.push(...sourceConditions(input, inspection.changes));
+    const reasons = conditions.filter((c) => !c.met).map((c) => c.detail);
+    return { open: reasons.length === 0, reasons, approvedBy, conditions, changes: inspection.changes };
+}
+/** A commit-status description (GitHub keeps 140 characters) naming each unmet kind of condition. */
+function gateDescription(result, limit = 140) {
+    if (result.open) {
+        const text = `open: approved by ${result.approvedBy.join(", ") || "nobody needed"}`;
+        return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+    }
+    const parts = [];
+    for (const condition of result.conditions) {
+        if (!condition.met && !parts.includes(condition.label))
+            parts.push(condition.label);
+    }
+    const text = `blocked: ${parts.join("; ")}`;
+    return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/flows/local-gate.ts
+
+
+
+
+
+const local_gate_short = (sha) => sha.slice(0, 7);
+/**
+ * Evaluates promote-env's gate for a promotion held as two commits of a local repository: `head` is the
+ * promotion, `base` the branch it targets. The same inputs as the action, read from Git and the caller's flags.
+ */
+async function evaluateLocalGate(request) {
+    const { repository } = request;
+    const [base, head] = await Promise.all([
+        repository.resolveCommit(request.base, "--base"),
+        repository.resolveCommit(request.head, "--head"),
+    ]);
+    const config = request.config ?? (await configAt(repository, base));
+    const { source, target } = promotionEdge(config, request.to, request.from);
+    const sourceCommit = await repository.mergeBase(base, head);
+    const [files, sourceImages] = await Promise.all([
+        repository.changedFiles(sourceCommit, head),
+        readEnvironment(repository.snapshotAt(base), source),
+    ]);
+    const notes = [];
+    const teams = target.reviewers.filter((entry) => /^@[^/]+\/.+$/.test(entry));
+    const members = {};
+    for (const team of teams) {
+        const given = Object.entries(request.members).find(([name]) => name.toLowerCase() === team.toLowerCase());
+        members[team] = given?.[1] ?? [];
+        if (!given) {
+            notes.push(`team ${team} cannot be resolved from Git, so approvals count for it only with --member ${team}=USER`);
+        }
+    }
+    for (const team of Object.keys(request.members)) {
+        if (!teams.some((t) => t.toLowerCase() === team.toLowerCase())) {
+            throw new errors_UserError(`--member ${team}: ${target.name}'s reviewers do not name that team`, {
+                file: config.file,
+                line: target.line,
+                hint: `Its reviewers are: ${target.reviewers.join(", ") || "anyone with write access"}.`,
+            });
+        }
+    }
+    if (target.reviewers.length === 0 && request.approvedBy.length > 0) {
+        notes.push(`${target.name} accepts anyone with write access, which Git does not record: every --approved-by counts`);
+    }
+    if (request.author === undefined && request.approvedBy.length > 0) {
+        notes.push("no --author given, so a self-approval is not recognised");
+    }
+    const reviews = request.approvedBy.map((user) => ({ user, state: "APPROVED", commitId: head }));
+    const result = evaluateGate({
+        kind: "promotion",
+        now: request.now,
+        pullRequest: { number: 0, author: request.author ?? "", headSha: head, files },
+        reviews,
+        reviewers: {
+            reviewers: target.reviewers,
+            teamMembers: members,
+            writers: target.reviewers.length === 0 ? [...request.approvedBy] : [],
+        },
+        approvals: requiredApprovals(target, "promotion"),
+        windows: target.windows,
+        freezes: target.freezes,
+        requireStatus: target.requireStatus,
+        target: { name: target.name, paths: target.paths },
+        source: {
+            name: source.name,
+            commit: sourceCommit,
+            images: Object.fromEntries(sourceImages.apps),
+            ...request.checks,
+        },
+    });
+    return { result, from: source.name, to: target.name, base, head, sourceCommit, notes };
+}
+async function configAt(repository, commit) {
+    const text = await repository.snapshotAt(commit).read(CONFIG_FILE);
+    if (text === undefined) {
+        throw new errors_UserError(`${CONFIG_FILE} is missing at the base commit ${local_gate_short(commit)}`, {
+            hint: "Commit the config file at the repository root on the base branch, or pass --config FILE.",
+        });
+    }
+    return loadConfig(text, CONFIG_FILE);
+}
+
+;// CONCATENATED MODULE: ./src/git/commit-reader.ts
+
+
+
+
+// Reads commits of a local repository without checking anything out, so a gate can be evaluated on a laptop or
+// another CI system against exactly what the two commits hold, whatever the working tree looks like.
+/** Runs git with an argv array; stdout is decoded as a whole so a multi-byte character never splits. */
+function gitOutput(dir, args) {
+    return new Promise((resolve, reject) => {
+        (0,external_node_child_process_namespaceObject.execFile)("git", args, {
+            cwd: dir,
+            encoding: "utf8",
+            maxBuffer: 256 * 1024 * 1024,
+            env: env_gitEnv(),
+        }, (error, stdout, stderr) => {
+            if (error && typeof error.code !== "number") {
+                reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
+                    hint: error.code === "ENOENT"
+                        ? "Install git, and pass an existing directory with --repo."
+                        : "Check that --repo is a Git repository you can read.",
+                    cause: error,
+                }));
+                return;
+            }
+            resolve({ code: error ? error.code : 0, stdout, stderr });
+        });
+    });
+}
+// Reads of many files at once would otherwise start one git process per file all at the same time.
+const MAX_PROCESSES = 8;
+let running = 0;
+const waiting = [];
+async function limited(work) {
+    if (running >= MAX_PROCESSES)
+        await new Promise((go) => waiting.push(go));
+    running++;
+    try {
+        return await work();
+    }
+    finally {
+        running--;
+        waiting.shift()?.();
+    }
+}
+async function mustGit(dir, args, what, hint) {
+    const result = await limited(() => gitOutput(dir, args));
+    if (result.code !== 0) {
+        throw new errors_UserError(`git could not ${what}: ${result.stderr.trim() || result.stdout.trim()}`, { hint });
+    }
+    return result.stdout;
+}
+/** The full commit id `ref` names in the repository at `dir`. */
+async function resolveCommit(dir, ref, option) {
+    if (ref.startsWith("-")) {
+        throw new errors_UserError(`${option} ${JSON.stringify(ref)} is not a revision`, {
+            hint: `Give a branch, tag or commit id to ${option}.`,
+        });
+    }
+    const out = await mustGit(dir, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`], `find commit ${JSON.stringify(ref)} (${option}) in ${dir}`, `Give ${option} a branch, tag or commit id that exists in the repository (see \`git log --oneline --all\`).`);
+    return out.trim();
+}
+/** Where `head` branched off `base`: the commit a pull request's diff and its required statuses are read on. */
+async function mergeBase(dir, base, head) {
+    const out = await mustGit(dir, ["merge-base", base, head], `find where ${head.slice(0, 7)} branched off ${base.slice(0, 7)}`, "Give --base and --head commits that share history.");
+    return out.trim();
+}
+/**
+ * A RepoReader over one commit's tree (`git ls-tree` once, `git cat-file` per file read). Submodules are left
+ * out: their files are not in this repository.
+ */
+function gitTreeReader(dir, commit) {
+    let tree;
+    const load = () => {
+        tree ??= mustGit(dir, ["ls-tree", "-r", "-t", "-z", "--full-tree", commit], `list the files of commit ${commit.slice(0, 7)}`, "Check that the commit exists in the repository.").then((out) => {
+            const dirs = new Map([["", []]]);
+            const files = new Set();
+            for (const record of out.split("\0")) {
+                const tab = record.indexOf("\t");
+                if (tab < 0)
+                    continue;
+                const [mode, kind] = record.slice(0, tab).split(" ");
+                const path = record.slice(tab + 1);
+                const type = kind === "tree" ? "dir" : kind !== "blob" ? undefined : mode === "120000" ? "symlink" : "file";
+                if (!type)
+                    continue;
+                if (type === "dir")
+                    dirs.set(path, dirs.get(path) ?? []);
+                if (type === "file")
+                    files.add(path);
+                const slash = path.lastIndexOf("/");
+                const parent = slash < 0 ? "" : path.slice(0, slash);
+                const entries = dirs.get(parent) ?? [];
+                entries.push({ name: path.slice(slash + 1), type });
+                dirs.set(parent, entries);
+            }
+            return { dirs, files };
+        });
+        return tree;
+    };
+    return {
+        async list(path) {
+            const { dirs } = await load();
+            return [...(dirs.get(repoPath(path)) ?? [])].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+        },
+        async read(path) {
+            const normal = repoPath(path);
+            const { files } = await load();
+            if (!files.has(normal))
+                return undefined;
+            return mustGit(dir, ["cat-file", "blob", `${commit}:${normal}`], `read ${normal} at ${commit.slice(0, 7)}`, "Check that the repository is not damaged (`git fsck`).");
+        },
+    };
+}
+const STATUS = {
+    A: "added",
+    D: "removed",
+    M: "modified",
+    R: "renamed",
+    C: "copied",
+    T: "changed",
+};
+/**
+ * The files `head` changes since `from`, the commit it branched off (`git diff base...head`, renames detected),
+ * with their contents on both sides, in the shape GitHub's comparison gives the gate.
+ */
+async function changedFiles(dir, from, head) {
+    const out = await mustGit(dir, ["diff", "--name-status", "-z", "-M", "--no-ext-diff", from, head, "--"], `compare ${from.slice(0, 7)} with ${head.slice(0, 7)}`, "Check that both commits exist in the repository.");
+    const fields = out.split("\0");
+    const listed = [];
+    for (let i = 0; i < fields.length && fields[i] !== "";) {
+        const code = fields[i++];
+        const letter = code[0];
+        if (letter === "R" || letter === "C") {
+            const previousPath = fields[i++];
+            listed.push({ path: fields[i++], status: STATUS[letter], previousPath });
+        }
+        else {
+            listed.push({ path: fields[i++], status: STATUS[letter] ?? "changed" });
+        }
+    }
+    const before = gitTreeReader(dir, from);
+    const after = gitTreeReader(dir, head);
+    return Promise.all(listed.map(async (file) => ({
+        ...file,
+        base: await before.read(file.previousPath ?? file.path),
+        head: await after.read(file.path),
+    })));
+}
+/** The repository at `dir` as the flows read commits: the CLI's gate works on it where the action reads GitHub. */
+class GitCommitHistory {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    resolveCommit(revision, option) {
+        return resolveCommit(this.dir, revision, option);
+    }
+    mergeBase(base, head) {
+        return mergeBase(this.dir, base, head);
+    }
+    changedFiles(from, head) {
+        return changedFiles(this.dir, from, head);
+    }
+    snapshotAt(oid) {
+        return gitTreeReader(this.dir, oid);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/gate.ts
+
+
+
+
+
+
+const gate_USAGE = "gitops-pipeline gate --repo DIR --to ENV [--from ENV] [--config FILE] [--base REF] [--head REF] " +
+    "[--approved-by USER...] [--member @ORG/TEAM=USER...] [--author USER] [--status CONTEXT=STATE...] " +
+    "[--check NAME=STATE...] [--check-suite APP=STATE...] [--now ISO-8601] [--json]";
+const gate_OPTIONS = {
+    repo: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    config: { type: "string" },
+    base: { type: "string", default: "main" },
+    head: { type: "string", default: "HEAD" },
+    "approved-by": { type: "string", multiple: true },
+    member: { type: "string", multiple: true },
+    author: { type: "string" },
+    status: { type: "string", multiple: true },
+    check: { type: "string", multiple: true },
+    "check-suite": { type: "string", multiple: true },
+    now: { type: "string" },
+    json: { type: "boolean" },
+};
+const STATES = ["success", "pending", "failure", "error"];
+// A check's state is its status until it completes, then its conclusion; both are accepted as GitHub shows them.
+const CHECK_PENDING = ["queued", "in_progress", "waiting", "requested", "pending"];
+const CHECK_CONCLUSIONS = [
+    "success",
+    "failure",
+    "neutral",
+    "cancelled",
+    "skipped",
+    "timed_out",
+    "action_required",
+    "stale",
+    "startup_failure",
+];
+// A zone is required: a bare local time would make the window check depend on the machine it runs on.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+function usage(message) {
+    return new UsageError(message, { hint: `usage: ${gate_USAGE}` });
+}
+function pair(option, text, shape) {
+    const at = text.lastIndexOf("=");
+    if (at <= 0 || at === text.length - 1)
+        throw usage(`${option} ${JSON.stringify(text)} is not ${shape}`);
+    return [text.slice(0, at), text.slice(at + 1)];
+}
+function statuses(texts) {
+    return texts.map((text) => {
+        const [context, state] = pair("--status", text, "CONTEXT=STATE");
+        if (!STATES.includes(state)) {
+            throw usage(`--status ${JSON.stringify(text)}: state must be one of ${STATES.join(", ")}`);
+        }
+        return { context, state };
+    });
+}
+/** `NAME=STATE` of a check run or suite, in the order given: a later one of the same name is its re-run. */
+function checkStates(option, texts) {
+    return texts.map((text, index) => {
+        const [name, state] = pair(option, text, "NAME=STATE");
+        const pending = CHECK_PENDING.includes(state);
+        if (!pending && !CHECK_CONCLUSIONS.includes(state)) {
+            throw usage(`${option} ${JSON.stringify(text)}: state must be a check status (${CHECK_PENDING.join(", ")}) ` +
+                `or conclusion (${CHECK_CONCLUSIONS.join(", ")})`);
+        }
+        return { id: index + 1, name, status: pending ? state : "completed", conclusion: pending ? null : state };
+    });
+}
+function checkRuns(texts) {
+    return checkStates("--check", texts);
+}
+function checkSuites(texts) {
+    return checkStates("--check-suite", texts).map(({ id, name, status, conclusion }) => ({
+        id,
+        app: name,
+        status,
+        conclusion,
+        runs: 1,
+    }));
+}
+function members(texts) {
+    const teams = {};
+    for (const text of texts) {
+        const [team, user] = pair("--member", text, "@ORG/TEAM=USER");
+        if (!/^@[^/]+\/.+$/.test(team))
+            throw usage(`--member ${JSON.stringify(text)}: ${team} is not @org/team`);
+        teams[team] = [...(teams[team] ?? []), user];
+    }
+    return teams;
+}
+function instant(text) {
+    if (text === undefined)
+        return new Date();
+    const date = new Date(text);
+    if (!ISO_INSTANT.test(text) || Number.isNaN(date.getTime())) {
+        throw usage(`--now ${JSON.stringify(text)} is not an ISO-8601 time with a zone (2026-11-23T10:30:00+01:00)`);
+    }
+    return date;
+}
+/**
+ * promote-env's gate for a promotion that exists as commits of a local repository: the same decision the action
+ * takes on a pull request, with approvals and statuses given on the command line. Exit 0 open, 1 blocked.
+ */
+const gateCommand = {
+    name: "gate",
+    summary: "check whether a promotion commit may merge under promote-env's gate (approvals, window, statuses)",
+    usage: gate_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, gate_OPTIONS, gate_USAGE);
+        if (!values.repo)
+            throw usage("--repo is required");
+        if (!values.to)
+            throw usage("--to is required");
+        const request = {
+            now: instant(values.now),
+            checks: {
+                statuses: statuses(values.status ?? []),
+                checkRuns: checkRuns(values.check ?? []),
+                checkSuites: checkSuites(values["check-suite"] ?? []),
+            },
+            members: members(values.member ?? []),
+        };
+        const config = values.config ? await readPipelineConfig(io, values.repo, values.config) : undefined;
+        const gate = await evaluateLocalGate({
+            ...request,
+            repository: new GitCommitHistory((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo)),
+            to: values.to,
+            from: values.from,
+            config,
+            base: values.base,
+            head: values.head,
+            approvedBy: values["approved-by"] ?? [],
+            author: values.author,
+        });
+        for (const note of gate.notes)
+            io.stderr(`gate: note: ${note}\n`);
+        const { result } = gate;
+        if (values.json) {
+            const json = {
+                gate: result.open ? "open" : "blocked",
+                reasons: result.reasons,
+                approvedBy: result.approvedBy,
+                conditions: result.conditions,
+            };
+            io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+        }
+        else {
+            const lines = [
+                `${result.open ? "OPEN" : "BLOCKED"}: ${gate.from} → ${gate.to}, ${gate.head.slice(0, 7)} onto ${values.base} (${gate.base.slice(0, 7)})`,
+                ...result.conditions.map((c) => `${c.met ? "✓" : "✗"} ${c.name}: ${c.detail}`),
+                ...(result.changes.length > 0
+                    ? ["changes:", ...result.changes.map((c) => `  ${changeLine(c)}`)]
+                    : []),
+            ];
+            io.stdout(`${lines.join("\n")}\n`);
+        }
+        return result.open ? 0 : 1;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/git/history.ts
+
+
+
+const RECORD = "\u001e";
+const HEADER_END = "\u001d";
+const NULL_ID = /^0+$/;
+function history_run(dir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd: dir, env: env_gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+        const out = [];
+        const err = [];
+        child.stdout.on("data", (chunk) => out.push(chunk));
+        child.stderr.on("data", (chunk) => err.push(chunk));
+        child.on("error", (error) => reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
+            hint: error.code === "ENOENT" ? "Install git." : "Check that --repo is a Git repository you can read.",
+        })));
+        child.on("close", (code) => {
+            if (code === 0)
+                resolve(Buffer.concat(out));
+            else {
+                const message = Buffer.concat(err).toString("utf8").trim();
+                reject(new errors_UserError(`git ${args[0]} failed in ${dir}: ${message.split("\n")[0]}`, {
+                    hint: "Check that --repo is a Git repository with at least one commit on the checked-out branch.",
+                }));
+            }
+        });
+        child.stdin.on("error", () => { });
+        child.stdin.end(input ?? "");
+    });
+}
+function parseRecord(record) {
+    const end = record.indexOf(HEADER_END);
+    if (end < 0)
+        return undefined;
+    const header = record.slice(0, end);
+    const newline = header.indexOf("\n");
+    const [sha, seconds] = (newline < 0 ? header : header.slice(0, newline)).split(" ");
+    if (!sha || !seconds)
+        return undefined;
+    const trailers = newline < 0 ? "" : header.slice(newline + 1);
+    const fields = record.slice(end + 1).split("\0");
+    const files = [];
+    for (let i = 0; i < fields.length; i++) {
+        const meta = fields[i].replace(/^\n+/, "");
+        if (!meta.startsWith(":"))
+            continue;
+        const path = fields[++i];
+        if (path === undefined)
+            break;
+        // ":old-mode new-mode old-id new-id status"
+        const parts = meta.split(" ");
+        const blob = parts[3];
+        const mode = parts[1];
+        // Only regular files and symlinks hold text the finders read; a submodule's id is not a blob here.
+        const isBlob = mode === "100644" || mode === "100755" || mode === "120000";
+        files.push({ path, ...(blob && !NULL_ID.test(blob) && isBlob ? { blob } : {}) });
+    }
+    return { sha, time: Number(seconds) * 1000, trailers, files };
+}
+/** The first-parent history of `rev`, oldest first. */
+async function readFirstParentLog(dir, rev = "HEAD") {
+    if (rev.startsWith("-"))
+        throw new errors_UserError(`${JSON.stringify(rev)} is not a revision`);
+    const out = await history_run(dir, [
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--first-parent",
+        "--reverse",
+        "-z",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--diff-merges=first-parent",
+        `--format=${RECORD}%H %ct%n%(trailers:key=Source-Commit,key=Source-Commit-Time,unfold)${HEADER_END}`,
+        "--end-of-options",
+        rev,
+        "--",
+    ]);
+    const text = out.toString("utf8");
+    // A record starts at the marker followed by a commit id, so a stray marker inside a trailer value cannot split one.
+    return text
+        .split(/\u001e(?=[0-9a-f]{40,64} \d+[\n\u001d])/)
+        .map(parseRecord)
+        .filter((commit) => commit !== undefined);
+}
+/** The contents of the given blobs (UTF-8), read by one `git cat-file --batch`. */
+async function readBlobs(dir, ids) {
+    const blobs = new Map();
+    if (ids.length === 0)
+        return blobs;
+    const out = await history_run(dir, ["cat-file", "--batch"], `${ids.join("\n")}\n`);
+    let at = 0;
+    while (at < out.length) {
+        const newline = out.indexOf(10, at);
+        if (newline < 0)
+            break;
+        const [id, type, size] = out.subarray(at, newline).toString("utf8").split(" ");
+        at = newline + 1;
+        if (type === "missing" || size === undefined)
+            continue;
+        const length = Number(size);
+        if (type === "blob")
+            blobs.set(id, out.subarray(at, at + length).toString("utf8"));
+        at += length + 1;
+    }
+    return blobs;
+}
+/** First-parent commits after `from` up to `to` (all of `to`'s when `from` is undefined), as full ids. */
+async function firstParentRange(dir, from, to) {
+    for (const rev of [from, to]) {
+        if (rev !== undefined && !/^[0-9a-f]{40,64}$/.test(rev))
+            throw new UserError(`${JSON.stringify(rev)} is not a commit id`);
+    }
+    const out = await history_run(dir, ["rev-list", "--first-parent", from ? `${from}..${to}` : to, "--"]);
+    return out
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line !== "");
+}
+
+;// CONCATENATED MODULE: ./src/metrics/history.ts
+const EMPTY = new Map();
+/** The slot key for an app and a normalised image name; the separator cannot occur in either. */
+function slotKey(app, image) {
+    return `${app}\u0000${image}`;
+}
+/** App and image name of a slot key. */
+function slotParts(slot) {
+    const at = slot.indexOf("\u0000");
+    return { app: slot.slice(0, at), image: slot.slice(at + 1) };
+}
+function diff(before, after) {
+    const changes = [];
+    for (const [slot, to] of after) {
+        const from = before.get(slot);
+        if (from !== to)
+            changes.push({ slot, ...(from === undefined ? {} : { from }), to });
+    }
+    for (const [slot, from] of before)
+        if (!after.has(slot))
+            changes.push({ slot, from });
+    return changes.sort((a, b) => (a.slot < b.slot ? -1 : a.slot > b.slot ? 1 : 0));
+}
+/**
+ * The deployments of every environment, oldest first, with the source commits each brings and the rollbacks that
+ * mark earlier ones failed. A reference is traced to the first commit that introduced it anywhere, so a promotion
+ * to production (which has no trailers) still leads back to the app commit a dev bump named.
+ */
+function findDeployments(commits) {
+    const state = new Map();
+    const origin = new Map();
+    const reached = new Map();
+    const deployments = new Map();
+    const slotChanges = new Map();
+    for (const commit of commits) {
+        for (const [environment, after] of commit.environments) {
+            const before = state.get(environment) ?? EMPTY;
+            state.set(environment, after);
+            const changes = diff(before, after);
+            if (changes.length === 0)
+                continue;
+            const introduced = changes.flatMap((change) => (change.to ? change.to.split(" ") : []));
+            const previous = new Set(changes.flatMap((change) => (change.from ? change.from.split(" ") : [])));
+            if (commit.sources.length > 0) {
+                for (const ref of introduced)
+                    if (!origin.has(ref) && !previous.has(ref))
+                        origin.set(ref, [...commit.sources]);
+            }
+            const seen = reached.get(environment) ?? new Set();
+            reached.set(environment, seen);
+            const sources = [];
+            for (const ref of introduced) {
+                for (const source of origin.get(ref) ?? []) {
+                    const key = `${source.repository}@${source.sha}`;
+                    if (seen.has(key))
+                        continue;
+                    seen.add(key);
+                    sources.push(source);
+                }
+            }
+            const list = deployments.get(environment) ?? [];
+            deployments.set(environment, list);
+            const deployment = {
+                environment,
+                sha: commit.sha,
+                time: commit.time,
+                changes,
+                before,
+                after,
+                sources,
+            };
+            // The next change of an image that puts back what ran before a deployment rolls that deployment back;
+            // other apps of the same environment deploying in between do not hide it.
+            const lastChange = slotChanges.get(environment) ?? new Map();
+            slotChanges.set(environment, lastChange);
+            for (const change of changes) {
+                const previous = lastChange.get(change.slot);
+                if (previous && change.to !== undefined && previous.from === change.to) {
+                    list[previous.index].restoredBy ??= list.length;
+                }
+                lastChange.set(change.slot, {
+                    index: list.length,
+                    ...(change.from === undefined ? {} : { from: change.from }),
+                });
+            }
+            list.push(deployment);
+        }
+    }
+    return deployments;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/known-good.ts
+
+const known_good_short = (sha) => sha.slice(0, 7);
+/**
+ * Where a rollback of an environment returns to: the last deployment before the current one that is known good —
+ * with GitHub's statuses the last one reported `success`, from git alone the last one no later deployment rolled
+ * back — else the references that ran before the current deployment. Undefined when there is nothing to return to.
+ */
+function knownGood(list, statusOf) {
+    const current = list.at(-1);
+    if (!current)
+        return undefined;
+    for (let index = list.length - 2; index >= 0; index--) {
+        const candidate = list[index];
+        const good = statusOf
+            ? statusOf(candidate.environment, candidate.sha) === "success"
+            : candidate.restoredBy === undefined;
+        if (good) {
+            return {
+                state: candidate.after,
+                deployment: candidate,
+                reason: statusOf
+                    ? `the last deployment reported success, ${known_good_short(candidate.sha)}`
+                    : `the last deployment no later change rolled back, ${known_good_short(candidate.sha)}`,
+            };
+        }
+    }
+    if (current.before.size === 0)
+        return undefined;
+    return {
+        state: current.before,
+        reason: `the references before the current deployment ${known_good_short(current.sha)}`,
+    };
+}
+/** The per-app image changes that take `current` back to `target`, and the differences a reference edit cannot undo. */
+function rollbackSteps(current, target) {
+    const steps = [];
+    const skipped = [];
+    const slots = new Set([...current.keys(), ...target.keys()]);
+    for (const slot of [...slots].sort()) {
+        const from = current.get(slot);
+        const to = target.get(slot);
+        if (from === to)
+            continue;
+        const { app, image } = slotParts(slot);
+        if (from === undefined || to === undefined) {
+            skipped.push(`${image} in app ${app} ${from === undefined ? "was removed since" : "was added since"}: edit it by hand`);
+        }
+        else if (to.includes(" ") || from.includes(" ")) {
+            skipped.push(`${image} in app ${app} is held at several versions (${to}): edit it by hand`);
+        }
+        else {
+            steps.push({ app, image, from, to });
+        }
+    }
+    return { steps, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/trailers.ts
+
+// The two trailers update-manifest-tag writes so that the config repository's history knows which app commit each
+// image came from and when that commit was made: the start of a change's lead time.
+const SOURCE_COMMIT = "Source-Commit";
+const SOURCE_COMMIT_TIME = "Source-Commit-Time";
+// GitHub's rules for owner and repository names; anything else could carry a newline or a second trailer.
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
+function trailers_describe(value) {
+    const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+    return JSON.stringify(shown);
+}
+/** Milliseconds since the epoch of an ISO 8601 time with a zone, or undefined when it is not one (or not a date). */
+function parseIsoTime(text) {
+    const match = ISO_TIME.exec(text);
+    if (!match)
+        return undefined;
+    const [, year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.map(Number);
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60)
+        return undefined;
+    if ((offsetHours ?? 0) > 23 || (offsetMinutes ?? 0) > 59)
+        return undefined;
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > days)
+        return undefined;
+    const ms = Date.parse(text);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/**
+ * Checks the three values a trailer pair is made of; each must be exactly one well-formed token, so a hostile
+ * input cannot add lines or trailers to a commit message. `names` say which inputs they came from.
+ */
+function checkSourceCommit(input, names = {
+    repository: "source repository",
+    sha: "source commit",
+    time: "source commit time",
+}) {
+    if (!REPOSITORY.test(input.repository)) {
+        throw new errors_UserError(`${names.repository} ${trailers_describe(input.repository)} is not owner/repo`, {
+            hint: "Give the app repository as owner/name, e.g. acme/web (GITHUB_REPOSITORY of the app's workflow).",
+        });
+    }
+    const sha = input.sha.toLowerCase();
+    if (!SHA.test(sha)) {
+        throw new errors_UserError(`${names.sha} ${trailers_describe(input.sha)} is not a full commit id`, {
+            hint: "Give the 40-character hexadecimal commit id (github.sha of the app's workflow).",
+        });
+    }
+    const timeMs = parseIsoTime(input.time);
+    if (timeMs === undefined) {
+        throw new errors_UserError(`${names.time} ${trailers_describe(input.time)} is not an ISO 8601 time with an offset`, {
+            hint: "Write it as 2026-03-01T14:05:09+01:00 or 2026-03-01T13:05:09Z (the push event's head_commit.timestamp).",
+        });
+    }
+    return { repository: input.repository, sha, time: input.time, timeMs };
+}
+/** The trailer lines for the given source commits, one pair each, in order. */
+function formatSourceTrailers(sources) {
+    return sources.flatMap((source) => {
+        const checked = checkSourceCommit(source);
+        return [
+            `${SOURCE_COMMIT}: ${checked.repository}@${checked.sha}`,
+            `${SOURCE_COMMIT_TIME}: ${checked.time}`,
+        ];
+    });
+}
+const TRAILER_LINE = /^[A-Za-z0-9-]+: \S/;
+/**
+ * A commit message body with trailer lines at its end: in the trailer block it already ends with (git reads only
+ * the last paragraph as trailers), else after a blank line.
+ */
+function appendTrailerLines(body, lines) {
+    if (lines.length === 0)
+        return body;
+    const trimmed = body.trimEnd();
+    if (trimmed === "")
+        return lines.join("\n");
+    const last = trimmed.split(/\n\s*\n/).at(-1);
+    const block = last.split("\n").every((line) => TRAILER_LINE.test(line));
+    return `${trimmed}${block ? "\n" : "\n\n"}${lines.join("\n")}`;
+}
+/** A whole commit message (headline, body) with the source trailers at its end. */
+function withSourceTrailers(message, sources) {
+    const [headline, ...rest] = message.trimEnd().split("\n");
+    const body = rest.join("\n").replace(/^\s*\n/, "");
+    return `${headline}\n\n${appendTrailerLines(body, formatSourceTrailers(sources))}\n`;
+}
+/**
+ * Reads `Source-Commit` / `Source-Commit-Time` pairs from trailer lines (`Key: value`, one per line, as
+ * `git log --format=%(trailers)` prints them). Values come from commits anyone with push access wrote: malformed
+ * ones are counted, not trusted.
+ */
+function parseSourceTrailers(text) {
+    const sources = [];
+    let rejected = 0;
+    let pending;
+    for (const line of text.split("\n")) {
+        const colon = line.indexOf(":");
+        if (colon < 0)
+            continue;
+        const key = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        if (key === SOURCE_COMMIT.toLowerCase()) {
+            if (pending)
+                rejected++;
+            const at = value.lastIndexOf("@");
+            pending = at > 0 ? { repository: value.slice(0, at), sha: value.slice(at + 1) } : undefined;
+            if (!pending)
+                rejected++;
+        }
+        else if (key === SOURCE_COMMIT_TIME.toLowerCase()) {
+            if (!pending) {
+                rejected++;
+                continue;
+            }
+            try {
+                sources.push(checkSourceCommit({ ...pending, time: value }));
+            }
+            catch {
+                rejected++;
+            }
+            pending = undefined;
+        }
+    }
+    if (pending)
+        rejected++;
+    return { sources, rejected };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/replay.ts
+
+
+
+
+/** The blob ids whose contents a replay needs: manifest files under some environment's paths. */
+function wantedBlobs(commits, environments) {
+    const ids = new Set();
+    const inAny = new Map();
+    for (const commit of commits) {
+        for (const file of commit.files) {
+            if (!file.blob)
+                continue;
+            let wanted = inAny.get(file.path);
+            if (wanted === undefined) {
+                wanted =
+                    isManifestPath(file.path) && environments.some((env) => appOf(file.path, env.paths) !== undefined);
+                inAny.set(file.path, wanted);
+            }
+            if (wanted)
+                ids.add(file.blob);
+        }
+    }
+    return [...ids];
+}
+/**
+ * Replays the history: each commit re-reads only the files it changes, so what every environment runs is known
+ * after every commit at the cost of the changed files alone.
+ */
+function replayHistory(commits, environments, blobs) {
+    // Per environment: file → (slot → references found in it).
+    const files = environments.map(() => new Map());
+    const parsed = new Map();
+    const appCache = environments.map(() => new Map());
+    let rejectedTrailers = 0;
+    let unreadable = 0;
+    const imagesOf = (path, blob, app) => {
+        const key = `${blob}\u0000${app}\u0000${path}`;
+        if (parsed.has(key))
+            return parsed.get(key);
+        let refs = new Map();
+        try {
+            for (const found of findImages(path, blobs.get(blob) ?? "")) {
+                const slot = `${app}\u0000${normalizedName(found.ref)}`;
+                const list = refs.get(slot) ?? [];
+                list.push(ref_formatImageRef(found.ref));
+                refs.set(slot, list);
+            }
+        }
+        catch {
+            refs = undefined;
+            unreadable++;
+        }
+        parsed.set(key, refs);
+        return refs;
+    };
+    const out = [];
+    const counts = environments.map(() => new Map());
+    const current = environments.map(() => new Map());
+    for (const commit of commits) {
+        const states = new Map();
+        environments.forEach((env, index) => {
+            const affected = new Set();
+            const envFiles = files[index];
+            const tally = counts[index];
+            const count = (refs, by) => {
+                for (const [slot, list] of refs ?? []) {
+                    affected.add(slot);
+                    const perRef = tally.get(slot) ?? new Map();
+                    tally.set(slot, perRef);
+                    for (const ref of list) {
+                        const n = (perRef.get(ref) ?? 0) + by;
+                        if (n === 0)
+                            perRef.delete(ref);
+                        else
+                            perRef.set(ref, n);
+                    }
+                }
+            };
+            let touched = false;
+            for (const file of commit.files) {
+                const cache = appCache[index];
+                if (!cache.has(file.path)) {
+                    cache.set(file.path, isManifestPath(file.path) ? appOf(file.path, env.paths) : undefined);
+                }
+                const app = cache.get(file.path);
+                if (app === undefined)
+                    continue;
+                touched = true;
+                count(envFiles.get(file.path), -1);
+                const refs = file.blob ? imagesOf(file.path, file.blob, app) : undefined;
+                count(refs, 1);
+                if (refs)
+                    envFiles.set(file.path, refs);
+                else
+                    envFiles.delete(file.path);
+            }
+            if (!touched)
+                return;
+            const state = current[index];
+            for (const slot of affected) {
+                const refs = [...(tally.get(slot)?.keys() ?? [])];
+                if (refs.length === 0)
+                    state.delete(slot);
+                else
+                    state.set(slot, refs.sort().join(" "));
+            }
+            // A copy: every commit keeps the state it left, and deployments compare them later.
+            states.set(env.name, new Map(state));
+        });
+        const trailers = parseSourceTrailers(commit.trailers);
+        rejectedTrailers += trailers.rejected;
+        out.push({ sha: commit.sha, time: commit.time, sources: trailers.sources, environments: states });
+    }
+    return { commits: out, rejectedTrailers, unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/metrics/report.ts
+/**
+ * DORA performance bands. The thresholds follow the clusters of the Accelerate State of DevOps Report 2023 (DORA,
+ * Google Cloud): see docs/metrics.md for the table and how its wording is read as numbers here.
+ */
+const BANDS_SOURCE = "Accelerate State of DevOps Report 2023 (DORA)";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const round = (value, places) => {
+    const factor = 10 ** places;
+    return Math.round(value * factor) / factor;
+};
+/** The q-quantile by linear interpolation between closest ranks; undefined for no samples. */
+function quantile(values, q) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (sorted.length - 1) * q;
+    const low = Math.floor(at);
+    const high = Math.ceil(at);
+    return sorted[low] + (sorted[high] - sorted[low]) * (at - low);
+}
+function frequencyBand(perDay) {
+    if (perDay >= 1)
+        return "elite";
+    if (perDay >= 1 / 7)
+        return "high";
+    if (perDay >= 1 / 30)
+        return "medium";
+    return "low";
+}
+function leadTimeBand(hours) {
+    if (hours < 24)
+        return "elite";
+    if (hours < 24 * 7)
+        return "high";
+    if (hours < 24 * 30)
+        return "medium";
+    return "low";
+}
+function failureRateBand(rate) {
+    if (rate <= 0.05)
+        return "elite";
+    if (rate <= 0.1)
+        return "high";
+    if (rate <= 0.15)
+        return "medium";
+    return "low";
+}
+function restoreBand(hours) {
+    if (hours < 1)
+        return "elite";
+    if (hours < 24)
+        return "high";
+    if (hours < 24 * 7)
+        return "medium";
+    return "low";
+}
+const FAILED_STATUSES = new Set(["failure", "error"]);
+/** Whether a deployment failed, and the deployment that restored it (by list index) when there is one. */
+function failure(list, index, statusOf) {
+    const deployment = list[index];
+    if (deployment.restoredBy !== undefined) {
+        return { failed: true, restoredAt: list[deployment.restoredBy].time };
+    }
+    const status = statusOf?.(deployment.environment, deployment.sha);
+    if (status === undefined || !FAILED_STATUSES.has(status))
+        return { failed: false };
+    // Fixed forward: the next deployment GitHub does not report as failed restores service.
+    for (let next = index + 1; next < list.length; next++) {
+        const later = statusOf?.(list[next].environment, list[next].sha);
+        if (later === undefined || !FAILED_STATUSES.has(later))
+            return { failed: true, restoredAt: list[next].time };
+    }
+    return { failed: true };
+}
+/** The four keys for one environment over a window; a figure that has no data is null and named in `missing`. */
+function environmentMetrics(name, list, window, statusOf) {
+    const missing = [];
+    const inWindow = [];
+    list.forEach((deployment, index) => {
+        if (deployment.time >= window.since && deployment.time < window.until)
+            inWindow.push(index);
+    });
+    const days = (window.until - window.since) / DAY;
+    const count = inWindow.length;
+    const perDay = days > 0 ? count / days : null;
+    if (days <= 0)
+        missing.push("the window is empty (until is not after since): no deployment frequency");
+    if (count === 0)
+        missing.push("no deployment in the window");
+    const leadTimes = [];
+    for (const index of inWindow) {
+        const deployment = list[index];
+        for (const source of deployment.sources)
+            leadTimes.push((deployment.time - source.timeMs) / HOUR);
+    }
+    if (count > 0 && leadTimes.length === 0) {
+        missing.push("no deployment in the window traces back to a Source-Commit-Time trailer: lead time unknown " +
+            "(update-manifest-tag writes the trailers)");
+    }
+    let failed = 0;
+    let unrestored = 0;
+    const restores = [];
+    for (const index of inWindow) {
+        const verdict = failure(list, index, statusOf);
+        if (!verdict.failed)
+            continue;
+        failed++;
+        if (verdict.restoredAt === undefined)
+            unrestored++;
+        else
+            restores.push((verdict.restoredAt - list[index].time) / HOUR);
+    }
+    if (count > 0 && failed === 0)
+        missing.push("no failed deployment in the window: time to restore unknown");
+    if (unrestored > 0)
+        missing.push(`${unrestored} failed deployment(s) not restored yet: left out of time to restore`);
+    const median = quantile(leadTimes, 0.5);
+    const p90 = quantile(leadTimes, 0.9);
+    const restore = quantile(restores, 0.5);
+    const rate = count > 0 ? failed / count : null;
+    return {
+        name,
+        deployments: count,
+        deploymentsPerDay: perDay === null ? null : round(perDay, 3),
+        deploymentsPerWeek: perDay === null ? null : round(perDay * 7, 3),
+        leadTimeHours: {
+            median: median === undefined ? null : round(median, 2),
+            p90: p90 === undefined ? null : round(p90, 2),
+            samples: leadTimes.length,
+        },
+        failedDeployments: failed,
+        changeFailureRate: rate === null ? null : round(rate, 3),
+        timeToRestoreHours: {
+            median: restore === undefined ? null : round(restore, 2),
+            samples: restores.length,
+        },
+        unrestored,
+        bands: {
+            deploymentFrequency: perDay === null ? null : frequencyBand(perDay),
+            leadTime: median === undefined ? null : leadTimeBand(median),
+            changeFailureRate: rate === null ? null : failureRateBand(rate),
+            timeToRestore: restore === undefined ? null : restoreBand(restore),
+        },
+        missing,
+        weekly: weeklyCounts(inWindow.map((index) => list[index].time), window),
+    };
+}
+function weeklyCounts(times, window) {
+    const weeks = [];
+    for (let start = window.since; start < window.until && weeks.length < 520; start += 7 * DAY) {
+        const end = Math.min(start + 7 * DAY, window.until);
+        weeks.push({
+            start: new Date(start).toISOString().slice(0, 10),
+            deployments: times.filter((time) => time >= start && time < end).length,
+        });
+    }
+    return weeks;
+}
+function metricsReport(deployments, environments, window, statusOf) {
+    return {
+        since: new Date(window.since).toISOString(),
+        until: new Date(window.until).toISOString(),
+        bandsSource: BANDS_SOURCE,
+        environments: environments.map((name) => environmentMetrics(name, deployments.get(name) ?? [], window, statusOf)),
+    };
+}
+const show = (value, unit = "") => (value === null ? "—" : `${value}${unit}`);
+/** The report as a plain-text table for a terminal, followed by what is missing per environment. */
+function formatMetricsText(report) {
+    const lines = [`Delivery metrics ${report.since} … ${report.until}`, ""];
+    for (const env of report.environments) {
+        const band = (value) => (value === null ? "" : ` [${value}]`);
+        lines.push(`${env.name}`, `  deployments          ${env.deployments} (${show(env.deploymentsPerDay)}/day, ${show(env.deploymentsPerWeek)}/week)${band(env.bands.deploymentFrequency)}`, `  lead time            median ${show(env.leadTimeHours.median, " h")}, p90 ${show(env.leadTimeHours.p90, " h")} (${env.leadTimeHours.samples} samples)${band(env.bands.leadTime)}`, `  change failure rate  ${env.changeFailureRate === null ? "—" : `${round(env.changeFailureRate * 100, 1)}%`} (${env.failedDeployments} failed)${band(env.bands.changeFailureRate)}`, `  time to restore      median ${show(env.timeToRestoreHours.median, " h")} (${env.timeToRestoreHours.samples} samples)${band(env.bands.timeToRestore)}`, ...env.missing.map((note) => `  missing: ${note}`), "");
+    }
+    lines.push(`Bands: ${report.bandsSource}.`);
+    return `${lines.join("\n")}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/flows/metrics.ts
+
+
+
+async function readLocalHistory(dir, config) {
+    const log = await readFirstParentLog(dir);
+    const environments = config.environments.map(({ name, paths }) => ({ name, paths }));
+    const blobs = await readBlobs(dir, wantedBlobs(log, environments));
+    const replay = replayHistory(log, environments, blobs);
+    const notes = [];
+    if (replay.rejectedTrailers > 0) {
+        notes.push(`${replay.rejectedTrailers} Source-Commit trailer(s) were malformed or unpaired and are ignored`);
+    }
+    if (replay.unreadable > 0) {
+        notes.push(`${replay.unreadable} file version(s) could not be read as YAML; their images count as absent`);
+    }
+    return { deployments: findDeployments(replay.commits), notes, head: log.at(-1)?.sha };
+}
+async function localMetrics(request) {
+    const names = request.environments.length > 0
+        ? request.environments.map((name) => findEnvironment(request.config, name).name)
+        : [
+            ...request.config.promotion,
+            ...request.config.environments
+                .map((env) => env.name)
+                .filter((name) => !request.config.promotion.includes(name)),
+        ];
+    const history = await readLocalHistory(request.dir, request.config);
+    const report = metricsReport(history.deployments, names, { since: request.since.getTime(), until: request.until.getTime() }, request.statusOf);
+    return { report, notes: history.notes };
+}
+
+;// CONCATENATED MODULE: ./src/commands/metrics.ts
+
+
+
+
+
+const SYNOPSIS = "gitops-pipeline metrics [--repo DIR] [--config FILE] [--env NAME...] [--since DATE] [--until DATE] [--json]";
+const metrics_USAGE = `${SYNOPSIS}
+
+  --repo DIR      the config repository (default: the current directory); its checked-out branch is read
+  --config FILE   the configuration file (default DIR/gitops-pipeline.yaml)
+  --env NAME      report this environment (repeatable; default: all, in promotion order)
+  --since DATE    start of the window: YYYY-MM-DD (UTC midnight) or an ISO 8601 time with a zone
+                  (default: 30 days before --until)
+  --until DATE    end of the window, exclusive (default: now)
+  --json          print the report as JSON
+
+Deployment frequency, lead time (median, p90), change failure rate and time to restore per environment, from the
+first-parent history alone (offline); see docs/metrics.md for the definitions. Exit status: 0 report printed,
+1 a problem with the repository or configuration, 2 bad usage.
+`;
+const metrics_OPTIONS = {
+    repo: { type: "string", default: "." },
+    config: { type: "string" },
+    env: { type: "string", multiple: true },
+    since: { type: "string" },
+    until: { type: "string" },
+    json: { type: "boolean" },
+};
+const metrics_DAY = 86_400_000;
+/** A date on the command line: a calendar day (UTC) or an instant with its zone, never machine-local time. */
+function parseDateOption(option, text) {
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.test(text) ? parseIsoTime(`${text}T00:00:00Z`) : undefined;
+    const ms = day ?? parseIsoTime(text);
+    if (ms === undefined) {
+        throw new UsageError(`${option} ${JSON.stringify(text)} is not a date`, {
+            hint: "Write YYYY-MM-DD (midnight UTC) or an ISO 8601 time with a zone, e.g. 2026-03-01T09:00:00+01:00.",
+        });
+    }
+    return new Date(ms);
+}
+const metricsCommand = {
+    name: "metrics",
+    summary: "DORA metrics (deployments, lead time, failure rate, time to restore) from the config repo's history",
+    usage: metrics_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, metrics_OPTIONS, SYNOPSIS);
+        const until = values.until ? parseDateOption("--until", values.until) : new Date();
+        const since = values.since
+            ? parseDateOption("--since", values.since)
+            : new Date(until.getTime() - 30 * metrics_DAY);
+        if (since.getTime() >= until.getTime()) {
+            throw new UsageError("--since must be before --until", { hint: `usage: ${SYNOPSIS}` });
+        }
+        const repo = values.repo ?? ".";
+        const config = await readPipelineConfig(io, repo, values.config);
+        const { report, notes } = await localMetrics({
+            dir: (0,external_node_path_namespaceObject.resolve)(io.cwd, repo),
+            config,
+            environments: values.env ?? [],
+            since,
+            until,
+        });
+        for (const note of notes)
+            io.stderr(`metrics: note: ${note}\n`);
+        io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatMetricsText(report));
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/previews/number.ts
+
+/** GitHub numbers pull requests with 32-bit integers. */
+const MAX_PULL_REQUEST_NUMBER = 2147483647;
+/** A pull request number as text (an input, an argument, an event field), checked to be a positive integer. */
+function parsePullRequestNumber(text, what = "pull request number") {
+    const value = String(text).trim();
+    if (!/^[1-9][0-9]{0,9}$/.test(value) || Number(value) > MAX_PULL_REQUEST_NUMBER) {
+        throw new errors_UserError(`${what} must be a positive whole number, got ${JSON.stringify(String(text).slice(0, 40))}`, { hint: "Pass the pull request's number, e.g. 42." });
+    }
+    return Number(value);
+}
+
+;// CONCATENATED MODULE: ./src/previews/template.ts
+
+
+
+const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+/**
+ * Kinds that live outside any namespace. Two previews (and the template's own environment) rendering one of these
+ * under the same name would fight over it, so a preview of a template holding one gets a name suffix.
+ */
+const template_CLUSTER_SCOPED = new Set([
+    "APIService",
+    "CertificateSigningRequest",
+    "ClusterIssuer",
+    "ClusterRole",
+    "ClusterRoleBinding",
+    "CustomResourceDefinition",
+    "IngressClass",
+    "MutatingWebhookConfiguration",
+    "PersistentVolume",
+    "PriorityClass",
+    "RuntimeClass",
+    "StorageClass",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "ValidatingWebhookConfiguration",
+    "VolumeAttachment",
+]);
+/** Nesting deeper than this is a loop or a mistake; kustomize itself would refuse a cycle. */
+const template_MAX_DEPTH = 12;
+/** The kustomization file of a directory, or undefined when it holds none. */
+async function kustomizationIn(reader, dir) {
+    for (const name of KUSTOMIZATION_FILES) {
+        const path = external_node_path_namespaceObject.posix.join(dir, name);
+        if ((await reader.read(path)) !== undefined)
+            return path;
+    }
+    return undefined;
+}
+function template_isRemote(entry) {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || entry.startsWith("git@") || entry.includes("?ref=");
+}
+function documentsOf(text) {
+    const out = [];
+    for (const document of (0,dist/* parseAllDocuments */.hR)(text, { uniqueKeys: false })) {
+        if (!("errors" in document) || document.errors.length > 0)
+            continue;
+        try {
+            const value = document.toJS({ maxAliasCount: 100 });
+            if (value && typeof value === "object" && !Array.isArray(value))
+                out.push(value);
+        }
+        catch {
+            // An alias bomb or a bad alias: validate-manifests reports such files; here it only hides kinds.
+        }
+    }
+    return out;
+}
+/**
+ * Reads the template through the reader: it must be a directory with a kustomization. Its local resources are
+ * followed to learn which kinds it renders; remote ones are not fetched (they cannot be known offline).
+ */
+async function readTemplate(reader, template, where) {
+    const kustomization = await kustomizationIn(reader, template);
+    if (!kustomization) {
+        throw new errors_UserError(`the preview template ${template} has no kustomization`, {
+            ...where,
+            hint: "Point template at an overlay folder holding a kustomization.yaml (for example apps/NAME/overlays/dev).",
+        });
+    }
+    const kinds = new Set();
+    const seen = new Set();
+    const visit = async (file, depth) => {
+        if (depth > template_MAX_DEPTH || seen.has(file))
+            return;
+        seen.add(file);
+        const text = await reader.read(file);
+        if (text === undefined)
+            return;
+        const dir = external_node_path_namespaceObject.posix.dirname(file);
+        const isKustomization = KUSTOMIZATION_FILES.includes(external_node_path_namespaceObject.posix.basename(file));
+        for (const doc of documentsOf(text)) {
+            if (!isKustomization) {
+                if (typeof doc.kind === "string")
+                    kinds.add(doc.kind);
+                continue;
+            }
+            for (const key of ["resources", "bases", "components"]) {
+                const list = doc[key];
+                if (!Array.isArray(list))
+                    continue;
+                for (const entry of list) {
+                    if (typeof entry !== "string" || template_isRemote(entry))
+                        continue;
+                    const target = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(dir, entry));
+                    if (target.startsWith("../") || target === "..")
+                        continue;
+                    const nested = await kustomizationIn(reader, target).catch(() => undefined);
+                    await visit(nested ?? target, depth + 1).catch(() => { });
+                }
+            }
+        }
+    };
+    await visit(kustomization, 0);
+    return { kustomization, kinds };
+}
+/** Whether previews of this template need a name suffix: it renders objects that have no namespace. */
+function needsNameSuffix(facts) {
+    return [...facts.kinds].some((kind) => template_CLUSTER_SCOPED.has(kind));
+}
+
+;// CONCATENATED MODULE: ./src/previews/plan.ts
+
+
+
+
+
+
+
+
+/** Annotations on a preview's kustomization: which preview it is and when it was made and last changed. */
+const plan_MARKER = {
+    preview: "gitops-pipeline.dev/preview",
+    pullRequest: "gitops-pipeline.dev/pull-request",
+    created: "gitops-pipeline.dev/created",
+    updated: "gitops-pipeline.dev/updated",
+};
+const KUSTOMIZATION = "kustomization.yaml";
+const NAMESPACE_FILE = "namespace.yaml";
+/** Where preview N lives and what its namespace is; both checked again for this very number. */
+function previewPlace(preview, number) {
+    const path = external_node_path_namespaceObject.posix.normalize(fillNumber(preview.path, number));
+    const namespace = fillNumber(preview.namespace, number);
+    if (path.startsWith("../") || external_node_path_namespaceObject.posix.isAbsolute(path) || !DNS_LABEL.test(namespace)) {
+        throw new errors_UserError(`preview ${preview.name} for #${number} would be at ${path} in namespace ${namespace}, which is not allowed`);
+    }
+    return { path, namespace };
+}
+/** What an existing preview kustomization says; a file that does not parse says nothing (it is rewritten). */
+function readExisting(text) {
+    const empty = { annotations: {}, images: [] };
+    if (text === undefined)
+        return empty;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    if (doc.errors.length > 0)
+        return empty;
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 10 });
+    }
+    catch {
+        return empty;
+    }
+    const annotations = {};
+    const raw = value?.metadata?.annotations;
+    if (raw && typeof raw === "object") {
+        for (const [key, item] of Object.entries(raw))
+            if (typeof item === "string")
+                annotations[key] = item;
+    }
+    const images = Array.isArray(value?.images)
+        ? value.images.filter((entry) => typeof entry?.name === "string")
+        : [];
+    return {
+        annotations,
+        images,
+        ...(typeof value?.namespace === "string" ? { namespace: value.namespace } : {}),
+    };
+}
+const entryText = (entry) => `${entry.name}${entry.newTag ? `:${entry.newTag}` : ""}${entry.digest ? `@${entry.digest}` : ""}`;
+function date(text) {
+    if (!text)
+        return undefined;
+    const value = new Date(text);
+    return Number.isNaN(value.getTime()) ? undefined : value;
+}
+/** The preview's kustomization, the same bytes for the same inputs. */
+function renderKustomization(input) {
+    const resources = [external_node_path_namespaceObject.posix.relative(input.path, input.template)];
+    if (input.namespaceFile)
+        resources.push(NAMESPACE_FILE);
+    const body = {
+        apiVersion: "kustomize.config.k8s.io/v1beta1",
+        kind: "Kustomization",
+        metadata: {
+            name: `${input.preview.name}-pr-${input.number}`,
+            annotations: {
+                [plan_MARKER.preview]: input.preview.name,
+                [plan_MARKER.pullRequest]: String(input.number),
+                [plan_MARKER.created]: input.created,
+                [plan_MARKER.updated]: input.updated,
+            },
+        },
+        namespace: input.namespace,
+        ...(input.suffix ? { nameSuffix: `-pr-${input.number}` } : {}),
+        resources,
+        ...(input.images.length > 0 ? { images: input.images } : {}),
+    };
+    const document = new dist/* Document */.yo(body);
+    document.commentBefore =
+        ` Preview of pull request #${input.number} (${input.preview.name}), written by gitops-pipeline.\n` +
+            " Built from the template; removed when the pull request closes or by a sweep.";
+    return document.toString({ lineWidth: 0 });
+}
+function renderNamespace(namespace, preview, number) {
+    const document = new dist/* Document */.yo({
+        apiVersion: "v1",
+        kind: "Namespace",
+        metadata: {
+            name: namespace,
+            labels: { [plan_MARKER.preview]: preview.name, [plan_MARKER.pullRequest]: String(number) },
+        },
+    });
+    document.commentBefore =
+        " Shipped with the preview so that pruning removes it with the preview (a namespace made by CreateNamespace=true is left behind).";
+    return document.toString({ lineWidth: 0 });
+}
+function emptyPlan() {
+    return { changes: [], files: [], deletions: [], missing: [], scanned: [], previews: [] };
+}
+function lineOf(text, needle) {
+    const index = text.indexOf(needle);
+    return index < 0 ? 1 : text.slice(0, index).split("\n").length;
+}
+/**
+ * Plans preview N: a kustomization that builds from the template in its own namespace (shipping that Namespace
+ * unless the template already renders one, which the namespace setting then renames), with a name suffix when the
+ * template renders cluster-wide objects, and the given images. Without images the preview keeps the ones it has.
+ * Running it again with the same images plans nothing: the timestamps only move when something else does.
+ */
+async function planPreviewUpdate(reader, preview, request) {
+    const { path, namespace } = previewPlace(preview, request.number);
+    const facts = await readTemplate(reader, preview.template, {
+        file: request.configFile,
+        line: preview.templateLine,
+    });
+    const seen = new Map();
+    for (const image of request.images) {
+        if (image.tag === undefined && image.digest === undefined) {
+            throw new errors_UserError(`image ${ref_formatImageRef(image)} has no tag or digest`, {
+                hint: "Give the pull request's image as name:tag, e.g. ghcr.io/acme/web:pr-42.",
+            });
+        }
+        const other = seen.get(normalizedName(image));
+        if (other && versionOf(other) !== versionOf(image))
+            throw new errors_UserError(`image ${imageName(image)} is given twice with different versions`);
+        seen.set(normalizedName(image), image);
+    }
+    const file = external_node_path_namespaceObject.posix.join(path, KUSTOMIZATION);
+    const namespacePath = external_node_path_namespaceObject.posix.join(path, NAMESPACE_FILE);
+    const [existing, existingNamespace] = await Promise.all([reader.read(file), reader.read(namespacePath)]);
+    const { annotations: marker, images: previous } = readExisting(existing);
+    const images = request.images.length > 0
+        ? [...seen.values()]
+            .map((image) => ({
+            name: imageName(image),
+            ...(image.tag !== undefined ? { newTag: image.tag } : {}),
+            ...(image.digest !== undefined ? { digest: image.digest } : {}),
+        }))
+            .sort((a, b) => a.name.localeCompare(b.name))
+        : previous;
+    const namespaceFile = !facts.kinds.has("Namespace");
+    const stamp = request.now.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const input = {
+        preview,
+        number: request.number,
+        path,
+        namespace,
+        template: preview.template,
+        suffix: needsNameSuffix(facts),
+        namespaceFile,
+        images,
+        created: marker[plan_MARKER.created] ?? stamp,
+        updated: marker[plan_MARKER.updated] ?? stamp,
+    };
+    let after = renderKustomization(input);
+    if (existing !== undefined && after !== existing)
+        after = renderKustomization({ ...input, updated: stamp });
+    const namespaceText = renderNamespace(namespace, preview, request.number);
+    const plan = emptyPlan();
+    plan.scanned = [file, namespacePath];
+    if (after !== existing)
+        plan.files.push({ path: file, before: existing ?? "", after });
+    if (namespaceFile && namespaceText !== existingNamespace)
+        plan.files.push({ path: namespacePath, before: existingNamespace ?? "", after: namespaceText });
+    if (!namespaceFile && existingNamespace !== undefined)
+        plan.deletions.push({ path: namespacePath });
+    const before = new Map(previous.map((entry) => [entry.name, entry]));
+    for (const entry of images) {
+        const old = before.get(entry.name);
+        if (old && entryText(old) === entryText(entry))
+            continue;
+        const change = {
+            file,
+            line: lineOf(after, `name: ${entry.name}`),
+            image: entry.name,
+            from: old ? entryText(old).slice(old.name.length).replace(/^:/, "") : "",
+            to: entryText(entry).slice(entry.name.length).replace(/^:/, ""),
+        };
+        plan.changes.push(change);
+    }
+    const changed = plan.files.length > 0 || plan.deletions.length > 0;
+    plan.previews.push({
+        number: request.number,
+        path,
+        namespace,
+        action: !changed ? "unchanged" : existing === undefined ? "created" : "updated",
+        images: images.map(entryText),
+    });
+    return plan;
+}
+/** Every file under a directory (symlinks included, as entries to delete), depth first. */
+async function filesUnder(reader, dir) {
+    const out = [];
+    for (const entry of await reader.list(dir)) {
+        const path = external_node_path_namespaceObject.posix.join(dir, entry.name);
+        if (entry.type === "dir")
+            out.push(...(await filesUnder(reader, path)));
+        else
+            out.push(path);
+    }
+    return out.sort();
+}
+/** Plans removing preview N: every file of its folder. Nothing to do when it does not exist. */
+async function planPreviewDelete(reader, preview, number) {
+    const { path, namespace } = previewPlace(preview, number);
+    const plan = emptyPlan();
+    const files = await filesUnder(reader, path);
+    plan.deletions.push(...files.map((file) => ({ path: file })));
+    plan.previews.push({
+        number,
+        path,
+        namespace,
+        action: files.length > 0 ? "removed" : "unchanged",
+        images: [],
+    });
+    return plan;
+}
+/** The folder every preview of this entry lives in, and how a preview's folder name carries its number. */
+function previewRoot(preview) {
+    const root = external_node_path_namespaceObject.posix.dirname(preview.path);
+    const last = external_node_path_namespaceObject.posix.basename(preview.path);
+    const source = last
+        .split("{number}")
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("([1-9][0-9]{0,9})");
+    return { root: root === "." ? "" : root, name: new RegExp(`^${source}$`) };
+}
+/** The previews of an entry that exist in the repository, by pull request number. */
+async function listPreviews(reader, preview) {
+    const { root, name } = previewRoot(preview);
+    const found = [];
+    for (const entry of await reader.list(root)) {
+        const match = entry.type === "dir" ? name.exec(entry.name) : null;
+        if (!match)
+            continue;
+        const numbers = match.slice(1).map(Number);
+        if (numbers.some((n) => n !== numbers[0]) || numbers[0] > MAX_PULL_REQUEST_NUMBER)
+            continue;
+        const path = external_node_path_namespaceObject.posix.join(root, entry.name);
+        const text = await reader.read(external_node_path_namespaceObject.posix.join(path, KUSTOMIZATION));
+        const existing = readExisting(text);
+        found.push({
+            number: numbers[0],
+            path,
+            namespace: existing.namespace,
+            created: date(existing.annotations[plan_MARKER.created]),
+            updated: date(existing.annotations[plan_MARKER.updated]),
+            images: existing.images.map(entryText),
+        });
+    }
+    return found.sort((a, b) => a.number - b.number);
+}
+/**
+ * Plans a sweep: previews whose pull request is not open (when the open ones are known) or that were last
+ * updated longer ago than the ttl are removed, all in one change set.
+ */
+async function planSweep(reader, preview, facts) {
+    const plan = emptyPlan();
+    for (const found of await listPreviews(reader, preview)) {
+        let reason;
+        if (facts.open && !facts.open.has(found.number))
+            reason = `pull request #${found.number} is not open`;
+        else if (preview.ttlMs !== undefined) {
+            const since = found.updated ?? found.created;
+            if (since && facts.now.getTime() - since.getTime() > preview.ttlMs)
+                reason = `not updated for longer than ${preview.ttl} (since ${since.toISOString()})`;
+        }
+        const namespace = found.namespace ?? fillNumber(preview.namespace, found.number);
+        if (!reason) {
+            plan.previews.push({
+                number: found.number,
+                path: found.path,
+                namespace,
+                action: "kept",
+                images: found.images,
+            });
+            continue;
+        }
+        const files = await filesUnder(reader, found.path);
+        plan.deletions.push(...files.map((file) => ({ path: file })));
+        plan.previews.push({
+            number: found.number,
+            path: found.path,
+            namespace,
+            action: "removed",
+            reason,
+            images: found.images,
+        });
+    }
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/previews/texts.ts
+const VERB = {
+    created: ["created", "would create"],
+    updated: ["updated", "would update"],
+    unchanged: ["unchanged", "unchanged"],
+    removed: ["removed", "would remove"],
+    kept: ["kept", "kept"],
+};
+/** One line per preview, for the CLI and the runner log. */
+function previewLines(previews, dryRun) {
+    if (previews.length === 0)
+        return ["no previews"];
+    return previews.map((p) => {
+        const verb = VERB[p.action][dryRun ? 1 : 0];
+        const images = p.images.length > 0 ? ` → ${p.images.join(", ")}` : "";
+        return `#${p.number} ${verb}: ${p.path} (namespace ${p.namespace})${images}${p.reason ? ` — ${p.reason}` : ""}`;
+    });
+}
+/** Commit headline and body for a preview change. */
+function previewCommitTexts(name, action, plan) {
+    const changed = plan.previews.filter((p) => p.action !== "kept" && p.action !== "unchanged");
+    let headline;
+    if (action === "sweep") {
+        const numbers = changed.map((p) => `#${p.number}`).join(", ");
+        headline = `Sweep ${name} previews: remove ${numbers || "none"}`;
+    }
+    else {
+        const only = plan.previews[0];
+        headline = `${action === "delete" ? "Remove" : only.action === "created" ? "Create" : "Update"} ${name} preview for #${only.number}`;
+    }
+    return { headline, title: headline, body: previewLines(changed, false).join("\n") };
+}
+/** The job summary: a table of the previews touched, with each one's namespace and images. */
+function previewSummary(name, plan, extra) {
+    const cell = (text) => text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+    const rows = plan.previews.map((p) => `| #${p.number} | ${p.action} | \`${cell(p.namespace)}\` | ${cell(p.path)} | ${cell(p.images.join(", ") || "—")} | ${cell(p.reason ?? "")} |`);
+    return [
+        `### Previews of ${cell(name)}: ${cell(extra.operation)}`,
+        "",
+        ...(rows.length > 0
+            ? ["| Pull request | Preview | Namespace | Path | Images | Why |", "|---|---|---|---|---|---|", ...rows]
+            : ["No previews."]),
+        ...(extra.url ? ["", `Commit or pull request: ${extra.url}`] : []),
+        "",
+    ].join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/commands/preview.ts
+
+
+
+
+
+
+
+
+
+
+const ACTIONS = ["update", "delete", "list", "sweep"];
+const preview_SYNOPSIS = `gitops-pipeline preview update|delete|list|sweep --repo DIR [--name NAME] [--pr N] [--image REF...]
+                           [--open N...] [--config FILE] [--dry-run] [--json]`;
+const preview_USAGE = `${preview_SYNOPSIS}
+
+  update              create or update the preview of pull request --pr, pointing at --image (repeatable;
+                      without --image the preview keeps the images it has)
+  delete              remove the preview of pull request --pr
+  list                print the previews that exist, with their namespaces, images and times
+  sweep               remove previews last updated longer ago than the entry's ttl, and, given --open, every
+                      preview whose pull request is not among those numbers
+  --repo DIR          the config repository (a directory); files are written in place
+  --name NAME         the entry of previews: in gitops-pipeline.yaml (may be left out when there is one)
+  --pr N              the pull request number
+  --image REF         the pull request's image, name:tag or name@sha256:<digest> (repeatable)
+  --open N            a pull request that is still open (repeatable; sweep only)
+  --config FILE       the configuration file (default DIR/gitops-pipeline.yaml)
+  --dry-run           print what would change instead of writing
+  --json              print {"previews":[…]} (and the files changed)
+
+Exit status: 0 done (also when nothing had to change), 1 a problem with the input (nothing written), 2 bad usage.
+`;
+const preview_OPTIONS = {
+    repo: { type: "string" },
+    name: { type: "string" },
+    pr: { type: "string" },
+    image: { type: "string", multiple: true },
+    open: { type: "string", multiple: true },
+    config: { type: "string" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+};
+function preview_isInside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === "" || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== ".." && !rel.startsWith(external_node_path_namespaceObject.sep));
+}
+/** Creates the folders a new preview needs, refusing when an existing one on the way leads outside the repo. */
+async function makeDirs(root, dirs) {
+    const top = await (0,promises_namespaceObject.realpath)(root);
+    for (const dir of dirs) {
+        let existing = (0,external_node_path_namespaceObject.join)(top, dir);
+        for (;;) {
+            const real = await (0,promises_namespaceObject.realpath)(existing).catch(() => undefined);
+            if (real !== undefined) {
+                if (!preview_isInside(top, real)) {
+                    throw new errors_UserError(`${dir} leads outside the repository through a symlink`, {
+                        hint: "Point the preview path at a real folder of the repository; nothing was written.",
+                    });
+                }
+                break;
+            }
+            existing = (0,external_node_path_namespaceObject.dirname)(existing);
+        }
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(top, dir), { recursive: true });
+    }
+}
+/** Writes a preview plan: new files all-or-nothing first, then the deletions and the folders they empty. */
+async function apply(repo, plan) {
+    if (plan.files.length > 0) {
+        await makeDirs(repo.root, [...new Set(plan.files.map((file) => (0,external_node_path_namespaceObject.dirname)(file.path)))]);
+        await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+    }
+    const top = await (0,promises_namespaceObject.realpath)(repo.root);
+    const emptied = new Set();
+    for (const { path } of plan.deletions) {
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(top, path), { force: true });
+        for (let dir = (0,external_node_path_namespaceObject.dirname)(path); dir !== "." && dir !== ""; dir = (0,external_node_path_namespaceObject.dirname)(dir))
+            emptied.add(dir);
+    }
+    // Deepest first, and only folders left empty: whatever else lives there stays.
+    for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+        await (0,promises_namespaceObject.rmdir)((0,external_node_path_namespaceObject.join)(top, dir)).catch(() => { });
+    }
+}
+function report(plan, flags, io) {
+    if (flags.json) {
+        const files = [
+            ...plan.files.map((file) => ({ path: file.path, action: file.before ? "modify" : "add" })),
+            ...plan.deletions.map((file) => ({ path: file.path, action: "delete" })),
+        ];
+        io.stdout(`${JSON.stringify({ previews: plan.previews, files, dryRun: Boolean(flags.dryRun) }, null, 2)}\n`);
+        return;
+    }
+    if (flags.dryRun) {
+        io.stdout(unifiedDiff(plan.files));
+        for (const file of plan.deletions)
+            io.stdout(`delete ${file.path}\n`);
+    }
+    for (const line of previewLines(plan.previews, Boolean(flags.dryRun)))
+        io.stdout(`${line}\n`);
+}
+/** `gitops-pipeline preview`: preview environments on a checkout, offline. */
+const previewCommand = {
+    name: "preview",
+    summary: "create, update, delete, list or sweep pull-request preview environments",
+    usage: preview_USAGE,
+    async run(argv, io) {
+        const { values, positionals } = parseCommandArgs(argv, preview_OPTIONS, preview_SYNOPSIS, true);
+        const [action, ...extra] = positionals;
+        if (!ACTIONS.includes(action) || extra.length > 0) {
+            throw new UsageError(`give one of ${ACTIONS.join(", ")} as the first argument`, {
+                hint: `usage: ${preview_SYNOPSIS}`,
+            });
+        }
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${preview_SYNOPSIS}` });
+        const needsNumber = action === "update" || action === "delete";
+        if (needsNumber !== (values.pr !== undefined)) {
+            throw new UsageError(needsNumber ? `preview ${action} needs --pr N` : `--pr is not read by preview ${action}`, {
+                hint: `usage: ${preview_SYNOPSIS}`,
+            });
+        }
+        if (values.image?.length && action !== "update")
+            throw new UsageError("--image is read by preview update only", { hint: `usage: ${preview_SYNOPSIS}` });
+        if (values.open?.length && action !== "sweep")
+            throw new UsageError("--open is read by preview sweep only", { hint: `usage: ${preview_SYNOPSIS}` });
+        // Every argument is checked before the repository is read, so a bad one leaves it untouched.
+        const number = values.pr === undefined ? undefined : parsePullRequestNumber(values.pr, "--pr");
+        const images = (values.image ?? []).map((text) => parseImageRef(text));
+        const open = values.open
+            ? new Set(values.open
+                .flatMap((text) => text.split(","))
+                .map((text) => parsePullRequestNumber(text, "--open")))
+            : undefined;
+        const config = await readPipelineConfig(io, values.repo, values.config);
+        const preview = findPreview(config, values.name);
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        const now = new Date();
+        if (action === "list") {
+            const found = await listPreviews(repo, preview);
+            if (values.json)
+                io.stdout(`${JSON.stringify({ previews: found }, null, 2)}\n`);
+            else if (found.length === 0)
+                io.stdout(`no previews of ${preview.name}\n`);
+            else {
+                for (const item of found) {
+                    const since = item.updated ? ` updated ${item.updated.toISOString()}` : "";
+                    io.stdout(`#${item.number}  ${item.path}  ${item.namespace ?? "?"}  ${item.images.join(" ") || "-"}${since}\n`);
+                }
+            }
+            return 0;
+        }
+        const plan = action === "update"
+            ? await planPreviewUpdate(repo, preview, { number: number, images, now, configFile: config.file })
+            : action === "delete"
+                ? await planPreviewDelete(repo, preview, number)
+                : await planSweep(repo, preview, { now, open });
+        if (!values["dry-run"])
+            await apply(repo, plan);
+        report(plan, { dryRun: values["dry-run"], json: values.json }, io);
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/changes.ts
+
+/**
+ * Writes a planned change set (unless `dryRun`) and reports it the same way for every editing command: `--json`
+ * prints only `{"changes":[…]}` so scripts can parse stdout, a dry run prints the diff, a real run one line per change.
+ */
+async function applyChangeSet(repo, plan, flags, io, unchanged) {
+    if (!flags.dryRun) {
+        await repo.writeAll(plan.files.map((file) => ({ path: file.path, content: file.after })));
+    }
+    if (flags.json) {
+        io.stdout(`${JSON.stringify({ changes: plan.changes }, null, 2)}\n`);
+    }
+    else if (flags.dryRun) {
+        io.stdout(unifiedDiff(plan.files));
+        if (plan.changes.length === 0)
+            io.stderr(`${unchanged.dryRun}\n`);
+    }
+    else if (plan.changes.length === 0) {
+        io.stdout(`${unchanged.written}\n`);
+    }
+    else {
+        for (const change of plan.changes)
+            io.stdout(`${changeLine(change)}\n`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/promote.ts
+
+
+
+
+
+
+
+
+
+const promote_USAGE = "gitops-pipeline promote --repo DIR --to ENV [--from ENV] [--config FILE] [--app NAME...] [--image NAME...] " +
+    "[--dry-run] [--json]";
+const promote_OPTIONS = {
+    repo: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    config: { type: "string" },
+    app: { type: "string", multiple: true },
+    image: { type: "string", multiple: true },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+};
+/**
+ * Makes the target environment run what the source runs, on disk: only image references change, everything is
+ * planned before the first write, and the writes are all-or-nothing.
+ */
+const promoteCommand = {
+    name: "promote",
+    summary: "make one environment run the image versions of another (image references only)",
+    usage: promote_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, promote_OPTIONS, promote_USAGE);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${promote_USAGE}` });
+        if (!values.to)
+            throw new UsageError("--to is required", { hint: `usage: ${promote_USAGE}` });
+        const config = await readPipelineConfig(io, values.repo, values.config);
+        const { source, target } = promotionEdge(config, values.to, values.from);
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        const plan = await planPromotion(repo, source, target, { apps: values.app, images: values.image });
+        for (const { app, image, version } of plan.unreferenced) {
+            io.stderr(`promote: ${source.name} app ${app} runs ${withVersionText(image, version)}, which ${target.name} does not reference; not added\n`);
+        }
+        if (plan.fanOut) {
+            const { source: app, targets } = plan.fanOut;
+            io.stderr(`promote: ${app === WHOLE_ENVIRONMENT ? source.name : `${source.name} app ${app}`} goes to ${targets.length} ${target.name} targets: ${targets.join(", ")}\n`);
+        }
+        for (const { app, onlyIn } of plan.unpaired) {
+            io.stderr(`promote: app ${app} exists only in ${onlyIn}; skipped\n`);
+        }
+        await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
+            dryRun: `promote: ${target.name} already runs what ${source.name} runs`,
+            written: `${target.name} already runs what ${source.name} runs; nothing changed`,
+        });
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/flows/local-rollback.ts
+
+
+
+
+
+
+
+/**
+ * Plans putting an environment of a local checkout back on its last known-good references, read from the
+ * first-parent history of the checked-out branch (see knownGood). Nothing is written here.
+ */
+async function planLocalRollback(repo, config, environment) {
+    const env = findEnvironment(config, environment);
+    const history = await readLocalHistory(repo.root, config);
+    const list = history.deployments.get(env.name) ?? [];
+    const current = list.at(-1);
+    const good = knownGood(list);
+    if (!current || !good) {
+        throw new errors_UserError(`${env.name} has no earlier image references in the history to roll back to`, {
+            file: config.file,
+            line: env.line,
+            hint: "A rollback needs at least two commits that changed the environment's image references.",
+        });
+    }
+    const { steps, skipped } = rollbackSteps(current.after, good.state);
+    const files = await resolvePaths(repo, env.paths);
+    const plan = { changes: [], files: [] };
+    const apps = [...new Set(steps.map((step) => step.app))];
+    for (const app of apps) {
+        const appFiles = files.filter((file) => appOf(file, env.paths) === app);
+        const images = steps.filter((step) => step.app === app).map((step) => parseImageRef(step.to));
+        const part = await planUpdate(repo, appFiles, images);
+        plan.changes.push(...part.changes);
+        plan.files.push(...part.files);
+    }
+    return { plan, reason: good.reason, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/commands/rollback.ts
+
+
+
+
+
+
+const rollback_SYNOPSIS = "gitops-pipeline rollback --env NAME [--repo DIR] [--config FILE] [--dry-run] [--json]";
+const rollback_USAGE = `${rollback_SYNOPSIS}
+
+  --env NAME      the environment to roll back
+  --repo DIR      the config repository (default: the current directory); files are edited in place
+  --config FILE   the configuration file (default DIR/gitops-pipeline.yaml)
+  --dry-run       print a unified diff instead of writing
+  --json          print {"changes":[…],"reason":"…","skipped":[…]}
+
+Sets the environment's image references back to the last known-good ones, read offline from the first-parent
+history: the last deployment that no later change rolled back, else the references before the current deployment.
+Commit the result (or open a pull request) as for any change. Exit status: 0 done, 1 nothing to roll back to or a
+problem with the repository, 2 bad usage.
+`;
+const rollback_OPTIONS = {
+    env: { type: "string" },
+    repo: { type: "string", default: "." },
+    config: { type: "string" },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+};
+const rollbackCommand = {
+    name: "rollback",
+    summary: "put an environment back on its last known-good image references, from git history",
+    usage: rollback_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, rollback_OPTIONS, rollback_SYNOPSIS);
+        if (!values.env)
+            throw new UsageError("--env is required", { hint: `usage: ${rollback_SYNOPSIS}` });
+        const dir = values.repo ?? ".";
+        const config = await readPipelineConfig(io, dir, values.config);
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, dir));
+        const rollback = await planLocalRollback(repo, config, values.env);
+        for (const note of rollback.skipped)
+            io.stderr(`rollback: not rolled back: ${note}\n`);
+        if (values.json) {
+            if (!values["dry-run"]) {
+                await repo.writeAll(rollback.plan.files.map((file) => ({ path: file.path, content: file.after })));
+            }
+            const { changes } = rollback.plan;
+            io.stdout(`${JSON.stringify({ changes, reason: rollback.reason, skipped: rollback.skipped }, null, 2)}\n`);
+            return 0;
+        }
+        io.stderr(`rollback: ${values.env} returns to ${rollback.reason}\n`);
+        await applyChangeSet(repo, rollback.plan, { dryRun: values["dry-run"] }, io, {
+            dryRun: `rollback: ${values.env} already runs those references; nothing to change`,
+            written: `${values.env} already runs those references; nothing changed`,
+        });
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/commands/update-tag.ts
+
+
+
+
+
+
+
+const update_tag_SYNOPSIS = `gitops-pipeline update-tag --repo DIR (--path P... | --env NAME) --image REF [--image REF...]
+                           [--config FILE] [--helm-path DOTTED...] [--dry-run] [--json] [--allow-missing]`;
+const update_tag_USAGE = `${update_tag_SYNOPSIS}
+
+  --repo DIR          the config repository (a directory); files are edited in place
+  --path P            a file, directory or glob under DIR (repeatable)
+  --env NAME          the paths of environment NAME in DIR/gitops-pipeline.yaml
+  --config FILE       the configuration file for --env (default DIR/gitops-pipeline.yaml)
+  --image REF         name:tag, name@sha256:<digest> or name:tag@sha256:<digest> (repeatable)
+  --helm-path DOTTED  a dotted path in Helm values holding an image map or "repo:tag", or the parts of one
+                      image: repository=a.repo,tag=a.version[,digest=…][,registry=…] (repeatable)
+  --dry-run           print a unified diff instead of writing
+  --json              print {"changes":[{"file","line","image","from","to"[,"warning"]}]}
+  --allow-missing     do not fail when an image is referenced nowhere under the paths
+
+Exit status: 0 done (also when already at those versions), 1 a problem with the input (nothing written), 2 bad usage.
+`;
+const update_tag_OPTIONS = {
+    repo: { type: "string" },
+    path: { type: "string", multiple: true },
+    env: { type: "string" },
+    config: { type: "string" },
+    image: { type: "string", multiple: true },
+    "helm-path": { type: "string", multiple: true },
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    "allow-missing": { type: "boolean" },
+};
+/**
+ * Sets image versions in a config repository on disk. Everything is planned (and every file checked) before the
+ * first write, and the writes are all-or-nothing, so an error leaves the repository exactly as it was.
+ */
+const updateTagCommand = {
+    name: "update-tag",
+    summary: "set image tags/digests in a config repo, changing only those bytes",
+    usage: update_tag_USAGE,
+    async run(argv, io) {
+        const { values } = parseCommandArgs(argv, update_tag_OPTIONS, update_tag_SYNOPSIS);
+        if (!values.repo)
+            throw new UsageError("--repo is required", { hint: `usage: ${update_tag_SYNOPSIS}` });
+        if (!values.image?.length)
+            throw new UsageError("at least one --image is required", { hint: `usage: ${update_tag_SYNOPSIS}` });
+        if (Boolean(values.path?.length) === Boolean(values.env)) {
+            throw new UsageError("give either --path (one or more) or --env", { hint: `usage: ${update_tag_SYNOPSIS}` });
+        }
+        const images = values.image.map((text) => parseImageRef(text));
+        const repo = localReader((0,external_node_path_namespaceObject.resolve)(io.cwd, values.repo));
+        let patterns = values.path ?? [];
+        if (values.env) {
+            patterns = findEnvironment(await readPipelineConfig(io, values.repo, values.config), values.env).paths;
+        }
+        else if (values.config) {
+            throw new UsageError("--config is only read with --env", { hint: `usage: ${update_tag_SYNOPSIS}` });
+        }
+        const plan = await planUpdate(repo, patterns, images, { helmPaths: values["helm-path"] });
+        if (plan.missing.length > 0) {
+            if (!values["allow-missing"]) {
+                throw missingImagesError(plan, patterns, "Check the image name and the paths, or pass --allow-missing to update the others anyway.");
+            }
+            io.stderr(`update-tag: not referenced (allowed): ${plan.missing.map(ref_formatImageRef).join(", ")}\n`);
+        }
+        for (const warning of plan.warnings ?? []) {
+            io.stderr(`update-tag: warning: ${warning.file}:${warning.line}: ${warning.message}\n`);
+        }
+        await applyChangeSet(repo, plan, { dryRun: values["dry-run"], json: values.json }, io, {
+            dryRun: "update-tag: already at the requested versions; nothing to change",
+            written: "already at the requested versions; nothing changed",
+        });
+        return 0;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/report/index.ts
+
+const reportFormats = ["text", "json", "sarif", "junit", "github"];
+/** GitHub shows at most this many error and this many warning annotations per step; the rest only in the summary. */
+const annotationCap = 10;
+function formatReport(report, format) {
+    switch (format) {
+        case "json":
+            return `${JSON.stringify(toJson(report), null, 2)}\n`;
+        case "sarif":
+            return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+        case "junit":
+            return toJunit(report);
+        case "github":
+            return report.findings.map((f) => `${workflowCommand(f)}\n`).join("") + `${summaryLine(report)}\n`;
+        default:
+            return toText(report);
+    }
+}
+function summaryLine(report) {
+    const { files, resources, errors, warnings } = report.summary;
+    return `${files} file${files === 1 ? "" : "s"}, ${resources} resource${resources === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}
+function resourceName(f) {
+    if (!f.resource)
+        return "";
+    return `${f.resource.kind}/${f.resource.namespace ? `${f.resource.namespace}/` : ""}${f.resource.name}`;
+}
+/**
+ * Control characters but tab and newline shown as `\xNN`: repository text must not move a terminal's cursor, colour
+ * or rewrite earlier lines of a log.
+ */
+const printable = (s) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+function toText(report) {
+    const lines = report.findings.map((f) => {
+        const what = resourceName(f);
+        return printable(`${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${what ? `${what}: ` : ""}${f.message}`);
+    });
+    lines.push(summaryLine(report));
+    return `${lines.join("\n")}\n`;
+}
+/** The shape other checks parse: keys and order fixed by the CLI contract. */
+function toJson(report) {
+    return {
+        findings: report.findings.map((f) => ({
+            rule: f.rule,
+            severity: f.severity,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            resource: f.resource
+                ? {
+                    apiVersion: f.resource.apiVersion,
+                    kind: f.resource.kind,
+                    name: f.resource.name,
+                    namespace: f.resource.namespace ?? null,
+                }
+                : null,
+            message: f.message,
+            ...(f.related?.length ? { related: f.related.map((r) => ({ ...r })) } : {}),
+        })),
+        summary: { ...report.summary },
+    };
+}
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, rule descriptors, results with physical locations whose
+ * URIs are relative to the checkout (`%SRCROOT%`, which the uploader resolves to the repository root).
+ */
+function toSarif(report) {
+    const rules = report.rules;
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "gitops-pipeline",
+                        version: VERSION,
+                        rules: rules.map((r) => ({
+                            id: r.id,
+                            name: r.id,
+                            shortDescription: { text: r.description },
+                            fullDescription: { text: r.description },
+                            defaultConfiguration: { level: r.defaultSeverity },
+                            properties: { tags: ["kubernetes", "gitops"] },
+                        })),
+                    },
+                },
+                columnKind: "unicodeCodePoints",
+                results: report.findings.map((f) => ({
+                    ruleId: f.rule,
+                    ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+                    level: f.severity,
+                    message: { text: resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: relativeUri(f.file), uriBaseId: "%SRCROOT%" },
+                                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
+                            },
+                        },
+                    ],
+                    // The base line a value an overlay sets overrides: shown next to the result, never as its place.
+                    ...(f.related?.length
+                        ? {
+                            relatedLocations: f.related.map((r, id) => ({
+                                id,
+                                message: { text: "the value in the base, which this setting overrides" },
+                                physicalLocation: {
+                                    artifactLocation: { uri: relativeUri(r.file), uriBaseId: "%SRCROOT%" },
+                                    region: { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) },
+                                },
+                            })),
+                        }
+                        : {}),
+                })),
+            },
+        ],
+    };
+}
+/** Lone UTF-16 surrogates: not characters at all, so neither XML nor UTF-8 can carry them. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Characters a path segment may hold as they are (RFC 3986 pchar less pct-encoded); all else is %-encoded UTF-8. */
+const PCHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+/**
+ * A file path as a relative URI reference (RFC 3986): each segment percent-encoded, so `#`, `?`, `%`, spaces and
+ * non-ASCII survive, and a colon in the first segment encoded, so `c:x.yaml` is not read as a scheme.
+ */
+function relativeUri(file) {
+    return file
+        .replace(LONE_SURROGATE, "\uFFFD")
+        .split("/")
+        .map((segment, i) => Array.from(segment, (c) => PCHAR.test(c) && !(i === 0 && c === ":") ? c : encodeURIComponent(c).replace(/[!'()*]/g, escapeAscii)).join(""))
+        .join("/");
+}
+const escapeAscii = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+/**
+ * Text for XML 1.0 content and attribute values: markup characters escaped, characters XML cannot hold at all (C0
+ * controls but tab and newlines, U+FFFE, U+FFFF, lone surrogates) dropped; in attributes, tab and newlines become
+ * character references so a parser does not fold them into spaces.
+ */
+const xml = (s, attribute = false) => {
+    const text = s
+        .replace(LONE_SURROGATE, "")
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/g, "")
+        .replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+    return attribute ? text.replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+};
+const attr = (s) => xml(s, true);
+/** One test case per checked file: it fails with its errors listed; warnings go to its system-out. */
+function toJunit(report) {
+    const byFile = new Map();
+    for (const file of report.files)
+        byFile.set(file, []);
+    for (const f of report.findings) {
+        if (!byFile.has(f.file))
+            byFile.set(f.file, []);
+        byFile.get(f.file)?.push(f);
+    }
+    const line = (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} [${f.rule}] ${f.message}`;
+    let failures = 0;
+    const cases = [];
+    for (const [file, findings] of byFile) {
+        const errors = findings.filter((f) => f.severity === "error");
+        const warnings = findings.filter((f) => f.severity === "warning");
+        let body = "";
+        if (errors.length) {
+            failures++;
+            body += `      <failure message="${attr(`${errors.length} error${errors.length === 1 ? "" : "s"}: ${errors[0].message}`)}" type="${attr(errors[0].rule)}">${xml(errors.map(line).join("\n"))}</failure>\n`;
+        }
+        if (warnings.length)
+            body += `      <system-out>${xml(warnings.map(line).join("\n"))}</system-out>\n`;
+        cases.push(body
+            ? `    <testcase classname="gitops-pipeline.validate" name="${attr(file)}" file="${attr(file)}">\n${body}    </testcase>\n`
+            : `    <testcase classname="gitops-pipeline.validate" name="${attr(file)}" file="${attr(file)}"/>\n`);
+    }
+    return (`<?xml version="1.0" encoding="UTF-8"?>\n` +
+        `<testsuites name="gitops-pipeline validate" tests="${cases.length}" failures="${failures}">\n` +
+        `  <testsuite name="validate-manifests" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">\n` +
+        cases.join("") +
+        "  </testsuite>\n</testsuites>\n");
+}
+const escapeData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+/** `::error file=…,line=…,col=…,title=…::message`, the runner's annotation command. */
+function workflowCommand(f) {
+    const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.rule)}`;
+    return `::${f.severity} ${props}::${escapeData(resourceName(f) ? `${resourceName(f)}: ${f.message}` : f.message)}`;
+}
+/** The findings that get an annotation: the first `annotationCap` errors and warnings; the rest stay in the summary. */
+function annotated(findings) {
+    const errors = findings.filter((f) => f.severity === "error");
+    const warnings = findings.filter((f) => f.severity === "warning");
+    const shown = [...errors.slice(0, annotationCap), ...warnings.slice(0, annotationCap)];
+    return { shown, hidden: findings.length - shown.length };
+}
+/**
+ * Repository text (file names, resource names, messages) as the plain text of one table cell: line breaks become
+ * spaces, and every character Markdown or HTML could read as structure — a pipe ending the cell, a tag, a link, an
+ * image, emphasis, a code span, the colon of a `scheme://` autolink — is written as a character reference, which renders as itself.
+ */
+const cell = (s) => s
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/[|<>&`*_[\]()!#~\\]|:(?=\/)/g, (c) => `&#${c.charCodeAt(0)};`);
+const summaryRowCap = 1000;
+/** Markdown for the job summary: counts, then every finding (up to a size GitHub accepts). */
+function toMarkdown(report, options = {}) {
+    const { files, resources, errors, warnings } = report.summary;
+    const status = errors > 0 ? "❌" : warnings > 0 ? "⚠️" : "✅";
+    const out = [
+        `## ${status} validate-manifests`,
+        "",
+        "| Files | Resources | Errors | Warnings | Kustomizations built |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        `| ${files} | ${resources} | ${errors} | ${warnings} | ${report.rendered.length} |`,
+        "",
+    ];
+    if (options.hiddenAnnotations) {
+        out.push(`GitHub shows ${annotationCap} error and ${annotationCap} warning annotations per step; ${options.hiddenAnnotations} more finding${options.hiddenAnnotations === 1 ? " is" : "s are"} listed only here.`, "");
+    }
+    if (report.findings.length === 0) {
+        out.push("No findings.", "");
+        return out.join("\n");
+    }
+    out.push("| Severity | Rule | Location | Resource | Message |", "| --- | --- | --- | --- | --- |");
+    for (const f of report.findings.slice(0, summaryRowCap)) {
+        const where = `${f.file}:${f.line}:${f.column}`;
+        const link = options.fileUrl ? `[${cell(where)}](${options.fileUrl(f)})` : `<code>${cell(where)}</code>`;
+        out.push(`| ${f.severity} | <code>${cell(f.rule)}</code> | ${link} | ${cell(resourceName(f))} | ${cell(f.message)} |`);
+    }
+    if (report.findings.length > summaryRowCap) {
+        out.push("", `${report.findings.length - summaryRowCap} more findings are in the JSON and SARIF reports.`);
+    }
+    out.push("");
+    return out.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/validate/json-schemas.ts
+
+
+
+const fileName = /^([a-z0-9-]+)_([a-z0-9]+)\.json$/;
+/**
+ * Every schema file under `dir` (a group directory per API group, any depth above it). A file that is not valid
+ * JSON is an error at its line: a schema that silently checks nothing would hide the findings it was meant to give.
+ */
+function readSchemaDirectory(dir, source) {
+    const out = [];
+    const walk = (at) => {
+        for (const entry of source.list(at)) {
+            const full = at === "." ? entry.name : `${at}/${entry.name}`;
+            if (entry.dir) {
+                if (!entry.name.startsWith("."))
+                    walk(full);
+                continue;
+            }
+            const match = fileName.exec(entry.name);
+            const group = external_node_path_default().posix.basename(at);
+            if (!match || !group.includes("."))
+                continue;
+            const text = source.read(full) ?? "";
+            let schema;
+            try {
+                schema = load_loadDocuments(text)[0];
+            }
+            catch (error) {
+                const mark = error.mark;
+                const line = (mark?.line ?? 0) + 1;
+                throw new errors_UserError(`${full}:${line}: not a valid JSON schema file: ${error.reason}`, {
+                    file: full,
+                    line,
+                    hint: "Replace it with a JSON schema file (kubeconform's openapi2jsonschema writes them).",
+                });
+            }
+            out.push({ apiVersion: `${group}/${match[2]}`, kind: match[1], schema });
+        }
+    };
+    walk(dir);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/validate/run.ts
+
+
 
 
 
@@ -14927,7 +17883,7 @@ function validateSectionOnly(text, file) {
     }
 }
 /** The path as the user wrote it, or `.`, for messages. */
-const shown = (p) => p || ".";
+const run_shown = (p) => p || ".";
 /**
  * Checks a path given by the user (a `paths` entry, a CRD file, the config file) against the workspace: it must
  * exist, and neither it nor a link on the way may lead outside.
@@ -14938,12 +17894,12 @@ function checkGivenPath(source, inputs, given, what, make) {
     const lexical = external_node_path_default().relative(external_node_path_default().resolve(inputs.root), external_node_path_default().resolve(inputs.cwd, given));
     const hint = `Everything validation reads must lie inside the workspace (${inputs.root}).`;
     if (lexical === ".." || lexical.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(lexical)) {
-        throw make(`${what} ${shown(given)} is outside the workspace`, hint);
+        throw make(`${what} ${run_shown(given)} is outside the workspace`, hint);
     }
     const normal = external_node_path_default().posix.normalize(given.replace(/\\/g, "/"));
     const link = source.refusals().find((f) => normal === f.file || normal.startsWith(`${f.file}/`));
     if (link)
-        throw make(`${what} ${shown(given)} leads outside the workspace through the link ${link.file}`, hint);
+        throw make(`${what} ${run_shown(given)} leads outside the workspace through the link ${link.file}`, hint);
 }
 async function runValidation(inputs, readFile) {
     const root = inputs.root ?? inputs.cwd;
@@ -14967,12 +17923,34 @@ async function runValidation(inputs, readFile) {
     const config = text === undefined
         ? { validate: emptyValidateConfig, environments: [], productionEnvironments: [] }
         : run_readPipelineConfig(text, configFile);
-    for (const crd of inputs.crds) {
+    // Paths in the config file are relative to the file, so the same config works from any directory.
+    const configDir = external_node_path_default().posix.dirname(configFile);
+    const fromConfig = (list) => (list ?? []).map((p) => external_node_path_default().posix.normalize(external_node_path_default().posix.join(configDir, p)));
+    const crdPaths = [...inputs.crds, ...fromConfig(config.validate.crds)];
+    const crds = [];
+    for (const crd of crdPaths) {
         checkGivenPath(source, bounds, crd, "the CRD file", (m, hint) => new PathError(m, { hint }));
         if (!source.exists(crd))
             throw new PathError(`CRD file not found: ${crd}`, {
-                hint: "`crds` takes files of CustomResourceDefinitions.",
+                hint: "`crds` takes files of CustomResourceDefinitions (or directories of them).",
             });
+        crds.push(...(source.isDir(crd) ? collectFiles([crd], source) : [crd]));
+    }
+    const jsonSchemas = [];
+    for (const dir of [...(inputs.schemas ?? []), ...fromConfig(config.validate.schemas)]) {
+        checkGivenPath(source, bounds, dir, "the schema directory", (m, hint) => new PathError(m, { hint }));
+        if (!source.isDir(dir))
+            throw new PathError(`schema directory not found: ${dir}`, {
+                hint: "`schemas` takes directories of JSON schemas laid out as {group}/{kind}_{version}.json.",
+            });
+        try {
+            jsonSchemas.push(...readSchemaDirectory(dir, source));
+        }
+        catch (error) {
+            if (error instanceof errors_UserError)
+                throw new PathError(error.message, { ...error.location, hint: error.hint });
+            throw error;
+        }
     }
     const paths = inputs.paths.length ? inputs.paths : ["."];
     for (const p of paths) {
@@ -15009,7 +17987,10 @@ async function runValidation(inputs, readFile) {
         render: inputs.render,
         changedFiles: inputs.changedFiles,
         config: config.validate,
-        crdFiles: inputs.crds,
+        crdFiles: crds,
+        jsonSchemas,
+        // Builds are separate kustomize processes: as many at once as there are cores.
+        concurrency: Math.max(1, (0,external_node_os_namespaceObject.availableParallelism)()),
         environments: config.environments,
         productionEnvironments: config.productionEnvironments,
         repositoryRoot: repositoryRoot || ".",
@@ -15047,6 +18028,213 @@ function failed(report, failOn) {
     return report.summary.errors > 0 || (failOn === "warning" && report.summary.warnings > 0);
 }
 
+;// CONCATENATED MODULE: ./src/git/commit-tree.ts
+
+
+
+
+
+
+function commit_tree_gitOutput(cwd, args) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)("git", ["-C", cwd, ...args], { env: env_gitEnv(), maxBuffer: 16 << 20 }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }));
+    });
+}
+/** The commit `ref` names in the repository at `cwd`; a clear error when git does not know it. */
+async function commit_tree_resolveCommit(cwd, ref) {
+    if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
+        throw new errors_UserError(`${JSON.stringify(ref.slice(0, 80))} is not a git revision`, {
+            hint: "Give a branch, tag or commit id, e.g. --diff-base origin/main.",
+        });
+    }
+    const result = await commit_tree_gitOutput(cwd, [
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        `${ref}^{commit}`,
+    ]);
+    if (result.code !== 0) {
+        throw new errors_UserError(`git does not know the commit ${JSON.stringify(ref)} in ${cwd}`, {
+            hint: "Fetch it first (actions/checkout with fetch-depth: 0, or git fetch origin main).",
+        });
+    }
+    return result.stdout.trim();
+}
+/**
+ * The files of a commit, as `git archive` writes them, unpacked by tar into a new private directory: the working
+ * tree is never touched, and nothing is left behind in the repository (unlike a worktree).
+ */
+async function extractCommit(cwd, oid) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "gitops-pipeline-base-"));
+    const remove = () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    try {
+        await new Promise((resolve, reject) => {
+            const archive = (0,external_node_child_process_namespaceObject.spawn)("git", ["-C", cwd, "archive", "--format=tar", "--end-of-options", oid], {
+                env: env_gitEnv(),
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            const tar = (0,external_node_child_process_namespaceObject.spawn)("tar", ["-x", "-f", "-", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
+            let errors = "";
+            archive.stderr.on("data", (chunk) => {
+                errors += chunk;
+            });
+            tar.stderr.on("data", (chunk) => {
+                errors += chunk;
+            });
+            archive.stdout.pipe(tar.stdin);
+            let pending = 2;
+            let failed = false;
+            const done = (what) => (code) => {
+                if (code !== 0 && !failed) {
+                    failed = true;
+                    reject(new Error(`${what} exited with ${code}: ${errors.trim()}`));
+                }
+                if (--pending === 0 && !failed)
+                    resolve();
+            };
+            archive.on("error", reject);
+            tar.on("error", reject);
+            archive.on("close", done("git archive"));
+            tar.on("close", done("tar"));
+        });
+    }
+    catch (error) {
+        await remove();
+        throw new errors_UserError(`cannot read the files of commit ${oid.slice(0, 12)}: ${error.message}`, {
+            hint: "git and tar must be on PATH.",
+        });
+    }
+    return { oid, dir, remove };
+}
+/**
+ * Files that differ between a commit and the working tree (tracked changes, committed or not, and new files git
+ * does not ignore), relative to the repository's top level.
+ */
+async function changedSince(top, oid) {
+    const tracked = await commit_tree_gitOutput(top, [
+        "diff",
+        "--name-only",
+        "--no-renames",
+        "--end-of-options",
+        oid,
+        "--",
+    ]);
+    if (tracked.code !== 0) {
+        throw new errors_UserError(`cannot compare the working tree with ${oid.slice(0, 12)}: ${tracked.stderr.trim()}`, {
+            hint: "Run inside the git repository that holds the commit.",
+        });
+    }
+    const untracked = await commit_tree_gitOutput(top, ["ls-files", "--others", "--exclude-standard"]);
+    return [
+        ...new Set([...tracked.stdout.split("\n"), ...untracked.stdout.split("\n")].filter(Boolean)),
+    ].sort();
+}
+/** The top level of the git work tree holding `cwd`. */
+async function workTreeTop(cwd) {
+    const result = await commit_tree_gitOutput(cwd, ["rev-parse", "--show-toplevel"]);
+    if (result.code !== 0) {
+        throw new errors_UserError(`${cwd} is not inside a git work tree`, {
+            hint: "A rendered diff compares a commit with the working tree: run it in a clone of the config repository.",
+        });
+    }
+    return result.stdout.trim();
+}
+
+;// CONCATENATED MODULE: ./src/rendered/change.ts
+
+
+/**
+ * The rendered difference a change makes: only the overlays whose inputs include a changed file (on either side,
+ * so an overlay the change removes or adds is shown too) are rendered, on both trees, and compared object by object.
+ */
+async function renderedChange(base, head, changed, concurrency = 2) {
+    const before = new Set(base.graph.affectedRoots(changed).map((k) => k.dir));
+    const after = new Set(head.graph.affectedRoots(changed).map((k) => k.dir));
+    const overlays = [...new Set([...before, ...after])].sort();
+    const rendersBefore = base.renders + head.renders;
+    const results = await render_mapLimit(overlays, concurrency, async (overlay) => {
+        const [left, right] = await Promise.all([
+            before.has(overlay) ? base.render(overlay) : undefined,
+            after.has(overlay) ? head.render(overlay) : undefined,
+        ]);
+        const errors = [];
+        if (left && !left.ok)
+            errors.push({ side: "base", error: left.error });
+        if (right && !right.ok)
+            errors.push({ side: "head", error: right.error });
+        if (errors.length)
+            return { overlay, status: "failed", objects: [], errors };
+        const objects = diffObjects(left?.ok ? left.objects : [], right?.ok ? right.objects : []);
+        const status = !left ? "added" : !right ? "removed" : objects.length ? "changed" : "unchanged";
+        return { overlay, status, objects, errors };
+    });
+    return { overlays: results, renders: base.renders + head.renders - rendersBefore };
+}
+
+;// CONCATENATED MODULE: ./src/rendered/against.ts
+
+
+
+/**
+ * What the working tree changes in the cluster compared with `ref`: the overlays the changed files affect, rendered
+ * from the base commit's files (extracted to a private directory) and from the working tree.
+ */
+async function renderedDiffAgainst(cwd, ref, concurrency = 2) {
+    const top = await workTreeTop(cwd);
+    const base = await commit_tree_resolveCommit(top, ref);
+    const changed = await changedSince(top, base);
+    const extracted = await extractCommit(top, base);
+    try {
+        const change = await renderedChange(renderTree(extracted.dir), renderTree(top), changed, concurrency);
+        return { ...change, base, changedFiles: changed.length };
+    }
+    finally {
+        await extracted.remove();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate-diff.ts
+
+
+/** Text of `validate --diff-base`: per affected overlay, what changes in its rendered objects. */
+async function renderedDiffText(cwd, ref) {
+    const run = await renderedDiffAgainst(cwd, ref);
+    const lines = [
+        `rendered diff against ${run.base.slice(0, 12)}: ${run.overlays.length} overlay(s) affected by ${run.changedFiles} changed file(s), ${run.renders} kustomize build(s)`,
+    ];
+    for (const overlay of run.overlays) {
+        lines.push("", `${overlay.overlay}: ${overlay.status}`);
+        for (const e of overlay.errors)
+            lines.push(`  ${e.side} does not render: ${e.error}`);
+        for (const line of objectDiffLines(overlay.objects, ["base", "head"]))
+            lines.push(`  ${line}`);
+    }
+    const json = {
+        base: run.base,
+        renders: run.renders,
+        overlays: run.overlays.map((o) => ({
+            overlay: o.overlay,
+            status: o.status,
+            objects: objectDiffJson(o.objects),
+            ...(o.errors.length ? { errors: o.errors } : {}),
+        })),
+    };
+    return { text: `${lines.join("\n")}\n`, json };
+}
+/** Adds the rendered diff to a report already formatted: into a JSON report, after a text one, else to stderr. */
+async function withRenderedDiff(report, format, ref, io) {
+    const diff = await renderedDiffText(io.cwd, ref);
+    if (format === "json") {
+        const parsed = JSON.parse(report);
+        return `${JSON.stringify({ ...parsed, renderedDiff: diff.json }, null, 2)}\n`;
+    }
+    if (format === "text")
+        return `${report.trimEnd()}\n\n${diff.text}`;
+    io.stderr(diff.text);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 
 
@@ -15054,8 +18242,9 @@ function failed(report, failOn) {
 
 
 
+
 const validate_USAGE = "gitops-pipeline validate [PATH...] [--format text|json|sarif|junit|github] [--kubernetes-version X.Y] " +
-    "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--changed-files FILE] [--repository-url URL...]";
+    "[--strict|--no-strict] [--render auto|never] [--fail-on error|warning|never] [--config FILE] [--crds FILE...] [--schemas DIR...] [--changed-files FILE] [--repository-url URL...] [--diff-base REF]";
 const validate_OPTIONS = {
     format: { type: "string" },
     "kubernetes-version": { type: "string" },
@@ -15065,8 +18254,10 @@ const validate_OPTIONS = {
     "fail-on": { type: "string" },
     config: { type: "string" },
     crds: { type: "string", multiple: true },
+    schemas: { type: "string", multiple: true },
     "changed-files": { type: "string" },
     "repository-url": { type: "string", multiple: true },
+    "diff-base": { type: "string" },
 };
 function choice(name, value, choices, fallback) {
     if (value === undefined)
@@ -15156,6 +18347,7 @@ const validateCommand = {
                 render,
                 configFile: values.config,
                 crds: values.crds ?? [],
+                schemas: values.schemas ?? [],
                 changedFiles,
                 repositoryUrls: values["repository-url"] ?? [],
             }, readText);
@@ -15176,12 +18368,24 @@ const validateCommand = {
         const note = productionNote(report.productionEnvironments);
         if (note)
             io.stderr(`gitops-pipeline validate: ${note}\n`);
-        io.stdout(formatReport(report, format));
+        let output = formatReport(report, format);
+        // What the working tree changes in the cluster compared with a commit, overlay by overlay.
+        if (values["diff-base"] !== undefined) {
+            if (render === "never")
+                throw new UsageError("--diff-base renders overlays; it cannot be used with --render never", {
+                    hint: `usage: ${validate_USAGE}`,
+                });
+            output = await withRenderedDiff(output, format, values["diff-base"], io);
+        }
+        io.stdout(output);
         return failed(report, failOn) ? 1 : 0;
     },
 };
 
 ;// CONCATENATED MODULE: ./src/commands/index.ts
+
+
+
 
 
 
@@ -15196,6 +18400,9 @@ const commands = [
     promoteCommand,
     diffEnvsCommand,
     gateCommand,
+    metricsCommand,
+    rollbackCommand,
+    previewCommand,
 ];
 function help() {
     const width = Math.max(...commands.map((c) => c.name.length));
@@ -17886,7 +21093,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;

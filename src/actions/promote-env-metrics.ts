@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import * as core from "@actions/core";
 import { CONFIG_FILE, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { localMetrics } from "../flows/metrics.js";
@@ -9,7 +10,6 @@ import type { GitHubRepository } from "../github/repository.js";
 import { parseIsoTime } from "../metrics/index.js";
 import { metricsSummary } from "../texts/metrics-summary.js";
 import { getList, getString, logInfo, writeSummary } from "./runtime.js";
-import * as core from "./workflow.js";
 
 const DAY = 86_400_000;
 

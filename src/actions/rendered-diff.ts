@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
+import * as core from "@actions/core";
 import { isUserError } from "../errors.js";
 import { actionsLogger, getBoolean, getSecret, logInfo, writeSummary } from "./runtime.js";
 import type * as Work from "./validate-manifests.work.js";
-import * as core from "./workflow.js";
 
 /** What the rendered diff needs from a pull_request event; undefined for other events or an unusable payload. */
 interface PullRequestEvent {

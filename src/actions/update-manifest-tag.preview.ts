@@ -1,3 +1,4 @@
+import * as core from "@actions/core";
 import { UserError } from "../errors.js";
 import { checkBranchName } from "../github/refs.js";
 import { parseRepository } from "../github/settings.js";
@@ -14,7 +15,6 @@ import {
   logInfo,
   writeSummary,
 } from "./runtime.js";
-import * as core from "./workflow.js";
 
 const ACTIONS = ["update", "delete", "sweep"] as const;
 

@@ -1,4 +1,4 @@
-import { renderedDiffAgainst } from "../rendered/against.js";
+import { renderedDiffAgainst } from "../flows/rendered-diff.js";
 import { objectDiffJson, objectDiffLines } from "../rendered/format.js";
 import type { CommandIO } from "./types.js";
 

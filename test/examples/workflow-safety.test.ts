@@ -116,9 +116,15 @@ function misplacedWriteScopes(workflow: Workflow): string[] {
       /\/actions\/build-push@|^\.\/actions\/build-push$/.test(s.uses ?? ""),
     );
     const pushOnly = /github\.event_name == 'push'/.test(job.if ?? "") && !/pull_request/.test(job.if ?? "");
+    // A preview has to push the pull request's build; only this repository's pull requests may (a fork's token is
+    // read-only anyway), and every environment pins images by digest, so a pr-<number> tag changes nothing else.
+    const sameRepositoryPreview = /pull_request\.head\.repo\.full_name == github\.repository/.test(
+      job.if ?? "",
+    );
     if (scopes.packages === "write" || scopes["id-token"] === "write" || scopes.attestations === "write") {
       if (builds.length === 0) problems.push(`${name}: image write scopes without build-push`);
-      if (onPullRequests && !pushOnly) problems.push(`${name}: image write scopes on pull requests`);
+      if (onPullRequests && !pushOnly && !sameRepositoryPreview)
+        problems.push(`${name}: image write scopes on pull requests`);
       if (builds.some((s) => String(s.with?.push) === "false"))
         problems.push(`${name}: write scopes, push: false`);
     }
@@ -281,6 +287,24 @@ jobs:
       "gate: image write scopes on pull requests",
       "build: image write scopes on pull requests",
       "build: write scopes, push: false",
+    ]);
+    // Only this repository's pull requests may push a preview build; without the guard a fork's would be asked to.
+    const preview = (guard: string): Workflow => ({
+      on: { pull_request: null },
+      permissions: {},
+      jobs: {
+        build: {
+          if: guard,
+          permissions: { packages: "write" },
+          steps: [{ uses: "gitops-pipeline/gitops-pipeline/actions/build-push@v1", with: { push: true } }],
+        },
+      },
+    });
+    expect(
+      misplacedWriteScopes(preview("github.event.pull_request.head.repo.full_name == github.repository")),
+    ).toEqual([]);
+    expect(misplacedWriteScopes(preview("github.event.action != 'closed'"))).toEqual([
+      "build: image write scopes on pull requests",
     ]);
   });
 

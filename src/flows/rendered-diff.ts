@@ -1,6 +1,6 @@
 import { changedSince, extractCommit, resolveCommit, workTreeTop } from "../git/commit-tree.js";
-import { type RenderedChange, renderedChange } from "./change.js";
-import { renderTree } from "./render.js";
+import { type RenderedChange, renderedChange } from "../rendered/change.js";
+import { renderTree } from "../rendered/render.js";
 
 export interface RenderedDiffRun extends RenderedChange {
   /** The base commit compared with. */
