@@ -28521,7 +28521,7 @@ function run() {
         const mode = (0,runtime/* getChoice */.m)("mode", ["propose", "gate", "rollback", "metrics", "record", "report-health"], "propose");
         // Metrics are read from a checkout's history, offline: no token, no target environment needed.
         if (mode === "metrics") {
-            const { runMetrics } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8169));
+            const { runMetrics } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2498));
             return runMetrics(env);
         }
         const token = (0,runtime/* getSecret */.r6)("token");
@@ -28538,7 +28538,7 @@ function run() {
                 throw new errors/* UserError */.y("input 'to' is required in report-health mode", {
                     hint: "Name the environment whose latest deployment to report on.",
                 });
-            const { runRecord, runReportHealth, createGitHubClients } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8169));
+            const { runRecord, runReportHealth, createGitHubClients } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2498));
             const connect = (secret) => ({
                 clients: createGitHubClients({
                     token: secret,
@@ -28566,7 +28566,7 @@ function run() {
             : undefined;
         const repository = (0,settings/* parseRepository */.SU)((0,runtime/* getString */.AA)("repository").trim() || env.GITHUB_REPOSITORY || "");
         // The work's code loads only now, so a step with a bad input fails before paying for it.
-        const { openPromotions, propose, recordDeployment, runGate, pullRequestOutputs, createGitHubClients, GitHubConfigRepository, imagesAfter, gateSummary, proposalSummary, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8169));
+        const { openPromotions, propose, recordDeployment, runGate, pullRequestOutputs, createGitHubClients, GitHubConfigRepository, imagesAfter, gateSummary, proposalSummary, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2498));
         const ctx = {
             repo: new GitHubConfigRepository({
                 clients: createGitHubClients({

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5292:
+/***/ 7680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31656,9 +31656,6 @@ function sourceCommitOf(env, inputs) {
 
 // EXTERNAL MODULE: ./src/previews/number.ts
 var previews_number = __nccwpck_require__(7312);
-;// CONCATENATED MODULE: ./src/actions/workflow.ts
-
-
 ;// CONCATENATED MODULE: ./src/actions/update-manifest-tag.preview.ts
 
 
@@ -32352,7 +32349,7 @@ function withVersionText(name, version) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5292);
+/* harmony import */ var _actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7680);
 
 await (0,_actions_update_manifest_tag_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

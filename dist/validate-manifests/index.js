@@ -28494,7 +28494,7 @@ async function runAction(body) {
 
 /***/ }),
 
-/***/ 8022:
+/***/ 222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28520,9 +28520,6 @@ const isObjectId = (value) => typeof value === "string" && /^(?:[0-9a-fA-F]{40}|
 
 // EXTERNAL MODULE: ./src/actions/runtime.ts
 var runtime = __nccwpck_require__(3683);
-;// CONCATENATED MODULE: ./src/actions/workflow.ts
-
-
 ;// CONCATENATED MODULE: ./src/actions/rendered-diff.ts
 
 
@@ -28699,7 +28696,7 @@ function run() {
         const withAnnotations = (0,runtime/* getBoolean */.pW)("annotations", true);
         const renderedDiff = renderedDiffInputs();
         // The work's code loads only now, so a step with a bad input fails before paying for it.
-        const { annotated, formatReport, resourceName, toJson, toMarkdown, changedFilesFromGit, writeInsideWorkspace, failed, productionNote, runValidation, } = await Promise.all(/* import() */[__nccwpck_require__.e(886), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7836));
+        const { annotated, formatReport, resourceName, toJson, toMarkdown, changedFilesFromGit, writeInsideWorkspace, failed, productionNote, runValidation, } = await Promise.all(/* import() */[__nccwpck_require__.e(886), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7637));
         let changedFiles;
         if (changedOnly) {
             if (!pr) {
@@ -28755,7 +28752,7 @@ function run() {
         // Runners without job summaries (act, other CI systems) still get the log and the report files.
         await (0,runtime/* writeSummary */.Sy)(toMarkdown(report, { hiddenAnnotations: hidden }));
         if (renderedDiff.enabled && options.render === "auto" && pr && !("invalid" in pr)) {
-            await renderedDiffStep(cwd, pr.base, renderedDiff, await Promise.all(/* import() */[__nccwpck_require__.e(886), __nccwpck_require__.e(836)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7836)));
+            await renderedDiffStep(cwd, pr.base, renderedDiff, await Promise.all(/* import() */[__nccwpck_require__.e(886), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7637)));
         }
         core/* setOutput */.uH("errors", report.summary.errors);
         core/* setOutput */.uH("warnings", report.summary.warnings);
@@ -29010,7 +29007,7 @@ function proxyAwareFetch(base = fetch) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8022);
+/* harmony import */ var _actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(222);
 
 await (0,_actions_validate_manifests_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
