@@ -172,8 +172,9 @@ export function parseKeyValues(raw: string, input: string): Record<string, strin
     if (entry === "" || entry.startsWith("#")) return;
     const eq = entry.indexOf("=");
     if (eq <= 0) {
-      throw new UserError(`input '${input}' line ${index + 1}: ${JSON.stringify(entry)} is not key=value`, {
-        hint: `Write one KEY=value per line in '${input}'.`,
+      // The line is not echoed: a build argument pasted without its name is often a credential.
+      throw new UserError(`input '${input}' line ${index + 1} is not key=value (it has no name before '=')`, {
+        hint: `Write one KEY=value per line in '${input}'; pass credentials through 'secrets', not '${input}'.`,
       });
     }
     result[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();

@@ -180,10 +180,17 @@ describe("parseKeyValues", () => {
   it("keeps commas and '=' inside values and skips comments", () => {
     expect(parseKeyValues("A=1,2\n# note\n\nB = x=y \n", "build-args")).toEqual({ A: "1,2", B: "x=y" });
   });
-  it("names the input and line of an entry without '='", () => {
-    expect(() => parseKeyValues("A=1\nBROKEN", "labels")).toThrow(
-      /input 'labels' line 2: "BROKEN" is not key=value/,
-    );
+  it("names the input and line of an entry without '=', never the entry itself", () => {
+    expect(() => parseKeyValues("A=1\nBROKEN", "labels")).toThrow(/input 'labels' line 2 is not key=value/);
+    const pasted = "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB";
+    let message = "";
+    try {
+      parseKeyValues(`A=1\n${pasted}`, "build-args");
+    } catch (error) {
+      message = `${(error as Error).message} ${JSON.stringify(error)}`;
+    }
+    expect(message).toMatch(/line 2/);
+    expect(message).not.toContain(pasted);
   });
 });
 
