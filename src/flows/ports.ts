@@ -120,9 +120,20 @@ export interface DeploymentRecord {
   pullRequest?: number;
 }
 
+/** A recorded deployment of an environment and the state of its newest status (undefined: none set). */
+export interface RecordedDeployment {
+  id: number;
+  /** The config commit it records. */
+  sha: string;
+  createdAt: string;
+  state?: string;
+}
+
 /** Records of what landed in an environment. */
 export interface Deployments {
   recordDeployment(deployment: DeploymentRecord): Promise<{ id: number; url: string }>;
+  /** The newest `limit` deployments of `environment` (none created before `since`), newest first, with states. */
+  deploymentHistory(environment: string, limit: number, since?: Date): Promise<RecordedDeployment[]>;
 }
 
 /** What to deliver and how: the planner runs on what the transport read, right before it writes. */
