@@ -73,7 +73,7 @@ async function recordedStatuses(
       // Newest first: a later deployment of the same commit (a re-run) has the say.
       if (states.has(key)) continue;
       states.set(key, deployment.state);
-      if (deployment.state === "failure") failures++;
+      if (deployment.state === "failure" || deployment.state === "error") failures++;
     }
   }
   return { statusOf: (environment, sha) => states.get(`${environment}\u0000${sha}`), read, failures };
@@ -98,7 +98,7 @@ export async function localMetrics(
     const recorded = await recordedStatuses(request.deployments, names, request.since);
     statusOf = recorded.statusOf;
     notes.push(
-      `read the statuses of ${recorded.read} recorded deployment(s) on GitHub; ${recorded.failures} report failure`,
+      `read the statuses of ${recorded.read} recorded deployment(s) on GitHub; ${recorded.failures} report failure or error`,
     );
   }
   const report = metricsReport(

@@ -152,7 +152,7 @@ describe("promote-env metrics with GitHub's deployment statuses (bundle)", () =>
       timeToRestoreHours: { median: 3, samples: 1 },
     });
     expect(online.stdout).toContain(
-      "read the statuses of 2 recorded deployment(s) on GitHub; 1 report failure",
+      "read the statuses of 2 recorded deployment(s) on GitHub; 1 report failure or error",
     );
   });
 });
