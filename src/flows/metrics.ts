@@ -1,6 +1,6 @@
 import type { PipelineConfig } from "../environments/index.js";
 import { findEnvironment } from "../environments/index.js";
-import { readBlobs, readFirstParentLog } from "../git/history.js";
+import { GitBranchLog } from "../git/commit-reader.js";
 import {
   type Deployment,
   findDeployments,
@@ -21,9 +21,10 @@ export interface LocalHistory {
 }
 
 export async function readLocalHistory(dir: string, config: PipelineConfig): Promise<LocalHistory> {
-  const log = await readFirstParentLog(dir);
+  const git = new GitBranchLog(dir);
+  const log = await git.firstParentLog();
   const environments = config.environments.map(({ name, paths }) => ({ name, paths }));
-  const blobs = await readBlobs(dir, wantedBlobs(log, environments));
+  const blobs = await git.blobs(wantedBlobs(log, environments));
   const replay = replayHistory(log, environments, blobs);
   const notes: string[] = [];
   if (replay.rejectedTrailers > 0) {

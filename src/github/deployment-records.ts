@@ -1,15 +1,10 @@
 import { UserError } from "../errors.js";
-import type { RecordedDeployment } from "../flows/ports.js";
+import type { EnvironmentChange, RecordedDeployment } from "../flows/ports.js";
+
+export type { EnvironmentChange };
+
 import { onGitHub } from "./errors.js";
 import { fullName, type GitHubRepository, shortSha } from "./repository.js";
-
-/** What landed in an environment at one config commit, as a GitHub deployment's payload holds it. */
-export interface EnvironmentChange {
-  environment: string;
-  sha: string;
-  images: string[];
-  sourceCommits: { repository: string; sha: string; time: string }[];
-}
 
 /**
  * Records a GitHub deployment for the change unless one exists for that commit and environment, so a re-run of the

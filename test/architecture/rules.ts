@@ -46,6 +46,7 @@ export const LAYERS: Layer[] = [
       "src/update/",
       "src/validate/",
       "src/report/",
+      "src/metrics/",
       "src/texts/",
     ],
     mayImport: ["core", "shared"],
