@@ -129,7 +129,7 @@ export async function rollbackPoint(
       const previous = await previousRevision(ctx, base, target);
       point = {
         revision: previous.revision,
-        reason: `no deployment of ${target.name} before the current one has a success status, so ${previous.reason}`,
+        reason: `no deployment of ${target.name} before the current one is known good (reported success), so ${previous.reason}`,
       };
     }
   }

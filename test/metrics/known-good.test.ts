@@ -83,7 +83,7 @@ describe.concurrent("promote-env rollback to the last known-good deployment (bun
       { file: API("production"), line: 10, image: "ghcr.io/acme/api", from: "2.5.0", to: "2.4.0" },
     ]);
     expect(result.summary).toContain(
-      "Why this point: no deployment of production before the current one has a success status, so the " +
+      "Why this point: no deployment of production before the current one is known good (reported success), so the " +
         `references production ran before its image references last changed in ${commits[2]!.slice(0, 7)}.`,
     );
   });
