@@ -5,7 +5,12 @@ import { CONFIG_FILE, loadConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import { localMetrics } from "../flows/metrics.js";
 import { pushedChanges } from "../flows/record-changes.js";
-import { type Health, recordEnvironmentChange, reportHealth } from "../github/deployment-records.js";
+import {
+  deploymentHistory,
+  type Health,
+  recordEnvironmentChange,
+  reportHealth,
+} from "../github/deployment-records.js";
 import type { GitHubRepository } from "../github/repository.js";
 import { parseIsoTime } from "../metrics/index.js";
 import { metricsSummary } from "../texts/metrics-summary.js";
@@ -25,9 +30,10 @@ function dateInput(name: string, text: string): Date {
 
 /**
  * promote-env's `metrics` mode: the DORA report of a checked-out config repository (actions/checkout with
- * fetch-depth: 0), as the `metrics` output (JSON) and a job summary with a table and a chart.
+ * fetch-depth: 0), as the `metrics` output (JSON) and a job summary with a table and a chart. With a connection
+ * (a token), deployments GitHub reports as `failure` count as failed too; without, git alone decides.
  */
-export async function runMetrics(env: NodeJS.ProcessEnv): Promise<void> {
+export async function runMetrics(env: NodeJS.ProcessEnv, connect?: () => GitHubRepository): Promise<void> {
   const directory = resolve(env.GITHUB_WORKSPACE ?? ".", getString("working-directory").trim() || ".");
   const until = getString("until").trim() ? dateInput("until", getString("until").trim()) : new Date();
   const since = getString("since").trim()
@@ -47,12 +53,21 @@ export async function runMetrics(env: NodeJS.ProcessEnv): Promise<void> {
     );
   }
   const config = loadConfig(text, configPath);
+  const on = connect?.();
   const { report, notes } = await localMetrics({
     dir: directory,
     config,
     environments: getList("to"),
     since,
     until,
+    ...(on
+      ? {
+          deployments: {
+            deploymentHistory: (environment: string, limit: number, from?: Date) =>
+              deploymentHistory(on, environment, limit, from),
+          },
+        }
+      : {}),
   });
   for (const note of notes) logInfo(`note: ${note}`);
   for (const item of report.environments) {

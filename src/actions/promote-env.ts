@@ -47,17 +47,13 @@ export function run(): Promise<void> {
       ["propose", "gate", "rollback", "metrics", "record", "report-health"] as const,
       "propose",
     );
-    // Metrics are read from a checkout's history, offline: no token, no target environment needed.
-    if (mode === "metrics") {
-      const { runMetrics } = await import("./promote-env.work.js");
-      return runMetrics(env);
-    }
     const token = getSecret("token");
-    if (!token)
+    // Metrics are read from a checkout's history; with a token, GitHub's deployment statuses add failures.
+    if (mode !== "metrics" && !token)
       throw new UserError("input 'token' is empty", {
         hint: "Leave it at its default (github.token) or pass a secret.",
       });
-    if (mode === "record" || mode === "report-health") {
+    if (mode === "record" || mode === "report-health" || mode === "metrics") {
       const health =
         mode === "report-health"
           ? getChoice("health", ["in_progress", "success", "failure"] as const, "success")
@@ -67,7 +63,9 @@ export function run(): Promise<void> {
         throw new UserError("input 'to' is required in report-health mode", {
           hint: "Name the environment whose latest deployment to report on.",
         });
-      const { runRecord, runReportHealth, createGitHubClients } = await import("./promote-env.work.js");
+      const { runMetrics, runRecord, runReportHealth, createGitHubClients } = await import(
+        "./promote-env.work.js"
+      );
       const connect = (secret: string) => ({
         clients: createGitHubClients({
           token: secret,
@@ -79,6 +77,7 @@ export function run(): Promise<void> {
         repository: parseRepository(getString("repository").trim() || env.GITHUB_REPOSITORY || ""),
         logger: actionsLogger,
       });
+      if (mode === "metrics") return runMetrics(env, token ? () => connect(token) : undefined);
       return health ? runReportHealth(target, health, token, connect) : runRecord(env, token, connect);
     }
     const to = getString("to").trim();
@@ -217,7 +216,14 @@ export function run(): Promise<void> {
         ...pullRequestOutputs(delivery),
       });
       summary.push(
-        proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl),
+        proposalSummary(
+          plan,
+          result.marker,
+          delivery.operation,
+          delivery.pullRequest,
+          ctx.serverUrl,
+          result.reason,
+        ),
       );
       if (delivery.operation === "committed" && record && delivery.commit) {
         await recordDeployment(ctx, {

@@ -1,6 +1,6 @@
 import type { PipelineConfig } from "../environments/index.js";
 import { findEnvironment } from "../environments/index.js";
-import { readBlobs, readFirstParentLog } from "../git/history.js";
+import { GitBranchLog } from "../git/commit-reader.js";
 import {
   type Deployment,
   findDeployments,
@@ -10,6 +10,7 @@ import {
   type StatusOf,
   wantedBlobs,
 } from "../metrics/index.js";
+import type { Deployments } from "./ports.js";
 
 /** The deployments of a local repository's checked-out branch, from its first-parent history alone. */
 export interface LocalHistory {
@@ -20,9 +21,10 @@ export interface LocalHistory {
 }
 
 export async function readLocalHistory(dir: string, config: PipelineConfig): Promise<LocalHistory> {
-  const log = await readFirstParentLog(dir);
+  const git = new GitBranchLog(dir);
+  const log = await git.firstParentLog();
   const environments = config.environments.map(({ name, paths }) => ({ name, paths }));
-  const blobs = await readBlobs(dir, wantedBlobs(log, environments));
+  const blobs = await git.blobs(wantedBlobs(log, environments));
   const replay = replayHistory(log, environments, blobs);
   const notes: string[] = [];
   if (replay.rejectedTrailers > 0) {
@@ -45,7 +47,37 @@ export interface MetricsRequest {
   environments: readonly string[];
   since: Date;
   until: Date;
-  statusOf?: StatusOf;
+  /** GitHub's recorded deployments (API mode): a deployment whose newest status is `failure` counts as failed. */
+  deployments?: Pick<Deployments, "deploymentHistory">;
+}
+
+/** How many deployments per environment metrics read statuses of: a year of several a day. */
+const DEPLOYMENTS_READ = 1000;
+
+/**
+ * The state of each config commit's newest recorded deployment per environment, read from `since` on, as the
+ * core's StatusOf; with the count of deployments read, for the notes.
+ */
+async function recordedStatuses(
+  deployments: Pick<Deployments, "deploymentHistory">,
+  environments: readonly string[],
+  since: Date,
+): Promise<{ statusOf: StatusOf; read: number; failures: number }> {
+  const states = new Map<string, string | undefined>();
+  let read = 0;
+  let failures = 0;
+  for (const environment of environments) {
+    const recorded = await deployments.deploymentHistory(environment, DEPLOYMENTS_READ, since);
+    read += recorded.length;
+    for (const deployment of recorded) {
+      const key = `${environment}\u0000${deployment.sha}`;
+      // Newest first: a later deployment of the same commit (a re-run) has the say.
+      if (states.has(key)) continue;
+      states.set(key, deployment.state);
+      if (deployment.state === "failure" || deployment.state === "error") failures++;
+    }
+  }
+  return { statusOf: (environment, sha) => states.get(`${environment}\u0000${sha}`), read, failures };
 }
 
 export async function localMetrics(
@@ -61,11 +93,20 @@ export async function localMetrics(
             .filter((name) => !request.config.promotion.includes(name)),
         ];
   const history = await readLocalHistory(request.dir, request.config);
+  const notes = [...history.notes];
+  let statusOf: StatusOf | undefined;
+  if (request.deployments) {
+    const recorded = await recordedStatuses(request.deployments, names, request.since);
+    statusOf = recorded.statusOf;
+    notes.push(
+      `read the statuses of ${recorded.read} recorded deployment(s) on GitHub; ${recorded.failures} report failure or error`,
+    );
+  }
   const report = metricsReport(
     history.deployments,
     names,
     { since: request.since.getTime(), until: request.until.getTime() },
-    request.statusOf,
+    statusOf,
   );
-  return { report, notes: history.notes };
+  return { report, notes };
 }

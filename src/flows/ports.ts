@@ -1,3 +1,4 @@
+import type { ChangedCommit } from "../metrics/index.js";
 import type { Checks } from "../promote/checks.js";
 import type { PullRequestFile } from "../promote/diff.js";
 import type { Review } from "../promote/reviews.js";
@@ -120,9 +121,20 @@ export interface DeploymentRecord {
   pullRequest?: number;
 }
 
+/** A recorded deployment of an environment and the state of its newest status (undefined: none set). */
+export interface RecordedDeployment {
+  id: number;
+  /** The config commit it records. */
+  sha: string;
+  createdAt: string;
+  state?: string;
+}
+
 /** Records of what landed in an environment. */
 export interface Deployments {
   recordDeployment(deployment: DeploymentRecord): Promise<{ id: number; url: string }>;
+  /** The newest `limit` deployments of `environment` (none created before `since`), newest first, with states. */
+  deploymentHistory(environment: string, limit: number, since?: Date): Promise<RecordedDeployment[]>;
 }
 
 /** What to deliver and how: the planner runs on what the transport read, right before it writes. */
@@ -192,4 +204,22 @@ export interface CommitHistory {
   /** The files `head` changes since `from`, with their contents on both sides. */
   changedFiles(from: string, head: string): Promise<PullRequestFile[]>;
   snapshotAt(oid: string): RepoReader;
+}
+
+/** A local repository's first-parent history, read in bulk: what metrics, record and the CLI's rollback replay. */
+export interface BranchLog {
+  /** Every first-parent commit of the checked-out branch, oldest first. */
+  firstParentLog(): Promise<ChangedCommit[]>;
+  /** The contents of these blobs, by id. */
+  blobs(ids: readonly string[]): Promise<Map<string, string>>;
+  /** The first-parent commits after `from` (from the root when undefined) up to `to`. */
+  firstParentRange(from: string | undefined, to: string): Promise<string[]>;
+}
+
+/** What landed in an environment at one config commit, as a GitHub deployment's payload holds it. */
+export interface EnvironmentChange {
+  environment: string;
+  sha: string;
+  images: string[];
+  sourceCommits: { repository: string; sha: string; time: string }[];
 }

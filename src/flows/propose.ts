@@ -30,6 +30,8 @@ export interface ProposeResult {
   plan: PromotionPlan;
   marker: PromotionMarker;
   target: Environment;
+  /** For a rollback: why it returns where it does (which deployment, or the previous references). */
+  reason?: string;
 }
 
 function reviewerRequests(
@@ -58,6 +60,7 @@ export async function propose(ctx: PromotionContext, request: ProposeRequest): P
   let target: Environment;
   let patterns: string[];
   let planOn: (reader: RepoReader) => Promise<PromotionPlan>;
+  let reason: string | undefined;
   const filters = { apps: request.apps, images: request.images };
   if (request.kind === "promotion") {
     const edge = promotionEdge(config, request.to, request.from);
@@ -69,6 +72,7 @@ export async function propose(ctx: PromotionContext, request: ProposeRequest): P
     target = findEnvironment(config, request.to);
     const rollback = await rollbackPoint(ctx, base.oid, target, request.revision);
     marker = { kind: "rollback", from: target.name, to: target.name, revision: rollback.revision };
+    reason = rollback.reason;
     patterns = target.paths;
     const environment = target;
     planOn = async (reader) =>
@@ -97,6 +101,7 @@ export async function propose(ctx: PromotionContext, request: ProposeRequest): P
           baseOid: plannedOn,
           serverUrl: ctx.serverUrl,
           run: ctx.runUrl,
+          reason,
         }),
       };
     },
@@ -109,5 +114,5 @@ export async function propose(ctx: PromotionContext, request: ProposeRequest): P
     dryRun: request.dryRun,
     ...request.extras,
   });
-  return { delivery, plan: promotion!, marker, target };
+  return { delivery, plan: promotion!, marker, target, reason };
 }

@@ -1,7 +1,7 @@
 import type { PipelineConfig } from "../environments/index.js";
-import { firstParentRange } from "../git/history.js";
-import type { EnvironmentChange } from "../github/deployment-records.js";
+import { GitBranchLog } from "../git/commit-reader.js";
 import { readLocalHistory } from "./metrics.js";
+import type { EnvironmentChange } from "./ports.js";
 
 /**
  * The environment changes a push brought to the default branch (first-parent commits after `before` up to
@@ -13,7 +13,7 @@ export async function pushedChanges(
   before: string | undefined,
   after: string,
 ): Promise<EnvironmentChange[]> {
-  const pushed = new Set(await firstParentRange(dir, before, after));
+  const pushed = new Set(await new GitBranchLog(dir).firstParentRange(before, after));
   const history = await readLocalHistory(dir, config);
   const changes: EnvironmentChange[] = [];
   for (const [environment, list] of history.deployments) {

@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { UserError } from "../errors.js";
-import type { CommitHistory } from "../flows/ports.js";
+import type { BranchLog, CommitHistory } from "../flows/ports.js";
 import { gitEnv } from "../process/env.js";
 import type { PullRequestFile } from "../promote/diff.js";
 import type { RepoEntry, RepoReader } from "../update/index.js";
 import { repoPath } from "../update/index.js";
+import { firstParentRange, readBlobs, readFirstParentLog } from "./history.js";
 
 // Reads commits of a local repository without checking anything out, so a gate can be evaluated on a laptop or
 // another CI system against exactly what the two commits hold, whatever the working tree looks like.
@@ -205,5 +206,19 @@ export class GitCommitHistory implements CommitHistory {
   }
   snapshotAt(oid: string): RepoReader {
     return gitTreeReader(this.dir, oid);
+  }
+}
+
+/** The first-parent history of the repository in `dir`, read with two git processes however long it is. */
+export class GitBranchLog implements BranchLog {
+  constructor(private readonly dir: string) {}
+  firstParentLog() {
+    return readFirstParentLog(this.dir);
+  }
+  blobs(ids: readonly string[]) {
+    return readBlobs(this.dir, ids);
+  }
+  firstParentRange(from: string | undefined, to: string) {
+    return firstParentRange(this.dir, from, to);
   }
 }

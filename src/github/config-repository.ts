@@ -9,6 +9,7 @@ import type { Logger } from "../logger.js";
 import type { RepoReader } from "../update/index.js";
 import { checksOf, setStatus } from "./checks.js";
 import { deliverThroughGitHub } from "./delivery.js";
+import { deploymentHistory } from "./deployment-records.js";
 import { recordDeployment } from "./deployments.js";
 import { onGitHub } from "./errors.js";
 import { branchHead, commitsTouching, compare, fileContents, inHistory, resolveCommit } from "./history.js";
@@ -100,6 +101,9 @@ export class GitHubConfigRepository implements PromotionRepository {
   }
   recordDeployment(deployment: DeploymentRecord) {
     return recordDeployment(this.on, deployment);
+  }
+  deploymentHistory(environment: string, limit: number, since?: Date) {
+    return deploymentHistory(this.on, environment, limit, since);
   }
   deliver(request: DeliveryRequest) {
     return deliverThroughGitHub({

@@ -1,14 +1,10 @@
 import { UserError } from "../errors.js";
+import type { EnvironmentChange, RecordedDeployment } from "../flows/ports.js";
+
+export type { EnvironmentChange };
+
 import { onGitHub } from "./errors.js";
 import { fullName, type GitHubRepository, shortSha } from "./repository.js";
-
-/** What landed in an environment at one config commit, as a GitHub deployment's payload holds it. */
-export interface EnvironmentChange {
-  environment: string;
-  sha: string;
-  images: string[];
-  sourceCommits: { repository: string; sha: string; time: string }[];
-}
 
 /**
  * Records a GitHub deployment for the change unless one exists for that commit and environment, so a re-run of the
@@ -86,4 +82,57 @@ export async function reportHealth(
   );
   on.logger.info(`Deployment ${latest.id} of ${environment} (${shortSha(latest.sha)}) is now ${state}`);
   return { id: Number(latest.id), sha: latest.sha };
+}
+
+const CONFIG_COMMIT = /^[0-9a-f]{40}$/;
+
+/**
+ * The newest deployments of an environment (at most `limit`, newest first, none created before `since`) with the
+ * state of each one's newest status. The payload is untrusted: a `configCommit` that is not a full SHA is ignored.
+ */
+export async function deploymentHistory(
+  on: GitHubRepository,
+  environment: string,
+  limit: number,
+  since?: Date,
+): Promise<RecordedDeployment[]> {
+  const { owner, repo } = on.repository;
+  const context = { operation: `read the deployments of ${environment}`, repository: fullName(on) };
+  const result: RecordedDeployment[] = [];
+  for (let page = 1; result.length < limit; page++) {
+    const perPage = Math.min(100, limit - result.length);
+    const { data } = await onGitHub(context, () =>
+      on.clients.read.request("GET /repos/{owner}/{repo}/deployments", {
+        owner,
+        repo,
+        environment,
+        per_page: perPage,
+        page,
+      }),
+    );
+    for (const deployment of data) {
+      if (since && Date.parse(deployment.created_at) < since.getTime()) return result;
+      const { data: statuses } = await onGitHub(context, () =>
+        on.clients.read.request("GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+          owner,
+          repo,
+          deployment_id: Number(deployment.id),
+          per_page: 1,
+        }),
+      );
+      const payload = deployment.payload as { configCommit?: unknown } | string;
+      const configCommit = typeof payload === "object" && payload ? payload.configCommit : undefined;
+      result.push({
+        id: Number(deployment.id),
+        sha:
+          typeof configCommit === "string" && CONFIG_COMMIT.test(configCommit)
+            ? configCommit
+            : deployment.sha,
+        createdAt: deployment.created_at,
+        state: statuses[0]?.state,
+      });
+    }
+    if (data.length < perPage) break;
+  }
+  return result;
 }

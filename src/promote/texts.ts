@@ -93,13 +93,14 @@ export function promotionTable(plan: PromotionPlan, serverUrl: string): string {
 export function promotionBody(
   plan: PromotionPlan,
   marker: PromotionMarker,
-  context: { base: string; baseOid: string; serverUrl: string; run?: string },
+  context: { base: string; baseOid: string; serverUrl: string; run?: string; reason?: string },
 ): string {
   const lines =
     marker.kind === "rollback"
       ? [
           `Rolls **${marker.to}** back to the image references it had at ${short(marker.revision ?? "")} ` +
             `(\`${context.base}\` at ${short(context.baseOid)}).`,
+          ...(context.reason ? ["", `Why this point: ${context.reason}.`] : []),
         ]
       : [
           `Promotes what **${marker.from}** runs to **${marker.to}** ` +
@@ -148,6 +149,7 @@ export function proposalSummary(
   operation: string,
   pullRequest: { number: number; url: string } | undefined,
   serverUrl: string,
+  reason?: string,
 ): string {
   const what =
     marker.kind === "rollback"
@@ -160,7 +162,8 @@ export function proposalSummary(
     ? `\n${fanOutSource(marker.from, plan.fanOut.source)} goes to ${plan.fanOut.targets.length} ${marker.to} targets: ` +
       `${plan.fanOut.targets.join(", ")}.\n`
     : "";
-  return `### ${what}: ${operation}${link}\n\n${table}${fleet}`;
+  const why = reason ? `Why this point: ${reason}.\n\n` : "";
+  return `### ${what}: ${operation}${link}\n\n${why}${table}${fleet}`;
 }
 
 /** The job summary of one gate evaluation: every condition, met or not. */

@@ -77,9 +77,7 @@ export const ADAPTERS: { file: string; typeOnly: boolean }[] = [
   { file: "src/github/client.ts", typeOnly: true },
   { file: "src/git/working-tree.ts", typeOnly: false },
   { file: "src/git/commit-reader.ts", typeOnly: false },
-  { file: "src/git/history.ts", typeOnly: false },
   { file: "src/git/commit-tree.ts", typeOnly: false },
-  { file: "src/github/deployment-records.ts", typeOnly: false },
 ];
 
 /** The ports: transports implement them, so they may import this file, as types only, and no other flow file. */
