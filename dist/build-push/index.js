@@ -29269,8 +29269,9 @@ function parseKeyValues(raw, input) {
             return;
         const eq = entry.indexOf("=");
         if (eq <= 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input '${input}' line ${index + 1}: ${JSON.stringify(entry)} is not key=value`, {
-                hint: `Write one KEY=value per line in '${input}'.`,
+            // The line is not echoed: a build argument pasted without its name is often a credential.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`input '${input}' line ${index + 1} is not key=value (it has no name before '=')`, {
+                hint: `Write one KEY=value per line in '${input}'; pass credentials through 'secrets', not '${input}'.`,
             });
         }
         result[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();

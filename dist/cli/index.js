@@ -15457,7 +15457,130 @@ async function configAt(repository, commit) {
     return loadConfig(text, CONFIG_FILE);
 }
 
+;// CONCATENATED MODULE: ./src/git/history.ts
+
+
+
+const RECORD = "\u001e";
+const HEADER_END = "\u001d";
+const NULL_ID = /^0+$/;
+function history_run(dir, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd: dir, env: env_gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+        const out = [];
+        const err = [];
+        child.stdout.on("data", (chunk) => out.push(chunk));
+        child.stderr.on("data", (chunk) => err.push(chunk));
+        child.on("error", (error) => reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
+            hint: error.code === "ENOENT" ? "Install git." : "Check that --repo is a Git repository you can read.",
+        })));
+        child.on("close", (code) => {
+            if (code === 0)
+                resolve(Buffer.concat(out));
+            else {
+                const message = Buffer.concat(err).toString("utf8").trim();
+                reject(new errors_UserError(`git ${args[0]} failed in ${dir}: ${message.split("\n")[0]}`, {
+                    hint: "Check that --repo is a Git repository with at least one commit on the checked-out branch.",
+                }));
+            }
+        });
+        child.stdin.on("error", () => { });
+        child.stdin.end(input ?? "");
+    });
+}
+function parseRecord(record) {
+    const end = record.indexOf(HEADER_END);
+    if (end < 0)
+        return undefined;
+    const header = record.slice(0, end);
+    const newline = header.indexOf("\n");
+    const [sha, seconds] = (newline < 0 ? header : header.slice(0, newline)).split(" ");
+    if (!sha || !seconds)
+        return undefined;
+    const trailers = newline < 0 ? "" : header.slice(newline + 1);
+    const fields = record.slice(end + 1).split("\0");
+    const files = [];
+    for (let i = 0; i < fields.length; i++) {
+        const meta = fields[i].replace(/^\n+/, "");
+        if (!meta.startsWith(":"))
+            continue;
+        const path = fields[++i];
+        if (path === undefined)
+            break;
+        // ":old-mode new-mode old-id new-id status"
+        const parts = meta.split(" ");
+        const blob = parts[3];
+        const mode = parts[1];
+        // Only regular files and symlinks hold text the finders read; a submodule's id is not a blob here.
+        const isBlob = mode === "100644" || mode === "100755" || mode === "120000";
+        files.push({ path, ...(blob && !NULL_ID.test(blob) && isBlob ? { blob } : {}) });
+    }
+    return { sha, time: Number(seconds) * 1000, trailers, files };
+}
+/** The first-parent history of `rev`, oldest first. */
+async function readFirstParentLog(dir, rev = "HEAD") {
+    if (rev.startsWith("-"))
+        throw new errors_UserError(`${JSON.stringify(rev)} is not a revision`);
+    const out = await history_run(dir, [
+        "-c",
+        "core.quotePath=false",
+        "log",
+        "--first-parent",
+        "--reverse",
+        "-z",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--diff-merges=first-parent",
+        `--format=${RECORD}%H %ct%n%(trailers:key=Source-Commit,key=Source-Commit-Time,unfold)${HEADER_END}`,
+        "--end-of-options",
+        rev,
+        "--",
+    ]);
+    const text = out.toString("utf8");
+    // A record starts at the marker followed by a commit id, so a stray marker inside a trailer value cannot split one.
+    return text
+        .split(/\u001e(?=[0-9a-f]{40,64} \d+[\n\u001d])/)
+        .map(parseRecord)
+        .filter((commit) => commit !== undefined);
+}
+/** The contents of the given blobs (UTF-8), read by one `git cat-file --batch`. */
+async function readBlobs(dir, ids) {
+    const blobs = new Map();
+    if (ids.length === 0)
+        return blobs;
+    const out = await history_run(dir, ["cat-file", "--batch"], `${ids.join("\n")}\n`);
+    let at = 0;
+    while (at < out.length) {
+        const newline = out.indexOf(10, at);
+        if (newline < 0)
+            break;
+        const [id, type, size] = out.subarray(at, newline).toString("utf8").split(" ");
+        at = newline + 1;
+        if (type === "missing" || size === undefined)
+            continue;
+        const length = Number(size);
+        if (type === "blob")
+            blobs.set(id, out.subarray(at, at + length).toString("utf8"));
+        at += length + 1;
+    }
+    return blobs;
+}
+/** First-parent commits after `from` up to `to` (all of `to`'s when `from` is undefined), as full ids. */
+async function firstParentRange(dir, from, to) {
+    for (const rev of [from, to]) {
+        if (rev !== undefined && !/^[0-9a-f]{40,64}$/.test(rev))
+            throw new errors_UserError(`${JSON.stringify(rev)} is not a commit id`);
+    }
+    const out = await history_run(dir, ["rev-list", "--first-parent", from ? `${from}..${to}` : to, "--"]);
+    return out
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line !== "");
+}
+
 ;// CONCATENATED MODULE: ./src/git/commit-reader.ts
+
 
 
 
@@ -15625,6 +15748,22 @@ class GitCommitHistory {
         return gitTreeReader(this.dir, oid);
     }
 }
+/** The first-parent history of the repository in `dir`, read with two git processes however long it is. */
+class GitBranchLog {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    firstParentLog() {
+        return readFirstParentLog(this.dir);
+    }
+    blobs(ids) {
+        return readBlobs(this.dir, ids);
+    }
+    firstParentRange(from, to) {
+        return firstParentRange(this.dir, from, to);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/commands/gate.ts
 
@@ -15789,128 +15928,6 @@ const gateCommand = {
         return result.open ? 0 : 1;
     },
 };
-
-;// CONCATENATED MODULE: ./src/git/history.ts
-
-
-
-const RECORD = "\u001e";
-const HEADER_END = "\u001d";
-const NULL_ID = /^0+$/;
-function history_run(dir, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)("git", args, { cwd: dir, env: env_gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-        const out = [];
-        const err = [];
-        child.stdout.on("data", (chunk) => out.push(chunk));
-        child.stderr.on("data", (chunk) => err.push(chunk));
-        child.on("error", (error) => reject(new errors_UserError(`cannot run git in ${dir}: ${error.message}`, {
-            hint: error.code === "ENOENT" ? "Install git." : "Check that --repo is a Git repository you can read.",
-        })));
-        child.on("close", (code) => {
-            if (code === 0)
-                resolve(Buffer.concat(out));
-            else {
-                const message = Buffer.concat(err).toString("utf8").trim();
-                reject(new errors_UserError(`git ${args[0]} failed in ${dir}: ${message.split("\n")[0]}`, {
-                    hint: "Check that --repo is a Git repository with at least one commit on the checked-out branch.",
-                }));
-            }
-        });
-        child.stdin.on("error", () => { });
-        child.stdin.end(input ?? "");
-    });
-}
-function parseRecord(record) {
-    const end = record.indexOf(HEADER_END);
-    if (end < 0)
-        return undefined;
-    const header = record.slice(0, end);
-    const newline = header.indexOf("\n");
-    const [sha, seconds] = (newline < 0 ? header : header.slice(0, newline)).split(" ");
-    if (!sha || !seconds)
-        return undefined;
-    const trailers = newline < 0 ? "" : header.slice(newline + 1);
-    const fields = record.slice(end + 1).split("\0");
-    const files = [];
-    for (let i = 0; i < fields.length; i++) {
-        const meta = fields[i].replace(/^\n+/, "");
-        if (!meta.startsWith(":"))
-            continue;
-        const path = fields[++i];
-        if (path === undefined)
-            break;
-        // ":old-mode new-mode old-id new-id status"
-        const parts = meta.split(" ");
-        const blob = parts[3];
-        const mode = parts[1];
-        // Only regular files and symlinks hold text the finders read; a submodule's id is not a blob here.
-        const isBlob = mode === "100644" || mode === "100755" || mode === "120000";
-        files.push({ path, ...(blob && !NULL_ID.test(blob) && isBlob ? { blob } : {}) });
-    }
-    return { sha, time: Number(seconds) * 1000, trailers, files };
-}
-/** The first-parent history of `rev`, oldest first. */
-async function readFirstParentLog(dir, rev = "HEAD") {
-    if (rev.startsWith("-"))
-        throw new errors_UserError(`${JSON.stringify(rev)} is not a revision`);
-    const out = await history_run(dir, [
-        "-c",
-        "core.quotePath=false",
-        "log",
-        "--first-parent",
-        "--reverse",
-        "-z",
-        "--raw",
-        "--no-abbrev",
-        "--no-renames",
-        "--diff-merges=first-parent",
-        `--format=${RECORD}%H %ct%n%(trailers:key=Source-Commit,key=Source-Commit-Time,unfold)${HEADER_END}`,
-        "--end-of-options",
-        rev,
-        "--",
-    ]);
-    const text = out.toString("utf8");
-    // A record starts at the marker followed by a commit id, so a stray marker inside a trailer value cannot split one.
-    return text
-        .split(/\u001e(?=[0-9a-f]{40,64} \d+[\n\u001d])/)
-        .map(parseRecord)
-        .filter((commit) => commit !== undefined);
-}
-/** The contents of the given blobs (UTF-8), read by one `git cat-file --batch`. */
-async function readBlobs(dir, ids) {
-    const blobs = new Map();
-    if (ids.length === 0)
-        return blobs;
-    const out = await history_run(dir, ["cat-file", "--batch"], `${ids.join("\n")}\n`);
-    let at = 0;
-    while (at < out.length) {
-        const newline = out.indexOf(10, at);
-        if (newline < 0)
-            break;
-        const [id, type, size] = out.subarray(at, newline).toString("utf8").split(" ");
-        at = newline + 1;
-        if (type === "missing" || size === undefined)
-            continue;
-        const length = Number(size);
-        if (type === "blob")
-            blobs.set(id, out.subarray(at, at + length).toString("utf8"));
-        at += length + 1;
-    }
-    return blobs;
-}
-/** First-parent commits after `from` up to `to` (all of `to`'s when `from` is undefined), as full ids. */
-async function firstParentRange(dir, from, to) {
-    for (const rev of [from, to]) {
-        if (rev !== undefined && !/^[0-9a-f]{40,64}$/.test(rev))
-            throw new UserError(`${JSON.stringify(rev)} is not a commit id`);
-    }
-    const out = await history_run(dir, ["rev-list", "--first-parent", from ? `${from}..${to}` : to, "--"]);
-    return out
-        .toString("utf8")
-        .split("\n")
-        .filter((line) => line !== "");
-}
 
 ;// CONCATENATED MODULE: ./src/metrics/history.ts
 const EMPTY = new Map();
@@ -16501,9 +16518,10 @@ function formatMetricsText(report) {
 
 
 async function readLocalHistory(dir, config) {
-    const log = await readFirstParentLog(dir);
+    const git = new GitBranchLog(dir);
+    const log = await git.firstParentLog();
     const environments = config.environments.map(({ name, paths }) => ({ name, paths }));
-    const blobs = await readBlobs(dir, wantedBlobs(log, environments));
+    const blobs = await git.blobs(wantedBlobs(log, environments));
     const replay = replayHistory(log, environments, blobs);
     const notes = [];
     if (replay.rejectedTrailers > 0) {
@@ -16513,6 +16531,31 @@ async function readLocalHistory(dir, config) {
         notes.push(`${replay.unreadable} file version(s) could not be read as YAML; their images count as absent`);
     }
     return { deployments: findDeployments(replay.commits), notes, head: log.at(-1)?.sha };
+}
+/** How many deployments per environment metrics read statuses of: a year of several a day. */
+const DEPLOYMENTS_READ = 1000;
+/**
+ * The state of each config commit's newest recorded deployment per environment, read from `since` on, as the
+ * core's StatusOf; with the count of deployments read, for the notes.
+ */
+async function recordedStatuses(deployments, environments, since) {
+    const states = new Map();
+    let read = 0;
+    let failures = 0;
+    for (const environment of environments) {
+        const recorded = await deployments.deploymentHistory(environment, DEPLOYMENTS_READ, since);
+        read += recorded.length;
+        for (const deployment of recorded) {
+            const key = `${environment}\u0000${deployment.sha}`;
+            // Newest first: a later deployment of the same commit (a re-run) has the say.
+            if (states.has(key))
+                continue;
+            states.set(key, deployment.state);
+            if (deployment.state === "failure" || deployment.state === "error")
+                failures++;
+        }
+    }
+    return { statusOf: (environment, sha) => states.get(`${environment}\u0000${sha}`), read, failures };
 }
 async function localMetrics(request) {
     const names = request.environments.length > 0
@@ -16524,8 +16567,15 @@ async function localMetrics(request) {
                 .filter((name) => !request.config.promotion.includes(name)),
         ];
     const history = await readLocalHistory(request.dir, request.config);
-    const report = metricsReport(history.deployments, names, { since: request.since.getTime(), until: request.until.getTime() }, request.statusOf);
-    return { report, notes: history.notes };
+    const notes = [...history.notes];
+    let statusOf;
+    if (request.deployments) {
+        const recorded = await recordedStatuses(request.deployments, names, request.since);
+        statusOf = recorded.statusOf;
+        notes.push(`read the statuses of ${recorded.read} recorded deployment(s) on GitHub; ${recorded.failures} report failure or error`);
+    }
+    const report = metricsReport(history.deployments, names, { since: request.since.getTime(), until: request.until.getTime() }, statusOf);
+    return { report, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/metrics.ts

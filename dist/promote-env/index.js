@@ -28519,17 +28519,13 @@ function run() {
     return (0,runtime/* runAction */.Cs)(async () => {
         const env = process.env;
         const mode = (0,runtime/* getChoice */.m)("mode", ["propose", "gate", "rollback", "metrics", "record", "report-health"], "propose");
-        // Metrics are read from a checkout's history, offline: no token, no target environment needed.
-        if (mode === "metrics") {
-            const { runMetrics } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2498));
-            return runMetrics(env);
-        }
         const token = (0,runtime/* getSecret */.r6)("token");
-        if (!token)
+        // Metrics are read from a checkout's history; with a token, GitHub's deployment statuses add failures.
+        if (mode !== "metrics" && !token)
             throw new errors/* UserError */.y("input 'token' is empty", {
                 hint: "Leave it at its default (github.token) or pass a secret.",
             });
-        if (mode === "record" || mode === "report-health") {
+        if (mode === "record" || mode === "report-health" || mode === "metrics") {
             const health = mode === "report-health"
                 ? (0,runtime/* getChoice */.m)("health", ["in_progress", "success", "failure"], "success")
                 : undefined;
@@ -28538,7 +28534,7 @@ function run() {
                 throw new errors/* UserError */.y("input 'to' is required in report-health mode", {
                     hint: "Name the environment whose latest deployment to report on.",
                 });
-            const { runRecord, runReportHealth, createGitHubClients } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2498));
+            const { runMetrics, runRecord, runReportHealth, createGitHubClients } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1797));
             const connect = (secret) => ({
                 clients: createGitHubClients({
                     token: secret,
@@ -28550,6 +28546,8 @@ function run() {
                 repository: (0,settings/* parseRepository */.SU)((0,runtime/* getString */.AA)("repository").trim() || env.GITHUB_REPOSITORY || ""),
                 logger: runtime/* actionsLogger */.MV,
             });
+            if (mode === "metrics")
+                return runMetrics(env, token ? () => connect(token) : undefined);
             return health ? runReportHealth(target, health, token, connect) : runRecord(env, token, connect);
         }
         const to = (0,runtime/* getString */.AA)("to").trim();
@@ -28566,7 +28564,7 @@ function run() {
             : undefined;
         const repository = (0,settings/* parseRepository */.SU)((0,runtime/* getString */.AA)("repository").trim() || env.GITHUB_REPOSITORY || "");
         // The work's code loads only now, so a step with a bad input fails before paying for it.
-        const { openPromotions, propose, recordDeployment, runGate, pullRequestOutputs, createGitHubClients, GitHubConfigRepository, imagesAfter, gateSummary, proposalSummary, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(498)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2498));
+        const { openPromotions, propose, recordDeployment, runGate, pullRequestOutputs, createGitHubClients, GitHubConfigRepository, imagesAfter, gateSummary, proposalSummary, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(797)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1797));
         const ctx = {
             repo: new GitHubConfigRepository({
                 clients: createGitHubClients({
@@ -28676,7 +28674,7 @@ function run() {
                 "pull-request-url": delivery.pullRequest?.url ?? "",
                 ...pullRequestOutputs(delivery),
             });
-            summary.push(proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl));
+            summary.push(proposalSummary(plan, result.marker, delivery.operation, delivery.pullRequest, ctx.serverUrl, result.reason));
             if (delivery.operation === "committed" && record && delivery.commit) {
                 await recordDeployment(ctx, {
                     sha: delivery.commit.oid,

@@ -31738,7 +31738,7 @@ async function runPreview(token, env) {
             : undefined,
         now: new Date(),
     };
-    const { previewThroughGitHub, openPullRequestNumbers, createGitHubClients, outputsOf, previewLines, previewSummary, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(838)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2838));
+    const { previewThroughGitHub, openPullRequestNumbers, createGitHubClients, outputsOf, previewLines, previewSummary, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3333));
     const clients = createGitHubClients({
         token,
         baseUrl: env.GITHUB_API_URL,
@@ -31855,7 +31855,7 @@ function run() {
             });
         }
         // The work's code loads only now, so a step with a bad input fails before paying for it.
-        const { updateInWorkingDirectory, updateThroughGitHub, outputsOf, summaryOf, createGitHubClients, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(838)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2838));
+        const { updateInWorkingDirectory, updateThroughGitHub, outputsOf, summaryOf, createGitHubClients, changeLine, unifiedDiff, } = await Promise.all(/* import() */[__nccwpck_require__.e(36), __nccwpck_require__.e(333)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3333));
         const clients = token
             ? createGitHubClients({
                 token,
