@@ -1723,6 +1723,19 @@ function promotionEdge(config, to, from) {
 function requiredApprovals(target, kind) {
     return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
 }
+/**
+ * What the target environment's config asks of a promotion or rollback into it, as the gate takes it: one place, so
+ * a new environment setting reaches the gate on GitHub and on a laptop alike.
+ */
+function targetPolicy(target, kind) {
+    return {
+        approvals: requiredApprovals(target, kind),
+        windows: target.windows,
+        freezes: target.freezes,
+        requireStatus: target.requireStatus,
+        target: { name: target.name, paths: target.paths },
+    };
+}
 
 // EXTERNAL MODULE: ./src/image/index.ts + 1 modules
 var src_image = __webpack_require__(4243);
@@ -4150,11 +4163,7 @@ async function evaluatePullRequest(ctx, number, options) {
             teamMembers: await ctx.repo.teamMembers(target.reviewers, candidates),
             writers: target.reviewers.length === 0 ? await ctx.repo.writers(candidates) : [],
         },
-        approvals: requiredApprovals(target, marker.kind),
-        windows: target.windows,
-        freezes: target.freezes,
-        requireStatus: target.requireStatus,
-        target: { name: target.name, paths: target.paths },
+        ...targetPolicy(target, marker.kind),
         source: {
             name: source.name,
             commit: source.commit,

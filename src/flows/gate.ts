@@ -1,7 +1,7 @@
 import { type Environment, findEnvironment } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import type { Checks } from "../promote/checks.js";
-import { requiredApprovals } from "../promote/edges.js";
+import { targetPolicy } from "../promote/edges.js";
 import { evaluateGate, type GateResult, gateDescription, imagesAfter } from "../promote/gate.js";
 import type { EnvironmentImages } from "../promote/plan.js";
 import { isBot } from "../promote/reviews.js";
@@ -123,11 +123,7 @@ export async function evaluatePullRequest(
       teamMembers: await ctx.repo.teamMembers(target.reviewers, candidates),
       writers: target.reviewers.length === 0 ? await ctx.repo.writers(candidates) : [],
     },
-    approvals: requiredApprovals(target, marker.kind),
-    windows: target.windows,
-    freezes: target.freezes,
-    requireStatus: target.requireStatus,
-    target: { name: target.name, paths: target.paths },
+    ...targetPolicy(target, marker.kind),
     source: {
       name: source.name,
       commit: source.commit,

@@ -1,7 +1,7 @@
 import { CONFIG_FILE, loadConfig, type PipelineConfig } from "../environments/index.js";
 import { UserError } from "../errors.js";
 import type { Checks } from "../promote/checks.js";
-import { promotionEdge, requiredApprovals } from "../promote/edges.js";
+import { promotionEdge, targetPolicy } from "../promote/edges.js";
 import { evaluateGate, type GateResult } from "../promote/gate.js";
 import { readEnvironment } from "../promote/plan.js";
 import type { Review } from "../promote/reviews.js";
@@ -99,11 +99,7 @@ export async function evaluateLocalGate(request: LocalGateRequest): Promise<Loca
       teamMembers: members,
       writers: target.reviewers.length === 0 ? [...request.approvedBy] : [],
     },
-    approvals: requiredApprovals(target, "promotion"),
-    windows: target.windows,
-    freezes: target.freezes,
-    requireStatus: target.requireStatus,
-    target: { name: target.name, paths: target.paths },
+    ...targetPolicy(target, "promotion"),
     source: {
       name: source.name,
       commit: sourceCommit,

@@ -37,3 +37,17 @@ export function promotionEdge(
 export function requiredApprovals(target: Environment, kind: "promotion" | "rollback"): number {
   return kind === "rollback" ? (target.rollbackApprovals ?? target.approvals) : target.approvals;
 }
+
+/**
+ * What the target environment's config asks of a promotion or rollback into it, as the gate takes it: one place, so
+ * a new environment setting reaches the gate on GitHub and on a laptop alike.
+ */
+export function targetPolicy(target: Environment, kind: "promotion" | "rollback") {
+  return {
+    approvals: requiredApprovals(target, kind),
+    windows: target.windows,
+    freezes: target.freezes,
+    requireStatus: target.requireStatus,
+    target: { name: target.name, paths: target.paths },
+  };
+}
